@@ -1,0 +1,58 @@
+/**
+ * Every permission the product knows. Roles are data (sets of these), but the vocabulary is
+ * code: a typo in a permission name must fail to compile rather than silently deny.
+ */
+export const PERMISSIONS = [
+  'case:read',
+  'case:create',
+  'case:update',
+  'case:break_glass',
+  'section:identity',
+  'section:medical',
+  'section:psychosocial',
+  'section:legal',
+  'section:shelter',
+  'section:family',
+  'intake:create',
+  'stats:read',
+  'export:htcds',
+  'export:identities',
+  'import:htcds',
+  'admin:agencies',
+  'admin:users',
+  'admin:users:all_agencies',
+  'admin:roles',
+  'admin:audit',
+  'admin:audit:all_agencies',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+/** Need-to-know sections of a case record (DESIGN.md §4). */
+export const CASE_SECTIONS = ['identity', 'medical', 'psychosocial', 'legal', 'shelter', 'family'] as const;
+export type CaseSection = (typeof CASE_SECTIONS)[number];
+export const sectionPermission = (section: CaseSection): Permission => `section:${section}`;
+
+/** Roles seeded on every instance; admins may add more. */
+export const BUILT_IN_ROLES = [
+  'system_admin',
+  'agency_admin',
+  'hotline_operator',
+  'screener',
+  'case_manager',
+  'specialist_medical',
+  'specialist_psychosocial',
+  'specialist_legal',
+  'shelter_staff',
+  'legal_officer',
+  'repatriation_focal_point',
+  'data_officer',
+  'regional_coordinator',
+] as const;
+export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
+
+/** Roles holding any of these see victim data, so a second factor is required for them. */
+export const VICTIM_DATA_PERMISSIONS: readonly Permission[] = ['case:read', 'case:create', 'intake:create'];

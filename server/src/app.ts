@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { KeyRing } from './crypto/keyRing.js';
+import type { DatabaseHandle } from './db/client.js';
+import { registerErrorHandler } from './http/errorHandler.js';
+import { AppError } from './http/problem.js';
+import { registerSecurity } from './http/security.js';
+import { registerRoutes } from './routes/index.js';
+
+export type AppDeps = {
+  config: Config;
+  database: DatabaseHandle;
+  keyRing: KeyRing;
+};
+
+/** Log lines name the route pattern, never the concrete URL: query strings can carry names. */
+const requestSerializer = (request: FastifyRequest) => ({
+  id: request.id,
+  method: request.method,
+  route: request.routeOptions?.url ?? 'unmatched',
+});
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      serializers: { req: requestSerializer as never },
+      redact: { paths: ['req.headers', 'res.headers', '*.password', '*.newPassword', '*.currentPassword', '*.code'], remove: true },
+    },
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Seamless API',
+        version: '0.1.0',
+        description: 'Case management for counter-trafficking agencies. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
+
+  await app.register(async (api) => registerRoutes(api, deps));
+
+  const webIndex = path.join(config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(webIndex);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const acceptsHtml = request.headers.accept?.includes('text/html');
+    if (hasWeb && request.method === 'GET' && acceptsHtml && !request.url.startsWith('/api/')) {
+      // The web app routes on the client; every page URL gets its shell.
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(webIndex));
+    }
+    throw new AppError(404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
+  });
+  return app;
+}

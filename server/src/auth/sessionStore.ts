@@ -1,0 +1,122 @@
+import { type Permission, type SessionStage, isLocale, isPermission } from '@seamless/contracts';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client.js';
+import { agencies, roles, sessions, userRoles, users } from '../db/schema/index.js';
+import type { Actor } from '../policies/actor.js';
+import { hashToken, newToken } from './tokens.js';
+
+export type SessionPolicy = { idleMinutes: number; maxHours: number };
+
+export type AuthState = {
+  sessionId: string;
+  stage: SessionStage;
+  actor: Actor;
+  /** Set when the user's roles require a second factor and it is not waived. */
+  secondFactorRequired: boolean;
+  totpEnabled: boolean;
+};
+
+export async function createSession(
+  db: Queryable,
+  userId: string,
+  stage: SessionStage,
+  userAgent: string | undefined,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<{ token: string; sessionId: string }> {
+  const token = newToken();
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      stage,
+      userAgent: userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + policy.idleMinutes * 60_000),
+      absoluteExpiresAt: new Date(now.getTime() + policy.maxHours * 3_600_000),
+    })
+    .returning({ id: sessions.id });
+  return { token, sessionId: row!.id };
+}
+
+/** Moves a session to a new stage under a fresh token, so a token seen before sign-in completes is worthless after. */
+export async function advanceSession(db: Queryable, sessionId: string, stage: SessionStage): Promise<string> {
+  const token = newToken();
+  await db.update(sessions).set({ stage, tokenHash: hashToken(token) }).where(eq(sessions.id, sessionId));
+  return token;
+}
+
+export async function revokeSession(db: Queryable, sessionId: string, now = new Date()): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function loadPermissions(db: Queryable, userId: string): Promise<{ roleKeys: string[]; permissions: Set<Permission> }> {
+  const rows = await db
+    .select({ key: roles.key, permissions: roles.permissions })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(eq(userRoles.userId, userId));
+  const permissions = new Set<Permission>();
+  for (const row of rows) for (const permission of row.permissions) if (isPermission(permission)) permissions.add(permission);
+  return { roleKeys: rows.map((row) => row.key).sort(), permissions };
+}
+
+/** Resolves a session cookie to the acting user, sliding the idle expiry at most once a minute. */
+export async function authenticateToken(
+  db: Queryable,
+  token: string,
+  policy: SessionPolicy,
+  requiresSecondFactor: (permissions: Set<Permission>) => boolean,
+  now = new Date(),
+): Promise<AuthState | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users, agency: agencies })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.absoluteExpiresAt, now),
+        eq(users.active, true),
+      ),
+    );
+  if (!row) return null;
+  const { session, user, agency } = row;
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+    const idleExpiry = new Date(Math.min(now.getTime() + policy.idleMinutes * 60_000, session.absoluteExpiresAt.getTime()));
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt: idleExpiry }).where(eq(sessions.id, session.id));
+  }
+  const { roleKeys, permissions } = await loadPermissions(db, user.id);
+  return {
+    sessionId: session.id,
+    stage: session.stage,
+    secondFactorRequired: !user.secondFactorWaived && requiresSecondFactor(permissions),
+    totpEnabled: user.totpEnabled,
+    actor: {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      agencyId: agency.id,
+      agencyName: agency.name,
+      countryCode: agency.countryCode,
+      roleKeys,
+      permissions,
+      locale: isLocale(user.locale) ? user.locale : 'en',
+      pseudonymMode: user.pseudonymMode,
+      sessionId: session.id,
+    },
+  };
+}
+
+export async function activeSessionsOf(db: Queryable, userId: string, now = new Date()) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}

@@ -1,0 +1,101 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const key32 = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+export const keyRingFileSchema = z.object({
+  activeKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  keys: z.record(z.string(), key32),
+  blindIndexKey: key32,
+});
+export type KeyRingFile = z.infer<typeof keyRingFileSchema>;
+
+const FORMAT = 'v1';
+
+/**
+ * Column-level encryption for identity data: AES-256-GCM with the key id stored beside each
+ * value (`v1:<keyId>:<iv>:<tag>:<ciphertext>`), so keys rotate without a flag day; and HMAC
+ * blind indexes for exact-match lookups on values nobody may read in bulk.
+ */
+export class KeyRing {
+  private readonly keys: Map<string, Buffer>;
+  private readonly blindKey: Buffer;
+  readonly activeKeyId: string;
+
+  constructor(file: KeyRingFile) {
+    const parsed = keyRingFileSchema.parse(file);
+    this.keys = new Map(Object.entries(parsed.keys).map(([id, key]) => [id, Buffer.from(key, 'base64')]));
+    if (!this.keys.has(parsed.activeKeyId)) throw new Error(`Key ring has no key "${parsed.activeKeyId}"`);
+    this.activeKeyId = parsed.activeKeyId;
+    this.blindKey = Buffer.from(parsed.blindIndexKey, 'base64');
+  }
+
+  encrypt(plaintext: string): string;
+  encrypt(plaintext: string | null | undefined): string | null;
+  encrypt(plaintext: string | null | undefined): string | null {
+    if (plaintext == null) return null;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
+    const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag();
+    return [FORMAT, this.activeKeyId, iv.toString('base64'), tag.toString('base64'), ciphertext.toString('base64')].join(':');
+  }
+
+  decrypt(stored: string): string;
+  decrypt(stored: string | null | undefined): string | null;
+  decrypt(stored: string | null | undefined): string | null {
+    if (stored == null) return null;
+    const [format, keyId, iv, tag, ciphertext] = stored.split(':');
+    if (format !== FORMAT || !keyId || !iv || !tag || ciphertext === undefined) {
+      throw new Error('Not an encrypted value of a known format');
+    }
+    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64'));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** Key id a stored value was encrypted with (for rotation). */
+  keyIdOf(stored: string): string | undefined {
+    return stored.split(':')[1];
+  }
+
+  /** Deterministic keyed hash of a normalised value; `purpose` keeps indexes of different fields apart. */
+  blindIndex(purpose: string, value: string | null | undefined): string | null {
+    if (value == null) return null;
+    const normalised = value.normalize('NFKC').toLowerCase().replace(/[\s\-./()+]/g, '');
+    if (!normalised) return null;
+    return createHmac('sha256', this.blindKey).update(`${purpose}\u001f${normalised}`).digest('base64url');
+  }
+
+  private key(id: string): Buffer {
+    const key = this.keys.get(id);
+    if (!key) throw new Error(`Key "${id}" is not in the key ring`);
+    return key;
+  }
+}
+
+export function generateKeyRingFile(keyId = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`): KeyRingFile {
+  return {
+    activeKeyId: keyId,
+    keys: { [keyId]: randomBytes(32).toString('base64') },
+    blindIndexKey: randomBytes(32).toString('base64'),
+  };
+}
+
+export const demoKeyFilePath = (dataDir: string) => path.join(dataDir, 'keys.json');
+
+export type KeyRingSource = { keyRing: KeyRing; generatedAt?: string };
+
+/** From SEAMLESS_KEYS when set; otherwise the demo key file in DATA_DIR, created on first start. */
+export function loadKeyRing(options: { json?: string; dataDir: string }): KeyRingSource {
+  if (options.json) return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(options.json))) };
+  const file = demoKeyFilePath(options.dataDir);
+  if (fs.existsSync(file)) return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))) };
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(generateKeyRingFile(), null, 2), { mode: 0o600 });
+  return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))), generatedAt: file };
+}

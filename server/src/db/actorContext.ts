@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './client.js';
+
+/**
+ * Capabilities the row-level security policies test with `app_has_scope()`. They are derived
+ * from permissions in one place (policies/actor.ts) so SQL and TypeScript cannot drift.
+ */
+export type DbScope = 'agencies_admin' | 'roles_admin' | 'users_admin' | 'users_all' | 'audit_agency' | 'audit_all';
+
+export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };
+
+/**
+ * Runs `work` in a transaction as the `seamless_app` role with the actor's identity set, so
+ * PostgreSQL's row-level security decides what the queries can see and change.
+ */
+export function asActor<T>(db: Db, actor: DbActor, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.user_id', ${actor.userId}, true), set_config('app.agency_id', ${actor.agencyId}, true), set_config('app.scopes', ${actor.scopes.join(',')}, true)`,
+    );
+    await tx.execute(sql`set local role seamless_app`);
+    return work(tx as Tx);
+  });
+}
+
+/**
+ * Runs `work` as the schema owner, outside row-level security. Only for what happens before
+ * anyone is signed in (sign-in, sessions), migrations, seeding and jobs.
+ */
+export function asSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => work(tx as Tx));
+}

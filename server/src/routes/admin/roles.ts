@@ -1,0 +1,76 @@
+import { PERMISSIONS } from '@seamless/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { and, asc, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../app.js';
+import { changedFields, recordAudit } from '../../audit/record.js';
+import { asActor } from '../../db/actorContext.js';
+import { roles } from '../../db/schema/index.js';
+import { actorOf, auditContextOf } from '../../http/context.js';
+import { AppError, conflict, forbidden, notFound } from '../../http/problem.js';
+import { dbActorOf, secondFactorRequiredFor } from '../../policies/actor.js';
+import { canRole } from '../../policies/role.js';
+import { canGrantRole } from '../../policies/user.js';
+import { presentRole } from '../../presenters/admin.js';
+import { permissionListSchema, roleCreateRouteSchema, roleListSchema, roleUpdateRouteSchema } from './schema.js';
+
+const present = (row: typeof roles.$inferSelect) => presentRole(row, secondFactorRequiredFor);
+
+export function roleRoutes(app: FastifyInstance, { database }: AppDeps) {
+  const { db } = database;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/admin/roles', { schema: roleListSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canRole(actor, 'read')) throw forbidden();
+    const rows = await asActor(db, dbActorOf(actor), (tx) => tx.select().from(roles).orderBy(asc(roles.key)));
+    return { items: rows.map(present) };
+  });
+
+  api.get('/api/admin/permissions', { schema: permissionListSchema }, async () => ({ items: [...PERMISSIONS] }));
+
+  api.post('/api/admin/roles', { schema: roleCreateRouteSchema }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!canRole(actor, 'create')) throw forbidden();
+    if (!canGrantRole(actor, request.body.permissions)) throw forbidden('A role cannot carry permissions you do not hold.');
+    const row = await asActor(db, dbActorOf(actor), async (tx) => {
+      const [taken] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.key, request.body.key));
+      if (taken) throw new AppError(409, 'conflict', 'A role with this key exists.', [{ path: 'key', code: 'conflict', message: 'taken' }]);
+      const [created] = await tx.insert(roles).values({ ...request.body, permissions: [...new Set(request.body.permissions)] }).returning();
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'role.create',
+        resourceType: 'role',
+        resourceId: created!.id,
+        details: { key: created!.key, permissions: created!.permissions },
+      });
+      return created!;
+    });
+    return reply.status(201).send(present(row));
+  });
+
+  api.patch('/api/admin/roles/:id', { schema: roleUpdateRouteSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canRole(actor, 'update')) throw forbidden();
+    const { version, ...changes } = request.body;
+    if (changes.permissions && !canGrantRole(actor, changes.permissions)) throw forbidden('A role cannot carry permissions you do not hold.');
+    const row = await asActor(db, dbActorOf(actor), async (tx) => {
+      const [current] = await tx.select().from(roles).where(eq(roles.id, request.params.id)).for('update');
+      if (!current) throw notFound();
+      if (current.version !== version) throw conflict();
+      const next = { ...changes, ...(changes.permissions ? { permissions: [...new Set(changes.permissions)] } : {}) };
+      const [updated] = await tx
+        .update(roles)
+        .set({ ...next, version: version + 1, updatedAt: new Date() })
+        .where(and(eq(roles.id, current.id), eq(roles.version, version)))
+        .returning();
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'role.update',
+        resourceType: 'role',
+        resourceId: current.id,
+        details: { changes: changedFields(current, next) },
+      });
+      return updated!;
+    });
+    return present(row);
+  });
+}

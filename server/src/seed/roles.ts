@@ -1,0 +1,25 @@
+import type { BuiltInRole, Permission } from '@seamless/contracts';
+
+/** Built-in roles (DESIGN.md §1). Names are English defaults; the UI shows `role.<key>` from catalogues. */
+export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; permissions: Permission[] }> = {
+  system_admin: {
+    name: 'System administrator',
+    permissions: ['admin:agencies', 'admin:users', 'admin:users:all_agencies', 'admin:roles', 'admin:audit', 'admin:audit:all_agencies'],
+  },
+  agency_admin: { name: 'Agency administrator', permissions: ['admin:users', 'admin:audit'] },
+  hotline_operator: { name: 'Hotline operator', permissions: ['intake:create', 'case:create', 'case:read', 'section:identity'] },
+  screener: { name: 'Screener / MDT member', permissions: ['case:read', 'case:create', 'case:update', 'section:identity', 'section:family'] },
+  case_manager: {
+    name: 'Case manager',
+    permissions: ['case:read', 'case:create', 'case:update', 'case:break_glass', 'section:identity', 'section:shelter', 'section:family'],
+  },
+  specialist_medical: { name: 'Medical specialist', permissions: ['case:read', 'section:medical'] },
+  specialist_psychosocial: { name: 'Psychologist', permissions: ['case:read', 'section:psychosocial'] },
+  specialist_legal: { name: 'Lawyer', permissions: ['case:read', 'section:legal'] },
+  shelter_staff: { name: 'Shelter staff', permissions: ['case:read', 'section:identity', 'section:shelter'] },
+  legal_officer: { name: 'Legal / fund officer', permissions: ['case:read', 'section:legal'] },
+  repatriation_focal_point: { name: 'Repatriation focal point', permissions: ['case:read', 'section:identity', 'section:family'] },
+  data_officer: { name: 'Data officer', permissions: ['stats:read', 'export:htcds', 'import:htcds'] },
+  regional_coordinator: { name: 'Regional coordinator', permissions: ['stats:read'] },
+};
+

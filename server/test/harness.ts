@@ -1,0 +1,146 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { bootstrapDatabase } from '../src/bootstrap.js';
+import { type Config, loadConfig } from '../src/config.js';
+import { KeyRing, generateKeyRingFile } from '../src/crypto/keyRing.js';
+import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
+
+export const DEMO_PASSWORD = 'Seamless-demo-2026';
+
+/**
+ * A fresh database for one test file: in-memory PGlite by default, or a new database on the
+ * PostgreSQL server named by DATABASE_URL (how CI runs the same suite against a real server).
+ */
+async function freshDatabase(): Promise<{ database: DatabaseHandle; drop: () => Promise<void> }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const database = await openDatabase({});
+    return { database, drop: async () => undefined };
+  }
+  const name = `seamless_t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  return {
+    database,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  baseUrl: string;
+  database: DatabaseHandle;
+  keyRing: KeyRing;
+  config: Config;
+  client(): ApiClient;
+  login(username: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await freshDatabase();
+  const keyRing = new KeyRing(generateKeyRingFile('test1'));
+  const config = loadConfig({
+    DATA_DIR: '/nonexistent-test-data',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    DEMO_PASSWORD,
+    WEB_DIST: '/nonexistent-web-dist',
+    ...overrides,
+  });
+  await bootstrapDatabase(database, keyRing, { seedDemo: true, demoPassword: DEMO_PASSWORD, instanceCountry: 'TH' });
+  const app = await buildApp({ config, database, keyRing });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const client = () => new ApiClient(baseUrl);
+  return {
+    app,
+    baseUrl,
+    database,
+    keyRing,
+    config,
+    client,
+    async login(username, password = DEMO_PASSWORD) {
+      const c = client();
+      const response = await c.post('/api/auth/login', { username, password });
+      if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await database.close();
+      await drop();
+    },
+  };
+}
+
+export type ApiResponse<T = any> = { status: number; body: T; headers: Headers };
+
+/** A browser-like client over real HTTP: keeps cookies, sends Origin and the CSRF header. */
+export class ApiClient {
+  readonly cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const csrf = this.cookies.get('csrf_token');
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        origin: this.baseUrl,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const [name, ...rest] = pair!.split('=');
+      const value = rest.join('=');
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(cookie)) this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Non-JSON bodies (HTML, empty) are returned as text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body ?? {}, headers);
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+}
+
+/** Asserts an RFC 9457 problem document and returns it. */
+export function expectProblem(response: ApiResponse, status: number, code: string) {
+  if (response.status !== status || response.body?.code !== code || !String(response.headers.get('content-type')).includes('application/problem+json')) {
+    throw new Error(`expected ${status} ${code}, got ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body as { type: string; title: string; status: number; code: string; detail?: string; errors?: { path: string; code: string; message: string }[] };
+}
