@@ -4,7 +4,10 @@ import { loginFailures } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 
 export const THROTTLE_WINDOW_MS = 60_000;
-export const THROTTLE_MAX_FAILURES = 5;
+/** Per account: the sixth wrong attempt within a minute waits. */
+export const THROTTLE_MAX_FAILURES_PER_ACCOUNT = 5;
+/** Per address: higher, because a whole office often shares one address. */
+export const THROTTLE_MAX_FAILURES_PER_ADDRESS = 30;
 export const LOCKOUT_AFTER_FAILURES = 10;
 export const LOCKOUT_MINUTES = 15;
 
@@ -18,7 +21,8 @@ export async function assertNotThrottled(db: Queryable, keys: string[], now = ne
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
     .groupBy(loginFailures.key);
-  if (rows.some((row) => row.failures >= THROTTLE_MAX_FAILURES)) {
+  const limitOf = (key: string) => (key.startsWith('ip:') ? THROTTLE_MAX_FAILURES_PER_ADDRESS : THROTTLE_MAX_FAILURES_PER_ACCOUNT);
+  if (rows.some((row) => row.failures >= limitOf(row.key))) {
     throw new AppError(429, 'too_many_requests', 'Too many failed sign-ins; wait a minute and try again.', undefined, {
       'retry-after': String(THROTTLE_WINDOW_MS / 1000),
     });

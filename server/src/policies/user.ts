@@ -13,7 +13,11 @@ export function canUser(actor: Actor, action: UserAction, target?: { agencyId: s
   return managesAll(actor) || target.agencyId === actor.agencyId;
 }
 
-/** Nobody can hand out more than they hold: blocks an agency admin from minting system admins. */
+/**
+ * Administrators assign working roles (case manager, shelter staff…) they do not hold
+ * themselves, but never administrative power beyond their own: an agency admin cannot mint
+ * system admins.
+ */
 export function canGrantRole(actor: Actor, rolePermissions: readonly Permission[]): boolean {
-  return rolePermissions.every((permission) => actor.permissions.has(permission));
+  return rolePermissions.every((permission) => !permission.startsWith('admin:') || actor.permissions.has(permission));
 }

@@ -32,7 +32,7 @@ export function roleRoutes(app: FastifyInstance, { database }: AppDeps) {
   api.post('/api/admin/roles', { schema: roleCreateRouteSchema }, async (request, reply) => {
     const actor = actorOf(request);
     if (!canRole(actor, 'create')) throw forbidden();
-    if (!canGrantRole(actor, request.body.permissions)) throw forbidden('A role cannot carry permissions you do not hold.');
+    if (!canGrantRole(actor, request.body.permissions)) throw forbidden('A role cannot carry administrative permissions you do not hold.');
     const row = await asActor(db, dbActorOf(actor), async (tx) => {
       const [taken] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.key, request.body.key));
       if (taken) throw new AppError(409, 'conflict', 'A role with this key exists.', [{ path: 'key', code: 'conflict', message: 'taken' }]);
@@ -52,7 +52,7 @@ export function roleRoutes(app: FastifyInstance, { database }: AppDeps) {
     const actor = actorOf(request);
     if (!canRole(actor, 'update')) throw forbidden();
     const { version, ...changes } = request.body;
-    if (changes.permissions && !canGrantRole(actor, changes.permissions)) throw forbidden('A role cannot carry permissions you do not hold.');
+    if (changes.permissions && !canGrantRole(actor, changes.permissions)) throw forbidden('A role cannot carry administrative permissions you do not hold.');
     const row = await asActor(db, dbActorOf(actor), async (tx) => {
       const [current] = await tx.select().from(roles).where(eq(roles.id, request.params.id)).for('update');
       if (!current) throw notFound();
