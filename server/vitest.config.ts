@@ -7,7 +7,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: '../.ci-artifacts/server-vitest.json' },
+    // CI collects every runner's JSON report to print one summary line (.ci/summarize.mjs).
+    reporters: process.env.TEST_REPORT_DIR ? ['default', 'json'] : ['default'],
+    outputFile: { json: `${process.env.TEST_REPORT_DIR}/server.json` },
   },
 });

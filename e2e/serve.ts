@@ -1,0 +1,27 @@
+// Starts the real server for the browser tests on a fresh data directory, and on a fresh
+// database when DATABASE_URL points at a PostgreSQL server (CI's second run).
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seamless-e2e-'));
+if (process.env.DATABASE_URL) {
+  const name = `seamless_e2e_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = `/${name}`;
+  process.env.DATABASE_URL = url.toString();
+}
+Object.assign(process.env, {
+  PORT: process.env.E2E_PORT ?? '8181',
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  SEED_DEMO: 'true',
+  LOG_LEVEL: 'warn',
+});
+await import('../server/src/main.js');

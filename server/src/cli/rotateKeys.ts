@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { rotateIdentityKey } from '../commands/rotateIdentityKey.js';
+import { loadConfig } from '../config.js';
+import { KeyRing, demoKeyFilePath, generateKeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
+import { asSystem } from '../db/actorContext.js';
+import { openDatabase } from '../db/client.js';
+
+/**
+ * `npm run keys:rotate -w server`: re-encrypts identity data under the active key.
+ * With SEAMLESS_KEYS, put the new key in the ring and make it active first; with the demo key
+ * file, `--new-key` adds and activates a fresh key in that file before re-encrypting.
+ */
+const config = loadConfig();
+let file;
+if (config.keyRingJson) {
+  file = keyRingFileSchema.parse(JSON.parse(config.keyRingJson));
+} else {
+  const filePath = demoKeyFilePath(config.dataDir);
+  file = keyRingFileSchema.parse(JSON.parse(fs.readFileSync(filePath, 'utf8')));
+  if (process.argv.includes('--new-key')) {
+    const fresh = generateKeyRingFile(`k${Date.now().toString(36)}`);
+    file = { ...file, activeKeyId: fresh.activeKeyId, keys: { ...file.keys, ...fresh.keys } };
+    fs.writeFileSync(filePath, JSON.stringify(file, null, 2), { mode: 0o600 });
+  }
+}
+const keyRing = new KeyRing(file);
+const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
+const counts = await asSystem(database.db, (tx) => rotateIdentityKey(tx, keyRing));
+await database.close();
+console.log(`Re-encrypted ${counts.persons} persons and ${counts.users} second-factor secrets under key "${keyRing.activeKeyId}".`);
