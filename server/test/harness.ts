@@ -4,7 +4,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { bootstrapDatabase } from '../src/bootstrap.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { KeyRing, generateKeyRingFile } from '../src/crypto/keyRing.js';
+import { KeyRing, type KeyRingFile, generateKeyRingFile } from '../src/crypto/keyRing.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 
 export const DEMO_PASSWORD = 'Seamless-demo-2026';
@@ -43,6 +43,8 @@ export type TestApp = {
   baseUrl: string;
   database: DatabaseHandle;
   keyRing: KeyRing;
+  /** The key ring's secrets, for tests that rotate keys. */
+  keyRingFile: KeyRingFile;
   config: Config;
   client(): ApiClient;
   login(username: string, password?: string): Promise<ApiClient>;
@@ -51,7 +53,8 @@ export type TestApp = {
 
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const { database, drop } = await freshDatabase();
-  const keyRing = new KeyRing(generateKeyRingFile('test1'));
+  const keyRingFile = generateKeyRingFile('test1');
+  const keyRing = new KeyRing(keyRingFile);
   const config = loadConfig({
     DATA_DIR: '/nonexistent-test-data',
     LOG_LEVEL: 'silent',
@@ -70,6 +73,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     baseUrl,
     database,
     keyRing,
+    keyRingFile,
     config,
     client,
     async login(username, password = DEMO_PASSWORD) {

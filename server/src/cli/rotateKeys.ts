@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rotateIdentityKey } from '../commands/rotateIdentityKey.js';
 import { loadConfig } from '../config.js';
-import { KeyRing, demoKeyFilePath, generateKeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
+import { KeyRing, type KeyRingFile, demoKeyFilePath, generateKeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
 import { openDatabase } from '../db/client.js';
 
@@ -12,7 +12,7 @@ import { openDatabase } from '../db/client.js';
  * file, `--new-key` adds and activates a fresh key in that file before re-encrypting.
  */
 const config = loadConfig();
-let file;
+let file: KeyRingFile;
 if (config.keyRingJson) {
   file = keyRingFileSchema.parse(JSON.parse(config.keyRingJson));
 } else {

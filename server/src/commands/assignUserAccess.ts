@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { roles, userGroupMembers, userGroups, userRoles } from '../db/schema/index.js';
 import { fieldError, forbidden } from '../http/problem.js';
-import { type Actor } from '../policies/actor.js';
+import type { Actor } from '../policies/actor.js';
 import { canGrantRole } from '../policies/user.js';
 
 /**

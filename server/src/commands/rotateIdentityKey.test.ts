@@ -16,7 +16,7 @@ describe('identity key rotation', () => {
   it('re-encrypts every identity value under the new key, readable without the old one', async () => {
     const oldRing = t.keyRing;
     const before = await asSystem(t.database.db, (tx) => tx.select().from(persons));
-    const oldFile = { activeKeyId: 'test1', keys: { test1: oldRing['keys'].get('test1')!.toString('base64') }, blindIndexKey: oldRing['blindKey'].toString('base64') };
+    const oldFile = t.keyRingFile;
     const fresh = generateKeyRingFile('k2');
     const rotated = new KeyRing({ ...oldFile, activeKeyId: 'k2', keys: { ...oldFile.keys, ...fresh.keys } });
 

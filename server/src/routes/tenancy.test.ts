@@ -20,7 +20,7 @@ afterAll(async () => { await t?.close(); });
 describe('scratch', () => {
   it('explores', async () => {
     const c = t.client();
-    const show = (label: string, r: any) => console.log(label, r.status, r.headers.get('content-type'), r.headers.get('x-request-id'), JSON.stringify(r.body).slice(0, 300));
+    const show = (label: string, r: any) => console.log(label, r.status, r.headers.get('content-type'), r.headers.get('x-request-id'), String(JSON.stringify(r.body)).slice(0, 300));
     show('badurl', await c.get('/api/cases/%E0%A4%A'));
     show('proto', await c.request('POST', '/api/auth/login', '{"__proto__":{"x":1},"username":"a","password":"b"}'));
     show('constructor', await c.request('POST', '/api/auth/login', '{"constructor":{"prototype":{"x":1}},"username":"a","password":"b"}'));
