@@ -1,0 +1,30 @@
+import { Group, Pagination, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+interface TablePagerProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number) => void;
+}
+
+export function TablePager({ page, pageSize, total, onPageChange }: TablePagerProps) {
+  const { t } = useTranslation();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <Group justify="space-between" mt="md">
+      <Text size="sm" c="dimmed">
+        {t('common.totalResults', { total })}
+      </Text>
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={Math.min(page, pages)}
+          onChange={onPageChange}
+          getControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
+          getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
+        />
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,66 @@
+import { Divider, Stack, Text } from '@mantine/core';
+import type { Me, Permission } from '@seamless/contracts';
+import type { LinkProps } from '@tanstack/react-router';
+import type { ParseKeys } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../features/auth/MeContext';
+import { hasAnyPermission } from '../../features/auth/permissions';
+import { RouterNavLink } from '../RouterLinks';
+
+interface NavigationEntry {
+  to: NonNullable<LinkProps['to']>;
+  label: ParseKeys;
+  /** Any one of these grants the entry; none listed means every signed-in user sees it. */
+  anyOf?: readonly Permission[];
+  exact?: boolean;
+}
+
+const WORK: readonly NavigationEntry[] = [
+  { to: '/', label: 'nav.dashboard', exact: true },
+  { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
+];
+
+const ADMINISTRATION: readonly NavigationEntry[] = [
+  { to: '/admin/agencies', label: 'nav.agencies' },
+  { to: '/admin/users', label: 'nav.users', anyOf: ['admin:users', 'admin:users:all_agencies'] },
+  { to: '/admin/roles', label: 'nav.roles', anyOf: ['admin:roles'] },
+  { to: '/admin/audit', label: 'nav.audit', anyOf: ['admin:audit'] },
+];
+
+const visibleTo = (me: Me) => (entry: NavigationEntry) => !entry.anyOf || hasAnyPermission(me, entry.anyOf);
+
+interface NavigationProps {
+  onNavigate: () => void;
+}
+
+export function Navigation({ onNavigate }: NavigationProps) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const renderEntry = (entry: NavigationEntry) => (
+    <RouterNavLink
+      key={entry.to}
+      to={entry.to}
+      label={t(entry.label)}
+      onClick={onNavigate}
+      activeOptions={{ exact: entry.exact ?? false }}
+      activeProps={{ active: true }}
+    />
+  );
+  const administration = ADMINISTRATION.filter(visibleTo(me));
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Stack gap={2}>{WORK.filter(visibleTo(me)).map(renderEntry)}</Stack>
+      {administration.length > 0 && (
+        <>
+          <Divider my="sm" />
+          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} id="nav-administration">
+            {t('nav.administration')}
+          </Text>
+          <Stack gap={2} role="group" aria-labelledby="nav-administration">
+            {administration.map(renderEntry)}
+          </Stack>
+        </>
+      )}
+    </nav>
+  );
+}

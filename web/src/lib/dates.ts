@@ -1,0 +1,50 @@
+/**
+ * Every date the interface shows goes through here, so the Thai Buddhist-era calendar and each
+ * locale's conventions apply everywhere without a component having to remember them.
+ */
+
+type DateInput = Date | string | number;
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Thai officials read years in the Buddhist era (B.E. = C.E. + 543); elsewhere the Gregorian calendar. */
+export function intlLocaleFor(locale: string): string {
+  return locale === 'th' ? 'th-TH-u-ca-buddhist' : locale;
+}
+
+/**
+ * A bare `YYYY-MM-DD` (a birth date, a hearing date) names a calendar day, not an instant:
+ * parsing it as UTC midnight would show the previous day west of Greenwich.
+ */
+function toDate(value: DateInput): Date {
+  if (typeof value === 'string') {
+    const dateOnly = DATE_ONLY.exec(value);
+    if (dateOnly) return new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
+  }
+  return value instanceof Date ? value : new Date(value);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(intlLocaleFor(locale), options);
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
+function format(value: DateInput, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const date = toDate(value);
+  return Number.isNaN(date.getTime()) ? '' : formatter(locale, options).format(date);
+}
+
+export function formatDate(value: DateInput, locale: string): string {
+  return format(value, locale, { dateStyle: 'medium' });
+}
+
+export function formatDateTime(value: DateInput, locale: string): string {
+  return format(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,105 @@
+import {
+  AGENCY_FUNCTIONS,
+  AUDIT_ACTIONS,
+  BUILT_IN_ROLES,
+  CASE_STATUSES,
+  GENDERS,
+  ORGANISATION_TYPES,
+  PERMISSIONS,
+  PROBLEM_CODES,
+  SUPPORTED_LOCALES,
+  TRAFFICKING_STATUSES,
+} from '@seamless/contracts';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_OUTCOMES } from '../features/audit/auditSearch';
+import { CASE_SORTS } from '../features/cases/caseListSearch';
+import { PERMISSION_GROUPS, permissionKey } from '../features/roles/permissionGroups';
+import { VALIDATION_CODES } from '../lib/validationCodes';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+const modules = import.meta.glob<Catalogue>('./*/translation.json', { eager: true, import: 'default' });
+const catalogues = new Map(Object.entries(modules).map(([path, catalogue]) => [path.split('/')[1] ?? path, catalogue] as const));
+
+/** `{ a: { b: 'x' } }` → `{ 'a.b': 'x' }`; a non-string leaf is kept as-is so a test can reject it. */
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [nested, leaf] of flatten(value, path)) entries.set(nested, leaf);
+    } else {
+      entries.set(path, value);
+    }
+  }
+  return entries;
+}
+
+function variables(text: unknown): string[] {
+  return typeof text === 'string' ? [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((match) => match[1] ?? '').sort() : [];
+}
+
+const english = flatten(catalogues.get('en') ?? {});
+const others = SUPPORTED_LOCALES.filter((locale) => locale !== 'en');
+
+describe('catalogues', () => {
+  it('exist for exactly the supported languages', () => {
+    expect([...catalogues.keys()].sort()).toEqual([...SUPPORTED_LOCALES].sort());
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s has only non-empty strings', (locale) => {
+    const entries = flatten(catalogues.get(locale) ?? {});
+    const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    expect(bad).toEqual([]);
+  });
+
+  it.each(others)('%s has every key English has', (locale) => {
+    const entries = flatten(catalogues.get(locale) ?? {});
+    expect([...english.keys()].filter((key) => !entries.has(key))).toEqual([]);
+  });
+
+  it.each(others)('%s has no key English lacks', (locale) => {
+    const entries = flatten(catalogues.get(locale) ?? {});
+    expect([...entries.keys()].filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it.each(others)('%s uses the same {{variables}} as English', (locale) => {
+    const entries = flatten(catalogues.get(locale) ?? {});
+    const mismatched = [...english]
+      .filter(([key, value]) => entries.has(key) && variables(value).join() !== variables(entries.get(key)).join())
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it.each(others)('%s names every language as English does, in that language’s own script', (locale) => {
+    const entries = flatten(catalogues.get(locale) ?? {});
+    for (const code of SUPPORTED_LOCALES) expect(entries.get(`language.${code}`)).toBe(english.get(`language.${code}`));
+  });
+});
+
+describe('the English catalogue covers the shared vocabularies', () => {
+  const required: Record<string, readonly string[]> = {
+    problem: PROBLEM_CODES,
+    validation: VALIDATION_CODES,
+    permission: PERMISSIONS.map(permissionKey),
+    permissionGroup: PERMISSION_GROUPS.map(({ group }) => group),
+    role: BUILT_IN_ROLES,
+    'audit.action': AUDIT_ACTIONS,
+    'audit.outcome': AUDIT_OUTCOMES,
+    organisationType: ORGANISATION_TYPES,
+    agencyFunction: AGENCY_FUNCTIONS,
+    caseStatus: CASE_STATUSES,
+    traffickingStatus: TRAFFICKING_STATUSES,
+    gender: GENDERS,
+    'cases.sort': CASE_SORTS,
+    language: SUPPORTED_LOCALES,
+  };
+
+  it.each(Object.entries(required))('%s.<value> for every value', (prefix, values) => {
+    expect(values.map((value) => `${prefix}.${value}`).filter((key) => !english.has(key))).toEqual([]);
+  });
+
+  it('maps permissions to distinct keys', () => {
+    expect(new Set(PERMISSIONS.map(permissionKey)).size).toBe(PERMISSIONS.length);
+  });
+});

@@ -1,0 +1,43 @@
+import '@mantine/core/styles.css';
+import './styles/global.css';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { setUnauthenticatedHandler } from './api/client';
+import { createQueryClient } from './api/queryClient';
+import { meQueryKey } from './features/auth/meQuery';
+import { initI18n } from './i18n/i18n';
+import { createAppRouter } from './routes/router';
+import { loadCjkFonts } from './styles/fonts';
+import { theme } from './styles/theme';
+
+const queryClient = createQueryClient();
+const router = createAppRouter(queryClient);
+
+setUnauthenticatedHandler(() => {
+  queryClient.clear();
+  queryClient.setQueryData(meQueryKey, null);
+  const { pathname, href } = router.state.location;
+  if (pathname !== '/sign-in') void router.navigate({ to: '/sign-in', search: { redirect: href } });
+});
+
+async function start(): Promise<void> {
+  // The first paint waits for the reader's catalogue so no page ever flashes in the wrong language.
+  await initI18n();
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html lacks the #root element');
+  createRoot(container).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  );
+  void loadCjkFonts();
+}
+
+void start();

@@ -1,0 +1,126 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { NotFoundPage } from '../components/NotFoundPage';
+import { PageLoader } from '../components/PageLoader';
+import { RouteErrorPage } from '../components/RouteErrorPage';
+import { AppLayout } from '../components/shell/AppLayout';
+import { validateAgencyListSearch } from '../features/agencies/agencyListSearch';
+import { validateAuditSearch } from '../features/audit/auditSearch';
+import { meQueryOptions } from '../features/auth/meQuery';
+import { validateCaseListSearch } from '../features/cases/caseListSearch';
+import { validateUserListSearch } from '../features/users/userListSearch';
+import { redirectParam } from '../lib/searchParams';
+import { requireAnyPermission, requireSignedIn } from './guards';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/*
+ * Page components are split into their own chunks and fetched on first visit (or on hover of a
+ * link to them); only the shell, the router and the guards are in the entry bundle.
+ */
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: redirectParam(search.redirect),
+  }),
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (me) throw redirect({ href: search.redirect ?? '/' });
+  },
+  component: lazyRouteComponent(() => import('../features/auth/sign-in/SignInPage'), 'SignInPage'),
+});
+
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'signed-in',
+  beforeLoad: async ({ context, location }) => ({ me: await requireSignedIn(context.queryClient, location.href) }),
+  component: AppLayout,
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'account',
+  component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
+});
+
+const casesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cases',
+  validateSearch: validateCaseListSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
+  component: lazyRouteComponent(() => import('../features/cases/CasesPage'), 'CasesPage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cases/$caseId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
+  component: lazyRouteComponent(() => import('../features/cases/CasePage'), 'CasePage'),
+});
+
+const agenciesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/agencies',
+  validateSearch: validateAgencyListSearch,
+  component: lazyRouteComponent(() => import('../features/agencies/AgenciesPage'), 'AgenciesPage'),
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/users',
+  validateSearch: validateUserListSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:users', 'admin:users:all_agencies']),
+  component: lazyRouteComponent(() => import('../features/users/UsersPage'), 'UsersPage'),
+});
+
+const rolesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/roles',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:roles']),
+  component: lazyRouteComponent(() => import('../features/roles/RolesPage'), 'RolesPage'),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/audit',
+  validateSearch: validateAuditSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:audit']),
+  component: lazyRouteComponent(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signedInRoute.addChildren([dashboardRoute, accountRoute, casesRoute, caseRoute, agenciesRoute, usersRoute, rolesRoute, auditRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: RouteErrorPage,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,63 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/** The API server started by `npm run dev` at the repository root. */
+const apiTarget = 'http://localhost:8080';
+
+/**
+ * Fontsource stylesheets list a WOFF fallback after every WOFF2 file. Every browser we support
+ * reads WOFF2, and the CJK families alone ship hundreds of subsets, so the fallbacks would only
+ * double the size of the deployed fonts.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'seamless:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/@fontsource[\\/].+\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]+\.woff\)\s*format\('woff'\)/g, ''), map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), woff2Only()],
+  server: {
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/healthz': { target: apiTarget, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Fonts are served as files; inlining small subsets into CSS would defeat unicode-range loading.
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      /*
+       * The entry needs only the contracts' vocabularies (locales, permissions, problem codes),
+       * which share modules with zod schemas. Declaring the contracts free of side effects and
+       * zod's builders pure lets the unused schemas, and zod with them, drop out of the entry.
+       */
+      treeshake: {
+        moduleSideEffects: [{ test: /packages[\\/]contracts[\\/]/, sideEffects: false }],
+        manualPureFunctions: ['z'],
+      },
+      output: {
+        codeSplitting: {
+          groups: [
+            // Fetched after first paint (styles/fonts.ts); must not join the entry's vendor styles.
+            { name: 'fonts-cjk', test: /@fontsource[\\/]noto-sans-(sc|jp)[\\/]/, priority: 5 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
+            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-textarea-autosize)/, priority: 3 },
+            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
+            // Only forms validate, and forms live in lazy pages: keep zod out of the entry's vendor chunk.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
