@@ -9,7 +9,7 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
 const SCRIPT_FONTS: Record<string, string> = { th: 'Noto Sans Thai', km: 'Noto Sans Khmer', lo: 'Noto Sans Lao', my: 'Noto Sans Myanmar' };
 
 async function switchLanguage(page: Page, from: string, to: string) {
-  await page.getByRole('textbox', { name: catalogue(from).shell.language }).click();
+  await page.getByRole('combobox', { name: catalogue(from).shell.language }).click();
   await page.getByRole('option', { name: catalogue(to).language[to] }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
@@ -30,12 +30,12 @@ async function fontRenders(page: Page, family: string, text: string) {
 test('a social worker signs in, reads the shell in Khmer, Thai, Lao and Burmese, and signs out', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel(en.signIn.username).fill('th.socialworker');
-  await page.getByLabel(en.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: en.signIn.submit }).click();
 
   // The demo social worker works in Thai: the shell opens in her language.
   const th = catalogue('th');
-  await expect(page.getByRole('link', { name: th.nav.cases })).toBeVisible();
+  await expect(page.getByRole('link', { name: th.nav.cases, exact: true })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'th');
 
   let current = 'th';
@@ -43,7 +43,7 @@ test('a social worker signs in, reads the shell in Khmer, Thai, Lao and Burmese,
     if (locale !== current) await switchLanguage(page, current, locale);
     current = locale;
     const strings = catalogue(locale);
-    const cases = page.getByRole('link', { name: strings.nav.cases });
+    const cases = page.getByRole('link', { name: strings.nav.cases, exact: true });
     await expect(cases).toBeVisible();
     await expect(page.getByText(strings.dashboard.tasks.emptyTitle)).toBeVisible();
     expect(await fontRenders(page, SCRIPT_FONTS[locale]!, strings.nav.cases)).toBe(true);
@@ -52,7 +52,7 @@ test('a social worker signs in, reads the shell in Khmer, Thai, Lao and Burmese,
 
   // The choice is kept on the account: a reload stays in Burmese.
   await page.reload();
-  await expect(page.getByRole('link', { name: catalogue('my').nav.cases })).toBeVisible();
+  await expect(page.getByRole('link', { name: catalogue('my').nav.cases, exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: catalogue('my').shell.userMenu.replace('{{name}}', 'Nok Wongsakul') }).click();
   await page.getByRole('menuitem', { name: catalogue('my').shell.signOut }).click();

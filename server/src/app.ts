@@ -5,13 +5,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
 import { registerErrorHandler } from './http/errorHandler.js';
-import { AppError } from './http/problem.js';
+import { AppError, problemBody } from './http/problem.js';
+import { rejectNulCharacters } from './http/textGuard.js';
 import { registerSecurity } from './http/security.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -43,6 +44,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     return503OnClosing: true,
+    // URLs the router itself cannot parse still get a problem document.
+    frameworkErrors: (_error, request: FastifyRequest, reply: FastifyReply) => {
+      reply
+        .status(400)
+        .header('x-request-id', request.id)
+        .type('application/problem+json')
+        .send(problemBody(400, 'validation_failed', 'The address could not be understood.', undefined, request.id));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -54,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  app.addHook('preValidation', rejectNulCharacters);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
   await app.register(fastifySwagger, {

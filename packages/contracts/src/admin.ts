@@ -182,6 +182,12 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
+/** ISO 8601 instant within years 1–9999, the range PostgreSQL timestamps hold. */
+const auditInstant = z
+  .string()
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000'), 'year out of range');
+
 export const auditQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
@@ -190,8 +196,8 @@ export const auditQuerySchema = z.object({
   resourceType: z.string().max(40).optional(),
   resourceId: z.string().max(80).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
-  from: z.string().datetime({ offset: true }).optional(),
-  to: z.string().datetime({ offset: true }).optional(),
+  from: auditInstant.optional(),
+  to: auditInstant.optional(),
 });
 
 export const auditVerifySchema = z.object({

@@ -12,6 +12,8 @@ const PG_PROBLEMS: Record<string, AppError> = {
   '40001': new AppError(409, 'conflict', 'The change collided with another one; try again.'),
 };
 
+const DATA_EXCEPTION = new AppError(400, 'validation_failed', 'A value is out of the range the database can store.');
+
 function pgCodeOf(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
@@ -74,7 +76,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       return send(new AppError(400, 'malformed_json', 'The request body is not valid JSON.'));
     }
     const pgCode = pgCodeOf(error);
-    const known = pgCode ? PG_PROBLEMS[pgCode] : undefined;
+    // Class 22 is PostgreSQL's "data exception": a value the caller sent that it cannot store.
+    const known = pgCode ? (PG_PROBLEMS[pgCode] ?? (pgCode.startsWith('22') ? DATA_EXCEPTION : undefined)) : undefined;
     if (known) return send(known);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(new AppError(error.statusCode, 'validation_failed', 'The request could not be understood.'));

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq, ilike, or } from 'drizzle-orm';
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
-import type { Tx } from '../../db/client.js';
+import { type Tx, rowsOf } from '../../db/client.js';
 import { agencies } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
@@ -66,8 +66,10 @@ export function agencyRoutes(app: FastifyInstance, { database }: AppDeps) {
       if (!current) throw notFound();
       if (current.version !== version) throw conflict();
       if (changes.parentId) {
-        if (changes.parentId === current.id) throw fieldError(422, 'invalid_reference', 'parentId', 'An agency cannot be its own parent.');
         await assertAgencyExists(tx, changes.parentId, 'parentId');
+        if (await isAncestorOrSelf(tx, current.id, changes.parentId)) {
+          throw fieldError(422, 'invalid_reference', 'parentId', 'An agency cannot sit under itself or one of its own sub-agencies.');
+        }
       }
       const [updated] = await tx
         .update(agencies)
@@ -84,6 +86,17 @@ export function agencyRoutes(app: FastifyInstance, { database }: AppDeps) {
     });
     return presentAgency(row);
   });
+}
+
+/** Walks up from `startId`; true when `agencyId` is met, i.e. making it the parent would close a loop. */
+async function isAncestorOrSelf(tx: Tx, agencyId: string, startId: string): Promise<boolean> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`with recursive chain(id, parent_id) as (
+        select id, parent_id from agencies where id = ${startId}
+        union select a.id, a.parent_id from agencies a join chain c on a.id = c.parent_id)
+      select id from chain where id = ${agencyId}`),
+  );
+  return rows.length > 0;
 }
 
 async function assertAgencyExists(tx: Tx, id: string, path: string) {

@@ -12,7 +12,8 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
-import { canUser } from '../../policies/user.js';
+import { canGrantRole, canUser } from '../../policies/user.js';
+import { loadPermissions } from '../../auth/sessionStore.js';
 import { presentUser } from '../../presenters/admin.js';
 import { userCreateRouteSchema, userGetSchema, userListSchema, userUpdateRouteSchema } from './schema.js';
 
@@ -80,12 +81,14 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
     const { password, roleKeys, groupIds, ...fields } = request.body;
     if (!canUser(actor, 'create', fields)) throw forbidden('You can create accounts only in agencies you administer.');
     assertPasswordAcceptable(password, fields.username, 'password');
+    // Usernames are unique across agencies, which row-level security hides from an agency admin;
+    // the unique index stays the final word if two admins race.
+    const [taken] = await asSystem(db, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.username, fields.username)));
+    if (taken) throw new AppError(409, 'username_taken', 'That username is taken.', [{ path: 'username', code: 'username_taken', message: 'taken' }]);
     const passwordHash = await hashPassword(password);
     const presented = await asActor(db, dbActorOf(actor), async (tx) => {
       const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, fields.agencyId));
       if (!agency) throw fieldError(422, 'invalid_reference', 'agencyId', 'No such agency.');
-      const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, fields.username));
-      if (taken) throw new AppError(409, 'username_taken', 'That username is taken.', [{ path: 'username', code: 'username_taken', message: 'taken' }]);
       const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
       await assignUserAccess(tx, actor, created!, { roleKeys, groupIds });
       const context = auditContextOf(request);
@@ -103,6 +106,9 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
     const presented = await asActor(db, dbActorOf(actor), async (tx) => {
       const current = await loadVisible(tx, request.params.id);
       if (!canUser(actor, 'update', current)) throw notFound();
+      if (!canGrantRole(actor, [...(await loadPermissions(tx, current.id)).permissions])) {
+        throw forbidden('This account holds administrative permissions beyond yours; ask a system administrator.');
+      }
       if (current.version !== version) throw conflict();
       if (current.id === actor.userId && (fields.active === false || roleKeys)) {
         throw forbidden('You cannot disable yourself or change your own roles; ask another administrator.');
@@ -124,7 +130,7 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
         resourceType: 'user',
         resourceId: current.id,
         details: {
-          changes: changedFields(current, fields),
+          changes: changedFields(current, fields, ['displayName', 'email']),
           ...(unlock ? { unlocked: true } : {}),
           ...(resetSecondFactor ? { secondFactorReset: true } : {}),
           ...(newPassword ? { passwordReset: true } : {}),
