@@ -19,7 +19,10 @@ for (const file of files(process.argv[2])) {
     passed += report.numPassedTests;
     failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
     skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-    failed += (report.testResults ?? []).filter((suite) => suite.status === 'failed' && !suite.assertionResults?.length).length;
+    // A file that failed before or outside its tests (setup, import) counts as one failure.
+    failed += (report.testResults ?? []).filter(
+      (suite) => suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'),
+    ).length;
   } else if (report.stats && typeof report.stats.expected === 'number') {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;

@@ -1,13 +1,21 @@
 -- Tenancy and audit guarantees enforced by the database itself (DESIGN.md §4).
 -- The application acts as `seamless_app` inside each transaction (see db/actorContext.ts);
 -- the migration owner bypasses these policies and is used only for sign-in and jobs.
+-- Roles are shared by every database of a server, and several databases may be migrated at
+-- once (tests, several instances): a concurrent creation or grant is not an error.
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'seamless_app') THEN
     CREATE ROLE seamless_app NOLOGIN;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$;
 --> statement-breakpoint
-GRANT seamless_app TO CURRENT_USER;
+DO $$ BEGIN
+  EXECUTE format('GRANT seamless_app TO %I', current_user);
+EXCEPTION WHEN duplicate_object OR unique_violation OR object_not_in_prerequisite_state THEN NULL;
+  WHEN OTHERS THEN
+    IF SQLSTATE = 'XX000' THEN NULL; ELSE RAISE; END IF;
+END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO seamless_app;
 --> statement-breakpoint
