@@ -3,10 +3,10 @@ import type { Agency } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
-import { TablePager } from '../../components/TablePager';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { useCountryName } from '../countries/useCountries';
@@ -82,40 +82,25 @@ export function AgenciesPage() {
           onSearch={(q) => navigate({ search: (previous) => ({ ...previous, q, page: undefined }) })}
         />
         <QueryState query={agencies}>
-          {(result) =>
-            result.items.length === 0 ? (
-              <Text c="dimmed">{t('agencies.empty')}</Text>
-            ) : (
-              <>
-                <Table.ScrollContainer minWidth={900}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('agencies.fields.name')}</Table.Th>
-                        <Table.Th>{t('agencies.fields.acronym')}</Table.Th>
-                        <Table.Th>{t('agencies.fields.organisationType')}</Table.Th>
-                        <Table.Th>{t('agencies.fields.agencyFunction')}</Table.Th>
-                        <Table.Th>{t('agencies.fields.country')}</Table.Th>
-                        <Table.Th>{t('common.status')}</Table.Th>
-                        {canEdit && (
-                          <Table.Th>
-                            <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                          </Table.Th>
-                        )}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>{result.items.map(row)}</Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <TablePager
-                  page={page}
-                  pageSize={AGENCY_PAGE_SIZE}
-                  total={result.total}
-                  onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-                />
-              </>
-            )
-          }
+          {(result) => (
+            <PagedTable
+              result={result}
+              columns={[
+                t('agencies.fields.name'),
+                t('agencies.fields.acronym'),
+                t('agencies.fields.organisationType'),
+                t('agencies.fields.agencyFunction'),
+                t('agencies.fields.country'),
+                t('common.status'),
+                ...(canEdit ? [<VisuallyHidden key="actions">{t('common.actions')}</VisuallyHidden>] : []),
+              ]}
+              renderRow={row}
+              empty={t('agencies.empty')}
+              page={page}
+              pageSize={AGENCY_PAGE_SIZE}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          )}
         </QueryState>
       </Stack>
       <AgencyFormModal target={editing} onClose={() => setEditing(null)} />

@@ -4,9 +4,9 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { TablePager } from '../../components/TablePager';
 import { oneOf } from '../../lib/oneOf';
 import { AuditEventDetails } from './AuditEventDetails';
 import { AuditFilters } from './AuditFilters';
@@ -65,38 +65,25 @@ export function AuditLogPage() {
         <VerifyChain />
         <AuditFilters value={search} onChange={(filters) => navigate({ search: filters })} />
         <QueryState query={events}>
-          {(result) =>
-            result.items.length === 0 ? (
-              <Text c="dimmed">{t('audit.empty')}</Text>
-            ) : (
-              <>
-                <Table.ScrollContainer minWidth={900}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('audit.columns.seq')}</Table.Th>
-                        <Table.Th>{t('audit.columns.time')}</Table.Th>
-                        <Table.Th>{t('audit.columns.action')}</Table.Th>
-                        <Table.Th>{t('audit.columns.outcome')}</Table.Th>
-                        <Table.Th>{t('audit.columns.actor')}</Table.Th>
-                        <Table.Th>{t('audit.columns.resource')}</Table.Th>
-                        <Table.Th>
-                          <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>{result.items.map(row)}</Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <TablePager
-                  page={search.page ?? 1}
-                  pageSize={AUDIT_PAGE_SIZE}
-                  total={result.total}
-                  onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-                />
-              </>
-            )
-          }
+          {(result) => (
+            <PagedTable
+              result={result}
+              columns={[
+                t('audit.columns.seq'),
+                t('audit.columns.time'),
+                t('audit.columns.action'),
+                t('audit.columns.outcome'),
+                t('audit.columns.actor'),
+                t('audit.columns.resource'),
+                <VisuallyHidden key="actions">{t('common.actions')}</VisuallyHidden>,
+              ]}
+              renderRow={row}
+              empty={t('audit.empty')}
+              page={search.page ?? 1}
+              pageSize={AUDIT_PAGE_SIZE}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          )}
         </QueryState>
       </Stack>
       <AuditEventDetails event={inspected} onClose={() => setInspected(null)} />

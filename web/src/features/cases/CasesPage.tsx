@@ -3,10 +3,10 @@ import { CASE_STATUSES, type CaseSummary } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
-import { TablePager } from '../../components/TablePager';
 import { oneOf } from '../../lib/oneOf';
 import { useMe } from '../auth/MeContext';
 import { useCountryName } from '../countries/useCountries';
@@ -83,38 +83,28 @@ export function CasesPage() {
           />
         </Group>
         <QueryState query={cases}>
-          {(result) =>
-            result.items.length === 0 ? (
-              <Text c="dimmed">{t('cases.empty')}</Text>
-            ) : (
-              <>
-                <Table.ScrollContainer minWidth={1000}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('cases.fields.reference')}</Table.Th>
-                        <Table.Th>{t('cases.fields.name')}</Table.Th>
-                        <Table.Th>{t('cases.fields.status')}</Table.Th>
-                        <Table.Th>{t('cases.fields.traffickingStatus')}</Table.Th>
-                        <Table.Th>{t('cases.fields.gender')}</Table.Th>
-                        <Table.Th>{t('cases.fields.ageAtIntake')}</Table.Th>
-                        <Table.Th>{t('cases.fields.citizenship')}</Table.Th>
-                        <Table.Th>{t('cases.fields.ownerAgency')}</Table.Th>
-                        <Table.Th>{t('cases.fields.updatedAt')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>{result.items.map(row)}</Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <TablePager
-                  page={search.page ?? 1}
-                  pageSize={CASE_PAGE_SIZE}
-                  total={result.total}
-                  onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-                />
-              </>
-            )
-          }
+          {(result) => (
+            <PagedTable
+              result={result}
+              columns={[
+                t('cases.fields.reference'),
+                t('cases.fields.name'),
+                t('cases.fields.status'),
+                t('cases.fields.traffickingStatus'),
+                t('cases.fields.gender'),
+                t('cases.fields.ageAtIntake'),
+                t('cases.fields.citizenship'),
+                t('cases.fields.ownerAgency'),
+                t('cases.fields.updatedAt'),
+              ]}
+              renderRow={row}
+              empty={t('cases.empty')}
+              page={search.page ?? 1}
+              pageSize={CASE_PAGE_SIZE}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+              minWidth={1000}
+            />
+          )}
         </QueryState>
       </Stack>
     </>

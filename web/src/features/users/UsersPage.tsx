@@ -4,10 +4,10 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
-import { TablePager } from '../../components/TablePager';
 import { useAgencyOptions } from '../agencies/queries';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
@@ -103,38 +103,25 @@ export function UsersPage() {
           )}
         </Group>
         <QueryState query={users}>
-          {(result) =>
-            result.items.length === 0 ? (
-              <Text c="dimmed">{t('users.empty')}</Text>
-            ) : (
-              <>
-                <Table.ScrollContainer minWidth={900}>
-                  <Table>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('users.fields.displayName')}</Table.Th>
-                        <Table.Th>{t('users.fields.agency')}</Table.Th>
-                        <Table.Th>{t('users.fields.roles')}</Table.Th>
-                        <Table.Th>{t('common.status')}</Table.Th>
-                        <Table.Th>{t('users.secondFactor')}</Table.Th>
-                        <Table.Th>{t('users.lastSignIn')}</Table.Th>
-                        <Table.Th>
-                          <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                        </Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>{result.items.map(row)}</Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-                <TablePager
-                  page={page}
-                  pageSize={USER_PAGE_SIZE}
-                  total={result.total}
-                  onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-                />
-              </>
-            )
-          }
+          {(result) => (
+            <PagedTable
+              result={result}
+              columns={[
+                t('users.fields.displayName'),
+                t('users.fields.agency'),
+                t('users.fields.roles'),
+                t('common.status'),
+                t('users.secondFactor'),
+                t('users.lastSignIn'),
+                <VisuallyHidden key="actions">{t('common.actions')}</VisuallyHidden>,
+              ]}
+              renderRow={row}
+              empty={t('users.empty')}
+              page={page}
+              pageSize={USER_PAGE_SIZE}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          )}
         </QueryState>
       </Stack>
       <UserFormModal target={editing} onClose={() => setEditing(null)} />
