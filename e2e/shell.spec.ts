@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { catalogue } from './catalogue';
 import { expect, type Page, test } from '@playwright/test';
 
-const catalogue = (locale: string) => JSON.parse(readFileSync(new URL(`../web/src/locales/${locale}/translation.json`, import.meta.url), 'utf8'));
 const en = catalogue('en');
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
 

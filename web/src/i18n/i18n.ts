@@ -1,27 +1,34 @@
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en/translation.json';
+import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
 
 /**
- * English ships in the entry bundle as the reference and fallback; each other catalogue is a
- * separate chunk fetched only when someone picks that language.
+ * English ships in the entry bundle as the reference and fallback; each other language's files
+ * are separate chunks fetched only when someone picks that language, then merged into one catalogue.
  */
-const catalogueLoaders = import.meta.glob<{ default: typeof en }>(['../locales/*/translation.json', '!../locales/en/translation.json']);
+const catalogueFiles = import.meta.glob<{ default: Record<string, unknown> }>(['../locales/*/*.json', '!../locales/en/*.json']);
+
+function loadCatalogue(language: string): Promise<Record<string, unknown>> | undefined {
+  const prefix = `../locales/${language}/`;
+  const loaders = Object.entries(catalogueFiles).filter(([path]) => path.startsWith(prefix));
+  if (loaders.length === 0) return undefined;
+  return Promise.all(loaders.map(([, load]) => load())).then((modules) => Object.assign({}, ...modules.map((module) => module.default)));
+}
 
 const lazyCatalogues: BackendModule = {
   type: 'backend',
   callbackApi: true,
   init() {},
   read(language: string, _namespace: string, callback: ReadCallback) {
-    const load = catalogueLoaders[`../locales/${language}/translation.json`];
-    if (!load) {
+    const loading = loadCatalogue(language);
+    if (!loading) {
       callback(new Error(`No catalogue for language "${language}"`), false);
       return;
     }
-    load().then(
-      (module) => callback(null, module.default),
+    loading.then(
+      (catalogue) => callback(null, catalogue),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },

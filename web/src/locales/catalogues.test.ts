@@ -18,8 +18,18 @@ import { VALIDATION_CODES } from '../lib/validationCodes';
 
 type Catalogue = { [key: string]: string | Catalogue };
 
-const modules = import.meta.glob<Catalogue>('./*/translation.json', { eager: true, import: 'default' });
-const catalogues = new Map(Object.entries(modules).map(([path, catalogue]) => [path.split('/')[1] ?? path, catalogue] as const));
+const files = import.meta.glob<Catalogue>('./*/*.json', { eager: true, import: 'default' });
+const fileNames = (locale: string) =>
+  Object.keys(files)
+    .filter((path) => path.split('/')[1] === locale)
+    .map((path) => path.split('/')[2])
+    .sort();
+/** Each language's files merged; every file owns its own top-level keys. */
+const catalogues = new Map<string, Catalogue>();
+for (const [path, catalogue] of Object.entries(files)) {
+  const locale = path.split('/')[1] ?? path;
+  catalogues.set(locale, { ...catalogues.get(locale), ...catalogue });
+}
 
 /** `{ a: { b: 'x' } }` → `{ 'a.b': 'x' }`; a non-string leaf is kept as-is so a test can reject it. */
 function flatten(catalogue: Catalogue, prefix = ''): Map<string, unknown> {
@@ -45,6 +55,17 @@ const others = SUPPORTED_LOCALES.filter((locale) => locale !== 'en');
 describe('catalogues', () => {
   it('exist for exactly the supported languages', () => {
     expect([...catalogues.keys()].sort()).toEqual([...SUPPORTED_LOCALES].sort());
+  });
+
+  it.each(others)('%s has the same files as English', (locale) => {
+    expect(fileNames(locale)).toEqual(fileNames('en'));
+  });
+
+  it.each(SUPPORTED_LOCALES)('%s files do not share top-level keys', (locale) => {
+    const keys = Object.entries(files)
+      .filter(([path]) => path.split('/')[1] === locale)
+      .flatMap(([, catalogue]) => Object.keys(catalogue));
+    expect(keys.length).toBe(new Set(keys).size);
   });
 
   it.each(SUPPORTED_LOCALES)('%s has only non-empty strings', (locale) => {

@@ -1,0 +1,12 @@
+import caseRecord from './caseRecord.json';
+import identification from './identification.json';
+import matching from './matching.json';
+import translation from './translation.json';
+import vocabulary from './vocabulary.json';
+
+/**
+ * The English catalogue, one file per area so that areas can be edited independently. Every
+ * file has its own top-level key; other languages mirror the same files.
+ */
+export const en = { ...translation, ...vocabulary, ...identification, ...matching, ...caseRecord };
+export type Catalogue = typeof en;
