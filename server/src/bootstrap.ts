@@ -5,6 +5,8 @@ import type { KeyRing } from './crypto/keyRing.js';
 import { asSystem } from './db/actorContext.js';
 import type { DatabaseHandle } from './db/client.js';
 import { agencies, roles, userRoles, users } from './db/schema/index.js';
+import { reindexMissingPersonNames } from './commands/reindexPersonNames.js';
+import { seedFormConfigurations } from './forms/formConfiguration.js';
 import { seedBaseline } from './seed/baseline.js';
 import { seedDemo } from './seed/seedDemo.js';
 
@@ -25,6 +27,8 @@ export async function bootstrapDatabase(
   await database.migrate();
   return asSystem(database.db, async (tx) => {
     await seedBaseline(tx, options.instanceCountry);
+    await seedFormConfigurations(tx);
+    await reindexMissingPersonNames(tx, keyRing);
     const [existing] = await tx.select({ value: count() }).from(agencies);
     if ((existing?.value ?? 0) > 0) return { kind: 'existing' } as const;
     if (options.seedDemo) {

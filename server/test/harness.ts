@@ -136,8 +136,46 @@ export class ApiClient {
   patch<T = any>(path: string, body: unknown) {
     return this.request<T>('PATCH', path, body);
   }
+  put<T = any>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
   delete<T = any>(path: string) {
     return this.request<T>('DELETE', path);
+  }
+
+  private headersFor(method: string): Record<string, string> {
+    const csrf = this.cookies.get('csrf_token');
+    return {
+      origin: this.baseUrl,
+      ...(this.cookies.size ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {}),
+      ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+    };
+  }
+
+  /** A GET whose answer is bytes (PDF, attachments): body untouched, with status and headers. */
+  async download(path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: this.headersFor('GET') });
+    return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  }
+
+  /** A multipart/form-data POST as a browser's file input sends it. */
+  async upload<T = any>(
+    path: string,
+    file: { field?: string; name: string; type: string; bytes: Uint8Array },
+    fields: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append(file.field ?? 'file', new Blob([file.bytes], { type: file.type }), file.name);
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headersFor('POST'), body: form });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Non-JSON bodies are returned as text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
   }
 }
 

@@ -152,6 +152,23 @@ export const AUDIT_ACTIONS = [
   'case.list',
   'case.create',
   'case.update',
+  'case.share',
+  'case.unshare',
+  'case.break_glass',
+  'case.comment',
+  'case.attachment_upload',
+  'case.attachment_read',
+  'case.certificate_issued',
+  'case.identification',
+  'case.timeline_read',
+  'consent.record',
+  'consent.withdraw',
+  'person.update',
+  'person.match_search',
+  'person.merge',
+  'person.unmerge',
+  'form.update',
+  'lookup.update',
   'agency.create',
   'agency.update',
   'user.create',
@@ -205,3 +222,15 @@ export const auditVerifySchema = z.object({
   events: z.number().int(),
   firstBrokenSeq: z.number().int().nullable(),
 });
+
+/** An agency as pickers show it to any signed-in user (referral targets, deciding organisations). */
+export const agencyDirectoryEntrySchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  localName: z.string().nullable(),
+  acronym: z.string().nullable(),
+  agencyFunction: z.enum(AGENCY_FUNCTIONS),
+  countryCode: z.string(),
+  province: z.string().nullable(),
+});
+export type AgencyDirectoryEntry = z.infer<typeof agencyDirectoryEntrySchema>;

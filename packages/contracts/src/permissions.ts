@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'admin:roles',
   'admin:audit',
   'admin:audit:all_agencies',
+  'admin:forms',
+  'admin:persons',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -28,6 +28,10 @@ export const PROBLEM_CODES = [
   'second_factor_not_enrolled',
   'second_factor_mandatory',
   'invalid_reference',
+  'consent_required',
+  'identification_refused',
+  'unsupported_file_type',
+  'case_closed',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -47,6 +51,8 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** On a conflict: the record's current version and who changed it last. */
+  current: z.record(z.string(), z.unknown()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

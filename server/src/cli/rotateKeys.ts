@@ -28,4 +28,7 @@ const keyRing = new KeyRing(file);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
 const counts = await asSystem(database.db, (tx) => rotateIdentityKey(tx, keyRing));
 await database.close();
-console.log(`Re-encrypted ${counts.persons} persons and ${counts.users} second-factor secrets under key "${keyRing.activeKeyId}".`);
+const summary = Object.entries(counts)
+  .map(([table, count]) => `${table}: ${count}`)
+  .join(', ');
+console.log(`Re-encrypted under key "${keyRing.activeKeyId}" — rows changed per table: ${summary}.`);

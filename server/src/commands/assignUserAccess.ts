@@ -21,16 +21,21 @@ export async function assignUserAccess(
     const missing = wanted.filter((key) => !found.some((role) => role.key === key));
     if (missing.length) throw fieldError(422, 'invalid_reference', 'roleKeys', `Unknown roles: ${missing.join(', ')}`);
     const tooPowerful = found.filter((role) => !canGrantRole(actor, role.permissions));
-    if (tooPowerful.length) throw forbidden(`You cannot grant a role with permissions you do not hold: ${tooPowerful.map((r) => r.key).join(', ')}`);
+    if (tooPowerful.length)
+      throw forbidden(`You cannot grant a role with permissions you do not hold: ${tooPowerful.map((r) => r.key).join(', ')}`);
     await tx.delete(userRoles).where(eq(userRoles.userId, user.id));
     if (found.length) await tx.insert(userRoles).values(found.map((role) => ({ userId: user.id, roleId: role.id })));
   }
   if (access.groupIds) {
     const wanted = [...new Set(access.groupIds)];
     const found = wanted.length
-      ? await tx.select({ id: userGroups.id }).from(userGroups).where(and(inArray(userGroups.id, wanted), eq(userGroups.agencyId, user.agencyId)))
+      ? await tx
+          .select({ id: userGroups.id })
+          .from(userGroups)
+          .where(and(inArray(userGroups.id, wanted), eq(userGroups.agencyId, user.agencyId)))
       : [];
-    if (found.length !== wanted.length) throw fieldError(422, 'invalid_reference', 'groupIds', "Groups must exist and belong to the user's agency.");
+    if (found.length !== wanted.length)
+      throw fieldError(422, 'invalid_reference', 'groupIds', "Groups must exist and belong to the user's agency.");
     await tx.delete(userGroupMembers).where(eq(userGroupMembers.userId, user.id));
     if (found.length) await tx.insert(userGroupMembers).values(found.map((group) => ({ groupId: group.id, userId: user.id })));
   }

@@ -1,19 +1,58 @@
 import { randomInt } from 'node:crypto';
-import type { CaseCreate } from '@seamless/contracts';
-import { recordAudit, type AuditContext } from '../audit/record.js';
+import { type CaseCreate, type PersonInput, procedureForCountry } from '@seamless/contracts';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { cases, persons } from '../db/schema/index.js';
+import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schema/index.js';
 import { fieldError } from '../http/problem.js';
+import { findPersonMatches } from '../matching/findPersonMatches.js';
+import { recordCaseEvent } from './recordCaseEvent.js';
+import { writePersonIdentity } from './writePersonIdentity.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 export function ageOn(birthDate: string, on: Date): number {
   const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
   const age = on.getUTCFullYear() - year;
   const beforeBirthday = on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day);
   return beforeBirthday ? age - 1 : age;
+}
+
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+
+/** A real calendar date, not in the future: the checks every date of birth goes through. */
+export function assertBirthDate(birthDate: string | null | undefined, path: string, now: Date) {
+  if (!birthDate) return;
+  const birth = new Date(`${birthDate}T00:00:00Z`);
+  if (Number.isNaN(birth.getTime()) || isoDay(birth) !== birthDate)
+    throw fieldError(400, 'validation_failed', path, 'Not a calendar date.');
+  if (birth > now) throw fieldError(422, 'validation_failed', path, 'The birth date is in the future.');
+}
+
+/** The clear-text facts of a person (identity columns encrypted). */
+export function personColumns(keyRing: KeyRing, person: PersonInput, now: Date) {
+  const birthYear = person.birthDate
+    ? Number(person.birthDate.slice(0, 4))
+    : person.estimatedAge != null
+      ? now.getUTCFullYear() - person.estimatedAge
+      : null;
+  return {
+    givenNameEnc: keyRing.encrypt(person.givenName),
+    familyNameEnc: keyRing.encrypt(person.familyName),
+    nameAsWrittenEnc: keyRing.encrypt(person.nameAsWritten),
+    birthDateEnc: keyRing.encrypt(person.birthDate),
+    birthYear,
+    birthYearEstimated: !person.birthDate && person.estimatedAge != null,
+    gender: person.gender,
+    citizenship: person.citizenship,
+    languages: person.languages,
+    ethnicMinority: person.ethnicMinority ?? null,
+    ethnicity: person.ethnicity ?? null,
+    addressEnc: keyRing.encrypt(person.address),
+  };
 }
 
 export type OpenCaseProps = {
@@ -27,46 +66,118 @@ export type OpenCaseProps = {
   now?: Date;
 };
 
-/** Registers a person and opens a case owned by the actor's agency, identity data encrypted. */
+/**
+ * Records an intake: registers the person (or joins a known one), opens a case owned by the
+ * actor's agency or by the agency it is handed to, sets the identification deadline of the
+ * country's procedure, and flags a returning person when the person already had a closed case.
+ */
 export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCode, input, now = new Date() }: OpenCaseProps) {
   const { person } = input;
-  if (person.birthDate) {
-    const birth = new Date(`${person.birthDate}T00:00:00Z`);
-    if (Number.isNaN(birth.getTime()) || birth.toISOString().slice(0, 10) !== person.birthDate) {
-      throw fieldError(400, 'validation_failed', 'person.birthDate', 'Not a calendar date.');
-    }
-    if (birth > now) throw fieldError(422, 'validation_failed', 'person.birthDate', 'The birth date is in the future.');
+  assertBirthDate(person.birthDate, 'person.birthDate', now);
+  if (person.birthDate && person.estimatedAge != null) {
+    throw fieldError(422, 'validation_failed', 'person.estimatedAge', 'Give a birth date or an estimated age, not both.');
   }
+  const ownerAgencyId = input.assignToAgencyId ?? agencyId;
+  if (input.assignToAgencyId) {
+    const [target] = await tx
+      .select({ id: agencies.id, active: agencies.active })
+      .from(agencies)
+      .where(eq(agencies.id, input.assignToAgencyId));
+    if (!target?.active) throw fieldError(422, 'invalid_reference', 'assignToAgencyId', 'No such active agency.');
+  }
+
+  let personId = input.existingPersonId;
+  if (personId) {
+    const [known] = await tx.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId));
+    if (!known) throw fieldError(422, 'invalid_reference', 'existingPersonId', 'No such person, or not visible to you.');
+    personId = known.mergedIntoId ?? known.id;
+  } else {
+    const [created] = await tx
+      .insert(persons)
+      .values({ ...personColumns(keyRing, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: agencyId })
+      .returning({ id: persons.id });
+    personId = created!.id;
+    await writePersonIdentity(tx, keyRing, personId, person);
+  }
+
+  const previous = await previousClosedCase(tx, keyRing, personId, input);
+  const procedure = procedureForCountry(countryCode);
+  const today = isoDay(now);
+  const identificationDueOn = procedure.identificationDeadlineDays ? addDays(today, procedure.identificationDeadlineDays) : null;
   const ageAtIntake = person.birthDate ? ageOn(person.birthDate, now) : (person.estimatedAge ?? null);
-  const [created] = await tx
-    .insert(persons)
-    .values({
-      givenNameEnc: keyRing.encrypt(person.givenName),
-      familyNameEnc: keyRing.encrypt(person.familyName),
-      nameAsWrittenEnc: keyRing.encrypt(person.nameAsWritten),
-      birthDateEnc: keyRing.encrypt(person.birthDate),
-      documentNumberEnc: keyRing.encrypt(person.documentNumber),
-      documentNumberBidx: keyRing.blindIndex('document', person.documentNumber),
-      phoneEnc: keyRing.encrypt(person.phone),
-      phoneBidx: keyRing.blindIndex('phone', person.phone),
-      gender: person.gender,
-      birthYear: person.birthDate ? Number(person.birthDate.slice(0, 4)) : null,
-      citizenship: person.citizenship,
-      pseudonym: `P-${randomCode(6)}`,
-      createdByAgencyId: agencyId,
-    })
-    .returning();
   const [kase] = await tx
     .insert(cases)
     .values({
       reference: `${countryCode}-${now.getUTCFullYear()}-${randomCode(6)}`,
-      personId: created!.id,
-      ownerAgencyId: agencyId,
-      ownerUserId: userId,
+      countryCode,
+      personId,
+      ownerAgencyId,
+      ownerUserId: ownerAgencyId === agencyId ? userId : null,
+      intakeByAgencyId: agencyId,
+      intakeChannel: input.intake?.channel ?? null,
+      urgency: input.intake?.urgency ?? 'routine',
+      intakeLocation: input.intake?.location ?? null,
+      intakeNarrativeEnc: keyRing.encrypt(input.intake?.narrative),
+      locale: input.locale ?? 'en',
       ageAtIntake,
+      identificationDueOn,
+      returningPerson: !!previous,
+      previousCaseId: previous?.id ?? null,
+      formAnswers: input.formAnswers,
       openedAt: now,
     })
     .returning();
-  await recordAudit(tx, audit, { action: 'case.create', resourceType: 'case', resourceId: kase!.id, details: { personId: created!.id } });
-  return { kase: kase!, person: created! };
+  if (input.victimContext) {
+    await tx.insert(victimContexts).values({ caseId: kase!.id, ...input.victimContext });
+  }
+  if (identificationDueOn) {
+    await tx.insert(caseTasks).values({
+      caseId: kase!.id,
+      kind: 'identification_deadline',
+      dueOn: identificationDueOn,
+      agencyId: ownerAgencyId,
+      createdBy: userId,
+    });
+  }
+  const actor = { userId, agencyId };
+  await recordCaseEvent(tx, actor, kase!.id, 'case.opened', {
+    channel: kase!.intakeChannel,
+    urgency: kase!.urgency,
+    returningPerson: kase!.returningPerson,
+  });
+  if (ownerAgencyId !== agencyId) await recordCaseEvent(tx, actor, kase!.id, 'case.referred', { toAgencyId: ownerAgencyId });
+  await recordAudit(tx, audit, {
+    action: 'case.create',
+    resourceType: 'case',
+    resourceId: kase!.id,
+    details: { personId, ownerAgencyId, existingPerson: !!input.existingPersonId, returningPerson: !!previous },
+  });
+  return kase!;
+}
+
+/**
+ * The latest closed case of this person — or, for a new record, of a person the matcher finds
+ * above its threshold: a possible re-trafficking the caseworker should see at once.
+ */
+async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, input: CaseCreate) {
+  const personIds = [personId];
+  if (!input.existingPersonId) {
+    const { person } = input;
+    const matches = await findPersonMatches(tx, keyRing, {
+      name: [person.givenName, person.familyName].filter(Boolean).join(' '),
+      birthdate: person.birthDate ?? undefined,
+      citizenship: person.citizenship[0],
+      documentNumber: person.documents[0]?.number,
+      phone: person.contacts.find((contact) => contact.kind === 'phone')?.value,
+      excludePersonId: personId,
+    });
+    personIds.push(...matches.map((match) => match.personId));
+  }
+  const [closed] = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.personId, personIds), inArray(cases.status, ['Closed', 'ClosedReferred'])))
+    .orderBy(desc(cases.closedAt))
+    .limit(1);
+  return closed ?? null;
 }

@@ -1,30 +1,54 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
-import type { Tx } from '../db/client.js';
-import { persons, users } from '../db/schema/index.js';
+import { rowsOf, type Tx } from '../db/client.js';
 
-const PERSON_COLUMNS = ['givenNameEnc', 'familyNameEnc', 'nameAsWrittenEnc', 'birthDateEnc', 'documentNumberEnc', 'phoneEnc'] as const;
+/**
+ * Every column holding key-ring ciphertext, by table. A new encrypted column must be listed
+ * here, or rotation would leave it under the retiring key (the test checks the schema for this).
+ */
+export const ENCRYPTED_COLUMNS: Record<string, readonly string[]> = {
+  persons: ['given_name_enc', 'family_name_enc', 'name_as_written_enc', 'birth_date_enc', 'address_enc'],
+  person_names: ['name_enc'],
+  person_documents: ['number_enc'],
+  person_contacts: ['value_enc'],
+  cases: ['intake_narrative_enc'],
+  perpetrators: ['name_enc'],
+  case_comments: ['body_enc'],
+  attachments: ['file_name_enc'],
+  identification_interviews: ['account_enc'],
+  interpreter_requests: ['interpreter_name_enc'],
+  consents: ['guardian_name_enc'],
+  users: ['totp_secret_enc'],
+};
 
 /**
  * Re-encrypts every identity value not yet under the key ring's active key. Values are read
  * with whichever key wrote them, so it can run while the app serves, and be run again safely.
+ * Returns how many rows changed per table.
  */
-export async function rotateIdentityKey(tx: Tx, keyRing: KeyRing): Promise<{ persons: number; users: number }> {
+export async function rotateIdentityKey(tx: Tx, keyRing: KeyRing): Promise<Record<string, number>> {
   const reencrypt = (value: string | null) =>
     value && keyRing.keyIdOf(value) !== keyRing.activeKeyId ? keyRing.encrypt(keyRing.decrypt(value)) : value;
-  let personCount = 0;
-  for (const person of await tx.select().from(persons)) {
-    const changes = Object.fromEntries(PERSON_COLUMNS.map((column) => [column, reencrypt(person[column])]));
-    if (PERSON_COLUMNS.every((column) => changes[column] === person[column])) continue;
-    await tx.update(persons).set(changes).where(eq(persons.id, person.id));
-    personCount++;
+  const counts: Record<string, number> = {};
+  for (const [table, columns] of Object.entries(ENCRYPTED_COLUMNS)) {
+    counts[table] = 0;
+    const selected = sql.join(
+      columns.map((column) => sql.identifier(column)),
+      sql`, `,
+    );
+    const rows = rowsOf<Record<string, string | null> & { id: string }>(
+      await tx.execute(sql`select id::text as id, ${selected} from ${sql.identifier(table)}`),
+    );
+    for (const row of rows) {
+      const changed = columns.filter((column) => reencrypt(row[column] ?? null) !== (row[column] ?? null));
+      if (!changed.length) continue;
+      const assignments = sql.join(
+        changed.map((column) => sql`${sql.identifier(column)} = ${reencrypt(row[column] ?? null)}`),
+        sql`, `,
+      );
+      await tx.execute(sql`update ${sql.identifier(table)} set ${assignments} where id = ${row.id}::uuid`);
+      counts[table]++;
+    }
   }
-  let userCount = 0;
-  for (const user of await tx.select({ id: users.id, totpSecretEnc: users.totpSecretEnc }).from(users)) {
-    const next = reencrypt(user.totpSecretEnc);
-    if (next === user.totpSecretEnc) continue;
-    await tx.update(users).set({ totpSecretEnc: next }).where(eq(users.id, user.id));
-    userCount++;
-  }
-  return { persons: personCount, users: userCount };
+  return counts;
 }

@@ -5,7 +5,16 @@ import type { Db, Tx } from './client.js';
  * Capabilities the row-level security policies test with `app_has_scope()`. They are derived
  * from permissions in one place (policies/actor.ts) so SQL and TypeScript cannot drift.
  */
-export type DbScope = 'agencies_admin' | 'roles_admin' | 'users_admin' | 'users_all' | 'audit_agency' | 'audit_all';
+export type DbScope =
+  | 'agencies_admin'
+  | 'roles_admin'
+  | 'users_admin'
+  | 'users_all'
+  | 'audit_agency'
+  | 'audit_all'
+  | 'forms_admin'
+  | 'persons_admin'
+  | 'break_glass';
 
 export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };
 

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../../test/harness.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
 import { asActor, asSystem } from './actorContext.js';
 import { rowsOf } from './client.js';
 import { agencies, caseAccess, cases, persons } from './schema/index.js';
-import { eq } from 'drizzle-orm';
 
 let t: TestApp;
 let agencyIds: Record<string, string>;
@@ -34,7 +33,7 @@ describe('row-level security', () => {
     expect(all.length).toBe(16);
   });
 
-  it("limits an agency to its own cases and the ones shared with it", async () => {
+  it('limits an agency to its own cases and the ones shared with it', async () => {
     const chiangRai = agencyIds['PSDHS Chiang Rai']!;
     const shelter = agencyIds.shelter!;
     const actor = (agencyId: string) => ({ userId: '00000000-0000-4000-8000-000000000001', agencyId, scopes: [] });
@@ -61,11 +60,13 @@ describe('row-level security', () => {
     );
     expect(updated).toEqual([]);
     await expect(
-      asActor(t.database.db, actor, (tx) => tx.insert(caseAccess).values({ caseId: foreignCase!.id, agencyId: ngo, kind: 'shared', sections: ['identity'] })),
+      asActor(t.database.db, actor, (tx) =>
+        tx.insert(caseAccess).values({ caseId: foreignCase!.id, agencyId: ngo, kind: 'shared', sections: ['identity'] }),
+      ),
     ).rejects.toThrow();
     await expect(
       asActor(t.database.db, actor, (tx) =>
-        tx.insert(cases).values({ reference: 'TH-X', personId: foreignCase!.personId, ownerAgencyId: chiangRai }),
+        tx.insert(cases).values({ reference: 'TH-X', countryCode: 'TH', personId: foreignCase!.personId, ownerAgencyId: chiangRai }),
       ),
     ).rejects.toThrow();
     const [after] = await asSystem(t.database.db, (tx) => tx.select().from(cases).where(eq(cases.id, foreignCase!.id)));

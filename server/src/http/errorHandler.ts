@@ -49,7 +49,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       return reply
         .status(problem.status)
         .type('application/problem+json')
-        .send(problemBody(problem.status, problem.code, problem.detail, problem.errors, request.id));
+        .send(problemBody(problem.status, problem.code, problem.detail, problem.errors, request.id, problem.extensions));
     };
 
     if (error instanceof AppError) return send(error);

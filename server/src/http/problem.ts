@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members, e.g. the current version on a conflict. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? code);
   }
@@ -29,13 +31,24 @@ export class AppError extends Error {
 
 export const notFound = (detail = 'No such record, or not visible to you.') => new AppError(404, 'not_found', detail);
 export const forbidden = (detail = 'Your role or agency does not allow this.') => new AppError(403, 'forbidden', detail);
-export const conflict = (detail = 'Someone else changed this record; reload and apply your change again.') =>
-  new AppError(409, 'conflict', detail);
+/** `current` tells the client what it collided with, so it can show both and lose nothing. */
+export const conflict = (
+  detail = 'Someone else changed this record; reload and apply your change again.',
+  current?: Record<string, unknown>,
+) => new AppError(409, 'conflict', detail, undefined, undefined, current ? { current } : undefined);
 export const fieldError = (status: number, code: ProblemCode, path: string, message: string) =>
   new AppError(status, code, message, [{ path, code, message }]);
 
-export function problemBody(status: number, code: ProblemCode, detail?: string, errors?: FieldError[], requestId?: string) {
+export function problemBody(
+  status: number,
+  code: ProblemCode,
+  detail?: string,
+  errors?: FieldError[],
+  requestId?: string,
+  extensions?: Record<string, unknown>,
+) {
   return {
+    ...extensions,
     type: problemType(code),
     title: TITLES[status] ?? 'Error',
     status,

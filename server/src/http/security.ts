@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type SessionPolicy, authenticateToken } from '../auth/sessionStore.js';
+import { authenticateToken, type SessionPolicy } from '../auth/sessionStore.js';
 import { newToken, sameSecret } from '../auth/tokens.js';
 import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';

@@ -25,6 +25,9 @@ const SCOPES_BY_PERMISSION: Partial<Record<Permission, DbScope[]>> = {
   'admin:users:all_agencies': ['users_admin', 'users_all'],
   'admin:audit': ['audit_agency'],
   'admin:audit:all_agencies': ['audit_agency', 'audit_all'],
+  'admin:forms': ['forms_admin'],
+  'admin:persons': ['persons_admin'],
+  'case:break_glass': ['break_glass'],
 };
 
 /** What row-level security is told about the actor: identity, agency and admin reach. */

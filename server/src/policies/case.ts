@@ -1,10 +1,32 @@
-import { type CaseSection, sectionPermission } from '@seamless/contracts';
+import { CASE_SECTIONS, type CaseAbilities, type CaseInvolvementKind, type CaseSection, sectionPermission } from '@seamless/contracts';
 import { type Actor, has } from './actor.js';
 
-export type CaseAction = 'list' | 'read' | 'create' | 'update';
+export type CaseAction =
+  | 'list'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'identify'
+  | 'recordConsent'
+  | 'share'
+  | 'comment'
+  | 'breakGlass'
+  | 'merge';
 
-/** How the actor's agency is involved in a case; null when it is not involved at all. */
-export type CaseInvolvement = { owner: boolean; sections: readonly CaseSection[] } | null;
+/**
+ * How the actor's agency reaches a case: owner, referral or sharing (with the sections granted),
+ * or the actor's own emergency access. Null when there is no way in at all.
+ */
+export type CaseInvolvement = {
+  kind: CaseInvolvementKind;
+  /** Sections granted to a referred or sharing agency; the owner's reach is its roles'. */
+  sections: readonly CaseSection[];
+  /** The actor's break-the-glass access is active until then (opens every section). */
+  breakGlassUntil: Date | null;
+} | null;
+
+const works = (involvement: CaseInvolvement) => !!involvement && involvement.kind !== 'break_glass';
+const owns = (involvement: CaseInvolvement) => involvement?.kind === 'owner';
 
 /**
  * Need to know (DESIGN.md §4): the role must allow the action and the agency must be involved.
@@ -18,13 +40,46 @@ export function canCase(actor: Actor, action: CaseAction, involvement?: CaseInvo
       return has(actor, 'case:create');
     case 'read':
       return has(actor, 'case:read') && !!involvement;
+    // Identification changes the case's status, which only its owner agency records (the MDT's
+    // or inquiry officer's decision is entered by the owner, naming the deciding organisation).
     case 'update':
-      return has(actor, 'case:update') && !!involvement?.owner;
+    case 'identify':
+    case 'recordConsent':
+    case 'share':
+    case 'merge':
+      return has(actor, 'case:update') && owns(involvement ?? null);
+    case 'comment':
+      return has(actor, 'case:read') && works(involvement ?? null);
+    case 'breakGlass':
+      return has(actor, 'case:break_glass');
   }
 }
 
-/** A section is open when the role grants it and the agency owns the case or was given that section. */
+/**
+ * A section is open when the role grants it and the agency owns the case or was given that
+ * section — or when the actor's break-the-glass access is running.
+ */
 export function canReadSection(actor: Actor, section: CaseSection, involvement: CaseInvolvement): boolean {
-  if (!involvement || !has(actor, sectionPermission(section))) return false;
-  return involvement.owner || involvement.sections.includes(section);
+  if (!involvement) return false;
+  if (involvement.breakGlassUntil && involvement.breakGlassUntil > new Date()) return true;
+  if (!has(actor, sectionPermission(section))) return false;
+  return involvement.kind === 'owner' || involvement.sections.includes(section);
+}
+
+export const readableSections = (actor: Actor, involvement: CaseInvolvement): CaseSection[] =>
+  CASE_SECTIONS.filter((section) => canReadSection(actor, section, involvement));
+
+/** What the UI may offer on this case; the server checks each action again when it is taken. */
+export function caseAbilities(actor: Actor, involvement: CaseInvolvement): CaseAbilities {
+  return {
+    update: canCase(actor, 'update', involvement),
+    readIdentity: canReadSection(actor, 'identity', involvement),
+    sections: readableSections(actor, involvement),
+    identify: canCase(actor, 'identify', involvement),
+    recordConsent: canCase(actor, 'recordConsent', involvement),
+    share: canCase(actor, 'share', involvement),
+    comment: canCase(actor, 'comment', involvement),
+    breakGlass: canCase(actor, 'breakGlass', involvement),
+    merge: canCase(actor, 'merge', involvement),
+  };
 }

@@ -1,13 +1,13 @@
-import type { CaseDetail, CaseSummary } from '@seamless/contracts';
+import type { CaseDetail, CaseSummary, IdentitySection, VictimContext } from '@seamless/contracts';
+import { asc, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
-import type { cases, persons } from '../db/schema/index.js';
+import type { Tx } from '../db/client.js';
+import { personContacts, personDocuments, personNames } from '../db/schema/index.js';
+import type { CaseView, VictimContextRow } from '../db/visibleCases.js';
 import type { Actor } from '../policies/actor.js';
-import { type CaseInvolvement, canCase, canReadSection } from '../policies/case.js';
+import { canReadSection, caseAbilities } from '../policies/case.js';
 
-type CaseRow = typeof cases.$inferSelect;
-type PersonRow = typeof persons.$inferSelect;
-
-export type CaseView = { kase: CaseRow; person: PersonRow; ownerAgencyName: string; involvement: CaseInvolvement };
+const CHILD_AGE = 18;
 
 /** The name to show: romanised name with identity access, the pseudonym otherwise or in pseudonym mode. */
 function displayNameOf(view: CaseView, actor: Actor, keyRing: KeyRing): string {
@@ -17,43 +17,112 @@ function displayNameOf(view: CaseView, actor: Actor, keyRing: KeyRing): string {
 }
 
 export function presentCaseSummary(view: CaseView, actor: Actor, keyRing: KeyRing): CaseSummary {
-  const { kase, person } = view;
+  const { kase, person, victimContext } = view;
+  const ageAtTime = victimContext?.ageWhenTrafficked ?? kase.ageAtIntake;
   return {
     id: kase.id,
     reference: kase.reference,
     status: kase.status,
+    stage: kase.stage as CaseSummary['stage'],
     traffickingStatus: kase.traffickingStatus,
+    urgency: kase.urgency as CaseSummary['urgency'],
     ownerAgencyId: kase.ownerAgencyId,
     ownerAgencyName: view.ownerAgencyName,
+    ownerUserId: kase.ownerUserId,
+    ownerUserName: view.ownerUserName,
+    involvement: view.involvement?.kind ?? 'owner',
     personId: person.id,
     displayName: displayNameOf(view, actor, keyRing),
     gender: person.gender,
     ageAtIntake: kase.ageAtIntake,
+    child: ageAtTime != null && ageAtTime < CHILD_AGE,
     citizenship: person.citizenship,
+    exploitationTypes: (victimContext?.exploitationTypes ?? []) as CaseSummary['exploitationTypes'],
+    returningPerson: kase.returningPerson,
+    identificationDueOn: kase.identificationDueOn,
+    overdue: view.overdue,
     openedAt: kase.openedAt.toISOString(),
     updatedAt: kase.updatedAt.toISOString(),
   };
 }
 
-/** Sections are included only when the role and the agency's involvement both open them. */
-export function presentCaseDetail(view: CaseView, actor: Actor, keyRing: KeyRing): CaseDetail {
-  const readIdentity = canReadSection(actor, 'identity', view.involvement);
+export function presentVictimContext(row: VictimContextRow | null): VictimContext | null {
+  if (!row) return null;
+  const { caseId: _caseId, createdAt: _createdAt, updatedAt: _updatedAt, ...context } = row;
+  return context as VictimContext;
+}
+
+/** The identity section, decrypted: only called once `canReadSection(identity)` has said yes. */
+export async function loadIdentitySection(tx: Tx, keyRing: KeyRing, view: CaseView): Promise<IdentitySection> {
   const { person } = view;
+  const [names, documents, contacts] = await Promise.all([
+    tx.select().from(personNames).where(eq(personNames.personId, person.id)).orderBy(asc(personNames.createdAt)),
+    tx.select().from(personDocuments).where(eq(personDocuments.personId, person.id)).orderBy(asc(personDocuments.createdAt)),
+    tx.select().from(personContacts).where(eq(personContacts.personId, person.id)).orderBy(asc(personContacts.createdAt)),
+  ]);
+  return {
+    givenName: keyRing.decrypt(person.givenNameEnc),
+    familyName: keyRing.decrypt(person.familyNameEnc),
+    nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
+    aliases: names.filter((name) => name.kind === 'alias').map((name) => keyRing.decrypt(name.nameEnc) ?? ''),
+    birthDate: keyRing.decrypt(person.birthDateEnc),
+    ethnicity: person.ethnicity,
+    address: keyRing.decrypt(person.addressEnc),
+    documents: documents.map((document) => ({
+      id: document.id,
+      documentType: document.documentType as IdentitySection['documents'][number]['documentType'],
+      number: keyRing.decrypt(document.numberEnc) ?? '',
+      issuingCountry: document.issuingCountry,
+      expiresOn: document.expiresOn,
+    })),
+    contacts: contacts.map((contact) => ({
+      id: contact.id,
+      kind: contact.kind as IdentitySection['contacts'][number]['kind'],
+      value: keyRing.decrypt(contact.valueEnc) ?? '',
+    })),
+  };
+}
+
+/** Sections are included only when the role and the agency's involvement both open them. */
+export function presentCaseDetail(
+  view: CaseView,
+  actor: Actor,
+  keyRing: KeyRing,
+  identity: IdentitySection | null,
+  intakeAgencyName: string | null,
+): CaseDetail {
+  const { kase, person } = view;
+  const abilities = caseAbilities(actor, view.involvement);
   return {
     ...presentCaseSummary(view, actor, keyRing),
-    version: view.kase.version,
-    sections: readIdentity
-      ? {
-          identity: {
-            givenName: keyRing.decrypt(person.givenNameEnc),
-            familyName: keyRing.decrypt(person.familyNameEnc),
-            nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
-            birthDate: keyRing.decrypt(person.birthDateEnc),
-            documentNumber: keyRing.decrypt(person.documentNumberEnc),
-            phone: keyRing.decrypt(person.phoneEnc),
-          },
-        }
-      : {},
-    abilities: { update: canCase(actor, 'update', view.involvement), readIdentity },
+    version: kase.version,
+    countryCode: kase.countryCode,
+    locale: kase.locale as CaseDetail['locale'],
+    intake: {
+      channel: kase.intakeChannel as CaseDetail['intake']['channel'],
+      location: kase.intakeLocation,
+      byAgencyName: intakeAgencyName,
+      ...(abilities.readIdentity ? { narrative: keyRing.decrypt(kase.intakeNarrativeEnc) } : {}),
+    },
+    person: {
+      id: person.id,
+      pseudonym: person.pseudonym,
+      gender: person.gender,
+      birthYear: person.birthYear,
+      birthYearEstimated: person.birthYearEstimated,
+      citizenship: person.citizenship,
+      languages: person.languages,
+      ethnicMinority: person.ethnicMinority,
+      version: person.version,
+    },
+    sections: identity && abilities.readIdentity ? { identity } : {},
+    victimContext: presentVictimContext(view.victimContext),
+    reflectionPeriodEndsOn: kase.reflectionPeriodEndsOn,
+    previousCaseId: kase.previousCaseId,
+    closureReason: kase.closureReason as CaseDetail['closureReason'],
+    closedAt: kase.closedAt?.toISOString() ?? null,
+    formAnswers: kase.formAnswers,
+    breakGlassUntil: view.involvement?.breakGlassUntil?.toISOString() ?? null,
+    abilities,
   };
 }

@@ -6,12 +6,35 @@ import { groupRoutes } from './admin/groups.js';
 import { roleRoutes } from './admin/roles.js';
 import { userRoutes } from './admin/users.js';
 import { authRoutes } from './auth/auth.js';
+import { caseRecordPartsRoutes } from './caseRecord/index.js';
 import { caseRoutes } from './cases/cases.js';
+import { caseWorkRoutes } from './cases/caseWork.js';
+import { consentRoutes } from './consent/consent.js';
 import { directoryRoutes } from './directory.js';
+import { formRoutes } from './forms/forms.js';
 import { healthRoutes } from './health.js';
+import { identificationRoutes } from './identification/identification.js';
+import { personRoutes } from './persons/persons.js';
+
+/** Every route group, one per line (several people add groups at once). */
+const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
+  healthRoutes,
+  authRoutes,
+  agencyRoutes,
+  userRoutes,
+  roleRoutes,
+  groupRoutes,
+  auditRoutes,
+  directoryRoutes,
+  caseRoutes,
+  caseWorkRoutes,
+  caseRecordPartsRoutes,
+  consentRoutes,
+  personRoutes,
+  formRoutes,
+  identificationRoutes,
+];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps) {
-  for (const register of [healthRoutes, authRoutes, agencyRoutes, userRoutes, roleRoutes, groupRoutes, auditRoutes, directoryRoutes, caseRoutes]) {
-    register(app, deps);
-  }
+  for (const register of ROUTE_GROUPS) register(app, deps);
 }

@@ -39,12 +39,26 @@ vi.mock('fastify', async (importOriginal) => {
   return { ...original, default: Object.assign(factory, original.default) };
 });
 
-import { type ApiClient, type ApiResponse, DEMO_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { type ApiClient, DEMO_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import {
+  CHIANGRAI_ONLY,
+  expectStatus,
+  isPseudonym,
+  ok,
+  type RouteMatrix,
+  type TenancyContext,
+  UNKNOWN_ID,
+} from '../../test/tenancy.js';
+import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
+import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
+import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
+import { consentMatrix } from './consent/consent.tenancy.js';
+import { formsMatrix } from './forms/forms.tenancy.js';
+import { personsMatrix } from './persons/persons.tenancy.js';
 import { asActor } from '../db/actorContext.js';
 import { cases, persons, users } from '../db/schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../seed/demoThailand.js';
 
-const UNKNOWN_ID = '5d0f4a57-0000-4000-8000-000000000000';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -64,26 +78,12 @@ const caseOf: string[] = [];
 let chiangraiGroupId: string;
 let ngoGroupId: string;
 
-function expectStatus(response: ApiResponse, status: number, code?: string) {
-  const detail = `${response.status} ${JSON.stringify(response.body)}`;
-  expect(response.status, detail).toBe(status);
-  if (code) {
-    expect(response.body?.code, detail).toBe(code);
-    expect(String(response.headers.get('content-type'))).toContain('application/problem+json');
-  }
-  return response.body;
-}
-
-async function ok<T = any>(response: Promise<ApiResponse<T>>): Promise<T> {
-  return expectStatus(await response, 200) as T;
-}
 
 /** Users re-read by the system admin (who may read every agency's accounts). */
 async function userAsAdmin(username: string) {
   return ok(admin.get(`/api/admin/users/${userIds[username]}`));
 }
 
-const isPseudonym = (name: string) => /^P-[2-9A-Z]{6}$/.test(name);
 const personName = (index: number) => `${DEMO_PEOPLE[index]!.givenName} ${DEMO_PEOPLE[index]!.familyName}`;
 
 beforeAll(async () => {
@@ -135,6 +135,8 @@ beforeAll(async () => {
   // Police are screeners and hotline operators hold the identity section: all 16 cases resolve.
   if (caseOf.filter(Boolean).length !== DEMO_PEOPLE.length) throw new Error(`resolved only ${caseOf.filter(Boolean).length} demo cases`);
 
+  Object.assign(context, { t, admin, socialworker, agencyadmin, ngo, shelter, psychologist, police, hotline, data, agency, userIds, caseOf });
+
   const created = await Promise.all([
     admin.post('/api/admin/groups', { agencyId: agency.chiangrai, name: 'Chiang Rai intake team' }),
     admin.post('/api/admin/groups', { agencyId: agency.ngo, name: 'Mekong Hope outreach' }),
@@ -148,18 +150,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-type MatrixEntry = {
-  /** Why the route is safe across agencies, in one line. */
-  why: string;
-  /** A request an anonymous caller could make; 'public' routes answer it, all others must say 401. */
-  anonymous: { path: string; body?: unknown } | 'public';
-  probe: () => Promise<void>;
-};
+const chiangraiOnly = () => CHIANGRAI_ONLY.map((i) => caseOf[i]!);
 
-/** Chiang Rai cases NGO must never see: everything Chiang Rai owns except person 1's (shared with NGO). */
-const chiangraiOnly = () => [0, 5, 8, 9, 13].map((i) => caseOf[i]!);
+/** Filled in by beforeAll; route groups' matrix modules read it when their probes run. */
+const context = {} as TenancyContext;
 
-const ROUTE_MATRIX: Record<string, MatrixEntry> = {
+const CORE_MATRIX: RouteMatrix = {
   // ---- Health and public documents: no records at all --------------------------------------
   'GET /healthz': {
     why: 'liveness only; answers a constant',
@@ -682,7 +678,7 @@ const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       // Shared with NGO without sections: summary only.
       const sharedBare = await ok(ngo.get(`/api/cases/${caseOf[1]}`));
       expect(sharedBare.sections).toEqual({});
-      expect(sharedBare.abilities).toEqual({ update: false, readIdentity: false });
+      expect(sharedBare.abilities).toMatchObject({ update: false, readIdentity: false, sections: [], share: false, recordConsent: false });
       expect(isPseudonym(sharedBare.displayName)).toBe(true);
       // Shared with the shelter including identity: shelter staff see the name, the psychologist does not (role).
       const sharedIdentity = await ok(shelter.get(`/api/cases/${caseOf[0]}`));
@@ -720,6 +716,16 @@ const ROUTE_MATRIX: Record<string, MatrixEntry> = {
       expect((await ok(ngo.get('/api/cases?pageSize=200'))).total).toBe(4);
     },
   },
+};
+
+const ROUTE_MATRIX: RouteMatrix = {
+  ...CORE_MATRIX,
+  ...caseRecordMatrix(context),
+  ...caseRecordPartsMatrix(context),
+  ...caseWorkMatrix(context),
+  ...consentMatrix(context),
+  ...personsMatrix(context),
+  ...formsMatrix(context),
 };
 
 const AGENCY_KEYS = [

@@ -129,3 +129,13 @@ export const DEMO_SHARES = [
   { personIndex: 0, ownerKey: 'chiangrai', withKey: 'shelter', sections: ['identity', 'shelter'] },
   { personIndex: 1, ownerKey: 'chiangrai', withKey: 'ngo', sections: [] },
 ] as const;
+
+/** How the demo intakes arrived, and what the people went through (cycled by person index). */
+export const DEMO_CHANNELS = ['hotline_call', 'line_chat', 'referral', 'rescue_operation', 'border_screening', 'walk_in'] as const;
+export const DEMO_EXPLOITATION = [
+  { exploitationTypes: ['ForcedLabour'] },
+  { exploitationTypes: ['SexualExploitation'] },
+  { exploitationTypes: ['ForcedLabour'] },
+  { exploitationTypes: ['ForcedMarriage'] },
+  { exploitationTypes: ['ForcedBegging'] },
+] as const;

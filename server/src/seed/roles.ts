@@ -4,11 +4,23 @@ import type { BuiltInRole, Permission } from '@seamless/contracts';
 export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; permissions: Permission[] }> = {
   system_admin: {
     name: 'System administrator',
-    permissions: ['admin:agencies', 'admin:users', 'admin:users:all_agencies', 'admin:roles', 'admin:audit', 'admin:audit:all_agencies'],
+    permissions: [
+      'admin:agencies',
+      'admin:users',
+      'admin:users:all_agencies',
+      'admin:roles',
+      'admin:audit',
+      'admin:audit:all_agencies',
+      'admin:forms',
+      'admin:persons',
+    ],
   },
   agency_admin: { name: 'Agency administrator', permissions: ['admin:users', 'admin:audit'] },
   hotline_operator: { name: 'Hotline operator', permissions: ['intake:create', 'case:create', 'case:read', 'section:identity'] },
-  screener: { name: 'Screener / MDT member', permissions: ['case:read', 'case:create', 'case:update', 'section:identity', 'section:family'] },
+  screener: {
+    name: 'Screener / MDT member',
+    permissions: ['case:read', 'case:create', 'case:update', 'section:identity', 'section:family'],
+  },
   case_manager: {
     name: 'Case manager',
     permissions: ['case:read', 'case:create', 'case:update', 'case:break_glass', 'section:identity', 'section:shelter', 'section:family'],
@@ -22,4 +34,3 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; perm
   data_officer: { name: 'Data officer', permissions: ['stats:read', 'export:htcds', 'import:htcds'] },
   regional_coordinator: { name: 'Regional coordinator', permissions: ['stats:read'] },
 };
-

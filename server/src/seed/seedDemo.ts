@@ -5,7 +5,15 @@ import { openCase } from '../commands/openCase.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/schema/index.js';
-import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_CASE_OWNERS, DEMO_PEOPLE, DEMO_SHARES } from './demoThailand.js';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_AGENCIES,
+  DEMO_CASE_OWNERS,
+  DEMO_CHANNELS,
+  DEMO_EXPLOITATION,
+  DEMO_PEOPLE,
+  DEMO_SHARES,
+} from './demoThailand.js';
 
 /** Small deterministic generator so every demo database is the same. */
 function sequence(seed: number) {
@@ -32,7 +40,10 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   }
 
   const passwordHash = await hashPassword(options.password);
-  const roleRows = await tx.select().from(roles).where(inArray(roles.key, [...new Set(DEMO_ACCOUNTS.flatMap((a) => a.roles))]));
+  const roleRows = await tx
+    .select()
+    .from(roles)
+    .where(inArray(roles.key, [...new Set(DEMO_ACCOUNTS.flatMap((a) => a.roles))]));
   const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const [user] = await tx
@@ -58,7 +69,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
     const age = 14 + next(20);
     const birthDate = `${now.getUTCFullYear() - age - 1}-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`;
     const openedAt = new Date(now.getTime() - (1 + next(300)) * 86_400_000);
-    const { kase } = await openCase({
+    const kase = await openCase({
       tx,
       keyRing,
       audit: { requestId: 'demo-seed' },
@@ -74,14 +85,38 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
           gender: person.gender,
           birthDate,
           citizenship: [person.citizenship],
-          documentNumber: index % 3 === 0 ? `${person.citizenship}${String(100_000 + next(900_000))}` : null,
-          phone: index % 4 === 0 ? `+66 8${next(10)} ${String(100 + next(900))} ${String(1000 + next(9000))}` : null,
+          aliases: [],
+          languages: [],
+          documents:
+            index % 3 === 0 ? [{ documentType: 'passport', number: `${person.citizenship}${String(100_000 + next(900_000))}` }] : [],
+          contacts:
+            index % 4 === 0 ? [{ kind: 'phone', value: `+66 8${next(10)} ${String(100 + next(900))} ${String(1000 + next(9000))}` }] : [],
         },
+        intake: { channel: DEMO_CHANNELS[index % DEMO_CHANNELS.length]!, urgency: 'routine', anonymous: false },
+        victimContext: {
+          exploitationTypes: [...DEMO_EXPLOITATION[index % DEMO_EXPLOITATION.length]!.exploitationTypes],
+          recruitmentMethods: [],
+          recruitmentApps: [],
+          controlMethods: [],
+          forcedLabourIndustries: [],
+          sexualExploitationTypes: [],
+          relationshipsToTrafficker: [],
+        },
+        locale: 'th',
+        formAnswers: {},
       },
     });
+    const status = STATUSES[next(STATUSES.length)]!;
+    const closed = status === 'Closed' || status === 'ClosedReferred';
     await tx
       .update(cases)
-      .set({ status: STATUSES[next(STATUSES.length)]!, traffickingStatus: TRAFFICKING[next(TRAFFICKING.length)]!, updatedAt: openedAt })
+      .set({
+        status,
+        closureReason: closed ? 'reintegration_completed' : null,
+        closedAt: closed ? now : null,
+        traffickingStatus: TRAFFICKING[next(TRAFFICKING.length)]!,
+        updatedAt: openedAt,
+      })
       .where(eq(cases.id, kase.id));
     caseIds.push(kase.id);
   }

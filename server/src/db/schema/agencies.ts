@@ -1,5 +1,5 @@
-import { type AnyPgColumn, boolean, char, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import type { AgencyFunction, OrganisationType } from '@seamless/contracts';
+import { type AnyPgColumn, boolean, char, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamps, version } from './common.js';
 
 export const countries = pgTable('countries', {

@@ -1,11 +1,12 @@
+import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
-import { type Tx, rowsOf } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { agencies } from '../../db/schema/index.js';
+import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
 import { conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
@@ -25,12 +26,20 @@ export function agencyRoutes(app: FastifyInstance, { database }: AppDeps) {
     if (!canAgency(actor, 'read')) throw forbidden();
     const { page, pageSize, sort, q, countryCode } = request.query;
     const where = and(
-      q ? or(ilike(agencies.name, likePattern(q)), ilike(agencies.localName, likePattern(q)), ilike(agencies.acronym, likePattern(q))) : undefined,
+      q
+        ? or(ilike(agencies.name, likePattern(q)), ilike(agencies.localName, likePattern(q)), ilike(agencies.acronym, likePattern(q)))
+        : undefined,
       countryCode ? eq(agencies.countryCode, countryCode) : undefined,
     );
     return asActor(db, dbActorOf(actor), async (tx) => {
       const [rows, [total]] = await Promise.all([
-        tx.select().from(agencies).where(where).orderBy(orderFrom(sort, SORTABLE, 'name')).limit(pageSize).offset(offsetOf(page, pageSize)),
+        tx
+          .select()
+          .from(agencies)
+          .where(where)
+          .orderBy(orderFrom(sort, SORTABLE, 'name'))
+          .limit(pageSize)
+          .offset(offsetOf(page, pageSize)),
         tx.select({ value: count() }).from(agencies).where(where),
       ]);
       return { items: rows.map(presentAgency), total: total?.value ?? 0, page, pageSize };
@@ -62,27 +71,21 @@ export function agencyRoutes(app: FastifyInstance, { database }: AppDeps) {
     if (!canAgency(actor, 'update')) throw forbidden();
     const { version, ...changes } = request.body;
     const row = await asActor(db, dbActorOf(actor), async (tx) => {
-      const [current] = await tx.select().from(agencies).where(eq(agencies.id, request.params.id)).for('update');
-      if (!current) throw notFound();
-      if (current.version !== version) throw conflict();
+      const current = await lockVersion(tx, agencies, request.params.id, version);
       if (changes.parentId) {
         await assertAgencyExists(tx, changes.parentId, 'parentId');
         if (await isAncestorOrSelf(tx, current.id, changes.parentId)) {
           throw fieldError(422, 'invalid_reference', 'parentId', 'An agency cannot sit under itself or one of its own sub-agencies.');
         }
       }
-      const [updated] = await tx
-        .update(agencies)
-        .set({ ...changes, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(agencies.id, current.id), eq(agencies.version, version)))
-        .returning();
+      const updated = await saveVersion(tx, agencies, current, changes);
       await recordAudit(tx, auditContextOf(request), {
         action: 'agency.update',
         resourceType: 'agency',
         resourceId: current.id,
         details: { changes: changedFields(current, changes) },
       });
-      return updated!;
+      return updated;
     });
     return presentAgency(row);
   });

@@ -1,6 +1,6 @@
+import { and, count, desc, eq, gte, lte } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, desc, eq, gte, lte } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { verifyAuditChain } from '../../audit/verify.js';
@@ -33,7 +33,13 @@ export function auditRoutes(app: FastifyInstance, { database }: AppDeps) {
     );
     // Row-level security narrows agency admins to events by their own agency's people.
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const rows = await tx.select().from(auditEvents).where(where).orderBy(desc(auditEvents.seq)).limit(pageSize).offset(offsetOf(page, pageSize));
+      const rows = await tx
+        .select()
+        .from(auditEvents)
+        .where(where)
+        .orderBy(desc(auditEvents.seq))
+        .limit(pageSize)
+        .offset(offsetOf(page, pageSize));
       const [total] = await tx.select({ value: count() }).from(auditEvents).where(where);
       return { items: rows.map(presentAuditEvent), total: total?.value ?? 0, page, pageSize };
     });
@@ -44,7 +50,11 @@ export function auditRoutes(app: FastifyInstance, { database }: AppDeps) {
     if (!canAudit(actor, 'verify')) throw forbidden();
     const result = await asSystem(db, (tx) => verifyAuditChain(tx));
     await asActor(db, dbActorOf(actor), (tx) =>
-      recordAudit(tx, auditContextOf(request), { action: 'audit.verified', outcome: result.ok ? 'success' : 'failure', details: { ...result } }),
+      recordAudit(tx, auditContextOf(request), {
+        action: 'audit.verified',
+        outcome: result.ok ? 'success' : 'failure',
+        details: { ...result },
+      }),
     );
     return result;
   });

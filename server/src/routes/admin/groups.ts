@@ -1,6 +1,6 @@
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, count, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
@@ -29,7 +29,15 @@ export function groupRoutes(app: FastifyInstance, { database }: AppDeps) {
         .groupBy(userGroups.id)
         .orderBy(asc(userGroups.name)),
     );
-    return { items: rows.map(({ group, memberCount }) => ({ id: group.id, agencyId: group.agencyId, name: group.name, memberCount, version: group.version })) };
+    return {
+      items: rows.map(({ group, memberCount }) => ({
+        id: group.id,
+        agencyId: group.agencyId,
+        name: group.name,
+        memberCount,
+        version: group.version,
+      })),
+    };
   });
 
   api.post('/api/admin/groups', { schema: groupCreateRouteSchema }, async (request, reply) => {
@@ -63,7 +71,13 @@ export function groupRoutes(app: FastifyInstance, { database }: AppDeps) {
         resourceId: current.id,
         details: { changes: changedFields(current, { name }) },
       });
-      return { id: updated!.id, agencyId: updated!.agencyId, name: updated!.name, memberCount: members?.value ?? 0, version: updated!.version };
+      return {
+        id: updated!.id,
+        agencyId: updated!.agencyId,
+        name: updated!.name,
+        memberCount: members?.value ?? 0,
+        version: updated!.version,
+      };
     });
   });
 }

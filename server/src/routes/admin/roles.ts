@@ -1,11 +1,12 @@
 import { PERMISSIONS } from '@seamless/contracts';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
 import { roles } from '../../db/schema/index.js';
+import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf, secondFactorRequiredFor } from '../../policies/actor.js';
@@ -36,7 +37,10 @@ export function roleRoutes(app: FastifyInstance, { database }: AppDeps) {
     const row = await asActor(db, dbActorOf(actor), async (tx) => {
       const [taken] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.key, request.body.key));
       if (taken) throw new AppError(409, 'conflict', 'A role with this key exists.', [{ path: 'key', code: 'conflict', message: 'taken' }]);
-      const [created] = await tx.insert(roles).values({ ...request.body, permissions: [...new Set(request.body.permissions)] }).returning();
+      const [created] = await tx
+        .insert(roles)
+        .values({ ...request.body, permissions: [...new Set(request.body.permissions)] })
+        .returning();
       await recordAudit(tx, auditContextOf(request), {
         action: 'role.create',
         resourceType: 'role',
@@ -52,24 +56,19 @@ export function roleRoutes(app: FastifyInstance, { database }: AppDeps) {
     const actor = actorOf(request);
     if (!canRole(actor, 'update')) throw forbidden();
     const { version, ...changes } = request.body;
-    if (changes.permissions && !canGrantRole(actor, changes.permissions)) throw forbidden('A role cannot carry administrative permissions you do not hold.');
+    if (changes.permissions && !canGrantRole(actor, changes.permissions))
+      throw forbidden('A role cannot carry administrative permissions you do not hold.');
     const row = await asActor(db, dbActorOf(actor), async (tx) => {
-      const [current] = await tx.select().from(roles).where(eq(roles.id, request.params.id)).for('update');
-      if (!current) throw notFound();
-      if (current.version !== version) throw conflict();
+      const current = await lockVersion(tx, roles, request.params.id, version);
       const next = { ...changes, ...(changes.permissions ? { permissions: [...new Set(changes.permissions)] } : {}) };
-      const [updated] = await tx
-        .update(roles)
-        .set({ ...next, version: version + 1, updatedAt: new Date() })
-        .where(and(eq(roles.id, current.id), eq(roles.version, version)))
-        .returning();
+      const updated = await saveVersion(tx, roles, current, next);
       await recordAudit(tx, auditContextOf(request), {
         action: 'role.update',
         resourceType: 'role',
         resourceId: current.id,
         details: { changes: changedFields(current, next) },
       });
-      return updated!;
+      return updated;
     });
     return present(row);
   });

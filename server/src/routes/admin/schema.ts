@@ -1,5 +1,4 @@
 import {
-  PERMISSIONS,
   agencyCreateSchema,
   agencySchema,
   agencyUpdateSchema,
@@ -7,6 +6,7 @@ import {
   auditQuerySchema,
   auditVerifySchema,
   countrySchema,
+  PERMISSIONS,
   pageOf,
   pageQuerySchema,
   roleCreateSchema,
@@ -27,7 +27,14 @@ export const countriesSchema = { tags: ['directory'], response: { 200: z.object(
 
 export const agencyListSchema = {
   tags: ['admin'],
-  querystring: pageQuerySchema.extend({ countryCode: z.string().regex(/^[A-Z]{2}$/).optional() }).strict(),
+  querystring: pageQuerySchema
+    .extend({
+      countryCode: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .optional(),
+    })
+    .strict(),
   response: { 200: pageOf(agencySchema) },
 };
 export const agencyGetSchema = { tags: ['admin'], params: idParams, response: { 200: agencySchema } };
@@ -54,7 +61,12 @@ export const groupListSchema = {
   response: { 200: z.object({ items: z.array(userGroupSchema) }) },
 };
 export const groupCreateRouteSchema = { tags: ['admin'], body: userGroupCreateSchema, response: { 201: userGroupSchema } };
-export const groupUpdateRouteSchema = { tags: ['admin'], params: idParams, body: userGroupUpdateSchema, response: { 200: userGroupSchema } };
+export const groupUpdateRouteSchema = {
+  tags: ['admin'],
+  params: idParams,
+  body: userGroupUpdateSchema,
+  response: { 200: userGroupSchema },
+};
 
 export const auditListSchema = { tags: ['audit'], querystring: auditQuerySchema.strict(), response: { 200: pageOf(auditEventSchema) } };
 export const auditVerifyRouteSchema = { tags: ['audit'], response: { 200: auditVerifySchema } };

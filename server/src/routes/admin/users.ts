@@ -1,9 +1,10 @@
+import { and, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { and, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
+import { loadPermissions } from '../../auth/sessionStore.js';
 import { assignUserAccess } from '../../commands/assignUserAccess.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
@@ -13,7 +14,6 @@ import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canGrantRole, canUser } from '../../policies/user.js';
-import { loadPermissions } from '../../auth/sessionStore.js';
 import { presentUser } from '../../presenters/admin.js';
 import { userCreateRouteSchema, userGetSchema, userListSchema, userUpdateRouteSchema } from './schema.js';
 
@@ -26,14 +26,24 @@ async function presentUsers(tx: Tx, rows: UserRow[]) {
   if (!rows.length) return [];
   const ids = rows.map((row) => row.id);
   const [agencyRows, roleRows, groupRows] = await Promise.all([
-    tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [...new Set(rows.map((r) => r.agencyId))])),
-    tx.select({ userId: userRoles.userId, key: roles.key }).from(userRoles).innerJoin(roles, eq(roles.id, userRoles.roleId)).where(inArray(userRoles.userId, ids)),
+    tx
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(inArray(agencies.id, [...new Set(rows.map((r) => r.agencyId))])),
+    tx
+      .select({ userId: userRoles.userId, key: roles.key })
+      .from(userRoles)
+      .innerJoin(roles, eq(roles.id, userRoles.roleId))
+      .where(inArray(userRoles.userId, ids)),
     tx.select().from(userGroupMembers).where(inArray(userGroupMembers.userId, ids)),
   ]);
   return rows.map((row) =>
     presentUser(row, {
       agencyName: agencyRows.find((agency) => agency.id === row.agencyId)?.name ?? '',
-      roleKeys: roleRows.filter((r) => r.userId === row.id).map((r) => r.key).sort(),
+      roleKeys: roleRows
+        .filter((r) => r.userId === row.id)
+        .map((r) => r.key)
+        .sort(),
       groupIds: groupRows.filter((g) => g.userId === row.id).map((g) => g.groupId),
     }),
   );
@@ -59,7 +69,13 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
     );
     // Row-level security limits agency admins to their own agency's accounts.
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const rows = await tx.select().from(users).where(where).orderBy(orderFrom(sort, SORTABLE, 'username')).limit(pageSize).offset(offsetOf(page, pageSize));
+      const rows = await tx
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(orderFrom(sort, SORTABLE, 'username'))
+        .limit(pageSize)
+        .offset(offsetOf(page, pageSize));
       const [total] = await tx.select({ value: count() }).from(users).where(where);
       return { items: await presentUsers(tx, rows), total: total?.value ?? 0, page, pageSize };
     });
@@ -84,16 +100,32 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
     // Usernames are unique across agencies, which row-level security hides from an agency admin;
     // the unique index stays the final word if two admins race.
     const [taken] = await asSystem(db, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.username, fields.username)));
-    if (taken) throw new AppError(409, 'username_taken', 'That username is taken.', [{ path: 'username', code: 'username_taken', message: 'taken' }]);
+    if (taken)
+      throw new AppError(409, 'username_taken', 'That username is taken.', [
+        { path: 'username', code: 'username_taken', message: 'taken' },
+      ]);
     const passwordHash = await hashPassword(password);
     const presented = await asActor(db, dbActorOf(actor), async (tx) => {
       const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, fields.agencyId));
       if (!agency) throw fieldError(422, 'invalid_reference', 'agencyId', 'No such agency.');
-      const [created] = await tx.insert(users).values({ ...fields, passwordHash }).returning();
+      const [created] = await tx
+        .insert(users)
+        .values({ ...fields, passwordHash })
+        .returning();
       await assignUserAccess(tx, actor, created!, { roleKeys, groupIds });
       const context = auditContextOf(request);
-      await recordAudit(tx, context, { action: 'user.create', resourceType: 'user', resourceId: created!.id, details: { agencyId: fields.agencyId } });
-      await recordAudit(tx, context, { action: 'user.permissions_changed', resourceType: 'user', resourceId: created!.id, details: { roleKeys, groupIds: groupIds ?? [] } });
+      await recordAudit(tx, context, {
+        action: 'user.create',
+        resourceType: 'user',
+        resourceId: created!.id,
+        details: { agencyId: fields.agencyId },
+      });
+      await recordAudit(tx, context, {
+        action: 'user.permissions_changed',
+        resourceType: 'user',
+        resourceId: created!.id,
+        details: { roleKeys, groupIds: groupIds ?? [] },
+      });
       return (await presentUsers(tx, [created!]))[0]!;
     });
     return reply.status(201).send(presented);
@@ -138,7 +170,12 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
       });
       if (roleKeys || groupIds) {
         await assignUserAccess(tx, actor, current, { roleKeys, groupIds });
-        await recordAudit(tx, context, { action: 'user.permissions_changed', resourceType: 'user', resourceId: current.id, details: { roleKeys, groupIds } });
+        await recordAudit(tx, context, {
+          action: 'user.permissions_changed',
+          resourceType: 'user',
+          resourceId: current.id,
+          details: { roleKeys, groupIds },
+        });
       }
       return (await presentUsers(tx, [updated!]))[0]!;
     });

@@ -1,9 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, expectProblem, startTestApp } from '../../../test/harness.js';
+import { expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
-import { persons } from '../../db/schema/index.js';
+import { personDocuments } from '../../db/schema/index.js';
+import { normaliseDocumentNumber } from '../../matching/indexPersonNames.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -19,9 +20,10 @@ const newCase = {
     gender: 'Feminine',
     birthDate: '2009-03-14',
     citizenship: ['MM'],
-    documentNumber: 'MM-448812',
-    phone: '+66 81 555 0199',
+    documents: [{ documentType: 'passport', number: 'MM-448812', issuingCountry: 'MM' }],
+    contacts: [{ kind: 'phone', value: '+66 81 555 0199' }],
   },
+  intake: { channel: 'hotline_call', urgency: 'urgent', location: 'Mae Sai' },
 };
 
 describe('cases', () => {
@@ -29,22 +31,39 @@ describe('cases', () => {
     const worker = await t.login('th.socialworker');
     const created = await worker.post('/api/cases', newCase);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'Active', traffickingStatus: 'Potential', displayName: 'Thida Aung', citizenship: ['MM'] });
-    expect(created.body.sections.identity).toMatchObject({ nameAsWritten: 'သီတာအောင်', documentNumber: 'MM-448812' });
+    expect(created.body).toMatchObject({
+      status: 'Active',
+      traffickingStatus: 'Potential',
+      displayName: 'Thida Aung',
+      citizenship: ['MM'],
+    });
+    expect(created.body.sections.identity).toMatchObject({ nameAsWritten: 'သီတာအောင်' });
+    expect(created.body.sections.identity.documents).toEqual([
+      { id: expect.any(String), documentType: 'passport', number: 'MM-448812', issuingCountry: 'MM', expiresOn: null },
+    ]);
     expect(created.body.reference).toMatch(/^TH-\d{4}-[0-9A-Z]{6}$/);
 
-    const raw = await asSystem(t.database.db, (tx) => tx.execute(sql`select * from persons where id = ${created.body.personId}`));
+    const raw = await asSystem(t.database.db, (tx) =>
+      tx.execute(sql`select p.*, to_jsonb(d) as document, to_jsonb(c) as contact,
+        (select jsonb_agg(jsonb_build_object('enc', n.name_enc)) from person_names n where n.person_id = p.id) as names
+        from persons p join person_documents d on d.person_id = p.id join person_contacts c on c.person_id = p.id
+        where p.id = ${created.body.personId}`),
+    );
     const stored = JSON.stringify(rowsOf(raw));
+    expect(stored).toContain('v1:');
     for (const secret of ['Thida', 'Aung', 'သီတာ', 'MM-448812', '555 0199', '2009-03-14']) expect(stored).not.toContain(secret);
     const [byDocument] = await asSystem(t.database.db, (tx) =>
-      tx.select({ id: persons.id }).from(persons).where(eq(persons.documentNumberBidx, t.keyRing.blindIndex('document', 'mm448812')!)),
+      tx
+        .select({ id: personDocuments.personId })
+        .from(personDocuments)
+        .where(eq(personDocuments.numberBidx, t.keyRing.blindIndex('document', normaliseDocumentNumber('mm 448812'))!)),
     );
     expect(byDocument?.id).toBe(created.body.personId);
   });
 
   it('computes the age at intake and refuses a birth date in the future', async () => {
     const worker = await t.login('th.socialworker');
-    const created = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2010-01-01', documentNumber: null } });
+    const created = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2010-01-01', documents: [] } });
     expect(created.body.ageAtIntake).toBe(new Date().getUTCFullYear() - 2010);
     const future = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2999-01-01' } });
     expect(expectProblem(future, 422, 'validation_failed').errors?.[0]?.path).toBe('person.birthDate');
@@ -59,7 +78,7 @@ describe('cases', () => {
     expect(shared.displayName).toBe('Aye Aye Khine');
     const detail = await shelterStaff.get(`/api/cases/${shared.id}`);
     expect(detail.body.sections.identity.nameAsWritten).toBe('အေးအေးခိုင်');
-    expect(detail.body.abilities).toEqual({ update: false, readIdentity: true });
+    expect(detail.body.abilities).toMatchObject({ update: false, readIdentity: true, sections: ['identity', 'shelter'], share: false });
 
     // Same agency, a role without the identity section: a pseudonym and no identity.
     const psychologist = await t.login('th.psychologist');
@@ -97,7 +116,8 @@ describe('cases', () => {
     await worker.get(`/api/cases/${id}`);
     const admin = await t.login('admin');
     const reads = await admin.get(`/api/admin/audit?action=case.read&resourceId=${id}`);
-    expect(reads.body.items[0]).toMatchObject({ actorUsername: 'th.socialworker', details: { sections: ['identity'] } });
+    expect(reads.body.items[0]).toMatchObject({ actorUsername: 'th.socialworker', details: { involvement: 'owner' } });
+    expect(reads.body.items[0].details.sections).toContain('identity');
     const lists = await admin.get('/api/admin/audit?action=case.list');
     expect(lists.body.items.some((event: { details: { caseIds: string[] } }) => event.details.caseIds.includes(id))).toBe(true);
   });
@@ -108,5 +128,137 @@ describe('cases', () => {
     expect(expectProblem(extra, 400, 'validation_failed').errors?.[0]?.path).toBe('person.favouriteColour');
     const gender = await worker.post('/api/cases', { person: { ...newCase.person, gender: 'Female' } });
     expect(expectProblem(gender, 400, 'validation_failed').errors?.[0]?.path).toBe('person.gender');
+  });
+
+  it('hands a hotline intake to the responsible agency, which takes it; the hotline keeps only what it recorded', async () => {
+    const hotline = await t.login('th.hotline');
+    const worker = await t.login('th.socialworker');
+    const agencies = (await hotline.get('/api/agencies')).body.items as { id: string; acronym: string | null }[];
+    const chiangRai = agencies.find((agency) => agency.acronym === 'PSDHS Chiang Rai')!;
+    const created = await hotline.post('/api/cases', {
+      ...newCase,
+      person: { ...newCase.person, givenName: 'Handed', documents: [], contacts: [] },
+      assignToAgencyId: chiangRai.id,
+      victimContext: { exploitationTypes: ['ForcedLabour'] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      ownerAgencyId: chiangRai.id,
+      ownerUserId: null,
+      involvement: 'intake',
+      urgency: 'urgent',
+      stage: 'intake',
+    });
+    expect(created.body.identificationDueOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(created.body.abilities).toMatchObject({ update: false, readIdentity: true, sections: ['identity'] });
+
+    const seen = await worker.get(`/api/cases/${created.body.id}`);
+    expect(seen.body).toMatchObject({
+      involvement: 'owner',
+      exploitationTypes: ['ForcedLabour'],
+      intake: { channel: 'hotline_call', location: 'Mae Sai' },
+    });
+    const me = (await worker.get('/api/auth/me')).body;
+    const taken = await worker.patch(`/api/cases/${created.body.id}`, { version: seen.body.version, ownerUserId: me.id });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ ownerUserId: me.id, ownerUserName: 'Nok Wongsakul', version: seen.body.version + 1 });
+    const mine = await worker.get('/api/cases?scope=mine&pageSize=200');
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(created.body.id);
+
+    // The hotline cannot change it any more; assigning to an unknown agency is refused.
+    expectProblem(
+      await hotline.patch(`/api/cases/${created.body.id}`, { version: taken.body.version, urgency: 'routine' }),
+      403,
+      'forbidden',
+    );
+    const unknown = await hotline.post('/api/cases', { ...newCase, assignToAgencyId: '5d0f4a57-0000-4000-8000-000000000000' });
+    expect(expectProblem(unknown, 422, 'invalid_reference').errors?.[0]?.path).toBe('assignToAgencyId');
+  });
+
+  it('closes with a reason, reopens, and answers a stale save with a conflict naming the current version', async () => {
+    const worker = await t.login('th.socialworker');
+    const created = (await worker.post('/api/cases', { ...newCase, person: { ...newCase.person, documents: [], contacts: [] } })).body;
+    const noReason = await worker.patch(`/api/cases/${created.id}`, { version: created.version, status: 'Closed' });
+    expect(expectProblem(noReason, 422, 'validation_failed').errors?.[0]?.path).toBe('closureReason');
+    const closed = await worker.patch(`/api/cases/${created.id}`, {
+      version: created.version,
+      status: 'Closed',
+      closureReason: 'lost_contact',
+    });
+    expect(closed.body).toMatchObject({ status: 'Closed', closureReason: 'lost_contact', version: created.version + 1 });
+    expect(closed.body.closedAt).not.toBeNull();
+
+    // A colleague saved with the version read before the close: 409, and nothing of theirs overwrote the close.
+    const stale = await worker.patch(`/api/cases/${created.id}`, { version: created.version, urgency: 'emergency' });
+    expect(expectProblem(stale, 409, 'conflict')).toMatchObject({ current: { version: created.version + 1 } });
+    const reopened = await worker.patch(`/api/cases/${created.id}`, { version: closed.body.version, status: 'Active' });
+    expect(reopened.body).toMatchObject({ status: 'Active', closureReason: null, closedAt: null, urgency: 'urgent' });
+    expect(
+      expectProblem(
+        await worker.patch(`/api/cases/${created.id}`, { version: reopened.body.version, stage: 'certified' }),
+        400,
+        'validation_failed',
+      ).errors?.[0]?.path,
+    ).toBe('stage');
+  });
+
+  it('edits the person with aliases and documents, refusing impossible dates and stale versions', async () => {
+    const worker = await t.login('th.socialworker');
+    const created = (await worker.post('/api/cases', { ...newCase, person: { ...newCase.person, documents: [], contacts: [] } })).body;
+    const person = {
+      ...newCase.person,
+      aliases: ['Ma Thi'],
+      documents: [{ documentType: 'pink_card', number: '0-0000-12345-67-8' }],
+      contacts: [],
+    };
+    const saved = await worker.patch(`/api/cases/${created.id}/person`, { ...person, version: created.person.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body.sections.identity).toMatchObject({
+      aliases: ['Ma Thi'],
+      documents: [{ documentType: 'pink_card', number: '0-0000-12345-67-8' }],
+    });
+    expect(saved.body.person.version).toBe(created.person.version + 1);
+    expectProblem(await worker.patch(`/api/cases/${created.id}/person`, { ...person, version: created.person.version }), 409, 'conflict');
+    const future = await worker.patch(`/api/cases/${created.id}/person`, {
+      ...person,
+      birthDate: '2999-05-05',
+      version: saved.body.person.version,
+    });
+    expect(expectProblem(future, 422, 'validation_failed').errors?.[0]?.path).toBe('birthDate');
+    const both = await worker.post('/api/cases', { person: { ...newCase.person, estimatedAge: 16 } });
+    expect(expectProblem(both, 422, 'validation_failed').errors?.[0]?.path).toBe('person.estimatedAge');
+  });
+
+  it('records the victim context with HTCDS values only, and versions it', async () => {
+    const worker = await t.login('th.socialworker');
+    const created = (await worker.post('/api/cases', { ...newCase, person: { ...newCase.person, documents: [], contacts: [] } })).body;
+    const first = await worker.put(`/api/cases/${created.id}/victim-context`, {
+      version: 0,
+      exploitationTypes: ['ForcedLabour'],
+      ageWhenTrafficked: 15,
+    });
+    expect(first.body).toMatchObject({ version: 1, exploitationTypes: ['ForcedLabour'], ageWhenTrafficked: 15 });
+    expectProblem(await worker.put(`/api/cases/${created.id}/victim-context`, { version: 0, exploitationTypes: [] }), 409, 'conflict');
+    const unknown = await worker.put(`/api/cases/${created.id}/victim-context`, { version: 1, exploitationTypes: ['Knitting'] });
+    expect(expectProblem(unknown, 400, 'validation_failed').errors?.[0]?.path).toBe('exploitationTypes.0');
+    const children = await worker.get('/api/cases?ageGroup=child&exploitation=ForcedLabour&pageSize=200');
+    expect(children.body.items.map((item: { id: string }) => item.id)).toContain(created.id);
+    expect(children.body.items.every((item: { child: boolean }) => item.child)).toBe(true);
+  });
+
+  it('filters the caseload and finds a person by her name in another script', async () => {
+    const worker = await t.login('th.socialworker');
+    const byReference = (await worker.get('/api/cases?pageSize=1')).body.items[0];
+    const found = await worker.get(`/api/cases?q=${encodeURIComponent(byReference.reference)}`);
+    expect(found.body.items.map((item: { id: string }) => item.id)).toEqual([byReference.id]);
+    // Demo person 13 is Malee Suksan (มาลี สุขสันต์), owned by Chiang Rai: found from the Thai script.
+    const thai = await worker.get(`/api/cases?q=${encodeURIComponent('มาลี สุขสันต์')}`);
+    expect(thai.body.items.map((item: { displayName: string }) => item.displayName)).toContain('Malee Suksan');
+    const swapped = await worker.get(`/api/cases?q=${encodeURIComponent('Suksan Malee')}`);
+    expect(swapped.body.items.map((item: { displayName: string }) => item.displayName)).toContain('Malee Suksan');
+    const overdue = await worker.get('/api/cases?overdue=true&pageSize=200');
+    expect(overdue.body.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
+    const bad = await worker.get('/api/cases?status=Open');
+    expect(expectProblem(bad, 400, 'validation_failed').errors?.[0]?.path).toMatch(/^query\.status/);
   });
 });

@@ -1,42 +1,79 @@
+import { CASE_SECTIONS, type CaseUpdate, type PersonUpdate, sectionPermission } from '@seamless/contracts';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { type SQL, and, count, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
-import { recordAudit } from '../../audit/record.js';
-import { openCase } from '../../commands/openCase.js';
+import { changedFields, recordAudit } from '../../audit/record.js';
+import { assertBirthDate, openCase, personColumns } from '../../commands/openCase.js';
+import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
+import { writePersonIdentity } from '../../commands/writePersonIdentity.js';
+import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
-import { agencies, caseAccess, cases, persons } from '../../db/schema/index.js';
+import { matchingPersonIds } from '../../db/nameSearch.js';
+import { agencies, cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
+import { lockVersion, saveVersion } from '../../db/versioned.js';
+import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
+import { assertCaseFormAnswers, visibleFormAnswers } from '../../forms/formConfiguration.js';
+import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf, orderFrom } from '../../http/listing.js';
-import { forbidden, notFound } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
-import { canCase } from '../../policies/case.js';
-import { type CaseView, presentCaseDetail, presentCaseSummary } from '../../presenters/case.js';
-import { caseCreateRouteSchema, caseGetSchema, caseListSchema } from './schema.js';
+import { conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
+import { type Actor, dbActorOf, has } from '../../policies/actor.js';
+import { canCase, canReadSection, readableSections } from '../../policies/case.js';
+import { loadIdentitySection, presentCaseDetail, presentCaseSummary, presentVictimContext } from '../../presenters/case.js';
+import {
+  caseCreateRouteSchema,
+  caseGetSchema,
+  caseListSchema,
+  caseUpdateRouteSchema,
+  personUpdateRouteSchema,
+  victimContextRouteSchema,
+} from './schema.js';
 
-const SORTABLE = { openedAt: cases.openedAt, updatedAt: cases.updatedAt, reference: cases.reference };
+const SORTABLE = {
+  openedAt: cases.openedAt,
+  updatedAt: cases.updatedAt,
+  reference: cases.reference,
+  identificationDueOn: cases.identificationDueOn,
+};
+const CLOSED = ['Closed', 'ClosedReferred'];
 
-/** Cases as row-level security lets the actor's agency see them, with how the agency is involved. */
-async function loadCaseViews(tx: Tx, actor: Actor, where: SQL | undefined, order: SQL, limit: number, offset: number): Promise<CaseView[]> {
-  const rows = await tx
-    .select({ kase: cases, person: persons, ownerAgencyName: agencies.name })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
-    .where(where)
-    .orderBy(order)
-    .limit(limit)
-    .offset(offset);
-  const shared = rows.filter((row) => row.kase.ownerAgencyId !== actor.agencyId).map((row) => row.kase.id);
-  const grants = shared.length
-    ? await tx.select().from(caseAccess).where(and(inArray(caseAccess.caseId, shared), eq(caseAccess.agencyId, actor.agencyId)))
+const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, agencyId: view.kase.ownerAgencyId });
+
+async function detailOf(tx: Tx, actor: Actor, keyRing: KeyRing, view: CaseView) {
+  const identity = canReadSection(actor, 'identity', view.involvement) ? await loadIdentitySection(tx, keyRing, view) : null;
+  const [intakeAgency] = view.kase.intakeByAgencyId
+    ? await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, view.kase.intakeByAgencyId))
     : [];
-  return rows.map((row) => {
-    const owner = row.kase.ownerAgencyId === actor.agencyId;
-    const grant = grants.find((g) => g.caseId === row.kase.id && !g.revokedAt);
-    return { ...row, involvement: owner ? { owner, sections: [] } : grant ? { owner, sections: grant.sections } : null };
-  });
+  const formAnswers = await visibleFormAnswers(tx, formScopeOf(view), view.kase.formAnswers, readableSections(actor, view.involvement));
+  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, intakeAgency?.name ?? null);
+}
+
+/** The sections a role opens on a case its agency owns (what a new intake's creator may fill in). */
+const roleSections = (actor: Actor) => CASE_SECTIONS.filter((section) => has(actor, sectionPermission(section)));
+
+/** Re-reads a case after a change, so the answer shows what the database now holds. */
+async function reloaded(context: CaseContext, keyRing: KeyRing) {
+  const view = await loadCaseView(context.tx, context.actor, context.view.kase.id);
+  if (!view) throw notFound();
+  return detailOf(context.tx, context.actor, keyRing, view);
+}
+
+/** Case status (`cas_Status`): closing needs a reason, reopening clears it. */
+function statusChanges(current: CaseView['kase'], body: CaseUpdate) {
+  if (!body.status || body.status === current.status) {
+    if (body.closureReason !== undefined && !CLOSED.includes(current.status)) {
+      throw fieldError(422, 'validation_failed', 'closureReason', 'Only a closed case has a reason for closure.');
+    }
+    return body.closureReason !== undefined ? { closureReason: body.closureReason } : {};
+  }
+  if (CLOSED.includes(body.status)) {
+    if (!body.closureReason) throw fieldError(422, 'validation_failed', 'closureReason', 'Say why the case is closed.');
+    return { status: body.status, closureReason: body.closureReason, closedAt: new Date() };
+  }
+  if (body.closureReason) throw fieldError(422, 'validation_failed', 'closureReason', 'Only a closed case has a reason for closure.');
+  return { status: body.status, closureReason: null, closedAt: null };
 }
 
 export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
@@ -46,42 +83,51 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
   api.get('/api/cases', { schema: caseListSchema }, async (request) => {
     const actor = actorOf(request);
     if (!canCase(actor, 'list')) throw forbidden();
-    const { page, pageSize, status, sort } = request.query;
-    const where = status ? eq(cases.status, status) : undefined;
+    const { page, pageSize, sort, ...filters } = request.query;
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const views = await loadCaseViews(tx, actor, where, orderFrom(sort, SORTABLE, '-updatedAt'), pageSize, offsetOf(page, pageSize));
-      const [total] = await tx.select({ value: count() }).from(cases).where(where);
+      const nameMatches = filters.q && !/^[A-Z]{2}-\d{4}-/i.test(filters.q) ? await matchingPersonIds(tx, filters.q) : undefined;
+      const where = caseListFilter(actor, filters, nameMatches);
+      const order = [orderFrom(sort, SORTABLE, '-updatedAt'), asc(cases.id)];
+      const views = await loadCaseViews(tx, actor, where, order, pageSize, offsetOf(page, pageSize));
+      const total = await countCases(tx, where);
       await recordAudit(tx, auditContextOf(request), {
         action: 'case.list',
         resourceType: 'case',
         details: { caseIds: views.map((view) => view.kase.id) },
       });
-      return { items: views.map((view) => presentCaseSummary(view, actor, keyRing)), total: total?.value ?? 0, page, pageSize };
+      return { items: views.map((view) => presentCaseSummary(view, actor, keyRing)), total, page, pageSize };
     });
   });
 
-  api.get('/api/cases/:id', { schema: caseGetSchema }, async (request) => {
-    const actor = actorOf(request);
-    if (!canCase(actor, 'list')) throw forbidden();
-    return asActor(db, dbActorOf(actor), async (tx) => {
-      const [view] = await loadCaseViews(tx, actor, eq(cases.id, request.params.id), orderFrom(undefined, SORTABLE, 'reference'), 1, 0);
-      if (!view || !canCase(actor, 'read', view.involvement)) throw notFound();
-      const detail = presentCaseDetail(view, actor, keyRing);
-      await recordAudit(tx, auditContextOf(request), {
+  api.get('/api/cases/:id', { schema: caseGetSchema }, async (request) =>
+    withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
+      const detail = await detailOf(tx, actor, keyRing, view);
+      await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
         resourceId: view.kase.id,
-        details: { sections: Object.keys(detail.sections) },
+        details: {
+          sections: detail.abilities.sections.filter((section) => section !== 'identity' || detail.sections.identity),
+          involvement: view.involvement?.kind,
+        },
       });
       return detail;
-    });
-  });
+    }),
+  );
 
   api.post('/api/cases', { schema: caseCreateRouteSchema }, async (request, reply) => {
     const actor = actorOf(request);
     if (!canCase(actor, 'create')) throw forbidden();
     const detail = await asActor(db, dbActorOf(actor), async (tx) => {
-      const { kase, person } = await openCase({
+      const ownerAgencyId = request.body.assignToAgencyId ?? actor.agencyId;
+      await assertCaseFormAnswers(
+        tx,
+        { countryCode: actor.countryCode, agencyId: ownerAgencyId },
+        request.body.formAnswers,
+        {},
+        roleSections(actor),
+      );
+      const kase = await openCase({
         tx,
         keyRing,
         audit: auditContextOf(request),
@@ -90,9 +136,132 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
         countryCode: actor.countryCode,
         input: request.body,
       });
-      const view: CaseView = { kase, person, ownerAgencyName: actor.agencyName, involvement: { owner: true, sections: [] } };
-      return presentCaseDetail(view, actor, keyRing);
+      const view = await loadCaseView(tx, actor, kase.id);
+      if (!view) throw notFound();
+      return detailOf(tx, actor, keyRing, view);
     });
     return reply.status(201).send(detail);
   });
+
+  api.patch('/api/cases/:id', { schema: caseUpdateRouteSchema }, async (request) =>
+    withCase(db, request, request.params.id, 'update', async (context) => {
+      const { tx, actor, view, audit } = context;
+      const { version, ...body } = request.body;
+      const current = await lockVersion(tx, cases, view.kase.id, version);
+      const changes: Partial<typeof cases.$inferInsert> = { ...statusChanges(current, request.body) };
+      if (body.stage) changes.stage = body.stage;
+      if (body.urgency) changes.urgency = body.urgency;
+      if (body.locale) changes.locale = body.locale;
+      if (body.formAnswers) {
+        await assertCaseFormAnswers(
+          tx,
+          formScopeOf(view),
+          body.formAnswers,
+          current.formAnswers,
+          readableSections(actor, view.involvement),
+        );
+        changes.formAnswers = { ...current.formAnswers, ...body.formAnswers };
+      }
+      if (body.ownerUserId !== undefined) {
+        if (body.ownerUserId) {
+          const [owner] = await tx
+            .select({ id: users.id })
+            .from(users)
+            .where(and(eq(users.id, body.ownerUserId), eq(users.agencyId, current.ownerAgencyId), eq(users.active, true)));
+          if (!owner) throw fieldError(422, 'invalid_reference', 'ownerUserId', 'Choose an active user of the agency that owns the case.');
+        }
+        changes.ownerUserId = body.ownerUserId;
+      }
+      await saveVersion(tx, cases, current, changes);
+      const fields = changedFields(current, changes);
+      if (changes.status)
+        await recordCaseEvent(tx, actor, current.id, 'case.status_changed', {
+          from: current.status,
+          to: changes.status,
+          closureReason: changes.closureReason ?? null,
+        });
+      if (changes.ownerUserId !== undefined && changes.ownerUserId !== current.ownerUserId) {
+        await recordCaseEvent(tx, actor, current.id, 'case.owner_changed', { ownerUserId: changes.ownerUserId });
+      }
+      const other = Object.keys(fields).filter((field) => !['status', 'closureReason', 'closedAt', 'ownerUserId'].includes(field));
+      if (other.length) await recordCaseEvent(tx, actor, current.id, 'case.updated', { fields: other });
+      await recordAudit(tx, audit, { action: 'case.update', resourceType: 'case', resourceId: current.id, details: { changes: fields } });
+      return reloaded(context, keyRing);
+    }),
+  );
+
+  api.patch('/api/cases/:id/person', { schema: personUpdateRouteSchema }, async (request) =>
+    withCase(db, request, request.params.id, 'update', async (context) => {
+      const { tx, actor, view, audit } = context;
+      if (!canReadSection(actor, 'identity', view.involvement)) throw forbidden();
+      const { version, ...person } = request.body as PersonUpdate;
+      const now = new Date();
+      assertBirthDate(person.birthDate, 'birthDate', now);
+      await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
+      const current = await lockVersion(tx, persons, view.person.id, version);
+      const columns = personColumns(keyRing, person, now);
+      await saveVersion(tx, persons, current, columns);
+      await writePersonIdentity(tx, keyRing, current.id, person);
+      await recordCaseEvent(tx, actor, view.kase.id, 'person.updated', {}, 'identity');
+      await recordAudit(tx, audit, {
+        action: 'person.update',
+        resourceType: 'person',
+        resourceId: current.id,
+        details: { caseId: view.kase.id, changes: changedFields(current, columns) },
+      });
+      return reloaded(context, keyRing);
+    }),
+  );
+
+  api.put('/api/cases/:id/victim-context', { schema: victimContextRouteSchema }, async (request) =>
+    withCase(db, request, request.params.id, 'update', async ({ tx, actor, view, audit }) => {
+      const { version, ...context } = request.body;
+      const [current] = await tx.select().from(victimContexts).where(eq(victimContexts.caseId, view.kase.id)).for('update');
+      if ((current?.version ?? 0) !== version) {
+        throw conflict(undefined, { version: current?.version ?? 0, updatedAt: current?.updatedAt.toISOString() ?? null });
+      }
+      const values = {
+        ...context,
+        recruitmentPlace: context.recruitmentPlace ?? null,
+        recruitmentCountry: context.recruitmentCountry ?? null,
+        ageWhenTrafficked: context.ageWhenTrafficked ?? null,
+        exploitationCountry: context.exploitationCountry ?? null,
+      };
+      const [saved] = current
+        ? await tx
+            .update(victimContexts)
+            .set({ ...values, version: version + 1, updatedAt: new Date() })
+            .where(and(eq(victimContexts.caseId, view.kase.id), eq(victimContexts.version, version)))
+            .returning()
+        : await tx
+            .insert(victimContexts)
+            .values({ caseId: view.kase.id, ...values })
+            .returning();
+      await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, view.kase.id));
+      await recordCaseEvent(tx, actor, view.kase.id, 'victim_context.updated', {
+        fields: Object.keys(changedFields(current ?? {}, values)),
+      });
+      await recordAudit(tx, audit, {
+        action: 'case.update',
+        resourceType: 'case',
+        resourceId: view.kase.id,
+        details: { victimContext: changedFields(current ?? {}, values) },
+      });
+      return presentVictimContext(saved!)!;
+    }),
+  );
+}
+
+/** A person cannot be born after something that happened to her. */
+async function assertBirthBeforeEvents(tx: Tx, caseId: string, birthDate: string | null | undefined) {
+  if (!birthDate) return;
+  const [earliest] = await tx
+    .select({ startedOn: traffickingEvents.startedOn })
+    .from(traffickingEvents)
+    .where(eq(traffickingEvents.caseId, caseId))
+    .orderBy(asc(traffickingEvents.startedOn))
+    .limit(1);
+  if (earliest?.startedOn && earliest.startedOn < birthDate) {
+    throw fieldError(422, 'validation_failed', 'birthDate', 'The birth date is after a recorded trafficking event.');
+  }
 }

@@ -1,3 +1,4 @@
+import caseload from './caseload.json';
 import caseRecord from './caseRecord.json';
 import identification from './identification.json';
 import matching from './matching.json';
@@ -8,5 +9,5 @@ import vocabulary from './vocabulary.json';
  * The English catalogue, one file per area so that areas can be edited independently. Every
  * file has its own top-level key; other languages mirror the same files.
  */
-export const en = { ...translation, ...vocabulary, ...identification, ...matching, ...caseRecord };
+export const en = { ...translation, ...vocabulary, ...identification, ...matching, ...caseload, ...caseRecord };
 export type Catalogue = typeof en;

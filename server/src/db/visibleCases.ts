@@ -1,0 +1,132 @@
+import type { CaseListQuery, CaseSection } from '@seamless/contracts';
+import { and, arrayOverlaps, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { Actor } from '../policies/actor.js';
+import type { CaseInvolvement } from '../policies/case.js';
+import type { Tx } from './client.js';
+import { agencies, breakGlassGrants, caseAccess, cases, caseTasks, persons, victimContexts } from './schema/index.js';
+
+/** The agency that took the intake keeps what it recorded itself: who the person is. */
+const INTAKE_SECTIONS: CaseSection[] = ['identity'];
+
+export type CaseRow = typeof cases.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;
+export type VictimContextRow = typeof victimContexts.$inferSelect;
+
+export type CaseView = {
+  kase: CaseRow;
+  person: PersonRow;
+  ownerAgencyName: string;
+  ownerUserName: string | null;
+  victimContext: VictimContextRow | null;
+  overdue: boolean;
+  involvement: CaseInvolvement;
+};
+
+const overdueSql = sql<boolean>`exists (select 1 from ${caseTasks} t where t.case_id = ${cases.id} and t.done_at is null and t.due_on < current_date)`;
+const ageAtTimeSql = sql`coalesce(${victimContexts.ageWhenTrafficked}, ${cases.ageAtIntake})`;
+
+/** The list filters of DESIGN.md's caseload screen, as SQL over cases ⋈ persons ⋈ victim context. */
+export function caseListFilter(
+  actor: Actor,
+  query: Omit<CaseListQuery, 'page' | 'pageSize' | 'sort'>,
+  personIdsMatchingName?: string[],
+): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [isNull(persons.mergedIntoId)];
+  if (query.scope === 'mine') conditions.push(eq(cases.ownerUserId, actor.userId));
+  if (query.scope === 'team') conditions.push(eq(cases.ownerAgencyId, actor.agencyId));
+  if (query.status?.length) conditions.push(inArray(cases.status, query.status));
+  if (query.stage?.length) conditions.push(inArray(cases.stage, query.stage));
+  if (query.traffickingStatus?.length) conditions.push(inArray(cases.traffickingStatus, query.traffickingStatus));
+  if (query.exploitation?.length) conditions.push(arrayOverlaps(victimContexts.exploitationTypes, query.exploitation));
+  if (query.nationality?.length) conditions.push(arrayOverlaps(persons.citizenship, query.nationality));
+  if (query.ageGroup === 'child') conditions.push(sql`${ageAtTimeSql} < 18`);
+  if (query.ageGroup === 'adult') conditions.push(sql`${ageAtTimeSql} >= 18`);
+  if (query.ageGroup === 'unknown') conditions.push(sql`${ageAtTimeSql} is null`);
+  if (query.overdue === true) conditions.push(overdueSql);
+  if (query.overdue === false) conditions.push(sql`not ${overdueSql}`);
+  if (query.q) {
+    const reference = sql`${cases.reference} ilike ${`${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`;
+    conditions.push(personIdsMatchingName?.length ? sql`(${reference} or ${inArray(cases.personId, personIdsMatchingName)})` : reference);
+  }
+  return and(...conditions);
+}
+
+/** Cases as row-level security lets the actor see them, with how the actor's agency is involved. */
+export async function loadCaseViews(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<CaseView[]> {
+  const rows = await tx
+    .select({
+      kase: cases,
+      person: persons,
+      ownerAgencyName: agencies.name,
+      ownerUserName: sql<string | null>`app_user_display_name(${cases.ownerUserId})`,
+      victimContext: victimContexts,
+      overdue: overdueSql,
+    })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
+    .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+  const ids = rows.map((row) => row.kase.id);
+  const [grants, glass] = ids.length
+    ? await Promise.all([
+        tx
+          .select()
+          .from(caseAccess)
+          .where(and(inArray(caseAccess.caseId, ids), eq(caseAccess.agencyId, actor.agencyId), isNull(caseAccess.revokedAt))),
+        tx
+          .select()
+          .from(breakGlassGrants)
+          .where(
+            and(
+              inArray(breakGlassGrants.caseId, ids),
+              eq(breakGlassGrants.userId, actor.userId),
+              gt(breakGlassGrants.expiresAt, new Date()),
+            ),
+          ),
+      ])
+    : [[], []];
+  return rows.map((row) => {
+    const grant = grants.find((g) => g.caseId === row.kase.id);
+    const breakGlassUntil = glass
+      .filter((g) => g.caseId === row.kase.id)
+      .reduce<Date | null>((latest, g) => (!latest || g.expiresAt > latest ? g.expiresAt : latest), null);
+    const involvement: CaseInvolvement =
+      row.kase.ownerAgencyId === actor.agencyId
+        ? { kind: 'owner', sections: [], breakGlassUntil }
+        : grant
+          ? { kind: grant.kind, sections: grant.sections, breakGlassUntil }
+          : row.kase.intakeByAgencyId === actor.agencyId
+            ? { kind: 'intake', sections: INTAKE_SECTIONS, breakGlassUntil }
+            : breakGlassUntil
+              ? { kind: 'break_glass', sections: [], breakGlassUntil }
+              : null;
+    return { ...row, overdue: Boolean(row.overdue), involvement };
+  });
+}
+
+export async function countCases(tx: Tx, where: SQL | undefined): Promise<number> {
+  const [row] = await tx
+    .select({ value: sql<number>`count(*)::int` })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
+    .where(where);
+  return row?.value ?? 0;
+}
+
+/** One case as the actor may see it, or null when it does not exist for them. */
+export async function loadCaseView(tx: Tx, actor: Actor, caseId: string): Promise<CaseView | null> {
+  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0);
+  return view?.involvement ? view : null;
+}
