@@ -44,7 +44,7 @@ test('a social worker signs in, reads the shell in Khmer, Thai, Lao and Burmese,
     const strings = catalogue(locale);
     const cases = page.getByRole('link', { name: strings.nav.cases, exact: true });
     await expect(cases).toBeVisible();
-    await expect(page.getByText(strings.dashboard.tasks.emptyTitle)).toBeVisible();
+    await expect(page.getByText(strings.caseload.tasks.title, { exact: true })).toBeVisible();
     expect(await fontRenders(page, SCRIPT_FONTS[locale]!, strings.nav.cases)).toBe(true);
     await page.screenshot({ path: `test-results/shell-${locale}.png`, fullPage: true });
   }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
@@ -55,8 +58,10 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const { database, drop } = await freshDatabase();
   const keyRingFile = generateKeyRingFile('test1');
   const keyRing = new KeyRing(keyRingFile);
+  // Each test app gets its own data directory (attachments), removed again by close().
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seamless-test-'));
   const config = loadConfig({
-    DATA_DIR: '/nonexistent-test-data',
+    DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
     DEMO_PASSWORD,
@@ -86,6 +91,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       await app.close();
       await database.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

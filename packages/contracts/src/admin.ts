@@ -133,12 +133,8 @@ export const userGroupSchema = z.object({
   memberCount: z.number().int(),
   version: z.number().int(),
 });
-export const userGroupCreateSchema = z
-  .object({ agencyId: z.string().uuid(), name: z.string().trim().min(2).max(100) })
-  .strict();
-export const userGroupUpdateSchema = z
-  .object({ name: z.string().trim().min(2).max(100), version: z.number().int() })
-  .strict();
+export const userGroupCreateSchema = z.object({ agencyId: z.string().uuid(), name: z.string().trim().min(2).max(100) }).strict();
+export const userGroupUpdateSchema = z.object({ name: z.string().trim().min(2).max(100), version: z.number().int() }).strict();
 
 export const AUDIT_ACTIONS = [
   'auth.login',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, GENDERS, TRAFFICKING_STATUSES } from './htcds.js';
+import { SUPPORTED_LOCALES } from './locales.js';
 import { CASE_SECTIONS } from './permissions.js';
 import { identitySectionSchema, isoDate, personFactsSchema, personInputSchema } from './person.js';
 import {
@@ -15,7 +16,6 @@ import {
   RELATIONSHIPS_TO_TRAFFICKER,
   SEXUAL_EXPLOITATION_TYPES,
 } from './vocabulary.js';
-import { SUPPORTED_LOCALES } from './locales.js';
 
 /** How the caller's agency reaches a case: it owns it, took the intake and handed it on, was referred or shared, or emergency access. */
 export const CASE_INVOLVEMENTS = ['owner', 'intake', 'referral', 'shared', 'break_glass'] as const;
@@ -59,7 +59,11 @@ export const victimContextInputSchema = z
   .object({
     recruitmentMethods: z.array(z.enum(RECRUITMENT_METHODS)).max(20).default([]),
     recruitmentPlace: z.string().trim().max(200).nullable().optional(),
-    recruitmentCountry: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+    recruitmentCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .optional(),
     recruitmentApps: z.array(z.enum(ONLINE_PLATFORMS)).max(20).default([]),
     controlMethods: z.array(z.enum(CONTROL_METHODS)).max(30).default([]),
     exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(20).default([]),
@@ -67,7 +71,11 @@ export const victimContextInputSchema = z
     sexualExploitationTypes: z.array(z.enum(SEXUAL_EXPLOITATION_TYPES)).max(10).default([]),
     relationshipsToTrafficker: z.array(z.enum(RELATIONSHIPS_TO_TRAFFICKER)).max(5).default([]),
     ageWhenTrafficked: z.number().int().min(0).max(120).nullable().optional(),
-    exploitationCountry: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+    exploitationCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .optional(),
   })
   .strict();
 export type VictimContextInput = z.infer<typeof victimContextInputSchema>;
@@ -216,4 +224,3 @@ export const savedCaseFilterCreateSchema = z
   .object({ name: z.string().trim().min(1).max(100), query: z.record(z.string(), z.string().max(500)) })
   .strict();
 export type SavedCaseFilter = z.infer<typeof savedCaseFilterSchema>;
-

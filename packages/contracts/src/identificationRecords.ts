@@ -4,9 +4,7 @@ import { isoDate } from './person.js';
 import { SPOKEN_LANGUAGES } from './vocabulary.js';
 
 /** Answers to the pre-screening checklist, keyed by question (see PRESCREENING_QUESTIONS). */
-export const prescreeningInputSchema = z
-  .object({ answers: z.record(z.string().max(64), z.enum(['yes', 'no', 'unknown'])) })
-  .strict();
+export const prescreeningInputSchema = z.object({ answers: z.record(z.string().max(64), z.enum(['yes', 'no', 'unknown'])) }).strict();
 export const prescreeningSchema = z.object({
   id: z.string().uuid(),
   answers: z.record(z.string(), z.enum(['yes', 'no', 'unknown'])),
@@ -27,7 +25,8 @@ export type IndicatorSetInput = z.infer<typeof indicatorSetSchema>;
 
 export const interviewInputSchema = z
   .object({
-    procedure: z.string().max(64),
+    /** Left out: the case country's procedure. */
+    procedure: z.string().max(64).optional(),
     stepsCompleted: z.array(z.string().max(64)).max(20).default([]),
     conductedOn: isoDate,
     place: z.string().trim().max(200).nullable().optional(),
@@ -40,7 +39,21 @@ export const interviewInputSchema = z
   })
   .strict();
 export type InterviewInput = z.infer<typeof interviewInputSchema>;
-export const interviewUpdateSchema = interviewInputSchema.partial().extend({ version: z.number().int().min(1) }).strict();
+/**
+ * A change names only what changes: the input's defaults are taken off, or a change of the place
+ * alone would reset the steps, the participants and the status.
+ */
+const { stepsCompleted, participantAgencyIds, status, ...interviewFields } = interviewInputSchema.shape;
+export const interviewUpdateSchema = z
+  .object({
+    ...interviewFields,
+    stepsCompleted: stepsCompleted.unwrap(),
+    participantAgencyIds: participantAgencyIds.unwrap(),
+    status: status.unwrap(),
+  })
+  .partial()
+  .extend({ version: z.number().int().min(1) })
+  .strict();
 
 export const interpreterRequestInputSchema = z.object({ language: z.enum(SPOKEN_LANGUAGES) }).strict();
 export const interpreterRequestUpdateSchema = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyRing, generateKeyRingFile } from './keyRing.js';
+import { generateKeyRingFile, KeyRing } from './keyRing.js';
 
 describe('KeyRing', () => {
   const file = generateKeyRingFile('k1');
@@ -38,6 +38,37 @@ describe('KeyRing', () => {
     expect(ring.blindIndex('phone', '0812345678')).not.toBe(ring.blindIndex('document', '0812345678'));
     expect(ring.blindIndex('document', 'AB123')).toBe(ring.blindIndex('document', 'ab123'));
     expect(new KeyRing(generateKeyRingFile('k1')).blindIndex('document', 'AB123')).not.toBe(ring.blindIndex('document', 'AB123'));
+  });
+
+  it('encrypts files with the active key named in the header, so they decrypt after rotation', () => {
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('GPS 20.25N 99.87E Aye Aye Khine')]);
+    const stored = ring.encryptBytes(photo);
+    expect(stored.subarray(0, 7).toString('latin1')).toBe('SLB1\u0002k1');
+    expect(stored.includes(Buffer.from('Aye Aye'))).toBe(false);
+    expect(stored.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    expect(ring.encryptBytes(photo).equals(stored)).toBe(false);
+    expect(ring.decryptBytes(stored).equals(photo)).toBe(true);
+    expect(ring.decryptBytes(ring.encryptBytes(Buffer.alloc(0))).length).toBe(0);
+
+    const k2 = generateKeyRingFile('k2').keys.k2!;
+    const rotated = new KeyRing({ ...file, activeKeyId: 'k2', keys: { ...file.keys, k2 } });
+    expect(rotated.decryptBytes(stored).equals(photo)).toBe(true);
+    expect(rotated.encryptBytes(photo).subarray(0, 7).toString('latin1')).toBe('SLB1\u0002k2');
+    expect(() => new KeyRing({ ...file, activeKeyId: 'k2', keys: { k2 } }).decryptBytes(stored)).toThrow(/not in the key ring/);
+  });
+
+  it('refuses a tampered, relabelled, truncated or foreign file', () => {
+    const stored = ring.encryptBytes(Buffer.from('%PDF-1.7 statement of the victim'));
+    const flipped = Buffer.from(stored);
+    flipped[flipped.length - 1]! ^= 1;
+    expect(() => ring.decryptBytes(flipped)).toThrow();
+    // Same key material under another id: the header is authenticated, so relabelling fails.
+    const twin = new KeyRing({ ...file, keys: { ...file.keys, k9: file.keys.k1! } });
+    const relabelled = Buffer.from(stored);
+    relabelled.write('k9', 5, 'latin1');
+    expect(() => twin.decryptBytes(relabelled)).toThrow();
+    expect(() => ring.decryptBytes(stored.subarray(0, 20))).toThrow(/known format/);
+    expect(() => ring.decryptBytes(Buffer.from('%PDF-1.7 plain file'))).toThrow(/known format/);
   });
 
   it('rejects a malformed key ring', () => {

@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const key32 = z
-  .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+const key32 = z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
 export const keyRingFileSchema = z.object({
   activeKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
@@ -15,6 +13,14 @@ export const keyRingFileSchema = z.object({
 export type KeyRingFile = z.infer<typeof keyRingFileSchema>;
 
 const FORMAT = 'v1';
+const BLOB_MAGIC = Buffer.from('SLB1', 'ascii');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+const blobHeader = (keyId: string) => {
+  const id = Buffer.from(keyId, 'utf8');
+  return Buffer.concat([BLOB_MAGIC, Buffer.from([id.length]), id]);
+};
 
 /**
  * Column-level encryption for identity data: AES-256-GCM with the key id stored beside each
@@ -58,6 +64,35 @@ export class KeyRing {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
   }
 
+  /**
+   * The same AES-256-GCM for files: `SLB1`, the key id's length and the key id, then IV, tag and
+   * ciphertext. The header is authenticated too, so a blob cannot be relabelled to another key.
+   */
+  encryptBytes(plaintext: Buffer): Buffer {
+    const header = blobHeader(this.activeKeyId);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
+    cipher.setAAD(header);
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([header, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  decryptBytes(stored: Buffer): Buffer {
+    const keyIdLength = stored[BLOB_MAGIC.length];
+    if (!stored.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC) || keyIdLength === undefined) {
+      throw new Error('Not an encrypted file of a known format');
+    }
+    const headerLength = BLOB_MAGIC.length + 1 + keyIdLength;
+    if (stored.length < headerLength + IV_BYTES + TAG_BYTES) throw new Error('Not an encrypted file of a known format');
+    const keyId = stored.subarray(BLOB_MAGIC.length + 1, headerLength).toString('utf8');
+    const iv = stored.subarray(headerLength, headerLength + IV_BYTES);
+    const tag = stored.subarray(headerLength + IV_BYTES, headerLength + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), iv);
+    decipher.setAAD(stored.subarray(0, headerLength));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(stored.subarray(headerLength + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  }
+
   /** Key id a stored value was encrypted with (for rotation). */
   keyIdOf(stored: string): string | undefined {
     return stored.split(':')[1];
@@ -66,7 +101,10 @@ export class KeyRing {
   /** Deterministic keyed hash of a normalised value; `purpose` keeps indexes of different fields apart. */
   blindIndex(purpose: string, value: string | null | undefined): string | null {
     if (value == null) return null;
-    const normalised = value.normalize('NFKC').toLowerCase().replace(/[\s\-./()+]/g, '');
+    const normalised = value
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\-./()+]/g, '');
     if (!normalised) return null;
     return createHmac('sha256', this.blindKey).update(`${purpose}\u001f${normalised}`).digest('base64url');
   }

@@ -54,7 +54,8 @@ function assertCsrf(request: FastifyRequest) {
 
 export function registerSecurity(app: FastifyInstance, db: Db, sessions: SessionPolicy) {
   app.decorateRequest('auth', null);
-  app.addHook('preHandler', async (request) => {
+  // Before validation: an anonymous or cross-site caller learns nothing about a route's schema.
+  app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const stages = request.routeOptions.config?.stages ?? ['active'];
     assertCsrf(request);

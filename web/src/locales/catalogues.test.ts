@@ -1,8 +1,13 @@
 import {
+  AGE_GROUPS,
   AGENCY_FUNCTIONS,
   AUDIT_ACTIONS,
   BUILT_IN_ROLES,
+  CASE_INVOLVEMENTS,
+  CASE_SCOPES,
+  CASE_SORTS,
   CASE_STATUSES,
+  CASE_TASK_KINDS,
   GENDERS,
   ORGANISATION_TYPES,
   PERMISSIONS,
@@ -12,7 +17,7 @@ import {
 } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_OUTCOMES } from '../features/audit/auditSearch';
-import { CASE_SORTS } from '../features/cases/caseListSearch';
+import { INTAKE_ERROR_CODES } from '../features/intake/intakeForm';
 import { PERMISSION_GROUPS, permissionKey } from '../features/roles/permissionGroups';
 import { VALIDATION_CODES } from '../lib/validationCodes';
 
@@ -112,7 +117,12 @@ describe('the English catalogue covers the shared vocabularies', () => {
     caseStatus: CASE_STATUSES,
     traffickingStatus: TRAFFICKING_STATUSES,
     gender: GENDERS,
-    'cases.sort': CASE_SORTS,
+    'caseload.sort': CASE_SORTS,
+    'caseload.scope': CASE_SCOPES,
+    'caseload.ageGroup': AGE_GROUPS,
+    'caseload.involvement': CASE_INVOLVEMENTS,
+    'caseload.tasks.kind': CASE_TASK_KINDS,
+    'caseload.intake.errors': INTAKE_ERROR_CODES,
     language: SUPPORTED_LOCALES,
   };
 

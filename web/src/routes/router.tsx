@@ -7,7 +7,10 @@ import { AppLayout } from '../components/shell/AppLayout';
 import { validateAgencyListSearch } from '../features/agencies/agencyListSearch';
 import { validateAuditSearch } from '../features/audit/auditSearch';
 import { meQueryOptions } from '../features/auth/meQuery';
+import { validateBreakGlassSearch } from '../features/breakGlass/breakGlassSearch';
 import { validateCaseListSearch } from '../features/cases/caseListSearch';
+import { validateConfigurationSearch } from '../features/configuration/configurationSearch';
+import { validatePersonMergeSearch } from '../features/personMerges/personMergeSearch';
 import { validateUserListSearch } from '../features/users/userListSearch';
 import { redirectParam } from '../lib/searchParams';
 import { requireAnyPermission, requireSignedIn } from './guards';
@@ -66,6 +69,13 @@ const casesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/cases/CasesPage'), 'CasesPage'),
 });
 
+const intakeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cases/new',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:create']),
+  component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage'),
+});
+
 const caseRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases/$caseId',
@@ -103,9 +113,62 @@ const auditRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'),
 });
 
+const formsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/forms',
+  validateSearch: validateConfigurationSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
+  component: lazyRouteComponent(() => import('../features/configuration/FormsAndPicklistsPage'), 'FormsAndPicklistsPage'),
+});
+
+const formEditorRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/forms/$formId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
+  component: lazyRouteComponent(() => import('../features/configuration/FormEditorPage'), 'FormEditorPage'),
+});
+
+const picklistEditorRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/picklists/$listId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
+  component: lazyRouteComponent(() => import('../features/configuration/PicklistEditorPage'), 'PicklistEditorPage'),
+});
+
+const breakGlassRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/break-glass',
+  validateSearch: validateBreakGlassSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:audit']),
+  component: lazyRouteComponent(() => import('../features/breakGlass/BreakGlassPage'), 'BreakGlassPage'),
+});
+
+const personMergesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/person-merges',
+  validateSearch: validatePersonMergeSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:persons']),
+  component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  signedInRoute.addChildren([dashboardRoute, accountRoute, casesRoute, caseRoute, agenciesRoute, usersRoute, rolesRoute, auditRoute]),
+  signedInRoute.addChildren([
+    dashboardRoute,
+    accountRoute,
+    casesRoute,
+    intakeRoute,
+    caseRoute,
+    agenciesRoute,
+    usersRoute,
+    rolesRoute,
+    auditRoute,
+    formsRoute,
+    formEditorRoute,
+    picklistEditorRoute,
+    breakGlassRoute,
+    personMergesRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -10,7 +10,10 @@ CREATE OR REPLACE FUNCTION app_involved_in_case(p_case_id uuid) RETURNS boolean 
 SET search_path = public AS $$
   SELECT EXISTS (
     SELECT 1 FROM case_access a
-    WHERE a.case_id = p_case_id AND a.agency_id = app_agency_id() AND a.revoked_at IS NULL)
+    LEFT JOIN consents k ON k.id = a.consent_id
+    WHERE a.case_id = p_case_id AND a.agency_id = app_agency_id() AND a.revoked_at IS NULL
+      -- Sharing that relies on a consent ends with it: withdrawn or past its expiry date.
+      AND (k.id IS NULL OR (k.withdrawn_at IS NULL AND (k.expires_on IS NULL OR k.expires_on >= current_date))))
   OR EXISTS (SELECT 1 FROM cases c WHERE c.id = p_case_id AND c.intake_by_agency_id = app_agency_id())
 $$;
 --> statement-breakpoint
@@ -109,6 +112,12 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
+-- Whoever breaks the glass writes that fact on the case's timeline herself, in the same transaction.
+DROP POLICY case_events_insert ON case_events;
+--> statement-breakpoint
+CREATE POLICY case_events_insert ON case_events FOR INSERT TO seamless_app
+  WITH CHECK (app_works_on_case(case_id) OR (kind = 'case.break_glass' AND actor_user_id = app_user_id() AND app_break_glass(case_id)));
+--> statement-breakpoint
 ALTER TABLE person_merges ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY person_merges_read ON person_merges FOR SELECT TO seamless_app USING (app_has_scope('persons_admin') OR app_sees_person(survivor_id));
@@ -163,6 +172,10 @@ BEGIN
   UPDATE persons SET merged_into_id = p_survivor, version = version + 1, updated_at = now() WHERE id = p_merged;
   INSERT INTO person_merges (survivor_id, merged_id, moved, merged_by) VALUES (p_survivor, p_merged, v_moved, app_user_id())
     RETURNING id INTO v_id;
+  INSERT INTO case_events (case_id, kind, actor_user_id, actor_agency_id, details)
+    SELECT id, 'person.merged', app_user_id(), app_agency_id(),
+      jsonb_build_object('mergeId', v_id, 'survivorId', p_survivor, 'mergedPersonId', p_merged)
+    FROM cases WHERE person_id = p_survivor;
   RETURN v_id;
 END $$;
 --> statement-breakpoint
@@ -188,6 +201,10 @@ BEGIN
   UPDATE person_contacts SET person_id = m.merged_id WHERE id IN (SELECT (jsonb_array_elements_text(m.moved -> 'contactIds'))::uuid);
   UPDATE persons SET merged_into_id = NULL, version = version + 1, updated_at = now() WHERE id = m.merged_id;
   UPDATE person_merges SET undone_at = now(), undone_by = app_user_id() WHERE id = p_merge_id;
+  INSERT INTO case_events (case_id, kind, actor_user_id, actor_agency_id, details)
+    SELECT id, 'person.unmerged', app_user_id(), app_agency_id(),
+      jsonb_build_object('mergeId', p_merge_id, 'survivorId', m.survivor_id, 'mergedPersonId', m.merged_id)
+    FROM cases WHERE person_id IN (m.survivor_id, m.merged_id);
   RETURN m.merged_id;
 END $$;
 --> statement-breakpoint

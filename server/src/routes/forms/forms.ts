@@ -154,11 +154,11 @@ export function formRoutes(app: FastifyInstance, { database }: AppDeps) {
           ListRow,
         ];
       } else {
+        const current = await lockVersion(tx, lookupLists, existing.id, version);
         // Stored answers keep their meaning: a value can be deactivated, never removed.
-        const removed = existing.values.filter((old) => !seen.has(old.value)).map((old) => old.value);
+        const removed = current.values.filter((old) => !seen.has(old.value)).map((old) => old.value);
         if (removed.length)
           throw fieldError(422, 'validation_failed', 'values', `Deactivate values instead of removing them: ${removed.join(', ')}.`);
-        const current = await lockVersion(tx, lookupLists, existing.id, version);
         saved = await saveVersion(tx, lookupLists, current, { labels, values, updatedBy: actor.userId });
       }
       await recordAudit(tx, auditContextOf(request), {

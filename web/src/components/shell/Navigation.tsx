@@ -25,6 +25,9 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/users', label: 'nav.users', anyOf: ['admin:users', 'admin:users:all_agencies'] },
   { to: '/admin/roles', label: 'nav.roles', anyOf: ['admin:roles'] },
   { to: '/admin/audit', label: 'nav.audit', anyOf: ['admin:audit'] },
+  { to: '/admin/forms', label: 'configuration.nav.forms', anyOf: ['admin:forms'] },
+  { to: '/admin/break-glass', label: 'configuration.nav.breakGlass', anyOf: ['admin:audit'] },
+  { to: '/admin/person-merges', label: 'configuration.nav.personMerges', anyOf: ['admin:persons'] },
 ];
 
 const visibleTo = (me: Me) => (entry: NavigationEntry) => !entry.anyOf || hasAnyPermission(me, entry.anyOf);

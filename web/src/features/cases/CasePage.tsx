@@ -1,106 +1,96 @@
-import { Alert, Card, DataList, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
-import { useParams } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useLocation, useNavigate, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormattedDate } from '../../components/FormattedDate';
-import { PageHeader } from '../../components/PageHeader';
+import { ApiProblem } from '../../api/problem';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
-import { useCountryName } from '../countries/useCountries';
-import { CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
-import { useCase } from './queries';
+import { CaseHeader } from '../caseRecord/CaseHeader';
+import { CaseNotVisible } from '../caseRecord/CaseNotVisible';
+import { CASE_TABS, type CaseTab, tabFromHash } from '../caseRecord/caseTabs';
+import { ConsentTab } from '../caseRecord/consent/ConsentTab';
+import { IdentificationTab } from '../caseRecord/identification/IdentificationTab';
+import { NotesTab } from '../caseRecord/notes/NotesTab';
+import { OverviewTab } from '../caseRecord/overview/OverviewTab';
+import { useCaseDetail } from '../caseRecord/queries';
+import { TimelineTab } from '../caseRecord/timeline/TimelineTab';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+const PANELS = {
+  overview: OverviewTab,
+  identification: IdentificationTab,
+  consent: ConsentTab,
+  notes: NotesTab,
+  timeline: TimelineTab,
+} as const;
+
+interface CaseTabsProps {
+  detail: CaseDetail;
+  tab: CaseTab;
+  onSelect: (tab: CaseTab) => void;
+}
+
+/**
+ * The record in tabs. A tab's content is fetched the first time it is opened (each read of victim
+ * data is audited, so nothing is read that nobody looked at) and is kept afterwards, so switching
+ * tabs does not lose what a user was typing. Keyed by case: forms never carry one case's input
+ * over to another.
+ */
+function CaseTabs({ detail, tab, onSelect }: CaseTabsProps) {
   const { t } = useTranslation();
-  const empty = children === null || children === undefined || children === '';
+  const [visited, setVisited] = useState<ReadonlySet<CaseTab>>(() => new Set([tab]));
+  const select = (value: string | null) => {
+    const next = tabFromHash(value ?? undefined);
+    setVisited((current) => new Set([...current, next]));
+    onSelect(next);
+  };
   return (
-    <DataList.Item>
-      <DataList.ItemLabel>{label}</DataList.ItemLabel>
-      <DataList.ItemValue>{empty ? <Text c="dimmed">{t('common.notRecorded')}</Text> : children}</DataList.ItemValue>
-    </DataList.Item>
+    <Tabs value={tab} onChange={select} keepMounted>
+      <Tabs.List>
+        {CASE_TABS.map((name) => (
+          <Tabs.Tab key={name} value={name}>
+            {t(`caseRecord.tabs.${name}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {CASE_TABS.map((name) => {
+        const Panel = PANELS[name];
+        return (
+          <Tabs.Panel key={name} value={name} pt="md">
+            {(visited.has(name) || name === tab) && <Panel detail={detail} />}
+          </Tabs.Panel>
+        );
+      })}
+    </Tabs>
   );
 }
 
-function CaseSummaryCard({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const countryName = useCountryName();
-  return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb="md">
-        {t('cases.summary')}
-      </Title>
-      <DataList>
-        <Field label={t('cases.fields.name')}>{detail.displayName}</Field>
-        <Field label={t('cases.fields.gender')}>{t(`gender.${detail.gender}`)}</Field>
-        <Field label={t('cases.fields.ageAtIntake')}>{detail.ageAtIntake}</Field>
-        <Field label={t('cases.fields.citizenship')}>{detail.citizenship.map(countryName).join(', ')}</Field>
-        <Field label={t('cases.fields.ownerAgency')}>{detail.ownerAgencyName}</Field>
-        <Field label={t('cases.fields.openedAt')}>
-          <FormattedDate value={detail.openedAt} />
-        </Field>
-        <Field label={t('cases.fields.updatedAt')}>
-          <FormattedDate value={detail.updatedAt} withTime />
-        </Field>
-      </DataList>
-    </Card>
-  );
-}
-
-function IdentityCard({ detail }: { detail: CaseDetail }) {
-  const { t } = useTranslation();
-  const identity = detail.sections.identity;
-  return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb="md">
-        {t('cases.identity.title')}
-      </Title>
-      {identity ? (
-        <DataList>
-          <Field label={t('cases.identity.givenName')}>{identity.givenName}</Field>
-          <Field label={t('cases.identity.familyName')}>{identity.familyName}</Field>
-          <Field label={t('cases.identity.nameAsWritten')}>{identity.nameAsWritten}</Field>
-          <Field label={t('cases.identity.birthDate')}>{identity.birthDate && <FormattedDate value={identity.birthDate} />}</Field>
-          <Field label={t('cases.identity.documentNumber')}>{identity.documentNumber}</Field>
-          <Field label={t('cases.identity.phone')}>{identity.phone}</Field>
-        </DataList>
-      ) : (
-        <Alert variant="light" color="gray">
-          {detail.abilities.readIdentity ? t('common.notRecorded') : t('cases.identity.restricted')}
-        </Alert>
-      )}
-    </Card>
-  );
-}
-
+/** One case: who it is about and where it stands, then the record in tabs (the current one in the URL hash). */
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId } = useParams({ from: '/signed-in/cases/$caseId' });
-  const detail = useCase(caseId);
+  const hash = useLocation({ select: (location) => location.hash });
+  const navigate = useNavigate();
+  const detail = useCaseDetail(caseId);
+  const selectTab = (tab: CaseTab) => void navigate({ to: '/cases/$caseId', params: { caseId }, hash: tab, replace: true });
+
   return (
-    <Stack>
+    <Stack gap="xs">
       <RouterAnchor to="/cases" search={{}} size="sm">
         {t('cases.backToList')}
       </RouterAnchor>
-      <QueryState query={detail}>
-        {(data) => (
-          <>
-            <PageHeader
-              title={t('cases.caseTitle', { reference: data.reference })}
-              actions={
-                <Group gap="xs">
-                  <CaseStatusBadge status={data.status} />
-                  <TraffickingStatusBadge status={data.traffickingStatus} />
-                </Group>
-              }
-            />
-            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-              <CaseSummaryCard detail={data} />
-              <IdentityCard detail={data} />
-            </SimpleGrid>
-          </>
-        )}
-      </QueryState>
+      {detail.isError && detail.error instanceof ApiProblem && detail.error.status === 404 ? (
+        <CaseNotVisible caseId={caseId} error={detail.error} />
+      ) : (
+        <QueryState query={detail}>
+          {(data) => (
+            <>
+              <CaseHeader key={data.id} detail={data} />
+              <CaseTabs key={data.id} detail={data} tab={tabFromHash(hash)} onSelect={selectTab} />
+            </>
+          )}
+        </QueryState>
+      )}
     </Stack>
   );
 }

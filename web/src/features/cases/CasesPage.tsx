@@ -1,112 +1,450 @@
-import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { CASE_STATUSES, type CaseSummary } from '@seamless/contracts';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Popover,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
+import {
+  AGE_GROUPS,
+  CASE_SCOPES,
+  CASE_SORTS,
+  CASE_STAGES,
+  CASE_STATUSES,
+  type CaseSummary,
+  EXPLOITATION_TYPES,
+  type SavedCaseFilter,
+  TRAFFICKING_STATUSES,
+} from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { RouterAnchor } from '../../components/RouterLinks';
+import { RouterAnchor, RouterButton } from '../../components/RouterLinks';
+import { SearchField } from '../../components/SearchField';
 import { oneOf } from '../../lib/oneOf';
+import { useFieldErrors } from '../../lib/useFieldErrors';
 import { useMe } from '../auth/MeContext';
-import { useCountryName } from '../countries/useCountries';
+import { hasPermission } from '../auth/permissions';
+import { useCountryName, useCountryOptions } from '../countries/useCountries';
 import { CASE_PAGE_SIZE } from './api';
-import { CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
-import { CASE_SORTS } from './caseListSearch';
-import { useCases } from './queries';
+import { CaseFlags, CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
+import { type CaseListSearch, filterQueryOf, hasFilters, joinList, splitList, validateCaseListSearch } from './caseListSearch';
+import { useCases, useDeleteSavedFilter, useSavedFilters, useSaveFilter } from './queries';
+
+type SortableColumn = 'reference' | 'openedAt' | 'updatedAt' | 'identificationDueOn';
+
+/** The direction a column sorts in first: dates newest first, except deadlines, which are soonest first. */
+const FIRST_DIRECTION: Record<SortableColumn, 'asc' | 'desc'> = {
+  reference: 'asc',
+  openedAt: 'desc',
+  updatedAt: 'desc',
+  identificationDueOn: 'asc',
+};
+
+type CaseSort = (typeof CASE_SORTS)[number];
+type CaseScope = (typeof CASE_SCOPES)[number];
+
+const DEFAULT_SORT: CaseSort = '-updatedAt';
+
+/** Own work first: the tabs read "My cases", "Team cases", "All". */
+const SCOPE_TABS = ['mine', 'team', 'all'] as const satisfies readonly CaseScope[];
+
+function sortState(sort: CaseSort, column: SortableColumn): 'asc' | 'desc' | null {
+  if (sort === column) return 'asc';
+  if (sort === `-${column}`) return 'desc';
+  return null;
+}
+
+function nextSort(sort: CaseSort, column: SortableColumn): CaseSort {
+  const current = sortState(sort, column);
+  const direction = current ? (current === 'asc' ? 'desc' : 'asc') : FIRST_DIRECTION[column];
+  return direction === 'asc' ? column : `-${column}`;
+}
+
+interface SortHeaderProps {
+  column: SortableColumn;
+  label: string;
+  sort: CaseSort;
+  onSort: (sort: CaseSort) => void;
+}
+
+function SortHeader({ column, label, sort, onSort }: SortHeaderProps) {
+  const { t } = useTranslation();
+  const state = sortState(sort, column);
+  const next = nextSort(sort, column);
+  return (
+    <UnstyledButton onClick={() => onSort(next)} fw={700} fz="sm" title={t(`caseload.sort.${next}`)}>
+      {label}
+      <span aria-hidden="true">{state === 'asc' ? '\u00a0▲' : state === 'desc' ? '\u00a0▼' : '\u00a0↕'}</span>
+      {state && <VisuallyHidden>{t('caseload.sortedBy', { order: t(`caseload.sort.${sort}`) })}</VisuallyHidden>}
+    </UnstyledButton>
+  );
+}
+
+interface CaseFiltersProps {
+  search: CaseListSearch;
+  onChange: (patch: Partial<CaseListSearch>) => void;
+  onClear: () => void;
+}
+
+function CaseFilters({ search, onChange, onClear }: CaseFiltersProps) {
+  const { t } = useTranslation();
+  const countryOptions = useCountryOptions();
+  const multi = (key: 'status' | 'stage' | 'traffickingStatus' | 'exploitation' | 'nationality') => ({
+    value: splitList(search[key]),
+    onChange: (values: string[]) => onChange({ [key]: joinList(values) }),
+    placeholder: search[key] ? undefined : t('caseload.filters.any'),
+    clearable: true,
+    w: 220,
+  });
+  return (
+    <Group align="flex-end" wrap="wrap" gap="sm">
+      <SearchField
+        label={t('caseload.filters.search')}
+        placeholder={t('caseload.filters.searchPlaceholder')}
+        value={search.q}
+        onSearch={(q) => onChange({ q })}
+      />
+      <MultiSelect
+        label={t('caseload.fields.status')}
+        data={CASE_STATUSES.map((status) => ({ value: status, label: t(`caseStatus.${status}`) }))}
+        {...multi('status')}
+      />
+      <MultiSelect
+        label={t('caseload.fields.stage')}
+        data={CASE_STAGES.map((stage) => ({ value: stage, label: t(`vocab.caseStage.${stage}`) }))}
+        {...multi('stage')}
+      />
+      <MultiSelect
+        label={t('caseload.fields.traffickingStatus')}
+        data={TRAFFICKING_STATUSES.map((status) => ({ value: status, label: t(`traffickingStatus.${status}`) }))}
+        {...multi('traffickingStatus')}
+      />
+      <MultiSelect
+        label={t('caseload.fields.exploitation')}
+        data={EXPLOITATION_TYPES.map((type) => ({ value: type, label: t(`vocab.exploitationType.${type}`) }))}
+        searchable
+        {...multi('exploitation')}
+      />
+      <MultiSelect label={t('caseload.fields.citizenship')} data={countryOptions} searchable {...multi('nationality')} />
+      <Select
+        label={t('caseload.filters.ageGroup')}
+        placeholder={t('caseload.filters.any')}
+        data={AGE_GROUPS.map((group) => ({ value: group, label: t(`caseload.ageGroup.${group}`) }))}
+        value={search.ageGroup ?? null}
+        onChange={(group) => onChange({ ageGroup: oneOf(group, AGE_GROUPS) })}
+        clearable
+        w={180}
+      />
+      <Select
+        label={t('caseload.filters.overdue')}
+        placeholder={t('caseload.filters.any')}
+        data={[
+          { value: 'true', label: t('caseload.filters.overdueOnly') },
+          { value: 'false', label: t('caseload.filters.notOverdue') },
+        ]}
+        value={search.overdue === undefined ? null : String(search.overdue)}
+        onChange={(overdue) => onChange({ overdue: overdue === null ? undefined : overdue === 'true' })}
+        clearable
+        w={200}
+      />
+      {hasFilters(search) && (
+        <Button variant="subtle" onClick={onClear}>
+          {t('caseload.filters.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+const sameQuery = (a: Record<string, unknown>, b: Record<string, string>) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a[key] === value);
+
+function SaveFilterModal({ opened, query, onClose }: { opened: boolean; query: Record<string, string>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveFilter();
+  const [name, setName] = useState('');
+  const [missingName, setMissingName] = useState(false);
+  const errors = useFieldErrors(missingName ? [{ path: 'name', code: 'too_small', message: '' }] : [], save.error);
+  const close = () => {
+    save.reset();
+    setName('');
+    setMissingName(false);
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = name.trim();
+    setMissingName(trimmed === '');
+    if (trimmed) save.mutate({ name: trimmed, query }, { onSuccess: close });
+  };
+  return (
+    <Modal opened={opened} onClose={close} title={t('caseload.savedFilters.saveTitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label={t('caseload.savedFilters.name')}
+            description={t('caseload.savedFilters.nameDescription')}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={errors.name}
+            maxLength={100}
+            required
+            data-autofocus
+          />
+          <ProblemAlert error={save.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('caseload.savedFilters.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+interface SavedFiltersProps {
+  search: CaseListSearch;
+  onApply: (filter: SavedCaseFilter) => void;
+}
+
+/** The reader's own named views of the caseload: save the current one, apply or delete earlier ones. */
+function SavedFilters({ search, onApply }: SavedFiltersProps) {
+  const { t } = useTranslation();
+  const saved = useSavedFilters();
+  const remove = useDeleteSavedFilter();
+  const [saving, setSaving] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const current = filterQueryOf(search);
+  const filters = saved.data?.items ?? [];
+  const active = filters.find((filter) => sameQuery(filter.query, current));
+  return (
+    <Group gap="sm">
+      {active && (
+        <Badge variant="light" size="lg">
+          {t('caseload.savedFilters.applied', { name: active.name })}
+        </Badge>
+      )}
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md">
+        <Popover.Target>
+          <Button variant="default" onClick={() => setOpened((open) => !open)} aria-expanded={opened}>
+            {t('caseload.savedFilters.title', { count: filters.length })}
+          </Button>
+        </Popover.Target>
+        <Popover.Dropdown>
+          <Stack gap="xs">
+            {saved.isError && <ProblemAlert error={saved.error} />}
+            {filters.length === 0 && !saved.isError && (
+              <Text size="sm" c="dimmed">
+                {t('caseload.savedFilters.empty')}
+              </Text>
+            )}
+            {filters.map((filter) => (
+              <Group key={filter.id} justify="space-between" wrap="nowrap" gap="xs">
+                <UnstyledButton
+                  onClick={() => {
+                    onApply(filter);
+                    setOpened(false);
+                  }}
+                  fz="sm"
+                  fw={filter === active ? 700 : 400}
+                  style={{ flex: 1 }}
+                >
+                  {filter.name}
+                </UnstyledButton>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  onClick={() => remove.mutate(filter.id)}
+                  loading={remove.isPending && remove.variables === filter.id}
+                  aria-label={t('caseload.savedFilters.delete', { name: filter.name })}
+                >
+                  <span aria-hidden="true">✕</span>
+                </ActionIcon>
+              </Group>
+            ))}
+            <ProblemAlert error={remove.error} />
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      <Button variant="light" onClick={() => setSaving(true)} disabled={Object.keys(current).length === 0}>
+        {t('caseload.savedFilters.saveCurrent')}
+      </Button>
+      <SaveFilterModal opened={saving} query={current} onClose={() => setSaving(false)} />
+    </Group>
+  );
+}
+
+function CaseRow({ summary }: { summary: CaseSummary }) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
+  const facts = [
+    t(`gender.${summary.gender}`),
+    summary.ageAtIntake === null ? null : t('caseload.age', { age: summary.ageAtIntake }),
+    summary.citizenship.map(countryName).join(', ') || null,
+  ];
+  return (
+    <Table.Tr>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <RouterAnchor to="/cases/$caseId" params={{ caseId: summary.id }} fw={700} size="sm">
+          {summary.reference}
+        </RouterAnchor>
+        <CaseFlags summary={summary} />
+      </Table.Td>
+      <Table.Td>
+        {/* The server already chose between the name and a pseudonym for this reader. */}
+        <Text size="sm">{summary.displayName}</Text>
+        <Text size="xs" c="dimmed">
+          {facts.filter(Boolean).join(' · ')}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Stack gap={4} align="flex-start">
+          <CaseStatusBadge status={summary.status} />
+          <TraffickingStatusBadge status={summary.traffickingStatus} />
+          <Text size="xs" c="dimmed">
+            {t(`vocab.caseStage.${summary.stage}`)}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{summary.exploitationTypes.map((type) => t(`vocab.exploitationType.${type}`)).join(', ')}</Text>
+      </Table.Td>
+      <Table.Td maw={260}>
+        <Text size="sm" lineClamp={2} title={summary.ownerAgencyName}>
+          {summary.ownerAgencyName}
+        </Text>
+        {summary.ownerUserName && (
+          <Text size="xs" c="dimmed">
+            {summary.ownerUserName}
+          </Text>
+        )}
+        {summary.involvement !== 'owner' && (
+          <Text size="xs" c="dimmed">
+            {t(`caseload.involvement.${summary.involvement}`)}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <FormattedDate value={summary.identificationDueOn} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <FormattedDate value={summary.openedAt} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <FormattedDate value={summary.updatedAt} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The URL's criteria with sort, scope and age group narrowed to what the API accepts. */
+function narrowCaseListSearch(search: CaseListSearch): CaseListSearch {
+  return {
+    ...search,
+    sort: oneOf(search.sort, CASE_SORTS),
+    scope: oneOf(search.scope, CASE_SCOPES),
+    ageGroup: oneOf(search.ageGroup, AGE_GROUPS),
+  };
+}
 
 export function CasesPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const search = useSearch({ from: '/signed-in/cases' });
+  const search = narrowCaseListSearch(useSearch({ from: '/signed-in/cases' }));
   const navigate = useNavigate({ from: '/cases' });
   const cases = useCases(search);
-  const countryName = useCountryName();
+  const scope = oneOf(search.scope, CASE_SCOPES) ?? 'all';
+  const sort = oneOf(search.sort, CASE_SORTS) ?? DEFAULT_SORT;
 
-  const row = (summary: CaseSummary) => (
-    <Table.Tr key={summary.id}>
-      <Table.Td>
-        <RouterAnchor to="/cases/$caseId" params={{ caseId: summary.id }} fw={700} size="sm">
-          {summary.reference}
-        </RouterAnchor>
-      </Table.Td>
-      {/* The server already chose between the name and a pseudonym for this reader. */}
-      <Table.Td>{summary.displayName}</Table.Td>
-      <Table.Td>
-        <CaseStatusBadge status={summary.status} />
-      </Table.Td>
-      <Table.Td>
-        <TraffickingStatusBadge status={summary.traffickingStatus} />
-      </Table.Td>
-      <Table.Td>{t(`gender.${summary.gender}`)}</Table.Td>
-      <Table.Td>{summary.ageAtIntake ?? t('common.unknown')}</Table.Td>
-      <Table.Td>{summary.citizenship.map(countryName).join(', ')}</Table.Td>
-      <Table.Td>{summary.ownerAgencyName}</Table.Td>
-      <Table.Td>
-        <FormattedDate value={summary.updatedAt} />
-      </Table.Td>
-    </Table.Tr>
+  const change = (patch: Partial<CaseListSearch>) => navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }) });
+  const sortHeader = (column: SortableColumn, label: string) => (
+    <SortHeader column={column} label={label} sort={sort} onSort={(next) => change({ sort: next })} />
+  );
+
+  const list = (
+    <Stack>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <CaseFilters search={search} onChange={change} onClear={() => navigate({ search: { scope: search.scope, sort: search.sort } })} />
+        <SavedFilters
+          search={search}
+          onApply={(filter) => navigate({ search: narrowCaseListSearch(validateCaseListSearch(filter.query)) })}
+        />
+      </Group>
+      <QueryState query={cases}>
+        {(result) => (
+          <PagedTable
+            result={result}
+            columns={[
+              sortHeader('reference', t('caseload.fields.reference')),
+              t('caseload.fields.name'),
+              t('caseload.fields.situation'),
+              t('caseload.fields.exploitation'),
+              t('caseload.fields.responsible'),
+              sortHeader('identificationDueOn', t('caseload.fields.identificationDueOn')),
+              sortHeader('openedAt', t('caseload.fields.openedAt')),
+              sortHeader('updatedAt', t('caseload.fields.updatedAt')),
+            ]}
+            renderRow={(summary) => <CaseRow key={summary.id} summary={summary} />}
+            empty={hasFilters(search) ? t('caseload.emptyFiltered') : t('caseload.empty')}
+            page={search.page ?? 1}
+            pageSize={CASE_PAGE_SIZE}
+            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            minWidth={1100}
+          />
+        )}
+      </QueryState>
+    </Stack>
   );
 
   return (
     <>
       <PageHeader
-        title={t('cases.title')}
+        title={t('caseload.title')}
         actions={
-          me.pseudonymMode && (
-            <Badge variant="light" color="grape" size="lg">
-              {t('cases.pseudonymsShown')}
-            </Badge>
-          )
+          <>
+            {me.pseudonymMode && (
+              <Badge variant="light" color="grape" size="lg">
+                {t('caseload.pseudonymsShown')}
+              </Badge>
+            )}
+            {hasPermission(me, 'case:create') && <RouterButton to="/cases/new">{t('caseload.newIntake')}</RouterButton>}
+          </>
         }
       />
-      <Stack>
-        <Group align="flex-end">
-          <Select
-            label={t('cases.filters.status')}
-            placeholder={t('cases.filters.anyStatus')}
-            data={CASE_STATUSES.map((status) => ({ value: status, label: t(`caseStatus.${status}`) }))}
-            value={search.status ?? null}
-            onChange={(status) =>
-              navigate({ search: (previous) => ({ ...previous, status: oneOf(status, CASE_STATUSES), page: undefined }) })
-            }
-            clearable
-            w={220}
-          />
-          <Select
-            label={t('cases.filters.sort')}
-            data={CASE_SORTS.map((sort) => ({ value: sort, label: t(`cases.sort.${sort}`) }))}
-            value={search.sort ?? CASE_SORTS[0]}
-            onChange={(sort) => navigate({ search: (previous) => ({ ...previous, sort: oneOf(sort, CASE_SORTS), page: undefined }) })}
-            allowDeselect={false}
-            w={260}
-          />
-        </Group>
-        <QueryState query={cases}>
-          {(result) => (
-            <PagedTable
-              result={result}
-              columns={[
-                t('cases.fields.reference'),
-                t('cases.fields.name'),
-                t('cases.fields.status'),
-                t('cases.fields.traffickingStatus'),
-                t('cases.fields.gender'),
-                t('cases.fields.ageAtIntake'),
-                t('cases.fields.citizenship'),
-                t('cases.fields.ownerAgency'),
-                t('cases.fields.updatedAt'),
-              ]}
-              renderRow={row}
-              empty={t('cases.empty')}
-              page={search.page ?? 1}
-              pageSize={CASE_PAGE_SIZE}
-              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-              minWidth={1000}
-            />
-          )}
-        </QueryState>
-      </Stack>
+      <Tabs value={scope} onChange={(value) => change({ scope: oneOf(value, CASE_SCOPES) })} keepMounted={false}>
+        <Tabs.List mb="md">
+          {SCOPE_TABS.map((value) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`caseload.scope.${value}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {SCOPE_TABS.map((value) => (
+          <Tabs.Panel key={value} value={value}>
+            {list}
+          </Tabs.Panel>
+        ))}
+      </Tabs>
     </>
   );
 }

@@ -1,17 +1,36 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { caseApi } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { caseApi, savedFilterApi } from './api';
 import type { CaseListSearch } from './caseListSearch';
 
-const caseKeys = {
+export const caseKeys = {
   all: ['cases'] as const,
-  list: (search: CaseListSearch) => [...caseKeys.all, 'list', search] as const,
+  lists: ['cases', 'list'] as const,
+  list: (search: CaseListSearch) => [...caseKeys.lists, search] as const,
   detail: (id: string) => [...caseKeys.all, 'detail', id] as const,
 };
+
+const savedFilterKeys = { all: ['saved-filters'] as const };
 
 export function useCases(search: CaseListSearch) {
   return useQuery({ queryKey: caseKeys.list(search), queryFn: () => caseApi.list(search), placeholderData: keepPreviousData });
 }
 
-export function useCase(id: string) {
-  return useQuery({ queryKey: caseKeys.detail(id), queryFn: () => caseApi.get(id) });
+export function useSavedFilters() {
+  return useQuery({ queryKey: savedFilterKeys.all, queryFn: savedFilterApi.list });
+}
+
+export function useSaveFilter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: savedFilterApi.create,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedFilterKeys.all }),
+  });
+}
+
+export function useDeleteSavedFilter() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: savedFilterApi.remove,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: savedFilterKeys.all }),
+  });
 }

@@ -1,19 +1,25 @@
-import { Card, EmptyState, SimpleGrid, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { RouterButton } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { useCountryName } from '../countries/useCountries';
+import { TasksCard } from '../tasks/TasksCard';
 
-/** The landing page; tasks, alerts and figures arrive with the features that produce them. */
+/** The landing page: where the reader works, what to start, and what is due. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
   const countryName = useCountryName();
+  const readsCases = hasPermission(me, 'case:read');
+  const opensCases = hasPermission(me, 'case:create');
   return (
     <>
-      <PageHeader title={t('dashboard.welcome', { name: me.displayName })} />
+      <PageHeader
+        title={t('dashboard.welcome', { name: me.displayName })}
+        actions={opensCases && <RouterButton to="/cases/new">{t('caseload.newIntake')}</RouterButton>}
+      />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">
           <Title order={2} size="h4" mb="xs">
@@ -23,18 +29,18 @@ export function DashboardPage() {
           <Text c="dimmed" size="sm">
             {countryName(me.agency.countryCode)}
           </Text>
-          {hasPermission(me, 'case:read') && (
-            <RouterButton to="/cases" variant="light" mt="md">
-              {t('dashboard.agency.openCases')}
-            </RouterButton>
+          {readsCases && (
+            <Group mt="md" gap="sm">
+              <RouterButton to="/cases" variant="light">
+                {t('dashboard.agency.openCases')}
+              </RouterButton>
+              <RouterButton to="/cases" search={{ scope: 'mine' }} variant="subtle">
+                {t('caseload.scope.mine')}
+              </RouterButton>
+            </Group>
           )}
         </Card>
-        <Card withBorder padding="lg">
-          <Title order={2} size="h4" mb="xs">
-            {t('dashboard.tasks.title')}
-          </Title>
-          <EmptyState title={t('dashboard.tasks.emptyTitle')} description={t('dashboard.tasks.emptyDescription')} />
-        </Card>
+        {readsCases && <TasksCard />}
       </SimpleGrid>
     </>
   );

@@ -1,0 +1,363 @@
+import type { Gender, MatchReason, PersonMatchCandidate, PersonMatchQuery } from '@seamless/contracts';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { KeyRing } from '../crypto/keyRing.js';
+import { rowsOf, type Tx } from '../db/client.js';
+import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
+import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
+import { nameKeysOf, nameTokensOf } from './nameKeys.js';
+import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
+import { dominantScript } from './romanise.js';
+
+/**
+ * Candidates scoring at least this are "possible matches": the evidence says the two records are
+ * at least as likely the same person as not. Checked on the labelled synthetic set
+ * (dedupQuality.test.ts): recall of planted duplicates ≥ 0.95 with precision ≥ 0.90.
+ */
+export const DEFAULT_MATCH_THRESHOLD = 0.5;
+
+export type FindPersonMatchesOptions = {
+  /** Most candidates returned (default 10). */
+  limit?: number;
+  /** Lowest score returned (default DEFAULT_MATCH_THRESHOLD). */
+  threshold?: number;
+  /** Country whose numbering plan applies to phone numbers without a country code (default TH). */
+  defaultCountry?: string;
+  /** Name rows fetched per trigram search before scoring (default 200). */
+  candidatePool?: number;
+};
+
+/**
+ * Trigram similarity at which a stored name is fetched for scoring, per key. Measured on the
+ * synthetic set: the search key at 0.3 fetches the original of 97.7 % of planted duplicates
+ * (about 110 names per query); the phonetic key at 0.5 raises that to 98.8 % for a few more.
+ * Scoring, not this, decides what is shown.
+ */
+const SEARCH_KEY_THRESHOLD = 0.3;
+const PHONETIC_KEY_THRESHOLD = 0.5;
+/**
+ * `match_person_names` applies one threshold (pg_trgm.similarity_threshold) to both keys, so each
+ * key is searched on its own, with a key for the other column that cannot match: keys are made
+ * of letters, so "0000" shares no trigram with any of them and its GIN scan finds nothing.
+ */
+const MATCHES_NOTHING = '0000';
+
+/**
+ * Evidence weights, in (roughly) natural-log likelihood ratios of "same person" versus "two
+ * people" — the Fellegi–Sunter model of record linkage. They add up; the score is the logistic
+ * of the sum minus PRIOR, so 0.5 means "as likely the same person as not".
+ */
+const WEIGHTS = {
+  /** Name similarity → weight, interpolated between these points. */
+  name: [
+    [0.5, -6],
+    [0.6, -3.5],
+    [0.7, -0.5],
+    [0.8, 3],
+    [0.85, 4.3],
+    [0.9, 5.5],
+    [1, 7],
+  ] as [number, number][],
+  /** Birth years, both exact: the same year, 1, 2, 3–5, more apart. */
+  birthYearExact: [2.5, -1, -2.5, -4.5, -8],
+  /** Birth years when either is only an estimate (an age, "about 1995"): one year either way is agreement. */
+  birthYearEstimated: [1.8, 1.8, -0.5, -3, -7],
+  birthDateSame: 1.5,
+  birthDateDiffers: -1.5,
+  citizenshipSame: 0.8,
+  citizenshipDiffers: -2.5,
+  genderDiffers: -3,
+  /** A shared identity document is decisive on its own; a shared phone nearly so (families share phones). */
+  sameDocument: 14,
+  samePhone: 6,
+};
+const PRIOR = 7.5;
+/** The most that birth date, year and citizenship can add: names weaker than this allows are not scored. */
+const MOST_OTHER_EVIDENCE = WEIGHTS.birthYearExact[0]! + WEIGHTS.birthDateSame + WEIGHTS.citizenshipSame;
+
+/** What is known about a query and one candidate, for scoring (pure data, no identity values). */
+export type MatchEvidence = {
+  /** compareNames similarity of the query's name and the candidate's best-matching name. */
+  nameSimilarity: number;
+  sameDocument: boolean;
+  samePhone: boolean;
+  /** Birth years on both sides; "estimated" when only a year or an age was given. */
+  birthYears: { query: number; queryEstimated: boolean; candidate: number; candidateEstimated: boolean } | null;
+  /** Whether exact birth dates agree, when both are known and in the same year. */
+  birthDateSame: boolean | null;
+  citizenship: 'same' | 'differs' | null;
+  genderDiffers: boolean;
+};
+
+export const nameWeight = (similarity: number) => interpolate(WEIGHTS.name, similarity);
+
+/** The score (0..1) of a candidate and the reasons other than the name's. Pure: used by the search and its evaluation. */
+export function weighEvidence(evidence: MatchEvidence): { score: number; reasons: MatchReason[] } {
+  const reasons: MatchReason[] = [];
+  let total = nameWeight(evidence.nameSimilarity);
+  if (evidence.sameDocument) {
+    total += WEIGHTS.sameDocument;
+    reasons.push({ code: 'same_document' });
+  }
+  if (evidence.samePhone) {
+    total += WEIGHTS.samePhone;
+    reasons.push({ code: 'same_phone' });
+  }
+  if (evidence.birthYears) {
+    const { query, queryEstimated, candidate, candidateEstimated } = evidence.birthYears;
+    const difference = Math.abs(query - candidate);
+    const weights = queryEstimated || candidateEstimated ? WEIGHTS.birthYearEstimated : WEIGHTS.birthYearExact;
+    total += weights[difference === 0 ? 0 : difference === 1 ? 1 : difference === 2 ? 2 : difference <= 5 ? 3 : 4]!;
+    if (difference === 0) reasons.push({ code: 'birth_year_same' });
+    else if (difference <= 2) reasons.push({ code: 'birth_year_close', difference });
+    else reasons.push({ code: 'birth_year_differs', difference });
+  }
+  if (evidence.birthDateSame === true) {
+    total += WEIGHTS.birthDateSame;
+    reasons.push({ code: 'birth_date_same' });
+  } else if (evidence.birthDateSame === false) {
+    total += WEIGHTS.birthDateDiffers;
+  }
+  if (evidence.citizenship === 'same') {
+    total += WEIGHTS.citizenshipSame;
+    reasons.push({ code: 'citizenship_same' });
+  } else if (evidence.citizenship === 'differs') {
+    total += WEIGHTS.citizenshipDiffers;
+    reasons.push({ code: 'citizenship_differs' });
+  }
+  if (evidence.genderDiffers) {
+    total += WEIGHTS.genderDiffers;
+    reasons.push({ code: 'gender_differs' });
+  }
+  return { score: 1 / (1 + Math.exp(-(total - PRIOR))), reasons };
+}
+
+type NameRow = { id: string; personId: string; kind: 'primary' | 'written' | 'alias'; searchKey: string };
+type PersonRow = {
+  id: string;
+  gender: Gender;
+  birthYear: number | null;
+  birthYearEstimated: boolean;
+  birthDateEnc: string | null;
+  citizenship: string[];
+  pseudonym: string;
+};
+type NameMatch = { similarity: number; name: NameRow | null };
+
+function interpolate(points: [number, number][], x: number): number {
+  if (x <= points[0]![0]) return points[0]![1];
+  for (let k = 1; k < points.length; k++) {
+    const [x1, y1] = points[k]!;
+    const [x0, y0] = points[k - 1]!;
+    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+  }
+  return points.at(-1)![1];
+}
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/** Feminine/Masculine, counting transgender identities with the gender lived; unknown otherwise. */
+function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
+  if (gender === 'Feminine' || gender === 'TransgenderFeminine') return 'f';
+  if (gender === 'Masculine' || gender === 'TransgenderMasculine') return 'm';
+  return null;
+}
+
+/**
+ * Names close to the query's keys, through `match_person_names` (which applies the actor's
+ * visibility and leaves merged persons out). Two planner settings are changed for these calls and
+ * then put back, since they would otherwise last until the end of the caller's transaction:
+ * - pg_trgm.similarity_threshold, per key (see SEARCH_KEY_THRESHOLD);
+ * - enable_seqscan: the planner costs similarity() like any cheap operator, so for a table of a
+ *   few ten thousand names it prefers reading every row and computing similarity() for each —
+ *   about 40 ms on PGlite — over the GIN index, which answers in about 1 ms.
+ */
+async function trigramMatches(tx: Tx, searchKey: string, phoneticKey: string, pool: number): Promise<NameRow[]> {
+  const [previous] = rowsOf<{ threshold: string; seqscan: string }>(
+    await tx.execute(sql`select current_setting('pg_trgm.similarity_threshold') as threshold, current_setting('enable_seqscan') as seqscan`),
+  );
+  const rows = new Map<string, NameRow>();
+  try {
+    for (const [threshold, search, phonetic] of [
+      [SEARCH_KEY_THRESHOLD, searchKey, MATCHES_NOTHING],
+      [PHONETIC_KEY_THRESHOLD, MATCHES_NOTHING, phoneticKey],
+    ] as const) {
+      await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true), set_config('enable_seqscan', 'off', true)`);
+      const hits = rowsOf<{ person_id: string; name_id: string; kind: NameRow['kind']; search_key: string }>(
+        await tx.execute(sql`select person_id, name_id, kind, search_key from match_person_names(${search}, ${phonetic}, ${pool})`),
+      );
+      for (const hit of hits) rows.set(hit.name_id, { id: hit.name_id, personId: hit.person_id, kind: hit.kind, searchKey: hit.search_key });
+    }
+  } finally {
+    await tx.execute(
+      sql`select set_config('pg_trgm.similarity_threshold', ${previous!.threshold}, true), set_config('enable_seqscan', ${previous!.seqscan}, true)`,
+    );
+  }
+  return [...rows.values()];
+}
+
+/** The best-matching of a person's names; a primary or written name wins a tie with an alias. */
+function bestName(query: PreparedName, names: readonly NameRow[]): NameMatch {
+  let best: NameMatch = { similarity: 0, name: null };
+  for (const name of names) {
+    const { similarity } = compareNames(query, prepareName(name.searchKey.split(' ').filter(Boolean)));
+    if (similarity > best.similarity || (similarity === best.similarity && best.name?.kind === 'alias' && name.kind !== 'alias')) {
+      best = { similarity, name };
+    }
+  }
+  return best;
+}
+
+/**
+ * Persons who may be the one described by `query`, best first. Runs inside the caller's
+ * `asActor` transaction: the candidate search (`match_person_names`) applies the same visibility
+ * rule as row-level security and everything else is read under it, so only persons the actor may
+ * see are considered. Merged-away records and `excludePersonId` are left out.
+ *
+ * Candidates come from the trigram indexes on both name keys and from exact blind-index hits on
+ * the document number and phone. Each is scored on its names (word by word, so a missing or
+ * reordered part still counts), birth year and date, citizenship, gender, document and phone.
+ * Names, keys and numbers are never logged.
+ */
+export async function findPersonMatches(
+  tx: Tx,
+  keyRing: KeyRing,
+  query: PersonMatchQuery,
+  options: FindPersonMatchesOptions = {},
+): Promise<PersonMatchCandidate[]> {
+  const { limit = 10, threshold = DEFAULT_MATCH_THRESHOLD, defaultCountry = 'TH', candidatePool = 200 } = options;
+  const queryTokens = nameTokensOf(query.name);
+  const queryName = prepareName(queryTokens);
+  const keys = nameKeysOf(query.name);
+  const queryYear = query.birthdate ? Number(query.birthdate.slice(0, 4)) : (query.birthYear ?? null);
+
+  // 1. Candidates by name, document and phone.
+  const namesByPerson = new Map<string, NameRow[]>();
+  if (keys.searchKey) {
+    for (const row of await trigramMatches(tx, keys.searchKey, keys.phoneticKey, candidatePool)) {
+      namesByPerson.set(row.personId, [...(namesByPerson.get(row.personId) ?? []), row]);
+    }
+  }
+  const sameDocument = new Set<string>();
+  const samePhone = new Set<string>();
+  const documentBidx = query.documentNumber ? keyRing.blindIndex('document', normaliseDocumentNumber(query.documentNumber)) : null;
+  if (documentBidx) {
+    const rows = await tx.select({ personId: personDocuments.personId }).from(personDocuments).where(eq(personDocuments.numberBidx, documentBidx));
+    for (const row of rows) sameDocument.add(row.personId);
+  }
+  const phoneBidx = query.phone ? keyRing.blindIndex('phone', normalisePhone(query.phone, defaultCountry)) : null;
+  if (phoneBidx) {
+    const rows = await tx
+      .select({ personId: personContacts.personId })
+      .from(personContacts)
+      .where(and(eq(personContacts.kind, 'phone'), eq(personContacts.valueBidx, phoneBidx)));
+    for (const row of rows) samePhone.add(row.personId);
+  }
+  if (query.excludePersonId) {
+    namesByPerson.delete(query.excludePersonId);
+    sameDocument.delete(query.excludePersonId);
+    samePhone.delete(query.excludePersonId);
+  }
+  // Persons found only by document or phone: their names are read to weigh them too.
+  const identifierOnly = [...new Set([...sameDocument, ...samePhone])].filter((id) => !namesByPerson.has(id));
+  if (identifierOnly.length) {
+    const rows = await tx
+      .select({ id: personNames.id, personId: personNames.personId, kind: personNames.kind, searchKey: personNames.searchKey })
+      .from(personNames)
+      .where(inArray(personNames.personId, identifierOnly));
+    for (const id of identifierOnly) namesByPerson.set(id, []);
+    for (const row of rows) namesByPerson.get(row.personId)!.push(row);
+  }
+
+  // 2. Names first: they decide who is worth reading further. A name too unlike the query cannot
+  // reach the threshold whatever birth date and citizenship add, unless a document or phone is shared.
+  const nameMatches = new Map<string, NameMatch>();
+  for (const [personId, names] of namesByPerson) nameMatches.set(personId, bestName(queryName, names));
+  const needed = PRIOR + logit(Math.min(Math.max(threshold, 1e-6), 1 - 1e-6));
+  const worthReading = [...nameMatches]
+    .filter(([personId, match]) => sameDocument.has(personId) || samePhone.has(personId) || nameWeight(match.similarity) + MOST_OTHER_EVIDENCE >= needed)
+    .map(([personId]) => personId);
+  if (worthReading.length === 0) return [];
+
+  // 3. The facts that confirm or contradict the name.
+  const personRows: PersonRow[] = await tx
+    .select({
+      id: persons.id,
+      gender: persons.gender,
+      birthYear: persons.birthYear,
+      birthYearEstimated: persons.birthYearEstimated,
+      birthDateEnc: persons.birthDateEnc,
+      citizenship: persons.citizenship,
+      pseudonym: persons.pseudonym,
+    })
+    .from(persons)
+    .where(and(inArray(persons.id, worthReading), isNull(persons.mergedIntoId)));
+
+  const queryGender = genderGroup(query.gender);
+  const scored = personRows.map((person) => {
+    const { similarity: nameSimilarity, name } = nameMatches.get(person.id)!;
+    const sameYear = queryYear !== null && queryYear === person.birthYear;
+    const { score, reasons } = weighEvidence({
+      nameSimilarity,
+      sameDocument: sameDocument.has(person.id),
+      samePhone: samePhone.has(person.id),
+      birthYears:
+        queryYear !== null && person.birthYear !== null
+          ? { query: queryYear, queryEstimated: !query.birthdate, candidate: person.birthYear, candidateEstimated: person.birthYearEstimated }
+          : null,
+      birthDateSame: sameYear && query.birthdate && person.birthDateEnc && !person.birthYearEstimated ? keyRing.decrypt(person.birthDateEnc) === query.birthdate : null,
+      citizenship: query.citizenship && person.citizenship.length > 0 ? (person.citizenship.includes(query.citizenship) ? 'same' : 'differs') : null,
+      genderDiffers: !!queryGender && !!genderGroup(person.gender) && queryGender !== genderGroup(person.gender),
+    });
+    return { person, score, nameSimilarity, bestNameId: name?.id ?? null, reasons };
+  });
+
+  const shown = scored
+    .filter((candidate) => candidate.score >= threshold)
+    .sort((a, b) => b.score - a.score || b.nameSimilarity - a.nameSimilarity)
+    .slice(0, limit);
+  if (shown.length === 0) return [];
+
+  // 4. What the caseworker sees of each: every name (decrypted), and the cases she may open.
+  const shownIds = shown.map((candidate) => candidate.person.id);
+  const allNames = await tx
+    .select({ id: personNames.id, personId: personNames.personId, kind: personNames.kind, nameEnc: personNames.nameEnc })
+    .from(personNames)
+    .where(inArray(personNames.personId, shownIds));
+  const caseRows = await tx
+    .select({ id: cases.id, reference: cases.reference, status: cases.status, personId: cases.personId })
+    .from(cases)
+    .where(inArray(cases.personId, shownIds));
+  const queryScript = dominantScript(query.name);
+  const kindOrder = { primary: 0, written: 1, alias: 2 } as const;
+  return shown.map(({ person, score, nameSimilarity, bestNameId, reasons }) => {
+    const names = allNames
+      .filter((row) => row.personId === person.id)
+      .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+      .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc) }));
+    const best = names.find((row) => row.id === bestNameId);
+    const nameReasons: MatchReason[] = [];
+    if (best && nameSimilarity >= 0.5) {
+      const similarity = Math.round(nameSimilarity * 100) / 100;
+      nameReasons.push(
+        dominantScript(best.name) === queryScript ? { code: 'name_same_script', similarity } : { code: 'name_similar_after_romanisation', similarity },
+      );
+      // Word order and missing parts are judged on the names as written, not on the sorted keys.
+      const asWritten = compareNames(queryName, nameTokensOf(best.name));
+      if (asWritten.orderDiffers) nameReasons.push({ code: 'name_order_differs' });
+      if (asWritten.missingWords > 0) nameReasons.push({ code: 'name_part_missing', count: asWritten.missingWords });
+      if (best.kind === 'alias') nameReasons.push({ code: 'alias_matches' });
+    }
+    const identifiers = reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
+    const others = reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
+    return {
+      personId: person.id,
+      score: Math.round(score * 1000) / 1000,
+      names: [...new Set(names.map((row) => row.name))],
+      reasons: [...identifiers, ...nameReasons, ...others],
+      pseudonym: person.pseudonym,
+      birthYear: person.birthYear,
+      citizenship: person.citizenship,
+      cases: caseRows.filter((row) => row.personId === person.id).map(({ id, reference, status }) => ({ id, reference, status })),
+    };
+  });
+}

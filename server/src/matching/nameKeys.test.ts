@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { nameKeysOf, nameTokensOf, phoneticOf } from './nameKeys.js';
+import { compareNames, editDistance, wordSimilarity } from './nameSimilarity.js';
+import { dominantScript, romanise } from './romanise.js';
+
+const keys = (name: string) => nameKeysOf(name);
+const similarity = (a: string, b: string) => compareNames(nameTokensOf(a), nameTokensOf(b)).similarity;
+
+/** Every spelling of one person's name must share one phonetic key. */
+function expectSamePerson(...spellings: string[]) {
+  const [first, ...rest] = spellings.map((spelling) => ({ spelling, ...keys(spelling) }));
+  for (const other of rest) expect({ spelling: other.spelling, phoneticKey: other.phoneticKey }).toEqual({ spelling: other.spelling, phoneticKey: first!.phoneticKey });
+}
+
+describe('romanisation', () => {
+  it('reads Thai by syllable, with leading vowels after their consonant and finals as RTGS spells them', () => {
+    expect(romanise('สมชาย ใจดี')).toBe('somchai chaidi');
+    expect(romanise('ไพโรจน์')).toBe('phairot');
+    expect(romanise('เพ็ญศรี แก้วมณี')).toBe('phensi kaeomani');
+    expect(romanise('สุภาพร')).toBe('suphaphon');
+    expect(romanise('ประเสริฐ')).toBe('prasoet');
+    expect(romanise('จันทร์เพ็ญ')).toBe('chanphen');
+    expect(romanise('ขวัญใจ')).toBe('khwanchai');
+    expect(romanise('กมล')).toBe('kamon');
+    expect(romanise('วงศ์สวัสดิ์')).toBe('wongsawat');
+    expect(romanise('เกรียงไกร')).toBe('kriangkrai');
+  });
+
+  it('reads Lao in the French-influenced spelling of Lao passports', () => {
+    expect(romanise('ບຸນມີ')).toBe('bounmi');
+    expect(romanise('ພອນສະຫວັນ')).toBe('phonsavan');
+    expect(romanise('ສີສຸກ')).toBe('sisouk');
+    expect(romanise('ວຽງຄຳ')).toBe('viangkham');
+    expect(romanise('ນ້ອຍ')).toBe('noy');
+  });
+
+  it('reads Khmer with the vowel of each consonant series and stacked consonants across syllables', () => {
+    expect(romanise('សុខ ដារ៉ា')).toBe('sok dara');
+    expect(romanise('សុភា')).toBe('sophea');
+    expect(romanise('វណ្ណា')).toBe('vanna');
+    expect(romanise('ស្រីនាង')).toBe('sreineang');
+    expect(romanise('ប្រាក់')).toBe('prak');
+    expect(romanise('វុទ្ធី')).toBe('vutthi');
+  });
+
+  it('reads Burmese syllable by syllable as names are spelt on passports', () => {
+    expect(romanise('အေးအေးခိုင်')).toBe('aye aye khaing');
+    expect(romanise('ကျော်ဇော်ဝင်း')).toBe('kyaw zaw win');
+    expect(romanise('မြင့်မြင့်ထွေး')).toBe('myint myint htwe');
+    expect(romanise('ထွန်း')).toBe('htun');
+    expect(romanise('ငြိမ်း')).toBe('nyein');
+    expect(romanise('ရွှေ')).toBe('shwe');
+  });
+
+  it('writes Chinese in pinyin with the given name as one word and family-name readings', () => {
+    expect(romanise('张晓明')).toBe('zhang xiaoming');
+    expect(romanise('欧阳娜娜')).toBe('ouyang nana');
+    expect(romanise('单丽')).toBe('shan li');
+    expect(romanise('吕芳')).toBe('lv fang');
+  });
+
+  it('strips Vietnamese diacritics and knows the script of a name', () => {
+    expect(romanise('Nguyễn Thị Hương')).toBe('nguyen thi huong');
+    expect(romanise('Trần Văn Đức')).toBe('tran van duc');
+    expect(dominantScript('สมชาย ใจดี (Noi)')).toBe('thai');
+    expect(dominantScript('Nguyễn Thị Hương')).toBe('other');
+    expect(dominantScript('အေးအေး')).toBe('burmese');
+  });
+});
+
+describe('name keys', () => {
+  it('sort the words, so family-first and given-first give one key', () => {
+    expect(keys('Somchai Jaidee')).toEqual(keys('Jaidee Somchai'));
+    expect(keys('Nguyễn Thị Hương').searchKey).toBe('huong nguyen thi');
+    expect(keys('Huong Thi Nguyen')).toEqual(keys('Nguyễn Thị Hương'));
+    expect(keys('Xiaoming Zhang')).toEqual(keys('张晓明'));
+  });
+
+  it('drop titles, in Latin letters and in the scripts of the region', () => {
+    expect(keys('Mr. Somchai Jaidee')).toEqual(keys('Somchai Jaidee'));
+    expect(keys('นายสมชาย ใจดี')).toEqual(keys('สมชาย ใจดี'));
+    expect(keys('นางสาวสุดา รักไทย')).toEqual(keys('สุดา รักไทย'));
+    expect(keys('ด.ญ.สุดา รักไทย')).toEqual(keys('สุดา รักไทย'));
+    expect(keys('Daw Aye Aye Khaing')).toEqual(keys('Aye Aye Khaing'));
+    expect(keys('ဒေါ်အေးအေးခိုင်')).toEqual(keys('အေးအေးခိုင်'));
+    expect(keys('U Myint Thein')).toEqual(keys('Myint Thein'));
+    expect(keys('ທ້າວບຸນມີ ສີສຸກ')).toEqual(keys('ບຸນມີ ສີສຸກ'));
+    expect(keys('លោកស្រី សុខ ដារ៉ា')).toEqual(keys('សុខ ដារ៉ា'));
+    expect(keys('王伟先生')).toEqual(keys('王伟'));
+    // A title alone is kept: it is all there is.
+    expect(nameTokensOf('U')).toEqual(['u']);
+    // Names that begin like a title are not cut (คุณากร is a name, not Khun + ากร).
+    expect(nameTokensOf('คุณากร')).toEqual([romanise('คุณากร')]);
+  });
+
+  it('give one phonetic key to Thai names in script, RTGS and everyday spelling', () => {
+    expectSamePerson('สมชาย ใจดี', 'Somchai Jaidee', 'Somchay Chaidi', 'Jaidee Somchai');
+    expectSamePerson('สุภาพร', 'Suphaphon', 'Supaporn');
+    expectSamePerson('ประเสริฐ', 'Prasoet', 'Prasert');
+    expectSamePerson('ศิริพร', 'Siriphon', 'Siriporn');
+    expectSamePerson('ณัฐพล', 'Natthaphon', 'Nattapon', 'Nuttapol');
+    expectSamePerson('บุญมี', 'Bunmi', 'Boonmee');
+    expectSamePerson('แก้วมณี', 'Kaeomani', 'Kaewmanee');
+    expectSamePerson('ศรีสุข', 'Sisuk', 'Srisuk');
+    expectSamePerson('บุษบา', 'Butsaba', 'Busaba');
+    expectSamePerson('กมล', 'Kamon', 'Kamol');
+  });
+
+  it('give one phonetic key to Lao names in script and French-style spelling', () => {
+    expectSamePerson('ບຸນມີ', 'Bounmy', 'Bounmi');
+    expectSamePerson('ພອນສະຫວັນ', 'Phonsavanh', 'Phonsavan');
+    expectSamePerson('ໄຊຍະສານ', 'Xayasane', 'Sayasan');
+    expectSamePerson('ວິໄລສັກ', 'Vilaysack', 'Vilaisak');
+    expectSamePerson('ລັດສະໝີ', 'Latsamy');
+  });
+
+  it('give one phonetic key to Khmer names in script and their usual spellings', () => {
+    expectSamePerson('សុខ ដារ៉ា', 'Sok Dara', 'Dara Sok');
+    expectSamePerson('សុខា', 'Sokha', 'Sokhar');
+    expectSamePerson('ធីតា', 'Thida', 'Theda');
+    expectSamePerson('វណ្ណា', 'Vanna');
+    expectSamePerson('កញ្ញា', 'Kanha', 'Kagna');
+    expectSamePerson('ពិសិដ្ឋ', 'Piseth', 'Piset');
+  });
+
+  it('give one phonetic key to Burmese names in script and passport spellings', () => {
+    expectSamePerson('အေးအေးခိုင်', 'Aye Aye Khaing');
+    expectSamePerson('ထွန်းထွန်း', 'Htun Htun', 'Tun Tun');
+    expectSamePerson('ကျော်ဇော်ဝင်း', 'Kyaw Zaw Win', 'Win Kyaw Zaw');
+    expectSamePerson('အုန်းမာ', 'Ohn Mar', 'Ohn Ma');
+    expectSamePerson('ငြိမ်းချမ်း', 'Nyein Chan');
+  });
+
+  it('give one key to Vietnamese names with and without diacritics, and to Chinese in hanzi and pinyin', () => {
+    expectSamePerson('Nguyễn Thị Hương', 'Nguyen Thi Huong', 'Huong Nguyen Thi');
+    expectSamePerson('Trần Văn Đức', 'Tran Van Duc');
+    expectSamePerson('张晓明', 'Zhang Xiaoming');
+    expectSamePerson('欧阳娜娜', 'Ouyang Nana');
+  });
+
+  it('keep different names apart', () => {
+    expect(keys('Somchai Jaidee').phoneticKey).not.toBe(keys('Somsak Jaidee').phoneticKey);
+    expect(keys('Sokha').phoneticKey).not.toBe(keys('Sophea').phoneticKey);
+    expect(keys('Nguyen Thi Lan').phoneticKey).not.toBe(keys('Nguyen Thi Huong').phoneticKey);
+    expect(keys('Wang Wei').searchKey).not.toBe(keys('Wang Li').searchKey);
+  });
+
+  it('reduce words to skeletons that tolerate vowels, aspiration, voicing and silent letters', () => {
+    expect(phoneticOf('somchai')).toBe(phoneticOf('somchay'));
+    expect(phoneticOf('thida')).toBe(phoneticOf('tida'));
+    expect(phoneticOf('porn')).toBe(phoneticOf('phon'));
+    expect(phoneticOf('kaew')).toBe(phoneticOf('kaeo'));
+    expect(phoneticOf('aye')).toBe(phoneticOf('ei'));
+    expect(phoneticOf('htun')).toBe(phoneticOf('tun'));
+    expect(phoneticOf('nhung')).toBe(phoneticOf('nyung'));
+    // Lower-case only: pg_trgm folds case, so "ng" and "n" must not differ by case alone.
+    expect(phoneticOf('nguyen')).toMatch(/^[a-z]+$/u);
+    expect(phoneticOf('nguyen')).not.toBe(phoneticOf('nuyen'));
+  });
+
+  it('are empty for a name with no letters', () => {
+    expect(keys('— 123 —')).toEqual({ searchKey: '', phoneticKey: '' });
+  });
+});
+
+describe('name similarity', () => {
+  it('is 1 for the same name in any order or script', () => {
+    expect(similarity('Somchai Jaidee', 'Jaidee Somchai')).toBe(1);
+    expect(similarity('Nguyễn Thị Hương', 'Huong Thi Nguyen')).toBe(1);
+  });
+
+  it('stays high when a part is missing, a Vietnamese middle name is left out, or syllables are joined', () => {
+    expect(similarity('Somchai', 'Somchai Jaidee')).toBeGreaterThanOrEqual(0.8);
+    expect(similarity('Nguyen Huong', 'Nguyen Thi Huong')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Thida Aung', 'သီတာအောင်')).toBeGreaterThanOrEqual(0.85);
+    expect(similarity('Xiao Ming Zhang', '张晓明')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('tolerates a typo and another spelling of the same sounds', () => {
+    expect(similarity('Somchai Jaidee', 'Somcahi Jaidee')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Supaporn Srisuk', 'สุภาพร ศรีสุข')).toBeGreaterThanOrEqual(0.85);
+    expect(wordSimilarity('sokha', 'sokhar')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('is low for different people who share only a family name', () => {
+    expect(similarity('Somchai Jaidee', 'Malee Jaidee')).toBeLessThan(0.6);
+    expect(similarity('Aye Aye Khaing', 'Kyaw Zaw Win')).toBeLessThan(0.3);
+  });
+
+  it('notices a different word order', () => {
+    expect(compareNames(['somchai', 'jaidee'], ['jaidee', 'somchai']).orderDiffers).toBe(true);
+    expect(compareNames(['somchai'], ['somchai', 'jaidee'])).toMatchObject({ orderDiffers: false, missingWords: 1 });
+  });
+
+  it('counts transpositions as one edit', () => {
+    expect(editDistance('somchai', 'somcahi')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});

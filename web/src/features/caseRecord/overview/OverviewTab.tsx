@@ -1,0 +1,33 @@
+import { SimpleGrid, Stack } from '@mantine/core';
+import type { CaseDetail } from '@seamless/contracts';
+import { CaseManagementCard } from './CaseManagementCard';
+import { IntakeCard } from './IntakeCard';
+import { PerpetratorsCard } from './PerpetratorsCard';
+import { PersonCard } from './PersonCard';
+import { PossibleDuplicatesCard } from './PossibleDuplicatesCard';
+import { SectionAccessCard } from './SectionAccessCard';
+import { TraffickingEventsCard } from './TraffickingEventsCard';
+import { VictimContextCard } from './VictimContextCard';
+
+export function OverviewTab({ detail }: { detail: CaseDetail }) {
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Stack gap="lg">
+          <PersonCard detail={detail} />
+          <PossibleDuplicatesCard detail={detail} />
+        </Stack>
+        <Stack gap="lg">
+          <SectionAccessCard detail={detail} />
+          <IntakeCard detail={detail} />
+          {detail.abilities.update && <CaseManagementCard detail={detail} />}
+        </Stack>
+      </SimpleGrid>
+      <VictimContextCard detail={detail} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <TraffickingEventsCard detail={detail} />
+        <PerpetratorsCard detail={detail} />
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,181 @@
+import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  type CaseDetail,
+  type FieldError,
+  TRAFFICKING_EVENT_TYPES,
+  type TraffickingEventType,
+  traffickingEventInputSchema,
+} from '@seamless/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormattedDate } from '../../../components/FormattedDate';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { QueryState } from '../../../components/QueryState';
+import { oneOf } from '../../../lib/oneOf';
+import { useFormValues } from '../../../lib/useFormValues';
+import { validate } from '../../../lib/validation';
+import { useCountryName, useCountryOptions } from '../../countries/useCountries';
+import { blankToNull, todayIso } from '../common/options';
+import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
+import { useAddEvent, useRemoveEvent, useTraffickingEvents } from '../queries';
+
+interface EventValues {
+  eventType: TraffickingEventType | null;
+  country: string | null;
+  place: string;
+  startedOn: string;
+  endedOn: string;
+}
+
+const EMPTY: EventValues = { eventType: null, country: null, place: '', startedOn: '', endedOn: '' };
+
+function EventForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const countryOptions = useCountryOptions();
+  const { values, setField, setValues } = useFormValues(EMPTY);
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+  const add = useAddEvent(caseId);
+  const errors = useRecordFieldErrors(clientErrors, add.error, {
+    startedOn: t('caseRecord.fieldError.eventDates'),
+    endedOn: t('caseRecord.fieldError.eventDates'),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validate(traffickingEventInputSchema, {
+      eventType: values.eventType ?? undefined,
+      country: values.country,
+      place: blankToNull(values.place),
+      startedOn: blankToNull(values.startedOn),
+      endedOn: blankToNull(values.endedOn),
+    });
+    setClientErrors(checked.ok ? [] : checked.errors);
+    if (checked.ok) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Title order={3} size="h6">
+          {t('caseRecord.events.add')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <Select
+            label={t('caseRecord.events.eventType')}
+            data={TRAFFICKING_EVENT_TYPES.map((type) => ({ value: type, label: t(`vocab.eventType.${type}`) }))}
+            value={values.eventType}
+            onChange={(value) => setField('eventType', oneOf(value, TRAFFICKING_EVENT_TYPES) ?? null)}
+            error={errors.eventType}
+            required
+          />
+          <Select
+            label={t('caseRecord.events.country')}
+            data={countryOptions}
+            value={values.country}
+            onChange={(value) => setField('country', value)}
+            error={errors.country}
+            searchable
+            clearable
+          />
+          <TextInput
+            label={t('caseRecord.events.place')}
+            value={values.place}
+            onChange={(event) => setField('place', event.currentTarget.value)}
+            error={errors.place}
+          />
+          <TextInput
+            type="date"
+            label={t('caseRecord.events.startedOn')}
+            value={values.startedOn}
+            max={todayIso()}
+            onChange={(event) => setField('startedOn', event.currentTarget.value)}
+            error={errors.startedOn}
+          />
+          <TextInput
+            type="date"
+            label={t('caseRecord.events.endedOn')}
+            value={values.endedOn}
+            max={todayIso()}
+            onChange={(event) => setField('endedOn', event.currentTarget.value)}
+            error={errors.endedOn}
+          />
+        </SimpleGrid>
+        <ProblemAlert error={add.error} />
+        <Group justify="flex-end">
+          <Button type="submit" variant="light" loading={add.isPending}>
+            {t('caseRecord.events.addButton')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** HTCDS `hte_`: where and when the person was recruited, moved and exploited. */
+export function TraffickingEventsCard({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
+  const events = useTraffickingEvents(detail.id);
+  const remove = useRemoveEvent(detail.id);
+  const canEdit = detail.abilities.update;
+
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="md">
+        {t('caseRecord.events.title')}
+      </Title>
+      <Stack>
+        <QueryState query={events}>
+          {({ items }) =>
+            items.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                {t('caseRecord.events.empty')}
+              </Text>
+            ) : (
+              <Table.ScrollContainer minWidth={520}>
+                <Table>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('caseRecord.events.eventType')}</Table.Th>
+                      <Table.Th>{t('caseRecord.events.where')}</Table.Th>
+                      <Table.Th>{t('caseRecord.events.when')}</Table.Th>
+                      {canEdit && <Table.Th>{t('common.actions')}</Table.Th>}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((item) => (
+                      <Table.Tr key={item.id}>
+                        <Table.Td>{t(`vocab.eventType.${item.eventType}`)}</Table.Td>
+                        <Table.Td>{[item.place, item.country && countryName(item.country)].filter(Boolean).join(', ')}</Table.Td>
+                        <Table.Td>
+                          <FormattedDate value={item.startedOn} />
+                          {item.endedOn && ' – '}
+                          <FormattedDate value={item.endedOn} />
+                        </Table.Td>
+                        {canEdit && (
+                          <Table.Td>
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="red"
+                              onClick={() => remove.mutate(item.id)}
+                              loading={remove.isPending && remove.variables === item.id}
+                            >
+                              {t('caseRecord.common.remove')}
+                            </Button>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )
+          }
+        </QueryState>
+        <ProblemAlert error={remove.error} />
+        {canEdit && <EventForm caseId={detail.id} />}
+      </Stack>
+    </Card>
+  );
+}
