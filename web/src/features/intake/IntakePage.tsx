@@ -12,6 +12,9 @@ import { oneOf } from '../../lib/oneOf';
 import { useFormValues } from '../../lib/useFormValues';
 import { isValidationCode } from '../../lib/validationCodes';
 import { useMe } from '../auth/MeContext';
+import { ConfiguredFields } from '../forms/ConfiguredFields';
+import { answersOfForm, checkFormAnswers, type FormAnswers } from '../forms/configuredForm';
+import { useConfiguredForm } from '../forms/useConfiguredForm';
 import { PossibleMatchesPanel } from '../matching/PossibleMatchesPanel';
 import { AgencyPicker } from './AgencyPicker';
 import { birthDateErrors, checkIntake, emptyIntake, explainServerError, isIntakeErrorCode, localToday } from './intakeForm';
@@ -47,6 +50,12 @@ export function IntakePage() {
   const [attempted, setAttempted] = useState(false);
   const [picked, setPicked] = useState<PersonMatchCandidate | null>(null);
   const create = useCreateCase();
+  const configured = useConfiguredForm('intake');
+  const [answers, setAnswers] = useState<FormAnswers>({});
+  // The sections the caller's role opens: configured fields of other sections are not hers to fill.
+  const sections = me.permissions.flatMap((permission) => (permission.startsWith('section:') ? [permission.slice('section:'.length)] : []));
+  const answered = Object.values(answers).some((answer) => answer !== null && answer !== undefined && answer !== '');
+  const answerIssues = attempted && answered && configured.data ? checkFormAnswers(configured.data, answers, sections) : [];
 
   // Before the first save only what is plainly wrong is shown; afterwards everything, as it is fixed.
   const recheck = attempted ? checkIntake(values, locale, picked?.personId ?? null, today) : null;
@@ -59,11 +68,15 @@ export function IntakePage() {
     event.preventDefault();
     setAttempted(true);
     const checked = checkIntake(values, locale, picked?.personId ?? null, today);
-    if (!checked.ok) {
+    const definition = configured.data?.definition;
+    // The country's intake questions are checked once any of them is answered, as the server does.
+    const issues = answered && configured.data ? checkFormAnswers(configured.data, answers, sections) : [];
+    if (!checked.ok || issues.length) {
       focusFirstError();
       return;
     }
-    create.mutate(checked.body, {
+    const formAnswers = answered && definition ? answersOfForm(definition, answers, sections) : {};
+    create.mutate({ ...checked.body, formAnswers }, {
       onSuccess: (detail) => navigate({ to: '/cases/$caseId', params: { caseId: detail.id } }),
       onError: focusFirstError,
     });
@@ -173,6 +186,17 @@ export function IntakePage() {
                   </SimpleGrid>
                 </Checkbox.Group>
               </Fieldset>
+
+              {configured.data?.definition && (
+                <ConfiguredFields
+                  form={configured.data}
+                  sections={sections}
+                  value={answers}
+                  onChange={setAnswers}
+                  issues={answerIssues}
+                  serverError={create.error}
+                />
+              )}
 
               <Fieldset legend={t('caseload.intake.sections.agency')}>
                 <AgencyPicker

@@ -1,0 +1,158 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { catalogue } from './catalogue';
+
+/**
+ * Issue 4's acceptance journey in the Thai interface: the hotline records an intake and hands it
+ * to the Chiang Rai office; the social worker takes the case, interviews with an interpreter,
+ * identifies the person and downloads the certificate; the NGO sees nothing until the person's
+ * consent shares the case, and then only the section shared.
+ */
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
+const th = catalogue('th');
+const en = catalogue('en');
+
+/** A Thai label by catalogue key (English where Thai has none, which the catalogue test forbids). */
+function label(key: string): string {
+  const find = (source: unknown) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), source);
+  const value = find(th) ?? find(en);
+  if (typeof value !== 'string') throw new Error(`no catalogue entry ${key}`);
+  return value;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+async function signIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'th-TH' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('seamless.locale', 'th'));
+  await page.reload();
+  await page.getByLabel(th.signIn.username).fill(username);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: th.signIn.submit }).click();
+  const cases = new RegExp(`^(${escape(th.nav.cases)}|${escape(en.nav.cases)})$`);
+  await expect(page.getByRole('link', { name: cases })).toBeVisible();
+  // An account that works in English (the demo NGO) switches this browser to Thai.
+  if ((await page.locator('html').getAttribute('lang')) !== 'th') {
+    await page.getByRole('combobox', { name: en.shell.language }).click();
+    await page.getByRole('option', { name: th.language.th }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  return page;
+}
+
+/** Opens a Mantine select or multiselect by its label and picks the option whose name matches. */
+async function pick(scope: Page | Locator, name: string, option: string | RegExp, typed?: string) {
+  const box = scope.getByRole('combobox', { name, exact: true });
+  await box.click();
+  if (typed && (await box.isEditable())) await box.fill(typed);
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('option', { name: typeof option === 'string' ? new RegExp(escape(option)) : option }).first().click();
+}
+
+test('hotline intake → interview with interpreter → identification and certificate → consent-based sharing', async ({ browser }) => {
+  test.setTimeout(180_000);
+
+  // 1. The hotline records the intake and hands it to the Chiang Rai provincial office.
+  const hotline = await signIn(browser, 'th.hotline');
+  await hotline.goto('/cases/new');
+  await pick(hotline, label('caseload.intake.channel'), label('vocab.intakeChannel.hotline_call'));
+  await pick(hotline, label('caseload.intake.urgency'), label('vocab.urgency.urgent'));
+  await hotline.getByRole('textbox', { name: label('caseload.intake.givenName'), exact: true }).fill('Mya');
+  await hotline.getByRole('textbox', { name: label('caseload.intake.familyName'), exact: true }).fill('Thandar');
+  await hotline.getByRole('textbox', { name: label('caseload.intake.nameAsWritten'), exact: true }).fill('မြသန္တာ');
+  await pick(hotline, label('caseload.intake.gender'), label('gender.Feminine'));
+  await hotline.getByRole('textbox', { name: label('caseload.intake.birthDate'), exact: true }).fill('2003-04-12');
+  await pick(hotline, label('caseload.intake.citizenship'), /เมียนมา|พม่า|Myanmar/);
+  await hotline.getByRole('checkbox', { name: label('vocab.exploitationType.SexualExploitation'), exact: true }).check();
+  await pick(hotline, label('caseload.intake.assignTo'), /เชียงราย/, 'เชียงราย');
+  await hotline.getByRole('button', { name: label('caseload.intake.submit') }).click();
+  await hotline.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+  const caseId = hotline.url().match(/\/cases\/([0-9a-f-]{36})/)![1]!;
+  const recorded = await (await hotline.request.get(`/api/cases/${caseId}`)).json();
+  expect(recorded).toMatchObject({ involvement: 'intake', ownerUserId: null, urgency: 'urgent', exploitationTypes: ['SexualExploitation'] });
+
+  // 2. Before any consent the NGO cannot reach the case at all.
+  const ngo = await signIn(browser, 'th.ngo');
+  expect((await ngo.request.get(`/api/cases/${caseId}`)).status()).toBe(404);
+  await ngo.goto(`/cases/${caseId}`);
+  await expect(ngo.getByText(label('caseRecord.breakGlass.notInvolved'))).toBeVisible();
+
+  // 3. The social worker takes the case and runs the MDT interview with a Burmese interpreter.
+  const worker = await signIn(browser, 'th.socialworker');
+  await worker.goto(`/cases/${caseId}`);
+  await worker.getByRole('button', { name: label('caseRecord.header.take') }).click();
+  await expect(worker.getByText('Nok Wongsakul').first()).toBeVisible();
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.identification') }).click();
+  await worker.getByRole('button', { name: label('caseRecord.interview.new') }).click();
+  const interview = worker.getByRole('dialog');
+  for (const indicator of ['recruitment', 'deception', 'sexual_exploitation']) {
+    await interview.getByRole('checkbox', { name: label(`identification.indicator.${indicator}`), exact: true }).check();
+  }
+  await interview.getByRole('checkbox', { name: label('identification.procedure.th_mdt.step.mdt_interview_with_interpreter') }).check();
+  await interview.getByRole('textbox', { name: label('caseRecord.interview.place'), exact: true }).fill('Chiang Rai');
+  await pick(interview, label('caseRecord.interview.interpreterLanguage'), label('vocab.spokenLanguage.my'));
+  await interview.getByRole('switch', { name: label('caseRecord.interview.completed') }).check();
+  await interview.getByRole('button', { name: label('caseRecord.interview.save') }).click();
+  await expect(interview).toBeHidden();
+  await worker.getByRole('button', { name: label('caseRecord.interpreter.markProvided') }).click();
+  await worker.getByRole('textbox', { name: label('caseRecord.interpreter.name'), exact: true }).fill('Ma Thandar Win');
+  await worker.getByRole('button', { name: label('caseRecord.interpreter.confirmProvided') }).click();
+  await expect(worker.getByText(label('caseRecord.interpreter.status.provided')).first()).toBeVisible();
+
+  // 4. Presumed, then identified on the inquiry officer's decision (no skipping).
+  for (const [status, reasons] of [
+    ['Presumed', 'หลอกลวงเรื่องงาน ถูกยึดหนังสือเดินทาง'],
+    ['Identified', 'พนักงานสอบสวนยืนยันครบทั้งสามองค์ประกอบ'],
+  ] as const) {
+    await worker.getByRole('radio', { name: label(`traffickingStatus.${status}`), exact: true }).check();
+    await pick(worker, label('caseRecord.decision.decidingAgency'), /ATPD/, 'ATPD');
+    await worker.getByRole('textbox', { name: label('caseRecord.decision.decidedBy'), exact: true }).fill('พ.ต.ท. สมชาย พนักงานสอบสวน');
+    await worker.getByRole('textbox', { name: label('caseRecord.decision.reasons'), exact: true }).fill(reasons);
+    await worker.getByRole('button', { name: label('caseRecord.decision.save') }).click();
+    await expect(worker.getByRole('status').filter({ hasText: label(`traffickingStatus.${status}`) }).first()).toBeVisible();
+  }
+  const identified = await (await worker.request.get(`/api/cases/${caseId}`)).json();
+  expect(identified.traffickingStatus).toBe('Identified');
+  const record = await (await worker.request.get(`/api/cases/${caseId}/identification`)).json();
+  expect(record.interviews[0].interpreterRequests[0]).toMatchObject({ language: 'my', status: 'provided' });
+  const certificateNumber: string = record.decisions.find((decision: { toStatus: string }) => decision.toStatus === 'Identified').certificateNumber;
+
+  // 5. The certificate downloads as a PDF in Thai that carries the number and her name in her script.
+  const downloading = worker.waitForEvent('download');
+  await worker.getByRole('button', { name: label('caseRecord.decision.downloadCertificate') }).click();
+  const download = await downloading;
+  mkdirSync('test-results', { recursive: true });
+  const pdf = 'test-results/e2e-certificate.pdf';
+  await download.saveAs(pdf);
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(certificateNumber);
+  expect(text).toContain('Mya Thandar');
+  expect(text).toContain('မြသန္တာ');
+  expect(text).toMatch(/[\u0E00-\u0E7F]{4}/);
+  execFileSync('pdftoppm', ['-r', '80', '-png', '-singlefile', pdf, 'test-results/e2e-certificate']);
+
+  // 6. Her consent covers the NGO and the identity section only; the case is shared on it.
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.consent') }).click();
+  await worker.getByRole('button', { name: label('caseRecord.consent.new') }).click();
+  const consent = worker.getByRole('dialog');
+  await pick(consent, label('caseRecord.consent.purpose'), label('vocab.consentPurpose.services'));
+  await consent.getByRole('checkbox', { name: label('caseRecord.section.identity'), exact: true }).check();
+  await pick(consent, label('caseRecord.consent.agencies'), /Mekong|แม่โขง/, 'Mekong');
+  await consent.getByRole('button', { name: label('caseRecord.consent.save') }).click();
+  await expect(consent).toBeHidden();
+  await pick(worker, label('caseRecord.share.consent'), label('vocab.consentPurpose.services'));
+  await pick(worker, label('caseRecord.share.agency'), /Mekong|แม่โขง/, 'Mekong');
+  await worker.getByRole('button', { name: label('caseRecord.share.save'), exact: true }).click();
+  await expect(worker.getByRole('status').first()).toBeVisible();
+
+  // 7. Now the NGO sees the case, with her identity and no other section.
+  const shared = await (await ngo.request.get(`/api/cases/${caseId}`)).json();
+  expect(shared).toMatchObject({ involvement: 'shared', displayName: 'Mya Thandar' });
+  expect(shared.abilities.sections).toEqual(['identity']);
+  await ngo.goto(`/cases/${caseId}`);
+  await expect(ngo.getByText('မြသန္တာ').first()).toBeVisible();
+  await ngo.screenshot({ path: 'test-results/e2e-ngo-shared.png', fullPage: true });
+});
