@@ -166,6 +166,8 @@ async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, in
     const matches = await findPersonMatches(tx, keyRing, {
       name: [person.givenName, person.familyName].filter(Boolean).join(' '),
       birthdate: person.birthDate ?? undefined,
+      birthYear: !person.birthDate && person.estimatedAge != null ? new Date().getUTCFullYear() - person.estimatedAge : undefined,
+      gender: person.gender,
       citizenship: person.citizenship[0],
       documentNumber: person.documents[0]?.number,
       phone: person.contacts.find((contact) => contact.kind === 'phone')?.value,

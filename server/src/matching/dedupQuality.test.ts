@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, startTestApp } from '../../test/harness.js';
-import { type DbActor, asActor, asSystem } from '../db/actorContext.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+import { asActor, asSystem, type DbActor } from '../db/actorContext.js';
 import { users } from '../db/schema/index.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from './findPersonMatches.js';
-import { type MatchingQuality, type QueryOutcome, evaluateMatching, evaluationQueries } from './synthetic/evaluate.js';
-import { type SyntheticSet, generateSyntheticSet, queryOf } from './synthetic/generate.js';
+import { evaluateMatching, evaluationQueries, type MatchingQuality, type QueryOutcome } from './synthetic/evaluate.js';
+import { generateSyntheticSet, queryOf, type SyntheticSet } from './synthetic/generate.js';
 import { loadSyntheticSet } from './synthetic/load.js';
 
 /**
@@ -35,39 +35,39 @@ afterAll(() => t?.close());
 describe('duplicate detection on the labelled synthetic set', () => {
   let quality: MatchingQuality;
 
-  it(
-    'finds planted duplicates across scripts and spellings without proposing namesakes',
-    async () => {
-      expect(set.persons.length).toBeGreaterThanOrEqual(10_000);
-      const indexOf = new Map(ids.map((id, index) => [id, index]));
-      const outcomes: QueryOutcome[] = [];
-      const started = performance.now();
-      for (const recordIndex of evaluationQueries(set)) {
-        const candidates = await asActor(t.database.db, actor, (tx) =>
-          findPersonMatches(tx, t.keyRing, queryOf(set.persons[recordIndex]!, ids[recordIndex]), { threshold: DEFAULT_MATCH_THRESHOLD }),
-        );
-        outcomes.push({ recordIndex, candidates: candidates.map((candidate) => ({ index: indexOf.get(candidate.personId)!, score: candidate.score })) });
-      }
-      const elapsed = performance.now() - started;
-      quality = evaluateMatching(set, outcomes);
-      const byVariation = Object.entries(quality.recallByVariation)
-        .map(([variation, { found, total }]) => `${variation} ${found}/${total}`)
-        .join(', ');
-      console.info(
-        [
-          `dedup quality on ${set.persons.length} persons (${t.database.kind}), threshold ${DEFAULT_MATCH_THRESHOLD}:`,
-          `  recall ${quality.recall.toFixed(3)} (${quality.plantedFound}/${quality.plantedQueried}; first candidate ${quality.plantedFirst})`,
-          `  precision ${quality.precision.toFixed(3)} (true ${quality.truePositives}, false ${quality.falsePositives}, indistinguishable ${quality.indistinguishable}; strict ${quality.strictPrecision.toFixed(3)})`,
-          `  recall by variation: ${byVariation}`,
-          `  ${quality.queries} queries in ${(elapsed / 1000).toFixed(1)} s (${(elapsed / quality.queries).toFixed(1)} ms each)`,
-        ].join('\n'),
+  it('finds planted duplicates across scripts and spellings without proposing namesakes', async () => {
+    expect(set.persons.length).toBeGreaterThanOrEqual(10_000);
+    const indexOf = new Map(ids.map((id, index) => [id, index]));
+    const outcomes: QueryOutcome[] = [];
+    const started = performance.now();
+    // Every planted duplicate, and half as many records without one (their candidates can only be wrong).
+    for (const recordIndex of evaluationQueries(set, set.duplicates.length / 2)) {
+      const candidates = await asActor(t.database.db, actor, (tx) =>
+        findPersonMatches(tx, t.keyRing, queryOf(set.persons[recordIndex]!, ids[recordIndex]), { threshold: DEFAULT_MATCH_THRESHOLD }),
       );
-      expect(quality.plantedQueried).toBe(set.duplicates.length);
-      expect(quality.recall).toBeGreaterThanOrEqual(REQUIRED_RECALL);
-      expect(quality.precision).toBeGreaterThanOrEqual(REQUIRED_PRECISION);
-    },
-    120_000,
-  );
+      outcomes.push({
+        recordIndex,
+        candidates: candidates.map((candidate) => ({ index: indexOf.get(candidate.personId) ?? -1, score: candidate.score })),
+      });
+    }
+    const elapsed = performance.now() - started;
+    quality = evaluateMatching(set, outcomes);
+    const byVariation = Object.entries(quality.recallByVariation)
+      .map(([variation, { found, total }]) => `${variation} ${found}/${total}`)
+      .join(', ');
+    console.info(
+      [
+        `dedup quality on ${set.persons.length} persons (${t.database.kind}), threshold ${DEFAULT_MATCH_THRESHOLD}:`,
+        `  recall ${quality.recall.toFixed(3)} (${quality.plantedFound}/${quality.plantedQueried}; first candidate ${quality.plantedFirst})`,
+        `  precision ${quality.precision.toFixed(3)} (true ${quality.truePositives}, false ${quality.falsePositives}, indistinguishable ${quality.indistinguishable}; strict ${quality.strictPrecision.toFixed(3)})`,
+        `  recall by variation: ${byVariation}`,
+        `  ${quality.queries} queries in ${(elapsed / 1000).toFixed(1)} s (${(elapsed / quality.queries).toFixed(1)} ms each)`,
+      ].join('\n'),
+    );
+    expect(quality.plantedQueried).toBe(set.duplicates.length);
+    expect(quality.recall).toBeGreaterThanOrEqual(REQUIRED_RECALL);
+    expect(quality.precision).toBeGreaterThanOrEqual(REQUIRED_PRECISION);
+  }, 120_000);
 
   it('finds nothing for a caseworker of an agency that cannot see these persons', async () => {
     const [other] = await asSystem(t.database.db, (tx) => tx.select().from(users).where(eq(users.username, 'th.police')));

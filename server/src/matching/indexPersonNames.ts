@@ -6,10 +6,13 @@ import { nameKeysOf } from './nameKeys.js';
 export type PersonNameKind = 'primary' | 'written' | 'alias';
 
 /**
- * Records the names a person is known by: each name encrypted as entered, with its
- * normalised-name keys (nameKeys.ts) for matching. Runs in the caller's transaction, so
- * row-level security decides whether the actor may add names to this person. Blank names and
- * repeats of the same name and kind are skipped. Returns the ids of the rows written.
+ * Records the names a person is known by: each name encrypted as entered (`name_enc`), with its
+ * normalised-name keys (nameKeys.ts) for matching. The keys are the normalised-name index
+ * DESIGN.md §4 allows beside encrypted identity data; like the names they are readable only
+ * through row-level security (person_names follows the person's visibility) and never logged.
+ * Runs in the caller's transaction, so row-level security also decides whether the actor may add
+ * names to this person. Blank names and repeats of the same name and kind are skipped. Returns
+ * the ids of the rows written.
  */
 export async function indexPersonNames(
   tx: Tx,

@@ -9,7 +9,11 @@ const similarity = (a: string, b: string) => compareNames(nameTokensOf(a), nameT
 /** Every spelling of one person's name must share one phonetic key. */
 function expectSamePerson(...spellings: string[]) {
   const [first, ...rest] = spellings.map((spelling) => ({ spelling, ...keys(spelling) }));
-  for (const other of rest) expect({ spelling: other.spelling, phoneticKey: other.phoneticKey }).toEqual({ spelling: other.spelling, phoneticKey: first!.phoneticKey });
+  for (const other of rest)
+    expect({ spelling: other.spelling, phoneticKey: other.phoneticKey }).toEqual({
+      spelling: other.spelling,
+      phoneticKey: first!.phoneticKey,
+    });
 }
 
 describe('romanisation', () => {

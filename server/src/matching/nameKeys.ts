@@ -147,11 +147,12 @@ const DIGRAPHS: [string, string][] = [
 
 /**
  * Voicing merged (b/p, d/t, g/k: Burmese and Khmer spell by letter, speakers by sound — Thida
- * has ត "t"), v/w (Lao and Khmer write v, Thai w), x/z/s (Lao ຊ is x or s, pinyin x),
+ * has ត "t"), v/w (Lao and Khmer write v, Thai w), x/s (Lao ຊ is x or s, pinyin x; but z stays:
+ * Burmese ဇ Zaw and စ Soe are different names),
  * f/p (ฟ is f, but Lao and Thai speakers alternate), r/l (Lao ຣ and ລ alternate, and Thai speech
  * merges them), lone c as k (Vietnamese Cao, Công).
  */
-const SINGLE: Record<string, string> = { b: 'p', c: 'k', d: 't', f: 'p', g: 'k', j: 'c', q: 'c', v: 'w', x: 's', z: 's' };
+const SINGLE: Record<string, string> = { b: 'p', c: 'k', d: 't', f: 'p', g: 'k', j: 'c', q: 'c', v: 'w', x: 's' };
 
 /**
  * The sounds of one romanised word as symbols: consonants mapped as below, "V" for a vowel.

@@ -1,4 +1,4 @@
-import { WEAK_TOKENS, phoneticOf, soundShapeOf } from './nameKeys.js';
+import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -73,22 +73,32 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * Similarity of two words. Spelling: 1 − edit distance / length. Sound: the same skeleton and
- * vowel places (Somchai/Somchay "sVmcV", Keo/Kaev "kV") is strong evidence when the skeleton is
- * specific and weaker for words of one or two sounds; the same skeleton with other vowel places
- * (Aye/Ei) weaker still; a skeleton one edit away still counts for long words.
+ * Similarity of two words. Spelling: 1 − edit distance / length. Sound: the same consonants
+ * and vowel classes (soundShapeOf: Soo/Su, Keo/Kaev, Thida/Thita) is strong evidence; the same
+ * skeleton with other vowels is weaker, the shorter the skeleton (Pen/Phan, Chhun/Chann are
+ * different names); a skeleton one edit away still counts a little for long words.
  */
-export function wordSimilarity(a: string, b: string, soundA = { phonetic: phoneticOf(a), shape: soundShapeOf(a) }, soundB = { phonetic: phoneticOf(b), shape: soundShapeOf(b) }): number {
+export function wordSimilarity(
+  a: string,
+  b: string,
+  soundA = { phonetic: phoneticOf(a), shape: soundShapeOf(a) },
+  soundB = { phonetic: phoneticOf(b), shape: soundShapeOf(b) },
+  /** For a word compared with two joined words: only the same vowels too count as the same sound. */
+  joined = false,
+): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
   const { phonetic: phoneticA, shape: shapeA } = soundA;
   const { phonetic: phoneticB, shape: shapeB } = soundB;
   let sound = 0;
-  if (phoneticA === phoneticB) {
-    const specific = phoneticA.length >= 3 ? 0.9 : phoneticA.length === 2 ? 0.86 : 0.72;
-    // The same vowels too: as good as a long skeleton, a little less for a word of one syllable.
-    sound = shapeA === shapeB ? Math.max(specific, phoneticA.length >= 2 ? 0.92 : 0.88) : specific;
-  } else if (Math.min(phoneticA.length, phoneticB.length) >= 3 && Math.abs(phoneticA.length - phoneticB.length) <= 1 && editDistance(phoneticA, phoneticB) === 1) {
+  if (shapeA === shapeB) sound = phoneticA.length >= 2 ? 0.92 : 0.9;
+  else if (phoneticA === phoneticB && !joined) sound = phoneticA.length >= 3 ? 0.85 : phoneticA.length === 2 ? 0.78 : 0.7;
+  else if (
+    !joined &&
+    Math.min(phoneticA.length, phoneticB.length) >= 3 &&
+    Math.abs(phoneticA.length - phoneticB.length) <= 1 &&
+    editDistance(phoneticA, phoneticB) === 1
+  ) {
     sound = 0.72;
   }
   // The edit distance is at least the difference in length: skip it when it cannot matter.
@@ -101,13 +111,14 @@ const weightOf = (token: string) => (WEAK_TOKENS.has(token) ? 0.35 : 1);
 export function compareNames(leftName: readonly string[] | PreparedName, rightName: readonly string[] | PreparedName): NameComparison {
   const { tokens: left, items: leftItems } = 'items' in leftName ? leftName : prepareName(leftName);
   const { tokens: right, items: rightItems } = 'items' in rightName ? rightName : prepareName(rightName);
-  if (left.length === 0 || right.length === 0) return { similarity: 0, orderDiffers: false, missingWords: Math.max(left.length, right.length) };
+  if (left.length === 0 || right.length === 0)
+    return { similarity: 0, orderDiffers: false, missingWords: Math.max(left.length, right.length) };
   const pairs: { l: Item; r: Item; similarity: number }[] = [];
   for (const l of leftItems) {
     for (const r of rightItems) {
       // Joined words are compared with single words only: "thi da" ↔ "thida".
       if (l.tokens.length > 1 && r.tokens.length > 1) continue;
-      const similarity = wordSimilarity(l.text, r.text, l, r);
+      const similarity = wordSimilarity(l.text, r.text, l, r, l.tokens.length > 1 || r.tokens.length > 1);
       if (similarity >= MIN_WORD_SIMILARITY) pairs.push({ l, r, similarity });
     }
   }

@@ -144,50 +144,50 @@ type TaiScript = {
 
 const THAI: TaiScript = {
   consonants: {
-    'ก': ['k', 'k'],
-    'ข': ['kh', 'k'],
-    'ฃ': ['kh', 'k'],
-    'ค': ['kh', 'k'],
-    'ฅ': ['kh', 'k'],
-    'ฆ': ['kh', 'k'],
-    'ง': ['ng', 'ng'],
-    'จ': ['ch', 't'],
-    'ฉ': ['ch', 't'],
-    'ช': ['ch', 't'],
-    'ซ': ['s', 't'],
-    'ฌ': ['ch', 't'],
-    'ญ': ['y', 'n'],
-    'ฎ': ['d', 't'],
-    'ฏ': ['t', 't'],
-    'ฐ': ['th', 't'],
-    'ฑ': ['th', 't'],
-    'ฒ': ['th', 't'],
-    'ณ': ['n', 'n'],
-    'ด': ['d', 't'],
-    'ต': ['t', 't'],
-    'ถ': ['th', 't'],
-    'ท': ['th', 't'],
-    'ธ': ['th', 't'],
-    'น': ['n', 'n'],
-    'บ': ['b', 'p'],
-    'ป': ['p', 'p'],
-    'ผ': ['ph', 'p'],
-    'ฝ': ['f', 'p'],
-    'พ': ['ph', 'p'],
-    'ฟ': ['f', 'p'],
-    'ภ': ['ph', 'p'],
-    'ม': ['m', 'm'],
-    'ย': ['y', 'i'],
-    'ร': ['r', 'n'],
-    'ล': ['l', 'n'],
-    'ว': ['w', 'o'],
-    'ศ': ['s', 't'],
-    'ษ': ['s', 't'],
-    'ส': ['s', 't'],
-    'ห': ['h', ''],
-    'ฬ': ['l', 'n'],
-    'อ': ['', ''],
-    'ฮ': ['h', ''],
+    ก: ['k', 'k'],
+    ข: ['kh', 'k'],
+    ฃ: ['kh', 'k'],
+    ค: ['kh', 'k'],
+    ฅ: ['kh', 'k'],
+    ฆ: ['kh', 'k'],
+    ง: ['ng', 'ng'],
+    จ: ['ch', 't'],
+    ฉ: ['ch', 't'],
+    ช: ['ch', 't'],
+    ซ: ['s', 't'],
+    ฌ: ['ch', 't'],
+    ญ: ['y', 'n'],
+    ฎ: ['d', 't'],
+    ฏ: ['t', 't'],
+    ฐ: ['th', 't'],
+    ฑ: ['th', 't'],
+    ฒ: ['th', 't'],
+    ณ: ['n', 'n'],
+    ด: ['d', 't'],
+    ต: ['t', 't'],
+    ถ: ['th', 't'],
+    ท: ['th', 't'],
+    ธ: ['th', 't'],
+    น: ['n', 'n'],
+    บ: ['b', 'p'],
+    ป: ['p', 'p'],
+    ผ: ['ph', 'p'],
+    ฝ: ['f', 'p'],
+    พ: ['ph', 'p'],
+    ฟ: ['f', 'p'],
+    ภ: ['ph', 'p'],
+    ม: ['m', 'm'],
+    ย: ['y', 'i'],
+    ร: ['r', 'n'],
+    ล: ['l', 'n'],
+    ว: ['w', 'o'],
+    ศ: ['s', 't'],
+    ษ: ['s', 't'],
+    ส: ['s', 't'],
+    ห: ['h', ''],
+    ฬ: ['l', 'n'],
+    อ: ['', ''],
+    ฮ: ['h', ''],
   },
   vowelConsonants: { ฤ: ['r', 'i'], ฦ: ['l', 'ue'] },
   preVowels: 'เแโใไ',
@@ -206,10 +206,10 @@ const THAI: TaiScript = {
   roHan: 'ร',
   ignore: /[\u0E2F\u0E46\u0E4F-\u0E5B]/gu,
   vowels: {
-    'ะ': ['a', false],
+    ะ: ['a', false],
     'ั': ['a', true],
-    'า': ['a', true],
-    'ำ': ['am', false],
+    า: ['a', true],
+    ำ: ['am', false],
     'ิ': ['i', true],
     'ี': ['i', true],
     'ึ': ['ue', true],
@@ -217,26 +217,26 @@ const THAI: TaiScript = {
     'ือ': ['ue', true],
     'ุ': ['u', true],
     'ู': ['u', true],
-    'อ': ['o', true],
+    อ: ['o', true],
     'ัว': ['ua', true],
-    'ว': ['ua', true],
-    'รร': ['a', true],
-    'เ': ['e', true],
-    'เะ': ['e', false],
-    'เา': ['ao', false],
-    'เาะ': ['o', false],
-    'เิ': ['oe', true],
-    'เอ': ['oe', true],
-    'เีย': ['ia', true],
-    'เียะ': ['ia', false],
-    'เือ': ['uea', true],
-    'เื': ['uea', true],
-    'แ': ['ae', true],
-    'แะ': ['ae', false],
-    'โ': ['o', true],
-    'โะ': ['o', false],
-    'ใ': ['ai', false],
-    'ไ': ['ai', false],
+    ว: ['ua', true],
+    รร: ['a', true],
+    เ: ['e', true],
+    เะ: ['e', false],
+    เา: ['ao', false],
+    เาะ: ['o', false],
+    เิ: ['oe', true],
+    เอ: ['oe', true],
+    เีย: ['ia', true],
+    เียะ: ['ia', false],
+    เือ: ['uea', true],
+    เื: ['uea', true],
+    แ: ['ae', true],
+    แะ: ['ae', false],
+    โ: ['o', true],
+    โะ: ['o', false],
+    ใ: ['ai', false],
+    ไ: ['ai', false],
   },
   implicitOpen: 'a',
   implicitClosed: 'o',
@@ -249,37 +249,37 @@ const THAI: TaiScript = {
  */
 const LAO: TaiScript = {
   consonants: {
-    'ກ': ['k', 'k'],
-    'ຂ': ['kh', 'k'],
-    'ຄ': ['kh', 'k'],
-    'ງ': ['ng', 'ng'],
-    'ຈ': ['ch', 't'],
-    'ສ': ['s', 't'],
-    'ຊ': ['x', 't'],
-    'ຍ': ['ny', 'y'],
-    'ດ': ['d', 't'],
-    'ຕ': ['t', 't'],
-    'ຖ': ['th', 't'],
-    'ທ': ['th', 't'],
-    'ນ': ['n', 'n'],
-    'ບ': ['b', 'p'],
-    'ປ': ['p', 'p'],
-    'ຜ': ['ph', 'p'],
-    'ຝ': ['f', 'p'],
-    'ພ': ['ph', 'p'],
-    'ຟ': ['f', 'p'],
-    'ມ': ['m', 'm'],
-    'ຢ': ['y', 'y'],
-    'ຣ': ['r', 'n'],
-    'ລ': ['l', 'n'],
-    'ວ': ['v', 'o'],
-    'ຫ': ['h', ''],
-    'ອ': ['', ''],
-    'ຮ': ['h', ''],
-    'ໜ': ['n', 'n'],
-    'ໝ': ['m', 'm'],
-    'ໞ': ['k', 'k'],
-    'ໟ': ['ny', 'y'],
+    ກ: ['k', 'k'],
+    ຂ: ['kh', 'k'],
+    ຄ: ['kh', 'k'],
+    ງ: ['ng', 'ng'],
+    ຈ: ['ch', 't'],
+    ສ: ['s', 't'],
+    ຊ: ['x', 't'],
+    ຍ: ['ny', 'y'],
+    ດ: ['d', 't'],
+    ຕ: ['t', 't'],
+    ຖ: ['th', 't'],
+    ທ: ['th', 't'],
+    ນ: ['n', 'n'],
+    ບ: ['b', 'p'],
+    ປ: ['p', 'p'],
+    ຜ: ['ph', 'p'],
+    ຝ: ['f', 'p'],
+    ພ: ['ph', 'p'],
+    ຟ: ['f', 'p'],
+    ມ: ['m', 'm'],
+    ຢ: ['y', 'y'],
+    ຣ: ['r', 'n'],
+    ລ: ['l', 'n'],
+    ວ: ['v', 'o'],
+    ຫ: ['h', ''],
+    ອ: ['', ''],
+    ຮ: ['h', ''],
+    ໜ: ['n', 'n'],
+    ໝ: ['m', 'm'],
+    ໞ: ['k', 'k'],
+    ໟ: ['ny', 'y'],
   },
   preVowels: 'ເແໂໃໄ',
   closedPreVowels: 'ໃໄ',
@@ -298,10 +298,10 @@ const LAO: TaiScript = {
   medialInitials: { ny: 'y' },
   ignore: /[\u0EAF\u0ED0-\u0ED9]/gu,
   vowels: {
-    'ະ': ['a', false],
+    ະ: ['a', false],
     'ັ': ['a', true],
-    'າ': ['a', true],
-    'ຳ': ['am', false],
+    າ: ['a', true],
+    ຳ: ['am', false],
     'ິ': ['i', true],
     'ີ': ['i', true],
     'ຶ': ['eu', true],
@@ -311,29 +311,29 @@ const LAO: TaiScript = {
     'ູ': ['ou', true],
     'ົ': ['o', true],
     'ໍ': ['o', true],
-    'ອ': ['o', true],
+    ອ: ['o', true],
     'ົວ': ['oua', true],
     'ັວ': ['oua', true],
-    'ວ': ['oua', true],
-    'ຽ': ['ia', true],
+    ວ: ['oua', true],
+    ຽ: ['ia', true],
     'ັຽ': ['ia', true],
-    'ເ': ['e', true],
-    'ເະ': ['e', false],
-    'ເັ': ['e', true],
-    'ເົາ': ['ao', false],
-    'ເາ': ['ao', false],
-    'ເິ': ['eu', true],
-    'ເີ': ['eu', true],
-    'ເີຍ': ['ia', true],
-    'ເືອ': ['ua', true],
-    'ເື': ['ua', true],
-    'ແ': ['ae', true],
-    'ແະ': ['ae', false],
-    'ແັ': ['ae', true],
-    'ໂ': ['o', true],
-    'ໂະ': ['o', false],
-    'ໃ': ['ai', false],
-    'ໄ': ['ai', false],
+    ເ: ['e', true],
+    ເະ: ['e', false],
+    ເັ: ['e', true],
+    ເົາ: ['ao', false],
+    ເາ: ['ao', false],
+    ເິ: ['eu', true],
+    ເີ: ['eu', true],
+    ເີຍ: ['ia', true],
+    ເືອ: ['ua', true],
+    ເື: ['ua', true],
+    ແ: ['ae', true],
+    ແະ: ['ae', false],
+    ແັ: ['ae', true],
+    ໂ: ['o', true],
+    ໂະ: ['o', false],
+    ໃ: ['ai', false],
+    ໄ: ['ai', false],
   },
   implicitOpen: 'a',
   implicitClosed: 'o',
@@ -367,7 +367,10 @@ function romaniseTai(text: string, tai: TaiScript): string {
 function silenceTai(word: string, tai: TaiScript): string[] {
   // A tone mark is written on the second consonant of a true cluster (กว่า) and on the first
   // when the two are not a cluster (แก้ว = kaeo): keep that one fact as a marker.
-  const marked = word.replace(new RegExp(`(?<=[${tai.clusterFirst}])${tai.silentMarks.source}(?=[${tai.clusterSecond}])`, 'gu'), NO_CLUSTER);
+  const marked = word.replace(
+    new RegExp(`(?<=[${tai.clusterFirst}])${tai.silentMarks.source}(?=[${tai.clusterSecond}])`, 'gu'),
+    NO_CLUSTER,
+  );
   const chars = [...marked.replace(tai.silentMarks, '').replace(tai.ignore, '')];
   const isConsonant = (ch: string | undefined) => ch !== undefined && ch in tai.consonants;
   const parts: string[][] = [];
@@ -384,7 +387,8 @@ function silenceTai(word: string, tai: TaiScript): string[] {
     // A dental or sibilant before it is usually silent too (จันทร์ = "chan", ลักษณ์ = "lak",
     // ศาสตร์ = "sat"): after a vowel and a final, a third consonant cannot be pronounced.
     const last = part.length - 1;
-    if ('ทตจษศสดรธ'.includes(part[last] ?? '\uFFFF') && isConsonant(part[last - 1]) && tai.vowelSigns.includes(part[last - 2] ?? '\uFFFF')) part.splice(last, 1);
+    if ('ทตจษศสดรธ'.includes(part[last] ?? '\uFFFF') && isConsonant(part[last - 1]) && tai.vowelSigns.includes(part[last - 2] ?? '\uFFFF'))
+      part.splice(last, 1);
     parts.push(part);
     part = [];
   }
@@ -442,7 +446,12 @@ function parseTaiUnits(word: string, tai: TaiScript): TaiUnit[] {
       i = next + 1;
       continue;
     }
-    if (ch === tai.toneH && tai.sonorants.includes(chars[next] ?? '\uFFFF') && !isSign(chars[next]) && (voweled(next + 1) || pre || isConsonant(chars[next + 1]))) {
+    if (
+      ch === tai.toneH &&
+      tai.sonorants.includes(chars[next] ?? '\uFFFF') &&
+      !isSign(chars[next]) &&
+      (voweled(next + 1) || pre || isConsonant(chars[next + 1]))
+    ) {
       // ห before a sonorant marks the tone only.
       initial = tai.consonants[chars[next]!]![0];
       next++;
@@ -469,13 +478,25 @@ function parseTaiUnits(word: string, tai: TaiScript): TaiUnit[] {
     // Vowel letters: อ (ทอง, เ–อ, เ–ือ), ย (เ–ีย), ว (–ัว, สวน), รร (วรรณ).
     const after = chars[next + 1];
     const closesAfter = after === undefined || (isConsonant(after) && !voweled(next + 2)) || tai.preVowels.includes(after);
-    if (chars[next] === tai.carrier && !isSign(after) && ((!pre && !signs) || (pre && (signs === '' || signs === 'ื' || signs === 'ີ' || signs === 'ື')))) {
+    if (
+      chars[next] === tai.carrier &&
+      !isSign(after) &&
+      ((!pre && !signs) || (pre && (signs === '' || signs === 'ื' || signs === 'ີ' || signs === 'ື')))
+    ) {
       signs += chars[next++];
     } else if (chars[next] === tai.yo && pre && (signs === 'ี' || signs === 'ີ') && !isSign(after)) {
       signs += chars[next++];
     } else if (chars[next] === tai.wo && !pre && (signs === 'ั' || signs === 'ົ' || signs === 'ັ') && !isSign(after)) {
       signs += chars[next++];
-    } else if (chars[next] === tai.wo && !pre && !signs && isConsonant(after) && closesAfter && after !== tai.wo && !(after === tai.roHan && chars[next + 2] === tai.roHan)) {
+    } else if (
+      chars[next] === tai.wo &&
+      !pre &&
+      !signs &&
+      isConsonant(after) &&
+      closesAfter &&
+      after !== tai.wo &&
+      !(after === tai.roHan && chars[next + 2] === tai.roHan)
+    ) {
       signs += chars[next++];
     } else if (tai.roHan && chars[next] === tai.roHan && after === tai.roHan && !pre && !signs) {
       signs += 'รร';
@@ -584,60 +605,60 @@ function romaniseTaiUnits(units: TaiUnit[], tai: TaiScript): string {
 
 /** Consonant → [romanisation as initial, as final, series (a = first, o = second)]. */
 const KHMER_CONSONANTS: Record<string, readonly [string, string, 'a' | 'o']> = {
-  'ក': ['k', 'k', 'a'],
-  'ខ': ['kh', 'k', 'a'],
-  'គ': ['k', 'k', 'o'],
-  'ឃ': ['kh', 'k', 'o'],
-  'ង': ['ng', 'ng', 'o'],
-  'ច': ['ch', 'ch', 'a'],
-  'ឆ': ['chh', 'ch', 'a'],
-  'ជ': ['ch', 'ch', 'o'],
-  'ឈ': ['chh', 'ch', 'o'],
-  'ញ': ['nh', 'nh', 'o'],
-  'ដ': ['d', 't', 'a'],
-  'ឋ': ['th', 't', 'a'],
-  'ឌ': ['d', 't', 'o'],
-  'ឍ': ['th', 't', 'o'],
-  'ណ': ['n', 'n', 'a'],
-  'ត': ['t', 't', 'a'],
-  'ថ': ['th', 't', 'a'],
-  'ទ': ['t', 't', 'o'],
-  'ធ': ['th', 't', 'o'],
-  'ន': ['n', 'n', 'o'],
-  'ប': ['b', 'p', 'a'],
-  'ផ': ['ph', 'p', 'a'],
-  'ព': ['p', 'p', 'o'],
-  'ភ': ['ph', 'p', 'o'],
-  'ម': ['m', 'm', 'o'],
-  'យ': ['y', 'y', 'o'],
-  'រ': ['r', 'r', 'o'],
-  'ល': ['l', 'l', 'o'],
-  'វ': ['v', 'v', 'o'],
-  'ឝ': ['s', 's', 'a'],
-  'ឞ': ['s', 's', 'a'],
-  'ស': ['s', 's', 'a'],
-  'ហ': ['h', 'h', 'a'],
-  'ឡ': ['l', 'l', 'a'],
-  'អ': ['', '', 'a'],
+  ក: ['k', 'k', 'a'],
+  ខ: ['kh', 'k', 'a'],
+  គ: ['k', 'k', 'o'],
+  ឃ: ['kh', 'k', 'o'],
+  ង: ['ng', 'ng', 'o'],
+  ច: ['ch', 'ch', 'a'],
+  ឆ: ['chh', 'ch', 'a'],
+  ជ: ['ch', 'ch', 'o'],
+  ឈ: ['chh', 'ch', 'o'],
+  ញ: ['nh', 'nh', 'o'],
+  ដ: ['d', 't', 'a'],
+  ឋ: ['th', 't', 'a'],
+  ឌ: ['d', 't', 'o'],
+  ឍ: ['th', 't', 'o'],
+  ណ: ['n', 'n', 'a'],
+  ត: ['t', 't', 'a'],
+  ថ: ['th', 't', 'a'],
+  ទ: ['t', 't', 'o'],
+  ធ: ['th', 't', 'o'],
+  ន: ['n', 'n', 'o'],
+  ប: ['b', 'p', 'a'],
+  ផ: ['ph', 'p', 'a'],
+  ព: ['p', 'p', 'o'],
+  ភ: ['ph', 'p', 'o'],
+  ម: ['m', 'm', 'o'],
+  យ: ['y', 'y', 'o'],
+  រ: ['r', 'r', 'o'],
+  ល: ['l', 'l', 'o'],
+  វ: ['v', 'v', 'o'],
+  ឝ: ['s', 's', 'a'],
+  ឞ: ['s', 's', 'a'],
+  ស: ['s', 's', 'a'],
+  ហ: ['h', 'h', 'a'],
+  ឡ: ['l', 'l', 'a'],
+  អ: ['', '', 'a'],
 };
 
 /** Independent vowels: a syllable on their own. */
 const KHMER_INDEPENDENT: Record<string, string> = {
-  'ឥ': 'e',
-  'ឦ': 'ei',
-  'ឧ': 'o',
-  'ឨ': 'ok',
-  'ឩ': 'ou',
-  'ឪ': 'ov',
-  'ឫ': 'rue',
-  'ឬ': 'rueu',
-  'ឭ': 'lue',
-  'ឮ': 'lueu',
-  'ឯ': 'ae',
-  'ឰ': 'ai',
-  'ឱ': 'ao',
-  'ឲ': 'ao',
-  'ឳ': 'au',
+  ឥ: 'e',
+  ឦ: 'ei',
+  ឧ: 'o',
+  ឨ: 'ok',
+  ឩ: 'ou',
+  ឪ: 'ov',
+  ឫ: 'rue',
+  ឬ: 'rueu',
+  ឭ: 'lue',
+  ឮ: 'lueu',
+  ឯ: 'ae',
+  ឰ: 'ai',
+  ឱ: 'ao',
+  ឲ: 'ao',
+  ឳ: 'au',
 };
 
 /**
@@ -679,14 +700,16 @@ const KHMER_TO_O = '\u17CA'; // ៊ treisâpt: first-series consonant read as se
 type KhmerUnit = { initial: string; final: string; series: 'a' | 'o'; vowel: string | null; forcedFinal?: boolean };
 
 function romaniseKhmer(text: string): string {
-  return text
-    // The toandakhiat silences the consonant (and vowel) it sits on: លក្ខណ៍ = leak.
-    .replace(/[\u1780-\u17A2][\u17B6-\u17C5]?\u17CD/gu, '')
-    .replace(/[\u17CB\u17CC\u17CD\u17CE\u17CF\u17D0\u17D1\u17D3\u17DD\u17D4-\u17DC\u17E0-\u17F9]/gu, '')
-    .split(/[^\p{L}\p{M}]+/u)
-    .filter(Boolean)
-    .map(romaniseKhmerWord)
-    .join(' ');
+  return (
+    text
+      // The toandakhiat silences the consonant (and vowel) it sits on: លក្ខណ៍ = leak.
+      .replace(/[\u1780-\u17A2][\u17B6-\u17C5]?\u17CD/gu, '')
+      .replace(/[\u17CB\u17CC\u17CD\u17CE\u17CF\u17D0\u17D1\u17D3\u17DD\u17D4-\u17DC\u17E0-\u17F9]/gu, '')
+      .split(/[^\p{L}\p{M}]+/u)
+      .filter(Boolean)
+      .map(romaniseKhmerWord)
+      .join(' ')
+  );
 }
 
 function romaniseKhmerWord(word: string): string {
@@ -797,41 +820,41 @@ function romaniseKhmerWord(word: string): string {
 // ---------------------------------------------------------------------------------------------
 
 const MY_CONSONANTS: Record<string, string> = {
-  'က': 'k',
-  'ခ': 'kh',
-  'ဂ': 'g',
-  'ဃ': 'g',
-  'င': 'ng',
-  'စ': 's',
-  'ဆ': 'hs',
-  'ဇ': 'z',
-  'ဈ': 'z',
-  'ည': 'ny',
-  'ဉ': 'ny',
-  'ဋ': 't',
-  'ဌ': 'ht',
-  'ဍ': 'd',
-  'ဎ': 'd',
-  'ဏ': 'n',
-  'တ': 't',
-  'ထ': 'ht',
-  'ဒ': 'd',
-  'ဓ': 'd',
-  'န': 'n',
-  'ပ': 'p',
-  'ဖ': 'ph',
-  'ဗ': 'b',
-  'ဘ': 'b',
-  'မ': 'm',
-  'ယ': 'y',
-  'ရ': 'y',
-  'လ': 'l',
-  'ဝ': 'w',
-  'သ': 'th',
-  'ဟ': 'h',
-  'ဠ': 'l',
-  'အ': '',
-  'ဿ': 'th',
+  က: 'k',
+  ခ: 'kh',
+  ဂ: 'g',
+  ဃ: 'g',
+  င: 'ng',
+  စ: 's',
+  ဆ: 'hs',
+  ဇ: 'z',
+  ဈ: 'z',
+  ည: 'ny',
+  ဉ: 'ny',
+  ဋ: 't',
+  ဌ: 'ht',
+  ဍ: 'd',
+  ဎ: 'd',
+  ဏ: 'n',
+  တ: 't',
+  ထ: 'ht',
+  ဒ: 'd',
+  ဓ: 'd',
+  န: 'n',
+  ပ: 'p',
+  ဖ: 'ph',
+  ဗ: 'b',
+  ဘ: 'b',
+  မ: 'm',
+  ယ: 'y',
+  ရ: 'y',
+  လ: 'l',
+  ဝ: 'w',
+  သ: 'th',
+  ဟ: 'h',
+  ဠ: 'l',
+  အ: '',
+  ဿ: 'th',
 };
 const MY_INDEPENDENT: Record<string, string> = { ဣ: 'i', ဤ: 'i', ဥ: 'u', ဦ: 'u', ဧ: 'e', ဩ: 'aw', ဪ: 'aw', '၎': 'la' };
 const MY_ASAT = '\u103A';
@@ -963,7 +986,10 @@ function burmeseSyllables(word: string): string[] {
       }
     };
     skipTones();
-    if (isConsonant(chars[next]) && (chars[next + 1] === MY_ASAT || chars[next + 1] === MY_VIRAMA || (chars[next + 1] === MY_DOT && chars[next + 2] === MY_ASAT))) {
+    if (
+      isConsonant(chars[next]) &&
+      (chars[next + 1] === MY_ASAT || chars[next + 1] === MY_VIRAMA || (chars[next + 1] === MY_DOT && chars[next + 2] === MY_ASAT))
+    ) {
       final = chars[next]!;
       next++;
       skipTones();

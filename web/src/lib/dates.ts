@@ -48,3 +48,9 @@ export function formatDate(value: DateInput, locale: string): string {
 export function formatDateTime(value: DateInput, locale: string): string {
   return format(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A year as the reader's calendar counts it (the Buddhist era in Thai), e.g. a birth year. */
+export function formatYear(year: number, locale: string): string {
+  const parts = formatter(locale, { year: 'numeric' }).formatToParts(new Date(year, 6, 1));
+  return parts.find((part) => part.type === 'year')?.value ?? String(year);
+}

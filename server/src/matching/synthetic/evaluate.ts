@@ -92,7 +92,8 @@ export function evaluateMatching(set: SyntheticSet, outcomes: QueryOutcome[]): M
       if (found) plantedFound++;
       if (outcome.candidates[0]?.index === partner) plantedFirst++;
       for (const variation of variations) {
-        const entry = (recallByVariation[variation] ??= { found: 0, total: 0 });
+        const entry = recallByVariation[variation] ?? { found: 0, total: 0 };
+        recallByVariation[variation] = entry;
         entry.total++;
         if (found) entry.found++;
       }

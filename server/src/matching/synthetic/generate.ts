@@ -112,7 +112,8 @@ type Identity = {
   nickname: Part | null;
 };
 
-const latinOf = (random: Random, form: NameForm): string => (form.latin.length > 1 && chance(random, 0.3) ? pick(random, form.latin.slice(1)) : form.latin[0]!);
+const latinOf = (random: Random, form: NameForm): string =>
+  form.latin.length > 1 && chance(random, 0.3) ? pick(random, form.latin.slice(1)) : form.latin[0]!;
 const partOf = (random: Random, form: NameForm): Part => ({ form, latin: latinOf(random, form) });
 
 function newIdentity(random: Random, nationality: Nationality, gender: Gender): Identity {
@@ -133,18 +134,14 @@ function newIdentity(random: Random, nationality: Nationality, gender: Gender): 
   } else {
     given = [partOf(random, pick(random, givenList))];
   }
-  const middle = nationality === 'VN' ? partOf(random, pick(random, gender === 'Feminine' ? VIETNAMESE_MIDDLE.female : VIETNAMESE_MIDDLE.male)) : null;
+  const middle =
+    nationality === 'VN' ? partOf(random, pick(random, gender === 'Feminine' ? VIETNAMESE_MIDDLE.female : VIETNAMESE_MIDDLE.male)) : null;
   const family = set.family.length ? partOf(random, pick(random, set.family)) : null;
   const nickname = set.nicknames.length ? partOf(random, pick(random, set.nicknames)) : null;
   return { nationality, gender, given, middle, family, nickname };
 }
 
-const stripDiacritics = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/gu, 'd')
-    .replace(/Đ/gu, 'D');
+const stripDiacritics = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D');
 
 type NameStyle = { order: 'native' | 'western'; withMiddle: boolean };
 
@@ -189,7 +186,8 @@ function partsOf(parts: Identity, style: NameStyle): string[] {
 
 function aliasParts(identity: Identity): string[] {
   if (!identity.nickname) return [];
-  return identity.nationality === 'MM' || !identity.family ? [identity.nickname.form.native] : [identity.nickname.form.native, identity.family.form.native];
+  const nickname = identity.nickname.form.parts ?? [identity.nickname.form.native];
+  return identity.nationality === 'MM' || !identity.family ? [...nickname] : [...nickname, identity.family.form.native];
 }
 
 function aliasName(identity: Identity, native: boolean): string | null {
@@ -251,7 +249,10 @@ function withTypo(random: Random, name: string): string {
       typed = word.slice(0, at) + word[at] + word.slice(at);
       break;
     default:
-      typed = at < word.length - 1 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2) : word.slice(0, at - 1) + word[at] + word[at - 1];
+      typed =
+        at < word.length - 1
+          ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+          : word.slice(0, at - 1) + word[at] + word[at - 1];
   }
   words[index] = typed;
   return words.join(' ');
@@ -259,16 +260,22 @@ function withTypo(random: Random, name: string): string {
 
 function birth(random: Random): { birthYear: number; birthDate: string | null; birthYearEstimated: boolean } {
   // Victims are mostly young: ages 12 to 50 in 2026, weighted towards 15–30.
-  const age = Math.round(weighted(random, [
-    [12 + random() * 6, 0.25],
-    [18 + random() * 12, 0.45],
-    [30 + random() * 20, 0.3],
-  ]));
+  const age = Math.round(
+    weighted(random, [
+      [12 + random() * 6, 0.25],
+      [18 + random() * 12, 0.45],
+      [30 + random() * 20, 0.3],
+    ]),
+  );
   const birthYear = 2026 - age;
   if (chance(random, 0.6)) {
     const month = 1 + Math.floor(random() * 12);
     const day = 1 + Math.floor(random() * 28);
-    return { birthYear, birthDate: `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, birthYearEstimated: false };
+    return {
+      birthYear,
+      birthDate: `${birthYear}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      birthYearEstimated: false,
+    };
   }
   return { birthYear, birthDate: null, birthYearEstimated: true };
 }
@@ -416,7 +423,11 @@ function plantDuplicate(random: Random, original: Draft, variations: Variation[]
   }
   const sameDocument = original.documents.length > 0 && chance(random, 0.25);
   const samePhone = original.phoneParts.length > 0 && chance(random, 0.25);
-  const phoneParts = samePhone ? original.phoneParts : chance(random, 0.3) ? [[MOBILE[identity.nationality].code, MOBILE[identity.nationality].local(random)] as [string, string]] : [];
+  const phoneParts = samePhone
+    ? original.phoneParts
+    : chance(random, 0.3)
+      ? [[MOBILE[identity.nationality].code, MOBILE[identity.nationality].local(random)] as [string, string]]
+      : [];
   return {
     nationality: identity.nationality,
     gender: identity.gender,
@@ -478,7 +489,12 @@ export function generateSyntheticSet(options: SyntheticOptions = {}): SyntheticS
       const variation = weighted(random, VARIATION_WEIGHTS);
       if (variations.includes(variation)) continue;
       if (variation === 'missing_family_name' && original.nationality === 'MM' && original.identity.given.length < 3) continue;
-      if (variation === 'variant_spelling' && !original.identity.given.some((p) => p.form.latin.length > 1) && !(original.identity.family && original.identity.family.form.latin.length > 1)) continue;
+      if (
+        variation === 'variant_spelling' &&
+        !original.identity.given.some((p) => p.form.latin.length > 1) &&
+        !(original.identity.family && original.identity.family.form.latin.length > 1)
+      )
+        continue;
       if (variation === 'alias_only' && (variations.length > 0 || !original.identity.nickname)) continue;
       if (variations.includes('alias_only')) break;
       variations.push(variation);

@@ -11,7 +11,8 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 /** A distinct code per index (base 30), so bulk-loaded references and pseudonyms never collide. */
 const codeOf = (index: number, length: number) => {
   let code = '';
-  for (let value = index, k = 0; k < length; k++, value = Math.floor(value / CODE_ALPHABET.length)) code = CODE_ALPHABET[value % CODE_ALPHABET.length] + code;
+  for (let value = index, k = 0; k < length; k++, value = Math.floor(value / CODE_ALPHABET.length))
+    code = CODE_ALPHABET[value % CODE_ALPHABET.length] + code;
   return code;
 };
 

@@ -5,7 +5,17 @@
  * Burmese passport spellings). Written by hand for the labelled synthetic set: the variants are
  * how people spell these names, not what our romaniser produces, so the evaluation is fair.
  */
-export type NameForm = { native: string; latin: readonly string[] };
+export type NameForm = {
+  native: string;
+  latin: readonly string[];
+  /** What the name says, when it is more than one word: a Burmese nickname is two syllables. */
+  parts?: readonly string[];
+};
+
+/** Burmese syllables of a nickname as written (each starts at a consonant not carrying an asat). */
+function burmeseSyllables(text: string): string[] {
+  return text.split(/(?=[\u1000-\u1021\u1023-\u102A](?![\u103A\u1039]))/u).filter(Boolean);
+}
 
 const forms = (entries: readonly (readonly string[])[]): NameForm[] => entries.map(([native, ...latin]) => ({ native: native!, latin }));
 
@@ -440,7 +450,7 @@ const BURMESE: NameSet = {
     ['မိမိ', 'Mi Mi'],
     ['ညိုညို', 'Nyo Nyo'],
     ['ဖိုးသား', 'Pho Thar'],
-  ]),
+  ]).map((form) => ({ ...form, parts: burmeseSyllables(form.native) })),
 };
 
 const VIETNAMESE: NameSet = {

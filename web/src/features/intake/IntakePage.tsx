@@ -76,10 +76,13 @@ export function IntakePage() {
       return;
     }
     const formAnswers = answered && definition ? answersOfForm(definition, answers, sections) : {};
-    create.mutate({ ...checked.body, formAnswers }, {
-      onSuccess: (detail) => navigate({ to: '/cases/$caseId', params: { caseId: detail.id } }),
-      onError: focusFirstError,
-    });
+    create.mutate(
+      { ...checked.body, formAnswers },
+      {
+        onSuccess: (detail) => navigate({ to: '/cases/$caseId', params: { caseId: detail.id } }),
+        onError: focusFirstError,
+      },
+    );
   };
 
   const matchName = [values.givenName, values.familyName].join(' ').trim() || values.nameAsWritten;

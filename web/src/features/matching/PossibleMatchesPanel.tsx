@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
-import { intlLocaleFor } from '../../lib/dates';
+import { formatYear } from '../../lib/dates';
 import { CaseStatusBadge } from '../cases/CaseBadges';
 import { useCountryName } from '../countries/useCountries';
 import type { PersonMatchQuery } from './api';
@@ -38,12 +38,6 @@ const CLOSED_STATUSES = new Set(['Closed', 'ClosedReferred']);
 const AGAINST = new Set<MatchReason['code']>(['birth_year_differs', 'citizenship_differs', 'gender_differs']);
 
 const optional = (value: string | null | undefined) => value?.trim() || undefined;
-
-/** A year as the reader's calendar counts it (the Buddhist era in Thai). */
-function calendarYear(year: number, locale: string): string {
-  const parts = new Intl.DateTimeFormat(intlLocaleFor(locale), { year: 'numeric' }).formatToParts(new Date(year, 6, 1));
-  return parts.find((part) => part.type === 'year')?.value ?? String(year);
-}
 
 function matchQuery(props: PossibleMatchesPanelProps): PersonMatchQuery | null {
   const name = props.name.trim();
@@ -84,7 +78,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
   const againstReasons = candidate.reasons.filter((reason) => AGAINST.has(reason.code));
   const facts = [
     candidate.pseudonym,
-    candidate.birthYear === null ? null : t('caseload.matches.born', { year: calendarYear(candidate.birthYear, locale) }),
+    candidate.birthYear === null ? null : t('caseload.matches.born', { year: formatYear(candidate.birthYear, locale) }),
     candidate.citizenship.map(countryName).join(', ') || null,
   ].filter(Boolean);
 

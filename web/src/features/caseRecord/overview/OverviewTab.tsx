@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
 import { CaseManagementCard } from './CaseManagementCard';
+import { CountryFormCard } from './CountryFormCard';
 import { IntakeCard } from './IntakeCard';
 import { PerpetratorsCard } from './PerpetratorsCard';
 import { PersonCard } from './PersonCard';
@@ -24,6 +25,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         </Stack>
       </SimpleGrid>
       <VictimContextCard detail={detail} />
+      <CountryFormCard detail={detail} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <TraffickingEventsCard detail={detail} />
         <PerpetratorsCard detail={detail} />

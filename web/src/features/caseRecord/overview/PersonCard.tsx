@@ -3,6 +3,8 @@ import type { CaseDetail } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { useLocale } from '../../../i18n/useLocale';
+import { formatYear } from '../../../lib/dates';
 import { useCountryName } from '../../countries/useCountries';
 import { Field } from '../common/Field';
 import { languageLabel } from '../common/labels';
@@ -12,6 +14,7 @@ import { PersonFormModal } from './PersonFormModal';
 export function PersonCard({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const countryName = useCountryName();
+  const locale = useLocale();
   const [editing, setEditing] = useState(false);
   const { person } = detail;
   const identity = detail.sections.identity;
@@ -34,7 +37,9 @@ export function PersonCard({ detail }: { detail: CaseDetail }) {
         <Field label={t('caseRecord.person.gender')}>{t(`gender.${person.gender}`)}</Field>
         <Field label={t('caseRecord.person.birthYear')}>
           {person.birthYear !== null &&
-            (person.birthYearEstimated ? t('caseRecord.person.birthYearEstimated', { year: person.birthYear }) : String(person.birthYear))}
+            (person.birthYearEstimated
+              ? t('caseRecord.person.birthYearEstimated', { year: formatYear(person.birthYear, locale) })
+              : formatYear(person.birthYear, locale))}
         </Field>
         <Field label={t('caseRecord.person.ageAtIntake')}>{detail.ageAtIntake}</Field>
         <Field label={t('caseRecord.person.citizenship')}>{person.citizenship.map(countryName).join(', ')}</Field>

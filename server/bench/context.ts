@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DbActor } from '../src/db/actorContext.js';
+import type { SyntheticSet } from '../src/matching/synthetic/generate.js';
+import type { ApiClient, TestApp } from '../test/harness.js';
+
+/** One measurement, as DESIGN.md §8 fixes it: ratio = ours / the raw baseline measured in the same run. */
+export type BenchEntry = { name: string; metric: string; value: number; baseline: number; ratio: number; unit: string; n: number };
+
+/** What every benchmark gets: a running app over a populated database, signed in as a caseworker. */
+export type BenchContext = {
+  app: TestApp;
+  quick: boolean;
+  set: SyntheticSet;
+  /** Person ids by synthetic set index. */
+  personIds: string[];
+  caseIds: string[];
+  /** The caseworker's agency owns every synthetic person and case. */
+  actor: DbActor;
+  client: ApiClient;
+  /** Deterministic pseudo-random numbers, so runs pick the same pages and cases. */
+  random: () => number;
+};
+
+export type Bench = { name: string; run(context: BenchContext): Promise<BenchEntry[]> };
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export function entry(name: string, metric: string, value: number, baseline: number, unit: string, n: number): BenchEntry {
+  return { name, metric, value: round(value), baseline: round(baseline), ratio: baseline ? round(value / baseline) : 0, unit, n };
+}
+
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+/** Times `work` once per item after `warmup` untimed runs; returns milliseconds per item. */
+export async function timeEach<T>(items: readonly T[], work: (item: T) => Promise<unknown>, warmup = 5): Promise<number[]> {
+  for (const item of items.slice(0, warmup)) await work(item);
+  const samples: number[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    await work(item);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** p50 and p95 latency entries of ours against a baseline measured on the same items. */
+export function latencyEntries(name: string, ours: readonly number[], baseline: readonly number[]): BenchEntry[] {
+  return [
+    entry(name, 'p50', percentile(ours, 50), percentile(baseline, 50), 'ms', ours.length),
+    entry(name, 'p95', percentile(ours, 95), percentile(baseline, 95), 'ms', ours.length),
+  ];
+}
+
+/** bench/results at the repository root, whichever directory the benchmark runs from. */
+export const RESULTS_DIR = path.resolve(fileURLToPath(new URL('../../bench/results', import.meta.url)));
+
+export function writeResults(name: string, entries: readonly BenchEntry[]): string {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`);
+  return file;
+}
