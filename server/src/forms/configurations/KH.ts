@@ -1,16 +1,5 @@
-import type { CountryFormConfigurationInput, LocalisedLabels } from '@seamless/contracts';
-
-/** Labels in en, th, km, lo, my, vi, zh, ja order. */
-const l = (en: string, th: string, km: string, lo: string, my: string, vi: string, zh: string, ja: string): LocalisedLabels => ({
-  en,
-  th,
-  km,
-  lo,
-  my,
-  vi,
-  zh,
-  ja,
-});
+import type { CountryFormConfigurationInput } from '@seamless/contracts';
+import { l } from './labels.js';
 
 /**
  * Cambodia: preliminary identification of potential victims by MOSVY/DoSVY, embassies or trained
