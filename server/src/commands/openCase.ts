@@ -8,7 +8,7 @@ import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schem
 import { fieldError } from '../http/problem.js';
 import { findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { writePersonIdentity } from './writePersonIdentity.js';
+import { addToPersonIdentity, writePersonIdentity } from './writePersonIdentity.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -91,6 +91,7 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
     const [known] = await tx.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId));
     if (!known) throw fieldError(422, 'invalid_reference', 'existingPersonId', 'No such person, or not visible to you.');
     personId = known.mergedIntoId ?? known.id;
+    await addToPersonIdentity(tx, keyRing, personId, person);
   } else {
     const [created] = await tx
       .insert(persons)

@@ -24,6 +24,38 @@ export async function writePersonIdentity(tx: Tx, keyRing: KeyRing, personId: st
   await tx.delete(personDocuments).where(eq(personDocuments.personId, personId));
   await tx.delete(personContacts).where(eq(personContacts.personId, personId));
   await indexPersonNames(tx, keyRing, personId, namesOf(input));
+  await writeDocumentsAndContacts(tx, keyRing, personId, input);
+}
+
+/**
+ * A known person met again (a confirmed match at intake): what was typed that the record does not
+ * hold yet — another spelling, a new alias, a new document or phone — is added, nothing replaced.
+ */
+export async function addToPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput) {
+  const [names, documents, contacts] = await Promise.all([
+    tx.select({ nameEnc: personNames.nameEnc }).from(personNames).where(eq(personNames.personId, personId)),
+    tx.select({ numberBidx: personDocuments.numberBidx }).from(personDocuments).where(eq(personDocuments.personId, personId)),
+    tx
+      .select({ kind: personContacts.kind, valueEnc: personContacts.valueEnc })
+      .from(personContacts)
+      .where(eq(personContacts.personId, personId)),
+  ]);
+  const known = new Set(names.map((name) => keyRing.decrypt(name.nameEnc)?.trim().toLowerCase()));
+  const newNames = namesOf(input)
+    .filter((name) => !known.has(name.name.trim().toLowerCase()))
+    .map((name) => ({ ...name, kind: name.kind === 'primary' ? ('alias' as const) : name.kind }));
+  if (newNames.length) await indexPersonNames(tx, keyRing, personId, newNames);
+  const knownDocuments = new Set(documents.map((document) => document.numberBidx));
+  const knownContacts = new Set(contacts.map((contact) => `${contact.kind}:${keyRing.decrypt(contact.valueEnc)}`));
+  await writeDocumentsAndContacts(tx, keyRing, personId, {
+    documents: input.documents.filter(
+      (document) => !knownDocuments.has(keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!),
+    ),
+    contacts: input.contacts.filter((contact) => !knownContacts.has(`${contact.kind}:${contact.value}`)),
+  });
+}
+
+async function writeDocumentsAndContacts(tx: Tx, keyRing: KeyRing, personId: string, input: Pick<PersonInput, 'documents' | 'contacts'>) {
   if (input.documents.length) {
     await tx.insert(personDocuments).values(
       input.documents.map((document) => ({

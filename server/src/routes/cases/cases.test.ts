@@ -261,4 +261,28 @@ describe('cases', () => {
     const bad = await worker.get('/api/cases?status=Open');
     expect(expectProblem(bad, 400, 'validation_failed').errors?.[0]?.path).toMatch(/^query\.status/);
   });
+
+  it('joins a confirmed match to the known person, keeping the new spellings and documents typed at intake', async () => {
+    const worker = await t.login('th.socialworker');
+    const first = (await worker.post('/api/cases', newCase)).body;
+    await worker.patch(`/api/cases/${first.id}`, { version: first.version, status: 'Closed', closureReason: 'reintegration_completed' });
+    const again = await worker.post('/api/cases', {
+      ...newCase,
+      existingPersonId: first.personId,
+      person: {
+        ...newCase.person,
+        givenName: 'Theida',
+        aliases: ['Ma Thi'],
+        documents: [...newCase.person.documents, { documentType: 'pink_card', number: '0-0000-99999-01-2' }],
+      },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ personId: first.personId, returningPerson: true, previousCaseId: first.id });
+    const identity = again.body.sections.identity;
+    expect(identity.givenName).toBe('Thida');
+    expect(identity.aliases).toEqual(expect.arrayContaining(['Theida Aung', 'Ma Thi']));
+    expect(identity.documents.map((document: { number: string }) => document.number).sort()).toEqual(['0-0000-99999-01-2', 'MM-448812']);
+    expect(identity.contacts).toHaveLength(1);
+  });
 });
+
