@@ -1,5 +1,6 @@
 import type { CaseListQuery, CaseSection } from '@seamless/contracts';
-import { and, arrayOverlaps, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import type { Tx } from './client.js';
@@ -7,6 +8,8 @@ import { agencies, breakGlassGrants, caseAccess, cases, caseTasks, persons, vict
 
 /** The agency that took the intake keeps what it recorded itself: who the person is. */
 const INTAKE_SECTIONS: CaseSection[] = ['identity'];
+
+const intakeAgencies = alias(agencies, 'intake_agencies');
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
@@ -16,6 +19,7 @@ export type CaseView = {
   kase: CaseRow;
   person: PersonRow;
   ownerAgencyName: string;
+  intakeAgencyName: string | null;
   ownerUserName: string | null;
   victimContext: VictimContextRow | null;
   overdue: boolean;
@@ -60,52 +64,37 @@ export async function loadCaseViews(
   limit: number,
   offset: number,
 ): Promise<CaseView[]> {
+  // One round trip: the actor's grant and emergency access come with each case.
   const rows = await tx
     .select({
       kase: cases,
       person: persons,
       ownerAgencyName: agencies.name,
       ownerUserName: sql<string | null>`app_user_display_name(${cases.ownerUserId})`,
+      intakeAgencyName: intakeAgencies.name,
       victimContext: victimContexts,
       overdue: overdueSql,
+      grantKind: caseAccess.kind,
+      grantSections: caseAccess.sections,
+      breakGlassUntil: sql<Date | null>`(select max(g.expires_at) from ${breakGlassGrants} g
+        where g.case_id = ${cases.id} and g.user_id = ${actor.userId} and g.expires_at > now())`.mapWith(breakGlassGrants.expiresAt),
     })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
     .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
+    .leftJoin(intakeAgencies, eq(intakeAgencies.id, cases.intakeByAgencyId))
     .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
+    .leftJoin(caseAccess, and(eq(caseAccess.caseId, cases.id), eq(caseAccess.agencyId, actor.agencyId), isNull(caseAccess.revokedAt)))
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const ids = rows.map((row) => row.kase.id);
-  const [grants, glass] = ids.length
-    ? await Promise.all([
-        tx
-          .select()
-          .from(caseAccess)
-          .where(and(inArray(caseAccess.caseId, ids), eq(caseAccess.agencyId, actor.agencyId), isNull(caseAccess.revokedAt))),
-        tx
-          .select()
-          .from(breakGlassGrants)
-          .where(
-            and(
-              inArray(breakGlassGrants.caseId, ids),
-              eq(breakGlassGrants.userId, actor.userId),
-              gt(breakGlassGrants.expiresAt, new Date()),
-            ),
-          ),
-      ])
-    : [[], []];
-  return rows.map((row) => {
-    const grant = grants.find((g) => g.caseId === row.kase.id);
-    const breakGlassUntil = glass
-      .filter((g) => g.caseId === row.kase.id)
-      .reduce<Date | null>((latest, g) => (!latest || g.expiresAt > latest ? g.expiresAt : latest), null);
+  return rows.map(({ grantKind, grantSections, breakGlassUntil, ...row }) => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
         ? { kind: 'owner', sections: [], breakGlassUntil }
-        : grant
-          ? { kind: grant.kind, sections: grant.sections, breakGlassUntil }
+        : grantKind
+          ? { kind: grantKind, sections: grantSections ?? [], breakGlassUntil }
           : row.kase.intakeByAgencyId === actor.agencyId
             ? { kind: 'intake', sections: INTAKE_SECTIONS, breakGlassUntil }
             : breakGlassUntil

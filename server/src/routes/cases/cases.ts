@@ -43,11 +43,8 @@ const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, a
 
 async function detailOf(tx: Tx, actor: Actor, keyRing: KeyRing, view: CaseView) {
   const identity = canReadSection(actor, 'identity', view.involvement) ? await loadIdentitySection(tx, keyRing, view) : null;
-  const [intakeAgency] = view.kase.intakeByAgencyId
-    ? await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, view.kase.intakeByAgencyId))
-    : [];
   const formAnswers = await visibleFormAnswers(tx, formScopeOf(view), view.kase.formAnswers, readableSections(actor, view.involvement));
-  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, intakeAgency?.name ?? null);
+  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, view.intakeAgencyName);
 }
 
 /** The sections a role opens on a case its agency owns (what a new intake's creator may fill in). */
