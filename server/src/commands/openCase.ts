@@ -6,7 +6,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schema/index.js';
 import { fieldError } from '../http/problem.js';
-import { findPersonMatches } from '../matching/findPersonMatches.js';
+import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import { addToPersonIdentity, writePersonIdentity } from './writePersonIdentity.js';
 
@@ -164,16 +164,21 @@ async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, in
   const personIds = [personId];
   if (!input.existingPersonId) {
     const { person } = input;
-    const matches = await findPersonMatches(tx, keyRing, {
-      name: [person.givenName, person.familyName].filter(Boolean).join(' '),
-      birthdate: person.birthDate ?? undefined,
-      birthYear: !person.birthDate && person.estimatedAge != null ? new Date().getUTCFullYear() - person.estimatedAge : undefined,
-      gender: person.gender,
-      citizenship: person.citizenship[0],
-      documentNumber: person.documents[0]?.number,
-      phone: person.contacts.find((contact) => contact.kind === 'phone')?.value,
-      excludePersonId: personId,
-    });
+    const matches = await findPersonMatches(
+      tx,
+      keyRing,
+      {
+        name: [person.givenName, person.familyName].filter(Boolean).join(' '),
+        birthdate: person.birthDate ?? undefined,
+        birthYear: !person.birthDate && person.estimatedAge != null ? new Date().getUTCFullYear() - person.estimatedAge : undefined,
+        gender: person.gender,
+        citizenship: person.citizenship[0],
+        documentNumber: person.documents[0]?.number,
+        phone: person.contacts.find((contact) => contact.kind === 'phone')?.value,
+        excludePersonId: personId,
+      },
+      { threshold: DEFAULT_MATCH_THRESHOLD },
+    );
     personIds.push(...matches.map((match) => match.personId));
   }
   const [closed] = await tx

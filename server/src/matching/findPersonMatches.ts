@@ -94,6 +94,9 @@ export type MatchEvidence = {
 
 export const nameWeight = (similarity: number) => interpolate(WEIGHTS.name, similarity);
 
+const isNameOnly = (query: PersonMatchQuery) =>
+  !query.birthdate && query.birthYear == null && !query.citizenship && !query.documentNumber && !query.phone;
+
 /** The score (0..1) of a candidate and the reasons other than the name's. Pure: used by the search and its evaluation. */
 export function weighEvidence(evidence: MatchEvidence): { score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [];
@@ -134,6 +137,21 @@ export function weighEvidence(evidence: MatchEvidence): { score: number; reasons
   }
   return { score: 1 / (1 + Math.exp(-(total - PRIOR))), reasons };
 }
+
+/**
+ * A name alone never reaches DEFAULT_MATCH_THRESHOLD (namesakes are common, so it is not enough to
+ * call two records one person). A search that gives nothing but a name asks who bears it: it
+ * shows the persons whose names are as close as a variant spelling or another script would be.
+ */
+export const NAME_ONLY_THRESHOLD = weighEvidence({
+  nameSimilarity: 0.9,
+  sameDocument: false,
+  samePhone: false,
+  birthYears: null,
+  birthDateSame: null,
+  citizenship: null,
+  genderDiffers: false,
+}).score;
 
 type NameRow = { id: string; personId: string; kind: 'primary' | 'written' | 'alias'; searchKey: string };
 type PersonRow = {
@@ -233,7 +251,8 @@ export async function findPersonMatches(
   query: PersonMatchQuery,
   options: FindPersonMatchesOptions = {},
 ): Promise<PersonMatchCandidate[]> {
-  const { limit = 10, threshold = DEFAULT_MATCH_THRESHOLD, defaultCountry = 'TH', candidatePool = 200 } = options;
+  const { limit = 10, defaultCountry = 'TH', candidatePool = 200 } = options;
+  const threshold = options.threshold ?? (isNameOnly(query) ? NAME_ONLY_THRESHOLD : DEFAULT_MATCH_THRESHOLD);
   const queryTokens = nameTokensOf(query.name);
   const queryName = prepareName(queryTokens);
   const keys = nameKeysOf(query.name);

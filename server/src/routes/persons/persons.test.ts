@@ -334,4 +334,15 @@ describe('merging two records of one person, and undoing it', () => {
     expect(listed.body).toMatchObject({ page: 1, pageSize: 1, items: [{ id: merged.id }] });
     expect(listed.body.total).toBeGreaterThanOrEqual(1);
   });
+
+  it('answers a search by name alone with the persons bearing that name, in any script or order', async () => {
+    const worker = await t.login('th.socialworker');
+    for (const name of ['Aye Aye Khine', 'အေးအေးခိုင်', 'Khine Aye Aye']) {
+      const response = await worker.post('/api/persons/matches', { name });
+      expect(response.status).toBe(200);
+      expect(response.body.candidates.map((candidate: { names: string[] }) => candidate.names[0])).toEqual(['Aye Aye Khine']);
+    }
+    expect((await worker.post('/api/persons/matches', { name: 'Somchai Rakthai' })).body.candidates).toEqual([]);
+  });
 });
+
