@@ -196,7 +196,8 @@ function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
 async function trigramMatches(tx: Tx, searchKey: string, phoneticKey: string, pool: number): Promise<NameRow[]> {
   const [previous] = rowsOf<{ threshold: string; seqscan: string }>(
     await tx.execute(
-      sql`select current_setting('pg_trgm.similarity_threshold') as threshold, current_setting('enable_seqscan') as seqscan`,
+      // A backend that has not used pg_trgm yet does not know its setting (missing_ok), whose default is 0.3.
+      sql`select coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3') as threshold, current_setting('enable_seqscan') as seqscan`,
     ),
   );
   const rows = new Map<string, NameRow>();

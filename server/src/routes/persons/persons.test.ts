@@ -252,7 +252,9 @@ describe('merging two records of one person, and undoing it', () => {
     }
     const [restored] = await asSystem(t.database.db, (tx) => tx.select().from(persons).where(eq(persons.id, second.personId)));
     expect(restored!.mergedIntoId).toBeNull();
-    expect(candidateIds((await match(socialworker, { name: 'Ratri Boonmee', birthYear: born })).body)).toContain(second.personId);
+    const rematch = await match(socialworker, { name: 'Ratri Boonmee', birthYear: born });
+    expect(rematch.status, JSON.stringify(rematch.body)).toBe(200);
+    expect(candidateIds(rematch.body)).toContain(second.personId);
     expect(await timelineKinds(second.caseId)).toContain('person.unmerged');
     expect((await auditEvents('person.unmerge')).map((event) => event.resourceId)).toContain(second.personId);
 
