@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import {
   type CaseDetail,
   type FieldError,
@@ -10,13 +10,13 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { QueryState } from '../../../components/QueryState';
 import { useLocale } from '../../../i18n/useLocale';
 import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { blankToNull, sortedOptions } from '../common/options';
+import { RecordTableCard } from '../common/RecordTableCard';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { useAddPerpetrator, usePerpetrators, useRemovePerpetrator } from '../queries';
 
@@ -122,82 +122,44 @@ export function PerpetratorsCard({ detail }: { detail: CaseDetail }) {
   const canEdit = detail.abilities.update;
 
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb="md">
-        {t('caseRecord.perpetrators.title')}
-      </Title>
-      <Stack>
-        <QueryState query={perpetrators}>
-          {({ items }) =>
-            items.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t('caseRecord.perpetrators.empty')}
+    <RecordTableCard
+      title={t('caseRecord.perpetrators.title')}
+      empty={t('caseRecord.perpetrators.empty')}
+      query={perpetrators}
+      headers={[t('caseRecord.perpetrators.roles'), t('caseRecord.perpetrators.name'), t('caseRecord.perpetrators.details')]}
+      cells={(item) => (
+        <>
+          <Table.Td>
+            <Group gap={4}>
+              {item.roles.map((role) => (
+                <Badge key={role} variant="light" size="sm">
+                  {t(`vocab.perpetratorRole.${role}`)}
+                </Badge>
+              ))}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {item.name === undefined ? (
+              <Text size="sm" c="dimmed">
+                {t('caseRecord.perpetrators.nameRestricted')}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('caseRecord.perpetrators.roles')}</Table.Th>
-                      <Table.Th>{t('caseRecord.perpetrators.name')}</Table.Th>
-                      <Table.Th>{t('caseRecord.perpetrators.details')}</Table.Th>
-                      {canEdit && <Table.Th>{t('common.actions')}</Table.Th>}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((item) => (
-                      <Table.Tr key={item.id}>
-                        <Table.Td>
-                          <Group gap={4}>
-                            {item.roles.map((role) => (
-                              <Badge key={role} variant="light" size="sm">
-                                {t(`vocab.perpetratorRole.${role}`)}
-                              </Badge>
-                            ))}
-                          </Group>
-                        </Table.Td>
-                        <Table.Td>
-                          {item.name === undefined ? (
-                            <Text size="sm" c="dimmed">
-                              {t('caseRecord.perpetrators.nameRestricted')}
-                            </Text>
-                          ) : (
-                            (item.name ?? '')
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          {[
-                            item.gender && t(`gender.${item.gender}`),
-                            item.nationality && countryName(item.nationality),
-                            item.relationship && t(`vocab.relationship.${item.relationship}`),
-                          ]
-                            .filter(Boolean)
-                            .join(' · ')}
-                        </Table.Td>
-                        {canEdit && (
-                          <Table.Td>
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red"
-                              onClick={() => remove.mutate(item.id)}
-                              loading={remove.isPending && remove.variables === item.id}
-                            >
-                              {t('caseRecord.common.remove')}
-                            </Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
-        <ProblemAlert error={remove.error} />
-        {canEdit && <PerpetratorForm caseId={detail.id} />}
-      </Stack>
-    </Card>
+              (item.name ?? '')
+            )}
+          </Table.Td>
+          <Table.Td>
+            {[
+              item.gender && t(`gender.${item.gender}`),
+              item.nationality && countryName(item.nationality),
+              item.relationship && t(`vocab.relationship.${item.relationship}`),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </Table.Td>
+        </>
+      )}
+      remove={canEdit ? remove : null}
+      form={canEdit && <PerpetratorForm caseId={detail.id} />}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Table, TextInput, Title } from '@mantine/core';
 import {
   type CaseDetail,
   type FieldError,
@@ -10,12 +10,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { QueryState } from '../../../components/QueryState';
 import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { blankToNull, todayIso } from '../common/options';
+import { RecordTableCard } from '../common/RecordTableCard';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { useAddEvent, useRemoveEvent, useTraffickingEvents } from '../queries';
 
@@ -120,62 +120,24 @@ export function TraffickingEventsCard({ detail }: { detail: CaseDetail }) {
   const canEdit = detail.abilities.update;
 
   return (
-    <Card withBorder padding="lg">
-      <Title order={2} size="h4" mb="md">
-        {t('caseRecord.events.title')}
-      </Title>
-      <Stack>
-        <QueryState query={events}>
-          {({ items }) =>
-            items.length === 0 ? (
-              <Text c="dimmed" size="sm">
-                {t('caseRecord.events.empty')}
-              </Text>
-            ) : (
-              <Table.ScrollContainer minWidth={520}>
-                <Table>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('caseRecord.events.eventType')}</Table.Th>
-                      <Table.Th>{t('caseRecord.events.where')}</Table.Th>
-                      <Table.Th>{t('caseRecord.events.when')}</Table.Th>
-                      {canEdit && <Table.Th>{t('common.actions')}</Table.Th>}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((item) => (
-                      <Table.Tr key={item.id}>
-                        <Table.Td>{t(`vocab.eventType.${item.eventType}`)}</Table.Td>
-                        <Table.Td>{[item.place, item.country && countryName(item.country)].filter(Boolean).join(', ')}</Table.Td>
-                        <Table.Td>
-                          <FormattedDate value={item.startedOn} />
-                          {item.endedOn && ' – '}
-                          <FormattedDate value={item.endedOn} />
-                        </Table.Td>
-                        {canEdit && (
-                          <Table.Td>
-                            <Button
-                              size="compact-xs"
-                              variant="subtle"
-                              color="red"
-                              onClick={() => remove.mutate(item.id)}
-                              loading={remove.isPending && remove.variables === item.id}
-                            >
-                              {t('caseRecord.common.remove')}
-                            </Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </QueryState>
-        <ProblemAlert error={remove.error} />
-        {canEdit && <EventForm caseId={detail.id} />}
-      </Stack>
-    </Card>
+    <RecordTableCard
+      title={t('caseRecord.events.title')}
+      empty={t('caseRecord.events.empty')}
+      query={events}
+      headers={[t('caseRecord.events.eventType'), t('caseRecord.events.where'), t('caseRecord.events.when')]}
+      cells={(item) => (
+        <>
+          <Table.Td>{t(`vocab.eventType.${item.eventType}`)}</Table.Td>
+          <Table.Td>{[item.place, item.country && countryName(item.country)].filter(Boolean).join(', ')}</Table.Td>
+          <Table.Td>
+            <FormattedDate value={item.startedOn} />
+            {item.endedOn && ' – '}
+            <FormattedDate value={item.endedOn} />
+          </Table.Td>
+        </>
+      )}
+      remove={canEdit ? remove : null}
+      form={canEdit && <EventForm caseId={detail.id} />}
+    />
   );
 }
