@@ -175,6 +175,8 @@ export const AUDIT_ACTIONS = [
   'group.create',
   'group.update',
   'export.created',
+  'import.created',
+  'case.import',
   'audit.verified',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -98,6 +98,7 @@ export const taskListQuerySchema = z.object({
 /** What the case timeline can show; details never hold personal data (every involved agency sees them). */
 export const CASE_EVENT_KINDS = [
   'case.opened',
+  'case.imported',
   'case.referred',
   'case.updated',
   'case.status_changed',

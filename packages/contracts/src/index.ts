@@ -5,6 +5,7 @@ export * from './cases.js';
 export * from './consent.js';
 export * from './forms.js';
 export * from './htcds.js';
+export * from './htcdsExchange.js';
 export * from './identification.js';
 export * from './identificationRecords.js';
 export * from './locales.js';
