@@ -1,0 +1,24 @@
+import type { ReadSheetOptions, SheetRow } from './cells.js';
+import { detectSheetFormat } from './detectFormat.js';
+import { dataRows } from './metadataBlock.js';
+import { readCsvRows } from './readCsv.js';
+import { readXlsxRows } from './readXlsx.js';
+import { SheetError } from './sheetError.js';
+
+export type { ReadSheetOptions } from './cells.js';
+
+/**
+ * Opens the file (format + encoding checks happen before the first row is yielded) and yields
+ * its first worksheet's rows in order, one at a time: empty rows and the metadata block our
+ * CSV export ends with are left out. A file without any row is an `empty_file`.
+ */
+export async function* readSheetRows(bytes: Buffer, options: ReadSheetOptions = {}): AsyncGenerator<SheetRow> {
+  const rows = detectSheetFormat(bytes) === 'csv' ? readCsvRows(bytes, options.onProgress) : readXlsxRows(bytes, options);
+  let found = false;
+  for await (const row of dataRows(rows)) {
+    found = true;
+    yield row;
+  }
+  if (!found) throw new SheetError('empty_file');
+  options.onProgress?.(bytes.length);
+}
