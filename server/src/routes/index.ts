@@ -11,9 +11,11 @@ import { caseRoutes } from './cases/cases.js';
 import { caseWorkRoutes } from './cases/caseWork.js';
 import { consentRoutes } from './consent/consent.js';
 import { directoryRoutes } from './directory.js';
+import { exportRoutes } from './exports/exports.js';
 import { formRoutes } from './forms/forms.js';
 import { healthRoutes } from './health.js';
 import { identificationRoutes } from './identification/identification.js';
+import { importRoutes } from './imports/imports.js';
 import { personRoutes } from './persons/persons.js';
 
 /** Every route group, one per line (several people add groups at once). */
@@ -33,6 +35,8 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   personRoutes,
   formRoutes,
   identificationRoutes,
+  importRoutes,
+  exportRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps) {

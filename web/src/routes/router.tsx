@@ -151,6 +151,20 @@ const personMergesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
 });
 
+const htcdsImportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'data/import',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['import:htcds']),
+  component: lazyRouteComponent(() => import('../features/htcdsExchange/ImportPage'), 'ImportPage'),
+});
+
+const htcdsExportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'data/export',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['export:htcds']),
+  component: lazyRouteComponent(() => import('../features/htcdsExchange/ExportPage'), 'ExportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signedInRoute.addChildren([
@@ -168,6 +182,8 @@ const routeTree = rootRoute.addChildren([
     picklistEditorRoute,
     breakGlassRoute,
     personMergesRoute,
+    htcdsImportRoute,
+    htcdsExportRoute,
   ]),
 ]);
 

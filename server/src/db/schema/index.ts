@@ -4,5 +4,6 @@ export * from './audit.js';
 export * from './cases.js';
 export * from './consent.js';
 export * from './forms.js';
+export * from './htcdsImports.js';
 export * from './identification.js';
 export * from './persons.js';

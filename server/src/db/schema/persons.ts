@@ -56,7 +56,11 @@ export const personNames = pgTable(
     phoneticKey: text('phonetic_key').notNull(),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index('person_names_person_idx').on(t.personId)],
+  (t) => [
+    index('person_names_person_idx').on(t.personId),
+    // Exact key lookups (an import's quick "anyone of this name?" before the full matcher).
+    index('person_names_search_key_idx').on(t.searchKey),
+  ],
 );
 
 export const personDocuments = pgTable(

@@ -13,7 +13,8 @@ import { safeFileName, sniffMediaType } from '../../files/sniffMediaType.js';
 import { stripImageMetadata, UnreadableImageError } from '../../files/stripImageMetadata.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf } from '../../http/context.js';
-import { AppError, fieldError, notFound } from '../../http/problem.js';
+import { fieldError, notFound } from '../../http/problem.js';
+import { uploadProblem } from '../../http/upload.js';
 import { presentAttachment } from '../../presenters/caseRecord.js';
 import { assertMayWriteSection, assertOpen, mayReadRecordSection, readableRecordSections } from './guards.js';
 import { attachmentDownloadSchema, attachmentFieldsSchema, attachmentListSchema, attachmentUploadSchema } from './schema.js';
@@ -21,22 +22,6 @@ import { attachmentDownloadSchema, attachmentFieldsSchema, attachmentListSchema,
 type Upload = { fileName: string; bytes: Buffer; section: RecordSection };
 
 const MULTIPART_LIMITS = { fileSize: ATTACHMENT_MAX_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1_000 };
-
-/** The multipart plugin's own errors, as the problems the API promises. */
-function uploadProblem(error: unknown): unknown {
-  switch ((error as { code?: string }).code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AppError(413, 'payload_too_large', `A file may be at most ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`);
-    case 'FST_FILES_LIMIT':
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-      return fieldError(400, 'validation_failed', 'file', 'Send one file and its section, nothing more.');
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data.');
-    default:
-      return error;
-  }
-}
 
 /** Reads the form: one file in the field `file` (at most ATTACHMENT_MAX_BYTES) and its `section`. */
 async function readUpload(request: FastifyRequest): Promise<Upload> {
@@ -53,7 +38,7 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
       file = { fileName: part.filename, bytes };
     }
   } catch (error) {
-    throw uploadProblem(error);
+    throw uploadProblem(error, ATTACHMENT_MAX_BYTES);
   }
   const parsed = attachmentFieldsSchema.safeParse(fields);
   if (!parsed.success) {

@@ -20,6 +20,11 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
 ];
 
+const DATA: readonly NavigationEntry[] = [
+  { to: '/data/import', label: 'htcdsExchange.nav.import', anyOf: ['import:htcds'] },
+  { to: '/data/export', label: 'htcdsExchange.nav.export', anyOf: ['export:htcds'] },
+];
+
 const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/agencies', label: 'nav.agencies' },
   { to: '/admin/users', label: 'nav.users', anyOf: ['admin:users', 'admin:users:all_agencies'] },
@@ -49,21 +54,27 @@ export function Navigation({ onNavigate }: NavigationProps) {
       activeProps={{ active: true }}
     />
   );
-  const administration = ADMINISTRATION.filter(visibleTo(me));
+  /** A titled group of entries, left out when the reader may open none of them. */
+  const renderGroup = (id: string, title: ParseKeys, entries: readonly NavigationEntry[]) => {
+    const visible = entries.filter(visibleTo(me));
+    if (visible.length === 0) return null;
+    return (
+      <>
+        <Divider my="sm" />
+        <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} id={id}>
+          {t(title)}
+        </Text>
+        <Stack gap={2} role="group" aria-labelledby={id}>
+          {visible.map(renderEntry)}
+        </Stack>
+      </>
+    );
+  };
   return (
     <nav aria-label={t('nav.label')}>
       <Stack gap={2}>{WORK.filter(visibleTo(me)).map(renderEntry)}</Stack>
-      {administration.length > 0 && (
-        <>
-          <Divider my="sm" />
-          <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4} id="nav-administration">
-            {t('nav.administration')}
-          </Text>
-          <Stack gap={2} role="group" aria-labelledby="nav-administration">
-            {administration.map(renderEntry)}
-          </Stack>
-        </>
-      )}
+      {renderGroup('nav-data', 'htcdsExchange.nav.group', DATA)}
+      {renderGroup('nav-administration', 'nav.administration', ADMINISTRATION)}
     </nav>
   );
 }

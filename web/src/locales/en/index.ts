@@ -1,6 +1,7 @@
 import caseload from './caseload.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
 import translation from './translation.json';
@@ -10,5 +11,14 @@ import vocabulary from './vocabulary.json';
  * The English catalogue, one file per area so that areas can be edited independently. Every
  * file has its own top-level key; other languages mirror the same files.
  */
-export const en = { ...translation, ...vocabulary, ...identification, ...matching, ...caseload, ...caseRecord, ...configuration };
+export const en = {
+  ...translation,
+  ...vocabulary,
+  ...identification,
+  ...matching,
+  ...caseload,
+  ...caseRecord,
+  ...configuration,
+  ...htcdsExchange,
+};
 export type Catalogue = typeof en;

@@ -1,0 +1,133 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { KeyRing } from '../crypto/keyRing.js';
+import { asSystem } from '../db/actorContext.js';
+import { type Db, rowsOf } from '../db/client.js';
+import { htcdsImports, roles, userRoles, users } from '../db/schema/index.js';
+import type { ImportFiles } from '../htcds/import/importFiles.js';
+import { type ImportJob, runImport } from '../htcds/import/runImport.js';
+
+export type ImportRunnerOptions = {
+  db: Db;
+  keyRing: KeyRing;
+  files: ImportFiles;
+  instanceCountry: string;
+  /** How long a worker holds a job without showing progress before another may take it over. */
+  leaseSeconds: number;
+  log: FastifyBaseLogger;
+  pollMilliseconds?: number;
+};
+
+const UNFINISHED = sql`${htcdsImports.state} in ('queued', 'validating', 'importing')`;
+
+/**
+ * The background worker of HTCDS imports: a job queue kept in PostgreSQL itself (the same on
+ * PGlite and a server). A job is taken with a lease (`locked_until`); the worker extends it after
+ * every batch. When a server stops or dies mid-import, the lease runs out and whichever server
+ * polls next resumes the job — rows already written are recognised by their content keys.
+ */
+export class ImportRunner {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(private readonly options: ImportRunnerOptions) {}
+
+  start() {
+    this.stopping = false;
+    this.schedule(0);
+  }
+
+  /** Lets the current batch finish, then stops; the job keeps its lease and resumes elsewhere after it. */
+  async stop() {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** A job was queued: look now rather than at the next poll. */
+  wake() {
+    if (!this.running && !this.stopping) this.schedule(0);
+  }
+
+  private schedule(delay: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.work().finally(() => {
+        this.running = null;
+        if (!this.stopping) this.schedule(this.options.pollMilliseconds ?? 1000);
+      });
+    }, delay);
+    this.timer.unref();
+  }
+
+  private async work() {
+    for (let job = await this.claim(); job && !this.stopping; job = await this.claim()) {
+      try {
+        await this.run(job);
+      } catch (error) {
+        // The job's row says what failed; the log says only which job (never the file's content).
+        this.options.log.error({ importId: job.id, err: { message: (error as Error).message } }, 'import job failed');
+        await asSystem(this.options.db, (tx) =>
+          tx.update(htcdsImports).set({ state: 'failed', lockedUntil: null, finishedAt: sql`now()` }).where(eq(htcdsImports.id, job.id)),
+        );
+      }
+    }
+  }
+
+  private async claim(): Promise<ImportJob | null> {
+    const { db, leaseSeconds } = this.options;
+    return asSystem(db, async (tx) => {
+      const [job] = await tx
+        .update(htcdsImports)
+        .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, attempts: sql`${htcdsImports.attempts} + 1` })
+        .where(
+          sql`${htcdsImports.id} = (select id from ${htcdsImports} where ${UNFINISHED}
+            and (${htcdsImports.lockedUntil} is null or ${htcdsImports.lockedUntil} < now())
+            order by ${htcdsImports.createdAt} limit 1 for update skip locked)`,
+        )
+        .returning();
+      return job ?? null;
+    });
+  }
+
+  private async run(job: ImportJob) {
+    const { db, keyRing, files, instanceCountry, leaseSeconds } = this.options;
+    const requester = await asSystem(db, async (tx) =>
+      rowsOf<{ username: string; allowed: boolean }>(
+        await tx.execute(sql`select u.username, u.active and exists (
+            select 1 from ${userRoles} ur join ${roles} r on r.id = ur.role_id
+            where ur.user_id = u.id and 'import:htcds' = any(r.permissions)) as allowed
+          from ${users} u where u.id = ${job.userId}`),
+      ),
+    );
+    // The permission is checked again when the job runs: an account disabled since the upload imports nothing.
+    if (!requester[0]?.allowed) {
+      await asSystem(db, (tx) =>
+        tx.update(htcdsImports).set({ state: 'failed', lockedUntil: null, finishedAt: sql`now()` }).where(eq(htcdsImports.id, job.id)),
+      );
+      await files.remove(job.id);
+      return;
+    }
+    await runImport(
+      {
+        db,
+        keyRing,
+        files,
+        instanceCountry,
+        username: requester[0].username,
+        keepGoing: async () => {
+          if (this.stopping) return false;
+          await asSystem(db, (tx) =>
+            tx
+              .update(htcdsImports)
+              .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+              .where(eq(htcdsImports.id, job.id)),
+          );
+          return true;
+        },
+      },
+      job,
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import type { CaseSection, HtcdsColumn } from '@seamless/contracts';
+import { type Actor, has } from './actor.js';
+import { type CaseInvolvement, canReadSection } from './case.js';
+
+/** Importing writes cases owned by the actor's own agency; the permission is the data officer's. */
+export const canImportHtcds = (actor: Actor) => has(actor, 'import:htcds');
+
+export const canExportHtcds = (actor: Actor) => has(actor, 'export:htcds');
+
+/** Identity columns leave the system only for those explicitly allowed to take them out. */
+export const canExportIdentities = (actor: Actor) => canExportHtcds(actor) && has(actor, 'export:identities');
+
+/**
+ * What of one case goes into an export: a case the agency works on (never one reached only by
+ * breaking the glass); identity columns with the export-identities permission and the identity
+ * section open to the agency; the other sections as the actor may read them.
+ */
+export function exportableSections(actor: Actor, involvement: CaseInvolvement, identities: boolean): Set<CaseSection> | null {
+  if (!involvement || involvement.kind === 'break_glass') return null;
+  const sections = new Set<CaseSection>();
+  const agencyHas = (section: CaseSection) => involvement.kind === 'owner' || involvement.sections.includes(section);
+  if (identities && canExportIdentities(actor) && agencyHas('identity')) sections.add('identity');
+  for (const section of ['medical', 'psychosocial', 'legal', 'shelter', 'family'] as const) {
+    if (canReadSection(actor, section, { ...involvement, breakGlassUntil: null })) sections.add(section);
+  }
+  return sections;
+}
+
+export const exportedColumn = (column: HtcdsColumn, sections: ReadonlySet<CaseSection>) => !column.section || sections.has(column.section);
