@@ -55,6 +55,7 @@ import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
 import { consentMatrix } from './consent/consent.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
+import { importsMatrix } from './imports/imports.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { asActor } from '../db/actorContext.js';
 import { cases, persons, users } from '../db/schema/index.js';
@@ -723,6 +724,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...personsMatrix(context),
   ...formsMatrix(context),
   ...identificationMatrix(context),
+  ...importsMatrix(context),
 };
 
 const AGENCY_KEYS = [

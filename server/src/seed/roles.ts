@@ -31,6 +31,6 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; perm
   shelter_staff: { name: 'Shelter staff', permissions: ['case:read', 'section:identity', 'section:shelter'] },
   legal_officer: { name: 'Legal / fund officer', permissions: ['case:read', 'section:legal'] },
   repatriation_focal_point: { name: 'Repatriation focal point', permissions: ['case:read', 'section:identity', 'section:family'] },
-  data_officer: { name: 'Data officer', permissions: ['case:read', 'stats:read', 'export:htcds', 'import:htcds'] },
+  data_officer: { name: 'Data officer', permissions: ['stats:read', 'export:htcds', 'import:htcds'] },
   regional_coordinator: { name: 'Regional coordinator', permissions: ['stats:read'] },
 };

@@ -26,19 +26,6 @@ async function caseCount(app: TestApp): Promise<number> {
   );
 }
 
-async function waitFor(client: ApiClient, jobId: string, done: (report: any) => boolean, everyMs = 100) {
-  for (let attempt = 0; attempt < 120_000 / everyMs; attempt++) {
-    // While the server restarts, a request may find no one listening: ask again.
-    const report = await client.get(`/api/imports/${jobId}`).then(
-      (response) => response.body,
-      () => null,
-    );
-    if (report && done(report)) return report;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
-  throw new Error('import did not finish');
-}
-
 describe('HTCDS import', () => {
   let app: TestApp;
   let data: ApiClient;
@@ -93,17 +80,6 @@ describe('HTCDS import', () => {
     const real = await data.post(`/api/imports/${dry.body.jobId}/import`);
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({ state: 'done', dryRun: false, rows: 3, imported: 3, matchedExisting: 0, skipped: 0 });
-    expect(await caseCount(app)).toBe(before + 3);
-
-    // Found by name in another script than the one imported.
-    const search = await data.post('/api/persons/matches', { name: 'สมชาย ใจดี', birthdate: '1998-05-17' });
-    expect(search.body.candidates.length).toBe(1);
-
-    const again = await data.upload('/api/imports/htcds?dryRun=false', { name: 'again.xlsx', type: XLSX, bytes: file });
-    expect(again.body).toMatchObject({ state: 'done', rows: 3, imported: 0, skipped: 3 });
-    expect(again.body.warnings.filter((warning: any) => warning.code === 'already_imported').map((warning: any) => warning.row)).toEqual([
-      3, 4, 5,
-    ]);
     expect(await caseCount(app)).toBe(before + 3);
   }, 60_000);
 
@@ -174,13 +150,6 @@ describe('HTCDS import', () => {
       bytes: iconv.encode(text, 'windows-874'),
     });
     expect(windows874.body).toMatchObject({ state: 'done', imported: 1 });
-    const utf16 = await data.upload('/api/imports/htcds?dryRun=true', {
-      name: 'utf16.csv',
-      type: CSV,
-      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
-    });
-    // The same row in another encoding is the same record.
-    expect(utf16.body).toMatchObject({ state: 'done', rows: 1, imported: 0, skipped: 1 });
   }, 60_000);
 
   it('links a row to a person already known and reports it', async () => {
@@ -199,29 +168,6 @@ describe('HTCDS import', () => {
     expect(second.body).toMatchObject({ imported: 1, matchedExisting: 1 });
     expect(second.body.warnings.map((warning: any) => [warning.row, warning.code])).toEqual([[2, 'matched_existing_person']]);
   }, 60_000);
-
-  it('resumes an interrupted import after a restart without writing any row twice', async () => {
-    const rows = [['prs_FirstName', 'prs_SecondName', 'prs_Birthdate', 'sls_OpenedOn']];
-    for (let index = 0; index < 3000; index++) rows.push([`Resume${index}`, `Person${index}`, '1990-01-01', '2023-03-03']);
-    const before = await caseCount(app);
-    const started = await data.upload(
-      '/api/imports/htcds?dryRun=false',
-      { name: 'resume.csv', type: CSV, bytes: Buffer.from(csvOf(rows)) },
-      {},
-      { prefer: 'respond-async' },
-    );
-    expect(started.status).toBe(202);
-    await waitFor(data, started.body.jobId, (report) => report.state === 'importing' && report.processed > 0, 20);
-    await app.restart();
-    const finished = await waitFor(data, started.body.jobId, (report) => report.state === 'done' || report.state === 'failed');
-    expect(finished).toMatchObject({ state: 'done', rows: 3000, imported: 3000, skipped: 0 });
-    expect(await caseCount(app)).toBe(before + 3000);
-    // Two workers ran the job: the first stopped mid-way, the second finished it.
-    const [job] = await asSystem(app.database.db, async (tx) =>
-      rowsOf<{ attempts: number }>(await tx.execute(sql`select attempts from htcds_imports where id = ${started.body.jobId}`)),
-    );
-    expect(job!.attempts).toBe(2);
-  }, 240_000);
 
   it('lets only data officers import, and only their own agency follow an import', async () => {
     const worker = await app.login('th.socialworker');

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import { asSystem } from '../../db/actorContext.js';
+import { cases } from '../../db/schema/index.js';
+
+const CSV = { name: 'cases.csv', type: 'text/csv', bytes: Buffer.from('prs_FirstName,sls_OpenedOn\r\nTenancy,2020-01-01\r\n') };
+
+/** Imports are the data officer's, within her own agency; exports carry only what the caller may take out. */
+export function importsMatrix(c: TenancyContext): RouteMatrix {
+  const others = () => [c.socialworker, c.agencyadmin, c.ngo, c.shelter, c.police, c.hotline];
+  return {
+    'POST /api/imports/htcds': {
+      why: 'only import:htcds may import, and the cases belong to the importer’s agency',
+      anonymous: { path: '/api/imports/htcds?dryRun=true' },
+      probe: async () => {
+        for (const client of others()) expectStatus(await client.upload('/api/imports/htcds?dryRun=true', CSV), 403, 'forbidden');
+        const report = await ok(c.data.upload('/api/imports/htcds?dryRun=true', CSV));
+        expect(report).toMatchObject({ state: 'done', rows: 1, imported: 1 });
+      },
+    },
+    'POST /api/imports/:id/import': {
+      why: 'only the importer’s agency can import a checked file',
+      anonymous: { path: `/api/imports/${UNKNOWN_ID}/import` },
+      probe: async () => {
+        const [checked] = (await ok(c.data.get('/api/imports'))).items;
+        for (const client of others()) expectStatus(await client.post(`/api/imports/${checked.jobId}/import`), 403, 'forbidden');
+        expectStatus(await c.data.post(`/api/imports/${UNKNOWN_ID}/import`), 404, 'not_found');
+      },
+    },
+    'GET /api/imports/:id': {
+      why: 'an import’s report (file name, rows) is visible to its agency’s importers only',
+      anonymous: { path: `/api/imports/${UNKNOWN_ID}` },
+      probe: async () => {
+        const [job] = (await ok(c.data.get('/api/imports'))).items;
+        for (const client of others()) expectStatus(await client.get(`/api/imports/${job.jobId}`), 403, 'forbidden');
+        expect((await ok(c.data.get(`/api/imports/${job.jobId}`))).jobId).toBe(job.jobId);
+      },
+    },
+    'GET /api/imports': {
+      why: 'lists the importer’s own agency’s imports only (row-level security)',
+      anonymous: { path: '/api/imports' },
+      probe: async () => {
+        for (const client of others()) expectStatus(await client.get('/api/imports'), 403, 'forbidden');
+      },
+    },
+    'GET /api/exports/htcds': {
+      why: 'exports only cases the caller’s agency works on; identities need export:identities',
+      anonymous: { path: '/api/exports/htcds?format=csv' },
+      probe: async () => {
+        for (const client of others()) expectStatus(await client.get('/api/exports/htcds?format=csv'), 403, 'forbidden');
+        expectStatus(await c.data.get('/api/exports/htcds?format=csv&identities=true'), 403, 'forbidden');
+        const [elsewhere] = await asSystem(c.t.database.db, (tx) =>
+          tx.select({ reference: cases.reference }).from(cases).where(eq(cases.id, c.caseOf[0]!)),
+        );
+        const exported = await c.data.download('/api/exports/htcds?format=csv&layout=plain');
+        expect(exported.status).toBe(200);
+        expect(exported.bytes.toString('utf8')).not.toContain(elsewhere!.reference);
+      },
+    },
+  };
+}
