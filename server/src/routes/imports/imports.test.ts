@@ -31,7 +31,7 @@ describe('HTCDS import', () => {
   let data: ApiClient;
 
   beforeAll(async () => {
-    app = await startTestApp({ IMPORT_LEASE_SECONDS: '1' });
+    app = await startTestApp();
     data = await app.login('th.data');
   }, 60_000);
   afterAll(async () => app?.close());
@@ -80,6 +80,11 @@ describe('HTCDS import', () => {
     const real = await data.post(`/api/imports/${dry.body.jobId}/import`);
     expect(real.status).toBe(200);
     expect(real.body).toMatchObject({ state: 'done', dryRun: false, rows: 3, imported: 3, matchedExisting: 0, skipped: 0 });
+    expect(await caseCount(app)).toBe(before + 3);
+
+    const again = await data.upload('/api/imports/htcds?dryRun=false', { name: 'again.xlsx', type: XLSX, bytes: file });
+    expect(again.body).toMatchObject({ state: 'done', rows: 3, imported: 0, skipped: 3 });
+    expect(again.body.warnings.filter((warning: any) => warning.code === 'already_imported').map((warning: any) => warning.row)).toEqual([3, 4, 5]);
     expect(await caseCount(app)).toBe(before + 3);
   }, 60_000);
 
@@ -150,6 +155,13 @@ describe('HTCDS import', () => {
       bytes: iconv.encode(text, 'windows-874'),
     });
     expect(windows874.body).toMatchObject({ state: 'done', imported: 1 });
+    const utf16 = await data.upload('/api/imports/htcds?dryRun=true', {
+      name: 'utf16.csv',
+      type: CSV,
+      bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    });
+    // The same row in another encoding is the same record.
+    expect(utf16.body).toMatchObject({ state: 'done', rows: 1, imported: 0, skipped: 1 });
   }, 60_000);
 
   it('links a row to a person already known and reports it', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import fastifyMultipart from '@fastify/multipart';
@@ -95,6 +96,36 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     return reply.status(200).send(await waitForReport(db, request, job.id, keyRing));
   };
 
+  /**
+   * Records the job whose file `files` already holds: a worker may take a job the moment it is
+   * committed, so the file must be there first. A refused job leaves no file behind.
+   */
+  const queueImport = async (
+    request: FastifyRequest,
+    id: string,
+    job: Pick<ImportRow, 'dryRun' | 'fileNameEnc' | 'fileBytes' | 'fileSha256' | 'format'> & Partial<Pick<ImportRow, 'checkedByImportId'>>,
+  ) => {
+    const actor = actorOf(request);
+    try {
+      return await asActor(db, dbActorOf(actor), async (tx) => {
+        const [created] = await tx
+          .insert(htcdsImports)
+          .values({ id, agencyId: actor.agencyId, userId: actor.userId, locale: actor.locale, ...job })
+          .returning();
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'import.created',
+          resourceType: 'htcds_import',
+          resourceId: id,
+          details: { dryRun: job.dryRun, bytes: job.fileBytes, format: job.format, checkedBy: job.checkedByImportId ?? null },
+        });
+        return created!;
+      });
+    } catch (error) {
+      await files.remove(id);
+      throw error;
+    }
+  };
+
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: MULTIPART_LIMITS, throwFileSizeLimit: true });
     const api = scope.withTypeProvider<ZodTypeProvider>();
@@ -111,29 +142,15 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
         if (!(error instanceof SheetError)) throw error;
       }
       const dryRun = request.query.dryRun === 'true';
-      const job = await asActor(db, dbActorOf(actor), async (tx) => {
-        const [created] = await tx
-          .insert(htcdsImports)
-          .values({
-            agencyId: actor.agencyId,
-            userId: actor.userId,
-            dryRun,
-            fileNameEnc: keyRing.encrypt(upload.fileName.slice(0, 255))!,
-            fileBytes: upload.bytes.length,
-            fileSha256: sha256Of(upload.bytes),
-            locale: actor.locale,
-            format,
-          })
-          .returning();
-        await recordAudit(tx, auditContextOf(request), {
-          action: 'import.created',
-          resourceType: 'htcds_import',
-          resourceId: created!.id,
-          details: { dryRun, bytes: upload.bytes.length, format },
-        });
-        return created!;
+      const id = randomUUID();
+      await files.put(id, upload.bytes);
+      const job = await queueImport(request, id, {
+        dryRun,
+        fileNameEnc: keyRing.encrypt(upload.fileName.slice(0, 255))!,
+        fileBytes: upload.bytes.length,
+        fileSha256: sha256Of(upload.bytes),
+        format,
       });
-      await files.put(job.id, upload.bytes);
       return answer(request, reply, job);
     });
   });
@@ -143,36 +160,25 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
   api.post('/api/imports/:id/import', { schema: importConfirmSchema }, async (request, reply) => {
     const actor = actorOf(request);
     if (!canImportHtcds(actor)) throw forbidden();
-    const job = await asActor(db, dbActorOf(actor), async (tx) => {
-      const [checked] = await tx.select().from(htcdsImports).where(eq(htcdsImports.id, request.params.id));
-      if (!checked) throw notFound();
-      if (!checked.dryRun || checked.state !== 'done') throw new AppError(409, 'conflict', 'Only a finished dry run can be imported.');
-      if (checked.errorCount) throw new AppError(409, 'conflict', 'The dry run found errors: correct the file and check it again.');
-      const [created] = await tx
-        .insert(htcdsImports)
-        .values({
-          agencyId: actor.agencyId,
-          userId: actor.userId,
-          dryRun: false,
-          checkedByImportId: checked.id,
-          fileNameEnc: checked.fileNameEnc,
-          fileBytes: checked.fileBytes,
-          fileSha256: checked.fileSha256,
-          locale: actor.locale,
-          format: checked.format,
-        })
-        .returning();
-      await recordAudit(tx, auditContextOf(request), {
-        action: 'import.created',
-        resourceType: 'htcds_import',
-        resourceId: created!.id,
-        details: { dryRun: false, checkedBy: checked.id },
-      });
-      return created!;
+    const checked = await asActor(db, dbActorOf(actor), async (tx) => {
+      const [row] = await tx.select().from(htcdsImports).where(eq(htcdsImports.id, request.params.id));
+      if (!row) throw notFound();
+      if (!row.dryRun || row.state !== 'done') throw new AppError(409, 'conflict', 'Only a finished dry run can be imported.');
+      if (row.errorCount) throw new AppError(409, 'conflict', 'The dry run found errors: correct the file and check it again.');
+      return row;
     });
-    if (!(await files.copy(request.params.id, job.id))) {
+    const id = randomUUID();
+    if (!(await files.copy(checked.id, id))) {
       throw new AppError(409, 'conflict', 'The checked file is no longer kept: upload it again.');
     }
+    const job = await queueImport(request, id, {
+      dryRun: false,
+      checkedByImportId: checked.id,
+      fileNameEnc: checked.fileNameEnc,
+      fileBytes: checked.fileBytes,
+      fileSha256: checked.fileSha256,
+      format: checked.format,
+    });
     return answer(request, reply, job);
   });
 
