@@ -7,7 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { bootstrapDatabase } from '../src/bootstrap.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { generateKeyRingFile, KeyRing, type KeyRingFile } from '../src/crypto/keyRing.js';
+import { KeyRing, type KeyRingFile, generateKeyRingFile } from '../src/crypto/keyRing.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 
 export const DEMO_PASSWORD = 'Seamless-demo-2026';
@@ -51,8 +51,6 @@ export type TestApp = {
   config: Config;
   client(): ApiClient;
   login(username: string, password?: string): Promise<ApiClient>;
-  /** Stops the app server as a deploy or crash would, and starts a new one on the same database and data directory. */
-  restart(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -71,15 +69,12 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     ...overrides,
   });
   await bootstrapDatabase(database, keyRing, { seedDemo: true, demoPassword: DEMO_PASSWORD, instanceCountry: 'TH' });
-  let app = await buildApp({ config, database, keyRing });
+  const app = await buildApp({ config, database, keyRing });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.server.address() as { port: number }).port;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const client = () => new ApiClient(baseUrl);
   return {
-    get app() {
-      return app;
-    },
+    app,
     baseUrl,
     database,
     keyRing,
@@ -91,11 +86,6 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
       const response = await c.post('/api/auth/login', { username, password });
       if (response.status !== 200) throw new Error(`login ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
       return c;
-    },
-    async restart() {
-      await app.close();
-      app = await buildApp({ config, database, keyRing });
-      await app.listen({ port, host: '127.0.0.1' });
     },
     async close() {
       await app.close();
@@ -179,16 +169,11 @@ export class ApiClient {
     path: string,
     file: { field?: string; name: string; type: string; bytes: Uint8Array },
     fields: Record<string, string> = {},
-    headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append(file.field ?? 'file', new Blob([file.bytes], { type: file.type }), file.name);
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { ...this.headersFor('POST'), ...headers },
-      body: form,
-    });
+    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', headers: this.headersFor('POST'), body: form });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -202,19 +187,8 @@ export class ApiClient {
 
 /** Asserts an RFC 9457 problem document and returns it. */
 export function expectProblem(response: ApiResponse, status: number, code: string) {
-  if (
-    response.status !== status ||
-    response.body?.code !== code ||
-    !String(response.headers.get('content-type')).includes('application/problem+json')
-  ) {
+  if (response.status !== status || response.body?.code !== code || !String(response.headers.get('content-type')).includes('application/problem+json')) {
     throw new Error(`expected ${status} ${code}, got ${response.status} ${JSON.stringify(response.body)}`);
   }
-  return response.body as {
-    type: string;
-    title: string;
-    status: number;
-    code: string;
-    detail?: string;
-    errors?: { path: string; code: string; message: string }[];
-  };
+  return response.body as { type: string; title: string; status: number; code: string; detail?: string; errors?: { path: string; code: string; message: string }[] };
 }

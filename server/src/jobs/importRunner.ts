@@ -68,11 +68,15 @@ export class ImportRunner {
       } catch (error) {
         // The job's row says what failed; the log says only which job (never the file's content).
         this.options.log.error({ importId: job.id, err: { message: (error as Error).message } }, 'import job failed');
-        await asSystem(this.options.db, (tx) =>
-          tx.update(htcdsImports).set({ state: 'failed', lockedUntil: null, finishedAt: sql`now()` }).where(eq(htcdsImports.id, job.id)),
-        );
+        await this.fail(job);
       }
     }
+  }
+
+  private async fail(job: ImportJob) {
+    await asSystem(this.options.db, (tx) =>
+      tx.update(htcdsImports).set({ state: 'failed', lockedUntil: null, finishedAt: sql`now()` }).where(eq(htcdsImports.id, job.id)),
+    );
   }
 
   private async claim(): Promise<ImportJob | null> {
@@ -103,9 +107,7 @@ export class ImportRunner {
     );
     // The permission is checked again when the job runs: an account disabled since the upload imports nothing.
     if (!requester[0]?.allowed) {
-      await asSystem(db, (tx) =>
-        tx.update(htcdsImports).set({ state: 'failed', lockedUntil: null, finishedAt: sql`now()` }).where(eq(htcdsImports.id, job.id)),
-      );
+      await this.fail(job);
       await files.remove(job.id);
       return;
     }

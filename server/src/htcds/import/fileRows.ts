@@ -58,7 +58,6 @@ export async function* readFileRows(bytes: Buffer, hooks: FileRowHooks): AsyncGe
   });
   let first: SheetRow | undefined;
   let plan: ColumnPlan | undefined;
-  let pending: SheetRow | undefined;
   try {
     for await (const sheetRow of rows) {
       if (!first) {
@@ -70,11 +69,8 @@ export async function* readFileRows(bytes: Buffer, hooks: FileRowHooks): AsyncGe
         hooks.onPlan(plan);
         if (plan.errors.length) throw new FileProblem(plan.errors);
         if (plan.layout === 'toolkit') continue;
-        pending = sheetRow;
       }
-      const current = pending ?? sheetRow;
-      pending = undefined;
-      const read = readRow(current, plan, hooks);
+      const read = readRow(sheetRow, plan, hooks);
       if (read) yield read;
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record.js';
 import { importCase } from '../../commands/importCase.js';
@@ -12,7 +13,7 @@ import { AppError } from '../../http/problem.js';
 import type { ImportedCase } from '../importedCase.js';
 import { createValueResolver } from '../values/index.js';
 import type { ColumnPlan } from './columnMapping.js';
-import { FileProblem, type FileRow, readFileRows } from './fileRows.js';
+import { FileProblem, readFileRows } from './fileRows.js';
 import type { ImportFiles } from './importFiles.js';
 import { type FileIssue, IssueLog, issueWithMessage as withMessage } from './importIssues.js';
 import { findKnownPerson } from './knownPerson.js';
@@ -180,14 +181,13 @@ async function checkRows(
     for (const { row, importedCase } of withAnswers) {
       try {
         const country = importedCase.kase.countryCode ?? formCountry;
-        await assertCaseFormAnswers(tx, { countryCode: country, agencyId: actor.agencyId }, importedCase.kase.formAnswers, {}, [
-          'identity',
-          'medical',
-          'psychosocial',
-          'legal',
-          'shelter',
-          'family',
-        ]);
+        await assertCaseFormAnswers(
+          tx,
+          { countryCode: country, agencyId: actor.agencyId },
+          importedCase.kase.formAnswers,
+          {},
+          CASE_SECTIONS,
+        );
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         pass.errors.add({ row, column: 'sls_FormAnswers', code: 'invalid_json', params: { path: error.errors?.[0]?.path ?? '' } });
@@ -320,7 +320,7 @@ async function write(
     onWarning: () => {},
     onProgress: () => {},
   });
-  for await (const row of rows as AsyncGenerator<FileRow>) {
+  for await (const row of rows) {
     if ('issues' in row) continue;
     if (seen.has(row.key)) {
       pass.skipped++;

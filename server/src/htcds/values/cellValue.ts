@@ -1,7 +1,7 @@
 import type { HtcdsIssueCode } from '@seamless/contracts';
+import type { CellValue } from '../sheet/cells.js';
 
-/** One spreadsheet cell as the sheet reader hands it over (an empty cell is null). */
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue };
 
 /** A cell read for one column: its typed value, or why it was refused with the wording's params. */
 export type CellParse<T> = { ok: true; value: T } | { ok: false; code: HtcdsIssueCode; params: Record<string, string | number> };
