@@ -19,6 +19,7 @@ export const ENCRYPTED_COLUMNS: Record<string, readonly string[]> = {
   interpreter_requests: ['interpreter_name_enc'],
   consents: ['guardian_name_enc'],
   users: ['totp_secret_enc'],
+  htcds_imports: ['file_name_enc'],
 };
 
 /**
