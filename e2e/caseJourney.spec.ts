@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { catalogue } from './catalogue';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
  * Issue 4's acceptance journey in the Thai interface: the hotline records an intake and hands it
@@ -9,47 +9,16 @@ import { catalogue } from './catalogue';
  * identifies the person and downloads the certificate; the NGO sees nothing until the person's
  * consent shares the case, and then only the section shared.
  */
-const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
-const th = catalogue('th');
-const en = catalogue('en');
-
-/** A Thai label by catalogue key (English where Thai has none, which the catalogue test forbids). */
-function label(key: string): string {
-  const find = (source: unknown) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), source);
-  const value = find(th) ?? find(en);
-  if (typeof value !== 'string') throw new Error(`no catalogue entry ${key}`);
-  return value;
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function signIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'th-TH' });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('seamless.locale', 'th'));
-  await page.reload();
-  await page.getByLabel(th.signIn.username).fill(username);
-  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: th.signIn.submit }).click();
-  const cases = new RegExp(`^(${escape(th.nav.cases)}|${escape(en.nav.cases)})$`);
-  await expect(page.getByRole('link', { name: cases })).toBeVisible();
-  // An account that works in English (the demo NGO) switches this browser to Thai.
-  if ((await page.locator('html').getAttribute('lang')) !== 'th') {
-    await page.getByRole('combobox', { name: en.shell.language }).click();
-    await page.getByRole('option', { name: th.language.th }).click();
-  }
-  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
-  return page;
-}
-
 /** Opens a Mantine select or multiselect by its label and picks the option whose name matches. */
 async function pick(scope: Page | Locator, name: string, option: string | RegExp, typed?: string) {
   const box = scope.getByRole('combobox', { name, exact: true });
   await box.click();
   if (typed && (await box.isEditable())) await box.fill(typed);
   const page = 'page' in scope ? scope.page() : scope;
-  await page.getByRole('option', { name: typeof option === 'string' ? new RegExp(escape(option)) : option }).first().click();
+  await page
+    .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
+    .first()
+    .click();
 }
 
 test('hotline intake → interview with interpreter → identification and certificate → consent-based sharing', async ({ browser }) => {
@@ -72,7 +41,12 @@ test('hotline intake → interview with interpreter → identification and certi
   await hotline.waitForURL(/\/cases\/[0-9a-f-]{36}/);
   const caseId = hotline.url().match(/\/cases\/([0-9a-f-]{36})/)![1]!;
   const recorded = await (await hotline.request.get(`/api/cases/${caseId}`)).json();
-  expect(recorded).toMatchObject({ involvement: 'intake', ownerUserId: null, urgency: 'urgent', exploitationTypes: ['SexualExploitation'] });
+  expect(recorded).toMatchObject({
+    involvement: 'intake',
+    ownerUserId: null,
+    urgency: 'urgent',
+    exploitationTypes: ['SexualExploitation'],
+  });
 
   // 2. Before any consent the NGO cannot reach the case at all.
   const ngo = await signIn(browser, 'th.ngo');
@@ -112,13 +86,20 @@ test('hotline intake → interview with interpreter → identification and certi
     await worker.getByRole('textbox', { name: label('caseRecord.decision.decidedBy'), exact: true }).fill('พ.ต.ท. สมชาย พนักงานสอบสวน');
     await worker.getByRole('textbox', { name: label('caseRecord.decision.reasons'), exact: true }).fill(reasons);
     await worker.getByRole('button', { name: label('caseRecord.decision.save') }).click();
-    await expect(worker.getByRole('status').filter({ hasText: label(`traffickingStatus.${status}`) }).first()).toBeVisible();
+    await expect(
+      worker
+        .getByRole('status')
+        .filter({ hasText: label(`traffickingStatus.${status}`) })
+        .first(),
+    ).toBeVisible();
   }
   const identified = await (await worker.request.get(`/api/cases/${caseId}`)).json();
   expect(identified.traffickingStatus).toBe('Identified');
   const record = await (await worker.request.get(`/api/cases/${caseId}/identification`)).json();
   expect(record.interviews[0].interpreterRequests[0]).toMatchObject({ language: 'my', status: 'provided' });
-  const certificateNumber: string = record.decisions.find((decision: { toStatus: string }) => decision.toStatus === 'Identified').certificateNumber;
+  const certificateNumber: string = record.decisions.find(
+    (decision: { toStatus: string }) => decision.toStatus === 'Identified',
+  ).certificateNumber;
 
   // 5. The certificate downloads as a PDF in Thai that carries the number and her name in her script.
   const downloading = worker.waitForEvent('download');

@@ -176,6 +176,7 @@ export const AUDIT_ACTIONS = [
   'group.update',
   'export.created',
   'import.created',
+  'import.records_read',
   'case.import',
   'audit.verified',
 ] as const;

@@ -318,9 +318,38 @@ export const htcdsImportReportSchema = z.object({
   columns: z.array(htcdsColumnMappingSchema),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** Whether the caller ran this import, and so may look through the records it brought in. */
+  mine: z.boolean(),
 });
 export type HtcdsImportReport = z.infer<typeof htcdsImportReportSchema>;
 export const HTCDS_REPORTED_ISSUES = 1000;
+
+/**
+ * One record an import wrote, as its importer may look it up: a data officer sees no names
+ * (DESIGN.md §1) except those of the file she brought in herself, to check that it arrived.
+ */
+export const htcdsImportRecordSchema = z.object({
+  /** The spreadsheet row it came from; null for imports made before rows were numbered. */
+  row: z.number().int().nullable(),
+  caseId: z.string().uuid(),
+  caseReference: z.string(),
+  pseudonym: z.string(),
+  /** The romanised name and the name as written, as the file gave them. */
+  name: z.string().nullable(),
+  nameAsWritten: z.string().nullable(),
+  matchedExistingPerson: z.boolean(),
+});
+export type HtcdsImportRecord = z.infer<typeof htcdsImportRecordSchema>;
+
+export const htcdsImportRecordsQuerySchema = z
+  .object({
+    /** A name in any script (matched through the normalised-name keys) or a case reference. */
+    q: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type HtcdsImportRecordsQuery = z.infer<typeof htcdsImportRecordsQuerySchema>;
 
 export const htcdsImportQuerySchema = z
   .object({

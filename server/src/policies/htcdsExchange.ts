@@ -5,6 +5,12 @@ import { type CaseInvolvement, canReadSection } from './case.js';
 /** Importing writes cases owned by the actor's own agency; the permission is the data officer's. */
 export const canImportHtcds = (actor: Actor) => has(actor, 'import:htcds');
 
+/**
+ * A data officer sees no names (DESIGN.md §1), except in the records of an import she ran
+ * herself: she held that file, and checks that it arrived. Colleagues' imports stay closed.
+ */
+export const canReviewImportRecords = (actor: Actor, job: { userId: string }) => canImportHtcds(actor) && job.userId === actor.userId;
+
 export const canExportHtcds = (actor: Actor) => has(actor, 'export:htcds');
 
 /** Identity columns leave the system only for those explicitly allowed to take them out. */

@@ -66,6 +66,8 @@ export const htcdsImportRows = pgTable(
       .notNull()
       .references(() => cases.id),
     matchedExistingPerson: boolean('matched_existing_person').notNull().default(false),
+    /** The spreadsheet row it came from, so the importer can check the record against her file. */
+    rowNumber: integer('row_number'),
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.contentKey] }), index('htcds_import_rows_import_idx').on(t.importId)],
 );

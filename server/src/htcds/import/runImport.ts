@@ -282,7 +282,7 @@ async function write(
         });
         await tx
           .insert(htcdsImportRows)
-          .values({ agencyId: actor.agencyId, contentKey: key, importId: job.id, caseId: written.caseId, matchedExistingPerson: !!person });
+          .values({ agencyId: actor.agencyId, contentKey: key, importId: job.id, caseId: written.caseId, matchedExistingPerson: !!person, rowNumber: row });
         caseIds.push(written.caseId);
         pass.imported++;
         if (person) {

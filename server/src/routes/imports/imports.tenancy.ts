@@ -37,6 +37,16 @@ export function importsMatrix(c: TenancyContext): RouteMatrix {
         expect((await ok(c.data.get(`/api/imports/${job.jobId}`))).jobId).toBe(job.jobId);
       },
     },
+    'GET /api/imports/:id/records': {
+      why: 'names of imported records only for the officer who imported them, never for others',
+      anonymous: { path: `/api/imports/${UNKNOWN_ID}/records` },
+      probe: async () => {
+        const [job] = (await ok(c.data.get('/api/imports'))).items;
+        for (const client of others()) expectStatus(await client.get(`/api/imports/${job.jobId}/records`), 403, 'forbidden');
+        expectStatus(await c.data.get(`/api/imports/${UNKNOWN_ID}/records`), 404, 'not_found');
+        expect((await ok(c.data.get(`/api/imports/${job.jobId}/records`))).items).toEqual([]);
+      },
+    },
     'GET /api/imports': {
       why: 'lists the importer’s own agency’s imports only (row-level security)',
       anonymous: { path: '/api/imports' },

@@ -29,6 +29,8 @@ async function caseCount(app: TestApp): Promise<number> {
 describe('HTCDS import', () => {
   let app: TestApp;
   let data: ApiClient;
+  let toolkitImportId: string;
+  let knownPersonImportId: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -79,12 +81,15 @@ describe('HTCDS import', () => {
 
     const real = await data.post(`/api/imports/${dry.body.jobId}/import`);
     expect(real.status).toBe(200);
-    expect(real.body).toMatchObject({ state: 'done', dryRun: false, rows: 3, imported: 3, matchedExisting: 0, skipped: 0 });
+    expect(real.body).toMatchObject({ state: 'done', dryRun: false, rows: 3, imported: 3, matchedExisting: 0, skipped: 0, mine: true });
+    toolkitImportId = real.body.jobId;
     expect(await caseCount(app)).toBe(before + 3);
 
     const again = await data.upload('/api/imports/htcds?dryRun=false', { name: 'again.xlsx', type: XLSX, bytes: file });
     expect(again.body).toMatchObject({ state: 'done', rows: 3, imported: 0, skipped: 3 });
-    expect(again.body.warnings.filter((warning: any) => warning.code === 'already_imported').map((warning: any) => warning.row)).toEqual([3, 4, 5]);
+    expect(again.body.warnings.filter((warning: any) => warning.code === 'already_imported').map((warning: any) => warning.row)).toEqual([
+      3, 4, 5,
+    ]);
     expect(await caseCount(app)).toBe(before + 3);
   }, 60_000);
 
@@ -178,7 +183,58 @@ describe('HTCDS import', () => {
       bytes: Buffer.from(csvOf([header, ['Lamai', 'Srisuk', '1995-03-04', '1100100001111', '2025-06-01']])),
     });
     expect(second.body).toMatchObject({ imported: 1, matchedExisting: 1 });
+    knownPersonImportId = second.body.jobId;
     expect(second.body.warnings.map((warning: any) => [warning.row, warning.code])).toEqual([[2, 'matched_existing_person']]);
+  }, 60_000);
+
+  it('shows the importer the records her import wrote, found by a name in another script, and nobody else’s', async () => {
+    const records = (id: string, q?: string) => data.get(`/api/imports/${id}/records${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    const all = await records(toolkitImportId);
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(3);
+    expect(all.body.items.map((record: any) => [record.row, record.name, record.nameAsWritten, record.matchedExistingPerson])).toEqual([
+      [3, 'Somchai Jaidee', 'สมชาย ใจดี', false],
+      [4, 'Dara Sok', 'ដារា សុខ', false],
+      [5, 'Aung Kyaw', 'အောင်ကျော်', false],
+    ]);
+    const rowsFound = async (id: string, q: string) => (await records(id, q)).body.items.map((record: any) => record.row);
+    expect(await rowsFound(toolkitImportId, 'สมชาย')).toEqual([3]);
+    expect(await rowsFound(toolkitImportId, 'Sok Dara')).toEqual([4]);
+    expect(await rowsFound(toolkitImportId, 'Mali Boonmee')).toEqual([]);
+    expect(await rowsFound(toolkitImportId, 'Kyaw Aung')).toEqual([5]);
+    expect(await rowsFound(toolkitImportId, all.body.items[1].caseReference)).toEqual([4]);
+    // A person of another import is not found through this one, though the officer imported both.
+    expect(await rowsFound(toolkitImportId, 'Lamai Srisuk')).toEqual([]);
+    const known = await records(knownPersonImportId, 'ละม้าย ศรีสุข');
+    expect(known.body.items.map((record: any) => [record.row, record.name, record.matchedExistingPerson])).toEqual([
+      [2, 'Lamai Srisuk', true],
+    ]);
+
+    const audit = await asSystem(app.database.db, async (tx) =>
+      rowsOf<{ details: { caseIds: string[] } }>(
+        await tx.execute(
+          sql`select details from audit_events where action = 'import.records_read' and outcome = 'success' and resource_id = ${toolkitImportId}`,
+        ),
+      ),
+    );
+    expect(audit.map((event) => event.details.caseIds.length).sort()).toEqual([0, 0, 1, 1, 1, 1, 3]);
+
+    expectProblem(await data.get(`/api/imports/${toolkitImportId}/records?pageSize=500`), 400, 'validation_failed');
+    const worker = await app.login('th.socialworker');
+    expectProblem(await worker.get(`/api/imports/${toolkitImportId}/records`), 403, 'forbidden');
+    const admin = await app.login('admin');
+    const agencyId = (await data.get('/api/auth/me')).body.agency.id;
+    const created = await admin.post('/api/admin/users', {
+      username: 'th.data2',
+      displayName: 'Second Data Officer',
+      agencyId,
+      roleKeys: ['data_officer'],
+      password: 'Second-Data-Officer-2026!',
+    });
+    expect(created.status).toBe(201);
+    const colleague = await app.login('th.data2', 'Second-Data-Officer-2026!');
+    expect((await colleague.get(`/api/imports/${toolkitImportId}`)).body).toMatchObject({ jobId: toolkitImportId, mine: false });
+    expectProblem(await colleague.get(`/api/imports/${toolkitImportId}/records?q=Somchai`), 403, 'forbidden');
   }, 60_000);
 
   it('lets only data officers import, and only their own agency follow an import', async () => {

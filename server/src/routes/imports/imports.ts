@@ -14,6 +14,7 @@ import type { Db } from '../../db/client.js';
 import { htcdsImports } from '../../db/schema/index.js';
 import { sha256Of } from '../../files/attachmentStore.js';
 import { ImportFiles } from '../../htcds/import/importFiles.js';
+import { findImportRecords } from '../../htcds/import/importRecords.js';
 import { detectSheetFormat } from '../../htcds/sheet/detectFormat.js';
 import { SheetError } from '../../htcds/sheet/sheetError.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
@@ -21,15 +22,15 @@ import { AppError, fieldError, forbidden, notFound } from '../../http/problem.js
 import { uploadProblem } from '../../http/upload.js';
 import { ImportRunner } from '../../jobs/importRunner.js';
 import { dbActorOf } from '../../policies/actor.js';
-import { canImportHtcds } from '../../policies/htcdsExchange.js';
-import { importConfirmSchema, importCreateSchema, importListSchema, importReadSchema } from './schema.js';
+import { canImportHtcds, canReviewImportRecords } from '../../policies/htcdsExchange.js';
+import { importConfirmSchema, importCreateSchema, importListSchema, importReadSchema, importRecordsSchema } from './schema.js';
 
 type ImportRow = typeof htcdsImports.$inferSelect;
 const FINISHED = new Set(['done', 'failed']);
 const MULTIPART_LIMITS = { fileSize: HTCDS_IMPORT_MAX_BYTES, files: 1, fields: 0, parts: 1 };
 const RECENT_IMPORTS = 20;
 
-export function presentImport(row: ImportRow, keyRing: KeyRing): HtcdsImportReport {
+export function presentImport(row: ImportRow, keyRing: KeyRing, actor: { userId: string }): HtcdsImportReport {
   return {
     jobId: row.id,
     state: row.state,
@@ -50,6 +51,7 @@ export function presentImport(row: ImportRow, keyRing: KeyRing): HtcdsImportRepo
     columns: row.columns,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    mine: row.userId === actor.userId,
   };
 }
 
@@ -91,7 +93,10 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
   const answer = async (request: FastifyRequest, reply: FastifyReply, job: ImportRow) => {
     runner.wake();
     if (/respond-async/i.test(String(request.headers.prefer ?? ''))) {
-      return reply.status(202).header('location', `/api/imports/${job.id}`).send(presentImport(job, keyRing));
+      return reply
+        .status(202)
+        .header('location', `/api/imports/${job.id}`)
+        .send(presentImport(job, keyRing, actorOf(request)));
     }
     return reply.status(200).send(await waitForReport(db, request, job.id, keyRing));
   };
@@ -187,7 +192,25 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     if (!canImportHtcds(actor)) throw forbidden();
     const [job] = await asActor(db, dbActorOf(actor), (tx) => tx.select().from(htcdsImports).where(eq(htcdsImports.id, request.params.id)));
     if (!job) throw notFound();
-    return presentImport(job, keyRing);
+    return presentImport(job, keyRing, actor);
+  });
+
+  api.get('/api/imports/:id/records', { schema: importRecordsSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canImportHtcds(actor)) throw forbidden();
+    return asActor(db, dbActorOf(actor), async (tx) => {
+      const [job] = await tx.select().from(htcdsImports).where(eq(htcdsImports.id, request.params.id));
+      if (!job) throw notFound();
+      if (!canReviewImportRecords(actor, job)) throw forbidden();
+      const { items, total } = await findImportRecords(tx, keyRing, job.id, request.query);
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'import.records_read',
+        resourceType: 'htcds_import',
+        resourceId: job.id,
+        details: { caseIds: items.map((item) => item.caseId), searched: !!request.query.q },
+      });
+      return { items, total, page: request.query.page, pageSize: request.query.pageSize };
+    });
   });
 
   api.get('/api/imports', { schema: importListSchema }, async (request) => {
@@ -196,7 +219,7 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     const jobs = await asActor(db, dbActorOf(actor), (tx) =>
       tx.select().from(htcdsImports).orderBy(desc(htcdsImports.createdAt)).limit(RECENT_IMPORTS),
     );
-    return { items: jobs.map((job) => presentImport(job, keyRing)) };
+    return { items: jobs.map((job) => presentImport(job, keyRing, actor)) };
   });
 }
 
@@ -206,7 +229,7 @@ async function waitForReport(db: Db, request: FastifyRequest, importId: string, 
   for (;;) {
     const [job] = await asActor(db, dbActorOf(actor), (tx) => tx.select().from(htcdsImports).where(eq(htcdsImports.id, importId)));
     if (!job) throw notFound();
-    if (FINISHED.has(job.state)) return presentImport(job, keyRing);
+    if (FINISHED.has(job.state)) return presentImport(job, keyRing, actor);
     await sleep(100);
   }
 }

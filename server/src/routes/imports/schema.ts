@@ -1,4 +1,10 @@
-import { htcdsImportQuerySchema, htcdsImportReportSchema } from '@seamless/contracts';
+import {
+  htcdsImportQuerySchema,
+  htcdsImportRecordSchema,
+  htcdsImportRecordsQuerySchema,
+  htcdsImportReportSchema,
+  pageOf,
+} from '@seamless/contracts';
 import { z } from 'zod';
 
 const tags = ['imports'];
@@ -17,3 +23,9 @@ export const importConfirmSchema = {
 };
 export const importReadSchema = { tags, params: importIdParams, response: { 200: htcdsImportReportSchema } };
 export const importListSchema = { tags, response: { 200: z.object({ items: z.array(htcdsImportReportSchema) }) } };
+export const importRecordsSchema = {
+  tags,
+  params: importIdParams,
+  querystring: htcdsImportRecordsQuerySchema,
+  response: { 200: pageOf(htcdsImportRecordSchema) },
+};

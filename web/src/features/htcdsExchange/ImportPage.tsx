@@ -6,6 +6,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { useMe } from '../auth/MeContext';
+import { hasPermission } from '../auth/permissions';
 import { formatBytes } from '../caseRecord/notes/files';
 import { ExchangeProblemAlert } from './ExchangeProblemAlert';
 import { ImportReport } from './ImportReport';
@@ -22,6 +24,7 @@ const ACCEPTED_FILES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-offic
 export function ImportPage() {
   const { t } = useTranslation();
   const locale = useLocale();
+  const me = useMe();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [dryRunId, setDryRunId] = useState<string | null>(null);
@@ -98,9 +101,11 @@ export function ImportPage() {
             onImport={() => startImport(job.data.jobId)}
             importPending={importChecked.isPending}
             caseListLink={
-              <RouterButton to="/cases" variant="light">
-                {t('htcdsExchange.import.openCases')}
-              </RouterButton>
+              hasPermission(me, 'case:read') && (
+                <RouterButton to="/cases" variant="light">
+                  {t('htcdsExchange.import.openCases')}
+                </RouterButton>
+              )
             }
           />
         )}

@@ -44,6 +44,7 @@ const dryRun: HtcdsImportReport = {
   ],
   createdAt: '2024-05-01T08:00:00.000Z',
   finishedAt: '2024-05-01T08:00:02.000Z',
+  mine: true,
 };
 
 const withErrors: HtcdsImportReport = {

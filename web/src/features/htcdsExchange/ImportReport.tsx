@@ -4,6 +4,7 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { ColumnMappingTable } from './ColumnMappingTable';
+import { ImportRecords } from './ImportRecords';
 import { IssueTable } from './IssueTable';
 import { canImport, importProgress, isRunning, type RunningState } from './importJob';
 
@@ -79,7 +80,7 @@ interface OutcomeProps {
   report: HtcdsImportReport;
   onImport: () => void;
   importPending: boolean;
-  caseListLink: ReactNode;
+  caseListLink?: ReactNode;
 }
 
 /** What the finished job means for the reader, and the next step it allows. */
@@ -125,8 +126,8 @@ interface ImportReportProps {
   /** Imports the file of a clean dry run; offered only when `canImport` allows it. */
   onImport: () => void;
   importPending: boolean;
-  /** Where a finished import leads (a router link, which the page supplies). */
-  caseListLink: ReactNode;
+  /** Where a finished import leads (a router link, which the page supplies to those who may read cases). */
+  caseListLink?: ReactNode;
 }
 
 /** A job's report: its progress while it runs, then counts, outcome, column mapping, errors and warnings. */
@@ -157,6 +158,7 @@ export function ImportReport({ report, onImport, importPending, caseListLink }: 
           <>
             <ImportCounts report={report} />
             <Outcome report={report} onImport={onImport} importPending={importPending} caseListLink={caseListLink} />
+            {!report.dryRun && report.state === 'done' && report.mine && report.imported > 0 && <ImportRecords jobId={report.jobId} />}
             {report.dryRun && report.columns.length > 0 && <ColumnMappingTable columns={report.columns} />}
             <IssueTable
               title={t('htcdsExchange.report.errors')}

@@ -1,4 +1,4 @@
-import type { HtcdsImportReport } from '@seamless/contracts';
+import type { HtcdsImportRecord, HtcdsImportReport, Page } from '@seamless/contracts';
 import { api, apiFetch, apiRequest } from '../../api/client';
 import { fileNameFromDisposition } from '../caseRecord/api';
 import { type ExportForm, exportPath } from './exportForm';
@@ -33,6 +33,9 @@ export const htcdsExchangeApi = {
   importChecked: (dryRunJobId: string) => apiRequest<HtcdsImportReport>('POST', jobPath(dryRunJobId, 'import'), { headers: RESPOND_ASYNC }),
   job: (jobId: string) => api.get<HtcdsImportReport>(jobPath(jobId)),
   recent: () => api.get<{ items: HtcdsImportReport[] }>(IMPORTS),
+  /** The records an import of one's own wrote, narrowed to a name in any script or a case reference. */
+  records: (jobId: string, query: { q?: string; page: number }) =>
+    api.get<Page<HtcdsImportRecord>>(jobPath(jobId, 'records'), { query: { ...query, q: query.q || undefined } }),
   /**
    * Fetched rather than linked so that a refusal shows as a message instead of being saved as
    * the file, and so that the server's file name is kept.

@@ -1,5 +1,5 @@
 import type { HtcdsImportReport } from '@seamless/contracts';
-import { skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { caseKeys } from '../cases/queries';
 import { htcdsExchangeApi } from './api';
@@ -10,6 +10,7 @@ const importKeys = {
   all: ['htcdsImports'] as const,
   recent: () => [...importKeys.all, 'recent'] as const,
   job: (jobId: string | null) => [...importKeys.all, 'job', jobId] as const,
+  records: (jobId: string, q: string, page: number) => [...importKeys.all, 'records', jobId, q, page] as const,
 };
 
 export function useRecentImports() {
@@ -34,6 +35,15 @@ export function useImportJob(jobId: string | null) {
     if (!ended.dryRun) void queryClient.invalidateQueries({ queryKey: caseKeys.all });
   }, [ended, queryClient]);
   return query;
+}
+
+/** The previous page stays on screen while the next search runs, so the table does not flicker. */
+export function useImportRecords(jobId: string, q: string, page: number) {
+  return useQuery({
+    queryKey: importKeys.records(jobId, q, page),
+    queryFn: () => htcdsExchangeApi.records(jobId, { q, page }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** Both ways of starting a job answer its first report, which seeds the job's query so polling starts from it. */

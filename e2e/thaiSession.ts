@@ -1,0 +1,40 @@
+import { type Browser, expect, type Page } from '@playwright/test';
+import { catalogue } from './catalogue';
+
+/** Signing in to the demo instance in the Thai interface, shared by the browser journeys. */
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
+export const th = catalogue('th');
+export const en = catalogue('en');
+
+/** A Thai label by catalogue key (English where Thai has none, which the catalogue test forbids). */
+export function label(key: string): string {
+  const find = (source: unknown) =>
+    key
+      .split('.')
+      .reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), source);
+  const value = find(th) ?? find(en);
+  if (typeof value !== 'string') throw new Error(`no catalogue entry ${key}`);
+  return value;
+}
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export async function signIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'th-TH' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('seamless.locale', 'th'));
+  await page.reload();
+  await page.getByLabel(th.signIn.username).fill(username);
+  await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: th.signIn.submit }).click();
+  // Every account has the dashboard, in Thai or — for one that works in English — in English.
+  const dashboard = new RegExp(`^(${escapeRegExp(th.nav.dashboard)}|${escapeRegExp(en.nav.dashboard)})$`);
+  await expect(page.getByRole('link', { name: dashboard })).toBeVisible();
+  if ((await page.locator('html').getAttribute('lang')) !== 'th') {
+    await page.getByRole('combobox', { name: en.shell.language }).click();
+    await page.getByRole('option', { name: th.language.th }).click();
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', 'th');
+  return page;
+}

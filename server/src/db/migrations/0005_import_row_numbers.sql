@@ -1,0 +1,1 @@
+ALTER TABLE "htcds_import_rows" ADD COLUMN "row_number" integer;
