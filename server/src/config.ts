@@ -25,6 +25,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().optional(),
   IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  IMPORT_CHECKED_FILE_HOURS: z.coerce.number().min(0).default(24),
 });
 
 export type Config = {
@@ -45,6 +46,8 @@ export type Config = {
   webDist: string;
   /** How long an import worker holds a job between progress reports before another may resume it. */
   importLeaseSeconds: number;
+  /** How long a checked (dry-run) file waits to be imported before it is deleted: it holds identities. */
+  importCheckedFileHours: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLeaseSeconds: e.IMPORT_LEASE_SECONDS,
+    importCheckedFileHours: e.IMPORT_CHECKED_FILE_HOURS,
     webDist: path.resolve(e.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

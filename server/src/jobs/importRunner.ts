@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
@@ -14,10 +14,14 @@ export type ImportRunnerOptions = {
   instanceCountry: string;
   /** How long a worker holds a job without showing progress before another may take it over. */
   leaseSeconds: number;
+  /** A checked file not imported within this many hours is deleted: it holds identities nobody needs any more. */
+  checkedFileHours: number;
   log: FastifyBaseLogger;
   pollMilliseconds?: number;
 };
 
+const FINISHED_STATES: readonly string[] = ['done', 'failed'];
+const FILE_SWEEP_MS = 10 * 60 * 1000;
 const UNFINISHED = sql`${htcdsImports.state} in ('queued', 'validating', 'importing')`;
 
 /**
@@ -30,6 +34,7 @@ export class ImportRunner {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
+  private lastFileSweep = 0;
 
   constructor(private readonly options: ImportRunnerOptions) {}
 
@@ -62,6 +67,7 @@ export class ImportRunner {
   }
 
   private async work() {
+    await this.forgetExpiredFiles();
     for (let job = await this.claim(); job && !this.stopping; job = await this.claim()) {
       try {
         await this.run(job);
@@ -71,6 +77,32 @@ export class ImportRunner {
         await this.fail(job);
       }
     }
+  }
+
+  /**
+   * Deletes the files no job will read again: those of dry runs never imported within the
+   * retention, and any left behind by a job that is gone. A running job's file is never touched.
+   */
+  async forgetExpiredFiles(now = Date.now()) {
+    if (now - this.lastFileSweep < FILE_SWEEP_MS) return;
+    this.lastFileSweep = now;
+    const { db, files, checkedFileHours } = this.options;
+    const cutoff = new Date(now - checkedFileHours * 3_600_000);
+    const kept = (await files.list()).filter((file) => file.writtenAt < cutoff);
+    if (!kept.length) return;
+    const jobs = await asSystem(db, (tx) =>
+      tx
+        .select({ id: htcdsImports.id, state: htcdsImports.state })
+        .from(htcdsImports)
+        .where(
+          inArray(
+            htcdsImports.id,
+            kept.map((file) => file.importId),
+          ),
+        ),
+    );
+    const running = new Set(jobs.filter((job) => !FINISHED_STATES.includes(job.state)).map((job) => job.id));
+    for (const file of kept) if (!running.has(file.importId)) await files.remove(file.importId);
   }
 
   private async fail(job: ImportJob) {

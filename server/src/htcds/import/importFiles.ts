@@ -46,6 +46,19 @@ export class ImportFiles {
     return true;
   }
 
+  /** The imports whose files are kept, with when each was written. */
+  async list(): Promise<{ importId: string; writtenAt: Date }[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const kept = names.filter((name) => UUID.test(name));
+    return Promise.all(kept.map(async (name) => ({ importId: name, writtenAt: (await fs.stat(this.pathOf(name))).mtime })));
+  }
+
   async remove(importId: string): Promise<void> {
     await fs.rm(this.pathOf(importId), { force: true });
   }

@@ -85,6 +85,7 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     files,
     instanceCountry: config.instanceCountry,
     leaseSeconds: config.importLeaseSeconds,
+    checkedFileHours: config.importCheckedFileHours,
     log: app.log,
   });
   app.addHook('onReady', async () => runner.start());
