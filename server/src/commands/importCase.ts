@@ -5,7 +5,7 @@ import { caseComments, cases, perpetrators, persons, traffickingEvents, users, v
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
 import { ageOn, personColumns, randomCode } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { addToPersonIdentity, writePersonIdentity } from './writePersonIdentity.js';
+import { addToPersonIdentity, writeNewPersonIdentity } from './writePersonIdentity.js';
 
 export type ImportCaseProps = {
   tx: Tx;
@@ -47,7 +47,7 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
       })
       .returning({ id: persons.id });
     personId = created!.id;
-    await writePersonIdentity(tx, keyRing, personId, personInput);
+    await writeNewPersonIdentity(tx, keyRing, personId, personInput);
   }
   const caseCountry = kase.countryCode ?? countryCode;
   const openedAt = kase.openedOn ? new Date(`${kase.openedOn}T00:00:00Z`) : now;

@@ -1,12 +1,10 @@
-import type { CaseEventKind } from '@seamless/contracts';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personMerges, persons } from '../db/schema/index.js';
 import { conflict, fieldError, forbidden, notFound } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canCase } from '../policies/case.js';
-import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
 
 export type PersonMergeRow = typeof personMerges.$inferSelect;
 

@@ -8,7 +8,7 @@ import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schem
 import { fieldError } from '../http/problem.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { addToPersonIdentity, writePersonIdentity } from './writePersonIdentity.js';
+import { addToPersonIdentity, writeNewPersonIdentity } from './writePersonIdentity.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -98,7 +98,7 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
       .values({ ...personColumns(keyRing, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: agencyId })
       .returning({ id: persons.id });
     personId = created!.id;
-    await writePersonIdentity(tx, keyRing, personId, person);
+    await writeNewPersonIdentity(tx, keyRing, personId, person);
   }
 
   const previous = await previousClosedCase(tx, keyRing, personId, input);

@@ -23,6 +23,11 @@ export async function writePersonIdentity(tx: Tx, keyRing: KeyRing, personId: st
   await tx.delete(personNames).where(eq(personNames.personId, personId));
   await tx.delete(personDocuments).where(eq(personDocuments.personId, personId));
   await tx.delete(personContacts).where(eq(personContacts.personId, personId));
+  await writeNewPersonIdentity(tx, keyRing, personId, input);
+}
+
+/** The identity of a person just created, who has nothing to replace yet. */
+export async function writeNewPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput) {
   await indexPersonNames(tx, keyRing, personId, namesOf(input));
   await writeDocumentsAndContacts(tx, keyRing, personId, input);
 }

@@ -14,46 +14,83 @@ import { genderOf, type ImportedCase } from '../importedCase.js';
  */
 export const IMPORT_LINK_THRESHOLD = 0.9;
 
+type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
+
 /**
- * The person already known that this row describes, or null. Exact keys (the sorted name key, a
- * document or phone blind index) find whether anyone could be her in one indexed query; only then
- * does the full matcher weigh the evidence — most rows of a first import meet nobody, and a
- * trigram search for each of 100,000 rows would dominate the import.
+ * Finds the person already known that a row describes. Exact keys (the sorted name key, a
+ * document or phone blind index) tell whether anyone could be her — for a whole batch of rows in
+ * one indexed query — and only then does the full matcher weigh the evidence: most rows of a
+ * first import meet nobody, and a trigram search for each of 100,000 rows would dominate it.
  */
-export async function findKnownPerson(
-  tx: Tx,
-  keyRing: KeyRing,
-  importedCase: ImportedCase,
-  defaultCountry: string,
-): Promise<{ personId: string; pseudonym: string } | null> {
-  const { person } = importedCase;
-  const name = [person.givenName, person.familyName].filter(Boolean).join(' ');
-  const searchKeys = [name, person.nameAsWritten].filter((each): each is string => !!each).map((each) => nameKeysOf(each).searchKey);
-  const documentKeys = person.documents.map((document) => keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!);
-  const phones = person.contacts.filter((contact) => contact.kind === 'phone');
-  const phoneKeys = phones.map((contact) => keyRing.blindIndex('phone', normalisePhone(contact.value, defaultCountry))!);
-  const lookups = [
-    sql`select person_id from ${personNames} where search_key in ${searchKeys.length ? searchKeys : ['']}`,
-    ...(documentKeys.length ? [sql`select person_id from ${personDocuments} where number_bidx in ${documentKeys}`] : []),
-    ...(phoneKeys.length ? [sql`select person_id from ${personContacts} where kind = 'phone' and value_bidx in ${phoneKeys}`] : []),
-  ];
-  const [anyone] = rowsOf(await tx.execute(sql`${sql.join(lookups, sql` union all `)} limit 1`));
-  if (!anyone) return null;
-  const [best] = await findPersonMatches(
-    tx,
-    keyRing,
-    {
-      name,
-      birthdate: person.birthDate ?? undefined,
-      birthYear: person.birthYear ?? undefined,
-      gender: genderOf(importedCase),
-      citizenship: person.citizenship[0],
-      documentNumber: person.documents[0]?.number,
-      phone: phones[0]?.value,
-    },
-    { threshold: IMPORT_LINK_THRESHOLD, limit: 1, defaultCountry },
-  );
-  if (!best) return null;
-  const [known] = await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, best.personId));
-  return known ? { personId: best.personId, pseudonym: known.pseudonym } : null;
+export class KnownPersonFinder {
+  private held = new Set<string>();
+
+  constructor(
+    private readonly keyRing: KeyRing,
+    private readonly defaultCountry: string,
+  ) {}
+
+  /** Looks up the exact keys of the coming rows in one query. */
+  async prepare(tx: Tx, importedCases: readonly ImportedCase[]): Promise<void> {
+    const keys = importedCases.map((each) => this.keysOf(each));
+    const search = [...new Set(keys.flatMap((each) => each.search))];
+    const documents = [...new Set(keys.flatMap((each) => each.documents))];
+    const phones = [...new Set(keys.flatMap((each) => each.phones))];
+    const lookups = [
+      ...(search.length ? [sql`select 'n:' || search_key as key from ${personNames} where search_key in ${search}`] : []),
+      ...(documents.length ? [sql`select 'd:' || number_bidx from ${personDocuments} where number_bidx in ${documents}`] : []),
+      ...(phones.length ? [sql`select 'p:' || value_bidx from ${personContacts} where kind = 'phone' and value_bidx in ${phones}`] : []),
+    ];
+    if (!lookups.length) return;
+    for (const { key } of rowsOf<{ key: string }>(await tx.execute(sql.join(lookups, sql` union `)))) this.held.add(key);
+  }
+
+  /** A row just written: later rows of the same batch may be the same person. */
+  remember(importedCase: ImportedCase): void {
+    for (const key of this.flatKeysOf(importedCase)) this.held.add(key);
+  }
+
+  async find(tx: Tx, importedCase: ImportedCase): Promise<{ personId: string; pseudonym: string } | null> {
+    if (!this.flatKeysOf(importedCase).some((key) => this.held.has(key))) return null;
+    const { person } = importedCase;
+    const phones = person.contacts.filter((contact) => contact.kind === 'phone');
+    const [best] = await findPersonMatches(
+      tx,
+      this.keyRing,
+      {
+        name: primaryNameOf(importedCase),
+        birthdate: person.birthDate ?? undefined,
+        birthYear: person.birthYear ?? undefined,
+        gender: genderOf(importedCase),
+        citizenship: person.citizenship[0],
+        documentNumber: person.documents[0]?.number,
+        phone: phones[0]?.value,
+      },
+      { threshold: IMPORT_LINK_THRESHOLD, limit: 1, defaultCountry: this.defaultCountry },
+    );
+    if (!best) return null;
+    const [known] = await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, best.personId));
+    return known ? { personId: best.personId, pseudonym: known.pseudonym } : null;
+  }
+
+  private keysOf(importedCase: ImportedCase): ExactKeys {
+    const { person } = importedCase;
+    return {
+      search: [primaryNameOf(importedCase), person.nameAsWritten]
+        .filter((each): each is string => !!each)
+        .map((each) => nameKeysOf(each).searchKey)
+        .filter(Boolean),
+      documents: person.documents.map((document) => this.keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!),
+      phones: person.contacts
+        .filter((contact) => contact.kind === 'phone')
+        .map((contact) => this.keyRing.blindIndex('phone', normalisePhone(contact.value, this.defaultCountry))!),
+    };
+  }
+
+  private flatKeysOf(importedCase: ImportedCase): string[] {
+    const { search, documents, phones } = this.keysOf(importedCase);
+    return [...search.map((key) => `n:${key}`), ...documents.map((key) => `d:${key}`), ...phones.map((key) => `p:${key}`)];
+  }
 }
+
+const primaryNameOf = ({ person }: ImportedCase) => [person.givenName, person.familyName].filter(Boolean).join(' ');

@@ -16,7 +16,7 @@ import type { ColumnPlan } from './columnMapping.js';
 import { FileProblem, readFileRows } from './fileRows.js';
 import type { ImportFiles } from './importFiles.js';
 import { type FileIssue, IssueLog, issueWithMessage as withMessage } from './importIssues.js';
-import { findKnownPerson } from './knownPerson.js';
+import { KnownPersonFinder } from './knownPerson.js';
 
 export type ImportJob = typeof htcdsImports.$inferSelect;
 
@@ -199,6 +199,11 @@ async function checkRows(
       actor,
       rows.map((row) => row.key),
     );
+    const knownPersons = new KnownPersonFinder(context.keyRing, context.instanceCountry);
+    await knownPersons.prepare(
+      tx,
+      rows.map((row) => row.importedCase),
+    );
     for (const { row, importedCase, key } of rows) {
       if (known.has(key)) {
         pass.skipped++;
@@ -206,7 +211,7 @@ async function checkRows(
         continue;
       }
       pass.imported++;
-      const person = await findKnownPerson(tx, context.keyRing, importedCase, context.instanceCountry);
+      const person = await knownPersons.find(tx, importedCase);
       if (person) {
         pass.matchedExisting++;
         pass.warnings.add({ row, column: null, code: 'matched_existing_person', params: { pseudonym: person.pseudonym } });
@@ -258,6 +263,12 @@ async function write(
         rows.map((row) => row.key),
       );
       const caseIds: string[] = [];
+      const writtenRows: (typeof htcdsImportRows.$inferInsert)[] = [];
+      const knownPersons = new KnownPersonFinder(context.keyRing, context.instanceCountry);
+      await knownPersons.prepare(
+        tx,
+        rows.map((row) => row.importedCase),
+      );
       for (const { row, importedCase, key } of rows) {
         const before = known.get(key);
         if (before?.importId === job.id) {
@@ -270,7 +281,7 @@ async function write(
           pass.warnings.add({ row, column: null, code: 'already_imported', params: {} });
           continue;
         }
-        const person = await findKnownPerson(tx, context.keyRing, importedCase, context.instanceCountry);
+        const person = await knownPersons.find(tx, importedCase);
         const written = await importCase({
           tx,
           keyRing: context.keyRing,
@@ -280,9 +291,15 @@ async function write(
           existingPersonId: person?.personId ?? null,
           now: now(),
         });
-        await tx
-          .insert(htcdsImportRows)
-          .values({ agencyId: actor.agencyId, contentKey: key, importId: job.id, caseId: written.caseId, matchedExistingPerson: !!person, rowNumber: row });
+        knownPersons.remember(importedCase);
+        writtenRows.push({
+          agencyId: actor.agencyId,
+          contentKey: key,
+          importId: job.id,
+          caseId: written.caseId,
+          matchedExistingPerson: !!person,
+          rowNumber: row,
+        });
         caseIds.push(written.caseId);
         pass.imported++;
         if (person) {
@@ -297,6 +314,7 @@ async function write(
             params: { reference: importedCase.kase.reference ?? '' },
           });
       }
+      if (writtenRows.length) await tx.insert(htcdsImportRows).values(writtenRows);
       processed += rows.length;
       await tx
         .update(htcdsImports)

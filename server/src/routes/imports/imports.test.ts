@@ -184,6 +184,20 @@ describe('HTCDS import', () => {
     });
     expect(second.body).toMatchObject({ imported: 1, matchedExisting: 1 });
     knownPersonImportId = second.body.jobId;
+    // The same person twice in one file: the second row joins the person the first row created.
+    const twice = await data.upload('/api/imports/htcds?dryRun=false', {
+      name: 'twice.csv',
+      type: CSV,
+      bytes: Buffer.from(
+        csvOf([
+          header,
+          ['Pranee', 'Wongsa', '1992-08-09', '3-2002-00002-22-2', '2023-01-05'],
+          ['Pranee', 'Wongsa', '1992-08-09', '3200200002222', '2024-07-01'],
+        ]),
+      ),
+    });
+    expect(twice.body).toMatchObject({ imported: 2, matchedExisting: 1 });
+    expect(twice.body.warnings.map((warning: any) => [warning.row, warning.code])).toEqual([[3, 'matched_existing_person']]);
     expect(second.body.warnings.map((warning: any) => [warning.row, warning.code])).toEqual([[2, 'matched_existing_person']]);
   }, 60_000);
 
