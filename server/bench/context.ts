@@ -31,6 +31,19 @@ export function entry(name: string, metric: string, value: number, baseline: num
   return { name, metric, value: round(value), baseline: round(baseline), ratio: baseline ? round(value / baseline) : 0, unit, n };
 }
 
+/**
+ * A rate held against the least it may fall to on the machine the budget was set on: the
+ * baseline is the budget, so a ratio of 1 or more passes. A miss fails the run (exit code 1)
+ * once every result is written, rather than stopping the benchmarks after it.
+ */
+export function budgetEntry(name: string, value: number, budget: number, unit: string, n: number): BenchEntry {
+  if (value < budget) {
+    console.error(`${name}: ${value.toFixed(1)} ${unit} is under its budget of ${budget} ${unit}`);
+    process.exitCode = 1;
+  }
+  return entry(name, `budget: at least ${budget} ${unit}`, value, budget, unit, n);
+}
+
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;

@@ -7,6 +7,8 @@ import { startTestApp } from '../test/harness.js';
 import { caseDetail } from './caseDetail.js';
 import { caseList } from './caseList.js';
 import { type Bench, type BenchEntry, writeResults } from './context.js';
+import { htcdsExport } from './htcdsExport.js';
+import { htcdsImport } from './htcdsImport.js';
 import { httpCaseRead } from './httpCaseRead.js';
 import { matchSearch } from './matchSearch.js';
 
@@ -17,7 +19,7 @@ import { matchSearch } from './matchSearch.js';
  * bench/results/<name>.json at the repository root. Names after the flags run only those benches:
  * `npm run bench -- --quick match-search`.
  */
-const BENCHES: Bench[] = [matchSearch, caseList, caseDetail, httpCaseRead];
+const BENCHES: Bench[] = [matchSearch, caseList, caseDetail, httpCaseRead, htcdsImport, htcdsExport];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

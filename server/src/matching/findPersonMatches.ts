@@ -24,6 +24,13 @@ export type FindPersonMatchesOptions = {
   defaultCountry?: string;
   /** Name rows fetched per trigram search before scoring (default 200). */
   candidatePool?: number;
+  /**
+   * Candidates by name are the persons holding one of these exact search keys, not those with
+   * similar names: an import links without anyone judging, so only the same name (with the same
+   * birth date) or a shared document or phone may link — and the trigram search, tens of
+   * milliseconds on a large register, would be paid for every row.
+   */
+  exactNameKeys?: readonly string[];
 };
 
 /**
@@ -223,6 +230,15 @@ async function trigramMatches(tx: Tx, searchKey: string, phoneticKey: string, po
   return [...rows.values()];
 }
 
+/** Names bearing one of the keys exactly, among the persons the actor may see (row-level security). */
+async function exactNameMatches(tx: Tx, searchKeys: readonly string[]): Promise<NameRow[]> {
+  if (!searchKeys.length) return [];
+  return tx
+    .select({ id: personNames.id, personId: personNames.personId, kind: personNames.kind, searchKey: personNames.searchKey })
+    .from(personNames)
+    .where(inArray(personNames.searchKey, [...searchKeys]));
+}
+
 /** The best-matching of a person's names; a primary or written name wins a tie with an alias. */
 function bestName(query: PreparedName, names: readonly NameRow[]): NameMatch {
   let best: NameMatch = { similarity: 0, name: null };
@@ -262,11 +278,12 @@ export async function findPersonMatches(
   // 1. Candidates by name, document and phone. A person is scored on the names the trigram
   // search returned; a name of hers it did not return is, by that search, further from the query.
   const namesByPerson = new Map<string, NameRow[]>();
-  if (keys.searchKey) {
-    for (const row of await trigramMatches(tx, keys.searchKey, keys.phoneticKey, candidatePool)) {
-      namesByPerson.set(row.personId, [...(namesByPerson.get(row.personId) ?? []), row]);
-    }
-  }
+  const nameRows = options.exactNameKeys
+    ? await exactNameMatches(tx, options.exactNameKeys)
+    : keys.searchKey
+      ? await trigramMatches(tx, keys.searchKey, keys.phoneticKey, candidatePool)
+      : [];
+  for (const row of nameRows) namesByPerson.set(row.personId, [...(namesByPerson.get(row.personId) ?? []), row]);
   const sameDocument = new Set<string>();
   const samePhone = new Set<string>();
   const documentBidx = query.documentNumber ? keyRing.blindIndex('document', normaliseDocumentNumber(query.documentNumber)) : null;

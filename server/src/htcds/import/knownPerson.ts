@@ -66,7 +66,7 @@ export class KnownPersonFinder {
         documentNumber: person.documents[0]?.number,
         phone: phones[0]?.value,
       },
-      { threshold: IMPORT_LINK_THRESHOLD, limit: 1, defaultCountry: this.defaultCountry },
+      { threshold: IMPORT_LINK_THRESHOLD, limit: 1, defaultCountry: this.defaultCountry, exactNameKeys: this.keysOf(importedCase).search },
     );
     if (!best) return null;
     const [known] = await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, best.personId));
