@@ -30,4 +30,8 @@ for (const file of files(process.argv[2])) {
     failed += (report.errors ?? []).length;
   }
 }
+// A run that failed without a report saying so (a runner that wrote none, a build that broke
+// before the browser tests) still fails the summary.
+const failedRuns = Number(process.argv[3] ?? 0);
+if (failed === 0 && failedRuns > 0) failed = failedRuns;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

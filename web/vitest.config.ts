@@ -4,5 +4,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.ts'],
+    // CI collects every runner's JSON report to print one summary line (.ci/summarize.mjs).
+    reporters: process.env.TEST_REPORT_DIR ? ['default', 'json'] : ['default'],
+    outputFile: { json: `${process.env.TEST_REPORT_DIR}/web.json` },
   },
 });

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import type { HtcdsImportReport } from '@seamless/contracts';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import i18next from 'i18next';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -64,12 +65,16 @@ async function render(report: HtcdsImportReport, language = 'en'): Promise<strin
   await i18n.changeLanguage(language);
   return renderToStaticMarkup(
     createElement(
-      MantineProvider,
-      null,
+      QueryClientProvider,
+      { client: new QueryClient() },
       createElement(
-        I18nextProvider,
-        { i18n },
-        createElement(ImportReport, { report, onImport: () => {}, importPending: false, caseListLink: 'CASE-LIST-LINK' }),
+        MantineProvider,
+        null,
+        createElement(
+          I18nextProvider,
+          { i18n },
+          createElement(ImportReport, { report, onImport: () => {}, importPending: false, caseListLink: 'CASE-LIST-LINK' }),
+        ),
       ),
     ),
   );
@@ -160,5 +165,9 @@ describe('ImportReport', () => {
     expect(done).toContain('Import finished');
     expect(done).toContain('CASE-LIST-LINK');
     expect(done).toContain('Cases created');
+    // Only the officer who ran the import looks through the records it wrote.
+    expect(done).toContain('Records this import created');
+    expect(await render({ ...dryRun, dryRun: false, mine: false })).not.toContain('Records this import created');
+    expect(failed).not.toContain('Records this import created');
   });
 });
