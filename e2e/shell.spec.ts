@@ -1,5 +1,5 @@
-import { catalogue } from './catalogue';
 import { expect, type Page, test } from '@playwright/test';
+import { catalogue } from './catalogue';
 
 const en = catalogue('en');
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
@@ -7,10 +7,15 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
 /** The Noto family each complex script must be drawn with. */
 const SCRIPT_FONTS: Record<string, string> = { th: 'Noto Sans Thai', km: 'Noto Sans Khmer', lo: 'Noto Sans Lao', my: 'Noto Sans Myanmar' };
 
+/** Switches the shell's language and waits until the account has saved the choice. */
 async function switchLanguage(page: Page, from: string, to: string) {
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith('/api/auth/preferences') && response.request().method() === 'PATCH',
+  );
   await page.getByRole('combobox', { name: catalogue(from).shell.language }).click();
   await page.getByRole('option', { name: catalogue(to).language[to] }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', to);
+  expect((await saved).status()).toBe(200);
 }
 
 /** True when the script's font is loaded and actually covers the text shown (not a fallback box). */
