@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { nameKeysOf } from '../matching/nameKeys.js';
 import { rowsOf, type Tx } from './client.js';
 
+/** A search for a case reference (`TH-2024-…`) rather than a name. */
+export const looksLikeCaseReference = (q: string) => /^[A-Z]{2}-\d{4}-/i.test(q);
+
 /**
  * Persons whose names resemble `name` in any script or spelling, among those the actor may
  * see (the search function applies the same visibility rule as row-level security).

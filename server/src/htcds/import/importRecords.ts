@@ -2,11 +2,10 @@ import type { HtcdsImportRecord, HtcdsImportRecordsQuery } from '@seamless/contr
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import type { Tx } from '../../db/client.js';
+import { looksLikeCaseReference } from '../../db/nameSearch.js';
 import { cases, htcdsImportRows, personNames, persons } from '../../db/schema/index.js';
 import { offsetOf } from '../../http/listing.js';
 import { nameKeysOf } from '../../matching/nameKeys.js';
-
-const CASE_REFERENCE = /^[A-Z]{2}-\d{4}-/i;
 
 /**
  * The records one import wrote, in file order, optionally narrowed to a case reference or a name
@@ -20,7 +19,7 @@ export async function findImportRecords(
   { q, page, pageSize }: HtcdsImportRecordsQuery,
 ): Promise<{ items: HtcdsImportRecord[]; total: number }> {
   const conditions: SQL[] = [eq(htcdsImportRows.importId, importId)];
-  if (q) conditions.push(CASE_REFERENCE.test(q) ? ilike(cases.reference, `${q}%`) : nameCondition(q));
+  if (q) conditions.push(looksLikeCaseReference(q) ? ilike(cases.reference, `${q}%`) : nameCondition(q));
   const where = and(...conditions);
   const rows = await tx
     .select({

@@ -10,7 +10,7 @@ import { writePersonIdentity } from '../../commands/writePersonIdentity.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
-import { matchingPersonIds } from '../../db/nameSearch.js';
+import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
 import { agencies, cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
@@ -82,7 +82,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
     if (!canCase(actor, 'list')) throw forbidden();
     const { page, pageSize, sort, ...filters } = request.query;
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const nameMatches = filters.q && !/^[A-Z]{2}-\d{4}-/i.test(filters.q) ? await matchingPersonIds(tx, filters.q) : undefined;
+      const nameMatches = filters.q && !looksLikeCaseReference(filters.q) ? await matchingPersonIds(tx, filters.q) : undefined;
       const where = caseListFilter(actor, filters, nameMatches);
       const order = [orderFrom(sort, SORTABLE, '-updatedAt'), asc(cases.id)];
       const views = await loadCaseViews(tx, actor, where, order, pageSize, offsetOf(page, pageSize));
