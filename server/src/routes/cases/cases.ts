@@ -11,7 +11,7 @@ import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
-import { agencies, cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
+import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
 import { assertCaseFormAnswers, visibleFormAnswers } from '../../forms/formConfiguration.js';
