@@ -8,7 +8,7 @@ import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schem
 import { fieldError } from '../http/problem.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { addToPersonIdentity, writeNewPersonIdentity } from './writePersonIdentity.js';
+import { addToPersonIdentity, primaryNameOf, writeNewPersonIdentity } from './writePersonIdentity.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -168,7 +168,7 @@ async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, in
       tx,
       keyRing,
       {
-        name: [person.givenName, person.familyName].filter(Boolean).join(' '),
+        name: primaryNameOf(person),
         birthdate: person.birthDate ?? undefined,
         birthYear: !person.birthDate && person.estimatedAge != null ? new Date().getUTCFullYear() - person.estimatedAge : undefined,
         gender: person.gender,

@@ -5,11 +5,13 @@ import type { Tx } from '../db/client.js';
 import { personContacts, personDocuments, personNames } from '../db/schema/index.js';
 import { indexPersonNames, normaliseDocumentNumber, normalisePhone } from '../matching/indexPersonNames.js';
 
+/** The romanised name, given name first: how a person is recorded, matched and searched. */
+export const primaryNameOf = (input: { givenName?: string | null; familyName?: string | null }) =>
+  [input.givenName, input.familyName].filter(Boolean).join(' ');
+
 /** The names a person is searched by: romanised name, name as written, aliases. */
 export function namesOf(input: Pick<PersonInput, 'givenName' | 'familyName' | 'nameAsWritten' | 'aliases'>) {
-  const names: { kind: 'primary' | 'written' | 'alias'; name: string }[] = [
-    { kind: 'primary', name: [input.givenName, input.familyName].filter(Boolean).join(' ') },
-  ];
+  const names: { kind: 'primary' | 'written' | 'alias'; name: string }[] = [{ kind: 'primary', name: primaryNameOf(input) }];
   if (input.nameAsWritten) names.push({ kind: 'written', name: input.nameAsWritten });
   for (const alias of input.aliases ?? []) names.push({ kind: 'alias', name: alias });
   return names;

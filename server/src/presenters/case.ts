@@ -9,11 +9,15 @@ import { canReadSection, caseAbilities } from '../policies/case.js';
 
 const CHILD_AGE = 18;
 
+/** Given and family name in one, or null when the record holds neither. */
+export function romanisedNameOf(keyRing: KeyRing, person: { givenNameEnc: string | null; familyNameEnc: string | null }): string | null {
+  return [keyRing.decrypt(person.givenNameEnc), keyRing.decrypt(person.familyNameEnc)].filter(Boolean).join(' ') || null;
+}
+
 /** The name to show: romanised name with identity access, the pseudonym otherwise or in pseudonym mode. */
 function displayNameOf(view: CaseView, actor: Actor, keyRing: KeyRing): string {
   if (actor.pseudonymMode || !canReadSection(actor, 'identity', view.involvement)) return view.person.pseudonym;
-  const parts = [keyRing.decrypt(view.person.givenNameEnc), keyRing.decrypt(view.person.familyNameEnc)].filter(Boolean);
-  return parts.join(' ') || view.person.pseudonym;
+  return romanisedNameOf(keyRing, view.person) ?? view.person.pseudonym;
 }
 
 export function presentCaseSummary(view: CaseView, actor: Actor, keyRing: KeyRing): CaseSummary {

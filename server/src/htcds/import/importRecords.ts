@@ -6,6 +6,7 @@ import { looksLikeCaseReference } from '../../db/nameSearch.js';
 import { cases, htcdsImportRows, personNames, persons } from '../../db/schema/index.js';
 import { offsetOf } from '../../http/listing.js';
 import { nameKeysOf } from '../../matching/nameKeys.js';
+import { romanisedNameOf } from '../../presenters/case.js';
 
 /**
  * The records one import wrote, in file order, optionally narrowed to a case reference or a name
@@ -47,7 +48,7 @@ export async function findImportRecords(
   return {
     items: rows.map(({ givenNameEnc, familyNameEnc, nameAsWrittenEnc, ...record }) => ({
       ...record,
-      name: [keyRing.decrypt(givenNameEnc), keyRing.decrypt(familyNameEnc)].filter(Boolean).join(' ') || null,
+      name: romanisedNameOf(keyRing, { givenNameEnc, familyNameEnc }),
       nameAsWritten: keyRing.decrypt(nameAsWrittenEnc),
     })),
     total: counted?.total ?? 0,

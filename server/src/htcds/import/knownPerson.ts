@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { primaryNameOf } from '../../commands/writePersonIdentity.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { personContacts, personDocuments, personNames, persons } from '../../db/schema/index.js';
@@ -24,6 +25,8 @@ type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
  */
 export class KnownPersonFinder {
   private held = new Set<string>();
+  /** Romanising names is the costly part of a key: each row's are made once, in `prepare`. */
+  private keys = new WeakMap<ImportedCase, ExactKeys>();
 
   constructor(
     private readonly keyRing: KeyRing,
@@ -58,7 +61,7 @@ export class KnownPersonFinder {
       tx,
       this.keyRing,
       {
-        name: primaryNameOf(importedCase),
+        name: primaryNameOf(importedCase.person),
         birthdate: person.birthDate ?? undefined,
         birthYear: person.birthYear ?? undefined,
         gender: genderOf(importedCase),
@@ -74,9 +77,11 @@ export class KnownPersonFinder {
   }
 
   private keysOf(importedCase: ImportedCase): ExactKeys {
+    const known = this.keys.get(importedCase);
+    if (known) return known;
     const { person } = importedCase;
-    return {
-      search: [primaryNameOf(importedCase), person.nameAsWritten]
+    const keys = {
+      search: [primaryNameOf(importedCase.person), person.nameAsWritten]
         .filter((each): each is string => !!each)
         .map((each) => nameKeysOf(each).searchKey)
         .filter(Boolean),
@@ -85,6 +90,8 @@ export class KnownPersonFinder {
         .filter((contact) => contact.kind === 'phone')
         .map((contact) => this.keyRing.blindIndex('phone', normalisePhone(contact.value, this.defaultCountry))!),
     };
+    this.keys.set(importedCase, keys);
+    return keys;
   }
 
   private flatKeysOf(importedCase: ImportedCase): string[] {
@@ -92,5 +99,3 @@ export class KnownPersonFinder {
     return [...search.map((key) => `n:${key}`), ...documents.map((key) => `d:${key}`), ...phones.map((key) => `p:${key}`)];
   }
 }
-
-const primaryNameOf = ({ person }: ImportedCase) => [person.givenName, person.familyName].filter(Boolean).join(' ');
