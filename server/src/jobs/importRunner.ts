@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
@@ -20,7 +20,6 @@ export type ImportRunnerOptions = {
   pollMilliseconds?: number;
 };
 
-const FINISHED_STATES: readonly string[] = ['done', 'failed'];
 const FILE_SWEEP_MS = 10 * 60 * 1000;
 const UNFINISHED = sql`${htcdsImports.state} in ('queued', 'validating', 'importing')`;
 
@@ -90,18 +89,21 @@ export class ImportRunner {
     const cutoff = new Date(now - checkedFileHours * 3_600_000);
     const kept = (await files.list()).filter((file) => file.writtenAt < cutoff);
     if (!kept.length) return;
-    const jobs = await asSystem(db, (tx) =>
+    const unfinished = await asSystem(db, (tx) =>
       tx
-        .select({ id: htcdsImports.id, state: htcdsImports.state })
+        .select({ id: htcdsImports.id })
         .from(htcdsImports)
         .where(
-          inArray(
-            htcdsImports.id,
-            kept.map((file) => file.importId),
+          and(
+            inArray(
+              htcdsImports.id,
+              kept.map((file) => file.importId),
+            ),
+            UNFINISHED,
           ),
         ),
     );
-    const running = new Set(jobs.filter((job) => !FINISHED_STATES.includes(job.state)).map((job) => job.id));
+    const running = new Set(unfinished.map((job) => job.id));
     for (const file of kept) if (!running.has(file.importId)) await files.remove(file.importId);
   }
 

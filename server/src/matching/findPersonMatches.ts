@@ -275,8 +275,8 @@ export async function findPersonMatches(
   const keys = nameKeysOf(query.name);
   const queryYear = query.birthdate ? Number(query.birthdate.slice(0, 4)) : (query.birthYear ?? null);
 
-  // 1. Candidates by name, document and phone. A person is scored on the names the trigram
-  // search returned; a name of hers it did not return is, by that search, further from the query.
+  // 1. Candidates by name, document and phone. A person is scored on the names the name search
+  // (trigram, or exact keys) returned; a name of hers it did not return is further from the query.
   const namesByPerson = new Map<string, NameRow[]>();
   const nameRows = options.exactNameKeys
     ? await exactNameMatches(tx, options.exactNameKeys)
