@@ -12,8 +12,8 @@ import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { AppError, problemBody } from './http/problem.js';
-import { rejectNulCharacters } from './http/textGuard.js';
 import { registerSecurity } from './http/security.js';
+import { rejectNulCharacters } from './http/textGuard.js';
 import { registerRoutes } from './routes/index.js';
 
 export type AppDeps = {

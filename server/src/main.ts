@@ -13,7 +13,9 @@ const seeded = await bootstrapDatabase(database, keyRing, config);
 const app = await buildApp({ config, database, keyRing });
 
 if (generatedAt) {
-  app.log.warn(`Generated a demo encryption key file at ${generatedAt}. Anyone with this file can read identity data: for real use, set SEAMLESS_KEYS from a secret store.`);
+  app.log.warn(
+    `Generated a demo encryption key file at ${generatedAt}. Anyone with this file can read identity data: for real use, set SEAMLESS_KEYS from a secret store.`,
+  );
 }
 
 let closing = false;
@@ -32,12 +34,17 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 
 await app.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
-const lines = [`Seamless is serving at ${url} (database: ${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`];
+const lines = [
+  `Seamless is serving at ${url} (database: ${database.kind}${database.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`,
+];
 if (seeded.kind === 'demo') {
   lines.push(`Loaded the synthetic demo dataset: ${seeded.agencies} agencies, ${seeded.users} accounts, ${seeded.cases} cases.`);
 }
 if (seeded.kind !== 'empty' && config.seedDemo) {
-  lines.push(`Demo logins (password: the DEMO_PASSWORD setting, default "Seamless-demo-2026"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`);
+  lines.push(
+    `Demo logins (password: the DEMO_PASSWORD setting, default "Seamless-demo-2026"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
+  );
 }
-if (seeded.kind === 'empty') lines.push(`Created the first administrator: username "admin", password "${seeded.adminPassword}" (change it after signing in).`);
+if (seeded.kind === 'empty')
+  lines.push(`Created the first administrator: username "admin", password "${seeded.adminPassword}" (change it after signing in).`);
 console.log(lines.join('\n'));

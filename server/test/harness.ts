@@ -7,7 +7,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { bootstrapDatabase } from '../src/bootstrap.js';
 import { type Config, loadConfig } from '../src/config.js';
-import { KeyRing, type KeyRingFile, generateKeyRingFile } from '../src/crypto/keyRing.js';
+import { generateKeyRingFile, KeyRing, type KeyRingFile } from '../src/crypto/keyRing.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
 
 export const DEMO_PASSWORD = 'Seamless-demo-2026';
@@ -187,8 +187,19 @@ export class ApiClient {
 
 /** Asserts an RFC 9457 problem document and returns it. */
 export function expectProblem(response: ApiResponse, status: number, code: string) {
-  if (response.status !== status || response.body?.code !== code || !String(response.headers.get('content-type')).includes('application/problem+json')) {
+  if (
+    response.status !== status ||
+    response.body?.code !== code ||
+    !String(response.headers.get('content-type')).includes('application/problem+json')
+  ) {
     throw new Error(`expected ${status} ${code}, got ${response.status} ${JSON.stringify(response.body)}`);
   }
-  return response.body as { type: string; title: string; status: number; code: string; detail?: string; errors?: { path: string; code: string; message: string }[] };
+  return response.body as {
+    type: string;
+    title: string;
+    status: number;
+    code: string;
+    detail?: string;
+    errors?: { path: string; code: string; message: string }[];
+  };
 }

@@ -61,7 +61,6 @@ export function expectStatus(response: ApiResponse, status: number, code?: strin
   return response.body;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are free-form JSON in probes
 export async function ok<T = any>(response: Promise<ApiResponse<T>>): Promise<T> {
   return expectStatus(await response, 200) as T;
 }

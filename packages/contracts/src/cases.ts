@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, GENDERS, TRAFFICKING_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { CASE_SECTIONS } from './permissions.js';
-import { identitySectionSchema, isoDate, personFactsSchema, personInputSchema } from './person.js';
+import { identitySectionSchema, personFactsSchema, personInputSchema } from './person.js';
 import {
   CASE_CLOSURE_REASONS,
   CASE_STAGES,

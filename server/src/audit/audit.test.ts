@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, type TestApp, expectProblem, startTestApp } from '../../test/harness.js';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../test/harness.js';
 import { asActor } from '../db/actorContext.js';
 
 let t: TestApp;
@@ -28,14 +28,22 @@ describe('audit trail', () => {
     await worker.get(`/api/cases/${list.body.items[0].id}`);
     const events = await admin.get('/api/admin/audit?action=case.read');
     expect(events.status).toBe(200);
-    expect(events.body.items[0]).toMatchObject({ action: 'case.read', actorUsername: 'th.socialworker', resourceId: list.body.items[0].id });
+    expect(events.body.items[0]).toMatchObject({
+      action: 'case.read',
+      actorUsername: 'th.socialworker',
+      resourceId: list.body.items[0].id,
+    });
     const verified = await admin.get('/api/admin/audit/verify');
     expect(verified.body).toMatchObject({ ok: true, firstBrokenSeq: null });
     expect(verified.body.events).toBeGreaterThanOrEqual(20);
   });
 
   it('cannot be changed or deleted through the application role, nor by the owner while triggers stand', async () => {
-    const actor = { userId: '00000000-0000-4000-8000-000000000001', agencyId: '00000000-0000-4000-8000-000000000002', scopes: ['audit_all'] as const };
+    const actor = {
+      userId: '00000000-0000-4000-8000-000000000001',
+      agencyId: '00000000-0000-4000-8000-000000000002',
+      scopes: ['audit_all'] as const,
+    };
     await expect(asActor(t.database.db, actor, (tx) => tx.execute(sql`update audit_events set outcome = 'failure'`))).rejects.toThrow();
     await expect(asActor(t.database.db, actor, (tx) => tx.execute(sql`delete from audit_events`))).rejects.toThrow();
     const causeOf = (error: unknown) => String((error as { cause?: Error }).cause?.message ?? error);

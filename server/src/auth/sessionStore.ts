@@ -1,4 +1,4 @@
-import { type Permission, type SessionStage, isLocale, isPermission } from '@seamless/contracts';
+import { isLocale, isPermission, type Permission, type SessionStage } from '@seamless/contracts';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { agencies, roles, sessions, userRoles, users } from '../db/schema/index.js';
@@ -44,7 +44,10 @@ export async function createSession(
 /** Moves a session to a new stage under a fresh token, so a token seen before sign-in completes is worthless after. */
 export async function advanceSession(db: Queryable, sessionId: string, stage: SessionStage): Promise<string> {
   const token = newToken();
-  await db.update(sessions).set({ stage, tokenHash: hashToken(token) }).where(eq(sessions.id, sessionId));
+  await db
+    .update(sessions)
+    .set({ stage, tokenHash: hashToken(token) })
+    .where(eq(sessions.id, sessionId));
   return token;
 }
 

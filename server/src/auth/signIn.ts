@@ -6,23 +6,15 @@ import type { Queryable } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 import { secondFactorRequiredFor } from '../policies/actor.js';
-import {
-  LOCKOUT_AFTER_FAILURES,
-  LOCKOUT_MINUTES,
-  assertNotThrottled,
-  recordLoginFailure,
-  throttleKeys,
-} from './loginThrottle.js';
+import { assertNotThrottled, LOCKOUT_AFTER_FAILURES, LOCKOUT_MINUTES, recordLoginFailure, throttleKeys } from './loginThrottle.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
-import { type SessionPolicy, createSession, loadPermissions } from './sessionStore.js';
+import { createSession, loadPermissions, type SessionPolicy } from './sessionStore.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
 
 export type SignInInput = { username: string; password: string; ip: string; userAgent?: string; requestId: string };
 
 /** A refusal whose bookkeeping (failure count, audit) must commit before the error is raised. */
-export type SignInOutcome =
-  | { ok: true; token: string; stage: SessionStage; userId: string }
-  | { ok: false; error: AppError };
+export type SignInOutcome = { ok: true; token: string; stage: SessionStage; userId: string } | { ok: false; error: AppError };
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password.');
 
@@ -54,7 +46,14 @@ export async function signIn(db: Queryable, input: SignInInput, sessions: Sessio
   const actor = { userId: user.id, username: user.username, agencyId: user.agencyId };
   if (user.lockedUntil && user.lockedUntil > now) {
     await recordAudit(db, { ...context, actor }, { action: 'auth.login_failed', outcome: 'denied', details: { reason: 'locked' } });
-    return { ok: false, error: new AppError(423, 'account_locked', `Too many failed sign-ins; the account is locked for ${LOCKOUT_MINUTES} minutes or until an administrator unlocks it.`) };
+    return {
+      ok: false,
+      error: new AppError(
+        423,
+        'account_locked',
+        `Too many failed sign-ins; the account is locked for ${LOCKOUT_MINUTES} minutes or until an administrator unlocks it.`,
+      ),
+    };
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     await countFailedAttempt(db, user.id, now);
@@ -70,7 +69,10 @@ export async function signIn(db: Queryable, input: SignInInput, sessions: Sessio
   const { permissions } = await loadPermissions(db, user.id);
   const required = !user.secondFactorWaived && secondFactorRequiredFor(permissions);
   const stage: SessionStage = user.totpEnabled ? 'second_factor' : required ? 'enrolment' : 'active';
-  await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: now } : {}) }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ failedLoginCount: 0, lockedUntil: null, ...(stage === 'active' ? { lastLoginAt: now } : {}) })
+    .where(eq(users.id, user.id));
   const { token } = await createSession(db, user.id, stage, input.userAgent, sessions, now);
   await recordAudit(db, { ...context, actor }, { action: 'auth.login', details: { stage } });
   return { ok: true, token, stage, userId: user.id };

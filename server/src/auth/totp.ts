@@ -34,8 +34,7 @@ export function totpCodeAt(secretBase32: string, timestamp: number): string {
 }
 
 /** Recovery codes are random and long, so a fast hash is enough to store them. */
-export const hashRecoveryCode = (code: string) =>
-  createHash('sha256').update(code.replaceAll('-', '').toLowerCase()).digest('hex');
+export const hashRecoveryCode = (code: string) => createHash('sha256').update(code.replaceAll('-', '').toLowerCase()).digest('hex');
 
 export function newRecoveryCodes(count = 10): string[] {
   return Array.from({ length: count }, () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rotateIdentityKey } from '../commands/rotateIdentityKey.js';
 import { loadConfig } from '../config.js';
-import { KeyRing, type KeyRingFile, demoKeyFilePath, generateKeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
+import { demoKeyFilePath, generateKeyRingFile, KeyRing, type KeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
 import { openDatabase } from '../db/client.js';
 

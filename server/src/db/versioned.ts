@@ -12,7 +12,6 @@ type RowOf<T extends VersionedTable> = T['$inferSelect'] & { id: string; version
  * own input and shows both, so nothing is lost.
  */
 export async function lockVersion<T extends VersionedTable>(tx: Tx, table: T, id: string, expectedVersion: number): Promise<RowOf<T>> {
-  // biome-ignore lint/suspicious/noExplicitAny: drizzle cannot type a select over a table chosen at run time
   const [current] = (await (tx as any).select().from(table).where(eq(table.id, id)).for('update')) as RowOf<T>[];
   if (!current) throw notFound();
   if (current.version !== expectedVersion) {
@@ -28,7 +27,6 @@ export async function saveVersion<T extends VersionedTable>(
   current: RowOf<T>,
   changes: Partial<T['$inferInsert']>,
 ): Promise<RowOf<T>> {
-  // biome-ignore lint/suspicious/noExplicitAny: see lockVersion
   const [updated] = (await (tx as any)
     .update(table)
     .set({ ...changes, version: current.version + 1, updatedAt: new Date() })

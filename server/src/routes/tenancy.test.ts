@@ -40,15 +40,10 @@ vi.mock('fastify', async (importOriginal) => {
 });
 
 import { type ApiClient, DEMO_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
-import {
-  CHIANGRAI_ONLY,
-  expectStatus,
-  isPseudonym,
-  ok,
-  type RouteMatrix,
-  type TenancyContext,
-  UNKNOWN_ID,
-} from '../../test/tenancy.js';
+import { CHIANGRAI_ONLY, expectStatus, isPseudonym, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../test/tenancy.js';
+import { asActor } from '../db/actorContext.js';
+import { cases, persons, users } from '../db/schema/index.js';
+import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../seed/demoThailand.js';
 import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
 import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
 import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
@@ -57,10 +52,6 @@ import { formsMatrix } from './forms/forms.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
 import { importsMatrix } from './imports/imports.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
-import { asActor } from '../db/actorContext.js';
-import { cases, persons, users } from '../db/schema/index.js';
-import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../seed/demoThailand.js';
-
 
 let t: TestApp;
 let admin: ApiClient;
@@ -79,7 +70,6 @@ const userIds: Record<string, string> = {};
 const caseOf: string[] = [];
 let chiangraiGroupId: string;
 let ngoGroupId: string;
-
 
 /** Users re-read by the system admin (who may read every agency's accounts). */
 async function userAsAdmin(username: string) {
@@ -137,7 +127,21 @@ beforeAll(async () => {
   // Police are screeners and hotline operators hold the identity section: all 16 cases resolve.
   if (caseOf.filter(Boolean).length !== DEMO_PEOPLE.length) throw new Error(`resolved only ${caseOf.filter(Boolean).length} demo cases`);
 
-  Object.assign(context, { t, admin, socialworker, agencyadmin, ngo, shelter, psychologist, police, hotline, data, agency, userIds, caseOf });
+  Object.assign(context, {
+    t,
+    admin,
+    socialworker,
+    agencyadmin,
+    ngo,
+    shelter,
+    psychologist,
+    police,
+    hotline,
+    data,
+    agency,
+    userIds,
+    caseOf,
+  });
 
   const created = await Promise.all([
     admin.post('/api/admin/groups', { agencyId: agency.chiangrai, name: 'Chiang Rai intake team' }),
@@ -220,7 +224,11 @@ const CORE_MATRIX: RouteMatrix = {
     anonymous: { path: '/api/auth/login/second-factor', body: { code: '123456' } },
     probe: async () => {
       // A fully signed-in session is past this stage, whatever account the body names.
-      expectStatus(await ngo.post('/api/auth/login/second-factor', { code: '123456', username: 'th.socialworker' }), 401, 'second_factor_required');
+      expectStatus(
+        await ngo.post('/api/auth/login/second-factor', { code: '123456', username: 'th.socialworker' }),
+        401,
+        'second_factor_required',
+      );
       expectStatus(await ngo.post('/api/auth/login/second-factor', { code: '123456' }), 401, 'second_factor_required');
       expect((await ok(socialworker.get('/api/auth/me'))).username).toBe('th.socialworker');
     },

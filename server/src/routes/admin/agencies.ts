@@ -9,7 +9,7 @@ import { agencies } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
-import { conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
+import { fieldError, forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canAgency } from '../../policies/agency.js';
 import { presentAgency } from '../../presenters/admin.js';

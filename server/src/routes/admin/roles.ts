@@ -1,5 +1,5 @@
 import { PERMISSIONS } from '@seamless/contracts';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
@@ -8,7 +8,7 @@ import { asActor } from '../../db/actorContext.js';
 import { roles } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
-import { AppError, conflict, forbidden, notFound } from '../../http/problem.js';
+import { AppError, forbidden } from '../../http/problem.js';
 import { dbActorOf, secondFactorRequiredFor } from '../../policies/actor.js';
 import { canRole } from '../../policies/role.js';
 import { canGrantRole } from '../../policies/user.js';

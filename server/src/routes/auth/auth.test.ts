@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, DEMO_PASSWORD, type TestApp, expectProblem, startTestApp } from '../../../test/harness.js';
+import { type ApiClient, DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { totpCodeAt } from '../../auth/totp.js';
 
 let t: TestApp;
@@ -27,7 +27,11 @@ describe('sign-in', () => {
   it('answers a wrong password with 401 problem+json and throttles the sixth attempt in a minute', async () => {
     const client = t.client();
     for (let attempt = 1; attempt <= 5; attempt++) {
-      const problem = expectProblem(await client.post('/api/auth/login', { username: 'th.police', password: 'wrong-password' }), 401, 'invalid_credentials');
+      const problem = expectProblem(
+        await client.post('/api/auth/login', { username: 'th.police', password: 'wrong-password' }),
+        401,
+        'invalid_credentials',
+      );
       expect(problem.type).toBe('urn:seamless:problem:invalid_credentials');
     }
     const sixth = await client.post('/api/auth/login', { username: 'th.police', password: 'wrong-password' });
@@ -68,9 +72,19 @@ describe('sign-in', () => {
 
   it('changes the password only with the current one, and only to a strong new one', async () => {
     const client = await t.login('th.data');
-    expectProblem(await client.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'Brand-new-passw0rd' }), 403, 'invalid_credentials');
-    expectProblem(await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'aaaaaaaaaaaa' }), 422, 'password_too_weak');
-    expect((await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Brand-new-passw0rd' })).status).toBe(204);
+    expectProblem(
+      await client.post('/api/auth/password', { currentPassword: 'not-it-at-all', newPassword: 'Brand-new-passw0rd' }),
+      403,
+      'invalid_credentials',
+    );
+    expectProblem(
+      await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'aaaaaaaaaaaa' }),
+      422,
+      'password_too_weak',
+    );
+    expect((await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Brand-new-passw0rd' })).status).toBe(
+      204,
+    );
     expectProblem(await t.client().post('/api/auth/login', { username: 'th.data', password: DEMO_PASSWORD }), 401, 'invalid_credentials');
     expect((await t.client().post('/api/auth/login', { username: 'th.data', password: 'Brand-new-passw0rd' })).body.stage).toBe('active');
   });
@@ -113,13 +127,21 @@ describe('second factor', () => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
     expect((await client.get('/api/cases')).status).toBe(200);
-    expectProblem(await client.post('/api/auth/second-factor/disable', { code: totpCodeAt(enrolment.body.secret, now + 30_000) }), 403, 'second_factor_mandatory');
+    expectProblem(
+      await client.post('/api/auth/second-factor/disable', { code: totpCodeAt(enrolment.body.secret, now + 30_000) }),
+      403,
+      'second_factor_mandatory',
+    );
 
     const next = t.client();
     expect((await next.post('/api/auth/login', { username: 'th.fieldworker', password })).body).toEqual({ stage: 'second_factor' });
     expectProblem(await next.get('/api/auth/me'), 401, 'second_factor_required');
     // The code already used at enrolment cannot be replayed.
-    expectProblem(await next.post('/api/auth/login/second-factor', { code: totpCodeAt(enrolment.body.secret, now) }), 401, 'invalid_second_factor');
+    expectProblem(
+      await next.post('/api/auth/login/second-factor', { code: totpCodeAt(enrolment.body.secret, now) }),
+      401,
+      'invalid_second_factor',
+    );
     const sidBefore = next.cookies.get('sid');
     const done = await next.post('/api/auth/login/second-factor', { code: totpCodeAt(enrolment.body.secret, now + 30_000) });
     expect(done.body.stage).toBe('active');
@@ -130,7 +152,11 @@ describe('second factor', () => {
     expect((await recovery.post('/api/auth/login/second-factor', { code: confirmed.body.recoveryCodes[0] })).body.stage).toBe('active');
     const again = t.client();
     await again.post('/api/auth/login', { username: 'th.fieldworker', password });
-    expectProblem(await again.post('/api/auth/login/second-factor', { code: confirmed.body.recoveryCodes[0] }), 401, 'invalid_second_factor');
+    expectProblem(
+      await again.post('/api/auth/login/second-factor', { code: confirmed.body.recoveryCodes[0] }),
+      401,
+      'invalid_second_factor',
+    );
   });
 
   it('lets an administrator reset a lost second factor, which ends the user’s sessions', async () => {

@@ -1,18 +1,18 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { assertNotThrottled, recordLoginFailure, throttleKeys } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { activeSessionsOf, advanceSession, authenticateToken, revokeSession } from '../../auth/sessionStore.js';
 import { checkSecondFactor, countFailedAttempt, signIn } from '../../auth/signIn.js';
-import { assertNotThrottled, recordLoginFailure, throttleKeys } from '../../auth/loginThrottle.js';
 import { enrolmentFor, hashRecoveryCode, newRecoveryCodes, newTotpSecret } from '../../auth/totp.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { users } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, notFound } from '../../http/problem.js';
-import { SESSION_COOKIE, clearSessionCookies, setSessionCookies } from '../../http/security.js';
+import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../../http/security.js';
 import { dbActorOf, secondFactorRequiredFor } from '../../policies/actor.js';
 import { presentMe } from '../../presenters/me.js';
 import {
@@ -28,7 +28,8 @@ import {
   sessionsRouteSchema,
 } from './schema.js';
 
-const invalidSecondFactor = () => new AppError(401, 'invalid_second_factor', 'That code is not valid; use a current code or an unused recovery code.');
+const invalidSecondFactor = () =>
+  new AppError(401, 'invalid_second_factor', 'That code is not valid; use a current code or an unused recovery code.');
 
 export function authRoutes(app: FastifyInstance, { database, config, keyRing }: AppDeps) {
   const { db } = database;
@@ -51,25 +52,33 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     return { stage: outcome.stage, ...(outcome.stage === 'active' ? { me: await meFor(outcome.token) } : {}) };
   });
 
-  api.post('/api/auth/login/second-factor', { schema: secondFactorSchema, config: { stages: ['second_factor'] } }, async (request, reply) => {
-    const auth = request.auth!;
-    const keys = throttleKeys(request.ip, auth.actor.username);
-    const token = await asSystem(db, async (tx) => {
-      await assertNotThrottled(tx, keys);
-      if (!(await checkSecondFactor(tx, keyRing, auth.actor.userId, request.body.code))) {
-        await countFailedAttempt(tx, auth.actor.userId, new Date());
-        await recordLoginFailure(tx, keys);
-        await recordAudit(tx, auditContextOf(request), { action: 'auth.login_failed', outcome: 'failure', details: { reason: 'second_factor' } });
-        return null;
-      }
-      await tx.update(users).set({ lastLoginAt: new Date(), failedLoginCount: 0 }).where(eq(users.id, auth.actor.userId));
-      await recordAudit(tx, auditContextOf(request), { action: 'auth.login', details: { stage: 'active', secondFactor: true } });
-      return advanceSession(tx, auth.sessionId, 'active');
-    });
-    if (!token) throw invalidSecondFactor();
-    setSessionCookies(reply, token, cookies);
-    return { stage: 'active' as const, me: await meFor(token) };
-  });
+  api.post(
+    '/api/auth/login/second-factor',
+    { schema: secondFactorSchema, config: { stages: ['second_factor'] } },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const keys = throttleKeys(request.ip, auth.actor.username);
+      const token = await asSystem(db, async (tx) => {
+        await assertNotThrottled(tx, keys);
+        if (!(await checkSecondFactor(tx, keyRing, auth.actor.userId, request.body.code))) {
+          await countFailedAttempt(tx, auth.actor.userId, new Date());
+          await recordLoginFailure(tx, keys);
+          await recordAudit(tx, auditContextOf(request), {
+            action: 'auth.login_failed',
+            outcome: 'failure',
+            details: { reason: 'second_factor' },
+          });
+          return null;
+        }
+        await tx.update(users).set({ lastLoginAt: new Date(), failedLoginCount: 0 }).where(eq(users.id, auth.actor.userId));
+        await recordAudit(tx, auditContextOf(request), { action: 'auth.login', details: { stage: 'active', secondFactor: true } });
+        return advanceSession(tx, auth.sessionId, 'active');
+      });
+      if (!token) throw invalidSecondFactor();
+      setSessionCookies(reply, token, cookies);
+      return { stage: 'active' as const, me: await meFor(token) };
+    },
+  );
 
   api.post('/api/auth/logout', { config: { stages: ['active', 'second_factor', 'enrolment'] } }, async (request, reply) => {
     await asSystem(db, async (tx) => {
@@ -85,7 +94,10 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
   api.patch('/api/auth/preferences', { schema: preferencesRouteSchema }, async (request) => {
     const actor = actorOf(request);
     await asActor(db, dbActorOf(actor), (tx) =>
-      tx.update(users).set({ ...request.body, updatedAt: new Date() }).where(eq(users.id, actor.userId)),
+      tx
+        .update(users)
+        .set({ ...request.body, updatedAt: new Date() })
+        .where(eq(users.id, actor.userId)),
     );
     return meFor(request.cookies[SESSION_COOKIE]!);
   });
@@ -134,7 +146,11 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
       const own = (await activeSessionsOf(tx, actor.userId)).some((row) => row.id === request.params.id);
       if (!own) throw notFound();
       await revokeSession(tx, request.params.id);
-      await recordAudit(tx, auditContextOf(request), { action: 'auth.session_revoked', resourceType: 'session', resourceId: request.params.id });
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'auth.session_revoked',
+        resourceType: 'session',
+        resourceId: request.params.id,
+      });
     });
     if (request.params.id === actor.sessionId) clearSessionCookies(reply);
     return reply.status(204).send();
@@ -144,29 +160,42 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     const auth = request.auth!;
     if (auth.totpEnabled) throw new AppError(409, 'second_factor_already_enabled', 'A second factor is already set up.');
     const secret = newTotpSecret();
-    await asSystem(db, (tx) => tx.update(users).set({ totpSecretEnc: keyRing.encrypt(secret) }).where(eq(users.id, auth.actor.userId)));
+    await asSystem(db, (tx) =>
+      tx
+        .update(users)
+        .set({ totpSecretEnc: keyRing.encrypt(secret) })
+        .where(eq(users.id, auth.actor.userId)),
+    );
     return enrolmentFor(secret, auth.actor.username);
   });
 
-  api.post('/api/auth/second-factor/confirm', { schema: confirmSchema, config: { stages: ['active', 'enrolment'] } }, async (request, reply) => {
-    const auth = request.auth!;
-    if (auth.totpEnabled) throw new AppError(409, 'second_factor_already_enabled', 'A second factor is already set up.');
-    const recoveryCodes = newRecoveryCodes();
-    const token = await asSystem(db, async (tx) => {
-      const [user] = await tx.select().from(users).where(eq(users.id, auth.actor.userId));
-      if (!user?.totpSecretEnc) throw new AppError(409, 'second_factor_not_enrolled', 'Start the enrolment first.');
-      await tx.update(users).set({ totpEnabled: true, totpLastStep: null }).where(eq(users.id, user.id));
-      if (!(await checkSecondFactor(tx, keyRing, user.id, request.body.code))) throw invalidSecondFactor();
-      await tx
-        .update(users)
-        .set({ recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode), updatedAt: new Date() })
-        .where(eq(users.id, user.id));
-      await recordAudit(tx, auditContextOf(request), { action: 'auth.second_factor_enrolled', resourceType: 'user', resourceId: user.id });
-      return auth.stage === 'enrolment' ? advanceSession(tx, auth.sessionId, 'active') : null;
-    });
-    if (token) setSessionCookies(reply, token, cookies);
-    return { recoveryCodes };
-  });
+  api.post(
+    '/api/auth/second-factor/confirm',
+    { schema: confirmSchema, config: { stages: ['active', 'enrolment'] } },
+    async (request, reply) => {
+      const auth = request.auth!;
+      if (auth.totpEnabled) throw new AppError(409, 'second_factor_already_enabled', 'A second factor is already set up.');
+      const recoveryCodes = newRecoveryCodes();
+      const token = await asSystem(db, async (tx) => {
+        const [user] = await tx.select().from(users).where(eq(users.id, auth.actor.userId));
+        if (!user?.totpSecretEnc) throw new AppError(409, 'second_factor_not_enrolled', 'Start the enrolment first.');
+        await tx.update(users).set({ totpEnabled: true, totpLastStep: null }).where(eq(users.id, user.id));
+        if (!(await checkSecondFactor(tx, keyRing, user.id, request.body.code))) throw invalidSecondFactor();
+        await tx
+          .update(users)
+          .set({ recoveryCodeHashes: recoveryCodes.map(hashRecoveryCode), updatedAt: new Date() })
+          .where(eq(users.id, user.id));
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'auth.second_factor_enrolled',
+          resourceType: 'user',
+          resourceId: user.id,
+        });
+        return auth.stage === 'enrolment' ? advanceSession(tx, auth.sessionId, 'active') : null;
+      });
+      if (token) setSessionCookies(reply, token, cookies);
+      return { recoveryCodes };
+    },
+  );
 
   api.post('/api/auth/second-factor/disable', { schema: disableSchema }, async (request, reply) => {
     const auth = request.auth!;
@@ -178,7 +207,11 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
         .update(users)
         .set({ totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] })
         .where(eq(users.id, auth.actor.userId));
-      await recordAudit(tx, auditContextOf(request), { action: 'auth.second_factor_reset', resourceType: 'user', resourceId: auth.actor.userId });
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'auth.second_factor_reset',
+        resourceType: 'user',
+        resourceId: auth.actor.userId,
+      });
     });
     return reply.status(204).send();
   });

@@ -285,4 +285,3 @@ describe('cases', () => {
     expect(identity.contacts).toHaveLength(1);
   });
 });
-

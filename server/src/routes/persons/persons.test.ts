@@ -347,4 +347,3 @@ describe('merging two records of one person, and undoing it', () => {
     expect((await worker.post('/api/persons/matches', { name: 'Somchai Rakthai' })).body.candidates).toEqual([]);
   });
 });
-
