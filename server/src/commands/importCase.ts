@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { caseComments, cases, perpetrators, persons, traffickingEvents, users, victimContexts } from '../db/schema/index.js';
+import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
 import { ageOn, personColumns, randomCode } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -70,7 +71,7 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
     intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative),
     locale: kase.locale ?? 'en',
     ageAtIntake: person.birthDate ? ageOn(person.birthDate, openedAt) : null,
-    formAnswers: kase.formAnswers,
+    ...(await formAnswerColumns(tx, keyRing, { countryCode: caseCountry, agencyId: actor.agencyId }, kase.formAnswers)),
     openedAt,
     closedAt: closed ? (kase.closedOn ? new Date(`${kase.closedOn}T00:00:00Z`) : now) : null,
   };

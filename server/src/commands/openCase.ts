@@ -5,6 +5,7 @@ import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schema/index.js';
+import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { fieldError } from '../http/problem.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -124,7 +125,7 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
       identificationDueOn,
       returningPerson: !!previous,
       previousCaseId: previous?.id ?? null,
-      formAnswers: input.formAnswers,
+      ...(await formAnswerColumns(tx, keyRing, { countryCode, agencyId: ownerAgencyId }, input.formAnswers)),
       openedAt: now,
     })
     .returning();

@@ -7,10 +7,12 @@ import {
   validateFormAnswers,
 } from '@seamless/contracts';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { formConfigurations, lookupLists } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 import { SHIPPED_FORM_CONFIGURATIONS } from './configurations/index.js';
+import { type StoredFormAnswers, storedFormAnswers } from './storedFormAnswers.js';
 
 /** The forms whose answers live in `cases.form_answers` (field keys are unique across them). */
 const CASE_FORMS: FormKind[] = ['intake', 'case'];
@@ -105,16 +107,20 @@ export async function assertCaseFormAnswers(
   if (issues.length) throw new AppError(422, 'validation_failed', 'Some answers do not fit the form.', issues);
 }
 
-/** Answers the actor may see: fields of sections they may read, and general ones. */
+/**
+ * Answers the actor may see: fields of sections they may read, and general ones. Identity
+ * answers are decrypted only for an actor who may read the identity section.
+ */
 export async function visibleFormAnswers(
   tx: Tx,
+  keyRing: KeyRing,
   scope: { countryCode: string; agencyId: string },
-  answers: Record<string, unknown>,
+  stored: StoredFormAnswers,
   sectionsAllowed: readonly string[],
 ): Promise<Record<string, unknown>> {
+  const answers = sectionsAllowed.includes('identity') ? storedFormAnswers(keyRing, stored) : stored.formAnswers;
   if (!Object.keys(answers).length) return answers;
-  const { definition } = await loadForms(tx, scope.countryCode, scope.agencyId, CASE_FORMS);
-  const sectionOf = new Map(definition?.groups.flatMap((group) => group.fields.map((field) => [field.key, field.section] as const)) ?? []);
+  const sectionOf = await formFieldSections(tx, scope);
   return Object.fromEntries(
     Object.entries(answers).filter(([key]) => {
       const section = sectionOf.get(key) ?? 'general';
@@ -122,3 +128,37 @@ export async function visibleFormAnswers(
     }),
   );
 }
+
+/** The section of every field of the case forms an agency uses. */
+export async function formFieldSections(tx: Tx, scope: { countryCode: string; agencyId: string }): Promise<Map<string, string>> {
+  const { definition } = await loadForms(tx, scope.countryCode, scope.agencyId, CASE_FORMS);
+  return new Map(definition?.groups.flatMap((group) => group.fields.map((field) => [field.key, field.section] as const)) ?? []);
+}
+
+/**
+ * The columns that store `answers` (all of a case's answers, in clear). The identity ciphertext
+ * of `previous` is kept when its answers did not change, so an unrelated edit does not show as
+ * a change of identity data.
+ */
+export async function formAnswerColumns(
+  tx: Tx,
+  keyRing: KeyRing,
+  scope: { countryCode: string; agencyId: string },
+  answers: Record<string, unknown>,
+  previous?: StoredFormAnswers,
+): Promise<StoredFormAnswers> {
+  const sectionOf = Object.keys(answers).length ? await formFieldSections(tx, scope) : new Map<string, string>();
+  const entries = Object.entries(answers);
+  const formAnswers = Object.fromEntries(entries.filter(([key]) => sectionOf.get(key) !== 'identity'));
+  const identity = Object.fromEntries(entries.filter(([key]) => sectionOf.get(key) === 'identity').sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (!Object.keys(identity).length) return { formAnswers, formIdentityEnc: null };
+  if (previous?.formIdentityEnc) {
+    const before = storedFormAnswers(keyRing, { formAnswers: {}, formIdentityEnc: previous.formIdentityEnc });
+    if (sameAnswers(before, identity)) return { formAnswers, formIdentityEnc: previous.formIdentityEnc };
+  }
+  return { formAnswers, formIdentityEnc: keyRing.encrypt(JSON.stringify(identity)) };
+}
+
+const sameAnswers = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Object.keys(a).length === Object.keys(b).length &&
+  Object.entries(a).every(([key, value]) => JSON.stringify(value) === JSON.stringify(b[key]));

@@ -42,6 +42,8 @@ export const cases = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     /** Answers to the country's configured fields (validated against the form configuration). */
     formAnswers: jsonb('form_answers').$type<Record<string, unknown>>().notNull().default({}),
+    /** Answers to form fields of the identity section, encrypted together (the rest stay in `form_answers`). */
+    formIdentityEnc: text('form_identity_enc'),
     ...version,
     ...timestamps,
   },

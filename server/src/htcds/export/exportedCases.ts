@@ -217,7 +217,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       sls_CaseComments: json(commentList),
       sls_FormAnswers: json(
         sortedObject(
-          await visibleFormAnswers(tx, { countryCode: kase.countryCode, agencyId: kase.ownerAgencyId }, kase.formAnswers, [...sections]),
+          await visibleFormAnswers(tx, keyRing, { countryCode: kase.countryCode, agencyId: kase.ownerAgencyId }, kase, [...sections]),
         ),
       ),
     };

@@ -14,7 +14,8 @@ import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.j
 import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
-import { assertCaseFormAnswers, visibleFormAnswers } from '../../forms/formConfiguration.js';
+import { assertCaseFormAnswers, formAnswerColumns, visibleFormAnswers } from '../../forms/formConfiguration.js';
+import { storedFormAnswers } from '../../forms/storedFormAnswers.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf, orderFrom } from '../../http/listing.js';
@@ -43,7 +44,7 @@ const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, a
 
 async function detailOf(tx: Tx, actor: Actor, keyRing: KeyRing, view: CaseView) {
   const identity = canReadSection(actor, 'identity', view.involvement) ? await loadIdentitySection(tx, keyRing, view) : null;
-  const formAnswers = await visibleFormAnswers(tx, formScopeOf(view), view.kase.formAnswers, readableSections(actor, view.involvement));
+  const formAnswers = await visibleFormAnswers(tx, keyRing, formScopeOf(view), view.kase, readableSections(actor, view.involvement));
   return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, view.intakeAgencyName);
 }
 
@@ -150,14 +151,9 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       if (body.urgency) changes.urgency = body.urgency;
       if (body.locale) changes.locale = body.locale;
       if (body.formAnswers) {
-        await assertCaseFormAnswers(
-          tx,
-          formScopeOf(view),
-          body.formAnswers,
-          current.formAnswers,
-          readableSections(actor, view.involvement),
-        );
-        changes.formAnswers = { ...current.formAnswers, ...body.formAnswers };
+        const stored = storedFormAnswers(keyRing, current);
+        await assertCaseFormAnswers(tx, formScopeOf(view), body.formAnswers, stored, readableSections(actor, view.involvement));
+        Object.assign(changes, await formAnswerColumns(tx, keyRing, formScopeOf(view), { ...stored, ...body.formAnswers }, current));
       }
       if (body.ownerUserId !== undefined) {
         if (body.ownerUserId) {
