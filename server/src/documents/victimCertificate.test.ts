@@ -1,28 +1,24 @@
 /**
- * The victim certificate in all eight languages, checked with poppler (pdftotext, pdfinfo, pdftoppm from
- * poppler-utils, which CI installs): the text a reader or a screen reader gets back, the metadata, one
- * page, the size; PNGs go to test-results/certificate-<lng>.png for a look at the shaping.
+ * The victim certificate in all eight languages, read back with PDF.js (test/pdf.ts): the text a reader
+ * or a screen reader gets back, the metadata, one page that draws, the size; PNGs go to
+ * test-results/certificate-<lng>.png for a look at the shaping.
  *
  * The shaping cases pin fontkit's output (with the fixes in fonts.ts) to what HarfBuzz `hb-shape`
  * produces with the same Noto fonts.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readPdf, renderPdfPage } from '../../test/pdf.js';
 import { prepareRun, reorderMyanmar, splitRuns, useFont, wrapText } from './fonts.js';
 import { CERTIFICATE_MESSAGES, formatCertificateDate, renderVictimCertificate, type VictimCertificate } from './victimCertificate.js';
 
 const OUTPUT_DIR = fileURLToPath(new URL('../../../test-results', import.meta.url));
 /** Subsets only; Chinese and Japanese embed one small font per frequency slice of Noto Sans SC/JP they use. */
 const SIZE_BUDGET: Record<Locale, number> = { en: 60, th: 60, km: 60, lo: 60, my: 60, vi: 60, zh: 200, ja: 200 };
-
-function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdftoppm', args: string[]): string {
-  return execFileSync(tool, args, { encoding: 'utf8' });
-}
 
 /** Text as extracted, without the spaces and line breaks that wrapping puts in. */
 const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '');
@@ -265,12 +261,6 @@ const FIXTURES: Record<Locale, VictimCertificate> = {
 };
 
 beforeAll(() => {
-  // Required, not optional: CI installs poppler-utils (apt-get install -y poppler-utils).
-  try {
-    poppler('pdftotext', ['-v']);
-  } catch {
-    throw new Error('pdftotext not found: install poppler-utils (apt-get install -y poppler-utils)');
-  }
   fs.mkdirSync(OUTPUT_DIR, { recursive: true });
 });
 
@@ -291,27 +281,30 @@ describe('victim certificate', () => {
   it.each(SUPPORTED_LOCALES)('renders one A4 page in %s with its text extractable', async (locale) => {
     const certificate = FIXTURES[locale];
     const pdf = await renderVictimCertificate(certificate);
-    const file = path.join(OUTPUT_DIR, `certificate-${locale}.pdf`);
-    fs.writeFileSync(file, pdf);
-    poppler('pdftoppm', ['-r', '80', '-png', '-singlefile', file, path.join(OUTPUT_DIR, `certificate-${locale}`)]);
+    fs.writeFileSync(path.join(OUTPUT_DIR, `certificate-${locale}.pdf`), pdf);
+    const page = await renderPdfPage(pdf, 1, 80);
+    fs.writeFileSync(path.join(OUTPUT_DIR, `certificate-${locale}.png`), page.png);
+    // A page that fails to draw (a broken font program, a bad content stream) comes out blank.
+    expect(page.inkRatio).toBeGreaterThan(0.02);
 
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeLessThan(SIZE_BUDGET[locale] * 1024);
 
-    const info = poppler('pdfinfo', ['-enc', 'UTF-8', file]);
-    expect(info).toMatch(/^Pages:\s+1$/m);
-    expect(info).toMatch(/^Page size:\s+595\.28 x 841\.89 pts \(A4\)/m);
-    expect(info).toMatch(/^Producer:\s+Seamless$/m);
-    const title = /^Title:\s+(.*)$/m.exec(info)?.[1] ?? '';
+    const reading = await readPdf(pdf);
+    expect(reading.pages).toBe(1);
+    expect(reading.pageSizes[0]).toEqual([595.28, 841.89]); // A4
+    expect(reading.info.Producer).toBe('Seamless');
+    const title = String(reading.info.Title ?? '');
     expect(title).toContain(certificate.certificateNumber);
     expect(title).toContain(CERTIFICATE_MESSAGES[locale].title[certificate.decision.status]);
     // No personal data in the metadata (the Info dictionary and its XMP copy).
-    const metadata = info + poppler('pdfinfo', ['-meta', file]);
+    const metadata = JSON.stringify(reading.info) + reading.xmp;
+    expect(reading.xmp).toContain(certificate.certificateNumber);
     for (const personal of [certificate.person.name, certificate.person.nameAsWritten!, certificate.decision.decidedBy]) {
       expect(metadata).not.toContain(personal);
     }
 
-    const text = squash(poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
+    const text = squash(reading.text);
     const messages = CERTIFICATE_MESSAGES[locale];
     expect(text).toContain(squash(certificate.certificateNumber));
     expect(text).toContain(squash(messages.title[certificate.decision.status]));
@@ -328,7 +321,7 @@ describe('victim certificate', () => {
   it('dates Thai certificates in the Buddhist era', async () => {
     expect(formatCertificateDate('2026-03-12', 'th')).toBe('12 มีนาคม 2569');
     const pdf = await renderVictimCertificate(FIXTURES.th);
-    const text = extract(pdf);
+    const text = await extract(pdf);
     expect(text).toContain(squash('12 มีนาคม 2569')); // decided on
     expect(text).toContain(squash('14 มีนาคม 2569')); // issued
     expect(text).toContain(squash('พ.ศ. 2550 (โดยประมาณ)')); // estimated year of birth
@@ -336,13 +329,15 @@ describe('victim certificate', () => {
   });
 
   it('keeps the names of other scripts inside a certificate (Thai in Khmer, Lao in English)', async () => {
-    expect(extract(await renderVictimCertificate(FIXTURES.km))).toContain(squash('พ.ต.ท. สมชาย ใจดี'));
-    expect(extract(await renderVictimCertificate(FIXTURES.km))).toContain(squash('กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์'));
-    expect(extract(await renderVictimCertificate(FIXTURES.en))).toContain(squash('ສົມພອນ ແກ້ວມະນີ'));
+    expect(await extract(await renderVictimCertificate(FIXTURES.km))).toContain(squash('พ.ต.ท. สมชาย ใจดี'));
+    expect(await extract(await renderVictimCertificate(FIXTURES.km))).toContain(squash('กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์'));
+    expect(await extract(await renderVictimCertificate(FIXTURES.en))).toContain(squash('ສົມພອນ ແກ້ວມະນີ'));
   });
 
   it('names the six region countries in every language and falls back to Intl for the rest', async () => {
-    const text = extract(await renderVictimCertificate({ ...FIXTURES.my, person: { ...FIXTURES.my.person, citizenship: ['MM', 'PH'] } }));
+    const text = await extract(
+      await renderVictimCertificate({ ...FIXTURES.my, person: { ...FIXTURES.my.person, citizenship: ['MM', 'PH'] } }),
+    );
     expect(text).toContain(squash('ထိုင်း')); // issuing country, from the message file
     expect(text).toContain(squash('မြန်မာ၊ ဖိလစ်ပိုင်'));
   });
@@ -350,21 +345,14 @@ describe('victim certificate', () => {
   it('stays on one page when the reasons are very long, pointing to the case file', async () => {
     const long = Array.from({ length: 40 }, () => FIXTURES.en.decision.reasons).join(' ');
     const pdf = await renderVictimCertificate({ ...FIXTURES.en, decision: { ...FIXTURES.en.decision, reasons: long } });
-    const file = path.join(OUTPUT_DIR, 'certificate-en-long-reasons.pdf');
-    fs.writeFileSync(file, pdf);
-    expect(poppler('pdfinfo', [file])).toMatch(/^Pages:\s+1$/m);
-    expect(extract(pdf)).toContain(squash(CERTIFICATE_MESSAGES.en.decision.reasonsTruncated));
+    fs.writeFileSync(path.join(OUTPUT_DIR, 'certificate-en-long-reasons.pdf'), pdf);
+    expect((await readPdf(pdf)).pages).toBe(1);
+    expect(await extract(pdf)).toContain(squash(CERTIFICATE_MESSAGES.en.decision.reasonsTruncated));
   });
 });
 
-function extract(pdf: Buffer): string {
-  const file = path.join(OUTPUT_DIR, `certificate-extract-${process.pid}.pdf`);
-  fs.writeFileSync(file, pdf);
-  try {
-    return squash(poppler('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-']));
-  } finally {
-    fs.rmSync(file, { force: true });
-  }
+async function extract(pdf: Buffer): Promise<string> {
+  return squash((await readPdf(pdf)).text);
 }
 
 describe('fonts', () => {

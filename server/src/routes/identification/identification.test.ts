@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { readPdf } from '../../../test/pdf.js';
 import { addDays, isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
@@ -236,9 +233,7 @@ describe('identification: the journey from pre-screening to the certificate', ()
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="certificate-${kase.reference}.pdf"`);
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'certificate-')), 'certificate.pdf');
-    fs.writeFileSync(file, pdf.bytes);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const { text } = await readPdf(pdf.bytes);
     expect(text).toContain(`${kase.reference}/C1`);
     expect(text).toContain(kase.name);
     // Indicator labels come from the interface catalogue, not the keys.
