@@ -20,6 +20,30 @@ export type AuditEventInput = {
 };
 
 /**
+ * Administrative settings whose before/after values the trail keeps: they describe the system,
+ * not a person. Every other event keeps only which fields changed.
+ */
+const SETTINGS_RESOURCES: ReadonlySet<string> = new Set(['agency', 'role', 'user_group', 'user', 'lookup_list', 'form_configuration']);
+const CIPHERTEXT = /^v1:[A-Za-z0-9_-]+:/;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isChange = (value: Record<string, unknown>) => Object.keys(value).length === 2 && 'from' in value && 'to' in value;
+
+/**
+ * The last line of defence for an append-only trail administrators read: ciphertexts never go
+ * in (they say when a value changed and outlive key rotation), nor before/after values of
+ * anything but administrative settings.
+ */
+function withoutValues(value: unknown, keepChanges: boolean): unknown {
+  if (typeof value === 'string') return CIPHERTEXT.test(value) ? 'changed' : value;
+  if (Array.isArray(value)) return value.map((item) => withoutValues(item, keepChanges));
+  if (!isPlainObject(value)) return value;
+  if (!keepChanges && isChange(value)) return 'changed';
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutValues(item, keepChanges)]));
+}
+
+/**
  * Appends one event in the caller's transaction, so the trail and the change commit or roll
  * back together. The database links it into the hash chain (audit_append).
  */
@@ -28,19 +52,33 @@ export async function recordAudit(db: Queryable, context: AuditContext, event: A
   await db.execute(sql`select audit_append(
     ${event.action}, ${actor?.userId ?? null}::uuid, ${actor?.username ?? null}, ${actor?.agencyId ?? null}::uuid,
     ${event.resourceType ?? null}, ${event.resourceId ?? null}, ${event.outcome ?? 'success'},
-    ${context.requestId ?? null}, ${JSON.stringify(event.details ?? {})}::jsonb)`);
+    ${context.requestId ?? null}, ${JSON.stringify(withoutValues(event.details ?? {}, SETTINGS_RESOURCES.has(event.resourceType ?? '')))}::jsonb)`);
 }
 
-/** Field names whose values changed, with before/after, leaving out secrets and identity data. */
+export type FieldChange = { from: unknown; to: unknown } | 'changed' | string[];
+
+/**
+ * The fields whose values changed. Encrypted columns (`…Enc`) and `redacted` ones say only
+ * `changed`; an object column (form answers) names the keys that changed, never their values.
+ * Before/after values of other fields reach the trail only for administrative settings
+ * (recordAudit drops them elsewhere).
+ */
 export function changedFields<T extends Record<string, unknown>>(
   before: T,
   after: Partial<T>,
   redacted: readonly (keyof T)[] = [],
-): Record<string, { from: unknown; to: unknown } | 'changed'> {
-  const changes: Record<string, { from: unknown; to: unknown } | 'changed'> = {};
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
   for (const key of Object.keys(after) as (keyof T & string)[]) {
-    if (after[key] === undefined || JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
-    changes[key] = redacted.includes(key) ? 'changed' : { from: before[key] ?? null, to: after[key] ?? null };
+    const [from, to] = [before[key], after[key]];
+    if (to === undefined || JSON.stringify(from) === JSON.stringify(to)) continue;
+    if (redacted.includes(key) || key.endsWith('Enc')) changes[key] = 'changed';
+    else if (isPlainObject(from) || isPlainObject(to))
+      changes[key] = changedKeys(isPlainObject(from) ? from : {}, isPlainObject(to) ? to : {});
+    else changes[key] = { from: from ?? null, to: to ?? null };
   }
   return changes;
 }
+
+const changedKeys = (from: Record<string, unknown>, to: Record<string, unknown>) =>
+  [...new Set([...Object.keys(from), ...Object.keys(to)])].filter((key) => JSON.stringify(from[key]) !== JSON.stringify(to[key])).sort();
