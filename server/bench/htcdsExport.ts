@@ -75,7 +75,10 @@ async function exportCases(app: TestApp, actor: Actor, format: SheetFormat): Pro
   let rows = 0;
   async function* sheetRows(): AsyncGenerator<CellValue[]> {
     yield HTCDS_COLUMNS.map((column) => column.name);
-    for await (const row of exportedCaseRows(app.database.db, app.keyRing, actor, isNull(persons.mergedIntoId), true)) {
+    for await (const row of exportedCaseRows(app.database.db, app.keyRing, actor, isNull(persons.mergedIntoId), true, {
+      context: {},
+      exportId: randomUUID(),
+    })) {
       rows++;
       yield row;
     }

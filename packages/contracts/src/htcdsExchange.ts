@@ -65,7 +65,17 @@ export type HtcdsColumn = {
   held: boolean;
   /** An extension column refining this HTCDS column: on import the extension wins when both are filled. */
   refines?: string;
+  /**
+   * Content that can name or locate a person whatever its section: text a worker typed, or a
+   * place below the province. It leaves only with the case's identity columns (`export:identities`).
+   */
+  identifying?: IdentifyingContent;
+  /** The same, for the keys of a `json` column's records (the rest of each record still leaves). */
+  identifyingKeys?: Readonly<Record<string, IdentifyingContent>>;
 };
+
+export const IDENTIFYING_CONTENTS = ['free_text', 'local_place'] as const;
+export type IdentifyingContent = (typeof IDENTIFYING_CONTENTS)[number];
 
 const column = (name: string, label: string, kind: HtcdsColumnKind, more: Partial<HtcdsColumn> = {}): HtcdsColumn => ({
   name,
@@ -77,6 +87,8 @@ const column = (name: string, label: string, kind: HtcdsColumnKind, more: Partia
 const notHeld = (name: string, label: string, kind: HtcdsColumnKind = 'text'): HtcdsColumn => ({ name, label, kind, held: false });
 const identity = { section: 'identity' } as const;
 const legal = { section: 'legal' } as const;
+const freeText = { identifying: 'free_text' } as const;
+const localPlace = { identifying: 'local_place' } as const;
 
 /**
  * Every column Seamless reads and writes, in the order of an export: the HTCDS 2.0 fields
@@ -127,7 +139,7 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
     values: RECRUITMENT_METHODS,
     vocabulary: 'vocab.recruitmentMethod',
   }),
-  column('vic_LocationOfRecruitment', 'Location of Recruitment', 'text'),
+  column('vic_LocationOfRecruitment', 'Location of Recruitment', 'text', localPlace),
   column('vic_MethodsOfControl', 'Methods of Control', 'multiselect', { values: CONTROL_METHODS, vocabulary: 'vocab.controlMethod' }),
   column('vic_TypeOfExploitation', 'Type of Exploitation', 'multiselect', {
     values: HTCDS_EXPLOITATION_TYPES,
@@ -160,11 +172,11 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
   notHeld('cas_ReasonForOutgoingReferral', 'Reason for Outgoing Referral'),
   notHeld('cas_OutgoingReferralDate', 'Outgoing Referral Date', 'date'),
   notHeld('cas_OutgoingReferralDetails', 'Outgoing Referral Details'),
-  column('cco_CaseComment', 'Case Comment', 'text'),
+  column('cco_CaseComment', 'Case Comment', 'text', freeText),
   column('hte_Type', 'Type', 'picklist', { values: TRAFFICKING_EVENT_TYPES, vocabulary: 'vocab.eventType' }),
   column('hte_Date', 'Date', 'date'),
   column('hte_Country', 'Country', 'country'),
-  column('hte_City', 'City', 'text'),
+  column('hte_City', 'City', 'text', localPlace),
   column('hte_State', 'State', 'text'),
   notHeld('hte_Description', 'Description'),
   notHeld('spl_Type', 'Type'),
@@ -190,7 +202,7 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
   column('sls_RecruitmentCountry', 'Seamless recruitment country', 'country'),
   column('sls_IntakeChannel', 'Seamless intake channel', 'picklist', { values: INTAKE_CHANNELS, vocabulary: 'vocab.intakeChannel' }),
   column('sls_Urgency', 'Seamless urgency', 'picklist', { values: INTAKE_URGENCIES, vocabulary: 'vocab.urgency' }),
-  column('sls_IntakeLocation', 'Seamless intake location', 'text'),
+  column('sls_IntakeLocation', 'Seamless intake location', 'text', localPlace),
   column('sls_IntakeNarrative', 'Seamless intake narrative', 'text', identity),
   column('sls_CaseLanguage', 'Seamless case language', 'picklist', { values: SUPPORTED_LOCALES }),
   column('sls_Pseudonym', 'Seamless pseudonym', 'text'),
@@ -204,9 +216,17 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
   column('sls_IdentityDocuments', 'Seamless identity documents', 'json', { ...identity, refines: 'prs_IdentityNumber' }),
   column('sls_Contacts', 'Seamless contacts', 'json', { ...identity, refines: 'prs_MobilePhone' }),
   column('sls_Address', 'Seamless address', 'text', { ...identity, refines: 'prs_MailingStreet' }),
-  column('sls_TraffickingEvents', 'Seamless trafficking events', 'json', { refines: 'hte_Type' }),
-  column('sls_Perpetrators', 'Seamless perpetrators', 'json', { ...legal, refines: 'per_RoleInProcess' }),
-  column('sls_CaseComments', 'Seamless case comments', 'json', { refines: 'cco_CaseComment' }),
+  column('sls_TraffickingEvents', 'Seamless trafficking events', 'json', {
+    refines: 'hte_Type',
+    identifyingKeys: { place: 'local_place' },
+  }),
+  column('sls_Perpetrators', 'Seamless perpetrators', 'json', {
+    ...legal,
+    refines: 'per_RoleInProcess',
+    identifyingKeys: { name: 'free_text' },
+  }),
+  column('sls_CaseComments', 'Seamless case comments', 'json', { refines: 'cco_CaseComment', ...freeText }),
+  /** Answers to text fields of the country's forms count as free text (left out without identities). */
   column('sls_FormAnswers', 'Seamless form answers', 'json'),
 ];
 

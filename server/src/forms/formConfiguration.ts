@@ -2,6 +2,8 @@ import {
   type CountryFormConfiguration,
   countryFormConfigurationSchema,
   type FormDefinition,
+  type FormField,
+  type FormFieldType,
   type FormKind,
   type LookupList,
   validateFormAnswers,
@@ -117,22 +119,28 @@ export async function visibleFormAnswers(
   scope: { countryCode: string; agencyId: string },
   stored: StoredFormAnswers,
   sectionsAllowed: readonly string[],
+  { withoutFreeText = false }: { withoutFreeText?: boolean } = {},
 ): Promise<Record<string, unknown>> {
   const answers = sectionsAllowed.includes('identity') ? storedFormAnswers(keyRing, stored) : stored.formAnswers;
   if (!Object.keys(answers).length) return answers;
-  const sectionOf = await formFieldSections(tx, scope);
+  const fields = await caseFormFields(tx, scope);
   return Object.fromEntries(
     Object.entries(answers).filter(([key]) => {
-      const section = sectionOf.get(key) ?? 'general';
+      const field = fields.get(key);
+      const section = field?.section ?? 'general';
+      if (withoutFreeText && (!field || FREE_TEXT.includes(field.type))) return false;
       return section === 'general' || sectionsAllowed.includes(section);
     }),
   );
 }
 
-/** The section of every field of the case forms an agency uses. */
-export async function formFieldSections(tx: Tx, scope: { countryCode: string; agencyId: string }): Promise<Map<string, string>> {
+/** Field types whose answers are typed by a worker, and so may name or locate anyone. */
+const FREE_TEXT: readonly FormFieldType[] = ['text', 'textarea'];
+
+/** Every field of the case forms an agency uses, by key. */
+export async function caseFormFields(tx: Tx, scope: { countryCode: string; agencyId: string }): Promise<Map<string, FormField>> {
   const { definition } = await loadForms(tx, scope.countryCode, scope.agencyId, CASE_FORMS);
-  return new Map(definition?.groups.flatMap((group) => group.fields.map((field) => [field.key, field.section] as const)) ?? []);
+  return new Map(definition?.groups.flatMap((group) => group.fields.map((field) => [field.key, field] as const)) ?? []);
 }
 
 /**
@@ -147,10 +155,11 @@ export async function formAnswerColumns(
   answers: Record<string, unknown>,
   previous?: StoredFormAnswers,
 ): Promise<StoredFormAnswers> {
-  const sectionOf = Object.keys(answers).length ? await formFieldSections(tx, scope) : new Map<string, string>();
+  const fields = Object.keys(answers).length ? await caseFormFields(tx, scope) : new Map<string, FormField>();
+  const isIdentity = ([key]: [string, unknown]) => fields.get(key)?.section === 'identity';
   const entries = Object.entries(answers);
-  const formAnswers = Object.fromEntries(entries.filter(([key]) => sectionOf.get(key) !== 'identity'));
-  const identity = Object.fromEntries(entries.filter(([key]) => sectionOf.get(key) === 'identity').sort(([a], [b]) => (a < b ? -1 : 1)));
+  const formAnswers = Object.fromEntries(entries.filter((entry) => !isIdentity(entry)));
+  const identity = Object.fromEntries(entries.filter(isIdentity).sort(([a], [b]) => (a < b ? -1 : 1)));
   if (!Object.keys(identity).length) return { formAnswers, formIdentityEnc: null };
   if (previous?.formIdentityEnc) {
     const before = storedFormAnswers(keyRing, { formAnswers: {}, formIdentityEnc: previous.formIdentityEnc });

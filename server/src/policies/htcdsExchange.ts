@@ -32,4 +32,13 @@ export function exportableSections(actor: Actor, involvement: CaseInvolvement, i
   return sections;
 }
 
-export const exportedColumn = (column: HtcdsColumn, sections: ReadonlySet<CaseSection>) => !column.section || sections.has(column.section);
+/**
+ * Whether a column of one case's row is filled. Free text and places below the province can
+ * name or locate the person whatever their section, so they leave only with her identity.
+ */
+export const exportedColumn = (column: HtcdsColumn, sections: ReadonlySet<CaseSection>) =>
+  (!column.section || sections.has(column.section)) && (!column.identifying || sections.has('identity'));
+
+/** The keys of a `json` column's records left out of one case's row, for the same reason. */
+export const withheldKeys = (column: HtcdsColumn, sections: ReadonlySet<CaseSection>): readonly string[] =>
+  sections.has('identity') ? [] : Object.keys(column.identifyingKeys ?? {});

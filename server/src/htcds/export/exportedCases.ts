@@ -3,10 +3,12 @@ import {
   EXPLOITATION_TYPE_HTCDS_FALLBACK,
   type ExploitationTypeExtension,
   HTCDS_COLUMNS,
+  HTCDS_COLUMNS_BY_NAME,
   isHtcdsExploitationType,
   TRAFFICKING_STATUS_TO_HTCDS,
 } from '@seamless/contracts';
 import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../../audit/record.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -24,7 +26,7 @@ import {
 import { type CaseView, loadCaseViews } from '../../db/visibleCases.js';
 import { visibleFormAnswers } from '../../forms/formConfiguration.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
-import { exportableSections, exportedColumn } from '../../policies/htcdsExchange.js';
+import { exportableSections, exportedColumn, withheldKeys } from '../../policies/htcdsExchange.js';
 import type { CellValue } from '../sheet/cells.js';
 
 /** Cases read per transaction while the file streams out. */
@@ -40,10 +42,14 @@ const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : nul
 const json = (value: unknown[] | Record<string, unknown>) =>
   (Array.isArray(value) ? value.length : Object.keys(value).length) ? JSON.stringify(value) : null;
 
+/** The export a page of rows belongs to, so its audit event names the cases that left. */
+export type ExportAudit = { context: AuditContext; exportId: string };
+
 /**
  * The rows of an export: every case the actor may export under `where`, in reference order
  * (stable across instances, so a round trip compares row by row), a page at a time. Columns of a
- * section the actor may not take out stay empty; identity columns too unless `identities`.
+ * section the actor may not take out stay empty; identity columns too unless `identities`. Each
+ * page's case ids are audited in the transaction that reads the page.
  */
 export async function* exportedCaseRows(
   db: Db,
@@ -51,6 +57,7 @@ export async function* exportedCaseRows(
   actor: Actor,
   where: SQL | undefined,
   identities: boolean,
+  audit: ExportAudit,
 ): AsyncGenerator<CellValue[]> {
   let after = '';
   for (;;) {
@@ -60,6 +67,14 @@ export async function* exportedCaseRows(
         const sections = exportableSections(actor, view.involvement, identities);
         return sections ? [{ view, sections }] : [];
       });
+      if (exportable.length) {
+        await recordAudit(tx, audit.context, {
+          action: 'export.cases',
+          resourceType: 'htcds_export',
+          resourceId: audit.exportId,
+          details: { caseIds: exportable.map(({ view }) => view.kase.id), identities },
+        });
+      }
       return { last: views.at(-1)?.kase.reference ?? null, full: views.length === PAGE, rows: await rowsOf(tx, keyRing, exportable) };
     });
     yield* page.rows;
@@ -119,6 +134,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
     const contactList = byJson(
       (contactsOf.get(person.id) ?? []).map((contact) => ({ kind: contact.kind, value: keyRing.decrypt(contact.valueEnc) })),
     );
+    const withheld = (name: string) => withheldKeys(HTCDS_COLUMNS_BY_NAME.get(name)!, sections);
     const eventList = byJson(
       (eventsOf.get(kase.id) ?? []).map((event) => ({
         eventType: event.eventType,
@@ -212,12 +228,14 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       sls_IdentityDocuments: json(docs),
       sls_Contacts: json(contactList),
       sls_Address: keyRing.decrypt(person.addressEnc),
-      sls_TraffickingEvents: json(eventList),
-      sls_Perpetrators: json(perpetratorList),
+      sls_TraffickingEvents: json(eventList.map((event) => without(event, withheld('sls_TraffickingEvents')))),
+      sls_Perpetrators: json(perpetratorList.map((perpetrator) => without(perpetrator, withheld('sls_Perpetrators')))),
       sls_CaseComments: json(commentList),
       sls_FormAnswers: json(
         sortedObject(
-          await visibleFormAnswers(tx, keyRing, { countryCode: kase.countryCode, agencyId: kase.ownerAgencyId }, kase, [...sections]),
+          await visibleFormAnswers(tx, keyRing, { countryCode: kase.countryCode, agencyId: kase.ownerAgencyId }, kase, [...sections], {
+            withoutFreeText: !sections.has('identity'),
+          }),
         ),
       ),
     };
@@ -226,4 +244,6 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
   return rows;
 }
 
+const without = (record: Record<string, unknown>, keys: readonly string[]) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 const sortedObject = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)));

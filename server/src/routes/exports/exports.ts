@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { HTCDS_COLUMNS, type HtcdsExportQuery } from '@seamless/contracts';
 import { and, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
@@ -8,7 +9,7 @@ import { recordAudit } from '../../audit/record.js';
 import { addDays } from '../../commands/openCase.js';
 import { asActor } from '../../db/actorContext.js';
 import { cases, persons } from '../../db/schema/index.js';
-import { exportedCaseRows } from '../../htcds/export/exportedCases.js';
+import { type ExportAudit, exportedCaseRows } from '../../htcds/export/exportedCases.js';
 import type { CellValue } from '../../htcds/sheet/cells.js';
 import { writeSheet } from '../../htcds/sheet/writeSheet.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
@@ -42,7 +43,8 @@ function* headerRows(layout: HtcdsExportQuery['layout']): Generator<CellValue[]>
 /**
  * `GET /api/exports/htcds` (DESIGN.md §8): the cases the caller may export, as an HTCDS
  * spreadsheet streamed a page of cases at a time. Identity columns only on request and with
- * `export:identities`; otherwise persons appear by pseudonym. Audited before the first byte.
+ * `export:identities`; otherwise persons appear by pseudonym. Audited before the first byte, and
+ * each page of cases in the transaction that reads it (`export.cases`, under the export's id).
  */
 export function exportRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
   const { db } = database;
@@ -60,15 +62,17 @@ export function exportRoutes(app: FastifyInstance, { database, keyRing }: AppDep
       openedFrom: query.openedFrom,
       openedTo: query.openedTo,
     };
+    const audit = { context: auditContextOf(request), exportId: randomUUID() };
     await asActor(db, dbActorOf(actor), (tx) =>
-      recordAudit(tx, auditContextOf(request), {
+      recordAudit(tx, audit.context, {
         action: 'export.created',
         resourceType: 'htcds_export',
+        resourceId: audit.exportId,
         details: { format: query.format, layout: query.layout, identities, filter },
       }),
     );
     const out = new PassThrough();
-    const rows = allRows(db, actor, query, identities);
+    const rows = allRows(db, actor, query, identities, audit);
     const metadata = [
       ['Export', 'HTCDS 2.0 cases from Seamless'],
       ['Exported by', `${actor.username} (${actor.agencyName})`],
@@ -85,8 +89,8 @@ export function exportRoutes(app: FastifyInstance, { database, keyRing }: AppDep
     return reply.header('content-type', MEDIA_TYPES[query.format]).header('content-disposition', contentDisposition(fileName)).send(out);
   });
 
-  async function* allRows(db: typeof database.db, actor: Actor, query: HtcdsExportQuery, identities: boolean) {
+  async function* allRows(db: typeof database.db, actor: Actor, query: HtcdsExportQuery, identities: boolean, audit: ExportAudit) {
     yield* headerRows(query.layout);
-    yield* exportedCaseRows(db, keyRing, actor, exportFilter(query), identities);
+    yield* exportedCaseRows(db, keyRing, actor, exportFilter(query), identities, audit);
   }
 }
