@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { noteDeniedRead } from '../audit/deniedReads.js';
 import type { AuditContext } from '../audit/record.js';
 import { asActor } from '../db/actorContext.js';
 import type { Db, Tx } from '../db/client.js';
@@ -13,7 +14,7 @@ export type CaseContext = { tx: Tx; actor: Actor; view: CaseView; audit: AuditCo
 /**
  * The one way a route works on a case: as the actor under row-level security, with the case
  * loaded as the actor may see it. A case the actor cannot see is 404 (its existence is not
- * revealed); a case they see but may not act on this way is 403.
+ * revealed); a case they see but may not act on this way is 403. Both refusals are audited.
  */
 export async function withCase<T>(
   db: Db,
@@ -23,11 +24,16 @@ export async function withCase<T>(
   work: (context: CaseContext) => Promise<T>,
 ): Promise<T> {
   const actor = actorOf(request);
-  if (!canCase(actor, 'list')) throw forbidden();
+  const audit = auditContextOf(request);
+  const refused = (status: 403 | 404) => {
+    noteDeniedRead(db, audit, caseId, status);
+    return status === 404 ? notFound() : forbidden();
+  };
+  if (!canCase(actor, 'list')) throw refused(403);
   return asActor(db, dbActorOf(actor), async (tx) => {
     const view = await loadCaseView(tx, actor, caseId);
-    if (!view || !canCase(actor, 'read', view.involvement)) throw notFound();
-    if (!canCase(actor, action, view.involvement)) throw forbidden();
-    return work({ tx, actor, view, audit: auditContextOf(request) });
+    if (!view || !canCase(actor, 'read', view.involvement)) throw refused(404);
+    if (!canCase(actor, action, view.involvement)) throw refused(403);
+    return work({ tx, actor, view, audit });
   });
 }

@@ -31,7 +31,8 @@ export function auditRoutes(app: FastifyInstance, { database }: AppDeps) {
       from ? gte(auditEvents.occurredAt, new Date(from)) : undefined,
       to ? lte(auditEvents.occurredAt, new Date(to)) : undefined,
     );
-    // Row-level security narrows agency admins to events by their own agency's people.
+    // Row-level security narrows agency admins to events by their own agency's people and events
+    // about the cases their agency owns (audit_read in 0008_section_values.sql).
     return asActor(db, dbActorOf(actor), async (tx) => {
       const rows = await tx
         .select()
