@@ -1,6 +1,5 @@
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
-  CASE_SECTIONS,
   type CaseDetail,
   type CaseSection,
   CONSENT_PURPOSES,
@@ -19,6 +18,7 @@ import { AgencyMultiSelect } from '../common/AgencySelect';
 import { blankToNull, todayIso } from '../common/options';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { useAddConsent } from '../queries';
+import { SectionCheckboxes } from './SectionCheckboxes';
 
 interface ConsentValues {
   purpose: ConsentPurpose | null;
@@ -91,24 +91,13 @@ function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
           error={errors.purpose}
           required
         />
-        <Checkbox.Group
+        <SectionCheckboxes
           label={t('caseRecord.consent.sections')}
           description={t('caseRecord.consent.sectionsHint')}
           value={values.sections}
-          onChange={(sections) =>
-            setField(
-              'sections',
-              sections.flatMap((section) => oneOf(section, CASE_SECTIONS) ?? []),
-            )
-          }
+          onChange={(sections) => setField('sections', sections)}
           error={errors.sections}
-        >
-          <Group mt="xs">
-            {CASE_SECTIONS.map((section) => (
-              <Checkbox key={section} value={section} label={t(`caseRecord.section.${section}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        />
         <AgencyMultiSelect
           label={t('caseRecord.consent.agencies')}
           description={t('caseRecord.consent.agenciesHint')}

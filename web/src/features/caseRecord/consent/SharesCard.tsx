@@ -1,20 +1,11 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
-import {
-  CASE_SECTIONS,
-  type CaseDetail,
-  type CaseSection,
-  type CaseShare,
-  type Consent,
-  caseShareInputSchema,
-  type FieldError,
-} from '@seamless/contracts';
+import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { type CaseDetail, type CaseShare, type Consent, caseShareInputSchema, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
-import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { AgencySelect } from '../common/AgencySelect';
@@ -22,21 +13,14 @@ import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { consentRefusalOf } from '../problems';
 import { useAgencyDirectory, useShareCase, useUnshareCase } from '../queries';
 import { consentGap, consentState } from './consentCheck';
-
-interface ShareValues {
-  agencyId: string | null;
-  consentId: string | null;
-  sections: CaseSection[];
-  kind: 'shared' | 'referral';
-}
-
-const EMPTY: ShareValues = { agencyId: null, consentId: null, sections: [], kind: 'shared' };
+import { SectionCheckboxes } from './SectionCheckboxes';
+import { EMPTY_SHARE, withConsent } from './shareDraft';
 
 function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent[] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const directory = useAgencyDirectory();
-  const { values, setField: setValue, setValues } = useFormValues(EMPTY);
+  const { values, setField: setValue, setValues } = useFormValues(EMPTY_SHARE);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [shared, setShared] = useState<string | null>(null);
   const share = useShareCase(detail.id);
@@ -59,8 +43,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
   const chooseConsent = (consentId: string | null) => {
     share.reset();
     setShared(null);
-    const chosen = consents.find((item) => item.id === consentId);
-    setValues((current) => ({ ...current, consentId, sections: chosen ? [...chosen.sections] : current.sections }));
+    setValues((current) => withConsent(current, consentId));
   };
 
   const submit = (event: FormEvent) => {
@@ -78,7 +61,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
       share.mutate(checked.data, {
         onSuccess: () => {
           setShared(name);
-          setValues(EMPTY);
+          setValues(EMPTY_SHARE);
         },
       });
   };
@@ -120,24 +103,13 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
           error={errors.agencyId}
           required
         />
-        <Checkbox.Group
+        <SectionCheckboxes
           label={t('caseRecord.share.sections')}
           description={t('caseRecord.share.sectionsHint')}
           value={values.sections}
-          onChange={(sections) =>
-            setField(
-              'sections',
-              sections.flatMap((section) => oneOf(section, CASE_SECTIONS) ?? []),
-            )
-          }
+          onChange={(sections) => setField('sections', sections)}
           error={errors.sections}
-        >
-          <Group mt="xs">
-            {CASE_SECTIONS.map((section) => (
-              <Checkbox key={section} value={section} label={t(`caseRecord.section.${section}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        />
         <Radio.Group
           label={t('caseRecord.share.kind')}
           value={values.kind}
