@@ -126,6 +126,10 @@ test('hotline intake → interview with interpreter → identification and certi
   await expect(consent).toBeHidden();
   await pick(worker, label('caseRecord.share.consent'), label('vocab.consentPurpose.services'));
   await pick(worker, label('caseRecord.share.agency'), /Mekong|แม่โขง/, 'Mekong');
+  // Choosing the consent ticks nothing: the worker shares the identity section on purpose.
+  const sharedSection = worker.getByRole('checkbox', { name: label('caseRecord.section.identity'), exact: true });
+  await expect(sharedSection).not.toBeChecked();
+  await sharedSection.check();
   await worker.getByRole('button', { name: label('caseRecord.share.save'), exact: true }).click();
   await expect(worker.getByRole('status').first()).toBeVisible();
 
