@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { flushDeniedReads } from './audit/deniedReads.js';
 import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
@@ -83,6 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
 
   await app.register(async (api) => registerRoutes(api, deps));
+  // Refused case reads gathered for the audit trail are written before the database closes.
+  app.addHook('onClose', () => flushDeniedReads(database.db));
 
   const webIndex = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(webIndex);
