@@ -61,6 +61,28 @@ describe('answers to identity fields of a country form', () => {
     expect(after.form_identity_enc).toBe(before.form_identity_enc);
   });
 
+  it('are stored encrypted when an HTCDS import brings them', async () => {
+    const answers = JSON.stringify({ legal_status: 'thai_national', thai_id_number: THAI_ID, reflection_period_offered: false });
+    const csv = `prs_FirstName,prs_Gender,sls_CaseReference,sls_FormAnswers\r\nPanida,Feminine,TH-2024-FA0001,"${answers.replace(/"/g, '""')}"\r\n`;
+    const dataOfficer = await t.login('th.data');
+    const report = await dataOfficer.upload('/api/imports/htcds?dryRun=false', {
+      name: 'answers.csv',
+      type: 'text/csv',
+      bytes: Buffer.from(csv),
+    });
+    expect(report.body, JSON.stringify(report.body)).toMatchObject({ state: 'done', imported: 1, errorCount: 0 });
+    const result = await asSystem(t.database.db, (tx) =>
+      tx.execute(sql`select to_jsonb(c) as row from cases c where c.reference = 'TH-2024-FA0001'`),
+    );
+    const row = (rowsOf(result)[0] as { row: Record<string, unknown> }).row;
+    expect(JSON.stringify(row)).not.toContain(THAI_ID);
+    expect(row.form_answers).toEqual({ reflection_period_offered: false });
+    expect(JSON.parse(t.keyRing.decrypt(row.form_identity_enc as string))).toEqual({
+      legal_status: 'thai_national',
+      thai_id_number: THAI_ID,
+    });
+  });
+
   it('are shown only to those who may read the identity section', async () => {
     const worker = await t.login('th.socialworker');
     const list = (await worker.get(`/api/cases?q=${encodeURIComponent('Aye Aye Khine')}`)).body.items;
