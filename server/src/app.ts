@@ -7,13 +7,18 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { flushDeniedReads } from './audit/deniedReads.js';
 import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
+import { answerClientError } from './http/clientErrors.js';
 import { registerErrorHandler } from './http/errorHandler.js';
+import { registerJsonBodyParser } from './http/jsonBody.js';
 import { AppError, problemBody } from './http/problem.js';
-import { registerSecurity } from './http/security.js';
+import { isRateLimitExempt, rateLimitKey } from './http/rateLimit.js';
+import { registerResponseHeaders } from './http/responseHeaders.js';
+import { isApiPath, registerSecurity } from './http/security.js';
 import { rejectNulCharacters } from './http/textGuard.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -21,6 +26,8 @@ export type AppDeps = {
   config: Config;
   database: DatabaseHandle;
   keyRing: KeyRing;
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: DestinationStream;
 };
 
 /** Log lines name the route pattern, never the concrete URL: query strings can carry names. */
@@ -30,11 +37,14 @@ const requestSerializer = (request: FastifyRequest) => ({
   route: request.routeOptions?.url ?? 'unmatched',
 });
 
+const trustNearest = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       serializers: { req: requestSerializer as never },
       redact: { paths: ['req.headers', 'res.headers', '*.password', '*.newPassword', '*.currentPassword', '*.code'], remove: true },
     },
@@ -43,7 +53,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    // A hop count trusts that many proxies nearest to us.
+    trustProxy: typeof config.trustProxy === 'number' ? trustNearest(config.trustProxy) : config.trustProxy,
+    clientErrorHandler: answerClientError,
     return503OnClosing: true,
     // URLs the router itself cannot parse still get a problem document.
     frameworkErrors: (_error, request: FastifyRequest, reply: FastifyReply) => {
@@ -56,17 +68,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
-  });
+  registerResponseHeaders(app, { hsts: config.cookieSecure });
+  registerJsonBodyParser(app);
 
   registerErrorHandler(app);
   app.addHook('preValidation', rejectNulCharacters);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo });
+  await app.register(fastifyRateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: rateLimitKey,
+    allowList: isRateLimitExempt,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -81,8 +95,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours });
-
   await app.register(async (api) => registerRoutes(api, deps));
   // Refused case reads gathered for the audit trail are written before the database closes.
   app.addHook('onClose', () => flushDeniedReads(database.db));
@@ -94,7 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
   app.setNotFoundHandler((request, reply) => {
     const acceptsHtml = request.headers.accept?.includes('text/html');
-    if (hasWeb && request.method === 'GET' && acceptsHtml && !request.url.startsWith('/api/')) {
+    if (hasWeb && request.method === 'GET' && acceptsHtml && !isApiPath(request)) {
       // The web app routes on the client; every page URL gets its shell.
       return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(webIndex));
     }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_SHEET_LIMITS } from './htcds/sheet/cells.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
@@ -21,11 +22,14 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   COOKIE_SECURE: bool.optional(),
+  TRUST_PROXY: z.string().default('false'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().optional(),
   IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   IMPORT_CHECKED_FILE_HOURS: z.coerce.number().min(0).default(24),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(DEFAULT_SHEET_LIMITS.maxRows),
+  IMPORT_MAX_INFLATED_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_SHEET_LIMITS.maxInflatedBytes),
 });
 
 export type Config = {
@@ -41,6 +45,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   cookieSecure: boolean;
+  /** Fastify's trustProxy: whether (true), how many hops (number) or which addresses (list) may set X-Forwarded-*. */
+  trustProxy: boolean | number | string[];
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   webDist: string;
@@ -48,7 +54,23 @@ export type Config = {
   importLeaseSeconds: number;
   /** How long a checked (dry-run) file waits to be imported before it is deleted: it holds identities. */
   importCheckedFileHours: number;
+  /** The most rows one import file may hold. */
+  importMaxRows: number;
+  /** The most bytes the parts of one imported workbook may inflate to. */
+  importMaxInflatedBytes: number;
 };
+
+const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
+
+function parseTrustProxy(value: string): boolean | number | string[] | string {
+  const trimmed = value.trim().toLowerCase();
+  if (['false', '0', 'no', ''].includes(trimmed)) return false;
+  if (['true', 'yes'].includes(trimmed)) return true;
+  if (/^[1-9]\d?$/.test(trimmed)) return Number(trimmed);
+  const addresses = trimmed.split(',').map((part) => part.trim());
+  if (addresses.every((address) => PROXY_ADDRESS.test(address))) return addresses;
+  return `TRUST_PROXY: expected false, true, a hop count or comma-separated proxy addresses/CIDRs, got "${value}"`;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -57,6 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration: ${fields.join('; ')}`);
   }
   const e = parsed.data;
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (typeof trustProxy === 'string') throw new Error(`Invalid configuration: ${trustProxy}`);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -71,10 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     cookieSecure: e.COOKIE_SECURE ?? false,
+    trustProxy,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     importLeaseSeconds: e.IMPORT_LEASE_SECONDS,
     importCheckedFileHours: e.IMPORT_CHECKED_FILE_HOURS,
+    importMaxRows: e.IMPORT_MAX_ROWS,
+    importMaxInflatedBytes: e.IMPORT_MAX_INFLATED_BYTES,
     webDist: path.resolve(e.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -2,6 +2,7 @@ import type { FieldError } from '@seamless/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
+import { traceOf } from './errorTrace.js';
 import { AppError, problemBody } from './problem.js';
 
 /** PostgreSQL SQLSTATEs that are the caller's fault, not ours. */
@@ -39,8 +40,9 @@ function validationErrors(error: FastifyError): FieldError[] {
 }
 
 /**
- * Every failure leaves as RFC 9457 problem+json with a stable code. Unexpected errors are
- * logged by class and SQLSTATE only: driver messages can carry query parameters, i.e. personal data.
+ * Every failure leaves as RFC 9457 problem+json with a stable code. Unexpected errors are logged
+ * with the request id (pino's reqId), class, SQLSTATE and stack frames, never their messages:
+ * driver messages can carry query parameters, i.e. personal data.
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -82,7 +84,7 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(new AppError(error.statusCode, 'validation_failed', 'The request could not be understood.'));
     }
-    request.log.error({ errorClass: error.name, errorCode: error.code, pgCode }, 'unhandled error');
+    request.log.error(traceOf(error), 'unhandled error');
     return send(new AppError(500, 'internal_error', 'Something went wrong on our side; the request id helps the administrator find it.'));
   });
 }

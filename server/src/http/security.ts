@@ -52,21 +52,45 @@ function assertCsrf(request: FastifyRequest) {
   }
 }
 
+/**
+ * Whether the request matched an API route. The router decodes percent-escapes before matching,
+ * so the raw URL (`/%61pi/...`) is no guide: only the matched pattern is.
+ */
+export function isApiRoute(request: FastifyRequest): boolean {
+  return request.routeOptions.url?.startsWith('/api/') ?? false;
+}
+
 export function registerSecurity(app: FastifyInstance, db: Db, sessions: SessionPolicy) {
   app.decorateRequest('auth', null);
-  // Before validation: an anonymous or cross-site caller learns nothing about a route's schema.
-  app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
-    const stages = request.routeOptions.config?.stages ?? ['active'];
-    assertCsrf(request);
+  // On request, so that the rate limiter that runs next can count per session instead of per address.
+  app.addHook('onRequest', async (request) => {
+    if (!isApiPath(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       request.auth = await asSystem(db, (tx) => authenticateToken(tx, token, sessions, secondFactorRequiredFor));
     }
+  });
+  // Before validation: an anonymous or cross-site caller learns nothing about a route's schema.
+  // Unmatched API paths too: anonymous callers learn nothing about which routes exist.
+  app.addHook('preValidation', async (request) => {
+    if (!isApiPath(request)) return;
+    const stages = request.routeOptions.config?.stages ?? ['active'];
+    assertCsrf(request);
     if (stages === 'public') return;
     if (!request.auth) throw new AppError(401, 'unauthenticated', 'Sign in first; your session may have expired.');
     if (!stages.includes(request.auth.stage)) {
       throw new AppError(401, 'second_factor_required', 'Finish signing in with your second factor first.');
     }
   });
+}
+
+/** Like isApiRoute, and for unmatched requests the decoded path, so `/%61pi/nothing` is an API 404. */
+export function isApiPath(request: FastifyRequest): boolean {
+  if (request.routeOptions.url) return isApiRoute(request);
+  const rawPath = request.url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(rawPath).startsWith('/api/');
+  } catch {
+    return rawPath.startsWith('/api/');
+  }
 }
