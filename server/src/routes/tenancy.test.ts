@@ -595,22 +595,31 @@ const CORE_MATRIX: RouteMatrix = {
 
   // ---- Audit trail ---------------------------------------------------------------------------
   'GET /api/admin/audit': {
-    why: "agency admins read only events by their own agency's people",
+    why: "agency admins read events by their own agency's people, and others' events on the agency's own cases",
     anonymous: { path: '/api/admin/audit' },
     probe: async () => {
+      // Another agency's (or the system's) event shows only when its resource is a Chiang Rai case.
+      const aboutOwnCase = async (event: any) => {
+        if (event.resourceType !== 'case') return false;
+        const [kase] = await t.database.db.select({ owner: cases.ownerAgencyId }).from(cases).where(eq(cases.id, event.resourceId));
+        return kase?.owner === agency.chiangrai;
+      };
       const own = await ok(agencyadmin.get('/api/admin/audit?pageSize=200'));
       expect(own.total).toBeGreaterThan(0);
       expect(own.total).toBeLessThanOrEqual(200);
       expect(own.items).toHaveLength(own.total);
-      for (const event of own.items) expect(event.actorAgencyId).toBe(agency.chiangrai);
+      for (const event of own.items) {
+        if (event.actorAgencyId !== agency.chiangrai) expect(await aboutOwnCase(event)).toBe(true);
+      }
       expect(own.items.some((e: any) => e.actorUsername === 'th.socialworker' && e.action === 'case.read')).toBe(true);
       // The same trail as the system admin sees it, narrowed to Chiang Rai.
       const all = await ok(admin.get(`/api/admin/audit?pageSize=200&actorUserId=${userIds['th.socialworker']}`));
       const mine = await ok(agencyadmin.get(`/api/admin/audit?pageSize=200&actorUserId=${userIds['th.socialworker']}`));
       expect(mine.items.length).toBeGreaterThan(0);
       expect(mine.items.map((e: any) => e.seq)).toEqual(all.items.map((e: any) => e.seq));
-      expect(await ok(agencyadmin.get(`/api/admin/audit?actorUserId=${userIds['th.ngo']}`))).toMatchObject({ items: [], total: 0 });
-      expect((await ok(admin.get(`/api/admin/audit?actorUserId=${userIds['th.ngo']}`))).total).toBeGreaterThan(0);
+      const ngoSeen = await ok(agencyadmin.get(`/api/admin/audit?pageSize=200&actorUserId=${userIds['th.ngo']}`));
+      for (const event of ngoSeen.items) expect(await aboutOwnCase(event)).toBe(true);
+      expect((await ok(admin.get(`/api/admin/audit?actorUserId=${userIds['th.ngo']}`))).total).toBeGreaterThan(ngoSeen.total);
       expectStatus(await socialworker.get('/api/admin/audit'), 403, 'forbidden');
       expectStatus(await ngo.get('/api/admin/audit'), 403, 'forbidden');
     },
