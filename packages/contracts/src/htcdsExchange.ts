@@ -252,6 +252,8 @@ export const HTCDS_ISSUE_CODES = [
   'password_protected',
   'legacy_workbook',
   'file_too_large',
+  'sheet_too_large',
+  'too_many_rows',
   'broken_encoding',
   'no_header',
   'duplicate_column',

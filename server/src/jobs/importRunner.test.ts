@@ -10,6 +10,7 @@ import { htcdsImports, users } from '../db/schema/index.js';
 import { sha256Of } from '../files/attachmentStore.js';
 import { ImportFiles } from '../htcds/import/importFiles.js';
 import { runImport } from '../htcds/import/runImport.js';
+import { DEFAULT_SHEET_LIMITS } from '../htcds/sheet/cells.js';
 import { ImportRunner } from './importRunner.js';
 
 const HOUR = 3_600_000;
@@ -36,6 +37,7 @@ describe('import file retention', () => {
         keyRing: t.keyRing,
         files,
         instanceCountry: 'TH',
+        limits: DEFAULT_SHEET_LIMITS,
         leaseSeconds: 60,
         checkedFileHours: 24,
         log: t.app.log,

@@ -6,12 +6,15 @@ import { type Db, rowsOf } from '../db/client.js';
 import { htcdsImports, roles, userRoles, users } from '../db/schema/index.js';
 import type { ImportFiles } from '../htcds/import/importFiles.js';
 import { type ImportJob, runImport } from '../htcds/import/runImport.js';
+import type { SheetLimits } from '../htcds/sheet/cells.js';
 
 export type ImportRunnerOptions = {
   db: Db;
   keyRing: KeyRing;
   files: ImportFiles;
   instanceCountry: string;
+  /** How much of a file a job may read before it fails: rows, and bytes a workbook inflates to. */
+  limits: SheetLimits;
   /** How long a worker holds a job without showing progress before another may take it over. */
   leaseSeconds: number;
   /** A checked file not imported within this many hours is deleted: it holds identities nobody needs any more. */
@@ -130,7 +133,7 @@ export class ImportRunner {
   }
 
   private async run(job: ImportJob) {
-    const { db, keyRing, files, instanceCountry, leaseSeconds } = this.options;
+    const { db, keyRing, files, instanceCountry, limits, leaseSeconds } = this.options;
     const requester = await asSystem(db, async (tx) =>
       rowsOf<{ username: string; allowed: boolean }>(
         await tx.execute(sql`select u.username, u.active and exists (
@@ -151,6 +154,7 @@ export class ImportRunner {
         keyRing,
         files,
         instanceCountry,
+        limits,
         username: requester[0].username,
         keepGoing: async () => {
           if (this.stopping) return false;

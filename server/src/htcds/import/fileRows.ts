@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HTCDS_COLUMNS_BY_NAME } from '@seamless/contracts';
 import { type ImportedCase, type RowIssue, readImportedCase } from '../importedCase.js';
-import type { CellValue, SheetRow } from '../sheet/cells.js';
+import type { CellValue, SheetLimits, SheetRow } from '../sheet/cells.js';
 import { readSheetRows } from '../sheet/readSheet.js';
 import { SheetError } from '../sheet/sheetError.js';
 import type { ValueResolver } from '../values/index.js';
@@ -14,6 +14,7 @@ export type FileRow = { row: number; importedCase: ImportedCase; key: string } |
 export type FileRowHooks = {
   resolver: ValueResolver;
   today: string;
+  limits?: SheetLimits;
   onPlan(plan: ColumnPlan): void;
   onWarning(issue: FileIssue): void;
   onProgress(bytesRead: number): void;
@@ -55,6 +56,7 @@ export async function* readFileRows(bytes: Buffer, hooks: FileRowHooks): AsyncGe
         params: notice.position ? { position: notice.position } : {},
       }),
     onProgress: hooks.onProgress,
+    limits: hooks.limits,
   });
   let first: SheetRow | undefined;
   let plan: ColumnPlan | undefined;

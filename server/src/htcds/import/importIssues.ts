@@ -12,6 +12,8 @@ const MESSAGES: Record<HtcdsIssueCode, (params: Record<string, string | number>)
   password_protected: () => 'The workbook is password-protected: save it without a password and upload it again.',
   legacy_workbook: () => 'The file is an old Excel 97–2003 workbook (.xls): save it as .xlsx or CSV.',
   file_too_large: (p) => `The file is larger than ${p.max} bytes.`,
+  sheet_too_large: () => 'Unpacked, the workbook holds more than one import may read: split it into smaller files.',
+  too_many_rows: (p) => `The file has more than ${p.max} rows: split it into smaller files.`,
   broken_encoding: (p) => `The text on line ${p.row} is not valid UTF-8, UTF-16 or Windows-874: save the file as "CSV UTF-8".`,
   no_header: () => 'No column of the first row is an HTCDS field name or label.',
   duplicate_column: (p) => `This field appears in more than one column (${p.positions}).`,

@@ -11,6 +11,7 @@ import { htcdsImportRows, htcdsImports } from '../../db/schema/index.js';
 import { assertCaseFormAnswers } from '../../forms/formConfiguration.js';
 import { AppError } from '../../http/problem.js';
 import type { ImportedCase } from '../importedCase.js';
+import type { SheetLimits } from '../sheet/cells.js';
 import { createValueResolver } from '../values/index.js';
 import type { ColumnPlan } from './columnMapping.js';
 import { FileProblem, readFileRows } from './fileRows.js';
@@ -28,6 +29,8 @@ export type RunImportContext = {
   instanceCountry: string;
   /** Who asked for the import, as the audit trail names her. */
   username: string;
+  /** DEFAULT_SHEET_LIMITS when absent. */
+  limits?: SheetLimits;
   /** Called between batches: extends the job's lease, and answers false when the worker is stopping. */
   keepGoing(): Promise<boolean>;
   now?: () => Date;
@@ -116,6 +119,7 @@ async function validate(
   const rows = readFileRows(bytes, {
     resolver: createValueResolver(),
     today,
+    limits: context.limits,
     onPlan: (plan) => {
       pass.plan = plan;
       for (const warning of plan.warnings) pass.warnings.add(warning);
@@ -334,6 +338,7 @@ async function write(
   const rows = readFileRows(bytes, {
     resolver: createValueResolver(),
     today: isoDay(now()),
+    limits: context.limits,
     onPlan: () => {},
     onWarning: () => {},
     onProgress: () => {},

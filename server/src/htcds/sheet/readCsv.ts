@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
-import type { CellValue, SheetRow } from './cells.js';
+import { type CellValue, LONGEST_ROW, type SheetRow } from './cells.js';
 import { leadingText, textChunks, textLayout } from './decodeText.js';
 import { unguardFormula } from './formulaGuard.js';
 import { SheetError } from './sheetError.js';
@@ -39,6 +39,8 @@ export async function* readCsvRows(bytes: Buffer, onProgress?: (bytesRead: numbe
       record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
+      // Characters, where LONGEST_ROW counts bytes: a record past it is no row of cases.
+      max_record_size: LONGEST_ROW,
       info: true,
     }),
   );
@@ -49,6 +51,8 @@ export async function* readCsvRows(bytes: Buffer, onProgress?: (bytesRead: numbe
     }
   } catch (error) {
     // A quote opened and never closed swallows the rest of the file: name the row it opened in.
+    if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE')
+      throw Object.assign(new SheetError('sheet_too_large'), { cause: error });
     if (error instanceof CsvError) {
       const row = typeof error.records === 'number' ? error.records + 1 : 1;
       throw Object.assign(new SheetError('not_a_spreadsheet', { row }), { cause: error });

@@ -1,18 +1,20 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
-import { type CellValue, denseCells, type ReadSheetOptions, type SheetRow } from './cells.js';
+import { type CellValue, DEFAULT_SHEET_LIMITS, denseCells, LONGEST_ROW, type ReadSheetOptions, type SheetRow } from './cells.js';
 import { readSharedStrings } from './sharedStrings.js';
 import { SheetError } from './sheetError.js';
 import { type WorkbookLayout, workbookLayout } from './workbookXml.js';
-import { inflateEntry, inflateEntryStream, readZipDirectory, type ZipEntry } from './zipArchive.js';
+import { InflateBudget, inflateEntry, inflateEntryStream, readZipDirectory, type ZipEntry } from './zipArchive.js';
 
 const PROGRESS_EVERY = 1000;
 const MILLISECONDS_PER_DAY = 24 * 60 * 60 * 1000;
 /** Days from each date system's day 0 to 1970-01-01. */
 const EPOCH_SERIAL = { 1900: 25569, 1904: 24107 };
 
-const unreadable = (cause: unknown) => Object.assign(new SheetError('not_a_spreadsheet'), { cause });
+/** A limit reached stays what it is; any other failure means the file is not a readable workbook. */
+const unreadable = (cause: unknown) =>
+  cause instanceof SheetError ? cause : Object.assign(new SheetError('not_a_spreadsheet'), { cause });
 
 /** The date test exceljs applies to a cell's number format, once quoted text and [codes] are removed. */
 const isDateFormat = (format: string | undefined): boolean =>
@@ -61,9 +63,10 @@ type ExcelJsParsers = {
   _parseWorksheet(text: AsyncIterable<string>, sheetNumber: string): Iterable<{ value: ExcelJS.stream.xlsx.WorksheetReader }>;
 };
 
-async function* decodedText(xml: Readable): AsyncGenerator<string> {
+async function* decodedText(xml: Readable, onChunk: (byteCount: number) => void): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   for await (const chunk of xml as AsyncIterable<Buffer>) {
+    onChunk(chunk.length);
     const text = decoder.write(chunk);
     if (text) yield text;
   }
@@ -72,12 +75,16 @@ async function* decodedText(xml: Readable): AsyncGenerator<string> {
 }
 
 /** The rows of the workbook's first worksheet, streamed; other sheets are never inflated. */
-export async function* readXlsxRows(bytes: Buffer, { onNotice, onProgress }: ReadSheetOptions = {}): AsyncGenerator<SheetRow> {
+export async function* readXlsxRows(
+  bytes: Buffer,
+  { onNotice, onProgress, limits = DEFAULT_SHEET_LIMITS }: ReadSheetOptions = {},
+): AsyncGenerator<SheetRow> {
   const entries = readZipDirectory(bytes);
   const part = (name: string): ZipEntry | undefined => entries?.get(name);
   const workbookPart = part('xl/workbook.xml');
   const relationshipsPart = part('xl/_rels/workbook.xml.rels');
   if (!workbookPart || !relationshipsPart) throw new SheetError('not_a_spreadsheet');
+  const budget = new InflateBudget(limits.maxInflatedBytes);
 
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     worksheets: 'emit',
@@ -88,13 +95,13 @@ export async function* readXlsxRows(bytes: Buffer, { onNotice, onProgress }: Rea
   }) as unknown as ExcelJsParsers;
   let layout: WorkbookLayout | null;
   try {
-    const workbookXml = inflateEntry(bytes, workbookPart);
-    layout = workbookLayout(workbookXml.toString('utf8'), inflateEntry(bytes, relationshipsPart).toString('utf8'));
+    const workbookXml = inflateEntry(bytes, workbookPart, budget);
+    layout = workbookLayout(workbookXml.toString('utf8'), inflateEntry(bytes, relationshipsPart, budget).toString('utf8'));
     await workbook._parseWorkbook(Readable.from([workbookXml]));
     const stylesPart = part('xl/styles.xml');
-    if (stylesPart) await workbook._parseStyles(Readable.from([inflateEntry(bytes, stylesPart)]));
+    if (stylesPart) await workbook._parseStyles(Readable.from([inflateEntry(bytes, stylesPart, budget)]));
     const stringsPart = part('xl/sharedStrings.xml');
-    workbook.sharedStrings = stringsPart ? await readSharedStrings(inflateEntryStream(bytes, stringsPart)) : [];
+    workbook.sharedStrings = stringsPart ? await readSharedStrings(inflateEntryStream(bytes, stringsPart, budget)) : [];
   } catch (error) {
     throw unreadable(error);
   }
@@ -105,18 +112,26 @@ export async function* readXlsxRows(bytes: Buffer, { onNotice, onProgress }: Rea
   let consumed = bytes.length - worksheetPart.compressedSize;
   let worksheetXml: Readable;
   try {
-    worksheetXml = inflateEntryStream(bytes, worksheetPart, (byteCount) => {
+    worksheetXml = inflateEntryStream(bytes, worksheetPart, budget, (byteCount) => {
       consumed += byteCount;
     });
   } catch (error) {
     throw unreadable(error);
   }
-  const [worksheet] = workbook._parseWorksheet(decodedText(worksheetXml), '1');
+  // exceljs takes the next chunk only once every row of the last one was taken: a row still
+  // open after LONGEST_ROW bytes (one endless cell, a million cells) is refused, not gathered.
+  let sinceLastRow = 0;
+  const text = decodedText(worksheetXml, (byteCount) => {
+    sinceLastRow += byteCount;
+    if (sinceLastRow > LONGEST_ROW) throw new SheetError('sheet_too_large');
+  });
+  const [worksheet] = workbook._parseWorksheet(text, '1');
   if (!worksheet) throw new SheetError('not_a_spreadsheet');
   const { date1904 } = layout;
   let count = 0;
   try {
     for await (const row of guarded(worksheet.value)) {
+      sinceLastRow = 0;
       const cells: CellValue[] = [];
       row.eachCell((cell, column) => {
         const { value, formula } = cellValue(cell, date1904);

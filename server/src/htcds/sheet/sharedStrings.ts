@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { SheetError } from './sheetError.js';
 import { decodeXmlText } from './workbookXml.js';
 
 const STRING_ITEM = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
@@ -8,8 +9,14 @@ const TEXT_RUN = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g
 const PHONETIC_RUN = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 /** No single string comes near this (a cell holds at most 32,767 characters). */
 const LONGEST_ITEM = 8 * 1024 * 1024;
-/** Several times what a 50 MB upload holds in earnest; a zip bomb stops here, not at the heap limit. */
-const MOST_XML = 512 * 1024 * 1024;
+/**
+ * What the table may take on the heap, estimated: twice what a 200,000-row file of distinct names,
+ * phone numbers and notes needs. Its XML is counted by the inflate budget; this bounds what is
+ * kept of it, as a bomb of a million one-letter strings costs far more in objects than in text.
+ */
+const MOST_HELD = 128 * 1024 * 1024;
+/** V8's cost of a string and its slot in the table beyond its characters, rounded up. */
+const STRING_OVERHEAD = 40;
 
 /**
  * A copy that does not point into the chunk it was cut from: V8 keeps a whole chunk alive for
@@ -33,14 +40,15 @@ export async function readSharedStrings(xml: Readable): Promise<string[]> {
   const strings: string[] = [];
   const decoder = new StringDecoder('utf8');
   let pending = '';
-  let total = 0;
+  let held = 0;
   for await (const chunk of xml as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > MOST_XML) throw new RangeError('Shared strings too large');
     pending += decoder.write(chunk);
     let consumed = 0;
     for (const match of pending.matchAll(STRING_ITEM)) {
-      strings.push(detached(itemText(match[1] ?? '')));
+      const text = detached(itemText(match[1] ?? ''));
+      held += STRING_OVERHEAD + 2 * text.length;
+      if (held > MOST_HELD) throw new SheetError('sheet_too_large');
+      strings.push(text);
       consumed = (match.index ?? 0) + match[0].length;
     }
     pending = pending.slice(consumed);

@@ -1,4 +1,11 @@
-export type SheetErrorCode = 'not_a_spreadsheet' | 'empty_file' | 'password_protected' | 'legacy_workbook' | 'broken_encoding';
+export type SheetErrorCode =
+  | 'not_a_spreadsheet'
+  | 'empty_file'
+  | 'password_protected'
+  | 'legacy_workbook'
+  | 'broken_encoding'
+  | 'sheet_too_large'
+  | 'too_many_rows';
 
 /** Why an uploaded file cannot be read as a spreadsheet; `params` fill the message shown to the user. */
 export class SheetError extends Error {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readSheetRows } from './readSheet.js';
-import { inflateEntry, readZipDirectory } from './zipArchive.js';
+import { InflateBudget, inflateEntry, readZipDirectory } from './zipArchive.js';
 import { workbookOf, zipOf } from './zipFixture.js';
 
 describe('readZipDirectory', () => {
@@ -10,7 +10,7 @@ describe('readZipDirectory', () => {
       const entries = readZipDirectory(bytes);
       expect([...(entries?.keys() ?? [])]).toEqual(['xl/workbook.xml', 'docProps/app.xml']);
       expect(entries?.get('docProps/app.xml')?.uncompressedSize).toBe(1000);
-      expect(inflateEntry(bytes, entries!.get('docProps/app.xml')!).toString()).toBe('x'.repeat(1000));
+      expect(inflateEntry(bytes, entries!.get('docProps/app.xml')!, new InflateBudget(1000)).toString()).toBe('x'.repeat(1000));
     }
   });
 

@@ -1,5 +1,6 @@
-import { Readable } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { SheetError } from './sheetError.js';
 
 export type ZipEntry = {
   name: string;
@@ -104,21 +105,53 @@ function assertReadableMethod(entry: ZipEntry): void {
   if (entry.method !== STORED && entry.method !== DEFLATED) throw new RangeError(`${entry.name} uses compression method ${entry.method}`);
 }
 
+/**
+ * The bytes a workbook's parts may inflate to, shared by every part read: counted as they come
+ * out of the decompressor, so a zip bomb is stopped a chunk past the limit, never inflated whole.
+ */
+export class InflateBudget {
+  private used = 0;
+
+  constructor(readonly max: number) {}
+
+  get remaining(): number {
+    return this.max - this.used;
+  }
+
+  take(byteCount: number): void {
+    this.used += byteCount;
+    if (this.used > this.max) throw new SheetError('sheet_too_large');
+  }
+}
+
 /** Far above any real workbook index or style sheet, far below what a zip bomb inflates to. */
 const LARGEST_SMALL_PART = 64 * 1024 * 1024;
 
 /** For small parts (workbook index, relationships, styles): inflated whole. */
-export function inflateEntry(bytes: Buffer, entry: ZipEntry): Buffer {
+export function inflateEntry(bytes: Buffer, entry: ZipEntry, budget: InflateBudget): Buffer {
   assertReadableMethod(entry);
   const data = storedData(bytes, entry);
-  return entry.method === STORED ? data : inflateRawSync(data, { maxOutputLength: LARGEST_SMALL_PART });
+  let inflated = data;
+  if (entry.method === DEFLATED) {
+    const budgetBinds = budget.remaining < LARGEST_SMALL_PART;
+    try {
+      inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(LARGEST_SMALL_PART, budget.remaining)) });
+    } catch (error) {
+      if (budgetBinds && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new SheetError('sheet_too_large');
+      }
+      throw error;
+    }
+  }
+  budget.take(inflated.length);
+  return inflated;
 }
 
 /**
- * For large parts (worksheets, shared strings): inflated a chunk at a time, damaged data failing
- * the iteration. `onData` counts the stored bytes as they are taken.
+ * For large parts (worksheets, shared strings): inflated a chunk at a time, damaged data or a
+ * spent budget failing the iteration. `onData` counts the stored bytes as they are taken.
  */
-export function inflateEntryStream(bytes: Buffer, entry: ZipEntry, onData?: (byteCount: number) => void): Readable {
+export function inflateEntryStream(bytes: Buffer, entry: ZipEntry, budget: InflateBudget, onData?: (byteCount: number) => void): Readable {
   assertReadableMethod(entry);
   const data = storedData(bytes, entry);
   const source = Readable.from(
@@ -130,5 +163,19 @@ export function inflateEntryStream(bytes: Buffer, entry: ZipEntry, onData?: (byt
       }
     })(),
   );
-  return entry.method === STORED ? source : source.pipe(createInflateRaw());
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        budget.take(chunk.length);
+        done(null, chunk);
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  // pipeline, not pipe: when the count stops the reading, the decompressor is torn down with it.
+  return entry.method === STORED ? pipeline(source, counted, noop) : pipeline(source, createInflateRaw(), counted, noop);
 }
+
+/** pipeline wants a callback; its failures reach the caller through the stream it returns. */
+const noop = () => {};

@@ -84,6 +84,7 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     keyRing,
     files,
     instanceCountry: config.instanceCountry,
+    limits: { maxRows: config.importMaxRows, maxInflatedBytes: config.importMaxInflatedBytes },
     leaseSeconds: config.importLeaseSeconds,
     checkedFileHours: config.importCheckedFileHours,
     log: app.log,
