@@ -11,7 +11,7 @@ export const ENCRYPTED_COLUMNS: Record<string, readonly string[]> = {
   person_names: ['name_enc'],
   person_documents: ['number_enc'],
   person_contacts: ['value_enc'],
-  cases: ['intake_narrative_enc'],
+  cases: ['intake_narrative_enc', 'form_identity_enc'],
   perpetrators: ['name_enc'],
   case_comments: ['body_enc'],
   attachments: ['file_name_enc'],
