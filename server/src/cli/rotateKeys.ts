@@ -3,11 +3,14 @@ import path from 'node:path';
 import { rotateIdentityKey } from '../commands/rotateIdentityKey.js';
 import { loadConfig } from '../config.js';
 import { demoKeyFilePath, generateKeyRingFile, KeyRing, type KeyRingFile, keyRingFileSchema } from '../crypto/keyRing.js';
-import { asSystem } from '../db/actorContext.js';
 import { openDatabase } from '../db/client.js';
+import { AttachmentStore } from '../files/attachmentStore.js';
+import { ImportFiles } from '../htcds/import/importFiles.js';
 
 /**
- * `npm run keys:rotate -w server`: re-encrypts identity data under the active key.
+ * `npm run keys:rotate -w server`: re-encrypts identity data under the active key — every
+ * `…_enc` column of the database in batches, then the attachments and import files on disk —
+ * while the app keeps serving; safe to interrupt and to run again.
  * With SEAMLESS_KEYS, put the new key in the ring and make it active first; with the demo key
  * file, `--new-key` adds and activates a fresh key in that file before re-encrypting.
  */
@@ -26,9 +29,13 @@ if (config.keyRingJson) {
 }
 const keyRing = new KeyRing(file);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pglite') });
-const counts = await asSystem(database.db, (tx) => rotateIdentityKey(tx, keyRing));
+const counts = await rotateIdentityKey(database.db, keyRing);
 await database.close();
+const attachments = await new AttachmentStore(path.join(config.dataDir, 'attachments'), keyRing).rotate();
+const importFiles = await new ImportFiles(path.join(config.dataDir, 'imports'), keyRing).rotate();
 const summary = Object.entries(counts)
   .map(([table, count]) => `${table}: ${count}`)
   .join(', ');
-console.log(`Re-encrypted under key "${keyRing.activeKeyId}" — rows changed per table: ${summary}.`);
+console.log(
+  `Re-encrypted under key "${keyRing.activeKeyId}" — rows changed per table: ${summary}; attachments: ${attachments}; import files: ${importFiles}.`,
+);

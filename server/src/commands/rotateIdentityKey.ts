@@ -1,54 +1,80 @@
 import { sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
-import { rowsOf, type Tx } from '../db/client.js';
+import { asSystem } from '../db/actorContext.js';
+import { type Db, rowsOf, type Tx } from '../db/client.js';
+
+/** Rows re-encrypted per transaction: short enough never to hold locks the app would wait on. */
+const BATCH = 500;
 
 /**
- * Every column holding key-ring ciphertext, by table. A new encrypted column must be listed
- * here, or rotation would leave it under the retiring key (the test checks the schema for this).
+ * Every column holding key-ring ciphertext, by table, read from the schema itself: an encrypted
+ * column is named `…_enc`, so a new one is rotated without being listed anywhere.
  */
-export const ENCRYPTED_COLUMNS: Record<string, readonly string[]> = {
-  persons: ['given_name_enc', 'family_name_enc', 'name_as_written_enc', 'birth_date_enc', 'address_enc'],
-  person_names: ['name_enc'],
-  person_documents: ['number_enc'],
-  person_contacts: ['value_enc'],
-  cases: ['intake_narrative_enc', 'form_identity_enc'],
-  perpetrators: ['name_enc'],
-  case_comments: ['body_enc'],
-  attachments: ['file_name_enc'],
-  identification_interviews: ['account_enc'],
-  interpreter_requests: ['interpreter_name_enc'],
-  consents: ['guardian_name_enc'],
-  users: ['totp_secret_enc'],
-  htcds_imports: ['file_name_enc'],
-};
+export async function encryptedColumns(tx: Tx): Promise<Map<string, string[]>> {
+  const rows = rowsOf<{ table_name: string; column_name: string }>(
+    await tx.execute(sql`select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and column_name like '%\\_enc' order by table_name, column_name`),
+  );
+  const columns = new Map<string, string[]>();
+  for (const row of rows) columns.set(row.table_name, [...(columns.get(row.table_name) ?? []), row.column_name]);
+  return columns;
+}
 
 /**
- * Re-encrypts every identity value not yet under the key ring's active key. Values are read
- * with whichever key wrote them, so it can run while the app serves, and be run again safely.
- * Returns how many rows changed per table.
+ * Re-encrypts every identity value not yet under the key ring's active key, a batch of rows per
+ * transaction, walking each table in id order. Values are read with whichever key wrote them and
+ * a value is replaced only if it is still the one read, so the app serves meanwhile and an edit
+ * made during rotation is never overwritten. Stopped midway, a second run takes up what is left;
+ * run again after finishing, it changes nothing. Returns how many rows changed per table.
  */
-export async function rotateIdentityKey(tx: Tx, keyRing: KeyRing): Promise<Record<string, number>> {
-  const reencrypt = (value: string | null) =>
-    value && keyRing.keyIdOf(value) !== keyRing.activeKeyId ? keyRing.encrypt(keyRing.decrypt(value)) : value;
+export async function rotateIdentityKey(
+  db: Db,
+  keyRing: KeyRing,
+  { batchSize = BATCH }: { batchSize?: number } = {},
+): Promise<Record<string, number>> {
+  const activePrefix = `v1:${keyRing.activeKeyId}:`;
   const counts: Record<string, number> = {};
-  for (const [table, columns] of Object.entries(ENCRYPTED_COLUMNS)) {
+  for (const [table, columns] of await asSystem(db, encryptedColumns)) {
     counts[table] = 0;
+    const stale = sql.join(
+      columns.map(
+        (column) =>
+          sql`(${sql.identifier(column)} is not null and left(${sql.identifier(column)}, ${activePrefix.length}) <> ${activePrefix})`,
+      ),
+      sql` or `,
+    );
     const selected = sql.join(
       columns.map((column) => sql.identifier(column)),
       sql`, `,
     );
-    const rows = rowsOf<Record<string, string | null> & { id: string }>(
-      await tx.execute(sql`select id::text as id, ${selected} from ${sql.identifier(table)}`),
-    );
-    for (const row of rows) {
-      const changed = columns.filter((column) => reencrypt(row[column] ?? null) !== (row[column] ?? null));
-      if (!changed.length) continue;
-      const assignments = sql.join(
-        changed.map((column) => sql`${sql.identifier(column)} = ${reencrypt(row[column] ?? null)}`),
-        sql`, `,
-      );
-      await tx.execute(sql`update ${sql.identifier(table)} set ${assignments} where id = ${row.id}::uuid`);
-      counts[table]++;
+    let after: string | null = null;
+    for (;;) {
+      const changed = await asSystem(db, async (tx) => {
+        const rows = rowsOf<Record<string, string | null> & { id: string }>(
+          await tx.execute(sql`select id, ${selected} from ${sql.identifier(table)}
+            where ${after === null ? sql`true` : sql`id > ${after}`} and (${stale}) order by id limit ${batchSize}`),
+        );
+        let rewritten = 0;
+        for (const row of rows) {
+          const stillStale = columns.filter((column) => row[column] != null && !row[column]!.startsWith(activePrefix));
+          const assignments = sql.join(
+            stillStale.map((column) => sql`${sql.identifier(column)} = ${keyRing.encrypt(keyRing.decrypt(row[column]!))}`),
+            sql`, `,
+          );
+          const unchanged = sql.join(
+            stillStale.map((column) => sql`${sql.identifier(column)} = ${row[column]}`),
+            sql` and `,
+          );
+          const updated = await tx.execute(
+            sql`update ${sql.identifier(table)} set ${assignments} where id = ${row.id} and ${unchanged} returning 1`,
+          );
+          if (rowsOf(updated).length) rewritten++;
+        }
+        return { rows: rows.length, last: rows.at(-1)?.id ?? null, rewritten };
+      });
+      counts[table] += changed.rewritten;
+      if (changed.rows < batchSize || changed.last === null) break;
+      after = changed.last;
     }
   }
   return counts;

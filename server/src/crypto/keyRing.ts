@@ -93,6 +93,13 @@ export class KeyRing {
     return Buffer.concat([decipher.update(stored.subarray(headerLength + IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 
+  /** Key id an encrypted file was written with (for rotation); undefined for anything else. */
+  keyIdOfBytes(stored: Buffer): string | undefined {
+    const keyIdLength = stored[BLOB_MAGIC.length];
+    if (!stored.subarray(0, BLOB_MAGIC.length).equals(BLOB_MAGIC) || keyIdLength === undefined) return undefined;
+    return stored.subarray(BLOB_MAGIC.length + 1, BLOB_MAGIC.length + 1 + keyIdLength).toString('utf8');
+  }
+
   /** Key id a stored value was encrypted with (for rotation). */
   keyIdOf(stored: string): string | undefined {
     return stored.split(':')[1];

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { rotateFilesIn } from '../crypto/rotateFiles.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -33,6 +34,11 @@ export class AttachmentStore {
     await fs.writeFile(temporary, this.keyRing.encryptBytes(plaintext), { mode: 0o600 });
     await fs.rename(temporary, target);
     return sha256;
+  }
+
+  /** Re-encrypts the files still under an older key; answers how many changed. */
+  rotate(): Promise<number> {
+    return rotateFilesIn(this.directory, this.keyRing);
   }
 
   /** The plaintext, checked against its address so a swapped or damaged file is never served. */

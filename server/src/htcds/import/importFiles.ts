@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyRing } from '../../crypto/keyRing.js';
+import { rotateFilesIn } from '../../crypto/rotateFiles.js';
 
 const UUID = /^[0-9a-f-]{36}$/;
 
@@ -37,6 +38,11 @@ export class ImportFiles {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  /** Re-encrypts the files still under an older key; answers how many changed. */
+  rotate(): Promise<number> {
+    return rotateFilesIn(this.directory, this.keyRing);
   }
 
   async copy(fromImportId: string, toImportId: string): Promise<boolean> {
