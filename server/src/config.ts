@@ -10,7 +10,8 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().optional(),
   DATABASE_URL: z.string().url().optional(),
-  SEED_DEMO: bool.default(true),
+  /** Unset: the demo (and its published password) only on the embedded database, never on a real server. */
+  SEED_DEMO: bool.optional(),
   DEMO_PASSWORD: z.string().min(8).default('Seamless-demo-2026'),
   INSTANCE_COUNTRY: z
     .string()
@@ -87,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Unset, data lives in ./data of the repository, whichever workspace npm started us from.
     dataDir: e.DATA_DIR ? path.resolve(e.DATA_DIR) : fileURLToPath(new URL('../../data', import.meta.url)),
     databaseUrl: e.DATABASE_URL,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? e.DATABASE_URL === undefined,
     demoPassword: e.DEMO_PASSWORD,
     instanceCountry: e.INSTANCE_COUNTRY,
     keyRingJson: e.SEAMLESS_KEYS,

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const POSTGRES = 'postgres://seamless@db.internal:5432/seamless';
+
+describe('configuration', () => {
+  it('loads the demo on the embedded database unless told not to', () => {
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }).seedDemo).toBe(false);
+  });
+
+  it('keeps the demo and its published password off a real PostgreSQL server unless asked for explicitly', () => {
+    expect(loadConfig({ DATABASE_URL: POSTGRES }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: POSTGRES, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('names the field of a setting it cannot read', () => {
+    expect(() => loadConfig({ SEED_DEMO: 'sometimes' })).toThrow(/SEED_DEMO/);
+  });
+});
