@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { BUILT_IN_ROLES } from '@seamless/contracts';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/passwords.js';
 import { reindexMissingPersonNames } from './commands/reindexPersonNames.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import { asSystem } from './db/actorContext.js';
-import type { DatabaseHandle } from './db/client.js';
-import { agencies, roles, userRoles, users } from './db/schema/index.js';
+import { type DatabaseHandle, type Queryable, rowsOf, type Tx } from './db/client.js';
+import { agencies, countries, roles, userRoles, users } from './db/schema/index.js';
 import { seedFormConfigurations } from './forms/formConfiguration.js';
 import { seedBaseline } from './seed/baseline.js';
 import { seedDemo } from './seed/seedDemo.js';
@@ -18,19 +19,30 @@ export type BootstrapResult =
 /**
  * Brings a database to a usable state: migrations, baseline lookups, and on an empty database
  * either the demo dataset or a single administrator to start from.
+ *
+ * The data steps (countries and built-in roles, the shipped form configurations, indexing the names of
+ * persons recorded before the name index) run on a new database and after a release that migrated the
+ * schema, whose journal (drizzle's migrations table) is their record; a restart of the same release
+ * skips them, unless the baseline is found incomplete (a boot that stopped between migrating and
+ * seeding, or a new instance country).
  */
 export async function bootstrapDatabase(
   database: DatabaseHandle,
   keyRing: KeyRing,
   options: { seedDemo: boolean; demoPassword: string; instanceCountry: string },
 ): Promise<BootstrapResult> {
+  const migrationsBefore = await appliedMigrations(database.db);
   await database.migrate();
+  const migrated = (await appliedMigrations(database.db)) > migrationsBefore;
   return asSystem(database.db, async (tx) => {
-    await seedBaseline(tx, options.instanceCountry);
-    await seedFormConfigurations(tx);
-    await reindexMissingPersonNames(tx, keyRing);
     const [existing] = await tx.select({ value: count() }).from(agencies);
-    if ((existing?.value ?? 0) > 0) return { kind: 'existing' } as const;
+    const empty = (existing?.value ?? 0) === 0;
+    if (empty || migrated || !(await hasBaseline(tx, options.instanceCountry))) {
+      await seedBaseline(tx, options.instanceCountry);
+      await seedFormConfigurations(tx);
+      await reindexMissingPersonNames(tx, keyRing);
+    }
+    if (!empty) return { kind: 'existing' } as const;
     if (options.seedDemo) {
       return {
         kind: 'demo',
@@ -60,4 +72,26 @@ export async function bootstrapDatabase(
     await tx.insert(userRoles).values({ userId: admin!.id, roleId: role!.id });
     return { kind: 'empty', adminPassword } as const;
   });
+}
+
+async function appliedMigrations(db: Queryable): Promise<number> {
+  // A new database has no journal yet, and a statement naming a missing table does not compile.
+  const [journal] = rowsOf<{ table: string | null }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as table`),
+  );
+  if (!journal?.table) return 0;
+  const [row] = rowsOf<{ applied: number }>(await db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`));
+  return row?.applied ?? 0;
+}
+
+async function hasBaseline(tx: Tx, instanceCountry: string): Promise<boolean> {
+  const [builtIn] = await tx
+    .select({ value: count() })
+    .from(roles)
+    .where(and(eq(roles.builtIn, true), inArray(roles.key, [...BUILT_IN_ROLES])));
+  const [instance] = await tx
+    .select({ value: count() })
+    .from(countries)
+    .where(and(eq(countries.code, instanceCountry), eq(countries.isInstanceCountry, true)));
+  return builtIn?.value === BUILT_IN_ROLES.length && instance?.value === 1;
 }
