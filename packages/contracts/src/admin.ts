@@ -53,6 +53,10 @@ export const roleSchema = z.object({
   builtIn: z.boolean(),
   permissions: z.array(z.enum(PERMISSIONS)),
   requiresSecondFactor: z.boolean(),
+  /** Set by a system administrator: agency administrators may hand this role out in their agency. */
+  assignableByAgencyAdmins: z.boolean(),
+  /** Whether the caller may give this role to an account (DESIGN.md §4: nobody grants what they lack). */
+  assignable: z.boolean(),
   version: z.number().int(),
 });
 export type Role = z.infer<typeof roleSchema>;
@@ -65,12 +69,14 @@ export const roleCreateSchema = z
       .regex(/^[a-z][a-z0-9_]{1,40}$/, 'lowercase letters, digits and _'),
     name: z.string().trim().min(2).max(100),
     permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
+    assignableByAgencyAdmins: z.boolean().default(false),
   })
   .strict();
 export const roleUpdateSchema = z
   .object({
     name: z.string().trim().min(2).max(100).optional(),
     permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).optional(),
+    assignableByAgencyAdmins: z.boolean().optional(),
     version: z.number().int(),
   })
   .strict();
@@ -163,6 +169,8 @@ export const AUDIT_ACTIONS = [
   'person.update',
   'person.match_search',
   'person.merge',
+  'person.merge_request',
+  'person.merge_request_declined',
   'person.unmerge',
   'form.update',
   'lookup.update',

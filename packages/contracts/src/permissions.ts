@@ -56,5 +56,19 @@ export const BUILT_IN_ROLES = [
 ] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];
 
-/** Roles holding any of these see victim data, so a second factor is required for them. */
-export const VICTIM_DATA_PERMISSIONS: readonly Permission[] = ['case:read', 'case:create', 'intake:create'];
+/**
+ * Roles holding any of these read, record, import or export victim data, so a second factor is
+ * required for them (DESIGN.md §4). A section permission counts on its own: whoever adds
+ * `case:read` to such a role later must not find that its holders never enrolled.
+ */
+export const VICTIM_DATA_PERMISSIONS: readonly Permission[] = [
+  'case:read',
+  'case:create',
+  'case:update',
+  'case:break_glass',
+  'intake:create',
+  ...CASE_SECTIONS.map(sectionPermission),
+  'import:htcds',
+  'export:htcds',
+  'export:identities',
+];

@@ -1,11 +1,23 @@
 import { isLocale, isPermission, type Permission, type SessionStage } from '@seamless/contracts';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { agencies, roles, sessions, userRoles, users } from '../db/schema/index.js';
 import type { Actor } from '../policies/actor.js';
 import { hashToken, newToken } from './tokens.js';
 
-export type SessionPolicy = { idleMinutes: number; maxHours: number };
+export type SessionPolicy = {
+  idleMinutes: number;
+  maxHours: number;
+  /** The demo is on (`SEED_DEMO`): only then do the seeded demo accounts go without a second factor. */
+  demo: boolean;
+};
+
+/**
+ * DESIGN.md §8: demo accounts need no second factor in the demo — and only there. The flag is
+ * set by the demo seed alone (a trigger refuses anyone else), and counts only while the demo is
+ * on, so a demo database later run for real asks every account holding victim data for a code.
+ */
+export const secondFactorWaived = (user: { secondFactorWaived: boolean }, demo: boolean) => demo && user.secondFactorWaived;
 
 export type AuthState = {
   sessionId: string;
@@ -55,6 +67,16 @@ export async function revokeSession(db: Queryable, sessionId: string, now = new 
   await db.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
 }
 
+/** Ends every open session of the user but one; answers how many ended. */
+export async function revokeOtherSessions(db: Queryable, userId: string, keepSessionId: string, now = new Date()): Promise<number> {
+  const ended = await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
+
 export async function loadPermissions(db: Queryable, userId: string): Promise<{ roleKeys: string[]; permissions: Set<Permission> }> {
   const rows = await db
     .select({ key: roles.key, permissions: roles.permissions })
@@ -98,7 +120,7 @@ export async function authenticateToken(
   return {
     sessionId: session.id,
     stage: session.stage,
-    secondFactorRequired: !user.secondFactorWaived && requiresSecondFactor(permissions),
+    secondFactorRequired: requiresSecondFactor(permissions) && !secondFactorWaived(user, policy.demo),
     totpEnabled: user.totpEnabled,
     actor: {
       userId: user.id,

@@ -6,8 +6,8 @@ import type { Actor } from '../policies/actor.js';
 import { canGrantRole } from '../policies/user.js';
 
 /**
- * Replaces a user's roles and groups. Refuses unknown roles, roles carrying permissions the
- * acting admin does not hold, and groups of another agency.
+ * Replaces a user's roles and groups. Refuses unknown roles, roles the acting admin may not hand
+ * out (policies/user.ts), and groups of another agency.
  */
 export async function assignUserAccess(
   tx: Tx,
@@ -20,9 +20,8 @@ export async function assignUserAccess(
     const found = wanted.length ? await tx.select().from(roles).where(inArray(roles.key, wanted)) : [];
     const missing = wanted.filter((key) => !found.some((role) => role.key === key));
     if (missing.length) throw fieldError(422, 'invalid_reference', 'roleKeys', `Unknown roles: ${missing.join(', ')}`);
-    const tooPowerful = found.filter((role) => !canGrantRole(actor, role.permissions));
-    if (tooPowerful.length)
-      throw forbidden(`You cannot grant a role with permissions you do not hold: ${tooPowerful.map((r) => r.key).join(', ')}`);
+    const tooPowerful = found.filter((role) => !canGrantRole(actor, role));
+    if (tooPowerful.length) throw forbidden(`You may not hand out these roles: ${tooPowerful.map((r) => r.key).join(', ')}`);
     await tx.delete(userRoles).where(eq(userRoles.userId, user.id));
     if (found.length) await tx.insert(userRoles).values(found.map((role) => ({ userId: user.id, roleId: role.id })));
   }

@@ -13,11 +13,26 @@ export function canUser(actor: Actor, action: UserAction, target?: { agencyId: s
   return managesAll(actor) || target.agencyId === actor.agencyId;
 }
 
+/** What a role hands out, as far as granting it is concerned. */
+export type GrantableRole = { permissions: readonly Permission[]; assignableByAgencyAdmins: boolean };
+
+/** No administrator hands out administrative power beyond their own: an agency admin cannot mint system admins. */
+export const holdsAdminPowerOf = (actor: Actor, permissions: readonly Permission[]) =>
+  permissions.every((permission) => !permission.startsWith('admin:') || actor.permissions.has(permission));
+
 /**
- * Administrators assign working roles (case manager, shelter staff…) they do not hold
- * themselves, but never administrative power beyond their own: an agency admin cannot mint
- * system admins.
+ * DESIGN.md §4: no administrator grants a permission it lacks. Working permissions (cases,
+ * sections, imports, exports) are held for granting by the system administrators, who decide
+ * role by role which of them agency administrators may hand out; an agency administrator who
+ * could give any account case data could give it to an account of their own making.
  */
-export function canGrantRole(actor: Actor, rolePermissions: readonly Permission[]): boolean {
-  return rolePermissions.every((permission) => !permission.startsWith('admin:') || actor.permissions.has(permission));
+export function canGrantRole(actor: Actor, role: GrantableRole): boolean {
+  return holdsAdminPowerOf(actor, role.permissions) && (managesAll(actor) || role.assignableByAgencyAdmins);
 }
+
+/**
+ * Setting a password or resetting the second factor of an account is taking it over, so it is
+ * open only on accounts whose every role the administrator could have granted.
+ */
+export const canResetCredentials = (actor: Actor, targetRoles: readonly GrantableRole[]) =>
+  targetRoles.every((role) => canGrantRole(actor, role));

@@ -26,7 +26,11 @@ export function presentAgency(row: AgencyRow): Agency {
   };
 }
 
-export function presentRole(row: RoleRow, requiresSecondFactor: (permissions: Permission[]) => boolean): Role {
+export function presentRole(
+  row: RoleRow,
+  requiresSecondFactor: (permissions: Permission[]) => boolean,
+  assignable: (row: RoleRow) => boolean,
+): Role {
   const permissions = row.permissions.filter(isPermission);
   return {
     id: row.id,
@@ -35,12 +39,17 @@ export function presentRole(row: RoleRow, requiresSecondFactor: (permissions: Pe
     builtIn: row.builtIn,
     permissions,
     requiresSecondFactor: requiresSecondFactor(permissions),
+    assignableByAgencyAdmins: row.assignableByAgencyAdmins,
+    assignable: assignable(row),
     version: row.version,
   };
 }
 
 /** Password hashes, TOTP secrets and recovery codes never leave the server. */
-export function presentUser(row: UserRow, extra: { agencyName: string; roleKeys: string[]; groupIds: string[] }): User {
+export function presentUser(
+  row: UserRow,
+  extra: { agencyName: string; roleKeys: string[]; groupIds: string[]; signInWaitsUntil: Date | null },
+): User {
   return {
     id: row.id,
     username: row.username,
@@ -52,7 +61,7 @@ export function presentUser(row: UserRow, extra: { agencyName: string; roleKeys:
     groupIds: extra.groupIds,
     locale: row.locale,
     active: row.active,
-    lockedUntil: row.lockedUntil && row.lockedUntil > new Date() ? row.lockedUntil.toISOString() : null,
+    lockedUntil: extra.signInWaitsUntil?.toISOString() ?? null,
     secondFactorEnabled: row.totpEnabled,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
     version: row.version,

@@ -1,7 +1,13 @@
 import type { BuiltInRole, Permission } from '@seamless/contracts';
 
-/** Built-in roles (DESIGN.md §1). Names are English defaults; the UI shows `role.<key>` from catalogues. */
-export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; permissions: Permission[] }> = {
+type RoleDefinition = { name: string; permissions: Permission[]; assignableByAgencyAdmins?: boolean };
+
+/**
+ * Built-in roles (DESIGN.md §1). Names are English defaults; the UI shows `role.<key>` from catalogues.
+ * Agency administrators may hand out only their own role until a system administrator delegates
+ * more: every working role opens victim data.
+ */
+export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, RoleDefinition> = {
   system_admin: {
     name: 'System administrator',
     permissions: [
@@ -15,7 +21,7 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, { name: string; perm
       'admin:persons',
     ],
   },
-  agency_admin: { name: 'Agency administrator', permissions: ['admin:users', 'admin:audit'] },
+  agency_admin: { name: 'Agency administrator', permissions: ['admin:users', 'admin:audit'], assignableByAgencyAdmins: true },
   hotline_operator: { name: 'Hotline operator', permissions: ['intake:create', 'case:create', 'case:read', 'section:identity'] },
   screener: {
     name: 'Screener / MDT member',

@@ -1,5 +1,5 @@
 import type { Locale, Permission, SessionStage } from '@seamless/contracts';
-import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.js';
 import { timestamps, version } from './common.js';
 
@@ -9,6 +9,7 @@ export const roles = pgTable('roles', {
   name: text('name').notNull(),
   builtIn: boolean('built_in').notNull().default(false),
   permissions: text('permissions').array().$type<Permission[]>().notNull().default([]),
+  assignableByAgencyAdmins: boolean('assignable_by_agency_admins').notNull().default(false),
   ...version,
   ...timestamps,
 });
@@ -27,15 +28,13 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     locale: text('locale').$type<Locale>().notNull().default('en'),
     active: boolean('active').notNull().default(true),
-    failedLoginCount: integer('failed_login_count').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     /** Encrypted with the identity key ring: a TOTP seed is as sensitive as a password. */
     totpSecretEnc: text('totp_secret_enc'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** Last accepted TOTP time step, so a code cannot be replayed. */
     totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     recoveryCodeHashes: text('recovery_code_hashes').array().notNull().default([]),
-    /** Demo accounts only (DESIGN.md §8): never set by the admin UI. */
+    /** Demo accounts only (DESIGN.md §8), honoured only while the demo is on; a trigger keeps anyone else from setting it. */
     secondFactorWaived: boolean('second_factor_waived').notNull().default(false),
     pseudonymMode: boolean('pseudonym_mode').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),

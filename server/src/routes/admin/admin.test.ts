@@ -7,7 +7,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, type ApiResponse, DEMO_PASSWORD, startTestApp, type TestApp } from '../../../test/harness.js';
 import { totpCodeAt } from '../../auth/totp.js';
-import { users } from '../../db/schema/index.js';
+import { asActor } from '../../db/actorContext.js';
+import { loginFailures, roles, userRoles } from '../../db/schema/index.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -27,6 +28,7 @@ const PASSWORDS = {
   msdhsAdmin: 'Ministry-User-Admin-2026!',
   takeover: 'Taken-Over-Account-2026!',
   unknownRole: 'Unknown-Role-Pass-2026!',
+  shelterWorker: 'Shelter-Worker-Pass-2026!',
 };
 
 function expectStatus(response: ApiResponse, status: number, code?: string) {
@@ -247,12 +249,104 @@ describe('accounts', () => {
     expect(access.details).toEqual({ roleKeys: ['agency_admin'], groupIds: [] });
   });
 
-  it('agency admin can give a new account of their agency an operational role such as case_manager (201)', async () => {
-    // DESIGN.md §1: agency admins manage their agency's users; an office needs case managers.
-    const user = await created(
-      agencyadmin.post('/api/admin/users', userBody('cr.casemanager', agency.chiangrai, ['case_manager'], PASSWORDS.caseManager)),
+  it('agency admin cannot give an account a role that opens victim data, to a new nor to an existing account (403)', async () => {
+    // DESIGN.md §4: no administrator grants a permission it lacks. The agency admin would know the
+    // new account's password, so handing out case_manager is handing themselves victim data.
+    const refused = expectStatus(
+      await agencyadmin.post('/api/admin/users', userBody('cr.casemanager', agency.chiangrai, ['case_manager'], PASSWORDS.caseManager)),
+      403,
+      'forbidden',
     );
-    expect(user.roleKeys).toEqual(['case_manager']);
+    expect(refused.detail).toContain('case_manager');
+    expect((await ok(admin.get('/api/admin/users?q=cr.casemanager'))).total).toBe(0);
+    expectStatus(
+      await t.client().post('/api/auth/login', { username: 'cr.casemanager', password: PASSWORDS.caseManager }),
+      401,
+      'invalid_credentials',
+    );
+
+    const colleague = await ok(admin.get(`/api/admin/users/${userIds['cr.colleague']}`));
+    for (const roleKeys of [['case_manager'], ['agency_admin', 'specialist_psychosocial'], ['data_officer']]) {
+      expectStatus(await agencyadmin.patch(`/api/admin/users/${colleague.id}`, { version: colleague.version, roleKeys }), 403, 'forbidden');
+    }
+    expect(await ok(admin.get(`/api/admin/users/${colleague.id}`))).toEqual(colleague);
+  });
+
+  it('tells each administrator which roles they may hand out', async () => {
+    const assignable = async (client: ApiClient) =>
+      (await ok(client.get('/api/admin/roles'))).items
+        .filter((role: any) => role.assignable)
+        .map((role: any) => role.key)
+        .sort();
+    expect(await assignable(agencyadmin)).toEqual(['agency_admin']);
+    // The system administrator holds every administrative permission and delegates the rest.
+    expect(await assignable(admin)).toEqual((await ok(admin.get('/api/admin/roles'))).items.map((role: any) => role.key).sort());
+  });
+
+  it('hands out a working role in the agency once a system administrator delegates it, and no longer once withdrawn', async () => {
+    const shelterStaff = (await ok(admin.get('/api/admin/roles'))).items.find((role: any) => role.key === 'shelter_staff');
+    expect(shelterStaff.assignableByAgencyAdmins).toBe(false);
+    expectStatus(
+      await agencyadmin.patch(`/api/admin/roles/${shelterStaff.id}`, { version: shelterStaff.version, assignableByAgencyAdmins: true }),
+      403,
+      'forbidden',
+    );
+    const delegated = await ok(
+      admin.patch(`/api/admin/roles/${shelterStaff.id}`, { version: shelterStaff.version, assignableByAgencyAdmins: true }),
+    );
+    expect(delegated).toMatchObject({ assignableByAgencyAdmins: true, version: shelterStaff.version + 1 });
+    const [event] = await auditOf(`action=role.update&resourceId=${shelterStaff.id}`);
+    expect(event.details.changes).toEqual({ assignableByAgencyAdmins: { from: false, to: true } });
+
+    const user = await created(
+      agencyadmin.post('/api/admin/users', userBody('cr.shelterworker', agency.chiangrai, ['shelter_staff'], PASSWORDS.shelterWorker)),
+    );
+    expect(user.roleKeys).toEqual(['shelter_staff']);
+
+    await ok(admin.patch(`/api/admin/roles/${shelterStaff.id}`, { version: delegated.version, assignableByAgencyAdmins: false }));
+    expectStatus(
+      await agencyadmin.post(
+        '/api/admin/users',
+        userBody('cr.shelterworker2', agency.chiangrai, ['shelter_staff'], PASSWORDS.shelterWorker),
+      ),
+      403,
+      'forbidden',
+    );
+    // Withdrawn, the role's holders are beyond the agency admin's reach again: no new password for them.
+    const holder = await ok(admin.get(`/api/admin/users/${user.id}`));
+    expectStatus(
+      await agencyadmin.patch(`/api/admin/users/${holder.id}`, { version: holder.version, newPassword: PASSWORDS.takeover }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it("the database itself refuses an agency admin's grant of a role not delegated to them", async () => {
+    const [caseManager] = await t.database.db.select().from(roles).where(eq(roles.key, 'case_manager'));
+    const actor = { userId: userIds['th.agencyadmin']!, agencyId: agency.chiangrai, scopes: ['users_admin' as const] };
+    await expect(
+      asActor(t.database.db, actor, (tx) => tx.insert(userRoles).values({ userId: userIds['cr.colleague']!, roleId: caseManager!.id })),
+    ).rejects.toThrow();
+    const holders = await t.database.db.select().from(userRoles).where(eq(userRoles.roleId, caseManager!.id));
+    expect(holders.map((row) => row.userId)).not.toContain(userIds['cr.colleague']);
+  });
+
+  it('agency admin cannot set the password or reset the second factor of a colleague holding victim data (403)', async () => {
+    // Resetting a credential is taking the account over: th.socialworker reads the office's cases.
+    const before = await ok(admin.get(`/api/admin/users/${userIds['th.socialworker']}`));
+    for (const change of [{ newPassword: PASSWORDS.takeover }, { resetSecondFactor: true }]) {
+      expectStatus(await agencyadmin.patch(`/api/admin/users/${before.id}`, { version: before.version, ...change }), 403, 'forbidden');
+    }
+    expect(await ok(admin.get(`/api/admin/users/${before.id}`))).toEqual(before);
+    expectStatus(
+      await t.client().post('/api/auth/login', { username: 'th.socialworker', password: PASSWORDS.takeover }),
+      401,
+      'invalid_credentials',
+    );
+    // A colleague whose roles the agency admin may hand out is theirs to help.
+    const colleague = await ok(admin.get(`/api/admin/users/${userIds['cr.colleague']}`));
+    const reset = await ok(agencyadmin.patch(`/api/admin/users/${colleague.id}`, { version: colleague.version, resetSecondFactor: true }));
+    expect(reset.version).toBe(colleague.version + 1);
   });
 
   it('agency admin cannot create an account in another agency (403) and nothing is written', async () => {
@@ -399,23 +493,17 @@ describe('accounts', () => {
     }
   });
 
-  it('unlocks a locked account', async () => {
+  it('lifts the sign-in wait of an account that failed too often', async () => {
     const user = await created(
       admin.post('/api/admin/users', userBody('th.lockeduser', agency.msdhs, ['regional_coordinator'], PASSWORDS.lockedUser)),
     );
-    // Ten wrong passwords would lock it, but the per-account throttle stops an HTTP client after five
-    // a minute; so the lock is set in the database, as the sign-in code would after the tenth.
-    await t.database.db
-      .update(users)
-      .set({ failedLoginCount: 10, lockedUntil: new Date(Date.now() + 15 * 60_000) })
-      .where(eq(users.id, user.id));
-    expectStatus(
-      await t.client().post('/api/auth/login', { username: 'th.lockeduser', password: PASSWORDS.lockedUser }),
-      423,
-      'account_locked',
-    );
+    // Twelve failures under the account's name a moment ago, from addresses other than the test's own.
+    await t.database.db.insert(loginFailures).values(Array.from({ length: 12 }, () => ({ key: 'user:th.lockeduser', at: new Date() })));
+    const waiting = await t.client().post('/api/auth/login', { username: 'th.lockeduser', password: PASSWORDS.lockedUser });
+    expectStatus(waiting, 429, 'too_many_requests');
+    expect(Number(waiting.headers.get('retry-after'))).toBeGreaterThan(0);
     const locked = await ok(admin.get(`/api/admin/users/${user.id}`));
-    expect(locked.lockedUntil).not.toBeNull();
+    expect(Date.parse(locked.lockedUntil)).toBeGreaterThan(Date.now());
 
     const unlocked = await ok(admin.patch(`/api/admin/users/${user.id}`, { version: locked.version, unlock: true }));
     expect(unlocked).toMatchObject({ lockedUntil: null, version: locked.version + 1 });
@@ -501,7 +589,25 @@ describe('roles', () => {
     );
     expect(paths(duplicate)).toEqual(['key']);
     const [event] = await auditOf(`action=role.create&resourceId=${roleId}`);
-    expect(event.details).toEqual({ key: 'outreach_worker', permissions: ['case:read', 'section:identity'] });
+    expect(event.details).toEqual({
+      key: 'outreach_worker',
+      permissions: ['case:read', 'section:identity'],
+      assignableByAgencyAdmins: false,
+    });
+  });
+
+  it('refuses to add to a role its editor holds a permission the editor lacks (403), and keeps the role', async () => {
+    // The system administrator delegates working roles but does not read victim data; adding
+    // case:read to their own role would give it to themselves.
+    const own = (await ok(admin.get('/api/admin/roles'))).items.find((r: any) => r.key === 'system_admin');
+    for (const permissions of [
+      [...own.permissions, 'case:read', 'section:identity'],
+      [...own.permissions, 'export:identities'],
+    ]) {
+      expectStatus(await admin.patch(`/api/admin/roles/${own.id}`, { version: own.version, permissions }), 403, 'forbidden');
+    }
+    expect((await ok(admin.get('/api/admin/roles'))).items.find((r: any) => r.key === 'system_admin')).toEqual(own);
+    expect((await ok(admin.get('/api/auth/me'))).permissions).not.toContain('case:read');
   });
 
   it('updates permissions with the current version and refuses a stale one (409)', async () => {

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
+import { accountKey, accountWaits, forgetFailures } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
-import { loadPermissions } from '../../auth/sessionStore.js';
 import { assignUserAccess } from '../../commands/assignUserAccess.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
@@ -13,7 +13,7 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
-import { canGrantRole, canUser } from '../../policies/user.js';
+import { canResetCredentials, canUser, holdsAdminPowerOf } from '../../policies/user.js';
 import { presentUser } from '../../presenters/admin.js';
 import { userCreateRouteSchema, userGetSchema, userListSchema, userUpdateRouteSchema } from './schema.js';
 
@@ -21,11 +21,11 @@ const SORTABLE = { username: users.username, displayName: users.displayName, las
 
 type UserRow = typeof users.$inferSelect;
 
-/** Adds agency names, role keys and group ids to user rows in three queries, whatever the page size. */
+/** Adds agency names, role keys, group ids and sign-in waits to user rows in four queries, whatever the page size. */
 async function presentUsers(tx: Tx, rows: UserRow[]) {
   if (!rows.length) return [];
   const ids = rows.map((row) => row.id);
-  const [agencyRows, roleRows, groupRows] = await Promise.all([
+  const [agencyRows, roleRows, groupRows, waits] = await Promise.all([
     tx
       .select({ id: agencies.id, name: agencies.name })
       .from(agencies)
@@ -36,6 +36,10 @@ async function presentUsers(tx: Tx, rows: UserRow[]) {
       .innerJoin(roles, eq(roles.id, userRoles.roleId))
       .where(inArray(userRoles.userId, ids)),
     tx.select().from(userGroupMembers).where(inArray(userGroupMembers.userId, ids)),
+    accountWaits(
+      tx,
+      rows.map((row) => row.username),
+    ),
   ]);
   return rows.map((row) =>
     presentUser(row, {
@@ -45,9 +49,18 @@ async function presentUsers(tx: Tx, rows: UserRow[]) {
         .map((r) => r.key)
         .sort(),
       groupIds: groupRows.filter((g) => g.userId === row.id).map((g) => g.groupId),
+      signInWaitsUntil: waits.get(row.username) ?? null,
     }),
   );
 }
+
+/** The roles an account holds, as far as handing them out is concerned. */
+const rolesOf = (tx: Tx, userId: string) =>
+  tx
+    .select({ permissions: roles.permissions, assignableByAgencyAdmins: roles.assignableByAgencyAdmins })
+    .from(userRoles)
+    .innerJoin(roles, eq(roles.id, userRoles.roleId))
+    .where(eq(userRoles.userId, userId));
 
 export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
   const { db } = database;
@@ -138,16 +151,25 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
     const presented = await asActor(db, dbActorOf(actor), async (tx) => {
       const current = await loadVisible(tx, request.params.id);
       if (!canUser(actor, 'update', current)) throw notFound();
-      if (!canGrantRole(actor, [...(await loadPermissions(tx, current.id)).permissions])) {
+      const currentRoles = await rolesOf(tx, current.id);
+      if (
+        !holdsAdminPowerOf(
+          actor,
+          currentRoles.flatMap((role) => role.permissions),
+        )
+      ) {
         throw forbidden('This account holds administrative permissions beyond yours; ask a system administrator.');
+      }
+      if ((newPassword || resetSecondFactor) && !canResetCredentials(actor, currentRoles)) {
+        throw forbidden('This account holds a role you may not hand out, so only a system administrator may reset its sign-in.');
       }
       if (current.version !== version) throw conflict();
       if (current.id === actor.userId && (fields.active === false || roleKeys)) {
         throw forbidden('You cannot disable yourself or change your own roles; ask another administrator.');
       }
       if (newPassword) assertPasswordAcceptable(newPassword, current.username);
+      if (unlock) await forgetFailures(tx, [accountKey(current.username)]);
       const credentialChanges = {
-        ...(unlock ? { lockedUntil: null, failedLoginCount: 0 } : {}),
         ...(resetSecondFactor ? { totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] } : {}),
         ...(newPassword ? { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() } : {}),
       };

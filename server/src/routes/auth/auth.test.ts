@@ -1,6 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { signIn } from '../../auth/signIn.js';
 import { totpCodeAt } from '../../auth/totp.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
+import { users } from '../../db/schema/index.js';
+import { AppError } from '../../http/problem.js';
 
 let t: TestApp;
 
@@ -24,26 +29,26 @@ describe('sign-in', () => {
     }
   });
 
-  it('answers a wrong password with 401 problem+json and throttles the sixth attempt in a minute', async () => {
-    const client = t.client();
-    for (let attempt = 1; attempt <= 5; attempt++) {
-      const problem = expectProblem(
-        await client.post('/api/auth/login', { username: 'th.police', password: 'wrong-password' }),
-        401,
-        'invalid_credentials',
-      );
-      expect(problem.type).toBe('urn:seamless:problem:invalid_credentials');
-    }
-    const sixth = await client.post('/api/auth/login', { username: 'th.police', password: 'wrong-password' });
-    expectProblem(sixth, 429, 'too_many_requests');
-    expect(sixth.headers.get('retry-after')).toBe('60');
-    // Throttled means throttled: even the right password waits.
-    expectProblem(await client.post('/api/auth/login', { username: 'th.police', password: DEMO_PASSWORD }), 429, 'too_many_requests');
-  });
-
-  it('does not reveal whether an account exists', async () => {
-    const unknown = await t.client().post('/api/auth/login', { username: 'nobody.here', password: 'whatever-password' });
-    expect(expectProblem(unknown, 401, 'invalid_credentials').detail).toBe('Wrong username or password.');
+  it('answers a wrong password and an unknown name alike, and makes the sixth attempt in a row wait (429 Retry-After)', async () => {
+    // DESIGN.md §4: lockout tells nobody whether an account exists — not by status, body or wait.
+    const answers = async (username: string) => {
+      const seen: string[] = [];
+      const client = t.client();
+      for (let attempt = 1; attempt <= 6; attempt++) {
+        const response = await client.post('/api/auth/login', { username, password: 'wrong-password' });
+        const { requestId: _requestId, ...body } = response.body;
+        seen.push(JSON.stringify({ status: response.status, body, retryAfter: response.headers.get('retry-after') }));
+      }
+      return seen;
+    };
+    const existing = await answers('th.police');
+    expect(await answers('nobody.here')).toEqual(existing);
+    expect(existing.slice(0, 5).every((answer) => answer.includes('"status":401') && answer.includes('Wrong username or password.'))).toBe(
+      true,
+    );
+    expect(JSON.parse(existing[5]!)).toMatchObject({ status: 429, body: { code: 'too_many_requests' }, retryAfter: '1' });
+    // Waiting means waiting: even the right password is not checked before the wait is over.
+    expectProblem(await t.client().post('/api/auth/login', { username: 'th.police', password: DEMO_PASSWORD }), 429, 'too_many_requests');
   });
 
   it('refuses API calls without a session, and state changes without the CSRF header or from another origin', async () => {
@@ -87,6 +92,105 @@ describe('sign-in', () => {
     );
     expectProblem(await t.client().post('/api/auth/login', { username: 'th.data', password: DEMO_PASSWORD }), 401, 'invalid_credentials');
     expect((await t.client().post('/api/auth/login', { username: 'th.data', password: 'Brand-new-passw0rd' })).body.stage).toBe('active');
+  });
+});
+
+describe("changing one's password", () => {
+  it('ends every other session of the account and keeps the current one', async () => {
+    const [current, other, third] = [await t.login('th.shelter'), await t.login('th.shelter'), await t.login('th.shelter')];
+    const newPassword = 'Shelter-Changed-2026!';
+    expect((await current.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword })).status).toBe(204);
+    expectProblem(await other.get('/api/auth/me'), 401, 'unauthenticated');
+    expectProblem(await third.get('/api/auth/me'), 401, 'unauthenticated');
+    expect((await current.get('/api/auth/me')).body.username).toBe('th.shelter');
+    expect((await current.get('/api/auth/sessions')).body.items).toHaveLength(1);
+
+    const admin = await t.login('admin');
+    const me = (await current.get('/api/auth/me')).body;
+    const audit = await admin.get(`/api/admin/audit?action=auth.password_changed&resourceId=${me.id}`);
+    expect(audit.body.items[0].details).toEqual({ otherSessionsEnded: 2 });
+  });
+});
+
+describe('sign-in waits', () => {
+  // Driven through signIn() on the real database with the clock passed in, so that minutes of
+  // waiting take no time; the addresses are documentation ranges no HTTP test uses.
+  const attempt = async (username: string, password: string, ip: string, now: Date) => {
+    try {
+      const outcome = await asSystem(t.database.db, (tx) =>
+        signIn(tx, { username, password, ip, requestId: 'wait-test', demo: true }, { idleMinutes: 30, maxHours: 12, demo: true }, now),
+      );
+      return outcome.ok ? { status: 200, retryAfter: 0 } : { status: outcome.error.status, retryAfter: 0 };
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return { status: error.status, retryAfter: Number(error.headers?.['retry-after']) };
+    }
+  };
+
+  it('keeps the wait per account short and capped, so the worker signs in from her own address while an attack goes on', async () => {
+    let now = new Date(Date.now() + 1_000);
+    const attacker = '198.51.100.66';
+    const accountWaits: number[] = [];
+    for (let failures = 0; failures < 16; ) {
+      const answer = await attempt('th.psychologist', 'guess-number-x', attacker, now);
+      if (answer.status === 429) {
+        accountWaits.push(answer.retryAfter);
+        now = new Date(now.getTime() + answer.retryAfter * 1000);
+      } else {
+        expect(answer.status).toBe(401);
+        failures++;
+      }
+    }
+    // Doubling from the sixth failure, never beyond half a minute.
+    expect(accountWaits).toEqual([1, 2, 4, 8, 16, 30, 30, 30, 30, 30, 30]);
+
+    const worker = '203.0.113.10';
+    const first = await attempt('th.psychologist', DEMO_PASSWORD, worker, now);
+    expect(first.status).toBe(429);
+    expect(first.retryAfter).toBeLessThanOrEqual(30);
+    // The attacker hammering during the wait neither guesses nor lengthens it.
+    for (let second = 1; second < first.retryAfter; second += 5) {
+      expect((await attempt('th.psychologist', DEMO_PASSWORD, attacker, new Date(now.getTime() + second * 1000))).status).toBe(429);
+    }
+    const later = new Date(now.getTime() + first.retryAfter * 1000);
+    expect(await attempt('th.psychologist', DEMO_PASSWORD, worker, later)).toEqual({ status: 200, retryAfter: 0 });
+  });
+
+  it('makes one address that tries many names wait far longer than any account does', async () => {
+    let now = new Date(Date.now() + 1_000);
+    const sprayer = '198.51.100.77';
+    const waits: number[] = [];
+    for (let name = 0; name < 40 && waits.length < 8; name++) {
+      const answer = await attempt(`sprayed.${name}`, 'Spring-2026!', sprayer, now);
+      if (answer.status === 429) {
+        waits.push(answer.retryAfter);
+        now = new Date(now.getTime() + answer.retryAfter * 1000);
+        name--;
+      }
+    }
+    expect(waits).toEqual([2, 4, 8, 16, 32, 64, 128, 256]);
+    // Another address is not held back by the sprayer.
+    expect((await attempt('sprayed.0', 'Spring-2026!', '203.0.113.11', now)).status).toBe(401);
+  });
+
+  it('spends as long on a name without an account as on a wrong password', async () => {
+    // A minute apart on the passed clock, so that no sample waits behind the account's own delays.
+    const timed = async (username: string, index: number) => {
+      const started = performance.now();
+      const answer = await attempt(username, 'Not-the-password-1!', `192.0.2.${index}`, new Date(Date.now() + index * 60_000));
+      expect(answer.status).toBe(401);
+      return performance.now() - started;
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let index = 1; index <= 7; index++) {
+      known.push(await timed('th.hotline', index));
+      unknown.push(await timed(`nobody.timing.${index}`, index + 100));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+    const ratio = median(unknown) / median(known);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
   });
 });
 
@@ -157,6 +261,60 @@ describe('second factor', () => {
       401,
       'invalid_second_factor',
     );
+  });
+
+  it('asks a second factor of every role that reads, imports or exports victim data', async () => {
+    const agencies = await admin.get('/api/admin/agencies?q=Chiang Rai Provincial');
+    const created = await admin.post('/api/admin/users', {
+      username: 'th.dataclerk',
+      displayName: 'Data Clerk',
+      agencyId: agencies.body.items[0].id,
+      roleKeys: ['data_officer'],
+      password,
+    });
+    expect(created.status).toBe(201);
+    const client = t.client();
+    expect((await client.post('/api/auth/login', { username: 'th.dataclerk', password })).body).toEqual({ stage: 'enrolment' });
+    expectProblem(await client.get('/api/exports/htcds?format=csv'), 401, 'second_factor_required');
+
+    const roles = (await admin.get('/api/admin/roles')).body.items;
+    const requiring = roles
+      .filter((role: { requiresSecondFactor: boolean }) => role.requiresSecondFactor)
+      .map((role: { key: string }) => role.key);
+    expect(requiring).toContain('data_officer');
+    expect(requiring).not.toContain('regional_coordinator');
+    for (const permissions of [['import:htcds'], ['export:htcds'], ['export:identities'], ['section:medical'], ['case:update']]) {
+      const key = `only_${permissions[0]!.replace(/\W/g, '_')}`;
+      const role = await admin.post('/api/admin/roles', { key, name: key, permissions });
+      expect(role.body.requiresSecondFactor, key).toBe(true);
+    }
+  });
+
+  it('waives the second factor of the demo accounts only while the demo is on', async () => {
+    // A database holding the demo accounts, served with SEED_DEMO=false: they are ordinary accounts there.
+    const real = await startTestApp({ SEED_DEMO: 'false' });
+    try {
+      for (const username of ['th.ngo', 'th.data', 'th.socialworker']) {
+        const login = await real.client().post('/api/auth/login', { username, password: DEMO_PASSWORD });
+        expect(login.body, username).toEqual({ stage: 'enrolment' });
+      }
+      expect((await real.client().post('/api/auth/login', { username: 'th.ngo', password: DEMO_PASSWORD })).body.me).toBeUndefined();
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('lets nobody but the demo seed set the waiver, not even an administrator writing to the database', async () => {
+    const [user] = await t.database.db.select().from(users).where(eq(users.username, 'th.fieldworker'));
+    const actor = { userId: user!.id, agencyId: user!.agencyId, scopes: ['users_admin' as const, 'users_all' as const] };
+    await expect(
+      asActor(t.database.db, actor, (tx) => tx.update(users).set({ secondFactorWaived: true }).where(eq(users.id, user!.id))),
+    ).rejects.toThrow();
+    await expect(
+      asSystem(t.database.db, (tx) => tx.update(users).set({ secondFactorWaived: true }).where(eq(users.id, user!.id))),
+    ).rejects.toThrow();
+    const [after] = await t.database.db.select().from(users).where(eq(users.id, user!.id));
+    expect(after!.secondFactorWaived).toBe(false);
   });
 
   it('lets an administrator reset a lost second factor, which ends the user’s sessions', async () => {

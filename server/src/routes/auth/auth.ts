@@ -3,10 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
-import { assertNotThrottled, recordLoginFailure, throttleKeys } from '../../auth/loginThrottle.js';
+import { assertNotThrottled, recordLoginFailure, secondFactorKeys } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../../auth/passwords.js';
-import { activeSessionsOf, advanceSession, authenticateToken, revokeSession } from '../../auth/sessionStore.js';
-import { checkSecondFactor, countFailedAttempt, signIn } from '../../auth/signIn.js';
+import { activeSessionsOf, advanceSession, authenticateToken, revokeOtherSessions, revokeSession } from '../../auth/sessionStore.js';
+import { checkSecondFactor, signIn } from '../../auth/signIn.js';
 import { enrolmentFor, hashRecoveryCode, newRecoveryCodes, newTotpSecret } from '../../auth/totp.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { users } from '../../db/schema/index.js';
@@ -33,7 +33,7 @@ const invalidSecondFactor = () =>
 
 export function authRoutes(app: FastifyInstance, { database, config, keyRing }: AppDeps) {
   const { db } = database;
-  const sessions = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours };
+  const sessions = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo };
   const cookies = { secure: config.cookieSecure };
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -45,7 +45,11 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
 
   api.post('/api/auth/login', { schema: loginSchema, config: { stages: 'public' } }, async (request, reply) => {
     const outcome = await asSystem(db, (tx) =>
-      signIn(tx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id }, sessions),
+      signIn(
+        tx,
+        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id, demo: sessions.demo },
+        sessions,
+      ),
     );
     if (!outcome.ok) throw outcome.error;
     setSessionCookies(reply, outcome.token, cookies);
@@ -57,11 +61,10 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     { schema: secondFactorSchema, config: { stages: ['second_factor'] } },
     async (request, reply) => {
       const auth = request.auth!;
-      const keys = throttleKeys(request.ip, auth.actor.username);
+      const keys = secondFactorKeys(request.ip, auth.actor.userId);
       const token = await asSystem(db, async (tx) => {
         await assertNotThrottled(tx, keys);
         if (!(await checkSecondFactor(tx, keyRing, auth.actor.userId, request.body.code))) {
-          await countFailedAttempt(tx, auth.actor.userId, new Date());
           await recordLoginFailure(tx, keys);
           await recordAudit(tx, auditContextOf(request), {
             action: 'auth.login_failed',
@@ -70,7 +73,7 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
           });
           return null;
         }
-        await tx.update(users).set({ lastLoginAt: new Date(), failedLoginCount: 0 }).where(eq(users.id, auth.actor.userId));
+        await tx.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, auth.actor.userId));
         await recordAudit(tx, auditContextOf(request), { action: 'auth.login', details: { stage: 'active', secondFactor: true } });
         return advanceSession(tx, auth.sessionId, 'active');
       });
@@ -118,9 +121,17 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
       ]);
     }
     const passwordHash = await hashPassword(newPassword);
+    const now = new Date();
     await asSystem(db, async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date() }).where(eq(users.id, actor.userId));
-      await recordAudit(tx, auditContextOf(request), { action: 'auth.password_changed', resourceType: 'user', resourceId: actor.userId });
+      await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
+      // Whoever else holds a session — perhaps the one who learnt the old password — is out now.
+      const ended = await revokeOtherSessions(tx, actor.userId, actor.sessionId, now);
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'auth.password_changed',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        details: { otherSessionsEnded: ended },
+      });
     });
     return reply.status(204).send();
   });
