@@ -29,8 +29,10 @@ export const PROBLEM_CODES = [
   'second_factor_mandatory',
   'invalid_reference',
   'consent_required',
+  'share_required',
   'identification_refused',
   'unsupported_file_type',
+  'unsafe_file',
   'case_closed',
   'internal_error',
 ] as const;

@@ -14,6 +14,7 @@ import { bootstrapDatabase } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { generateKeyRingFile, KeyRing } from '../crypto/keyRing.js';
 import { openDatabase } from '../db/client.js';
+import { openTestCase } from '../routes/caseRecord/testSupport.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonBody.js';
 
 let t: TestApp;
@@ -96,6 +97,30 @@ describe('hostile bodies and addresses', () => {
     expect(response.status).toBe(431);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
     expect(((await response.json()) as { code: string }).code).toBe('payload_too_large');
+  });
+});
+
+describe('uploaded PDFs with active content', () => {
+  it('refuses JavaScript and launch actions with 422 unsafe_file naming the field, and stores nothing', async () => {
+    const socialworker = await t.login('th.socialworker');
+    const kase = await openTestCase(socialworker);
+    const url = `/api/cases/${kase.id}/attachments`;
+    const pdf = (objects: string) => ({
+      name: 'statement.pdf',
+      type: 'application/pdf',
+      bytes: Buffer.from(`%PDF-1.7\n1 0 obj\n<< /Type /Catalog ${objects} >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`),
+    });
+    for (const objects of [
+      '/OpenAction << /S /JavaScript /JS (app.alert(1)) >>',
+      '/AA << /O << /S /Launch /F (cmd.exe) >> >>',
+      '/X /J#61vaScript',
+    ]) {
+      const refused = await socialworker.upload(url, pdf(objects), { section: 'general' });
+      expectProblem(refused, 422, 'unsafe_file');
+      expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(['file']);
+    }
+    expect((await socialworker.get(url)).body.items).toEqual([]);
+    expect((await socialworker.upload(url, pdf(''), { section: 'general' })).status).toBe(201);
   });
 });
 

@@ -9,6 +9,7 @@ import { recordAudit } from '../../audit/record.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { agencies, attachments } from '../../db/schema/index.js';
 import { AttachmentStore, sha256Of } from '../../files/attachmentStore.js';
+import { pdfActiveContent } from '../../files/pdfActiveContent.js';
 import { safeFileName, sniffMediaType } from '../../files/sniffMediaType.js';
 import { stripImageMetadata, UnreadableImageError } from '../../files/stripImageMetadata.js';
 import { withCase } from '../../http/caseContext.js';
@@ -119,6 +120,14 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
       assertMayWriteSection(actorOf(request), upload.section, involvement);
       const mediaType = await sniffMediaType(upload.bytes);
       if (!mediaType) throw fieldError(415, 'unsupported_file_type', 'file', 'Send a PDF, JPEG, PNG or WebP file.');
+      if (mediaType === 'application/pdf' && pdfActiveContent(upload.bytes)) {
+        throw fieldError(
+          422,
+          'unsafe_file',
+          'file',
+          'The PDF contains scripts or automatic actions; print it to a new PDF and upload that.',
+        );
+      }
       let content: Buffer;
       try {
         content = await stripImageMetadata(upload.bytes, mediaType);
