@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { readPdf, renderPdfPage } from '../server/test/pdf';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -108,12 +108,15 @@ test('hotline intake → interview with interpreter → identification and certi
   mkdirSync('test-results', { recursive: true });
   const pdf = 'test-results/e2e-certificate.pdf';
   await download.saveAs(pdf);
-  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+  const bytes = readFileSync(pdf);
+  const { text } = await readPdf(bytes);
   expect(text).toContain(certificateNumber);
   expect(text).toContain('Mya Thandar');
   expect(text).toContain('မြသန္တာ');
   expect(text).toMatch(/[\u0E00-\u0E7F]{4}/);
-  execFileSync('pdftoppm', ['-r', '80', '-png', '-singlefile', pdf, 'test-results/e2e-certificate']);
+  const drawn = await renderPdfPage(bytes, 1, 80);
+  writeFileSync('test-results/e2e-certificate.png', drawn.png);
+  expect(drawn.inkRatio).toBeGreaterThan(0.02);
 
   // 6. Her consent covers the NGO and the identity section only; the case is shared on it.
   await worker.getByRole('tab', { name: label('caseRecord.tabs.consent') }).click();

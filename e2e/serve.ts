@@ -27,4 +27,5 @@ Object.assign(process.env, {
   // the later journeys (a 429 on saving a language choice) rather than protect anything.
   RATE_LIMIT_PER_MINUTE: '100000',
 });
-await import('../server/src/main.js');
+// The compiled server, as `npm start` runs it: `npm run test:e2e` builds it first.
+await import('../server/dist/main.js');

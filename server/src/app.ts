@@ -20,6 +20,7 @@ import { isRateLimitExempt, rateLimitKey } from './http/rateLimit.js';
 import { registerResponseHeaders } from './http/responseHeaders.js';
 import { isApiPath, registerSecurity } from './http/security.js';
 import { rejectNulCharacters } from './http/textGuard.js';
+import { webCacheControl } from './http/webAssets.js';
 import { registerRoutes } from './routes/index.js';
 
 export type AppDeps = {
@@ -102,13 +103,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webIndex = path.join(config.webDist, 'index.html');
   const hasWeb = fs.existsSync(webIndex);
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz beside each text file (scripts/precompress.mjs).
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(config.webDist, file)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const acceptsHtml = request.headers.accept?.includes('text/html');
     if (hasWeb && request.method === 'GET' && acceptsHtml && !isApiPath(request)) {
       // The web app routes on the client; every page URL gets its shell.
-      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.createReadStream(webIndex));
+      return reply.sendFile('index.html');
     }
     throw new AppError(404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });
