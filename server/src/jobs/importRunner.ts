@@ -7,6 +7,7 @@ import { htcdsImports, roles, userRoles, users } from '../db/schema/index.js';
 import type { ImportFiles } from '../htcds/import/importFiles.js';
 import { type ImportJob, runImport } from '../htcds/import/runImport.js';
 import type { SheetLimits } from '../htcds/sheet/cells.js';
+import { traceOf } from '../http/errorTrace.js';
 
 export type ImportRunnerOptions = {
   db: Db;
@@ -74,8 +75,9 @@ export class ImportRunner {
       try {
         await this.run(job);
       } catch (error) {
-        // The job's row says what failed; the log says only which job (never the file's content).
-        this.options.log.error({ importId: job.id, err: { message: (error as Error).message } }, 'import job failed');
+        // Which job, and the error's class and frames: its message may quote a row of the file
+        // (a database error names the value it refused), so it stays out of the log.
+        this.options.log.error({ importId: job.id, ...traceOf(error) }, 'import job failed');
         await this.fail(job);
       }
     }

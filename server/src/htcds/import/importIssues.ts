@@ -1,4 +1,4 @@
-import { HTCDS_REPORTED_ISSUES, type HtcdsIssue, type HtcdsIssueCode } from '@seamless/contracts';
+import { HTCDS_COLUMNS_BY_NAME, HTCDS_REPORTED_ISSUES, type HtcdsIssue, type HtcdsIssueCode } from '@seamless/contracts';
 
 export type FileIssue = { row: number | null; column: string | null; code: HtcdsIssueCode; params: Record<string, string | number> };
 
@@ -41,6 +41,22 @@ const MESSAGES: Record<HtcdsIssueCode, (params: Record<string, string | number>)
   reference_taken: (p) => `Case reference ${p.reference} belongs to another case here: a new reference was given.`,
 };
 
+/** Stands in for a cell's value in a report that may not repeat it. */
+export const WITHHELD_VALUE = '…';
+
+/**
+ * A report is stored and shown again to whoever follows the import, so it repeats a cell only of
+ * a column that says nothing about who the person is (a picklist, a count, a case date); for a
+ * name, a birth date, a phone or a perpetrator, the row and column say where to look and the
+ * value stays in the file. A suggestion comes from our vocabularies, never from the file.
+ */
+export function withoutPersonalValues(issue: FileIssue): FileIssue {
+  if (!('value' in issue.params)) return issue;
+  const column = issue.column ? HTCDS_COLUMNS_BY_NAME.get(issue.column) : undefined;
+  if (column && !column.section && !column.identifying) return issue;
+  return { ...issue, params: { ...issue.params, value: WITHHELD_VALUE } };
+}
+
 export const issueWithMessage = (issue: FileIssue): HtcdsIssue => ({ ...issue, message: MESSAGES[issue.code](issue.params) });
 
 /**
@@ -52,6 +68,6 @@ export class IssueLog {
   readonly kept: FileIssue[] = [];
   add(issue: FileIssue) {
     this.count++;
-    if (this.kept.length < HTCDS_REPORTED_ISSUES) this.kept.push(issue);
+    if (this.kept.length < HTCDS_REPORTED_ISSUES) this.kept.push(withoutPersonalValues(issue));
   }
 }

@@ -13,6 +13,7 @@ import { type ExportAudit, exportedCaseRows } from '../../htcds/export/exportedC
 import type { CellValue } from '../../htcds/sheet/cells.js';
 import { writeSheet } from '../../htcds/sheet/writeSheet.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
+import { traceOf } from '../../http/errorTrace.js';
 import { forbidden } from '../../http/problem.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canExportHtcds, canExportIdentities } from '../../policies/htcdsExchange.js';
@@ -82,7 +83,8 @@ export function exportRoutes(app: FastifyInstance, { database, keyRing }: AppDep
       ['Attribution', ATTRIBUTION],
     ] as const;
     writeSheet(rows, out, { format: query.format, sheetName: 'HTCDS', metadata, metadataSheetName: 'About' }).catch((error) => {
-      request.log.error({ err: { message: (error as Error).message } }, 'export failed while streaming');
+      // The message may quote a value of the rows being written: class and frames only.
+      request.log.error(traceOf(error), 'export failed while streaming');
       out.destroy(error as Error);
     });
     const fileName = `htcds-export-${exportedAt.toISOString().slice(0, 10)}.${query.format}`;
