@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { totpCodeAt } from '../../auth/totp.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
 
@@ -246,7 +247,12 @@ describe('HTCDS import', () => {
       password: 'Second-Data-Officer-2026!',
     });
     expect(created.status).toBe(201);
+    // A data officer takes files of victims in and out, so the new colleague enrols a second factor first.
     const colleague = await app.login('th.data2', 'Second-Data-Officer-2026!');
+    const enrolment = await colleague.post('/api/auth/second-factor/enrol');
+    expect((await colleague.post('/api/auth/second-factor/confirm', { code: totpCodeAt(enrolment.body.secret, Date.now()) })).status).toBe(
+      200,
+    );
     expect((await colleague.get(`/api/imports/${toolkitImportId}`)).body).toMatchObject({ jobId: toolkitImportId, mine: false });
     expectProblem(await colleague.get(`/api/imports/${toolkitImportId}/records?q=Somchai`), 403, 'forbidden');
   }, 60_000);

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import {
   type FieldError,
   type Permission,
@@ -27,10 +27,16 @@ interface RoleFormProps {
 
 function RoleForm({ role, onDone }: RoleFormProps) {
   const { t } = useTranslation();
-  const { values, setField } = useFormValues<{ key: string; name: string; permissions: Permission[] }>(() => ({
+  const { values, setField } = useFormValues<{
+    key: string;
+    name: string;
+    permissions: Permission[];
+    assignableByAgencyAdmins: boolean;
+  }>(() => ({
     key: role?.key ?? '',
     name: role?.name ?? '',
     permissions: [...(role?.permissions ?? [])],
+    assignableByAgencyAdmins: role?.assignableByAgencyAdmins ?? false,
   }));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const create = useCreateRole();
@@ -44,7 +50,12 @@ function RoleForm({ role, onDone }: RoleFormProps) {
     if (role) {
       // Built-in roles are named by the catalogue, so only their permissions are edited here.
       const name = role.builtIn ? undefined : values.name;
-      const checked = validate(roleUpdateSchema, { name, permissions: values.permissions, version: role.version });
+      const checked = validate(roleUpdateSchema, {
+        name,
+        permissions: values.permissions,
+        assignableByAgencyAdmins: values.assignableByAgencyAdmins,
+        version: role.version,
+      });
       setClientErrors(checked.ok ? [] : checked.errors);
       if (checked.ok) update.mutate({ id: role.id, body: checked.data }, { onSuccess: onDone });
     } else {
@@ -82,6 +93,12 @@ function RoleForm({ role, onDone }: RoleFormProps) {
           value={values.permissions}
           onChange={(permissions) => setField('permissions', permissions)}
           error={errors.permissions}
+        />
+        <Switch
+          label={t('roleDelegation.field')}
+          description={t('roleDelegation.fieldDescription')}
+          checked={values.assignableByAgencyAdmins}
+          onChange={(event) => setField('assignableByAgencyAdmins', event.currentTarget.checked)}
         />
         {seesVictimData && (
           <Alert color="blue" variant="light">

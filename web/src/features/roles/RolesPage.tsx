@@ -33,6 +33,11 @@ export function RolesPage() {
                 {t('roles.builtIn')}
               </Badge>
             )}
+            {role.assignableByAgencyAdmins && (
+              <Badge variant="light" color="grape">
+                {t('roleDelegation.badge')}
+              </Badge>
+            )}
             {role.requiresSecondFactor && (
               <Badge variant="light" color="blue">
                 {t('roles.requiresSecondFactor')}

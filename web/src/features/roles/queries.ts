@@ -10,11 +10,22 @@ export function useRoles() {
   return useQuery({ queryKey: rolesKey, queryFn: roleApi.list });
 }
 
-/** Roles as options for assigning them to a user, labelled in the reader's language. */
-export function useRoleOptions() {
+/**
+ * Roles as options for assigning them to a user, labelled in the reader's language: those the
+ * reader may hand out, and those the user already holds (shown, but not offered).
+ */
+export function useRoleOptions(held: readonly string[] = []) {
   const { t } = useTranslation();
   const { data } = useRoles();
-  return useMemo(() => (data?.items ?? []).map((role) => ({ value: role.key, label: roleLabel(t, role.key, role.name) })), [data, t]);
+  return useMemo(() => {
+    const roles = data?.items ?? [];
+    return {
+      options: roles
+        .filter((role) => role.assignable || held.includes(role.key))
+        .map((role) => ({ value: role.key, label: roleLabel(t, role.key, role.name), disabled: !role.assignable })),
+      limited: roles.some((role) => !role.assignable),
+    };
+  }, [data, t, held]);
 }
 
 export function useCreateRole() {

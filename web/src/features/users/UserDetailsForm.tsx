@@ -59,7 +59,7 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
   const me = useMe();
   const acrossAgencies = hasPermission(me, 'admin:users:all_agencies');
   const agencyOptions = useAgencyOptions();
-  const roleOptions = useRoleOptions();
+  const roleOptions = useRoleOptions(user?.roleKeys);
   const { values, setField, setValues } = useFormValues(() => initialValues(user, me.agency.id));
   const groupOptions = useGroupOptions(values.agencyId);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
@@ -154,7 +154,8 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
         />
         <MultiSelect
           label={t('users.fields.roles')}
-          data={roleOptions}
+          data={roleOptions.options}
+          description={roleOptions.limited ? t('roleDelegation.pickerHint') : undefined}
           value={values.roleKeys}
           onChange={(roleKeys) => setField('roleKeys', roleKeys)}
           error={errors.roleKeys}

@@ -1,3 +1,4 @@
+import accounts from './accounts.json';
 import caseload from './caseload.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
@@ -20,5 +21,6 @@ export const en = {
   ...caseRecord,
   ...configuration,
   ...htcdsExchange,
+  ...accounts,
 };
 export type Catalogue = typeof en;
