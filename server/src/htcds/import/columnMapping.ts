@@ -92,9 +92,22 @@ export function planColumns(first: SheetRow, second: SheetRow | undefined): Colu
         params: { positions: positions.map(columnLetter).join(', ') },
       });
   }
-  if (!positionsOf.size) errors.push({ row: first.row, column: null, code: 'no_header', params: {} });
-  else if (!positionsOf.has('prs_FirstName')) errors.push({ row: first.row, column: 'prs_FirstName', code: 'no_name_column', params: {} });
-  return { layout, headerRow: layout === 'toolkit' && second ? second.row : first.row, fieldAt, mappings, errors, warnings };
+  const headerRow = layout === 'toolkit' && second ? second.row : first.row;
+  if (!positionsOf.size) {
+    // No column is ours: the first row is most likely data (a name, a phone number), which the
+    // stored report must not repeat as headers.
+    const unnamed = mappings.map((mapping) => ({ ...mapping, header: '' }));
+    return {
+      layout,
+      headerRow,
+      fieldAt,
+      mappings: unnamed,
+      errors: [{ row: first.row, column: null, code: 'no_header', params: {} }],
+      warnings: [],
+    };
+  }
+  if (!positionsOf.has('prs_FirstName')) errors.push({ row: first.row, column: 'prs_FirstName', code: 'no_name_column', params: {} });
+  return { layout, headerRow, fieldAt, mappings, errors, warnings };
 }
 
 /** Row 2 is the toolkit's label row when most of its filled cells are labels of HTCDS columns. */

@@ -37,4 +37,22 @@ describe('an import report keeps no identity values', () => {
       expect(text).toContain('Actve');
     }
   });
+
+  it('does not repeat the first row as headers when it is no header at all, but a person', async () => {
+    const csv = 'Somchai,Jaidee,081 234 5678\r\nNoi,Sukjai,089 765 4321\r\n';
+    const report = await data.upload('/api/imports/htcds?dryRun=true', { name: 'list.csv', type: 'text/csv', bytes: Buffer.from(csv) });
+    expect(report.body).toMatchObject({ state: 'failed', errors: [{ code: 'no_header' }] });
+    expect(report.body.columns).toHaveLength(3);
+    const stored = await asSystem(app.database.db, async (tx) =>
+      rowsOf<{ report: string }>(
+        await tx.execute(
+          sql`select errors::text || warnings::text || columns::text as report from htcds_imports where id = ${report.body.jobId}`,
+        ),
+      ),
+    );
+    for (const text of [JSON.stringify(report.body), stored[0]!.report]) {
+      expect(text).not.toContain('Somchai');
+      expect(text).not.toContain('234 5678');
+    }
+  });
 });
