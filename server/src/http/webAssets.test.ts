@@ -52,12 +52,11 @@ describe('the web bundle', () => {
     expect(await plain.text()).toBe(SCRIPT);
   });
 
-  it('revalidates the page shell on every load, compressed too', async () => {
+  it('revalidates the page shell on every load', async () => {
     for (const url of ['/', '/cases/some-case', '/index.html']) {
       const shell = await get(url, { accept: 'text/html', 'accept-encoding': 'br' });
       expect(shell.status, url).toBe(200);
       expect(shell.headers.get('content-type'), url).toMatch(/^text\/html/);
-      expect(shell.headers.get('content-encoding'), url).toBe('br');
       expect(shell.headers.get('cache-control'), url).toBe('no-cache');
       expect(await shell.text(), url).toBe(INDEX);
     }
