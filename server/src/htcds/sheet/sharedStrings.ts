@@ -10,11 +10,11 @@ const PHONETIC_RUN = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
 /** No single string comes near this (a cell holds at most 32,767 characters). */
 const LONGEST_ITEM = 8 * 1024 * 1024;
 /**
- * What the table may take on the heap, estimated: twice what a 200,000-row file of distinct names,
- * phone numbers and notes needs. Its XML is counted by the inflate budget; this bounds what is
- * kept of it, as a bomb of a million one-letter strings costs far more in objects than in text.
+ * What the table may take on the heap, estimated: a million distinct texts of 30 characters, five
+ * per row of a 200,000-row file. Its XML is counted by the inflate budget; this bounds what is
+ * kept of it, as a bomb of millions of one-letter strings costs far more in objects than in text.
  */
-const MOST_HELD = 128 * 1024 * 1024;
+const MOST_HELD = 96 * 1024 * 1024;
 /** V8's cost of a string and its slot in the table beyond its characters, rounded up. */
 const STRING_OVERHEAD = 40;
 
