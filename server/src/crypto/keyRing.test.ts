@@ -71,6 +71,12 @@ describe('KeyRing', () => {
     expect(() => ring.decryptBytes(Buffer.from('%PDF-1.7 plain file'))).toThrow(/known format/);
   });
 
+  it('tells which key wrote a file, and nothing for a file it did not write', () => {
+    expect(ring.keyIdOfBytes(ring.encryptBytes(Buffer.from('%PDF-1.7')))).toBe('k1');
+    expect(ring.keyIdOfBytes(Buffer.from('%PDF-1.7 plain file'))).toBeUndefined();
+    expect(ring.keyIdOfBytes(Buffer.from('SLB1'))).toBeUndefined();
+  });
+
   it('rejects a malformed key ring', () => {
     expect(() => new KeyRing({ activeKeyId: 'k1', keys: { k1: 'c2hvcnQ=' }, blindIndexKey: file.blindIndexKey })).toThrow();
     expect(() => new KeyRing({ ...file, activeKeyId: 'missing' })).toThrow(/no key/);
