@@ -27,7 +27,8 @@ export const holdsAdminPowerOf = (actor: Actor, permissions: readonly Permission
  * could give any account case data could give it to an account of their own making.
  */
 export function canGrantRole(actor: Actor, role: GrantableRole): boolean {
-  return holdsAdminPowerOf(actor, role.permissions) && (managesAll(actor) || role.assignableByAgencyAdmins);
+  if (!managesOwn(actor) || !holdsAdminPowerOf(actor, role.permissions)) return false;
+  return managesAll(actor) || role.assignableByAgencyAdmins;
 }
 
 /**

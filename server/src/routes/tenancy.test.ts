@@ -499,7 +499,19 @@ const CORE_MATRIX: RouteMatrix = {
       expect(roles).toEqual(await ok(socialworker.get('/api/admin/roles')));
       expect(roles.items.map((r: any) => r.key)).toContain('case_manager');
       for (const role of roles.items)
-        expect(Object.keys(role).sort()).toEqual(['builtIn', 'id', 'key', 'name', 'permissions', 'requiresSecondFactor', 'version']);
+        expect(Object.keys(role).sort()).toEqual([
+          'assignable',
+          'assignableByAgencyAdmins',
+          'builtIn',
+          'id',
+          'key',
+          'name',
+          'permissions',
+          'requiresSecondFactor',
+          'version',
+        ]);
+      // Nobody without user administration may hand out any role.
+      expect(roles.items.filter((role: any) => role.assignable)).toEqual([]);
     },
   },
   'GET /api/admin/permissions': {

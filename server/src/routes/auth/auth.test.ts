@@ -330,4 +330,21 @@ describe('second factor', () => {
     const audit = await admin.get(`/api/admin/audit?resourceId=${user.id}&action=user.update`);
     expect(audit.body.items[0].details).toMatchObject({ secondFactorReset: true });
   });
+
+  it('makes guesses at the second factor wait, doubling after the fifth wrong code', async () => {
+    await createCaseManager('th.guessed');
+    const owner = t.client();
+    await owner.post('/api/auth/login', { username: 'th.guessed', password });
+    const enrolment = await owner.post('/api/auth/second-factor/enrol');
+    expect((await owner.post('/api/auth/second-factor/confirm', { code: totpCodeAt(enrolment.body.secret, Date.now()) })).status).toBe(200);
+
+    const client = t.client();
+    expect((await client.post('/api/auth/login', { username: 'th.guessed', password })).body).toEqual({ stage: 'second_factor' });
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expectProblem(await client.post('/api/auth/login/second-factor', { code: '000000' }), 401, 'invalid_second_factor');
+    }
+    const sixth = await client.post('/api/auth/login/second-factor', { code: '000000' });
+    expectProblem(sixth, 429, 'too_many_requests');
+    expect(sixth.headers.get('retry-after')).toBe('2');
+  });
 });
