@@ -2,6 +2,7 @@ import { and, count, eq, gt, inArray, lt, max, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { loginFailures } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
+import { hashToken } from './tokens.js';
 
 /**
  * How long sign-ins wait after failures counted under one key: the first `free` failures within
@@ -33,6 +34,14 @@ const LONGEST_WINDOW_MS = Math.max(ACCOUNT_DELAYS.windowMs, ADDRESS_DELAYS.windo
 export const accountKey = (username: string): ThrottleKey => ({ key: `user:${username.trim().toLowerCase()}`, rule: ACCOUNT_DELAYS });
 export const addressKey = (ip: string): ThrottleKey => ({ key: `ip:${ip}`, rule: ADDRESS_DELAYS });
 export const signInKeys = (ip: string, username: string) => [addressKey(ip), accountKey(username)];
+/**
+ * A browser that signed in to the account before is not held back by failures others piled on
+ * the account's name; its own failures count against it (at the account's pace) and its address.
+ */
+export const knownDeviceKeys = (ip: string, deviceToken: string) => [
+  addressKey(ip),
+  { key: `device:${hashToken(deviceToken)}`, rule: ACCOUNT_DELAYS },
+];
 export const secondFactorKeys = (ip: string, userId: string) => [
   addressKey(ip),
   { key: `second_factor:${userId}`, rule: SECOND_FACTOR_DELAYS },

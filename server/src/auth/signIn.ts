@@ -6,7 +6,8 @@ import type { Queryable } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 import { secondFactorRequiredFor } from '../policies/actor.js';
-import { assertNotThrottled, recordLoginFailure, signInKeys } from './loginThrottle.js';
+import { isKnownDevice, rememberDevice } from './knownDevices.js';
+import { assertNotThrottled, knownDeviceKeys, recordLoginFailure, signInKeys } from './loginThrottle.js';
 import { burnPasswordCheck, verifyPassword } from './passwords.js';
 import { createSession, loadPermissions, type SessionPolicy, secondFactorWaived } from './sessionStore.js';
 import { hashRecoveryCode, verifyTotp } from './totp.js';
@@ -19,10 +20,14 @@ export type SignInInput = {
   requestId: string;
   /** The demo is on: its seeded accounts need no second factor (DESIGN.md §8). */
   demo: boolean;
+  /** The known-device cookie, if the browser sent one. */
+  deviceToken?: string;
 };
 
 /** A refusal whose bookkeeping (failure count, audit) must commit before the error is raised. */
-export type SignInOutcome = { ok: true; token: string; stage: SessionStage; userId: string } | { ok: false; error: AppError };
+export type SignInOutcome =
+  | { ok: true; token: string; stage: SessionStage; userId: string; deviceToken: string }
+  | { ok: false; error: AppError };
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong username or password.');
 
@@ -32,7 +37,8 @@ const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'Wrong
  */
 export async function signIn(db: Queryable, input: SignInInput, sessions: SessionPolicy, now = new Date()): Promise<SignInOutcome> {
   const username = input.username.trim().toLowerCase();
-  const keys = signInKeys(input.ip, username);
+  const knownDevice = await isKnownDevice(db, input.deviceToken, username, now);
+  const keys = knownDevice && input.deviceToken ? knownDeviceKeys(input.ip, input.deviceToken) : signInKeys(input.ip, username);
   await assertNotThrottled(db, keys, now);
   const context = { requestId: input.requestId };
   const [user] = await db.select().from(users).where(eq(users.username, username));
@@ -60,7 +66,8 @@ export async function signIn(db: Queryable, input: SignInInput, sessions: Sessio
   if (stage === 'active') await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   const { token } = await createSession(db, user.id, stage, input.userAgent, sessions, now);
   await recordAudit(db, { ...context, actor }, { action: 'auth.login', details: { stage } });
-  return { ok: true, token, stage, userId: user.id };
+  const deviceToken = knownDevice && input.deviceToken ? input.deviceToken : await rememberDevice(db, user.id, now);
+  return { ok: true, token, stage, userId: user.id, deviceToken };
 }
 
 /** Checks an authenticator code (or burns a recovery code); returns false without side effects on failure. */

@@ -41,3 +41,16 @@ USING (app_has_scope('users_admin') AND EXISTS (SELECT 1 FROM users u WHERE key 
 --> statement-breakpoint
 CREATE POLICY login_failures_delete ON login_failures FOR DELETE TO seamless_app
 USING (app_has_scope('users_admin') AND EXISTS (SELECT 1 FROM users u WHERE key = 'user:' || u.username));
+--> statement-breakpoint
+-- Browsers an account signed in from before: they skip the wait an outsider can put on the
+-- account's name (not the wait of their address), so a worker under attack still gets in.
+CREATE TABLE known_devices (
+  token_hash text PRIMARY KEY,
+  user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at timestamptz DEFAULT now() NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX known_devices_user_idx ON known_devices (user_id);
+--> statement-breakpoint
+ALTER TABLE known_devices ENABLE ROW LEVEL SECURITY;

@@ -25,6 +25,8 @@ describe('sign-in', () => {
       expect(client.cookies.get('sid')).toBeTruthy();
       expect(client.cookies.get('csrf_token')).toBeTruthy();
       expect(response.headers.getSetCookie().find((c) => c.startsWith('sid='))).toMatch(/HttpOnly/i);
+      // The browser is remembered for sign-in only, out of reach of scripts.
+      expect(response.headers.getSetCookie().find((c) => c.startsWith('known_device='))).toMatch(/HttpOnly.*SameSite=Strict/i);
       expect((await client.get('/api/auth/me')).body.username).toBe(username);
     }
   });
@@ -115,12 +117,19 @@ describe("changing one's password", () => {
 describe('sign-in waits', () => {
   // Driven through signIn() on the real database with the clock passed in, so that minutes of
   // waiting take no time; the addresses are documentation ranges no HTTP test uses.
-  const attempt = async (username: string, password: string, ip: string, now: Date) => {
+  const attempt = async (username: string, password: string, ip: string, now: Date, deviceToken?: string) => {
     try {
       const outcome = await asSystem(t.database.db, (tx) =>
-        signIn(tx, { username, password, ip, requestId: 'wait-test', demo: true }, { idleMinutes: 30, maxHours: 12, demo: true }, now),
+        signIn(
+          tx,
+          { username, password, ip, requestId: 'wait-test', demo: true, deviceToken },
+          { idleMinutes: 30, maxHours: 12, demo: true },
+          now,
+        ),
       );
-      return outcome.ok ? { status: 200, retryAfter: 0 } : { status: outcome.error.status, retryAfter: 0 };
+      return outcome.ok
+        ? { status: 200, retryAfter: 0, deviceToken: outcome.deviceToken }
+        : { status: outcome.error.status, retryAfter: 0 };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return { status: error.status, retryAfter: Number(error.headers?.['retry-after']) };
@@ -153,7 +162,31 @@ describe('sign-in waits', () => {
       expect((await attempt('th.psychologist', DEMO_PASSWORD, attacker, new Date(now.getTime() + second * 1000))).status).toBe(429);
     }
     const later = new Date(now.getTime() + first.retryAfter * 1000);
-    expect(await attempt('th.psychologist', DEMO_PASSWORD, worker, later)).toEqual({ status: 200, retryAfter: 0 });
+    expect(await attempt('th.psychologist', DEMO_PASSWORD, worker, later)).toMatchObject({ status: 200 });
+  });
+
+  it('lets a browser that signed in to the account before skip the wait others put on its name', async () => {
+    let now = new Date(Date.now() + 1_000);
+    const home = await attempt('th.ngo', DEMO_PASSWORD, '203.0.113.20', now);
+    const stranger = await attempt('th.hotline', DEMO_PASSWORD, '203.0.113.21', now);
+    expect(home.deviceToken).toBeTruthy();
+    for (let failures = 0; failures < 12; ) {
+      const answer = await attempt('th.ngo', 'guess-number-y', '198.51.100.88', now);
+      if (answer.status === 429) now = new Date(now.getTime() + answer.retryAfter * 1000);
+      else failures++;
+    }
+    // From a new address, with the known browser: straight in; without it, or with another account's, a wait.
+    expect(await attempt('th.ngo', DEMO_PASSWORD, '203.0.113.22', now, home.deviceToken)).toMatchObject({
+      status: 200,
+      deviceToken: home.deviceToken,
+    });
+    expect((await attempt('th.ngo', DEMO_PASSWORD, '203.0.113.22', now)).status).toBe(429);
+    expect((await attempt('th.ngo', DEMO_PASSWORD, '203.0.113.22', now, stranger.deviceToken)).status).toBe(429);
+    // The known browser's own failures count against it.
+    for (let failure = 0; failure < 5; failure++) {
+      expect((await attempt('th.ngo', 'guess-number-z', '203.0.113.23', now, home.deviceToken)).status).toBe(401);
+    }
+    expect((await attempt('th.ngo', DEMO_PASSWORD, '203.0.113.23', now, home.deviceToken)).status).toBe(429);
   });
 
   it('makes one address that tries many names wait far longer than any account does', async () => {

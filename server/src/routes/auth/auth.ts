@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS } from '../../auth/knownDevices.js';
 import { assertNotThrottled, recordLoginFailure, secondFactorKeys } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import { activeSessionsOf, advanceSession, authenticateToken, revokeOtherSessions, revokeSession } from '../../auth/sessionStore.js';
@@ -47,12 +48,26 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     const outcome = await asSystem(db, (tx) =>
       signIn(
         tx,
-        { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], requestId: request.id, demo: sessions.demo },
+        {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          requestId: request.id,
+          demo: sessions.demo,
+          deviceToken: request.cookies[KNOWN_DEVICE_COOKIE],
+        },
         sessions,
       ),
     );
     if (!outcome.ok) throw outcome.error;
     setSessionCookies(reply, outcome.token, cookies);
+    reply.setCookie(KNOWN_DEVICE_COOKIE, outcome.deviceToken, {
+      path: '/api/auth/login',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookies.secure,
+      maxAge: KNOWN_DEVICE_DAYS * 86_400,
+    });
     return { stage: outcome.stage, ...(outcome.stage === 'active' ? { me: await meFor(outcome.token) } : {}) };
   });
 
