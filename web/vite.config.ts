@@ -22,6 +22,10 @@ function woff2Only(): Plugin {
 
 export default defineConfig({
   plugins: [react(), woff2Only()],
+  html: {
+    // The server puts a fresh nonce here in every page it serves, and names it in its CSP.
+    cspNonce: 'SEAMLESS_CSP_NONCE',
+  },
   server: {
     proxy: {
       '/api': { target: apiTarget, changeOrigin: false },

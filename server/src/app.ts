@@ -15,11 +15,12 @@ import type { DatabaseHandle } from './db/client.js';
 import { answerClientError } from './http/clientErrors.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerJsonBodyParser } from './http/jsonBody.js';
+import { pageShell } from './http/pageShell.js';
 import { AppError, problemBody } from './http/problem.js';
 import { isRateLimitExempt, rateLimitKey } from './http/rateLimit.js';
 import { registerResponseHeaders } from './http/responseHeaders.js';
 import { isApiPath, registerSecurity } from './http/security.js';
-import { rejectNulCharacters } from './http/textGuard.js';
+import { rejectImplausibleText } from './http/textGuard.js';
 import { webCacheControl } from './http/webAssets.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -73,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJsonBodyParser(app);
 
   registerErrorHandler(app);
-  app.addHook('preValidation', rejectNulCharacters);
+  app.addHook('preValidation', rejectImplausibleText);
   await app.register(fastifyCookie);
   registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo });
   await app.register(fastifyRateLimit, {
@@ -113,11 +114,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(config.webDist, file)),
     });
   }
+  const sendPageShell = hasWeb ? pageShell(webIndex) : undefined;
   app.setNotFoundHandler((request, reply) => {
     const acceptsHtml = request.headers.accept?.includes('text/html');
-    if (hasWeb && request.method === 'GET' && acceptsHtml && !isApiPath(request)) {
+    if (sendPageShell && request.method === 'GET' && acceptsHtml && !isApiPath(request)) {
       // The web app routes on the client; every page URL gets its shell.
-      return reply.sendFile('index.html');
+      return sendPageShell(reply);
     }
     throw new AppError(404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`);
   });

@@ -13,6 +13,20 @@ import { createAppRouter } from './routes/router';
 import { loadCjkFonts } from './styles/fonts';
 import { theme } from './styles/theme';
 
+/**
+ * The page's CSP nonce (index.html's csp-nonce meta, filled in by the server): Mantine and the
+ * scroll lock of its modals write style elements, which the policy admits only with it.
+ */
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+// The scroll lock (react-remove-scroll, through get-nonce) reads the nonce from this global.
+Object.assign(globalThis, { __webpack_nonce__: styleNonce });
+/*
+ * Zod compiles faster parsers with `new Function` when a schema is built, which the CSP (no eval)
+ * refuses. Zod reads this global when its lazily loaded chunk starts, before any schema exists.
+ */
+const zodGlobals = globalThis as { __zod_globalConfig?: Record<string, unknown> };
+zodGlobals.__zod_globalConfig = Object.assign(zodGlobals.__zod_globalConfig ?? {}, { jitless: true });
+
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
@@ -30,7 +44,7 @@ async function start(): Promise<void> {
   if (!container) throw new Error('index.html lacks the #root element');
   createRoot(container).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { AGENCY_FUNCTIONS, ORGANISATION_TYPES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { PERMISSIONS } from './permissions.js';
+import { countryCode } from './plausibility.js';
 
-const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code');
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const countrySchema = z.object({ code: z.string(), isInstanceCountry: z.boolean() });

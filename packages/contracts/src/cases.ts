@@ -3,6 +3,7 @@ import { CASE_STATUSES, GENDERS, TRAFFICKING_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { CASE_SECTIONS } from './permissions.js';
 import { identitySectionSchema, personFactsSchema, personInputSchema } from './person.js';
+import { countryCode } from './plausibility.js';
 import {
   CASE_CLOSURE_REASONS,
   CASE_STAGES,
@@ -59,11 +60,7 @@ export const victimContextInputSchema = z
   .object({
     recruitmentMethods: z.array(z.enum(RECRUITMENT_METHODS)).max(20).default([]),
     recruitmentPlace: z.string().trim().max(200).nullable().optional(),
-    recruitmentCountry: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .nullable()
-      .optional(),
+    recruitmentCountry: countryCode.nullable().optional(),
     recruitmentApps: z.array(z.enum(ONLINE_PLATFORMS)).max(20).default([]),
     controlMethods: z.array(z.enum(CONTROL_METHODS)).max(30).default([]),
     exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(20).default([]),
@@ -71,11 +68,7 @@ export const victimContextInputSchema = z
     sexualExploitationTypes: z.array(z.enum(SEXUAL_EXPLOITATION_TYPES)).max(10).default([]),
     relationshipsToTrafficker: z.array(z.enum(RELATIONSHIPS_TO_TRAFFICKER)).max(5).default([]),
     ageWhenTrafficked: z.number().int().min(0).max(120).nullable().optional(),
-    exploitationCountry: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .nullable()
-      .optional(),
+    exploitationCountry: countryCode.nullable().optional(),
   })
   .strict();
 export type VictimContextInput = z.infer<typeof victimContextInputSchema>;
@@ -192,7 +185,7 @@ export const caseListQuerySchema = z.object({
   stage: listOf(z.enum(CASE_STAGES)).optional(),
   traffickingStatus: listOf(z.enum(TRAFFICKING_STATUSES)).optional(),
   exploitation: listOf(z.enum(EXPLOITATION_TYPES)).optional(),
-  nationality: listOf(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  nationality: listOf(countryCode).optional(),
   ageGroup: z.enum(AGE_GROUPS).optional(),
   overdue: z
     .enum(['true', 'false'])

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, GENDERS, TRAFFICKING_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import type { CaseSection } from './permissions.js';
+import { isoDate } from './plausibility.js';
 import {
   CASE_CLOSURE_REASONS,
   CASE_STAGES,
@@ -385,14 +386,8 @@ export const htcdsExportQuerySchema = z
     layout: z.enum(HTCDS_LAYOUTS).default('toolkit'),
     status: z.enum(CASE_STATUSES).optional(),
     traffickingStatus: z.enum(TRAFFICKING_STATUSES).optional(),
-    openedFrom: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
-    openedTo: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    openedFrom: isoDate.optional(),
+    openedTo: isoDate.optional(),
     /** Ask for identity columns: granted only with `export:identities`, else the export is refused. */
     identities: z.enum(['true', 'false']).default('false'),
   })

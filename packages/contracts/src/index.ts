@@ -13,5 +13,6 @@ export * from './matching.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './person.js';
+export * from './plausibility.js';
 export * from './problem.js';
 export * from './vocabulary.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, GENDERS } from './htcds.js';
+import { birthDate, countryCode, plainText } from './plausibility.js';
 
 /**
  * Possible matches (DESIGN.md §8): "is this person already known?" — asked before a new record
@@ -8,17 +9,11 @@ import { CASE_STATUSES, GENDERS } from './htcds.js';
  */
 export const personMatchQuerySchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    birthdate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-      .optional(),
+    name: plainText(200, { min: 1 }),
+    birthdate: birthDate.optional(),
     /** When only the year (or an estimate of it) is known. `birthdate` wins when both are given. */
     birthYear: z.number().int().min(1900).max(2100).optional(),
-    citizenship: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2')
-      .optional(),
+    citizenship: countryCode.optional(),
     gender: z.enum(GENDERS).optional(),
     documentNumber: z.string().trim().min(1).max(60).optional(),
     phone: z.string().trim().min(1).max(40).optional(),

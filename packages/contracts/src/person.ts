@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { GENDERS } from './htcds.js';
+import { birthDate, countryCode, isoDate, plainText } from './plausibility.js';
 import { CONTACT_KINDS, IDENTITY_DOCUMENT_TYPES, SPOKEN_LANGUAGES } from './vocabulary.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2');
-const text = (max: number) => z.string().trim().min(1).max(max);
+export { countryCode, isoDate };
+
+const text = (max: number) => plainText(max, { min: 1 });
 
 export const identityDocumentInputSchema = z
   .object({
@@ -23,17 +24,17 @@ export const contactInputSchema = z.object({ kind: z.enum(CONTACT_KINDS), value:
 export const personInputSchema = z
   .object({
     givenName: text(200),
-    familyName: z.string().trim().max(200).nullable().optional(),
-    nameAsWritten: z.string().trim().max(400).nullable().optional(),
+    familyName: plainText(200).nullable().optional(),
+    nameAsWritten: plainText(400).nullable().optional(),
     aliases: z.array(text(200)).max(20).default([]),
     gender: z.enum(GENDERS),
-    birthDate: isoDate.nullable().optional(),
+    birthDate: birthDate.nullable().optional(),
     estimatedAge: z.number().int().min(0).max(120).nullable().optional(),
     citizenship: z.array(countryCode).max(5).default([]),
     languages: z.array(z.enum(SPOKEN_LANGUAGES)).max(10).default([]),
     ethnicMinority: z.boolean().nullable().optional(),
-    ethnicity: z.string().trim().max(100).nullable().optional(),
-    address: z.string().trim().max(500).nullable().optional(),
+    ethnicity: plainText(100).nullable().optional(),
+    address: plainText(500).nullable().optional(),
     documents: z.array(identityDocumentInputSchema).max(10).default([]),
     contacts: z.array(contactInputSchema).max(10).default([]),
   })

@@ -362,7 +362,7 @@ describe('no partial writes', () => {
   it('an agency in a country the instance does not know is a 422 invalid_reference, not a 500', async () => {
     const before = await agencyCount();
     expectProblemDocument(
-      await admin.post('/api/admin/agencies', agencyBody('Nowhere Agency', { countryCode: 'ZZ' })),
+      await admin.post('/api/admin/agencies', agencyBody('Nowhere Agency', { countryCode: 'IS' })),
       422,
       'invalid_reference',
     );

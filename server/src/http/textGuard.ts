@@ -1,21 +1,33 @@
+import { implausibleTextReason } from '@seamless/contracts';
 import type { FastifyRequest } from 'fastify';
 import { fieldError } from './problem.js';
 
-/** Path of the first string holding a NUL character, which no PostgreSQL text column can store. */
-function nulPath(value: unknown, path: string[]): string[] | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+/** Secrets are compared, never shown or stored as text: whatever characters they hold are theirs. */
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword']);
+
+type Finding = { path: string[]; reason: string };
+
+/** The first string field holding characters no one types: NUL and other controls, direction overrides, invisible-only text. */
+function implausibleField(value: unknown, path: string[]): Finding | null {
+  if (typeof value === 'string') {
+    const reason = implausibleTextReason(value);
+    return reason ? { path, reason } : null;
+  }
   if (value && typeof value === 'object') {
     for (const [key, child] of Object.entries(value)) {
-      const found = nulPath(child, [...path, key]);
+      if (SECRET_FIELDS.has(key) && typeof child === 'string') continue;
+      const found = implausibleField(child, [...path, key]);
       if (found) return found;
     }
   }
   return null;
 }
 
-/** Refuses NUL in any body or query field up front, naming the field, instead of failing in the database. */
-export async function rejectNulCharacters(request: FastifyRequest) {
-  const inQuery = nulPath(request.query, ['query']);
-  const found = inQuery ?? nulPath(request.body, []);
-  if (found) throw fieldError(400, 'validation_failed', found.join('.'), 'Text may not contain NUL characters.');
+/**
+ * Refuses such text in any body or query field up front, naming the field: NUL cannot be stored
+ * by PostgreSQL at all, and overrides make a name display differently from what it is.
+ */
+export async function rejectImplausibleText(request: FastifyRequest) {
+  const found = implausibleField(request.query, ['query']) ?? implausibleField(request.body, []);
+  if (found) throw fieldError(400, 'validation_failed', found.path.join('.'), found.reason);
 }

@@ -66,7 +66,8 @@ describe('cases', () => {
     const created = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2010-01-01', documents: [] } });
     expect(created.body.ageAtIntake).toBe(new Date().getUTCFullYear() - 2010);
     const future = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2999-01-01' } });
-    expect(expectProblem(future, 422, 'validation_failed').errors?.[0]?.path).toBe('person.birthDate');
+    // Refused by the contract's birth-date rule, like an impossible date: the same 400 at the field.
+    expect(expectProblem(future, 400, 'validation_failed').errors?.[0]?.path).toBe('person.birthDate');
     const impossible = await worker.post('/api/cases', { person: { ...newCase.person, birthDate: '2010-02-30' } });
     expect(expectProblem(impossible, 400, 'validation_failed').errors?.[0]?.path).toBe('person.birthDate');
   });
@@ -224,7 +225,7 @@ describe('cases', () => {
       birthDate: '2999-05-05',
       version: saved.body.person.version,
     });
-    expect(expectProblem(future, 422, 'validation_failed').errors?.[0]?.path).toBe('birthDate');
+    expect(expectProblem(future, 400, 'validation_failed').errors?.[0]?.path).toBe('birthDate');
     const both = await worker.post('/api/cases', { person: { ...newCase.person, estimatedAge: 16 } });
     expect(expectProblem(both, 422, 'validation_failed').errors?.[0]?.path).toBe('person.estimatedAge');
   });
