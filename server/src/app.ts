@@ -112,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, file) => reply.header('cache-control', webCacheControl(config.webDist, file)),
+      // The page shell is served with a fresh CSP nonce by the not-found handler below, never as a file.
+      allowedPath: (pathName) => pathName !== '/index.html',
     });
   }
   const sendPageShell = hasWeb ? pageShell(webIndex) : undefined;

@@ -146,7 +146,10 @@ describe('behind a TLS proxy, with a small rate limit', () => {
   beforeAll(async () => {
     webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'seamless-web-'));
     fs.mkdirSync(path.join(webDist, 'assets'));
-    fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Seamless</title>');
+    fs.writeFileSync(
+      path.join(webDist, 'index.html'),
+      '<!doctype html><title>Seamless</title><meta property="csp-nonce" nonce="SEAMLESS_CSP_NONCE"><link rel="stylesheet" href="/assets/app.css" nonce="SEAMLESS_CSP_NONCE">',
+    );
     fs.writeFileSync(path.join(webDist, 'assets', 'app-1234.js'), 'export {};');
     proxied = await startTestApp({
       COOKIE_SECURE: 'true',
@@ -179,6 +182,23 @@ describe('behind a TLS proxy, with a small rate limit', () => {
   it('sends HSTS when cookies are secure', async () => {
     const response = await proxied.client().get('/healthz');
     expect(response.headers.get('strict-transport-security')).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
+  });
+
+  it('serves the page shell with a fresh style nonce named in its CSP, also when asked for index.html', async () => {
+    const nonces: string[] = [];
+    for (const page of ['/', '/cases/new', '/index.html']) {
+      const response = await fetch(`${proxied.baseUrl}${page}`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      const nonce = /style-src 'self' 'nonce-([A-Za-z0-9+/=]{24})'/.exec(policy)?.[1];
+      expect(nonce, policy).toBeDefined();
+      expect(policy).not.toContain('unsafe-inline');
+      const html = await response.text();
+      expect(html).not.toContain('SEAMLESS_CSP_NONCE');
+      expect(html.match(/nonce="([^"]+)"/g)).toEqual([`nonce="${nonce}"`, `nonce="${nonce}"`]);
+      nonces.push(nonce!);
+    }
+    expect(new Set(nonces).size).toBe(3);
   });
 
   it('does not count static files', async () => {
