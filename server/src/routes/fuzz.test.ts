@@ -336,8 +336,17 @@ function requestsBreakingSchema(operation: Operation): fc.Arbitrary<FuzzRequest>
           { weight: 1, arbitrary: nastyText },
         ),
       ),
+      fc.constantFrom('plain', 'plain', 'encoded', 'trailing slash', 'double slash'),
     )
-    .map((values) => pathWith(operation, values));
+    .map((values) => {
+      const spelling = values[pathParams.length];
+      const url = pathWith(operation, values);
+      // The same route spelled as a router reads it but a prefix check would not (how the auth check was once skipped).
+      if (spelling === 'encoded') return url.replace(/^\/api\//, '/%61pi/');
+      if (spelling === 'trailing slash') return `${url}/`;
+      if (spelling === 'double slash') return url.replace(/^\/api\//, '//api/');
+      return url;
+    });
   const query = fc
     .tuple(
       ...queryParams.map((p) =>
