@@ -106,6 +106,8 @@ export const CASE_EVENT_KINDS = [
   'person.updated',
   'person.merged',
   'person.unmerged',
+  'person.possible_duplicate',
+  'person.merge_requested',
   'victim_context.updated',
   'event.added',
   'event.removed',

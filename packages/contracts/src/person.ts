@@ -80,3 +80,35 @@ export const identitySectionSchema = z.object({
   contacts: z.array(z.object({ id: z.string().uuid(), kind: z.enum(CONTACT_KINDS), value: z.string() })),
 });
 export type IdentitySection = z.infer<typeof identitySectionSchema>;
+
+export const PERSON_MERGE_REQUEST_KINDS = ['merge', 'possible_duplicate'] as const;
+export const PERSON_MERGE_REQUEST_STATUSES = ['pending', 'merged', 'declined'] as const;
+
+/**
+ * A merge one agency may not make alone, or a possible duplicate raised when a new case could not
+ * be linked to a person its agency cannot see. Persons appear by pseudonym only: deciding needs
+ * no name, and the asking agency must not learn one from it.
+ */
+export const personMergeRequestSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(PERSON_MERGE_REQUEST_KINDS),
+  status: z.enum(PERSON_MERGE_REQUEST_STATUSES),
+  survivor: z.object({ personId: z.string().uuid(), pseudonym: z.string() }),
+  merged: z.object({ personId: z.string().uuid(), pseudonym: z.string() }),
+  requestingAgencyName: z.string(),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedByAgencyName: z.string().nullable(),
+  /** The caller's agency is asked to decide it (it owns a case of one of the two persons). */
+  mayDecide: z.boolean(),
+});
+export type PersonMergeRequest = z.infer<typeof personMergeRequestSchema>;
+export const personMergeRequestDecisionSchema = z.object({ decision: z.enum(['merge', 'decline']) }).strict();
+export type PersonMergeRequestDecision = z.infer<typeof personMergeRequestDecisionSchema>;
+export const personMergeRequestListQuerySchema = z
+  .object({
+    status: z.enum(PERSON_MERGE_REQUEST_STATUSES).optional(),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();

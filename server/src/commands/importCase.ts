@@ -6,7 +6,7 @@ import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
 import { ageOn, personColumns, randomCode } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { addToPersonIdentity, writeNewPersonIdentity } from './writePersonIdentity.js';
+import { addToPersonIdentity, recordIdentityVersion, writeNewPersonIdentity } from './writePersonIdentity.js';
 
 export type ImportCaseProps = {
   tx: Tx;
@@ -33,9 +33,10 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
     gender: genderOf(importedCase),
     estimatedAge: person.birthYear !== null ? Math.max(0, now.getUTCFullYear() - person.birthYear) : null,
   };
+  const recorder = { agencyId: actor.agencyId, userId: actor.userId };
   let personId = existingPersonId;
   if (personId) {
-    await addToPersonIdentity(tx, keyRing, personId, personInput);
+    await addToPersonIdentity(tx, keyRing, personId, personInput, recorder);
   } else {
     const columns = personColumns(keyRing, personInput, now);
     const [created] = await tx
@@ -46,9 +47,10 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
         pseudonym: person.pseudonym ?? `P-${randomCode(6)}`,
         createdByAgencyId: actor.agencyId,
       })
-      .returning({ id: persons.id });
+      .returning();
     personId = created!.id;
-    await writeNewPersonIdentity(tx, keyRing, personId, personInput);
+    await writeNewPersonIdentity(tx, keyRing, personId, personInput, recorder);
+    await recordIdentityVersion(tx, created!, recorder);
   }
   const caseCountry = kase.countryCode ?? countryCode;
   const openedAt = kase.openedOn ? new Date(`${kase.openedOn}T00:00:00Z`) : now;

@@ -1,15 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { type CaseCreate, type PersonInput, procedureForCountry } from '@seamless/contracts';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
-import type { Tx } from '../db/client.js';
-import { agencies, cases, caseTasks, persons, victimContexts } from '../db/schema/index.js';
+import { rowsOf, type Tx } from '../db/client.js';
+import { agencies, cases, caseTasks, personMergeRequests, persons, victimContexts } from '../db/schema/index.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { fieldError } from '../http/problem.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { addToPersonIdentity, primaryNameOf, writeNewPersonIdentity } from './writePersonIdentity.js';
+import {
+  addToPersonIdentity,
+  type IdentityRecorder,
+  primaryNameOf,
+  recordIdentityVersion,
+  writeNewPersonIdentity,
+} from './writePersonIdentity.js';
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -64,6 +70,8 @@ export type OpenCaseProps = {
   userId: string;
   countryCode: string;
   input: CaseCreate;
+  /** The actor's role opens the identity section: without it no case is linked to a known person. */
+  mayLinkIdentity: boolean;
   now?: Date;
 };
 
@@ -72,7 +80,17 @@ export type OpenCaseProps = {
  * actor's agency or by the agency it is handed to, sets the identification deadline of the
  * country's procedure, and flags a returning person when the person already had a closed case.
  */
-export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCode, input, now = new Date() }: OpenCaseProps) {
+export async function openCase({
+  tx,
+  keyRing,
+  audit,
+  agencyId,
+  userId,
+  countryCode,
+  input,
+  mayLinkIdentity,
+  now = new Date(),
+}: OpenCaseProps) {
   const { person } = input;
   assertBirthDate(person.birthDate, 'person.birthDate', now);
   if (person.birthDate && person.estimatedAge != null) {
@@ -87,22 +105,24 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
     if (!target?.active) throw fieldError(422, 'invalid_reference', 'assignToAgencyId', 'No such active agency.');
   }
 
-  let personId = input.existingPersonId;
-  if (personId) {
-    const [known] = await tx.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId));
-    if (!known) throw fieldError(422, 'invalid_reference', 'existingPersonId', 'No such person, or not visible to you.');
-    personId = known.mergedIntoId ?? known.id;
-    await addToPersonIdentity(tx, keyRing, personId, person);
+  const recorder = { agencyId, userId };
+  let personId: string;
+  let possibleDuplicateOf: string | null = null;
+  const known = input.existingPersonId ? await knownPerson(tx, input.existingPersonId) : null;
+  if (input.existingPersonId && !known) {
+    throw fieldError(422, 'invalid_reference', 'existingPersonId', 'No such person, or not visible to you.');
+  }
+  if (known && mayLinkIdentity && (await agencyHoldsIdentity(tx, agencyId, known))) {
+    personId = known;
+    await addToPersonIdentity(tx, keyRing, personId, person, recorder);
   } else {
-    const [created] = await tx
-      .insert(persons)
-      .values({ ...personColumns(keyRing, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: agencyId })
-      .returning({ id: persons.id });
-    personId = created!.id;
-    await writeNewPersonIdentity(tx, keyRing, personId, person);
+    // Linking to a person whose identity the agency does not hold would hand it her identity
+    // through its own new case: she is recorded anew, and the owners decide whether it is her.
+    possibleDuplicateOf = known;
+    personId = await createPerson(tx, keyRing, person, recorder, now);
   }
 
-  const previous = await previousClosedCase(tx, keyRing, personId, input);
+  const previous = await previousClosedCase(tx, keyRing, personId, personId === known, input);
   const procedure = procedureForCountry(countryCode);
   const today = isoDay(now);
   const identificationDueOn = procedure.identificationDeadlineDays ? addDays(today, procedure.identificationDeadlineDays) : null;
@@ -130,7 +150,7 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
     })
     .returning();
   if (input.victimContext) {
-    await tx.insert(victimContexts).values({ caseId: kase!.id, ...input.victimContext });
+    await tx.insert(victimContexts).values({ caseId: kase!.id, ...input.victimContext, recordedByAgencyId: agencyId });
   }
   if (identificationDueOn) {
     await tx.insert(caseTasks).values({
@@ -148,11 +168,30 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
     returningPerson: kase!.returningPerson,
   });
   if (ownerAgencyId !== agencyId) await recordCaseEvent(tx, actor, kase!.id, 'case.referred', { toAgencyId: ownerAgencyId });
+  if (possibleDuplicateOf) {
+    const [request] = await tx
+      .insert(personMergeRequests)
+      .values({
+        kind: 'possible_duplicate',
+        survivorId: possibleDuplicateOf,
+        mergedId: personId,
+        requestedBy: userId,
+        requestingAgencyId: agencyId,
+      })
+      .returning({ id: personMergeRequests.id });
+    await recordCaseEvent(tx, actor, kase!.id, 'person.possible_duplicate', { requestId: request!.id });
+  }
   await recordAudit(tx, audit, {
     action: 'case.create',
     resourceType: 'case',
     resourceId: kase!.id,
-    details: { personId, ownerAgencyId, existingPerson: !!input.existingPersonId, returningPerson: !!previous },
+    details: {
+      personId,
+      ownerAgencyId,
+      existingPerson: personId === known,
+      possibleDuplicateOf,
+      returningPerson: !!previous,
+    },
   });
   return kase!;
 }
@@ -161,9 +200,9 @@ export async function openCase({ tx, keyRing, audit, agencyId, userId, countryCo
  * The latest closed case of this person — or, for a new record, of a person the matcher finds
  * above its threshold: a possible re-trafficking the caseworker should see at once.
  */
-async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, input: CaseCreate) {
+async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, linked: boolean, input: CaseCreate) {
   const personIds = [personId];
-  if (!input.existingPersonId) {
+  if (!linked) {
     const { person } = input;
     const matches = await findPersonMatches(
       tx,
@@ -189,4 +228,40 @@ async function previousClosedCase(tx: Tx, keyRing: KeyRing, personId: string, in
     .orderBy(desc(cases.closedAt))
     .limit(1);
   return closed ?? null;
+}
+
+/** The surviving record of a person the actor can see at all, or null. */
+async function knownPerson(tx: Tx, personId: string): Promise<string | null> {
+  const [known] = await tx.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId));
+  return known ? (known.mergedIntoId ?? known.id) : null;
+}
+
+/**
+ * The agency holds the identity section on a case of this person through ownership or a
+ * consent-based share (emergency access is a reading, not a right to link).
+ */
+export async function agencyHoldsIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
+  const [row] = rowsOf<{ holds: boolean }>(
+    await tx.execute(sql`select exists (select 1 from cases c where c.person_id = ${personId}
+      and (c.owner_agency_id = ${agencyId} or agency_granted_case(${agencyId}::uuid, c.id, 'identity'))) as holds`),
+  );
+  return row?.holds === true;
+}
+
+async function createPerson(tx: Tx, keyRing: KeyRing, person: PersonInput, recorder: IdentityRecorder, now: Date): Promise<string> {
+  const [created] = await tx
+    .insert(persons)
+    .values({ ...personColumns(keyRing, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: recorder.agencyId })
+    .returning();
+  await writeNewPersonIdentity(tx, keyRing, created!.id, person, recorder);
+  await recordIdentityVersion(tx, created!, recorder);
+  return created!.id;
+}
+
+/** The agency may edit or merge this person's identity: it holds it on every case she has (see agency_writes_identity). */
+export async function agencyWritesIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
+  const [row] = rowsOf<{ writes: boolean }>(
+    await tx.execute(sql`select agency_writes_identity(${agencyId}::uuid, ${personId}::uuid) as writes`),
+  );
+  return row?.writes === true;
 }

@@ -23,6 +23,7 @@ export async function reindexMissingPersonNames(tx: Tx, keyRing: KeyRing): Promi
         nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
         aliases: [],
       }),
+      person.createdByAgencyId,
     );
   }
   return missing.length;

@@ -1,8 +1,9 @@
 import type { PersonInput } from '@seamless/contracts';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { personContacts, personDocuments, personNames } from '../db/schema/index.js';
+import { personContacts, personDocuments, personIdentityVersions, personNames } from '../db/schema/index.js';
+import type { PersonRow } from '../db/visibleCases.js';
 import { indexPersonNames, normaliseDocumentNumber, normalisePhone } from '../matching/indexPersonNames.js';
 
 /** The romanised name, given name first: how a person is recorded, matched and searched. */
@@ -17,52 +18,96 @@ export function namesOf(input: Pick<PersonInput, 'givenName' | 'familyName' | 'n
   return names;
 }
 
+/** Who writes identity rows: they belong to that agency, which alone may later remove them. */
+export type IdentityRecorder = { agencyId: string; userId: string | null };
+
 /**
- * Replaces the person's names, documents and contacts with those of `input`: encrypted, with
- * blind indexes for documents and phones and the normalised-name index for matching.
+ * An edit of the person's identity by one agency: the names, documents and contacts this agency
+ * recorded become those of `input`; what other agencies recorded stays, whatever the input holds
+ * (nobody wipes another agency's record of her). What the input repeats of another agency's rows
+ * is not written twice.
  */
-export async function writePersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput) {
-  await tx.delete(personNames).where(eq(personNames.personId, personId));
-  await tx.delete(personDocuments).where(eq(personDocuments.personId, personId));
-  await tx.delete(personContacts).where(eq(personContacts.personId, personId));
-  await writeNewPersonIdentity(tx, keyRing, personId, input);
+export async function replaceOwnPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput, recorder: IdentityRecorder) {
+  const { agencyId } = recorder;
+  await tx.delete(personNames).where(and(eq(personNames.personId, personId), eq(personNames.recordedByAgencyId, agencyId)));
+  await tx.delete(personDocuments).where(and(eq(personDocuments.personId, personId), eq(personDocuments.recordedByAgencyId, agencyId)));
+  await tx.delete(personContacts).where(and(eq(personContacts.personId, personId), eq(personContacts.recordedByAgencyId, agencyId)));
+  await addToPersonIdentity(tx, keyRing, personId, input, recorder, { keepKinds: true });
 }
 
 /** The identity of a person just created, who has nothing to replace yet. */
-export async function writeNewPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput) {
-  await indexPersonNames(tx, keyRing, personId, namesOf(input));
-  await writeDocumentsAndContacts(tx, keyRing, personId, input);
+export async function writeNewPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput, recorder: IdentityRecorder) {
+  await indexPersonNames(tx, keyRing, personId, namesOf(input), recorder.agencyId);
+  await writeDocumentsAndContacts(tx, keyRing, personId, input, recorder);
 }
 
 /**
  * A known person met again (a confirmed match at intake): what was typed that the record does not
  * hold yet — another spelling, a new alias, a new document or phone — is added, nothing replaced.
+ * With `keepKinds` (an edit), the primary and written names stay what they are instead of
+ * becoming aliases.
  */
-export async function addToPersonIdentity(tx: Tx, keyRing: KeyRing, personId: string, input: PersonInput) {
+export async function addToPersonIdentity(
+  tx: Tx,
+  keyRing: KeyRing,
+  personId: string,
+  input: PersonInput,
+  recorder: IdentityRecorder,
+  { keepKinds = false } = {},
+) {
   const [names, documents, contacts] = await Promise.all([
-    tx.select({ nameEnc: personNames.nameEnc }).from(personNames).where(eq(personNames.personId, personId)),
+    tx.select({ kind: personNames.kind, nameEnc: personNames.nameEnc }).from(personNames).where(eq(personNames.personId, personId)),
     tx.select({ numberBidx: personDocuments.numberBidx }).from(personDocuments).where(eq(personDocuments.personId, personId)),
     tx
       .select({ kind: personContacts.kind, valueEnc: personContacts.valueEnc })
       .from(personContacts)
       .where(eq(personContacts.personId, personId)),
   ]);
-  const known = new Set(names.map((name) => keyRing.decrypt(name.nameEnc)?.trim().toLowerCase()));
+  const nameKey = (kind: string, name: string) => `${keepKinds ? kind : ''}\u001f${name.trim().toLowerCase()}`;
+  const known = new Set(names.map((name) => nameKey(name.kind, keyRing.decrypt(name.nameEnc) ?? '')));
   const newNames = namesOf(input)
-    .filter((name) => !known.has(name.name.trim().toLowerCase()))
-    .map((name) => ({ ...name, kind: name.kind === 'primary' ? ('alias' as const) : name.kind }));
-  if (newNames.length) await indexPersonNames(tx, keyRing, personId, newNames);
+    .map((name) => ({ ...name, kind: !keepKinds && name.kind === 'primary' ? ('alias' as const) : name.kind }))
+    .filter((name) => !known.has(nameKey(name.kind, name.name)));
+  if (newNames.length) await indexPersonNames(tx, keyRing, personId, newNames, recorder.agencyId);
   const knownDocuments = new Set(documents.map((document) => document.numberBidx));
   const knownContacts = new Set(contacts.map((contact) => `${contact.kind}:${keyRing.decrypt(contact.valueEnc)}`));
-  await writeDocumentsAndContacts(tx, keyRing, personId, {
-    documents: input.documents.filter(
-      (document) => !knownDocuments.has(keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!),
-    ),
-    contacts: input.contacts.filter((contact) => !knownContacts.has(`${contact.kind}:${contact.value}`)),
+  await writeDocumentsAndContacts(
+    tx,
+    keyRing,
+    personId,
+    {
+      documents: input.documents.filter(
+        (document) => !knownDocuments.has(keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!),
+      ),
+      contacts: input.contacts.filter((contact) => !knownContacts.has(`${contact.kind}:${contact.value}`)),
+    },
+    recorder,
+  );
+}
+
+/** Keeps this write of the person's identity columns as a version, with who made it. */
+export async function recordIdentityVersion(tx: Tx, person: PersonRow, recorder: IdentityRecorder) {
+  await tx.insert(personIdentityVersions).values({
+    personId: person.id,
+    version: person.version,
+    givenNameEnc: person.givenNameEnc,
+    familyNameEnc: person.familyNameEnc,
+    nameAsWrittenEnc: person.nameAsWrittenEnc,
+    birthDateEnc: person.birthDateEnc,
+    addressEnc: person.addressEnc,
+    ethnicity: person.ethnicity,
+    recordedByAgencyId: recorder.agencyId,
+    recordedByUserId: recorder.userId,
   });
 }
 
-async function writeDocumentsAndContacts(tx: Tx, keyRing: KeyRing, personId: string, input: Pick<PersonInput, 'documents' | 'contacts'>) {
+async function writeDocumentsAndContacts(
+  tx: Tx,
+  keyRing: KeyRing,
+  personId: string,
+  input: Pick<PersonInput, 'documents' | 'contacts'>,
+  recorder: IdentityRecorder,
+) {
   if (input.documents.length) {
     await tx.insert(personDocuments).values(
       input.documents.map((document) => ({
@@ -72,6 +117,7 @@ async function writeDocumentsAndContacts(tx: Tx, keyRing: KeyRing, personId: str
         numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
         issuingCountry: document.issuingCountry ?? null,
         expiresOn: document.expiresOn ?? null,
+        recordedByAgencyId: recorder.agencyId,
       })),
     );
   }
@@ -82,6 +128,7 @@ async function writeDocumentsAndContacts(tx: Tx, keyRing: KeyRing, personId: str
         kind: contact.kind,
         valueEnc: keyRing.encrypt(contact.value)!,
         valueBidx: contact.kind === 'phone' ? keyRing.blindIndex('phone', normalisePhone(contact.value)) : null,
+        recordedByAgencyId: recorder.agencyId,
       })),
     );
   }

@@ -4,7 +4,16 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import type { Tx } from './client.js';
-import { agencies, breakGlassGrants, caseAccess, cases, caseTasks, persons, victimContexts } from './schema/index.js';
+import {
+  agencies,
+  breakGlassGrants,
+  caseAccess,
+  cases,
+  caseTasks,
+  personIdentityVersions,
+  persons,
+  victimContexts,
+} from './schema/index.js';
 
 /** The agency that took the intake keeps what it recorded itself: who the person is. */
 const INTAKE_SECTIONS: CaseSection[] = ['identity'];
@@ -24,6 +33,8 @@ export type CaseView = {
   victimContext: VictimContextRow | null;
   overdue: boolean;
   involvement: CaseInvolvement;
+  /** For an agency that only took the intake: the romanised name as it last recorded it itself. */
+  intakeRecordedName: { givenNameEnc: string | null; familyNameEnc: string | null } | null;
 };
 
 const overdueSql = sql<boolean>`exists (select 1 from ${caseTasks} t where t.case_id = ${cases.id} and t.done_at is null and t.due_on < current_date)`;
@@ -76,6 +87,12 @@ export async function loadCaseViews(
       overdue: overdueSql,
       grantKind: caseAccess.kind,
       grantSections: caseAccess.sections,
+      intakeRecordedName: sql<{ givenNameEnc: string | null; familyNameEnc: string | null } | null>`case
+        when ${cases.intakeByAgencyId} = ${actor.agencyId} and ${cases.ownerAgencyId} <> ${actor.agencyId} then
+          (select jsonb_build_object('givenNameEnc', v.given_name_enc, 'familyNameEnc', v.family_name_enc)
+           from ${personIdentityVersions} v where v.person_id = ${persons.id} and v.recorded_by_agency_id = ${actor.agencyId}
+           order by v.version desc limit 1)
+        end`,
       breakGlassUntil: sql<Date | null>`(select max(g.expires_at) from ${breakGlassGrants} g
         where g.case_id = ${cases.id} and g.user_id = ${actor.userId} and g.expires_at > now())`.mapWith(breakGlassGrants.expiresAt),
     })

@@ -12,13 +12,15 @@ export type PersonNameKind = 'primary' | 'written' | 'alias';
  * through row-level security (person_names follows the person's visibility) and never logged.
  * Runs in the caller's transaction, so row-level security also decides whether the actor may add
  * names to this person. Blank names and repeats of the same name and kind are skipped. Returns
- * the ids of the rows written.
+ * the ids of the rows written. `recordedByAgencyId` names the agency the rows belong to; left out,
+ * the database records the acting agency.
  */
 export async function indexPersonNames(
   tx: Tx,
   keyRing: KeyRing,
   personId: string,
   names: readonly { kind: PersonNameKind; name: string }[],
+  recordedByAgencyId?: string,
 ): Promise<string[]> {
   const seen = new Set<string>();
   const rows = [];
@@ -26,7 +28,13 @@ export async function indexPersonNames(
     const trimmed = name.normalize('NFC').trim().replace(/\s+/gu, ' ');
     if (!trimmed || seen.has(`${kind}\u001f${trimmed}`)) continue;
     seen.add(`${kind}\u001f${trimmed}`);
-    rows.push({ personId, kind, nameEnc: keyRing.encrypt(trimmed), ...nameKeysOf(trimmed) });
+    rows.push({
+      personId,
+      kind,
+      nameEnc: keyRing.encrypt(trimmed),
+      ...nameKeysOf(trimmed),
+      ...(recordedByAgencyId ? { recordedByAgencyId } : {}),
+    });
   }
   if (rows.length === 0) return [];
   const inserted = await tx.insert(personNames).values(rows).returning({ id: personNames.id });

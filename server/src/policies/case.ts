@@ -57,12 +57,12 @@ export function canCase(actor: Actor, action: CaseAction, involvement?: CaseInvo
 
 /**
  * A section is open when the role grants it and the agency owns the case or was given that
- * section — or when the actor's break-the-glass access is running.
+ * section — or when the actor's break-the-glass access is running, which opens what her role
+ * could hold on a case of her own and nothing more.
  */
 export function canReadSection(actor: Actor, section: CaseSection, involvement: CaseInvolvement): boolean {
-  if (!involvement) return false;
+  if (!involvement || !has(actor, sectionPermission(section))) return false;
   if (involvement.breakGlassUntil && involvement.breakGlassUntil > new Date()) return true;
-  if (!has(actor, sectionPermission(section))) return false;
   return involvement.kind === 'owner' || involvement.sections.includes(section);
 }
 

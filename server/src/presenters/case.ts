@@ -1,8 +1,8 @@
 import type { CaseDetail, CaseSummary, IdentitySection, VictimContext } from '@seamless/contracts';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { personContacts, personDocuments, personNames } from '../db/schema/index.js';
+import { personContacts, personDocuments, personIdentityVersions, personNames } from '../db/schema/index.js';
 import type { CaseView, VictimContextRow } from '../db/visibleCases.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection, caseAbilities } from '../policies/case.js';
@@ -17,7 +17,8 @@ export function romanisedNameOf(keyRing: KeyRing, person: { givenNameEnc: string
 /** The name to show: romanised name with identity access, the pseudonym otherwise or in pseudonym mode. */
 function displayNameOf(view: CaseView, actor: Actor, keyRing: KeyRing): string {
   if (actor.pseudonymMode || !canReadSection(actor, 'identity', view.involvement)) return view.person.pseudonym;
-  return romanisedNameOf(keyRing, view.person) ?? view.person.pseudonym;
+  const recorded = view.involvement?.kind === 'intake' && !view.involvement.breakGlassUntil ? view.intakeRecordedName : view.person;
+  return (recorded && romanisedNameOf(keyRing, recorded)) ?? view.person.pseudonym;
 }
 
 export function presentCaseSummary(view: CaseView, actor: Actor, keyRing: KeyRing): CaseSummary {
@@ -52,17 +53,49 @@ export function presentCaseSummary(view: CaseView, actor: Actor, keyRing: KeyRin
 
 export function presentVictimContext(row: VictimContextRow | null): VictimContext | null {
   if (!row) return null;
-  const { caseId: _caseId, createdAt: _createdAt, updatedAt: _updatedAt, ...context } = row;
+  const { caseId: _caseId, createdAt: _createdAt, updatedAt: _updatedAt, recordedByAgencyId: _recordedBy, ...context } = row;
   return context as VictimContext;
 }
 
+/**
+ * The person's identity columns as this actor may read them: the current record, or for an agency
+ * that only took the intake, its own last version — nothing another agency recorded after the
+ * hand-over. Row-level security applies the same rule to names, documents and contacts.
+ */
+async function identityColumnsFor(tx: Tx, view: CaseView): Promise<IdentityColumns> {
+  if (view.involvement?.kind !== 'intake' || view.involvement.breakGlassUntil) return view.person;
+  const [own] = await tx
+    .select()
+    .from(personIdentityVersions)
+    .where(
+      and(eq(personIdentityVersions.personId, view.person.id), eq(personIdentityVersions.recordedByAgencyId, view.kase.intakeByAgencyId!)),
+    )
+    .orderBy(desc(personIdentityVersions.version))
+    .limit(1);
+  return own ?? EMPTY_IDENTITY;
+}
+
+type IdentityColumns = Pick<
+  CaseView['person'],
+  'givenNameEnc' | 'familyNameEnc' | 'nameAsWrittenEnc' | 'birthDateEnc' | 'addressEnc' | 'ethnicity'
+>;
+const EMPTY_IDENTITY: IdentityColumns = {
+  givenNameEnc: null,
+  familyNameEnc: null,
+  nameAsWrittenEnc: null,
+  birthDateEnc: null,
+  addressEnc: null,
+  ethnicity: null,
+};
+
 /** The identity section, decrypted: only called once `canReadSection(identity)` has said yes. */
 export async function loadIdentitySection(tx: Tx, keyRing: KeyRing, view: CaseView): Promise<IdentitySection> {
-  const { person } = view;
+  const person = await identityColumnsFor(tx, view);
+  const personId = view.person.id;
   const [names, documents, contacts] = await Promise.all([
-    tx.select().from(personNames).where(eq(personNames.personId, person.id)).orderBy(asc(personNames.createdAt)),
-    tx.select().from(personDocuments).where(eq(personDocuments.personId, person.id)).orderBy(asc(personDocuments.createdAt)),
-    tx.select().from(personContacts).where(eq(personContacts.personId, person.id)).orderBy(asc(personContacts.createdAt)),
+    tx.select().from(personNames).where(eq(personNames.personId, personId)).orderBy(asc(personNames.createdAt)),
+    tx.select().from(personDocuments).where(eq(personDocuments.personId, personId)).orderBy(asc(personDocuments.createdAt)),
+    tx.select().from(personContacts).where(eq(personContacts.personId, personId)).orderBy(asc(personContacts.createdAt)),
   ]);
   return {
     givenName: keyRing.decrypt(person.givenNameEnc),

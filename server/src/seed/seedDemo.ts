@@ -77,6 +77,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
       userId: userIds.get(ownerKey)!,
       countryCode: options.countryCode,
       now: openedAt,
+      mayLinkIdentity: false,
       input: {
         person: {
           givenName: person.givenName,

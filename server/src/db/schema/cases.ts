@@ -92,6 +92,8 @@ export const victimContexts = pgTable('victim_contexts', {
   relationshipsToTrafficker: text('relationships_to_trafficker').array().notNull().default([]),
   ageWhenTrafficked: smallint('age_when_trafficked'),
   exploitationCountry: text('exploitation_country'),
+  /** Who recorded it: an agency that only took the intake keeps reading what it recorded itself. */
+  recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
   ...version,
   ...timestamps,
 });
@@ -110,6 +112,7 @@ export const traffickingEvents = pgTable(
     startedOn: date('started_on'),
     endedOn: date('ended_on'),
     createdBy: uuid('created_by').references(() => users.id),
+    recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     ...timestamps,
   },
   (t) => [index('trafficking_events_case_idx').on(t.caseId)],
@@ -129,6 +132,7 @@ export const perpetrators = pgTable(
     nationality: text('nationality'),
     relationship: text('relationship'),
     createdBy: uuid('created_by').references(() => users.id),
+    recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     ...timestamps,
   },
   (t) => [index('perpetrators_case_idx').on(t.caseId)],

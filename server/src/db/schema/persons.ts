@@ -1,5 +1,5 @@
 import type { Gender } from '@seamless/contracts';
-import { boolean, date, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies } from './agencies.js';
 import { timestamps, version } from './common.js';
@@ -54,6 +54,8 @@ export const personNames = pgTable(
     nameEnc: text('name_enc').notNull(),
     searchKey: text('search_key').notNull(),
     phoneticKey: text('phonetic_key').notNull(),
+    /** The agency that recorded this row: others' rows are never wiped, and an intake agency keeps reading its own. */
+    recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     createdAt: timestamps.createdAt,
   },
   (t) => [
@@ -75,6 +77,8 @@ export const personDocuments = pgTable(
     numberBidx: text('number_bidx').notNull(),
     issuingCountry: text('issuing_country'),
     expiresOn: date('expires_on'),
+    /** The agency that recorded this row: others' rows are never wiped, and an intake agency keeps reading its own. */
+    recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     createdAt: timestamps.createdAt,
   },
   (t) => [index('person_documents_person_idx').on(t.personId), index('person_documents_bidx').on(t.numberBidx)],
@@ -90,6 +94,8 @@ export const personContacts = pgTable(
     kind: text('kind').notNull(),
     valueEnc: text('value_enc').notNull(),
     valueBidx: text('value_bidx'),
+    /** The agency that recorded this row: others' rows are never wiped, and an intake agency keeps reading its own. */
+    recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     createdAt: timestamps.createdAt,
   },
   (t) => [index('person_contacts_person_idx').on(t.personId), index('person_contacts_bidx').on(t.valueBidx)],
@@ -111,4 +117,57 @@ export const personMerges = pgTable('person_merges', {
   mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
   undoneBy: uuid('undone_by').references(() => users.id),
   undoneAt: timestamp('undone_at', { withTimezone: true }),
+});
+
+/**
+ * Every write of a person's identity columns, with the agency that made it: edits are versioned,
+ * and the agency that took the intake reads its own last version after handing the case over.
+ */
+export const personIdentityVersions = pgTable('person_identity_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => persons.id),
+  version: integer('version').notNull(),
+  givenNameEnc: text('given_name_enc'),
+  familyNameEnc: text('family_name_enc'),
+  nameAsWrittenEnc: text('name_as_written_enc'),
+  birthDateEnc: text('birth_date_enc'),
+  addressEnc: text('address_enc'),
+  ethnicity: text('ethnicity'),
+  recordedByAgencyId: uuid('recorded_by_agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type PersonMergeRequestKind = 'merge' | 'possible_duplicate';
+export type PersonMergeRequestStatus = 'pending' | 'merged' | 'declined';
+
+/**
+ * A merge the asking agency may not make alone, or a possible duplicate raised when a new case
+ * could not be linked to a person its agency cannot see: the agencies owning the cases decide.
+ */
+export const personMergeRequests = pgTable('person_merge_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind').$type<PersonMergeRequestKind>().notNull(),
+  survivorId: uuid('survivor_id')
+    .notNull()
+    .references(() => persons.id),
+  mergedId: uuid('merged_id')
+    .notNull()
+    .references(() => persons.id),
+  requestedBy: uuid('requested_by')
+    .notNull()
+    .references(() => users.id),
+  requestingAgencyId: uuid('requesting_agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  status: text('status').$type<PersonMergeRequestStatus>().notNull().default('pending'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedByAgencyId: uuid('decided_by_agency_id').references(() => agencies.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  mergeId: uuid('merge_id').references(() => personMerges.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

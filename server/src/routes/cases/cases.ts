@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
-import { assertBirthDate, openCase, personColumns } from '../../commands/openCase.js';
+import { agencyWritesIdentity, assertBirthDate, openCase, personColumns } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
-import { writePersonIdentity } from '../../commands/writePersonIdentity.js';
+import { recordIdentityVersion, replaceOwnPersonIdentity } from '../../commands/writePersonIdentity.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
@@ -83,7 +83,12 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
     if (!canCase(actor, 'list')) throw forbidden();
     const { page, pageSize, sort, ...filters } = request.query;
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const nameMatches = filters.q && !looksLikeCaseReference(filters.q) ? await matchingPersonIds(tx, filters.q) : undefined;
+      // Names are searched only by roles that read identity, and only where they hold it (the
+      // search function applies the identity rule of row-level security).
+      const nameMatches =
+        filters.q && !looksLikeCaseReference(filters.q) && has(actor, 'section:identity')
+          ? await matchingPersonIds(tx, filters.q)
+          : undefined;
       const where = caseListFilter(actor, filters, nameMatches);
       const order = [orderFrom(sort, SORTABLE, '-updatedAt'), asc(cases.id)];
       const views = await loadCaseViews(tx, actor, where, order, pageSize, offsetOf(page, pageSize));
@@ -133,6 +138,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
         userId: actor.userId,
         countryCode: actor.countryCode,
         input: request.body,
+        mayLinkIdentity: has(actor, 'section:identity'),
       });
       const view = await loadCaseView(tx, actor, kase.id);
       if (!view) throw notFound();
@@ -187,14 +193,18 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
     withCase(db, request, request.params.id, 'update', async (context) => {
       const { tx, actor, view, audit } = context;
       if (!canReadSection(actor, 'identity', view.involvement)) throw forbidden();
+      // Her identity is one record across agencies: only an agency holding it on every case she has edits it.
+      if (!(await agencyWritesIdentity(tx, actor.agencyId, view.person.id))) throw forbidden();
       const { version, ...person } = request.body as PersonUpdate;
       const now = new Date();
       assertBirthDate(person.birthDate, 'birthDate', now);
       await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
       const current = await lockVersion(tx, persons, view.person.id, version);
       const columns = personColumns(keyRing, person, now);
-      await saveVersion(tx, persons, current, columns);
-      await writePersonIdentity(tx, keyRing, current.id, person);
+      const saved = await saveVersion(tx, persons, current, columns);
+      const recorder = { agencyId: actor.agencyId, userId: actor.userId };
+      await replaceOwnPersonIdentity(tx, keyRing, current.id, person, recorder);
+      await recordIdentityVersion(tx, saved, recorder);
       await recordCaseEvent(tx, actor, view.kase.id, 'person.updated', {}, 'identity');
       await recordAudit(tx, audit, {
         action: 'person.update',

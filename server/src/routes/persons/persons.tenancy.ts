@@ -3,9 +3,9 @@ import { CHIANGRAI_ONLY, expectStatus, isPseudonym, ok, type RouteMatrix, type T
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
 
 /**
- * Possible matches answer only persons the caller may see, named only where her agency reads
- * their identity; merging needs a case of the surviving person that the caller's agency owns,
- * and undoing one is for person administrators.
+ * Possible matches search only where the caller's agency holds identity, and only for roles that
+ * read it; merging needs identity on every case of both persons, otherwise the owners decide a
+ * request; undoing one is for person administrators.
  */
 export function personsMatrix(c: TenancyContext): RouteMatrix {
   const nameOf = (index: number) => `${DEMO_PEOPLE[index]!.givenName} ${DEMO_PEOPLE[index]!.familyName}`;
@@ -18,6 +18,42 @@ export function personsMatrix(c: TenancyContext): RouteMatrix {
   const ngoOwned = 4; // DEMO_CASE_OWNERS[4] is the NGO
 
   return {
+    'GET /api/persons/merge-requests': {
+      why: 'requests are seen by the asking agency, the agencies owning a case of either person and person administrators, by pseudonym',
+      anonymous: { path: '/api/persons/merge-requests' },
+      probe: async () => {
+        const ngoPerson = (await ok(c.ngo.get(`/api/cases/${c.caseOf[ngoOwned]}`))).personId as string;
+        const asked = expectStatus(await c.ngo.post(`/api/persons/${ngoPerson}/merge`, { mergedPersonId: await personOf(1) }), 202);
+        const id = asked.id as string;
+        expect(JSON.stringify(asked)).not.toContain(DEMO_PEOPLE[1]!.familyName);
+        const mine = await ok(c.socialworker.get('/api/persons/merge-requests?pageSize=200'));
+        expect(mine.items.find((item: { id: string }) => item.id === id)).toMatchObject({ mayDecide: true });
+        for (const client of [c.police, c.hotline]) {
+          const seen = await client.get('/api/persons/merge-requests?pageSize=200');
+          expect((seen.body.items ?? []).map((item: { id: string }) => item.id)).not.toContain(id);
+        }
+        for (const client of [c.psychologist, c.data, c.shelter])
+          expectStatus(await client.get('/api/persons/merge-requests'), 403, 'forbidden');
+      },
+    },
+    'POST /api/persons/merge-requests/:id/decision': {
+      why: 'only an agency owning a case of either person (not the asking one) decides, and merging waits for a consent-based identity share',
+      anonymous: { path: `/api/persons/merge-requests/${UNKNOWN_ID}/decision`, body: { decision: 'decline' } },
+      probe: async () => {
+        const ngoPerson = (await ok(c.ngo.get(`/api/cases/${c.caseOf[ngoOwned]}`))).personId as string;
+        const asked = expectStatus(await c.ngo.post(`/api/persons/${ngoPerson}/merge`, { mergedPersonId: await personOf(1) }), 202);
+        const path = `/api/persons/merge-requests/${asked.id}/decision`;
+        expectStatus(await c.ngo.post(path, { decision: 'merge' }), 403, 'forbidden');
+        for (const client of [c.police, c.hotline]) expect([403, 404]).toContain((await client.post(path, { decision: 'decline' })).status);
+        expectStatus(await c.socialworker.post(path, { decision: 'merge' }), 409, 'share_required');
+        expect((await ok(c.ngo.get(`/api/cases/${c.caseOf[ngoOwned]}`))).personId).toBe(ngoPerson);
+        expectStatus(
+          await c.socialworker.post(`/api/persons/merge-requests/${UNKNOWN_ID}/decision`, { decision: 'decline' }),
+          404,
+          'not_found',
+        );
+      },
+    },
     'POST /api/persons/matches': {
       why: "only persons the caller may see are proposed, and another agency's persons not even by exact name",
       anonymous: { path: '/api/persons/matches', body: { name: 'Aye Aye Khine' } },
@@ -36,18 +72,19 @@ export function personsMatrix(c: TenancyContext): RouteMatrix {
         const query0 = await queryFor(0);
         const byShelter = await ok(c.shelter.post('/api/persons/matches', query0));
         expect(byShelter.candidates.find((candidate: { personId: string }) => candidate.personId === person0).names).toContain(nameOf(0));
-        const byPsychologist = await ok(c.psychologist.post('/api/persons/matches', query0));
-        const pseudonymous = byPsychologist.candidates.find((candidate: { personId: string }) => candidate.personId === person0);
-        expect(pseudonymous.names).toHaveLength(1);
-        expect(isPseudonym(pseudonymous.names[0])).toBe(true);
-        expect(JSON.stringify(byPsychologist)).not.toContain(DEMO_PEOPLE[0]!.familyName);
+        // The psychologist's role reads no identity: it searches no names at all.
+        expectStatus(await c.psychologist.post('/api/persons/matches', query0), 403, 'forbidden');
+        // Person 1 is shared with the NGO without identity: a search does not even say she exists.
+        const person1 = await personOf(1);
+        const byNgo = await ok(c.ngo.post('/api/persons/matches', await queryFor(1)));
+        expect(byNgo.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(person1);
         for (const client of [c.data, c.agencyadmin, c.admin]) {
           expectStatus(await client.post('/api/persons/matches', query0), 403, 'forbidden');
         }
       },
     },
     'POST /api/persons/:id/merge': {
-      why: "merging takes case:update and a case of the surviving person owned by the caller's agency; another agency's person is 404 or an invalid reference, and nothing moves",
+      why: "merging takes case:update and identity on every case of both persons (else a request); another agency's person is 404 or an invalid reference, and nothing moves",
       anonymous: { path: `/api/persons/${UNKNOWN_ID}/merge`, body: { mergedPersonId: UNKNOWN_ID } },
       probe: async () => {
         const chiangRaiPerson = await personOf(CHIANGRAI_ONLY[0]!);

@@ -136,30 +136,24 @@ describe('POST /api/persons/matches', () => {
     expect(candidateIds(response.body)).not.toContain(namesake.personId);
   });
 
-  it('names a person only to roles that read identity, for persons whose identity their agency was given', async () => {
+  it('searches names only for roles that read identity, over the cases where their agency holds it', async () => {
     const { caseId, personId } = await openCase(socialworker, { givenName: 'Benjamas', familyName: 'Ruangrit', birthDate: '2001-07-07' });
     await share(socialworker, caseId, agency.shelter, ['shelter']);
     const query = { name: 'Benjamas Ruangrit', birthdate: '2001-07-07' };
 
+    // Shared without identity: the shelter learns nothing from a search, not even that she exists
+    // or that the birth date is the same.
     const byShelter = await match(shelter, query);
-    const forShelter = byShelter.body.candidates.find((candidate: { personId: string }) => candidate.personId === personId);
-    expect(forShelter.names).toEqual([forShelter.pseudonym]);
-    expect(forShelter.pseudonym).toMatch(/^P-[2-9A-Z]{6}$/);
-    expect(JSON.stringify(byShelter.body)).not.toContain('Benjamas');
-
-    const byPsychologist = await match(psychologist, query);
-    expect(byPsychologist.status).toBe(200);
-    const forPsychologist = byPsychologist.body.candidates.find((candidate: { personId: string }) => candidate.personId === personId);
-    expect(forPsychologist.names).toEqual([forPsychologist.pseudonym]);
+    expect(byShelter.status).toBe(200);
+    expect(byShelter.body.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(personId);
+    expect(JSON.stringify(byShelter.body)).not.toContain('birth_date_same');
+    // The psychologist's role reads no identity: no name search at all.
+    expectProblem(await match(psychologist, query), 403, 'forbidden');
 
     await share(socialworker, caseId, agency.shelter, ['identity', 'shelter']);
     const named = (await match(shelter, query)).body.candidates.find((candidate: { personId: string }) => candidate.personId === personId);
     expect(named.names).toContain('Benjamas Ruangrit');
-    // The psychologist's role still does not read identity, whatever the shelter was given.
-    const stillHidden = (await match(psychologist, query)).body.candidates.find(
-      (candidate: { personId: string }) => candidate.personId === personId,
-    );
-    expect(stillHidden.names).toEqual([stillHidden.pseudonym]);
+    expectProblem(await match(psychologist, query), 403, 'forbidden');
   });
 
   it('lets a hotline operator ask at intake, and refuses roles without case access', async () => {
@@ -262,7 +256,7 @@ describe('merging two records of one person, and undoing it', () => {
     expectProblem(await admin.post('/api/admin/person-merges/5d0f4a57-0000-4000-8000-000000000000/undo'), 404, 'not_found');
   });
 
-  it('merges a record another agency shared, and that agency keeps its case under the surviving person', async () => {
+  it('turns a merge across agencies into a request the owner decides, merged only once identity was shared with consent', async () => {
     const ours = await openCase(socialworker, { givenName: 'Jintana', familyName: 'Kaewmala', birthDate: '1999-09-09' });
     const theirs = await openCase(ngo, { givenName: 'Jintana', familyName: 'Kaewmala', estimatedAge: 26 });
     expectProblem(
@@ -270,31 +264,83 @@ describe('merging two records of one person, and undoing it', () => {
       422,
       'invalid_reference',
     );
+    // Shared without identity: seeing that her case exists is not holding her identity.
     await share(ngo, theirs.caseId, agency.chiangrai, []);
+    const asked = await socialworker.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: theirs.personId });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body).toMatchObject({ kind: 'merge', status: 'pending', mayDecide: false });
+    // Asking again does not file a second request.
+    expect((await socialworker.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: theirs.personId })).body.id).toBe(
+      asked.body.id,
+    );
+    expect((await ngo.get(`/api/cases/${theirs.caseId}`)).body.personId).toBe(theirs.personId);
 
-    const merged = await socialworker.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: theirs.personId });
-    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
+    // The NGO sees the request by pseudonyms only; the asking agency cannot decide its own request.
+    const listed = await ngo.get('/api/persons/merge-requests?status=pending');
+    expect(listed.status).toBe(200);
+    const forNgo = listed.body.items.find((item: { id: string }) => item.id === asked.body.id);
+    expect(forNgo).toMatchObject({ mayDecide: true, requestingAgencyName: expect.any(String) });
+    expect(JSON.stringify(listed.body)).not.toContain('Jintana');
+    expectProblem(
+      await socialworker.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'merge' }),
+      403,
+      'forbidden',
+    );
+    for (const outsider of [hotline, shelter]) {
+      expect((await outsider.get('/api/persons/merge-requests')).body.items?.map((item: { id: string }) => item.id) ?? []).not.toContain(
+        asked.body.id,
+      );
+      expect((await outsider.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'decline' })).status).toBeOneOf([
+        403, 404,
+      ]);
+    }
+
+    // Merging before Chiang Rai holds identity on the NGO's case would hand it her identity.
+    expectProblem(await ngo.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'merge' }), 409, 'share_required');
+    await share(ngo, theirs.caseId, agency.chiangrai, ['identity']);
+    const decided = await ngo.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'merge' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'merged', decidedByAgencyName: expect.any(String), mayDecide: false });
     const ngoCase = await ngo.get(`/api/cases/${theirs.caseId}`);
     expect(ngoCase.status).toBe(200);
     expect(ngoCase.body.personId).toBe(ours.personId);
     expect(await timelineKinds(theirs.caseId)).toContain('person.merged');
+    expectProblem(await ngo.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'decline' }), 409, 'conflict');
+  });
+
+  it('refuses a merge that would take over another agency’s victim (the decoy attack)', async () => {
+    const victim = await openCase(socialworker, { givenName: 'Malee', familyName: 'Srisuk', birthDate: '1998-01-01' });
+    await share(socialworker, victim.caseId, agency.ngo, []);
+    const decoy = await openCase(ngo, { givenName: 'Decoy', familyName: 'Person', estimatedAge: 30 });
+    const attempt = await ngo.post(`/api/persons/${decoy.personId}/merge`, { mergedPersonId: victim.personId });
+    expect(attempt.status).toBe(202);
+    const provincial = await socialworker.get(`/api/cases/${victim.caseId}`);
+    expect(provincial.body.personId).toBe(victim.personId);
+    expect(provincial.body.sections.identity.givenName).toBe('Malee');
+    const declined = await socialworker.post(`/api/persons/merge-requests/${attempt.body.id}/decision`, { decision: 'decline' });
+    expect(declined.body).toMatchObject({ status: 'declined' });
   });
 
   it('refuses merges the caller may not make, and changes nothing', async () => {
     const ours = await openCase(socialworker, { givenName: 'Siriporn', familyName: 'Chaiyo', birthDate: '1990-03-03' });
     const other = await openCase(socialworker, { givenName: 'Siriporn', familyName: 'Chaiyoh', estimatedAge: 35 });
     const ngoOwn = await openCase(ngo, { givenName: 'Siriporn', familyName: 'Chaiyo', estimatedAge: 35 });
-    await share(socialworker, ours.caseId, agency.ngo, ['identity']);
+    await share(socialworker, ours.caseId, agency.ngo, ['family']);
     await share(socialworker, ours.caseId, agency.shelter, ['identity']);
     const body = { mergedPersonId: other.personId };
 
-    // Shared with the NGO, which owns no case of this person.
-    expectProblem(await ngo.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: ngoOwn.personId }), 403, 'forbidden');
+    // Shared with the NGO without identity: it cannot merge her record, not even as the survivor…
+    expectProblem(await ngo.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: ngoOwn.personId }), 404, 'not_found');
+    // …and joining her to its own record becomes a request that Chiang Rai decides.
+    const asked = await ngo.post(`/api/persons/${ngoOwn.personId}/merge`, { mergedPersonId: ours.personId });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body).toMatchObject({ kind: 'merge', status: 'pending', mayDecide: false });
+    expect(JSON.stringify(asked.body)).not.toContain('Siriporn');
     // Shelter staff and psychologists do not change cases.
     expectProblem(await shelter.post(`/api/persons/${ours.personId}/merge`, body), 403, 'forbidden');
     expectProblem(await psychologist.post(`/api/persons/${ours.personId}/merge`, body), 403, 'forbidden');
     // Not visible at all.
-    expectProblem(await hotline.post(`/api/persons/${ours.personId}/merge`, body), 404, 'not_found');
+    expectProblem(await hotline.post(`/api/persons/${ours.personId}/merge`, body), 403, 'forbidden');
     expectProblem(await socialworker.post(`/api/persons/${ngoOwn.personId}/merge`, body), 404, 'not_found');
     expectProblem(await data.post(`/api/persons/${ours.personId}/merge`, body), 403, 'forbidden');
     expectProblem(await admin.post(`/api/persons/${ours.personId}/merge`, body), 403, 'forbidden');

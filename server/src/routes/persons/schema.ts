@@ -1,4 +1,12 @@
-import { pageOf, pageQuerySchema, personMatchQuerySchema, personMatchResponseSchema } from '@seamless/contracts';
+import {
+  pageOf,
+  pageQuerySchema,
+  personMatchQuerySchema,
+  personMatchResponseSchema,
+  personMergeRequestDecisionSchema,
+  personMergeRequestListQuerySchema,
+  personMergeRequestSchema,
+} from '@seamless/contracts';
 import { z } from 'zod';
 
 const idParams = z.object({ id: z.string().uuid() }).strict();
@@ -27,7 +35,19 @@ export const personMergeRouteSchema = {
   tags: ['persons'],
   params: idParams,
   body: personMergeInputSchema,
-  response: { 201: personMergeSchema },
+  // 202: the merge needs the other agencies' decision and was filed as a request.
+  response: { 201: personMergeSchema, 202: personMergeRequestSchema },
+};
+export const personMergeRequestListRouteSchema = {
+  tags: ['persons'],
+  querystring: personMergeRequestListQuerySchema,
+  response: { 200: pageOf(personMergeRequestSchema) },
+};
+export const personMergeRequestDecisionRouteSchema = {
+  tags: ['persons'],
+  params: idParams,
+  body: personMergeRequestDecisionSchema,
+  response: { 200: personMergeRequestSchema },
 };
 export const personMergeListRouteSchema = {
   tags: ['admin'],
