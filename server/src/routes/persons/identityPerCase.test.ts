@@ -1,0 +1,247 @@
+/**
+ * "Identity follows case access, never person links" (DESIGN.md §4): the paths a probe of the
+ * demo used to read or overwrite another agency's victim through her person record — attaching a
+ * case to her, editing her through that case, keeping emergency access forever, reading what the
+ * owner added after a hotline hand-over, and searching her by name without identity access.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { isoDay } from '../../commands/openCase.js';
+import { asSystem } from '../../db/actorContext.js';
+import { personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
+
+let t: TestApp;
+let socialworker: ApiClient; // case_manager, Chiang Rai office
+let ngo: ApiClient; // case_manager, NGO
+let hotline: ApiClient; // hotline_operator
+let psychologist: ApiClient; // specialist_psychosocial, shelter
+const agency = {} as Record<'chiangrai' | 'ngo' | 'shelter', string>;
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+async function openCase(client: ApiClient, body: Record<string, unknown>) {
+  const response = await client.post('/api/cases', { intake: { channel: 'walk_in' }, ...body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body as { id: string; personId: string; version: number; sections: Record<string, any>; person: { version: number } };
+}
+
+async function share(owner: ApiClient, caseId: string, agencyId: string, sections: string[]) {
+  const consent = await owner.post(`/api/cases/${caseId}/consents`, {
+    purpose: 'services',
+    sections,
+    givenBy: 'victim',
+    givenOn: isoDay(new Date()),
+  });
+  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+  expect((await owner.post(`/api/cases/${caseId}/shares`, { agencyId, consentId: consent.body.id, sections })).status).toBe(200);
+}
+
+const provincialPerson = {
+  gender: 'Feminine',
+  givenName: 'Kanda',
+  familyName: 'Phromma',
+  nameAsWritten: 'กานดา พรหมมา',
+  birthDate: '1996-04-12',
+  address: '12 Moo 3, Mae Chan',
+  documents: [{ documentType: 'passport', number: 'TH7788990' }],
+  contacts: [{ kind: 'phone', value: '+66 81 234 5678' }],
+};
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [socialworker, ngo, hotline, psychologist] = await Promise.all([
+    t.login('th.socialworker'),
+    t.login('th.ngo'),
+    t.login('th.hotline'),
+    t.login('th.psychologist'),
+  ]);
+  const agencies = (await t.login('admin').then((admin) => admin.get('/api/admin/agencies?pageSize=200'))).body.items as {
+    id: string;
+    acronym: string;
+    agencyFunction: string;
+  }[];
+  agency.chiangrai = agencies.find((a) => a.acronym === 'PSDHS Chiang Rai')!.id;
+  agency.ngo = agencies.find((a) => a.agencyFunction === 'ngo')!.id;
+  agency.shelter = agencies.find((a) => a.agencyFunction === 'shelter')!.id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('attaching a case to a known person', () => {
+  it('opens a new person and a possible duplicate when the agency does not hold her identity; nothing leaks and nothing is overwritten', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, []);
+
+    const attached = await openCase(ngo, {
+      existingPersonId: provincial.personId,
+      person: { gender: 'Feminine', givenName: 'Decoy', familyName: 'Name' },
+    });
+    expect(attached.personId).not.toBe(provincial.personId);
+    const text = JSON.stringify(attached);
+    for (const secret of ['Kanda', 'กานดา', '1996-04-12', 'TH7788990', 'Mae Chan', '234 5678']) expect(text).not.toContain(secret);
+
+    const [request] = await asSystem(t.database.db, (tx) =>
+      tx.select().from(personMergeRequests).where(eq(personMergeRequests.mergedId, attached.personId)),
+    );
+    expect(request).toMatchObject({ kind: 'possible_duplicate', status: 'pending', survivorId: provincial.personId });
+    const forOwner = (await socialworker.get('/api/persons/merge-requests?status=pending')).body.items.find(
+      (item: { id: string }) => item.id === request!.id,
+    );
+    expect(forOwner).toMatchObject({ kind: 'possible_duplicate', mayDecide: true });
+
+    // Editing "her" through the NGO's case touches only the NGO's own new record.
+    const renamed = await ngo.patch(`/api/cases/${attached.id}/person`, {
+      version: attached.person.version,
+      gender: 'Feminine',
+      givenName: 'Renamed',
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const owner = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
+    expect(owner.sections.identity).toMatchObject({ givenName: 'Kanda', address: '12 Moo 3, Mae Chan' });
+    expect(owner.sections.identity.documents).toHaveLength(1);
+    expect(owner.sections.identity.contacts).toHaveLength(1);
+  });
+
+  it('links the case when the agency was given her identity with consent, and keeps what another agency recorded on an edit', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const linked = await openCase(ngo, {
+      existingPersonId: provincial.personId,
+      person: { gender: 'Feminine', givenName: 'Kanda', familyName: 'Phromma', contacts: [{ kind: 'phone', value: '+66 89 000 1111' }] },
+    });
+    expect(linked.personId).toBe(provincial.personId);
+    // Holding her identity on every case she has (its own, and Chiang Rai's by consent), the NGO may
+    // correct her record — but what Chiang Rai recorded stays, whatever the edit leaves out.
+    const edit = await ngo.patch(`/api/cases/${linked.id}/person`, {
+      version: linked.person.version,
+      gender: 'Feminine',
+      givenName: 'Kanda',
+      familyName: 'Phrommma',
+      documents: [],
+      contacts: [{ kind: 'phone', value: '+66 89 000 1111' }],
+    });
+    expect(edit.status, JSON.stringify(edit.body)).toBe(200);
+    expect(edit.body.sections.identity.documents.map((document: { number: string }) => document.number)).toEqual(['TH7788990']);
+    expect(edit.body.sections.identity.contacts.map((contact: { value: string }) => contact.value).sort()).toEqual([
+      '+66 81 234 5678',
+      '+66 89 000 1111',
+    ]);
+
+    // Chiang Rai edits, holding identity on both cases once the NGO shares its own back.
+    await share(ngo, linked.id, agency.chiangrai, ['identity']);
+    const current = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
+    const saved = await socialworker.patch(`/api/cases/${provincial.id}/person`, {
+      version: current.person.version,
+      gender: 'Feminine',
+      givenName: 'Kanda',
+      familyName: 'Phromma',
+      birthDate: '1996-04-12',
+      documents: [],
+      contacts: [],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const contacts = saved.body.sections.identity.contacts.map((contact: { value: string }) => contact.value);
+    // Its own phone is gone as it asked; the NGO's phone stays, nobody wipes another agency's record.
+    expect(contacts).toEqual(['+66 89 000 1111']);
+    const versions = await asSystem(t.database.db, (tx) =>
+      tx.select().from(personIdentityVersions).where(eq(personIdentityVersions.personId, provincial.personId)),
+    );
+    expect(versions.map((version) => version.version).sort()).toEqual([1, 2, 3]);
+    expect(new Set(versions.map((version) => version.recordedByAgencyId))).toEqual(new Set([agency.chiangrai, agency.ngo]));
+  });
+
+  it('does not turn emergency access into a permanent one by attaching a case', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    expect((await ngo.post(`/api/cases/${provincial.id}/break-glass`, { reason: 'Outreach met her at the bus station.' })).status).toBe(
+      201,
+    );
+    const attached = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
+    expect(attached.personId).not.toBe(provincial.personId);
+  });
+});
+
+describe('after a hotline hands an intake over', () => {
+  it('shows the hotline what it recorded and the status, nothing the owner adds later', async () => {
+    const intake = await openCase(hotline, {
+      assignToAgencyId: agency.chiangrai,
+      person: { gender: 'Feminine', givenName: 'Sunee', familyName: 'Kham', contacts: [{ kind: 'phone', value: '+66 82 111 2222' }] },
+    });
+    const owned = (await socialworker.get(`/api/cases/${intake.id}`)).body;
+    const saved = await socialworker.patch(`/api/cases/${intake.id}/person`, {
+      version: owned.person.version,
+      gender: 'Feminine',
+      givenName: 'Sunee',
+      familyName: 'Khamphan',
+      address: 'Ban Huai Khrai 45',
+      documents: [{ documentType: 'passport', number: 'MM5544332' }],
+      contacts: [
+        { kind: 'phone', value: '+66 82 111 2222' },
+        { kind: 'phone', value: '+66 95 999 8888' },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(
+      (await socialworker.post(`/api/cases/${intake.id}/comments`, { section: 'identity', body: 'Her brother Aung lives in Tachileik.' }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await socialworker.post(`/api/cases/${intake.id}/events`, { eventType: 'Exploitation', country: 'TH', place: 'Karaoke bar Soi 7' }))
+        .status,
+    ).toBe(201);
+    const uploaded = await socialworker.upload(
+      `/api/cases/${intake.id}/attachments`,
+      { name: 'passport.pdf', type: 'application/pdf', bytes: PDF },
+      { section: 'identity' },
+    );
+    expect(uploaded.status).toBe(201);
+    const current = (await socialworker.get(`/api/cases/${intake.id}`)).body;
+    expect(
+      (
+        await socialworker.patch(`/api/cases/${intake.id}`, {
+          version: current.version,
+          status: 'Closed',
+          closureReason: 'victim_declined_services',
+        })
+      ).status,
+    ).toBe(200);
+
+    const seen = await hotline.get(`/api/cases/${intake.id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.status).toBe('Closed');
+    expect(seen.body.sections.identity).toMatchObject({ givenName: 'Sunee', familyName: 'Kham', address: null, documents: [] });
+    expect(seen.body.sections.identity.contacts.map((contact: { value: string }) => contact.value)).toEqual(['+66 82 111 2222']);
+    const everything = JSON.stringify([
+      seen.body,
+      (await hotline.get(`/api/cases/${intake.id}/comments`)).body,
+      (await hotline.get(`/api/cases/${intake.id}/events`)).body,
+      (await hotline.get(`/api/cases/${intake.id}/attachments`)).body,
+      (await hotline.get(`/api/cases?q=Sunee`)).body,
+    ]);
+    for (const later of ['Khamphan', 'Huai Khrai', 'MM5544332', '999 8888', 'Tachileik', 'Karaoke', 'passport.pdf'])
+      expect(everything).not.toContain(later);
+    expect((await hotline.get(`/api/cases/${intake.id}/attachments/${uploaded.body.id}`)).status).toBeOneOf([403, 404]);
+  });
+});
+
+describe('searching by name', () => {
+  it('finds nothing for a role without identity, and nothing where the agency does not hold it', async () => {
+    const provincial = await openCase(socialworker, { person: { ...provincialPerson, givenName: 'Wilawan', familyName: 'Saengthong' } });
+    await share(socialworker, provincial.id, agency.shelter, ['shelter']);
+    await share(socialworker, provincial.id, agency.ngo, []);
+    const byPsychologist = await psychologist.get('/api/cases?q=Wilawan');
+    expect(byPsychologist.status).toBe(200);
+    expect(byPsychologist.body.items.map((item: { id: string }) => item.id)).not.toContain(provincial.id);
+    const byNgo = await ngo.get('/api/cases?q=Wilawan%20Saengthong');
+    expect(byNgo.body.items.map((item: { id: string }) => item.id)).not.toContain(provincial.id);
+    const matches = await ngo.post('/api/persons/matches', {
+      name: 'Wilawan Saengthong',
+      birthdate: '1996-04-12',
+      documentNumber: 'TH7788990',
+    });
+    expect(matches.body.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(provincial.personId);
+    expect((await socialworker.get('/api/cases?q=Wilawan')).body.items.map((item: { id: string }) => item.id)).toContain(provincial.id);
+  });
+});
