@@ -9,8 +9,9 @@ const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
 async function recordViolations(page: Page) {
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      const seen = ((window as { cspViolations?: string[] }).cspViolations ??= []);
-      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      const store = window as { cspViolations?: string[] };
+      store.cspViolations = store.cspViolations ?? [];
+      store.cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
     });
   });
 }

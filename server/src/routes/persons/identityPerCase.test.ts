@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, startTestApp, type TestApp } from '../../../test/harness.js';
 import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CHIANGRAI_ONLY, expectStatus, isPseudonym, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
 
 /**
