@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   if (!container) throw new Error('index.html lacks the #root element');
   createRoot(container).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce}>
+      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce ?? ''}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>
