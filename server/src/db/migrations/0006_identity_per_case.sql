@@ -298,3 +298,19 @@ $$;
 REVOKE ALL ON FUNCTION app_person_pseudonym(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app_person_pseudonym(uuid) TO seamless_app;
+--> statement-breakpoint
+-- Rows written outside any actor (the demo seed, bulk loads, maintenance) belong to the agency that
+-- created the person, so they are never orphaned from every agency's view.
+CREATE FUNCTION identity_row_recorder() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF NEW.recorded_by_agency_id IS NULL THEN
+    SELECT created_by_agency_id INTO NEW.recorded_by_agency_id FROM persons WHERE id = NEW.person_id;
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER person_names_recorder BEFORE INSERT ON person_names FOR EACH ROW EXECUTE FUNCTION identity_row_recorder();
+--> statement-breakpoint
+CREATE TRIGGER person_documents_recorder BEFORE INSERT ON person_documents FOR EACH ROW EXECUTE FUNCTION identity_row_recorder();
+--> statement-breakpoint
+CREATE TRIGGER person_contacts_recorder BEFORE INSERT ON person_contacts FOR EACH ROW EXECUTE FUNCTION identity_row_recorder();
