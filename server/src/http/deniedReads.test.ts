@@ -46,7 +46,7 @@ describe('refused reads of case ids', () => {
     // Requests arrive concurrently on a server pool: which ids come first is not fixed, only that they were scanned.
     const kept = events[0]!.details.caseIds as string[];
     expect(kept).toHaveLength(DENIED_READS_KEPT_IDS);
-    expect(kept.every((id) => scanned.includes(id))).toBe(true);
+    expect(kept.every((id) => (scanned as string[]).includes(id))).toBe(true);
     expect(await deniedEvents('th.data')).toEqual([
       expect.objectContaining({ resource_id: shared.id, details: expect.objectContaining({ count: 1, statuses: { 403: 1 } }) }),
     ]);
