@@ -2,10 +2,10 @@ import type { PersonMergeRequestDecision } from '@seamless/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
+import { agencyHoldsIdentity, agencyWritesIdentity } from '../db/identityAccess.js';
 import { cases, personMergeRequests, personMerges, persons } from '../db/schema/index.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../http/problem.js';
 import { type Actor, has } from '../policies/actor.js';
-import { agencyHoldsIdentity, agencyWritesIdentity } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 export type PersonMergeRow = typeof personMerges.$inferSelect;
@@ -137,11 +137,10 @@ export async function decideMergeRequest({
     });
     return declined;
   }
-  const [ready] = rowsOf<{ ready: boolean }>(
-    await tx.execute(sql`select agency_writes_identity(${request.requestingAgencyId}::uuid, ${request.survivorId}::uuid)
-      and agency_writes_identity(${request.requestingAgencyId}::uuid, ${request.mergedId}::uuid) as ready`),
-  );
-  if (!ready?.ready) {
+  const ready =
+    (await agencyWritesIdentity(tx, request.requestingAgencyId, request.survivorId)) &&
+    (await agencyWritesIdentity(tx, request.requestingAgencyId, request.mergedId));
+  if (!ready) {
     throw new AppError(
       409,
       'share_required',

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { type CaseCreate, type PersonInput, procedureForCountry } from '@seamless/contracts';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
-import { rowsOf, type Tx } from '../db/client.js';
+import type { Tx } from '../db/client.js';
+import { agencyHoldsIdentity } from '../db/identityAccess.js';
 import { agencies, cases, caseTasks, personMergeRequests, persons, victimContexts } from '../db/schema/index.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { fieldError } from '../http/problem.js';
@@ -236,18 +237,6 @@ async function knownPerson(tx: Tx, personId: string): Promise<string | null> {
   return known ? (known.mergedIntoId ?? known.id) : null;
 }
 
-/**
- * The agency holds the identity section on a case of this person through ownership or a
- * consent-based share (emergency access is a reading, not a right to link).
- */
-export async function agencyHoldsIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
-  const [row] = rowsOf<{ holds: boolean }>(
-    await tx.execute(sql`select exists (select 1 from cases c where c.person_id = ${personId}
-      and (c.owner_agency_id = ${agencyId} or agency_granted_case(${agencyId}::uuid, c.id, 'identity'))) as holds`),
-  );
-  return row?.holds === true;
-}
-
 async function createPerson(tx: Tx, keyRing: KeyRing, person: PersonInput, recorder: IdentityRecorder, now: Date): Promise<string> {
   const [created] = await tx
     .insert(persons)
@@ -256,12 +245,4 @@ async function createPerson(tx: Tx, keyRing: KeyRing, person: PersonInput, recor
   await writeNewPersonIdentity(tx, keyRing, created!.id, person, recorder);
   await recordIdentityVersion(tx, created!, recorder);
   return created!.id;
-}
-
-/** The agency may edit or merge this person's identity: it holds it on every case she has (see agency_writes_identity). */
-export async function agencyWritesIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
-  const [row] = rowsOf<{ writes: boolean }>(
-    await tx.execute(sql`select agency_writes_identity(${agencyId}::uuid, ${personId}::uuid) as writes`),
-  );
-  return row?.writes === true;
 }
