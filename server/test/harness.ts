@@ -203,3 +203,17 @@ export function expectProblem(response: ApiResponse, status: number, code: strin
     errors?: { path: string; code: string; message: string }[];
   };
 }
+
+/** The demo agencies the person tests share cases with, by the system administrator's listing. */
+export async function demoAgencyIds(admin: ApiClient): Promise<Record<'chiangrai' | 'ngo' | 'shelter', string>> {
+  const agencies = (await admin.get('/api/admin/agencies?pageSize=200')).body.items as {
+    id: string;
+    acronym: string;
+    agencyFunction: string;
+  }[];
+  return {
+    chiangrai: agencies.find((a) => a.acronym === 'PSDHS Chiang Rai')!.id,
+    ngo: agencies.find((a) => a.agencyFunction === 'ngo')!.id,
+    shelter: agencies.find((a) => a.agencyFunction === 'shelter')!.id,
+  };
+}

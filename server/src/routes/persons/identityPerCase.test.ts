@@ -6,7 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, demoAgencyIds, startTestApp, type TestApp } from '../../../test/harness.js';
 import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
@@ -56,14 +56,7 @@ beforeAll(async () => {
     t.login('th.hotline'),
     t.login('th.psychologist'),
   ]);
-  const agencies = (await t.login('admin').then((admin) => admin.get('/api/admin/agencies?pageSize=200'))).body.items as {
-    id: string;
-    acronym: string;
-    agencyFunction: string;
-  }[];
-  agency.chiangrai = agencies.find((a) => a.acronym === 'PSDHS Chiang Rai')!.id;
-  agency.ngo = agencies.find((a) => a.agencyFunction === 'ngo')!.id;
-  agency.shelter = agencies.find((a) => a.agencyFunction === 'shelter')!.id;
+  Object.assign(agency, await demoAgencyIds(await t.login('admin')));
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, persons } from '../../db/schema/index.js';
@@ -65,14 +65,7 @@ beforeAll(async () => {
     t.login('th.hotline'),
     t.login('th.data'),
   ]);
-  const agencies = (await admin.get('/api/admin/agencies?pageSize=200')).body.items as {
-    id: string;
-    acronym: string;
-    agencyFunction: string;
-  }[];
-  agency.chiangrai = agencies.find((a) => a.acronym === 'PSDHS Chiang Rai')!.id;
-  agency.ngo = agencies.find((a) => a.agencyFunction === 'ngo')!.id;
-  agency.shelter = agencies.find((a) => a.agencyFunction === 'shelter')!.id;
+  Object.assign(agency, await demoAgencyIds(admin));
 });
 
 afterAll(async () => {
