@@ -7,17 +7,23 @@ export const PERMISSIONS = [
   'case:create',
   'case:update',
   'case:break_glass',
+  'case:transfer',
   'section:identity',
   'section:medical',
   'section:psychosocial',
   'section:legal',
   'section:shelter',
   'section:family',
+  'section:care',
   'intake:create',
   'stats:read',
   'export:htcds',
   'export:identities',
   'import:htcds',
+  'directory:manage',
+  'shelter:place',
+  'shelter:manage',
+  'meeting:manage',
   'admin:agencies',
   'admin:users',
   'admin:users:all_agencies',
@@ -34,7 +40,7 @@ export function isPermission(value: string): value is Permission {
 }
 
 /** Need-to-know sections of a case record (DESIGN.md §4). */
-export const CASE_SECTIONS = ['identity', 'medical', 'psychosocial', 'legal', 'shelter', 'family'] as const;
+export const CASE_SECTIONS = ['identity', 'medical', 'psychosocial', 'legal', 'shelter', 'family', 'care'] as const;
 export type CaseSection = (typeof CASE_SECTIONS)[number];
 export const sectionPermission = (section: CaseSection): Permission => `section:${section}`;
 
@@ -66,8 +72,12 @@ export const VICTIM_DATA_PERMISSIONS: readonly Permission[] = [
   'case:create',
   'case:update',
   'case:break_glass',
+  'case:transfer',
   'intake:create',
   ...CASE_SECTIONS.map(sectionPermission),
+  'shelter:place',
+  'shelter:manage',
+  'meeting:manage',
   'import:htcds',
   'export:htcds',
   'export:identities',

@@ -1,4 +1,4 @@
-import type { CaseSection, HtcdsColumn } from '@seamless/contracts';
+import { CASE_SECTIONS, type CaseSection, type HtcdsColumn } from '@seamless/contracts';
 import { type Actor, has } from './actor.js';
 import { type CaseInvolvement, canReadSection } from './case.js';
 
@@ -26,7 +26,7 @@ export function exportableSections(actor: Actor, involvement: CaseInvolvement, i
   const sections = new Set<CaseSection>();
   const agencyHas = (section: CaseSection) => involvement.kind === 'owner' || involvement.sections.includes(section);
   if (identities && canExportIdentities(actor) && agencyHas('identity')) sections.add('identity');
-  for (const section of ['medical', 'psychosocial', 'legal', 'shelter', 'family'] as const) {
+  for (const section of CASE_SECTIONS.filter((candidate) => candidate !== 'identity')) {
     if (canReadSection(actor, section, { ...involvement, breakGlassUntil: null })) sections.add(section);
   }
   return sections;

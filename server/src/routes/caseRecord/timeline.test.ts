@@ -52,7 +52,7 @@ describe('case timeline', () => {
     expect(page2.body.items.map((entry: Entry) => entry.kind)).toEqual(['case.opened']);
     expect(page2.body.total).toBe(3);
     expect((await auditEventsOf(t, 'case.timeline_read', kase.id)).map((event) => event.details)).toContainEqual({
-      sections: ['identity', 'shelter', 'family'],
+      sections: ['identity', 'shelter', 'family', 'care'],
       page: 2,
     });
   });

@@ -430,7 +430,7 @@ describe('break the glass', () => {
 
     const after = await socialworker.get(`/api/cases/${caseId}`);
     // Emergency access opens what her role could hold on a case of her own, never a specialist's section.
-    expect(after.body.abilities.sections).toEqual(['identity', 'shelter', 'family']);
+    expect(after.body.abilities.sections).toEqual(['identity', 'shelter', 'family', 'care']);
     expect(after.body.sections.psychosocial).toBeUndefined();
     expect(after.body.breakGlassUntil).toBe(granted.body.expiresAt);
 

@@ -1,0 +1,2 @@
+-- Slot reserved for ciphertext binding; filled by the work that owns it.
+SELECT 1;
