@@ -69,7 +69,18 @@ export const attachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
-export const CASE_TASK_KINDS = ['identification_deadline', 'reflection_period_end', 'consent_expiry', 'custom'] as const;
+export const CASE_TASK_KINDS = [
+  'identification_deadline',
+  'reflection_period_end',
+  'consent_expiry',
+  'referral_response',
+  'stay_limit',
+  'follow_up_visit',
+  'care_action',
+  'meeting_action',
+  'assessment_due',
+  'custom',
+] as const;
 export type CaseTaskKind = (typeof CASE_TASK_KINDS)[number];
 export const caseTaskSchema = z.object({
   id: z.string().uuid(),
