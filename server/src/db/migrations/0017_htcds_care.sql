@@ -1,0 +1,2 @@
+-- Slot reserved for htcds care; filled by the work that owns it.
+SELECT 1;
