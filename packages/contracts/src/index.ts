@@ -10,6 +10,7 @@ export * from './identification.js';
 export * from './identificationRecords.js';
 export * from './locales.js';
 export * from './matching.js';
+export * from './notifications.js';
 export * from './pagination.js';
 export * from './permissions.js';
 export * from './person.js';

@@ -6,4 +6,5 @@ export * from './consent.js';
 export * from './forms.js';
 export * from './htcdsImports.js';
 export * from './identification.js';
+export * from './notifications.js';
 export * from './persons.js';
