@@ -151,6 +151,13 @@ const personMergesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
 });
 
+const mergeRequestsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'merge-requests',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:update', 'admin:persons']),
+  component: lazyRouteComponent(() => import('../features/mergeRequests/MergeRequestsPage'), 'MergeRequestsPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -182,6 +189,7 @@ const routeTree = rootRoute.addChildren([
     picklistEditorRoute,
     breakGlassRoute,
     personMergesRoute,
+    mergeRequestsRoute,
     htcdsImportRoute,
     htcdsExportRoute,
   ]),

@@ -18,6 +18,7 @@ interface NavigationEntry {
 const WORK: readonly NavigationEntry[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
+  { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 
 const DATA: readonly NavigationEntry[] = [

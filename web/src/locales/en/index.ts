@@ -5,6 +5,7 @@ import configuration from './configuration.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
+import mergeRequests from './mergeRequests.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
 
@@ -17,6 +18,7 @@ export const en = {
   ...vocabulary,
   ...identification,
   ...matching,
+  ...mergeRequests,
   ...caseload,
   ...caseRecord,
   ...configuration,

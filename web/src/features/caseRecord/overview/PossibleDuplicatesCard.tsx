@@ -6,6 +6,8 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { PossibleMatchesPanel } from '../../matching/PossibleMatchesPanel';
 import { useMergePerson } from '../queries';
 
+const isMergeRequest = (outcome: unknown) => typeof outcome === 'object' && outcome !== null && 'kind' in outcome;
+
 /**
  * Other records that may be the same person (a returning or re-trafficked person), found by the
  * identity this reader may see. Searched only on request: each search reads other people's data
@@ -15,6 +17,7 @@ export function PossibleDuplicatesCard({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [candidate, setCandidate] = useState<PersonMatchCandidate | null>(null);
   const [merged, setMerged] = useState<string | null>(null);
+  const [requested, setRequested] = useState(false);
   const [searching, setSearching] = useState(false);
   const merge = useMergePerson(detail.person.id);
   const identity = detail.sections.identity;
@@ -30,6 +33,11 @@ export function PossibleDuplicatesCard({ detail }: { detail: CaseDetail }) {
       {merged && (
         <Alert color="teal" variant="light" role="status" withCloseButton onClose={() => setMerged(null)}>
           {t('caseRecord.duplicates.merged', { pseudonym: merged })}
+        </Alert>
+      )}
+      {requested && (
+        <Alert color="blue" variant="light" role="status" withCloseButton onClose={() => setRequested(false)}>
+          {t('mergeRequests.sentFromCase')}
         </Alert>
       )}
       {!searching && (
@@ -78,8 +86,10 @@ export function PossibleDuplicatesCard({ detail }: { detail: CaseDetail }) {
                 loading={merge.isPending}
                 onClick={() =>
                   merge.mutate(candidate.personId, {
-                    onSuccess: () => {
-                      setMerged(candidate.pseudonym);
+                    // 202: the merge needs the decision of agencies holding cases this reader does not.
+                    onSuccess: (outcome) => {
+                      if (isMergeRequest(outcome)) setRequested(true);
+                      else setMerged(candidate.pseudonym);
                       close();
                     },
                   })
