@@ -15,7 +15,6 @@ export const PROBLEM_CODES = [
   'invalid_credentials',
   'second_factor_required',
   'invalid_second_factor',
-  'account_locked',
   'account_disabled',
   'too_many_requests',
   'forbidden',
