@@ -6,16 +6,20 @@ import { groupRoutes } from './admin/groups.js';
 import { roleRoutes } from './admin/roles.js';
 import { userRoutes } from './admin/users.js';
 import { authRoutes } from './auth/auth.js';
+import { caseMeetingRoutes } from './caseMeetings/caseMeetings.js';
 import { caseRecordPartsRoutes } from './caseRecord/index.js';
 import { caseRoutes } from './cases/cases.js';
 import { caseWorkRoutes } from './cases/caseWork.js';
 import { consentRoutes } from './consent/consent.js';
 import { directoryRoutes } from './directory.js';
 import { exportRoutes } from './exports/exports.js';
+import { followUpRoutes } from './followUp/followUp.js';
+import { followUpPolicyRoutes } from './followUp/policies.js';
 import { formRoutes } from './forms/forms.js';
 import { healthRoutes } from './health.js';
 import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
+import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
 
 /** Every route group, one per line (several people add groups at once). */
@@ -34,9 +38,13 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   consentRoutes,
   personRoutes,
   formRoutes,
+  followUpRoutes,
+  followUpPolicyRoutes,
   identificationRoutes,
   importRoutes,
   exportRoutes,
+  caseMeetingRoutes,
+  notificationRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps) {

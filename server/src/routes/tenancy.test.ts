@@ -51,6 +51,7 @@ import { consentMatrix } from './consent/consent.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
 import { importsMatrix } from './imports/imports.tenancy.js';
+import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 
 let t: TestApp;
@@ -754,6 +755,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...formsMatrix(context),
   ...identificationMatrix(context),
   ...importsMatrix(context),
+  ...notificationsMatrix(context),
 };
 
 const AGENCY_KEYS = [
@@ -814,6 +816,23 @@ describe('tenancy: every route, probed across agencies', () => {
     expect(uncovered, `routes without a tenancy probe in ROUTE_MATRIX: ${uncovered.join(', ')}`).toEqual([]);
     const stale = Object.keys(ROUTE_MATRIX).filter((route) => !served.includes(route));
     expect(stale, `matrix entries for routes the app does not serve: ${stale.join(', ')}`).toEqual([]);
+  });
+
+  it('covers every operation of the OpenAPI document, which documents every API route probed here', async () => {
+    const document = (await t.client().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => METHODS.includes(method))
+        .map((method) => `${method.toUpperCase()} ${path.replace(/\{([^}]+)\}/g, ':$1')}`),
+    );
+    expect(documented.length).toBeGreaterThan(50);
+    const unprobed = documented.filter((operation) => !ROUTE_MATRIX[operation]);
+    expect(unprobed, `documented operations without a tenancy probe: ${unprobed.join(', ')}`).toEqual([]);
+    const undocumented = Object.keys(ROUTE_MATRIX).filter(
+      (route) => route.split(' ')[1]!.startsWith('/api/') && route !== 'GET /api/openapi.json' && !documented.includes(route),
+    );
+    expect(undocumented, `API routes missing from the OpenAPI document: ${undocumented.join(', ')}`).toEqual([]);
   });
 
   it('refuses an anonymous caller on every route that is not public (401 unauthenticated)', async () => {
