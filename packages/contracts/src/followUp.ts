@@ -192,5 +192,7 @@ export const caseFollowUpSchema = z.object({
   /** Newest first; at most one is active. */
   followUps: z.array(followUpSchema),
   abilities: z.object({ record: z.boolean(), closeCase: z.boolean() }),
+  /** Policies a new follow-up may run under (for those who may start one). */
+  policies: z.array(followUpPolicySchema),
 });
 export type CaseFollowUp = z.infer<typeof caseFollowUpSchema>;

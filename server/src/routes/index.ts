@@ -21,6 +21,7 @@ import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
+import { taskBoardRoutes } from './tasks/taskBoard.js';
 
 /** Every route group, one per line (several people add groups at once). */
 const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
@@ -45,6 +46,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   exportRoutes,
   caseMeetingRoutes,
   notificationRoutes,
+  taskBoardRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps) {

@@ -1,9 +1,10 @@
-import { CASE_SECTIONS, type CaseUpdate, type PersonUpdate, sectionPermission } from '@seamless/contracts';
+import { CASE_SECTIONS, type PersonUpdate, sectionPermission } from '@seamless/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
+import { statusChanges } from '../../commands/changeCaseStatus.js';
 import { assertBirthDate, openCase, personColumns } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { recordIdentityVersion, replaceOwnPersonIdentity } from '../../commands/writePersonIdentity.js';
@@ -39,7 +40,6 @@ const SORTABLE = {
   reference: cases.reference,
   identificationDueOn: cases.identificationDueOn,
 };
-const CLOSED = ['Closed', 'ClosedReferred'];
 
 const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, agencyId: view.kase.ownerAgencyId });
 
@@ -57,22 +57,6 @@ async function reloaded(context: CaseContext, keyRing: KeyRing) {
   const view = await loadCaseView(context.tx, context.actor, context.view.kase.id);
   if (!view) throw notFound();
   return detailOf(context.tx, context.actor, keyRing, view);
-}
-
-/** Case status (`cas_Status`): closing needs a reason, reopening clears it. */
-function statusChanges(current: CaseView['kase'], body: CaseUpdate) {
-  if (!body.status || body.status === current.status) {
-    if (body.closureReason !== undefined && !CLOSED.includes(current.status)) {
-      throw fieldError(422, 'validation_failed', 'closureReason', 'Only a closed case has a reason for closure.');
-    }
-    return body.closureReason !== undefined ? { closureReason: body.closureReason } : {};
-  }
-  if (CLOSED.includes(body.status)) {
-    if (!body.closureReason) throw fieldError(422, 'validation_failed', 'closureReason', 'Say why the case is closed.');
-    return { status: body.status, closureReason: body.closureReason, closedAt: new Date() };
-  }
-  if (body.closureReason) throw fieldError(422, 'validation_failed', 'closureReason', 'Only a closed case has a reason for closure.');
-  return { status: body.status, closureReason: null, closedAt: null };
 }
 
 export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {

@@ -1,0 +1,343 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { asSystem } from '../../db/actorContext.js';
+import { caseEvents, caseTasks, followUpPolicies } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
+
+let t: TestApp;
+let admin: ApiClient;
+let socialworker: ApiClient; // case_manager, Chiang Rai office (owns the cases below)
+let ngo: ApiClient; // case_manager, NGO
+let shelter: ApiClient; // shelter_staff
+let hotline: ApiClient; // hotline_operator
+let data: ApiClient; // data_officer
+let agencyadmin: ApiClient; // agency_admin, Chiang Rai
+let agency: Awaited<ReturnType<typeof demoAgencyIds>>;
+
+const today = () => localToday('TH', new Date());
+let serial = 0;
+
+async function newCase(): Promise<string> {
+  serial += 1;
+  const response = await socialworker.post('/api/cases', {
+    person: { givenName: 'Malee', familyName: `Following ${'ABCDEFGHIJKLMNOP'[serial % 16]}`, gender: 'Feminine', estimatedAge: 24 },
+    intake: { channel: 'walk_in' },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id;
+}
+
+async function started(caseId: string, startOn: string, client = socialworker) {
+  const response = await client.post(`/api/cases/${caseId}/follow-up`, { startOn });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+const visit = (extra: Record<string, unknown> = {}) => ({
+  actualOn: today(),
+  mode: 'in_person',
+  visitorName: 'Khun Somchai',
+  findings: 'Living with her mother; working at the market.',
+  situation: 'safe',
+  nextSteps: 'Next visit as planned.',
+  ...extra,
+});
+
+const caseOf = async (caseId: string) => (await socialworker.get(`/api/cases/${caseId}`)).body;
+const timeline = (caseId: string) =>
+  asSystem(t.database.db, (tx) =>
+    tx.select({ kind: caseEvents.kind, details: caseEvents.details }).from(caseEvents).where(eq(caseEvents.caseId, caseId)),
+  );
+const followUpTasks = (caseId: string) =>
+  asSystem(t.database.db, (tx) =>
+    tx
+      .select()
+      .from(caseTasks)
+      .where(and(eq(caseTasks.caseId, caseId), eq(caseTasks.kind, 'follow_up_visit'))),
+  );
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [admin, socialworker, ngo, shelter, hotline, data, agencyadmin] = await Promise.all([
+    t.login('admin'),
+    t.login('th.socialworker'),
+    t.login('th.ngo'),
+    t.login('th.shelter'),
+    t.login('th.hotline'),
+    t.login('th.data'),
+    t.login('th.agencyadmin'),
+  ]);
+  agency = await demoAgencyIds(admin);
+});
+afterAll(() => t?.close());
+
+describe('starting follow-up', () => {
+  it('previews the Thai schedule in calendar months from the start day', async () => {
+    const caseId = await newCase();
+    const preview = (await socialworker.get(`/api/cases/${caseId}/follow-up/preview?startOn=2027-01-31`)).body;
+    expect(preview.policy).toMatchObject({ countryCode: 'TH', agencyId: null });
+    expect(preview.dates).toEqual(['2027-02-28', '2027-03-31', '2027-04-30', '2027-07-31', '2027-10-31', '2028-01-31']);
+  });
+
+  it('plans the visits with a task each for the owner agency, moves the case to FollowUp, and tells the timeline and the audit', async () => {
+    const caseId = await newCase();
+    const body = await started(caseId, '2027-01-31');
+    const [followUp] = body.followUps;
+    expect(followUp).toMatchObject({ status: 'active', startOn: '2027-01-31', graceDays: 7 });
+    expect(followUp.visits.map((v: { scheduledOn: string }) => v.scheduledOn)).toEqual([
+      '2027-02-28',
+      '2027-03-31',
+      '2027-04-30',
+      '2027-07-31',
+      '2027-10-31',
+      '2028-01-31',
+    ]);
+    expect(followUp.visits.every((v: { status: string }) => v.status === 'upcoming')).toBe(true);
+    const tasks = await followUpTasks(caseId);
+    expect(tasks.map((task) => task.dueOn).sort()).toEqual(followUp.visits.map((v: { scheduledOn: string }) => v.scheduledOn));
+    expect(new Set(tasks.map((task) => task.agencyId))).toEqual(new Set([agency.chiangrai]));
+    expect((await caseOf(caseId)).status).toBe('FollowUp');
+    expect((await timeline(caseId)).map((event) => event.kind)).toEqual(
+      expect.arrayContaining(['follow_up.started', 'case.status_changed']),
+    );
+    const audit = (await admin.get(`/api/admin/audit?action=case.update&resourceId=${caseId}`)).body.items;
+    expect(audit.map((event: { details: { part?: string } }) => event.details.part)).toContain('follow_up');
+    expect(JSON.stringify(audit)).not.toContain('Malee');
+  });
+
+  it('refuses a second follow-up while one runs, a policy of another country, and a case that is closed', async () => {
+    const caseId = await newCase();
+    await started(caseId, today());
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up`, { startOn: today() }), 409, 'conflict');
+    const other = await newCase();
+    const [cambodian] = await asSystem(t.database.db, (tx) =>
+      tx.select().from(followUpPolicies).where(eq(followUpPolicies.countryCode, 'KH')),
+    );
+    const refused = expectProblem(
+      await socialworker.post(`/api/cases/${other}/follow-up`, { startOn: today(), policyId: cambodian!.id }),
+      422,
+      'invalid_reference',
+    );
+    expect(refused.errors?.[0]?.path).toBe('policyId');
+    expect((await socialworker.get(`/api/cases/${other}/follow-up`)).body.followUps).toEqual([]);
+    expectProblem(await socialworker.post(`/api/cases/${other}/follow-up`, { startOn: '2027-02-30' }), 400, 'validation_failed');
+    const kase = await caseOf(other);
+    expect(
+      (await socialworker.patch(`/api/cases/${other}`, { version: kase.version, status: 'Closed', closureReason: 'other' })).status,
+    ).toBe(200);
+    expectProblem(await socialworker.post(`/api/cases/${other}/follow-up`, { startOn: today() }), 409, 'case_closed');
+  });
+});
+
+describe('visits', () => {
+  it('is due through the grace days after its date and missed the day after', async () => {
+    const caseId = await newCase();
+    const body = await started(caseId, addCalendarDays(today(), -120));
+    const [first, second] = body.followUps[0].visits;
+    const move = (visitId: string, version: number, scheduledOn: string) =>
+      socialworker.patch(`/api/cases/${caseId}/follow-up/visits/${visitId}`, { scheduledOn, reason: 'She asked for another day', version });
+    expect((await move(first.id, first.version, addCalendarDays(today(), -7))).status).toBe(200);
+    const moved = (await move(second.id, second.version, addCalendarDays(today(), -8))).body.followUps[0];
+    const byId = new Map(moved.visits.map((v: { id: string }) => [v.id, v]));
+    expect(byId.get(first.id)).toMatchObject({
+      status: 'due',
+      originallyScheduledOn: first.scheduledOn,
+      rescheduleReason: 'She asked for another day',
+    });
+    expect(byId.get(second.id)).toMatchObject({ status: 'missed' });
+    expect(moved.compliance).toMatchObject({ missed: 2, done: 0 });
+    const tasks = await followUpTasks(caseId);
+    expect(tasks.map((task) => task.dueOn)).toContain(addCalendarDays(today(), -7));
+    expectProblem(await move(first.id, first.version, today()), 409, 'conflict');
+  });
+
+  it('records a planned visit (its task done) and one outside the plan, and counts compliance', async () => {
+    const caseId = await newCase();
+    const body = await started(caseId, addCalendarDays(today(), -40));
+    const first = body.followUps[0].visits[0];
+    const recorded = await socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit({ visitId: first.id }));
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const extra = await socialworker.post(
+      `/api/cases/${caseId}/follow-up/visits`,
+      visit({ mode: 'partner_visit', visitingAgencyId: agency.ngo, situation: 'at_risk' }),
+    );
+    expect(extra.status, JSON.stringify(extra.body)).toBe(201);
+    const followUp = extra.body.followUps[0];
+    expect(followUp.visits.find((v: { id: string }) => v.id === first.id)).toMatchObject({
+      status: 'done',
+      situation: 'safe',
+      actualOn: today(),
+    });
+    expect(followUp.visits.find((v: { sequence: number | null }) => v.sequence === null)).toMatchObject({
+      status: 'done',
+      mode: 'partner_visit',
+      visitingAgencyName: expect.any(String),
+      situation: 'at_risk',
+    });
+    expect(followUp.compliance).toEqual({ dueSoFar: 1, done: 1, missed: 0, unscheduled: 1 });
+    const task = (await followUpTasks(caseId)).find((row) => row.id && row.dueOn === first.scheduledOn);
+    expect(task?.doneAt).not.toBeNull();
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit({ visitId: first.id })), 409, 'conflict');
+  });
+
+  it('names the field of each refused visit and writes nothing', async () => {
+    const caseId = await newCase();
+    await started(caseId, addCalendarDays(today(), -40));
+    const post = (extra: Record<string, unknown>) => socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit(extra));
+    const path = async (extra: Record<string, unknown>, status: number, code: string) =>
+      expectProblem(await post(extra), status, code).errors?.[0]?.path;
+    expect(await path({ mode: 'partner_visit' }, 422, 'validation_failed')).toBe('visitingAgencyId');
+    expect(await path({ actualOn: addCalendarDays(today(), 2) }, 422, 'validation_failed')).toBe('actualOn');
+    expect(await path({ actualOn: addCalendarDays(today(), -60) }, 422, 'validation_failed')).toBe('actualOn');
+    expect(await path({ situation: 'fine' }, 400, 'validation_failed')).toBe('situation');
+    expect(await path({ visitorName: '' }, 400, 'validation_failed')).toBe('visitorName');
+    expect(await path({ visitId: '5d0f4a57-0000-4000-8000-000000000000' }, 422, 'invalid_reference')).toBe('visitId');
+    expect(await path({ visitingAgencyId: '5d0f4a57-0000-4000-8000-000000000000', mode: 'partner_visit' }, 422, 'invalid_reference')).toBe(
+      'visitingAgencyId',
+    );
+    expect(await path({ assessmentId: '5d0f4a57-0000-4000-8000-000000000000' }, 422, 'invalid_reference')).toBe('assessmentId');
+    const followUp = (await socialworker.get(`/api/cases/${caseId}/follow-up`)).body.followUps[0];
+    expect(followUp.visits.filter((v: { actualOn: string | null }) => v.actualOn)).toEqual([]);
+  });
+});
+
+describe('closing and reopening', () => {
+  it('closes follow-up and the case when she cannot be reached, cancelling the visits left; reopening reopens the case and starts again', async () => {
+    const caseId = await newCase();
+    await started(caseId, addCalendarDays(today(), -40));
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/close`, { reason: 'other' }), 400, 'validation_failed');
+    const closed = await socialworker.post(`/api/cases/${caseId}/follow-up/close`, {
+      reason: 'unreachable',
+      note: 'Phone disconnected',
+      closeCase: true,
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    const [period] = closed.body.followUps;
+    expect(period).toMatchObject({ status: 'closed', closureReason: 'unreachable', closedOn: today() });
+    expect(period.visits.every((v: { status: string }) => v.status === 'cancelled')).toBe(true);
+    expect((await followUpTasks(caseId)).every((task) => task.doneAt !== null)).toBe(true);
+    expect(await caseOf(caseId)).toMatchObject({ status: 'Closed', closureReason: 'lost_contact' });
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/close`, { reason: 'unreachable' }), 409, 'conflict');
+
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/reopen`, { reason: '' }), 400, 'validation_failed');
+    const reopened = await socialworker.post(`/api/cases/${caseId}/follow-up/reopen`, {
+      reason: 'She called the hotline again',
+      restart: { startOn: today() },
+    });
+    expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
+    expect(reopened.body.followUps.map((f: { status: string }) => f.status)).toEqual(['active', 'reopened']);
+    expect(reopened.body.followUps[1].reopenReason).toBe('She called the hotline again');
+    expect(await caseOf(caseId)).toMatchObject({ status: 'FollowUp', closureReason: null });
+    expect((await timeline(caseId)).map((event) => event.kind)).toEqual(
+      expect.arrayContaining(['follow_up.closed', 'follow_up.reopened', 'follow_up.started']),
+    );
+    expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/reopen`, { reason: 'again' }), 409, 'conflict');
+  });
+
+  it('closing without the case sends a case in FollowUp back to Active', async () => {
+    const caseId = await newCase();
+    await started(caseId, today());
+    const closed = await socialworker.post(`/api/cases/${caseId}/follow-up/close`, { reason: 'plan_completed' });
+    expect(closed.status).toBe(200);
+    expect((await caseOf(caseId)).status).toBe('Active');
+  });
+});
+
+describe('who may follow up', () => {
+  it('refuses agencies and roles without the care section, and a partner given care may record but not close the case', async () => {
+    const caseId = await newCase();
+    await started(caseId, today());
+    expectProblem(await ngo.get(`/api/cases/${caseId}/follow-up`), 404, 'not_found');
+    expectProblem(await hotline.get(`/api/cases/${caseId}/follow-up`), 404, 'not_found');
+    expectProblem(await data.get(`/api/cases/${caseId}/follow-up`), 403, 'forbidden');
+    expectProblem(await agencyadmin.get(`/api/cases/${caseId}/follow-up`), 403, 'forbidden');
+    expectProblem(await ngo.post(`/api/cases/${caseId}/follow-up/visits`, visit()), 404, 'not_found');
+
+    const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+      purpose: 'follow_up',
+      sections: ['care'],
+      agencyIds: [agency.ngo],
+      givenBy: 'victim',
+      givenOn: today(),
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const share = await socialworker.post(`/api/cases/${caseId}/shares`, {
+      agencyId: agency.ngo,
+      consentId: consent.body.id,
+      sections: [],
+    });
+    expect(share.status, JSON.stringify(share.body)).toBe(200);
+    expectProblem(await ngo.get(`/api/cases/${caseId}/follow-up`), 403, 'forbidden');
+    const withCare = await socialworker.post(`/api/cases/${caseId}/shares`, {
+      agencyId: agency.ngo,
+      consentId: consent.body.id,
+      sections: ['care'],
+    });
+    expect(withCare.status, JSON.stringify(withCare.body)).toBe(200);
+    const seen = await ngo.get(`/api/cases/${caseId}/follow-up`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.abilities).toEqual({ record: true, closeCase: false });
+    expect((await ngo.post(`/api/cases/${caseId}/follow-up/visits`, visit())).status).toBe(201);
+    expectProblem(await ngo.post(`/api/cases/${caseId}/follow-up/close`, { reason: 'plan_completed', closeCase: true }), 403, 'forbidden');
+    expect((await caseOf(caseId)).status).toBe('FollowUp');
+    expect((await socialworker.get(`/api/cases/${caseId}/follow-up`)).body.followUps[0].status).toBe('active');
+    expectProblem(await shelter.get(`/api/cases/${caseId}/follow-up`), 404, 'not_found');
+  });
+});
+
+describe('follow-up policies', () => {
+  it('every country of the region has a default policy', async () => {
+    const rows = await asSystem(t.database.db, (tx) => tx.select().from(followUpPolicies));
+    expect(rows.map((row) => row.countryCode)).toEqual(expect.arrayContaining(['KH', 'LA', 'MM', 'TH', 'VN']));
+  });
+
+  it('an administrator adds an agency policy, which becomes that agency’s default; others may not edit policies', async () => {
+    const policy = {
+      countryCode: 'TH',
+      agencyId: agency.ngo,
+      name: 'NGO long-term follow-up',
+      steps: [
+        { everyMonths: 1, times: 3 },
+        { everyMonths: 3, untilMonths: 12 },
+        { everyMonths: 6, untilMonths: 24 },
+      ],
+      defaultMode: 'in_person',
+      graceDays: 10,
+    };
+    for (const client of [agencyadmin, socialworker, ngo, data]) {
+      expectProblem(await client.post('/api/admin/follow-up-policies', policy), 403, 'forbidden');
+    }
+    expectProblem(await ngo.get('/api/admin/follow-up-policies'), 403, 'forbidden');
+    const badStep = expectProblem(
+      await admin.post('/api/admin/follow-up-policies', { ...policy, steps: [{ everyMonths: 1 }] }),
+      400,
+      'validation_failed',
+    );
+    expect(badStep.errors?.[0]?.path).toMatch(/^steps\.0/);
+    expect(
+      expectProblem(await admin.post('/api/admin/follow-up-policies', { ...policy, countryCode: 'KH' }), 422, 'invalid_reference')
+        .errors?.[0]?.path,
+    ).toBe('agencyId');
+    const created = await admin.post('/api/admin/follow-up-policies', policy);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const caseId = await newCase();
+    const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+      purpose: 'follow_up',
+      sections: ['care'],
+      agencyIds: [agency.ngo],
+      givenBy: 'victim',
+      givenOn: today(),
+    });
+    await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId: agency.ngo, consentId: consent.body.id, sections: ['care'] });
+    const preview = (await ngo.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body;
+    expect(preview.policy.id).toBe(created.body.id);
+    expect(preview.dates.at(-1)).toBe('2028-01-15');
+    expect((await socialworker.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body.policy.agencyId).toBeNull();
+
+    const updated = await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, active: false });
+    expect(updated.body).toMatchObject({ active: false, version: 2 });
+    expectProblem(await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, graceDays: 3 }), 409, 'conflict');
+    expect((await ngo.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body.policy.agencyId).toBeNull();
+  });
+});
