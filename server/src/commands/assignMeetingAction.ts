@@ -1,0 +1,105 @@
+import type { MeetingActionInput } from '@seamless/contracts';
+import { eq, sql } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../audit/record.js';
+import { rowsOf, type Tx } from '../db/client.js';
+import { agencies, caseMeetingActions, type caseMeetingItems, caseTasks } from '../db/schema/index.js';
+import { fieldError } from '../http/problem.js';
+import { notify } from '../notifications/notify.js';
+import type { Actor } from '../policies/actor.js';
+
+type ItemRow = typeof caseMeetingItems.$inferSelect;
+type ActionRow = typeof caseMeetingActions.$inferSelect;
+
+async function ask(tx: Tx, query: ReturnType<typeof sql>): Promise<boolean> {
+  return Boolean(rowsOf<{ ok: boolean }>(await tx.execute(query))[0]?.ok);
+}
+
+/**
+ * An action item with an owner agency (and optionally one of its people) and a due date. It
+ * becomes the owner's `meeting_action` task on the case only when the owner's agency can see the
+ * case; otherwise it lives on the meeting alone, so a task never opens a case to anyone.
+ */
+export async function assignMeetingAction(props: { tx: Tx; actor: Actor; audit: AuditContext; item: ItemRow; input: MeetingActionInput }) {
+  const { tx, actor, audit, item, input } = props;
+  const [owner] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.ownerAgencyId));
+  if (!owner) throw fieldError(422, 'invalid_reference', 'ownerAgencyId', 'No such agency.');
+  if (input.ownerUserId && !(await ask(tx, sql`select user_in_agency(${input.ownerUserId}::uuid, ${input.ownerAgencyId}::uuid) as ok`))) {
+    throw fieldError(422, 'invalid_reference', 'ownerUserId', 'Not a person of the owner agency.');
+  }
+  const ownerSeesCase = await ask(tx, sql`select agency_sees_case(${input.ownerAgencyId}::uuid, ${item.caseId}::uuid) as ok`);
+  const [task] = ownerSeesCase
+    ? await tx
+        .insert(caseTasks)
+        .values({
+          caseId: item.caseId,
+          kind: 'meeting_action',
+          title: input.text,
+          dueOn: input.dueOn,
+          agencyId: input.ownerAgencyId,
+          assigneeUserId: input.ownerUserId ?? null,
+          createdBy: actor.userId,
+        })
+        .returning({ id: caseTasks.id })
+    : [];
+  const [action] = await tx
+    .insert(caseMeetingActions)
+    .values({
+      itemId: item.id,
+      meetingId: item.meetingId,
+      caseId: item.caseId,
+      text: input.text,
+      ownerAgencyId: input.ownerAgencyId,
+      ownerUserId: input.ownerUserId ?? null,
+      dueOn: input.dueOn,
+      taskId: task?.id ?? null,
+      createdBy: actor.userId,
+      createdByAgencyId: actor.agencyId,
+    })
+    .returning();
+  await notify(tx, {
+    kind: 'meeting_action_assigned',
+    agencyId: input.ownerAgencyId,
+    userId: input.ownerUserId ?? null,
+    caseId: ownerSeesCase ? item.caseId : null,
+    subjectId: item.meetingId,
+    dueOn: input.dueOn,
+  });
+  await recordAudit(tx, audit, {
+    action: 'case.update',
+    resourceType: 'case',
+    resourceId: item.caseId,
+    details: {
+      part: 'meeting_action',
+      meetingId: item.meetingId,
+      actionId: action!.id,
+      taskId: task?.id ?? null,
+      ownerAgencyId: input.ownerAgencyId,
+    },
+  });
+  return action!;
+}
+
+/** Done or cancelled on the meeting closes the owner's task too; reopening opens it again. */
+export async function setMeetingActionStatus(props: {
+  tx: Tx;
+  actor: Actor;
+  audit: AuditContext;
+  action: ActionRow;
+  status: 'open' | 'done' | 'cancelled';
+}) {
+  const { tx, actor, audit, action, status } = props;
+  await tx.update(caseMeetingActions).set({ status, updatedAt: new Date() }).where(eq(caseMeetingActions.id, action.id));
+  if (action.taskId) {
+    const closed = status !== 'open';
+    await tx
+      .update(caseTasks)
+      .set({ doneAt: closed ? new Date() : null, doneBy: closed ? actor.userId : null })
+      .where(eq(caseTasks.id, action.taskId));
+  }
+  await recordAudit(tx, audit, {
+    action: 'case.update',
+    resourceType: 'case',
+    resourceId: action.caseId,
+    details: { part: 'meeting_action', meetingId: action.meetingId, actionId: action.id, status },
+  });
+}

@@ -1,0 +1,204 @@
+import type { Locale, MeetingDetail } from '@seamless/contracts';
+import PDFDocument from 'pdfkit';
+import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
+import { MINUTES_TEXT, type MinutesText } from './meetingMinutesText.js';
+
+/** One reader's minutes: the meeting exactly as that reader sees it on screen, nothing more. */
+export type MeetingMinutes = {
+  meeting: MeetingDetail;
+  locale: Locale;
+  readerName: string;
+  readerAgency: string;
+  generatedAt: Date;
+};
+
+const INTL_LOCALE: Record<Locale, string> = {
+  en: 'en-GB',
+  th: 'th-TH-u-ca-buddhist',
+  km: 'km-KH',
+  lo: 'lo-LA',
+  my: 'my-MM',
+  vi: 'vi-VN',
+  zh: 'zh-CN',
+  ja: 'ja-JP',
+};
+const PDF_LANGUAGE: Record<Locale, string> = { en: 'en', th: 'th', km: 'km', lo: 'lo', my: 'my', vi: 'vi', zh: 'zh-Hans', ja: 'ja' };
+// pdfkit loads Helvetica unless told otherwise; every run here picks its own Noto font.
+const NO_DEFAULT_FONT = null as unknown as string;
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = 50;
+const WIDTH = PAGE.width - 2 * MARGIN;
+const COLOURS = { navy: '#1d3557', text: '#1f2933', label: '#52606d', muted: '#7b8794' };
+
+const STYLES = {
+  title: { size: 16, weight: 700, color: COLOURS.navy },
+  heading: { size: 11.5, weight: 700, color: COLOURS.navy },
+  item: { size: 10.5, weight: 700, color: COLOURS.text },
+  label: { size: 9, weight: 700, color: COLOURS.label },
+  body: { size: 9.5, color: COLOURS.text },
+  note: { size: 8.5, color: COLOURS.muted },
+} satisfies Record<string, TextStyle>;
+
+const interpolate = (template: string, values: Record<string, string>) =>
+  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+
+function formatWhen(startsAt: string, timeZone: string, locale: Locale) {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(startsAt));
+}
+
+function formatDay(isoDay: string, locale: Locale) {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+}
+
+/** Text flowing down the pages; a paragraph that does not fit starts the next page. */
+class Flow {
+  y = MARGIN;
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly locale: Locale,
+  ) {}
+
+  paragraph(text: string, style: TextStyle, indent = 0, gapAfter = 3) {
+    const width = WIDTH - indent;
+    const lineHeight = style.size * lineHeightFactor(text, this.locale);
+    for (const line of wrapText(this.doc, text, style, this.locale, width)) {
+      if (this.y + lineHeight > PAGE.height - MARGIN) {
+        this.doc.addPage({ size: 'A4', margin: 0 });
+        this.y = MARGIN;
+      }
+      drawLine(this.doc, line.text, MARGIN + indent, this.y + (lineHeight - style.size) / 2 + style.size * 0.8, style, this.locale);
+      this.y += lineHeight;
+    }
+    this.y += gapAfter;
+  }
+
+  rule() {
+    this.doc
+      .moveTo(MARGIN, this.y)
+      .lineTo(MARGIN + WIDTH, this.y)
+      .lineWidth(0.6)
+      .strokeColor(COLOURS.navy)
+      .stroke();
+    this.y += 6;
+  }
+
+  space(points: number) {
+    this.y += points;
+  }
+}
+
+function header(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+  const { meeting, locale } = m;
+  flow.paragraph(s.title, STYLES.title, 0, 2);
+  flow.paragraph(meeting.title, STYLES.heading, 0, 4);
+  flow.rule();
+  const place = [s.modes[meeting.mode], meeting.place, meeting.onlineLink ? `${s.online}: ${meeting.onlineLink}` : null]
+    .filter(Boolean)
+    .join(' · ');
+  const rows: [string, string][] = [
+    [s.when, `${formatWhen(meeting.startsAt, meeting.timeZone, locale)} (${meeting.timeZone}) · ${s.statuses[meeting.status]}`],
+    [s.place, place],
+    [s.convenedBy, meeting.conveningAgency.name],
+    ...(meeting.chair ? [[s.chair, meeting.chair.name] as [string, string]] : []),
+    [s.invited, meeting.invitedAgencies.map((agency) => agency.name).join(', ') || s.none],
+    ...(meeting.partner ? [[s.partner, meeting.partner] as [string, string]] : []),
+  ];
+  for (const [label, value] of rows) {
+    flow.paragraph(label, STYLES.label, 0, 0);
+    flow.paragraph(value, STYLES.body, 12, 3);
+  }
+}
+
+function attendance(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+  flow.space(6);
+  flow.paragraph(s.attendance, STYLES.heading, 0, 2);
+  flow.rule();
+  if (!m.meeting.attendees.length) flow.paragraph(s.none, STYLES.body);
+  for (const person of m.meeting.attendees) {
+    const where = [person.agency?.name ?? person.organisation, person.role].filter(Boolean).join(', ');
+    flow.paragraph(`${person.name}${where ? ` (${where})` : ''} — ${s.attendanceValues[person.attendance]}`, STYLES.body, 0, 1);
+  }
+}
+
+function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+  flow.space(6);
+  flow.paragraph(s.agenda, STYLES.heading, 0, 2);
+  flow.rule();
+  if (!m.meeting.agenda.length) flow.paragraph(s.none, STYLES.body);
+  for (const item of m.meeting.agenda) {
+    const who =
+      item.access === 'case'
+        ? `${item.displayName ?? ''} · ${s.caseStatuses[item.caseStatus ?? 'Active']}`
+        : interpolate(s.referenceOnly, { agency: item.caseAgency.name });
+    flow.paragraph(`${item.position}. ${item.caseReference} — ${who}`, STYLES.item, 0, 1);
+    flow.paragraph(
+      [item.resolved ? s.resolved : s.open, item.carriedFromItemId ? s.carried : null].filter(Boolean).join(' · '),
+      STYLES.note,
+      14,
+      2,
+    );
+    if (item.purpose) {
+      flow.paragraph(s.purpose, STYLES.label, 14, 0);
+      flow.paragraph(item.purpose, STYLES.body, 24);
+    }
+    if (item.notes) {
+      flow.paragraph(s.notes, STYLES.label, 14, 0);
+      flow.paragraph(item.notes, STYLES.body, 24);
+    }
+    if (item.access === 'case') {
+      flow.paragraph(s.decisions, STYLES.label, 14, 0);
+      if (!item.decisions.length) flow.paragraph(s.none, STYLES.body, 24);
+      for (const decision of item.decisions) flow.paragraph(`• ${decision.text}`, STYLES.body, 24, 1);
+    }
+    if (item.actions.length) {
+      flow.paragraph(s.actions, STYLES.label, 14, 0);
+      for (const action of item.actions) {
+        const owner = [action.ownerAgency.name, action.ownerUserName].filter(Boolean).join(', ');
+        flow.paragraph(
+          `• ${action.text} — ${owner}; ${s.due} ${formatDay(action.dueOn, m.locale)}; ${s.actionStatuses[action.status]}`,
+          STYLES.body,
+          24,
+          1,
+        );
+      }
+    }
+    flow.space(6);
+  }
+}
+
+/** Renders the minutes as an A4 PDF in the chosen language, every script in its Noto face. */
+export async function renderMeetingMinutes(minutes: MeetingMinutes): Promise<Buffer> {
+  const s = MINUTES_TEXT[minutes.locale];
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    font: NO_DEFAULT_FONT,
+    pdfVersion: '1.7',
+    lang: PDF_LANGUAGE[minutes.locale],
+    displayTitle: true,
+    info: {
+      Title: `${s.title} — ${minutes.meeting.title}`,
+      Author: minutes.meeting.conveningAgency.name,
+      Creator: 'Seamless',
+      Producer: 'Seamless',
+      CreationDate: minutes.generatedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const flow = new Flow(doc, minutes.locale);
+  header(flow, minutes, s);
+  attendance(flow, minutes, s);
+  agenda(flow, minutes, s);
+  flow.space(8);
+  const today = new Intl.DateTimeFormat(INTL_LOCALE[minutes.locale], { dateStyle: 'long', timeZone: minutes.meeting.timeZone }).format(
+    minutes.generatedAt,
+  );
+  flow.paragraph(interpolate(s.readerNote, { reader: minutes.readerName, agency: minutes.readerAgency, date: today }), STYLES.note);
+  doc.end();
+  return done;
+}

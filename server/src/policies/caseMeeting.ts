@@ -1,0 +1,43 @@
+import { type Actor, has } from './actor.js';
+import type { CaseInvolvement } from './case.js';
+
+export type MeetingAction = 'list' | 'convene' | 'manage' | 'addItem' | 'writeItem' | 'updateAction' | 'downloadMinutes';
+
+/** What the policy needs to know of a meeting and the actor's place in it. */
+export type MeetingStanding = {
+  conveningAgencyId: string;
+  /** The actor's agency convenes or was invited. */
+  member: boolean;
+};
+
+/** Working on a case (not only reading it in an emergency) is what lets an agency speak about it. */
+const worksOn = (involvement: CaseInvolvement) => !!involvement && involvement.kind !== 'break_glass';
+
+/**
+ * Case management meetings: convening and running one takes `meeting:manage`; everyone invited
+ * reads the meeting, but what is said about a case follows access to that case (need to know).
+ * Row-level security applies the agency part again in the database.
+ */
+export function canMeeting(
+  actor: Actor,
+  action: MeetingAction,
+  meeting?: MeetingStanding,
+  involvement: CaseInvolvement = null,
+  actionOwnerAgencyId?: string,
+): boolean {
+  switch (action) {
+    case 'list':
+    case 'downloadMinutes':
+      return has(actor, 'case:read') && (action === 'list' || !!meeting?.member);
+    case 'convene':
+      return has(actor, 'meeting:manage');
+    case 'manage':
+      return has(actor, 'meeting:manage') && meeting?.conveningAgencyId === actor.agencyId;
+    case 'addItem':
+      return has(actor, 'meeting:manage') && !!meeting?.member;
+    case 'writeItem':
+      return has(actor, 'meeting:manage') && !!meeting?.member && worksOn(involvement);
+    case 'updateAction':
+      return has(actor, 'case:read') && !!meeting?.member && (worksOn(involvement) || actionOwnerAgencyId === actor.agencyId);
+  }
+}
