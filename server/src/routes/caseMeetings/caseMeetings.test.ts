@@ -1,0 +1,377 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { readPdf, renderPdfPage } from '../../../test/pdf.js';
+import { isPseudonym } from '../../../test/tenancy.js';
+import { asSystem } from '../../db/actorContext.js';
+import { caseMeetings, caseTasks } from '../../db/schema/index.js';
+
+let t: TestApp;
+let admin: ApiClient;
+let socialworker: ApiClient;
+let ngo: ApiClient;
+let shelter: ApiClient;
+let data: ApiClient;
+let agency: Awaited<ReturnType<typeof demoAgencyIds>>;
+/** A Chiang Rai case the NGO has no access to, with its romanised name as Chiang Rai reads it. */
+let chiangraiOnly: { id: string; reference: string; name: string };
+/** A Chiang Rai case shared with the NGO without sections. */
+let sharedWithNgo: { id: string; reference: string; name: string };
+/** One of the NGO's own cases. */
+let ngoCase: { id: string; reference: string };
+
+const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+const OUTPUT_DIR = path.join(os.tmpdir(), 'seamless-minutes');
+
+async function download(client: ApiClient, url: string) {
+  const response = await fetch(`${client.baseUrl}${url}`, {
+    headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), origin: client.baseUrl },
+  });
+  return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [admin, socialworker, ngo, shelter, data] = await Promise.all([
+    t.login('admin'),
+    t.login('th.socialworker'),
+    t.login('th.ngo'),
+    t.login('th.shelter'),
+    t.login('th.data'),
+  ]);
+  agency = await demoAgencyIds(admin);
+  const own = (await socialworker.get('/api/cases?pageSize=200')).body.items.filter((c: any) => c.ownerAgencyId === agency.chiangrai);
+  const seenByNgo = (await ngo.get('/api/cases?pageSize=200')).body.items;
+  const ngoIds = new Set(seenByNgo.map((c: any) => c.id));
+  const hidden = own.find((c: any) => !ngoIds.has(c.id));
+  const shared = own.find((c: any) => ngoIds.has(c.id));
+  chiangraiOnly = { id: hidden.id, reference: hidden.reference, name: hidden.displayName };
+  sharedWithNgo = { id: shared.id, reference: shared.reference, name: shared.displayName };
+  const ngoOwn = seenByNgo.find((c: any) => c.ownerAgencyId === agency.ngo);
+  ngoCase = { id: ngoOwn.id, reference: ngoOwn.reference };
+  fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const meetingBody = () => ({
+  title: 'Chiang Rai CMM — reintegration review',
+  date: inAWeek(),
+  time: '09:30',
+  mode: 'hybrid',
+  place: 'PSDHS Chiang Rai meeting room 2',
+  onlineLink: 'https://meet.example.org/cmm-chiangrai',
+  invitedAgencyIds: [agency.ngo, agency.shelter],
+});
+
+async function convene() {
+  const response = await socialworker.post('/api/meetings', meetingBody());
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+describe('convening a case management meeting', () => {
+  it('convenes in the country zone and invites agencies, who see it in their lists', async () => {
+    const meeting = await convene();
+    expect(meeting).toMatchObject({
+      date: inAWeek(),
+      time: '09:30',
+      timeZone: 'Asia/Bangkok',
+      status: 'scheduled',
+      abilities: { manage: true },
+    });
+    // 09:30 in Bangkok (UTC+7) is 02:30 UTC.
+    expect(meeting.startsAt).toBe(`${inAWeek()}T02:30:00.000Z`);
+    expect(meeting.invitedAgencies.map((a: any) => a.id).sort()).toEqual([agency.ngo, agency.shelter].sort());
+    const ngoList = (await ngo.get('/api/meetings?when=upcoming')).body.items;
+    expect(ngoList.map((m: any) => m.id)).toContain(meeting.id);
+    const ngoView = (await ngo.get(`/api/meetings/${meeting.id}`)).body;
+    expect(ngoView.abilities).toEqual({ manage: false, addItems: true });
+    expect((await ngo.get('/api/meetings?when=past')).body.items.map((m: any) => m.id)).not.toContain(meeting.id);
+  });
+
+  it('roles without meeting:manage cannot convene; roles without case access cannot list', async () => {
+    const before = await asSystem(t.database.db, (tx) => tx.select().from(caseMeetings));
+    expectProblem(await shelter.post('/api/meetings', meetingBody()), 403, 'forbidden');
+    expectProblem(await data.post('/api/meetings', meetingBody()), 403, 'forbidden');
+    expectProblem(await data.get('/api/meetings'), 403, 'forbidden');
+    const after = await asSystem(t.database.db, (tx) => tx.select().from(caseMeetings));
+    expect(after.length).toBe(before.length);
+  });
+
+  it('refuses bad input with 4xx problems naming the field, writing nothing', async () => {
+    const before = await asSystem(t.database.db, (tx) => tx.select().from(caseMeetings));
+    const cases: [Record<string, unknown>, string][] = [
+      [{ ...meetingBody(), title: '' }, 'title'],
+      [{ ...meetingBody(), time: '25:00' }, 'time'],
+      [{ ...meetingBody(), date: '2026-02-30' }, 'date'],
+      [{ ...meetingBody(), mode: 'carrier_pigeon' }, 'mode'],
+      [{ ...meetingBody(), onlineLink: 'not a link' }, 'onlineLink'],
+    ];
+    for (const [body, field] of cases) {
+      const problem = expectProblem(await socialworker.post('/api/meetings', body), 400, 'validation_failed');
+      expect(problem.errors?.map((e) => e.path)).toContain(field);
+    }
+    const unknownAgency = expectProblem(
+      await socialworker.post('/api/meetings', {
+        ...meetingBody(),
+        invitedAgencyIds: [agency.ngo, '5d0f4a57-0000-4000-8000-000000000000'],
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(unknownAgency.errors?.[0]?.path).toBe('invitedAgencyIds.1');
+    const chairElsewhere = expectProblem(
+      await socialworker.post('/api/meetings', { ...meetingBody(), chairUserId: (await ngo.get('/api/auth/me')).body.id }),
+      422,
+      'invalid_reference',
+    );
+    expect(chairElsewhere.errors?.[0]?.path).toBe('chairUserId');
+    const after = await asSystem(t.database.db, (tx) => tx.select().from(caseMeetings));
+    expect(after.length).toBe(before.length);
+  });
+});
+
+describe('need to know on the agenda', () => {
+  let meetingId: string;
+  const hiddenPurpose = 'Review safe return plan with family in Mae Sai';
+  const hiddenDecision = 'Arrange family tracing visit before discharge';
+
+  beforeAll(async () => {
+    meetingId = (await convene()).id;
+    expect((await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, purpose: hiddenPurpose })).status).toBe(
+      201,
+    );
+    expect(
+      (await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: sharedWithNgo.id, purpose: 'Vocational training place' }))
+        .status,
+    ).toBe(201);
+    const withNgoItem = await ngo.post(`/api/meetings/${meetingId}/items`, { caseId: ngoCase.id, purpose: 'Start-up kit follow-up' });
+    expect(withNgoItem.status, JSON.stringify(withNgoItem.body)).toBe(201);
+    const item = withNgoItem.body.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    expect((await socialworker.post(`/api/meetings/${meetingId}/items/${item.id}/decisions`, { text: hiddenDecision })).status).toBe(201);
+  });
+
+  it('the convener sees every case with its name, purpose and decisions', async () => {
+    const meeting = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    expect(item).toMatchObject({
+      access: 'case',
+      caseId: chiangraiOnly.id,
+      displayName: chiangraiOnly.name,
+      purpose: hiddenPurpose,
+      canWrite: true,
+    });
+    expect(item.decisions.map((d: any) => d.text)).toEqual([hiddenDecision]);
+    // Chiang Rai cannot see the NGO's own case: a reference only.
+    expect(meeting.agenda.find((i: any) => i.caseReference === ngoCase.reference)).toMatchObject({
+      access: 'reference',
+      displayName: null,
+      purpose: null,
+    });
+  });
+
+  it('an invited agency without access sees only "a case of <agency>" and its reference', async () => {
+    const meeting = (await ngo.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    expect(item).toMatchObject({
+      access: 'reference',
+      caseId: null,
+      displayName: null,
+      caseStatus: null,
+      purpose: null,
+      notes: null,
+      decisions: [],
+      canWrite: false,
+      caseAgency: { id: agency.chiangrai },
+    });
+    const text = JSON.stringify(meeting);
+    expect(text).not.toContain(chiangraiOnly.name);
+    expect(text).not.toContain(hiddenPurpose);
+    expect(text).not.toContain(hiddenDecision);
+    expect(text).not.toContain(chiangraiOnly.id);
+    // A shared case without the identity section shows the pseudonym, never the name.
+    const shared = meeting.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference);
+    expect(shared.access).toBe('case');
+    expect(isPseudonym(shared.displayName)).toBe(true);
+    expect(text).not.toContain(sharedWithNgo.name);
+  });
+
+  it('an agency without access cannot write on, or put on the agenda, a case it does not work on', async () => {
+    const meeting = (await ngo.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    expectProblem(await ngo.post(`/api/meetings/${meetingId}/items/${item.id}/decisions`, { text: 'x' }), 404, 'not_found');
+    expectProblem(await ngo.patch(`/api/meetings/${meetingId}/items/${item.id}`, { notes: 'x' }), 404, 'not_found');
+    expectProblem(
+      await ngo.post(`/api/meetings/${meetingId}/items/${item.id}/actions`, { text: 'x', ownerAgencyId: agency.ngo, dueOn: inAWeek() }),
+      404,
+      'not_found',
+    );
+    const problem = expectProblem(
+      await ngo.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, purpose: 'x' }),
+      422,
+      'invalid_reference',
+    );
+    expect(problem.errors?.[0]?.path).toBe('caseId');
+    expectProblem(await ngo.patch(`/api/meetings/${meetingId}`, { version: meeting.version, title: 'Taken over' }), 403, 'forbidden');
+    const after = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
+    expect(after.agenda.find((i: any) => i.id === item.id).decisions.map((d: any) => d.text)).toEqual([hiddenDecision]);
+    expect(after.title).toBe(meeting.title);
+  });
+
+  it('minutes carry per reader only what that reader may see, in the chosen language', async () => {
+    const forNgo = await download(ngo, `/api/meetings/${meetingId}/minutes.pdf?locale=th`);
+    expect(forNgo.status).toBe(200);
+    expect(forNgo.type).toContain('application/pdf');
+    const ngoText = (await readPdf(forNgo.bytes)).text;
+    expect(ngoText).toContain(chiangraiOnly.reference);
+    expect(ngoText).toContain('รายงานการประชุมบริหารจัดการรายกรณี');
+    expect(ngoText).not.toContain(chiangraiOnly.name);
+    expect(ngoText).not.toContain(hiddenPurpose);
+    expect(ngoText).not.toContain(hiddenDecision);
+    expect(ngoText).not.toContain(sharedWithNgo.name);
+    fs.writeFileSync(path.join(OUTPUT_DIR, 'minutes-ngo-th.pdf'), forNgo.bytes);
+    fs.writeFileSync(path.join(OUTPUT_DIR, 'minutes-ngo-th.png'), (await renderPdfPage(forNgo.bytes, 1, 80)).png);
+
+    const forChiangRai = await download(socialworker, `/api/meetings/${meetingId}/minutes.pdf?locale=en`);
+    const chiangRaiText = (await readPdf(forChiangRai.bytes)).text;
+    expect(chiangRaiText).toContain(chiangraiOnly.name);
+    expect(chiangRaiText).toContain(hiddenDecision);
+    expect(chiangRaiText).toContain('Minutes of the case management meeting');
+    for (const locale of ['km', 'my', 'lo', 'ja']) {
+      const pdf = await download(socialworker, `/api/meetings/${meetingId}/minutes.pdf?locale=${locale}`);
+      expect(pdf.status).toBe(200);
+      const page = await renderPdfPage(pdf.bytes, 1, 80);
+      expect(page.inkRatio).toBeGreaterThan(0.01);
+      fs.writeFileSync(path.join(OUTPUT_DIR, `minutes-chiangrai-${locale}.png`), page.png);
+    }
+    expectProblem(await socialworker.get(`/api/meetings/${meetingId}/minutes.pdf?locale=xx`), 400, 'validation_failed');
+  });
+
+  it('downloads and agenda reads are audited with ids, never values', async () => {
+    const events = await asSystem(t.database.db, (tx) =>
+      tx.execute<{ action: string; details: unknown }>(
+        `select action, details::text as details from audit_events where resource_id = '${meetingId}' or details::text like '%${meetingId}%'`,
+      ),
+    );
+    const rows = ((events as any).rows ?? events) as { action: string; details: string }[];
+    expect(rows.some((row) => row.action === 'export.created')).toBe(true);
+    expect(rows.some((row) => row.action === 'case.read')).toBe(true);
+    for (const row of rows) {
+      expect(row.details).not.toContain(chiangraiOnly.name);
+      expect(row.details).not.toContain(hiddenPurpose);
+    }
+  });
+});
+
+describe('action items and carry-over', () => {
+  let meetingId: string;
+  let sharedItemId: string;
+  let hiddenItemId: string;
+  let ngoItemId: string;
+
+  beforeAll(async () => {
+    meetingId = (await convene()).id;
+    await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, purpose: 'Safety review' });
+    await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: sharedWithNgo.id, purpose: 'Training placement' });
+    const meeting = (await ngo.post(`/api/meetings/${meetingId}/items`, { caseId: ngoCase.id, purpose: 'Kit delivery' })).body;
+    sharedItemId = meeting.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference).id;
+    hiddenItemId = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference).id;
+    ngoItemId = meeting.agenda.find((i: any) => i.caseReference === ngoCase.reference).id;
+  });
+
+  it('an action for an agency that sees the case becomes its meeting_action task; otherwise it stays on the meeting', async () => {
+    const withTask = await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+      text: 'Confirm the vocational training place',
+      ownerAgencyId: agency.ngo,
+      dueOn: inAWeek(),
+    });
+    expect(withTask.status, JSON.stringify(withTask.body)).toBe(201);
+    const action = withTask.body.agenda.find((i: any) => i.id === sharedItemId).actions[0];
+    expect(action).toMatchObject({ ownerAgency: { id: agency.ngo }, status: 'open' });
+    expect(action.taskId).not.toBeNull();
+    const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, action.taskId)));
+    expect(task).toMatchObject({ kind: 'meeting_action', agencyId: agency.ngo, caseId: sharedWithNgo.id, dueOn: inAWeek(), doneAt: null });
+
+    const onlyOnMeeting = await socialworker.post(`/api/meetings/${meetingId}/items/${hiddenItemId}/actions`, {
+      text: 'Send the shelter vacancy list',
+      ownerAgencyId: agency.ngo,
+      dueOn: inAWeek(),
+    });
+    const hiddenAction = onlyOnMeeting.body.agenda.find((i: any) => i.id === hiddenItemId).actions[0];
+    expect(hiddenAction.taskId).toBeNull();
+    const tasks = await asSystem(t.database.db, (tx) =>
+      tx
+        .select()
+        .from(caseTasks)
+        .where(and(eq(caseTasks.caseId, chiangraiOnly.id), eq(caseTasks.agencyId, agency.ngo))),
+    );
+    expect(tasks).toEqual([]);
+    // The owner sees its action on the meeting, without the person.
+    const ngoItem = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === hiddenItemId);
+    expect(ngoItem).toMatchObject({ access: 'reference', displayName: null });
+    expect(ngoItem.actions.map((a: any) => a.text)).toEqual(['Send the shelter vacancy list']);
+    expect(ngoItem.actions[0].canUpdate).toBe(true);
+  });
+
+  it('refuses bad action input naming the field', async () => {
+    const noDate = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+        text: 'x',
+        ownerAgencyId: agency.ngo,
+        dueOn: 'soon',
+      }),
+      400,
+      'validation_failed',
+    );
+    expect(noDate.errors?.map((e) => e.path)).toContain('dueOn');
+    const strangerUser = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+        text: 'x',
+        ownerAgencyId: agency.shelter,
+        ownerUserId: (await socialworker.get('/api/auth/me')).body.id,
+        dueOn: inAWeek(),
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(strangerUser.errors?.[0]?.path).toBe('ownerUserId');
+    const after = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === sharedItemId);
+    expect(after.actions).toHaveLength(1);
+  });
+
+  it('carries unresolved items and open actions to the follow-up meeting, linked to their origin', async () => {
+    // Resolved with an open action: carried for the action. Resolved with nothing open: stays behind.
+    await socialworker.patch(`/api/meetings/${meetingId}/items/${sharedItemId}`, { resolved: true, notes: 'Agreed in principle' });
+    await ngo.patch(`/api/meetings/${meetingId}/items/${ngoItemId}`, { resolved: true });
+    const before = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
+    const nextDate = new Date(Date.now() + 35 * 86_400_000).toISOString().slice(0, 10);
+    const next = await socialworker.post(`/api/meetings/${meetingId}/follow-up`, { date: nextDate, time: '10:00' });
+    expect(next.status, JSON.stringify(next.body)).toBe(201);
+    expect(next.body).toMatchObject({ previousMeetingId: meetingId, seriesId: before.seriesId, title: before.title, mode: 'hybrid' });
+    expect(next.body.invitedAgencies.map((a: any) => a.id).sort()).toEqual([agency.ngo, agency.shelter].sort());
+    const carried = next.body.agenda;
+    expect(carried.map((i: any) => i.carriedFromItemId).sort()).toEqual([hiddenItemId, sharedItemId].sort());
+    const sharedNext = carried.find((i: any) => i.carriedFromItemId === sharedItemId);
+    expect(sharedNext).toMatchObject({ resolved: false, purpose: 'Training placement', notes: null });
+    const oldAction = before.agenda.find((i: any) => i.id === sharedItemId).actions[0];
+    expect(sharedNext.actions).toMatchObject([{ carriedFromActionId: oldAction.id, status: 'open', taskId: oldAction.taskId }]);
+    const previous = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
+    expect(previous.nextMeetingId).toBe(next.body.id);
+    expect(previous.agenda.flatMap((i: any) => i.actions.map((a: any) => a.status))).toEqual(['carried', 'carried']);
+    // One follow-up per meeting; only the convener holds it.
+    expectProblem(await socialworker.post(`/api/meetings/${meetingId}/follow-up`, { date: nextDate, time: '10:00' }), 409, 'conflict');
+    expectProblem(await ngo.post(`/api/meetings/${meetingId}/follow-up`, { date: nextDate, time: '10:00' }), 403, 'forbidden');
+
+    // Done on the meeting closes the owner's task.
+    const done = await ngo.patch(`/api/meetings/${next.body.id}/actions/${sharedNext.actions[0].id}`, { status: 'done' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, oldAction.taskId)));
+    expect(task?.doneAt).not.toBeNull();
+  });
+});
