@@ -58,8 +58,8 @@ CREATE TABLE "jobs" (
 --> statement-breakpoint
 CREATE INDEX "jobs_fetch_idx" ON "jobs" ("name", "state", "start_after");
 --> statement-breakpoint
--- Like pg-boss: one queued or running job per singleton key.
-CREATE UNIQUE INDEX "jobs_singleton_key" ON "jobs" ("name", "singleton_key") WHERE singleton_key IS NOT NULL AND state IN ('created', 'retry', 'active');
+-- Like pg-boss's "short" queue policy: one waiting job per singleton key; a second send is dropped.
+CREATE UNIQUE INDEX "jobs_singleton_key" ON "jobs" ("name", "singleton_key") WHERE singleton_key IS NOT NULL AND state = 'created';
 --> statement-breakpoint
 ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

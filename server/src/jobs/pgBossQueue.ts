@@ -1,0 +1,56 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { JobHandler, JobOptions, JobQueue } from './queue.js';
+
+/**
+ * The job queue on a PostgreSQL server: pg-boss, through the application's own pool. Queues use
+ * the "short" policy, so a singleton key drops a second waiting job as the embedded runner does.
+ */
+export class PgBossJobQueue implements JobQueue {
+  private readonly queues = new Map<string, Promise<void>>();
+
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(pool: pg.Pool, log?: FastifyBaseLogger): Promise<PgBossJobQueue> {
+    const boss = new PgBoss({
+      db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+      schema: 'pgboss',
+    } as PgBoss.ConstructorOptions);
+    boss.on('error', (error) => log?.error({ error: error.name }, 'job queue error'));
+    await boss.start();
+    return new PgBossJobQueue(boss);
+  }
+
+  private ensure(name: string) {
+    if (!this.queues.has(name)) this.queues.set(name, this.boss.createQueue(name, { name, policy: 'short' }));
+    return this.queues.get(name)!;
+  }
+
+  async send<T extends object>(name: string, data: T, options: JobOptions = {}): Promise<string | null> {
+    await this.ensure(name);
+    return this.boss.send(name, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      retryLimit: options.retryLimit ?? 0,
+      retryDelay: options.retryDelay ?? 0,
+      retryBackoff: options.retryBackoff ?? false,
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+    });
+  }
+
+  async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
+    await this.ensure(name);
+    await this.boss.work<T>(name, { pollingIntervalSeconds: 2 }, async (batch) => {
+      for (const job of batch) await handler({ id: job.id, name: job.name, data: job.data });
+    });
+  }
+
+  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
+    await this.ensure(name);
+    await this.boss.schedule(name, cron, data, { tz: 'UTC' });
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
