@@ -1,5 +1,7 @@
 export * from './admin.js';
+export * from './assessments.js';
 export * from './auth.js';
+export * from './carePlans.js';
 export * from './caseMeetings.js';
 export * from './caseRecord.js';
 export * from './cases.js';
@@ -18,4 +20,7 @@ export * from './permissions.js';
 export * from './person.js';
 export * from './plausibility.js';
 export * from './problem.js';
+export * from './referrals.js';
+export * from './shelters.js';
+export * from './serviceDirectory.js';
 export * from './vocabulary.js';

@@ -14,7 +14,9 @@ export type DbScope =
   | 'audit_all'
   | 'forms_admin'
   | 'persons_admin'
-  | 'break_glass';
+  | 'break_glass'
+  | 'directory_manage'
+  | 'directory_any';
 
 export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };
 

@@ -28,12 +28,23 @@ const SCOPES_BY_PERMISSION: Partial<Record<Permission, DbScope[]>> = {
   'admin:forms': ['forms_admin'],
   'admin:persons': ['persons_admin'],
   'case:break_glass': ['break_glass'],
+  'directory:manage': ['directory_manage'],
 };
+
+/**
+ * Directory keepers whose reach is the region rather than one agency: system administrators
+ * (they administer every agency) and regional coordinators (their statistics span agencies).
+ * Anyone else holding `directory:manage` keeps only her own agency's entry.
+ */
+const REGIONAL_REACH: readonly Permission[] = ['admin:agencies', 'stats:read'];
+export const managesWholeDirectory = (actor: Pick<Actor, 'permissions'>) =>
+  has(actor, 'directory:manage') && REGIONAL_REACH.some((permission) => has(actor, permission));
 
 /** What row-level security is told about the actor: identity, agency and admin reach. */
 export function dbActorOf(actor: Pick<Actor, 'userId' | 'agencyId' | 'permissions'>): DbActor {
   const scopes = new Set<DbScope>();
   for (const permission of actor.permissions) for (const scope of SCOPES_BY_PERMISSION[permission] ?? []) scopes.add(scope);
+  if (managesWholeDirectory(actor)) scopes.add('directory_any');
   return { userId: actor.userId, agencyId: actor.agencyId, scopes: [...scopes] };
 }
 

@@ -1,6 +1,8 @@
 export * from './accounts.js';
 export * from './agencies.js';
+export * from './assessments.js';
 export * from './audit.js';
+export * from './carePlans.js';
 export * from './cases.js';
 export * from './caseMeetings.js';
 export * from './consent.js';
@@ -10,3 +12,6 @@ export * from './htcdsImports.js';
 export * from './identification.js';
 export * from './notifications.js';
 export * from './persons.js';
+export * from './referrals.js';
+export * from './shelters.js';
+export * from './serviceDirectory.js';
