@@ -44,10 +44,12 @@ import { CHIANGRAI_ONLY, expectStatus, isPseudonym, ok, type RouteMatrix, type T
 import { asActor } from '../db/actorContext.js';
 import { cases, persons, users } from '../db/schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../seed/demoThailand.js';
+import { caseMeetingsMatrix } from './caseMeetings/caseMeetings.tenancy.js';
 import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
 import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
 import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
 import { consentMatrix } from './consent/consent.tenancy.js';
+import { followUpMatrix } from './followUp/followUp.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
 import { importsMatrix } from './imports/imports.tenancy.js';
@@ -753,8 +755,10 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...consentMatrix(context),
   ...personsMatrix(context),
   ...formsMatrix(context),
+  ...followUpMatrix(context),
   ...identificationMatrix(context),
   ...importsMatrix(context),
+  ...caseMeetingsMatrix(context),
   ...notificationsMatrix(context),
 };
 

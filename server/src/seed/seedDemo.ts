@@ -5,6 +5,7 @@ import { openCase } from '../commands/openCase.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/schema/index.js';
+import { seedDemoFollowUp } from './demoFollowUp.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCIES,
@@ -129,5 +130,6 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
       sections: [...share.sections],
     });
   }
+  await seedDemoFollowUp(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
-import { caseEvents, caseTasks, followUpPolicies } from '../../db/schema/index.js';
+import { caseEvents, caseTasks, followUpPolicies, notifications } from '../../db/schema/index.js';
+import { dueAndMissedVisits, notifyDueAndMissedVisits } from '../../followUp/dueAndMissed.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 
 let t: TestApp;
@@ -295,14 +296,10 @@ describe('follow-up policies', () => {
   it('an administrator adds an agency policy, which becomes that agency’s default; others may not edit policies', async () => {
     const policy = {
       countryCode: 'TH',
-      agencyId: agency.ngo,
-      name: 'NGO long-term follow-up',
-      steps: [
-        { everyMonths: 1, times: 3 },
-        { everyMonths: 3, untilMonths: 12 },
-        { everyMonths: 6, untilMonths: 24 },
-      ],
-      defaultMode: 'in_person',
+      agencyId: agency.chiangrai,
+      name: 'Chiang Rai close follow-up',
+      steps: [{ everyMonths: 2, untilMonths: 18 }],
+      defaultMode: 'phone',
       graceDays: 10,
     };
     for (const client of [agencyadmin, socialworker, ngo, data]) {
@@ -319,8 +316,24 @@ describe('follow-up policies', () => {
       expectProblem(await admin.post('/api/admin/follow-up-policies', { ...policy, countryCode: 'KH' }), 422, 'invalid_reference')
         .errors?.[0]?.path,
     ).toBe('agencyId');
+    const caseId = await newCase();
+    const preview = (startOn: string, client = socialworker) => client.get(`/api/cases/${caseId}/follow-up/preview?startOn=${startOn}`);
+    expect((await preview('2026-01-15')).body.policy.agencyId).toBeNull();
     const created = await admin.post('/api/admin/follow-up-policies', policy);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const own = (await preview('2026-01-15')).body;
+    expect(own.policy.id).toBe(created.body.id);
+    expect(own.dates).toHaveLength(9);
+    expect(own.dates.at(-1)).toBe('2027-07-15');
+    expect((await admin.get('/api/admin/follow-up-policies')).body.items.map((p: { id: string }) => p.id)).toContain(created.body.id);
+
+    const updated = await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, active: false });
+    expect(updated.body).toMatchObject({ active: false, version: 2 });
+    expectProblem(await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, graceDays: 3 }), 409, 'conflict');
+    expect((await preview('2026-01-15')).body.policy.agencyId).toBeNull();
+  });
+
+  it('the demo NGO follows up under its own 24-month policy', async () => {
     const caseId = await newCase();
     const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
       purpose: 'follow_up',
@@ -331,13 +344,31 @@ describe('follow-up policies', () => {
     });
     await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId: agency.ngo, consentId: consent.body.id, sections: ['care'] });
     const preview = (await ngo.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body;
-    expect(preview.policy.id).toBe(created.body.id);
+    expect(preview.policy.agencyId).toBe(agency.ngo);
     expect(preview.dates.at(-1)).toBe('2028-01-15');
-    expect((await socialworker.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body.policy.agencyId).toBeNull();
+  });
+});
 
-    const updated = await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, active: false });
-    expect(updated.body).toMatchObject({ active: false, version: 2 });
-    expectProblem(await admin.patch(`/api/admin/follow-up-policies/${created.body.id}`, { version: 1, graceDays: 3 }), 409, 'conflict');
-    expect((await ngo.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body.policy.agencyId).toBeNull();
+describe('due and missed visits for the daily scan', () => {
+  it('lists each open visit as due or missed by the date in the case’s country, and notifies the owner agency once', async () => {
+    const caseId = await newCase();
+    const body = await started(caseId, addCalendarDays(today(), -120));
+    const [first, second] = body.followUps[0].visits;
+    await socialworker.patch(`/api/cases/${caseId}/follow-up/visits/${first.id}`, {
+      scheduledOn: addCalendarDays(today(), -7),
+      reason: 'Moved',
+      version: first.version,
+    });
+    const now = new Date();
+    const alerts = (await asSystem(t.database.db, (tx) => dueAndMissedVisits(tx, now))).filter((alert) => alert.caseId === caseId);
+    expect(alerts.find((alert) => alert.visitId === first.id)).toMatchObject({ status: 'due', agencyId: agency.chiangrai });
+    expect(alerts.find((alert) => alert.visitId === second.id)).toMatchObject({ status: 'missed' });
+    expect(alerts).toHaveLength(body.followUps[0].visits.filter((v: { scheduledOn: string }) => v.scheduledOn <= today()).length);
+    const written = await asSystem(t.database.db, (tx) => notifyDueAndMissedVisits(tx, now));
+    expect(written).toBeGreaterThan(0);
+    expect(await asSystem(t.database.db, (tx) => notifyDueAndMissedVisits(tx, now))).toBe(0);
+    const notices = await asSystem(t.database.db, (tx) => tx.select().from(notifications).where(eq(notifications.caseId, caseId)));
+    expect(new Set(notices.map((notice) => notice.kind))).toEqual(new Set(['follow_up_visit_due', 'follow_up_visit_missed']));
+    expect(new Set(notices.map((notice) => notice.agencyId))).toEqual(new Set([agency.chiangrai]));
   });
 });
