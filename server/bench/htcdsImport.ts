@@ -6,6 +6,7 @@ import { HTCDS_COLUMNS, HTCDS_COLUMNS_BY_NAME } from '@seamless/contracts';
 import { count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../src/audit/record.js';
 import { asActor, asSystem, type DbActor } from '../src/db/actorContext.js';
+import { placeOf } from '../src/db/cipherPlace.js';
 import { rowsOf } from '../src/db/client.js';
 import { cases, htcdsImports, users } from '../src/db/schema/index.js';
 import { sha256Of } from '../src/files/attachmentStore.js';
@@ -147,7 +148,7 @@ async function importFile(app: TestApp, { actor, username }: Importer, bytes: Bu
         agencyId: actor.agencyId,
         userId: actor.userId,
         dryRun: false,
-        fileNameEnc: app.keyRing.encrypt('bench.csv')!,
+        fileNameEnc: app.keyRing.encrypt('bench.csv', placeOf(htcdsImports.fileNameEnc, id)),
         fileBytes: bytes.length,
         fileSha256: sha256Of(bytes),
         format: 'csv',

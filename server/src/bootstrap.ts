@@ -3,6 +3,7 @@ import { BUILT_IN_ROLES } from '@seamless/contracts';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/passwords.js';
 import { reindexMissingPersonNames } from './commands/reindexPersonNames.js';
+import { rotateIdentityKey } from './commands/rotateIdentityKey.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import { asSystem } from './db/actorContext.js';
 import { type DatabaseHandle, type Queryable, rowsOf, type Tx } from './db/client.js';
@@ -34,6 +35,8 @@ export async function bootstrapDatabase(
   const migrationsBefore = await appliedMigrations(database.db);
   await database.migrate();
   const migrated = (await appliedMigrations(database.db)) > migrationsBefore;
+  // Values written before ciphertexts were bound to their place are rebound once, in batches.
+  if (migrated && migrationsBefore > 0) await rotateIdentityKey(database.db, keyRing);
   return asSystem(database.db, async (tx) => {
     const [existing] = await tx.select({ value: count() }).from(agencies);
     const empty = (existing?.value ?? 0) === 0;

@@ -24,7 +24,7 @@ export type AuditEventInput = {
  * not a person. Every other event keeps only which fields changed.
  */
 const SETTINGS_RESOURCES: ReadonlySet<string> = new Set(['agency', 'role', 'user_group', 'user', 'lookup_list', 'form_configuration']);
-const CIPHERTEXT = /^v1:[A-Za-z0-9_-]+:/;
+const CIPHERTEXT = /^v[12]:[A-Za-z0-9_-]+:/;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,6 +2,7 @@ import type { SessionStage } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Queryable } from '../db/client.js';
 import { users } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
@@ -74,7 +75,12 @@ export async function signIn(db: Queryable, input: SignInInput, sessions: Sessio
 export async function checkSecondFactor(db: Queryable, keyRing: KeyRing, userId: string, code: string, now = new Date()): Promise<boolean> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user?.totpEnabled || !user.totpSecretEnc) return false;
-  const step = verifyTotp(keyRing.decrypt(user.totpSecretEnc), code, user.totpLastStep, now.getTime());
+  const step = verifyTotp(
+    keyRing.decrypt(user.totpSecretEnc, placeOf(users.totpSecretEnc, user.id)),
+    code,
+    user.totpLastStep,
+    now.getTime(),
+  );
   if (step !== null) {
     await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
     return true;

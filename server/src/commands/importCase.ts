@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { caseComments, cases, perpetrators, persons, traffickingEvents, users, victimContexts } from '../db/schema/index.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
@@ -38,10 +40,12 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
   if (personId) {
     await addToPersonIdentity(tx, keyRing, personId, personInput, recorder);
   } else {
-    const columns = personColumns(keyRing, personInput, now);
+    const newPersonId = randomUUID();
+    const columns = personColumns(keyRing, newPersonId, personInput, now);
     const [created] = await tx
       .insert(persons)
       .values({
+        id: newPersonId,
         ...columns,
         birthYear: person.birthYear ?? columns.birthYear,
         pseudonym: person.pseudonym ?? `P-${randomCode(6)}`,
@@ -57,7 +61,10 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
   const status = kase.status ?? 'Active';
   const closed = status === 'Closed' || status === 'ClosedReferred';
   const generatedReference = () => `${caseCountry}-${openedAt.getUTCFullYear()}-${randomCode(6)}`;
+  // The id is chosen here: the case's ciphertexts are bound to it, and a reference clash retries with the same id.
+  const caseId = randomUUID();
   const caseValues = {
+    id: caseId,
     countryCode: caseCountry,
     personId,
     ownerAgencyId: actor.agencyId,
@@ -70,10 +77,10 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
     intakeChannel: kase.intakeChannel,
     urgency: kase.urgency ?? 'routine',
     intakeLocation: kase.intakeLocation,
-    intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative),
+    intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative, placeOf(cases.intakeNarrativeEnc, caseId)),
     locale: kase.locale ?? 'en',
     ageAtIntake: person.birthDate ? ageOn(person.birthDate, openedAt) : null,
-    ...(await formAnswerColumns(tx, keyRing, { countryCode: caseCountry, agencyId: actor.agencyId }, kase.formAnswers)),
+    ...(await formAnswerColumns(tx, keyRing, caseId, { countryCode: caseCountry, agencyId: actor.agencyId }, kase.formAnswers)),
     openedAt,
     closedAt: closed ? (kase.closedOn ? new Date(`${kase.closedOn}T00:00:00Z`) : now) : null,
   };
@@ -91,31 +98,32 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
       .values({ ...caseValues, reference: generatedReference() })
       .returning({ id: cases.id, reference: cases.reference });
   }
-  const caseId = created!.id;
   await tx.insert(victimContexts).values({ caseId, ...importedCase.victimContext });
   if (importedCase.events.length) {
     await tx.insert(traffickingEvents).values(importedCase.events.map((event) => ({ caseId, ...event, createdBy: actor.userId })));
   }
   if (importedCase.perpetrators.length) {
     await tx.insert(perpetrators).values(
-      importedCase.perpetrators.map(({ name, ...perpetrator }) => ({
-        caseId,
-        ...perpetrator,
-        nameEnc: keyRing.encrypt(name),
-        createdBy: actor.userId,
-      })),
+      importedCase.perpetrators.map(({ name, ...perpetrator }) => {
+        const id = randomUUID();
+        return { id, caseId, ...perpetrator, nameEnc: keyRing.encrypt(name, placeOf(perpetrators.nameEnc, id)), createdBy: actor.userId };
+      }),
     );
   }
   if (importedCase.comments.length) {
     await tx.insert(caseComments).values(
-      importedCase.comments.map((comment) => ({
-        caseId,
-        section: comment.section,
-        bodyEnc: keyRing.encrypt(comment.body)!,
-        authorUserId: actor.userId,
-        authorAgencyId: actor.agencyId,
-        createdAt: comment.writtenAt ? new Date(comment.writtenAt) : now,
-      })),
+      importedCase.comments.map((comment) => {
+        const id = randomUUID();
+        return {
+          id,
+          caseId,
+          section: comment.section,
+          bodyEnc: keyRing.encrypt(comment.body, placeOf(caseComments.bodyEnc, id)),
+          authorUserId: actor.userId,
+          authorAgencyId: actor.agencyId,
+          createdAt: comment.writtenAt ? new Date(comment.writtenAt) : now,
+        };
+      }),
     );
   }
   await recordCaseEvent(tx, actor, caseId, 'case.imported', { existingPerson: !!existingPersonId });

@@ -5,6 +5,7 @@ import { INDICATOR_ELEMENTS, isLocale, type Locale, PROCEDURE_KEYS, type Procedu
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { personIdentityValue } from '../db/cipherPlace.js';
 import { agencies, identificationInterviews, traffickingStatusDecisions } from '../db/schema/index.js';
 import { renderVictimCertificate } from '../documents/victimCertificate.js';
 import type { CaseContext } from '../http/caseContext.js';
@@ -98,8 +99,8 @@ export async function issueVictimCertificate({ context, keyRing, decisionId, loc
     INDICATOR_ELEMENTS.map((element) => [element, indicators[element].map((key) => identificationLabel(language, ['indicator', key]))]),
   ) as Record<(typeof INDICATOR_ELEMENTS)[number], string[]>;
   const { person } = view;
-  const givenName = keyRing.decrypt(person.givenNameEnc);
-  const familyName = keyRing.decrypt(person.familyNameEnc);
+  const givenName = personIdentityValue(keyRing, person, 'givenNameEnc');
+  const familyName = personIdentityValue(keyRing, person, 'familyNameEnc');
 
   const pdf = await renderVictimCertificate({
     locale: language,
@@ -110,8 +111,8 @@ export async function issueVictimCertificate({ context, keyRing, decisionId, loc
     issuingAgency: { name: inForce.agencyName, localName: inForce.agencyLocalName },
     person: {
       name: [givenName, familyName].filter(Boolean).join(' ') || person.pseudonym,
-      nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
-      birthDate: keyRing.decrypt(person.birthDateEnc),
+      nameAsWritten: personIdentityValue(keyRing, person, 'nameAsWrittenEnc'),
+      birthDate: personIdentityValue(keyRing, person, 'birthDateEnc'),
       estimatedBirthYear: person.birthYearEstimated ? person.birthYear : null,
       gender: person.gender,
       citizenship: person.citizenship,

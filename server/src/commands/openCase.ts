@@ -1,8 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { type CaseCreate, type PersonInput, procedureForCountry } from '@seamless/contracts';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencyHoldsIdentity } from '../db/identityAccess.js';
 import { agencies, cases, caseTasks, personMergeRequests, persons, victimContexts } from '../db/schema/index.js';
@@ -40,18 +42,19 @@ export function assertBirthDate(birthDate: string | null | undefined, path: stri
   if (birth > now) throw fieldError(422, 'validation_failed', path, 'The birth date is in the future.');
 }
 
-/** The clear-text facts of a person (identity columns encrypted). */
-export function personColumns(keyRing: KeyRing, person: PersonInput, now: Date) {
+/** The clear-text facts of a person (identity columns encrypted, bound to her record). */
+export function personColumns(keyRing: KeyRing, personId: string, person: PersonInput, now: Date) {
+  const sealed = (column: PgColumn, value: string | null | undefined) => keyRing.encrypt(value, placeOf(column, personId));
   const birthYear = person.birthDate
     ? Number(person.birthDate.slice(0, 4))
     : person.estimatedAge != null
       ? now.getUTCFullYear() - person.estimatedAge
       : null;
   return {
-    givenNameEnc: keyRing.encrypt(person.givenName),
-    familyNameEnc: keyRing.encrypt(person.familyName),
-    nameAsWrittenEnc: keyRing.encrypt(person.nameAsWritten),
-    birthDateEnc: keyRing.encrypt(person.birthDate),
+    givenNameEnc: sealed(persons.givenNameEnc, person.givenName),
+    familyNameEnc: sealed(persons.familyNameEnc, person.familyName),
+    nameAsWrittenEnc: sealed(persons.nameAsWrittenEnc, person.nameAsWritten),
+    birthDateEnc: sealed(persons.birthDateEnc, person.birthDate),
     birthYear,
     birthYearEstimated: !person.birthDate && person.estimatedAge != null,
     gender: person.gender,
@@ -59,7 +62,7 @@ export function personColumns(keyRing: KeyRing, person: PersonInput, now: Date) 
     languages: person.languages,
     ethnicMinority: person.ethnicMinority ?? null,
     ethnicity: person.ethnicity ?? null,
-    addressEnc: keyRing.encrypt(person.address),
+    addressEnc: sealed(persons.addressEnc, person.address),
   };
 }
 
@@ -128,9 +131,11 @@ export async function openCase({
   const today = isoDay(now);
   const identificationDueOn = procedure.identificationDeadlineDays ? addDays(today, procedure.identificationDeadlineDays) : null;
   const ageAtIntake = person.birthDate ? ageOn(person.birthDate, now) : (person.estimatedAge ?? null);
+  const caseId = randomUUID();
   const [kase] = await tx
     .insert(cases)
     .values({
+      id: caseId,
       reference: `${countryCode}-${now.getUTCFullYear()}-${randomCode(6)}`,
       countryCode,
       personId,
@@ -140,13 +145,13 @@ export async function openCase({
       intakeChannel: input.intake?.channel ?? null,
       urgency: input.intake?.urgency ?? 'routine',
       intakeLocation: input.intake?.location ?? null,
-      intakeNarrativeEnc: keyRing.encrypt(input.intake?.narrative),
+      intakeNarrativeEnc: keyRing.encrypt(input.intake?.narrative, placeOf(cases.intakeNarrativeEnc, caseId)),
       locale: input.locale ?? 'en',
       ageAtIntake,
       identificationDueOn,
       returningPerson: !!previous,
       previousCaseId: previous?.id ?? null,
-      ...(await formAnswerColumns(tx, keyRing, { countryCode, agencyId: ownerAgencyId }, input.formAnswers)),
+      ...(await formAnswerColumns(tx, keyRing, caseId, { countryCode, agencyId: ownerAgencyId }, input.formAnswers)),
       openedAt: now,
     })
     .returning();
@@ -238,9 +243,10 @@ async function knownPerson(tx: Tx, personId: string): Promise<string | null> {
 }
 
 async function createPerson(tx: Tx, keyRing: KeyRing, person: PersonInput, recorder: IdentityRecorder, now: Date): Promise<string> {
+  const id = randomUUID();
   const [created] = await tx
     .insert(persons)
-    .values({ ...personColumns(keyRing, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: recorder.agencyId })
+    .values({ id, ...personColumns(keyRing, id, person, now), pseudonym: `P-${randomCode(6)}`, createdByAgencyId: recorder.agencyId })
     .returning();
   await writeNewPersonIdentity(tx, keyRing, created!.id, person, recorder);
   await recordIdentityVersion(tx, created!, recorder);

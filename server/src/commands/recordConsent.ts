@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { type ConsentInput, isChild } from '@seamless/contracts';
 import { inArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencies, consents, countries } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
@@ -70,16 +72,18 @@ export async function recordConsent({ tx, keyRing, actor, audit, view, input, no
     (await tx.select({ code: countries.code }).from(countries).where(inArray(countries.code, codes))).map((row) => row.code),
   );
 
+  const consentId = randomUUID();
   const [consent] = await tx
     .insert(consents)
     .values({
+      id: consentId,
       caseId: view.kase.id,
       purpose: input.purpose,
       sections: unique(input.sections),
       agencyIds,
       countries: countryCodes,
       givenBy: input.givenBy,
-      guardianNameEnc: keyRing.encrypt(input.guardianName),
+      guardianNameEnc: keyRing.encrypt(input.guardianName, placeOf(consents.guardianNameEnc, consentId)),
       guardianRelationship: input.guardianRelationship ?? null,
       givenOn: input.givenOn,
       expiresOn: input.expiresOn ?? null,

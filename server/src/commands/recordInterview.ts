@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   ageAtDate,
   type FieldError,
@@ -14,6 +15,7 @@ import {
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { changedFields, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencies, type IndicatorSet, identificationInterviews, interpreterRequests, traffickingEvents } from '../db/schema/index.js';
 import { lockVersion, saveVersion } from '../db/versioned.js';
@@ -108,7 +110,7 @@ async function checkInterview(tx: Tx, keyRing: KeyRing, view: CaseView, fields: 
   }
   const future = checkPastDay(fields.conductedOn, 'conductedOn', now);
   if (future) errors.push(future);
-  const birthDate = keyRing.decrypt(view.person.birthDateEnc);
+  const birthDate = personIdentityValue(keyRing, view.person, 'birthDateEnc');
   if (birthDate && fields.conductedOn < birthDate) {
     errors.push({ path: 'conductedOn', code: 'before_birth', message: 'The interview cannot be before the person was born.' });
   }
@@ -163,9 +165,11 @@ export async function recordInterview({ context, keyRing, input, now = new Date(
   assertMayWriteAccount(context, input.account);
   const fields = { ...input, procedure: input.procedure ?? procedureForCountry(view.kase.countryCode).key };
   const derived = await checkInterview(tx, keyRing, view, fields, now);
+  const interviewId = randomUUID();
   const [row] = await tx
     .insert(identificationInterviews)
     .values({
+      id: interviewId,
       caseId: view.kase.id,
       procedure: fields.procedure,
       conductedOn: fields.conductedOn,
@@ -173,7 +177,7 @@ export async function recordInterview({ context, keyRing, input, now = new Date(
       language: fields.language ?? null,
       conductedBy: actor.userId,
       agencyId: actor.agencyId,
-      accountEnc: keyRing.encrypt(fields.account),
+      accountEnc: keyRing.encrypt(fields.account, placeOf(identificationInterviews.accountEnc, interviewId)),
       status: fields.status,
       ...derived,
     })
@@ -237,8 +241,9 @@ export async function updateInterview({ context, keyRing, interviewId, input, no
     status: fields.status,
     ...derived,
     // Ciphertext differs on every encryption, so only a different account is written again.
-    ...(body.account !== undefined && (body.account ?? null) !== keyRing.decrypt(current.accountEnc)
-      ? { accountEnc: keyRing.encrypt(body.account) }
+    ...(body.account !== undefined &&
+    (body.account ?? null) !== keyRing.decrypt(current.accountEnc, placeOf(identificationInterviews.accountEnc, current.id))
+      ? { accountEnc: keyRing.encrypt(body.account, placeOf(identificationInterviews.accountEnc, current.id)) }
       : {}),
   };
   const changed = changedFields(current, changes, ['accountEnc']);
@@ -307,8 +312,12 @@ export async function updateInterpreterRequest({ context, keyRing, requestId, in
     throw forbidden('Recording the interpreter’s name needs the identity section of the case.');
   }
   const nameChanged =
-    input.interpreterName !== undefined && (input.interpreterName ?? null) !== keyRing.decrypt(current.interpreterNameEnc);
-  const interpreterNameEnc = nameChanged ? keyRing.encrypt(input.interpreterName) : current.interpreterNameEnc;
+    input.interpreterName !== undefined &&
+    (input.interpreterName ?? null) !==
+      keyRing.decrypt(current.interpreterNameEnc, placeOf(interpreterRequests.interpreterNameEnc, current.id));
+  const interpreterNameEnc = nameChanged
+    ? keyRing.encrypt(input.interpreterName, placeOf(interpreterRequests.interpreterNameEnc, current.id))
+    : current.interpreterNameEnc;
   const interpreterOrganisation =
     input.interpreterOrganisation !== undefined ? input.interpreterOrganisation : current.interpreterOrganisation;
   if (input.status === 'provided' && !interpreterNameEnc && !interpreterOrganisation) {

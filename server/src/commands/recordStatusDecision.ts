@@ -11,6 +11,7 @@ import {
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { personIdentityValue } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencies, cases, caseTasks, identificationInterviews, traffickingStatusDecisions } from '../db/schema/index.js';
 import { lockVersion, saveVersion } from '../db/versioned.js';
@@ -120,7 +121,7 @@ export async function recordStatusDecision({ context, keyRing, input, now = new 
   }
 
   const procedure = procedureForCountry(current.countryCode);
-  const birthDate = keyRing.decrypt(view.person.birthDateEnc);
+  const birthDate = personIdentityValue(keyRing, view.person, 'birthDateEnc');
   const ruling = decideTraffickingStatus({
     from,
     to,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { personIdentityValue } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { persons } from '../db/schema/index.js';
 import { indexPersonNames } from '../matching/indexPersonNames.js';
@@ -12,15 +13,15 @@ import { namesOf } from './writePersonIdentity.js';
 export async function reindexMissingPersonNames(tx: Tx, keyRing: KeyRing): Promise<number> {
   const missing = await tx.select().from(persons).where(sql`not exists (select 1 from person_names n where n.person_id = ${persons.id})`);
   for (const person of missing) {
-    const givenName = keyRing.decrypt(person.givenNameEnc) ?? person.pseudonym;
+    const givenName = personIdentityValue(keyRing, person, 'givenNameEnc') ?? person.pseudonym;
     await indexPersonNames(
       tx,
       keyRing,
       person.id,
       namesOf({
         givenName,
-        familyName: keyRing.decrypt(person.familyNameEnc),
-        nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
+        familyName: personIdentityValue(keyRing, person, 'familyNameEnc'),
+        nameAsWritten: personIdentityValue(keyRing, person, 'nameAsWrittenEnc'),
         aliases: [],
       }),
       person.createdByAgencyId,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { generateKeyRingFile, KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
 import { persons } from '../db/schema/index.js';
 import { AttachmentStore } from '../files/attachmentStore.js';
@@ -28,7 +29,7 @@ async function ciphertextsEverywhere(): Promise<Map<string, string[]>> {
     for (const { table_name: table, column_name: column } of columns) {
       const values = rowsOf<{ value: string }>(
         await tx.execute(sql`select ${sql.identifier(column)}::text as value from ${sql.identifier(table)}
-          where ${sql.identifier(column)}::text ~ 'v1:[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+:'`),
+          where ${sql.identifier(column)}::text ~ 'v[12]:[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+:'`),
       );
       if (values.length)
         found.set(
@@ -67,11 +68,12 @@ describe('identity key rotation', () => {
     const everywhere = await ciphertextsEverywhere();
     expect(everywhere.size).toBeGreaterThan(5);
     for (const [column, values] of everywhere) {
-      for (const value of values) expect(value.startsWith('v1:k2:'), column).toBe(true);
+      for (const value of values) expect(value.startsWith('v2:k2:'), column).toBe(true);
     }
     const [first] = before;
     const [after] = await asSystem(t.database.db, (tx) => tx.select().from(persons).where(eq(persons.id, first!.id)));
-    expect(newOnly.decrypt(after!.givenNameEnc)).toBe(t.keyRing.decrypt(first!.givenNameEnc));
+    const given = placeOf(persons.givenNameEnc, first!.id);
+    expect(newOnly.decrypt(after!.givenNameEnc, given)).toBe(t.keyRing.decrypt(first!.givenNameEnc, given));
     expect(await new AttachmentStore(attachments.directory, newOnly).get(address)).toEqual(evidence);
     expect((await new ImportFiles(imports.directory, newOnly).get(importId))?.toString()).toBe('prs_FirstName\r\nAye Aye\r\n');
   }, 60_000);

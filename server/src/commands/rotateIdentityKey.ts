@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { KeyRing } from '../crypto/keyRing.js';
+import type { CipherBinding, KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
 import { type Db, rowsOf, type Tx } from '../db/client.js';
 
@@ -21,7 +21,16 @@ export async function encryptedColumns(tx: Tx): Promise<Map<string, string[]>> {
 }
 
 /**
- * Re-encrypts every identity value not yet under the key ring's active key, a batch of rows per
+ * Tables whose ciphertexts are bound to another record than their own row: an identity version
+ * holds copies of the person's values, read as hers.
+ */
+const BOUND_ELSEWHERE: Record<string, { table: string; idColumn: string }> = {
+  person_identity_versions: { table: 'persons', idColumn: 'person_id' },
+};
+
+/**
+ * Re-encrypts every identity value not yet under the key ring's active key, or still in the
+ * format from before values were bound to their place (which it binds), a batch of rows per
  * transaction, walking each table in id order. Values are read with whichever key wrote them and
  * a value is replaced only if it is still the one read, so the app serves meanwhile and an edit
  * made during rotation is never overwritten. Stopped midway, a second run takes up what is left;
@@ -32,10 +41,20 @@ export async function rotateIdentityKey(
   keyRing: KeyRing,
   { batchSize = BATCH }: { batchSize?: number } = {},
 ): Promise<Record<string, number>> {
-  const activePrefix = `v1:${keyRing.activeKeyId}:`;
   const counts: Record<string, number> = {};
   for (const [table, columns] of await asSystem(db, encryptedColumns)) {
     counts[table] = 0;
+    const place = BOUND_ELSEWHERE[table] ?? { table, idColumn: 'id' };
+    const bindingOf = (row: Record<string, string | null>, column: string): CipherBinding => ({
+      table: place.table,
+      column,
+      id: row[place.idColumn]!,
+    });
+    const readable = (row: Record<string, string | null>, column: string) => {
+      const stored = row[column]!;
+      return keyRing.isUnbound(stored) ? keyRing.decryptUnbound(stored) : keyRing.decrypt(stored, bindingOf(row, column));
+    };
+    const activePrefix = keyRing.currentPrefix;
     const stale = sql.join(
       columns.map(
         (column) =>
@@ -51,14 +70,14 @@ export async function rotateIdentityKey(
     for (;;) {
       const changed = await asSystem(db, async (tx) => {
         const rows = rowsOf<Record<string, string | null> & { id: string }>(
-          await tx.execute(sql`select id, ${selected} from ${sql.identifier(table)}
+          await tx.execute(sql`select ${place.idColumn === 'id' ? sql`id` : sql`${sql.identifier(place.idColumn)}, id`}, ${selected} from ${sql.identifier(table)}
             where ${after === null ? sql`true` : sql`id > ${after}`} and (${stale}) order by id limit ${batchSize}`),
         );
         let rewritten = 0;
         for (const row of rows) {
           const stillStale = columns.filter((column) => row[column] != null && !row[column]!.startsWith(activePrefix));
           const assignments = sql.join(
-            stillStale.map((column) => sql`${sql.identifier(column)} = ${keyRing.encrypt(keyRing.decrypt(row[column]!))}`),
+            stillStale.map((column) => sql`${sql.identifier(column)} = ${keyRing.encrypt(readable(row, column), bindingOf(row, column))}`),
             sql`, `,
           );
           const unchanged = sql.join(

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { PersonInput } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { personContacts, personDocuments, personIdentityVersions, personNames } from '../db/schema/index.js';
 import type { PersonRow } from '../db/visibleCases.js';
@@ -56,21 +58,28 @@ export async function addToPersonIdentity(
   { keepKinds = false } = {},
 ) {
   const [names, documents, contacts] = await Promise.all([
-    tx.select({ kind: personNames.kind, nameEnc: personNames.nameEnc }).from(personNames).where(eq(personNames.personId, personId)),
+    tx
+      .select({ id: personNames.id, kind: personNames.kind, nameEnc: personNames.nameEnc })
+      .from(personNames)
+      .where(eq(personNames.personId, personId)),
     tx.select({ numberBidx: personDocuments.numberBidx }).from(personDocuments).where(eq(personDocuments.personId, personId)),
     tx
-      .select({ kind: personContacts.kind, valueEnc: personContacts.valueEnc })
+      .select({ id: personContacts.id, kind: personContacts.kind, valueEnc: personContacts.valueEnc })
       .from(personContacts)
       .where(eq(personContacts.personId, personId)),
   ]);
   const nameKey = (kind: string, name: string) => `${keepKinds ? kind : ''}\u001f${name.trim().toLowerCase()}`;
-  const known = new Set(names.map((name) => nameKey(name.kind, keyRing.decrypt(name.nameEnc) ?? '')));
+  const known = new Set(
+    names.map((name) => nameKey(name.kind, keyRing.decrypt(name.nameEnc, placeOf(personNames.nameEnc, name.id)) ?? '')),
+  );
   const newNames = namesOf(input)
     .map((name) => ({ ...name, kind: !keepKinds && name.kind === 'primary' ? ('alias' as const) : name.kind }))
     .filter((name) => !known.has(nameKey(name.kind, name.name)));
   if (newNames.length) await indexPersonNames(tx, keyRing, personId, newNames, recorder.agencyId);
   const knownDocuments = new Set(documents.map((document) => document.numberBidx));
-  const knownContacts = new Set(contacts.map((contact) => `${contact.kind}:${keyRing.decrypt(contact.valueEnc)}`));
+  const knownContacts = new Set(
+    contacts.map((contact) => `${contact.kind}:${keyRing.decrypt(contact.valueEnc, placeOf(personContacts.valueEnc, contact.id))}`),
+  );
   await writeDocumentsAndContacts(
     tx,
     keyRing,
@@ -85,7 +94,10 @@ export async function addToPersonIdentity(
   );
 }
 
-/** Keeps this write of the person's identity columns as a version, with who made it. */
+/**
+ * Keeps this write of the person's identity columns as a version, with who made it. The
+ * ciphertexts are the person's own, bound to her record: a version is read as hers.
+ */
 export async function recordIdentityVersion(tx: Tx, person: PersonRow, recorder: IdentityRecorder) {
   await tx.insert(personIdentityVersions).values({
     personId: person.id,
@@ -110,26 +122,34 @@ async function writeDocumentsAndContacts(
 ) {
   if (input.documents.length) {
     await tx.insert(personDocuments).values(
-      input.documents.map((document) => ({
-        personId,
-        documentType: document.documentType,
-        numberEnc: keyRing.encrypt(document.number)!,
-        numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
-        issuingCountry: document.issuingCountry ?? null,
-        expiresOn: document.expiresOn ?? null,
-        recordedByAgencyId: recorder.agencyId,
-      })),
+      input.documents.map((document) => {
+        const id = randomUUID();
+        return {
+          id,
+          personId,
+          documentType: document.documentType,
+          numberEnc: keyRing.encrypt(document.number, placeOf(personDocuments.numberEnc, id)),
+          numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
+          issuingCountry: document.issuingCountry ?? null,
+          expiresOn: document.expiresOn ?? null,
+          recordedByAgencyId: recorder.agencyId,
+        };
+      }),
     );
   }
   if (input.contacts.length) {
     await tx.insert(personContacts).values(
-      input.contacts.map((contact) => ({
-        personId,
-        kind: contact.kind,
-        valueEnc: keyRing.encrypt(contact.value)!,
-        valueBidx: contact.kind === 'phone' ? keyRing.blindIndex('phone', normalisePhone(contact.value)) : null,
-        recordedByAgencyId: recorder.agencyId,
-      })),
+      input.contacts.map((contact) => {
+        const id = randomUUID();
+        return {
+          id,
+          personId,
+          kind: contact.kind,
+          valueEnc: keyRing.encrypt(contact.value, placeOf(personContacts.valueEnc, id)),
+          valueBidx: contact.kind === 'phone' ? keyRing.blindIndex('phone', normalisePhone(contact.value)) : null,
+          recordedByAgencyId: recorder.agencyId,
+        };
+      }),
     );
   }
 }

@@ -12,7 +12,9 @@ export const keyRingFileSchema = z.object({
 });
 export type KeyRingFile = z.infer<typeof keyRingFileSchema>;
 
-const FORMAT = 'v1';
+/** Values written before ciphertexts were bound to their place; read only to rebind them. */
+const UNBOUND_FORMAT = 'v1';
+const FORMAT = 'v2';
 const BLOB_MAGIC = Buffer.from('SLB1', 'ascii');
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -23,9 +25,20 @@ const blobHeader = (keyId: string) => {
 };
 
 /**
+ * Where a ciphertext lives: table, column and the row's id. It is authenticated with the value
+ * (AES-GCM associated data), so a value copied into another row or column — someone with write
+ * access to the database moving a victim's name into a record they may read — does not decrypt.
+ */
+export type CipherBinding = { table: string; column: string; id: string };
+
+const associatedData = (keyId: string, { table, column, id }: CipherBinding) =>
+  Buffer.from([FORMAT, keyId, table, column, id].join('\u001f'), 'utf8');
+
+/**
  * Column-level encryption for identity data: AES-256-GCM with the key id stored beside each
- * value (`v1:<keyId>:<iv>:<tag>:<ciphertext>`), so keys rotate without a flag day; and HMAC
- * blind indexes for exact-match lookups on values nobody may read in bulk.
+ * value (`v2:<keyId>:<iv>:<tag>:<ciphertext>`), so keys rotate without a flag day, bound to its
+ * place (CipherBinding); and HMAC blind indexes for exact-match lookups on values nobody may read
+ * in bulk.
  */
 export class KeyRing {
   private readonly keys: Map<string, Buffer>;
@@ -40,28 +53,46 @@ export class KeyRing {
     this.blindKey = Buffer.from(parsed.blindIndexKey, 'base64');
   }
 
-  encrypt(plaintext: string): string;
-  encrypt(plaintext: string | null | undefined): string | null;
-  encrypt(plaintext: string | null | undefined): string | null {
+  encrypt(plaintext: string, binding: CipherBinding): string;
+  encrypt(plaintext: string | null | undefined, binding: CipherBinding): string | null;
+  encrypt(plaintext: string | null | undefined, binding: CipherBinding): string | null {
     if (plaintext == null) return null;
-    const iv = randomBytes(12);
+    const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.key(this.activeKeyId), iv);
+    cipher.setAAD(associatedData(this.activeKeyId, binding));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
     return [FORMAT, this.activeKeyId, iv.toString('base64'), tag.toString('base64'), ciphertext.toString('base64')].join(':');
   }
 
-  decrypt(stored: string): string;
-  decrypt(stored: string | null | undefined): string | null;
-  decrypt(stored: string | null | undefined): string | null {
+  /** Reads a value where it is stored; the same ciphertext anywhere else fails authentication. */
+  decrypt(stored: string, binding: CipherBinding): string;
+  decrypt(stored: string | null | undefined, binding: CipherBinding): string | null;
+  decrypt(stored: string | null | undefined, binding: CipherBinding): string | null {
     if (stored == null) return null;
-    const [format, keyId, iv, tag, ciphertext] = stored.split(':');
-    if (format !== FORMAT || !keyId || !iv || !tag || ciphertext === undefined) {
-      throw new Error('Not an encrypted value of a known format');
-    }
-    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+    const { format, keyId, iv, tag, ciphertext } = parseStored(stored);
+    if (format !== FORMAT) throw new Error('Not an encrypted value of a known format');
+    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), iv);
+    decipher.setAAD(associatedData(keyId, binding));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * A value written before bindings existed (`v1`), for the one step that rewrites it bound to its
+   * place; the app itself never accepts one, so an old ciphertext cannot be planted in a row.
+   */
+  decryptUnbound(stored: string): string {
+    const { format, keyId, iv, tag, ciphertext } = parseStored(stored);
+    if (format !== UNBOUND_FORMAT) throw new Error('Not an unbound value');
+    const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString('utf8');
+  }
+
+  /** How every current value begins: bound to its place, under the active key. */
+  get currentPrefix(): string {
+    return `${FORMAT}:${this.activeKeyId}:`;
   }
 
   /**
@@ -105,6 +136,11 @@ export class KeyRing {
     return stored.split(':')[1];
   }
 
+  /** Whether a stored value predates bindings. */
+  isUnbound(stored: string): boolean {
+    return stored.startsWith(`${UNBOUND_FORMAT}:`);
+  }
+
   /** Deterministic keyed hash of a normalised value; `purpose` keeps indexes of different fields apart. */
   blindIndex(purpose: string, value: string | null | undefined): string | null {
     if (value == null) return null;
@@ -121,6 +157,18 @@ export class KeyRing {
     if (!key) throw new Error(`Key "${id}" is not in the key ring`);
     return key;
   }
+}
+
+function parseStored(stored: string) {
+  const [format, keyId, iv, tag, ciphertext] = stored.split(':');
+  if (!format || !keyId || !iv || !tag || ciphertext === undefined) throw new Error('Not an encrypted value of a known format');
+  return {
+    format,
+    keyId,
+    iv: Buffer.from(iv, 'base64'),
+    tag: Buffer.from(tag, 'base64'),
+    ciphertext: Buffer.from(ciphertext, 'base64'),
+  };
 }
 
 export function generateKeyRingFile(keyId = `k${new Date().toISOString().slice(0, 10).replaceAll('-', '')}`): KeyRingFile {

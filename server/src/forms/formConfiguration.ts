@@ -10,8 +10,9 @@ import {
 } from '@seamless/contracts';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
-import { formConfigurations, lookupLists } from '../db/schema/index.js';
+import { cases, formConfigurations, lookupLists } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 import { SHIPPED_FORM_CONFIGURATIONS } from './configurations/index.js';
 import { type StoredFormAnswers, storedFormAnswers } from './storedFormAnswers.js';
@@ -117,11 +118,11 @@ export async function visibleFormAnswers(
   tx: Tx,
   keyRing: KeyRing,
   scope: { countryCode: string; agencyId: string },
-  stored: StoredFormAnswers,
+  stored: StoredFormAnswers & { id: string },
   sectionsAllowed: readonly string[],
   { withoutFreeText = false }: { withoutFreeText?: boolean } = {},
 ): Promise<Record<string, unknown>> {
-  const answers = sectionsAllowed.includes('identity') ? storedFormAnswers(keyRing, stored) : stored.formAnswers;
+  const answers = sectionsAllowed.includes('identity') ? storedFormAnswers(keyRing, stored.id, stored) : stored.formAnswers;
   if (!Object.keys(answers).length) return answers;
   const fields = await caseFormFields(tx, scope);
   return Object.fromEntries(
@@ -151,6 +152,7 @@ export async function caseFormFields(tx: Tx, scope: { countryCode: string; agenc
 export async function formAnswerColumns(
   tx: Tx,
   keyRing: KeyRing,
+  caseId: string,
   scope: { countryCode: string; agencyId: string },
   answers: Record<string, unknown>,
   previous?: StoredFormAnswers,
@@ -162,10 +164,10 @@ export async function formAnswerColumns(
   const identity = Object.fromEntries(entries.filter(isIdentity).sort(([a], [b]) => (a < b ? -1 : 1)));
   if (!Object.keys(identity).length) return { formAnswers, formIdentityEnc: null };
   if (previous?.formIdentityEnc) {
-    const before = storedFormAnswers(keyRing, { formAnswers: {}, formIdentityEnc: previous.formIdentityEnc });
+    const before = storedFormAnswers(keyRing, caseId, { formAnswers: {}, formIdentityEnc: previous.formIdentityEnc });
     if (sameAnswers(before, identity)) return { formAnswers, formIdentityEnc: previous.formIdentityEnc };
   }
-  return { formAnswers, formIdentityEnc: keyRing.encrypt(JSON.stringify(identity)) };
+  return { formAnswers, formIdentityEnc: keyRing.encrypt(JSON.stringify(identity), placeOf(cases.formIdentityEnc, caseId)) };
 }
 
 const sameAnswers = (a: Record<string, unknown>, b: Record<string, unknown>) =>

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
+import { cases } from '../db/schema/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -32,8 +34,8 @@ describe('answers to identity fields of a country form', () => {
     expect(JSON.stringify(row)).not.toContain(THAI_ID);
     expect(JSON.stringify(row)).not.toContain('1005');
     expect(row.form_answers).toEqual({ incident_province: 'TH-57', reflection_period_offered: false });
-    expect(row.form_identity_enc).toMatch(/^v1:/);
-    expect(JSON.parse(t.keyRing.decrypt(row.form_identity_enc as string))).toEqual({
+    expect(row.form_identity_enc).toMatch(/^v2:/);
+    expect(JSON.parse(t.keyRing.decrypt(row.form_identity_enc as string, placeOf(cases.formIdentityEnc, created.body.id)))).toEqual({
       legal_status: 'thai_national',
       thai_id_number: THAI_ID,
     });
@@ -59,6 +61,20 @@ describe('answers to identity fields of a country form', () => {
     expect(again.body.formAnswers).toMatchObject({ incident_province: 'TH-63', pink_card_number: '00-1234-567890-1' });
     const after = await rawCase(created.body.id);
     expect(after.form_identity_enc).toBe(before.form_identity_enc);
+
+    // The timeline says identity answers changed only in an entry of the identity section.
+    const timeline = (await worker.get(`/api/cases/${created.body.id}/timeline?pageSize=50`)).body.items as {
+      kind: string;
+      section: string | null;
+      details: unknown;
+    }[];
+    expect(JSON.stringify(timeline)).not.toContain('formIdentityEnc');
+    const updates = timeline.filter((entry) => entry.kind === 'case.updated');
+    expect(updates).toContainEqual(expect.objectContaining({ section: 'identity', details: { fields: ['formAnswers'] } }));
+    expect(updates.filter((entry) => entry.section === null).map((entry) => entry.details)).toEqual([
+      { fields: ['formAnswers'] },
+      { fields: ['formAnswers'] },
+    ]);
   });
 
   it('are stored encrypted when an HTCDS import brings them', async () => {
@@ -77,7 +93,7 @@ describe('answers to identity fields of a country form', () => {
     const row = (rowsOf(result)[0] as { row: Record<string, unknown> }).row;
     expect(JSON.stringify(row)).not.toContain(THAI_ID);
     expect(row.form_answers).toEqual({ reflection_period_offered: false });
-    expect(JSON.parse(t.keyRing.decrypt(row.form_identity_enc as string))).toEqual({
+    expect(JSON.parse(t.keyRing.decrypt(row.form_identity_enc as string, placeOf(cases.formIdentityEnc, row.id as string)))).toEqual({
       legal_status: 'thai_national',
       thai_id_number: THAI_ID,
     });

@@ -5,6 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem, startTestApp, type TestApp } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
 import { htcdsImports, users } from '../db/schema/index.js';
 import { sha256Of } from '../files/attachmentStore.js';
@@ -95,7 +96,7 @@ describe('an import that outlives its server', () => {
           agencyId: officer!.agencyId,
           userId: officer!.id,
           dryRun: false,
-          fileNameEnc: t.keyRing.encrypt('resume.csv')!,
+          fileNameEnc: t.keyRing.encrypt('resume.csv', placeOf(htcdsImports.fileNameEnc, id)),
           fileBytes: bytes.length,
           fileSha256: sha256Of(bytes),
           format: 'csv',

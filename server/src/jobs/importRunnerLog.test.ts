@@ -6,6 +6,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
 import { htcdsImports, users } from '../db/schema/index.js';
 import { sha256Of } from '../files/attachmentStore.js';
 import { ImportFiles } from '../htcds/import/importFiles.js';
@@ -39,7 +40,7 @@ describe('a failed import job in the log', () => {
         agencyId: officer!.agencyId,
         userId: officer!.id,
         dryRun: false,
-        fileNameEnc: t.keyRing.encrypt('cases.csv')!,
+        fileNameEnc: t.keyRing.encrypt('cases.csv', placeOf(htcdsImports.fileNameEnc, id)),
         fileBytes: bytes.length,
         fileSha256: sha256Of(bytes),
         format: 'csv',

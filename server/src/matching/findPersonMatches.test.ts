@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { asActor, asSystem, type DbActor } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons, users } from '../db/schema/index.js';
 import { findPersonMatches, type MatchEvidence, weighEvidence } from './findPersonMatches.js';
@@ -34,7 +35,7 @@ async function record(person: {
       gender: person.gender ?? 'Feminine',
       birthYear: person.birthYear ?? null,
       birthYearEstimated: !person.birthDate,
-      birthDateEnc: t.keyRing.encrypt(person.birthDate ?? null),
+      birthDateEnc: t.keyRing.encrypt(person.birthDate ?? null, placeOf(persons.birthDateEnc, id)),
       citizenship: person.citizenship ?? [],
       pseudonym: `P-T${id.slice(0, 5).toUpperCase()}`,
       createdByAgencyId: worker.agencyId,
@@ -43,18 +44,22 @@ async function record(person: {
   await asActor(t.database.db, worker, (tx) => indexPersonNames(tx, t.keyRing, id, person.names));
   await asSystem(t.database.db, async (tx) => {
     if (person.document) {
+      const documentId = randomUUID();
       await tx.insert(personDocuments).values({
+        id: documentId,
         personId: id,
         documentType: 'passport',
-        numberEnc: t.keyRing.encrypt(person.document),
+        numberEnc: t.keyRing.encrypt(person.document, placeOf(personDocuments.numberEnc, documentId)),
         numberBidx: t.keyRing.blindIndex('document', normaliseDocumentNumber(person.document))!,
       });
     }
     if (person.phone) {
+      const contactId = randomUUID();
       await tx.insert(personContacts).values({
+        id: contactId,
         personId: id,
         kind: 'phone',
-        valueEnc: t.keyRing.encrypt(person.phone),
+        valueEnc: t.keyRing.encrypt(person.phone, placeOf(personContacts.valueEnc, contactId)),
         valueBidx: t.keyRing.blindIndex('phone', normalisePhone(person.phone)),
       });
     }
@@ -112,7 +117,10 @@ describe('indexPersonNames', () => {
     const rows = await asSystem(t.database.db, (tx) => tx.select().from(personNames).where(eq(personNames.personId, id)));
     expect(rows.map((row) => row.searchKey).sort()).toEqual(['be huong', 'huong nguyen thi']);
     expect(JSON.stringify(rows)).not.toMatch(/Hương|Nguyễn/u);
-    expect(rows.map((row) => t.keyRing.decrypt(row.nameEnc)).sort()).toEqual(['Bé Hương', 'Nguyễn Thị Hương']);
+    expect(rows.map((row) => t.keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id))).sort()).toEqual([
+      'Bé Hương',
+      'Nguyễn Thị Hương',
+    ]);
   });
 });
 

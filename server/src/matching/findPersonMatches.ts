@@ -1,6 +1,7 @@
 import type { Gender, MatchReason, PersonMatchCandidate, PersonMatchQuery } from '@seamless/contracts';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
@@ -364,7 +365,7 @@ export async function findPersonMatches(
           : null,
       birthDateSame:
         sameYear && query.birthdate && person.birthDateEnc && !person.birthYearEstimated
-          ? keyRing.decrypt(person.birthDateEnc) === query.birthdate
+          ? personIdentityValue(keyRing, person, 'birthDateEnc') === query.birthdate
           : null,
       citizenship:
         query.citizenship && person.citizenship.length > 0 ? (person.citizenship.includes(query.citizenship) ? 'same' : 'differs') : null,
@@ -395,7 +396,7 @@ export async function findPersonMatches(
     const names = allNames
       .filter((row) => row.personId === person.id)
       .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
-      .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc) }));
+      .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) }));
     const best = names.find((row) => row.id === bestNameId);
     const nameReasons: MatchReason[] = [];
     if (best && nameSimilarity >= 0.5) {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { personNames } from '../db/schema/index.js';
 import { nameKeysOf } from './nameKeys.js';
@@ -28,10 +30,12 @@ export async function indexPersonNames(
     const trimmed = name.normalize('NFC').trim().replace(/\s+/gu, ' ');
     if (!trimmed || seen.has(`${kind}\u001f${trimmed}`)) continue;
     seen.add(`${kind}\u001f${trimmed}`);
+    const id = randomUUID();
     rows.push({
+      id,
       personId,
       kind,
-      nameEnc: keyRing.encrypt(trimmed),
+      nameEnc: keyRing.encrypt(trimmed, placeOf(personNames.nameEnc, id)),
       ...nameKeysOf(trimmed),
       ...(recordedByAgencyId ? { recordedByAgencyId } : {}),
     });

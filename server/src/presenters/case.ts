@@ -1,8 +1,9 @@
 import type { CaseDetail, CaseSummary, IdentitySection, VictimContext } from '@seamless/contracts';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
-import { personContacts, personDocuments, personIdentityVersions, personNames } from '../db/schema/index.js';
+import { cases, personContacts, personDocuments, personIdentityVersions, personNames, persons } from '../db/schema/index.js';
 import type { CaseView, VictimContextRow } from '../db/visibleCases.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection, caseAbilities } from '../policies/case.js';
@@ -10,15 +11,26 @@ import { canReadSection, caseAbilities } from '../policies/case.js';
 const CHILD_AGE = 18;
 
 /** Given and family name in one, or null when the record holds neither. */
-export function romanisedNameOf(keyRing: KeyRing, person: { givenNameEnc: string | null; familyNameEnc: string | null }): string | null {
-  return [keyRing.decrypt(person.givenNameEnc), keyRing.decrypt(person.familyNameEnc)].filter(Boolean).join(' ') || null;
+export function romanisedNameOf(
+  keyRing: KeyRing,
+  personId: string,
+  person: { givenNameEnc: string | null; familyNameEnc: string | null },
+): string | null {
+  return (
+    [
+      keyRing.decrypt(person.givenNameEnc, placeOf(persons.givenNameEnc, personId)),
+      keyRing.decrypt(person.familyNameEnc, placeOf(persons.familyNameEnc, personId)),
+    ]
+      .filter(Boolean)
+      .join(' ') || null
+  );
 }
 
 /** The name to show: romanised name with identity access, the pseudonym otherwise or in pseudonym mode. */
 function displayNameOf(view: CaseView, actor: Actor, keyRing: KeyRing): string {
   if (actor.pseudonymMode || !canReadSection(actor, 'identity', view.involvement)) return view.person.pseudonym;
   const recorded = view.involvement?.kind === 'intake' && !view.involvement.breakGlassUntil ? view.intakeRecordedName : view.person;
-  return (recorded && romanisedNameOf(keyRing, recorded)) ?? view.person.pseudonym;
+  return (recorded && romanisedNameOf(keyRing, view.person.id, recorded)) ?? view.person.pseudonym;
 }
 
 export function presentCaseSummary(view: CaseView, actor: Actor, keyRing: KeyRing): CaseSummary {
@@ -58,7 +70,8 @@ export function presentVictimContext(row: VictimContextRow | null): VictimContex
 }
 
 /**
- * The person's identity columns as this actor may read them: the current record, or for an agency
+ * The person's identity columns as this actor may read them (a version's ciphertexts are copies of
+ * the person's, bound to the person): the current record, or for an agency
  * that only took the intake, its own last version — nothing another agency recorded after the
  * hand-over. Row-level security applies the same rule to names, documents and contacts.
  */
@@ -98,24 +111,26 @@ export async function loadIdentitySection(tx: Tx, keyRing: KeyRing, view: CaseVi
     tx.select().from(personContacts).where(eq(personContacts.personId, personId)).orderBy(asc(personContacts.createdAt)),
   ]);
   return {
-    givenName: keyRing.decrypt(person.givenNameEnc),
-    familyName: keyRing.decrypt(person.familyNameEnc),
-    nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
-    aliases: names.filter((name) => name.kind === 'alias').map((name) => keyRing.decrypt(name.nameEnc) ?? ''),
-    birthDate: keyRing.decrypt(person.birthDateEnc),
+    givenName: keyRing.decrypt(person.givenNameEnc, placeOf(persons.givenNameEnc, personId)),
+    familyName: keyRing.decrypt(person.familyNameEnc, placeOf(persons.familyNameEnc, personId)),
+    nameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc, placeOf(persons.nameAsWrittenEnc, personId)),
+    aliases: names
+      .filter((name) => name.kind === 'alias')
+      .map((name) => keyRing.decrypt(name.nameEnc, placeOf(personNames.nameEnc, name.id)) ?? ''),
+    birthDate: keyRing.decrypt(person.birthDateEnc, placeOf(persons.birthDateEnc, personId)),
     ethnicity: person.ethnicity,
-    address: keyRing.decrypt(person.addressEnc),
+    address: keyRing.decrypt(person.addressEnc, placeOf(persons.addressEnc, personId)),
     documents: documents.map((document) => ({
       id: document.id,
       documentType: document.documentType as IdentitySection['documents'][number]['documentType'],
-      number: keyRing.decrypt(document.numberEnc) ?? '',
+      number: keyRing.decrypt(document.numberEnc, placeOf(personDocuments.numberEnc, document.id)) ?? '',
       issuingCountry: document.issuingCountry,
       expiresOn: document.expiresOn,
     })),
     contacts: contacts.map((contact) => ({
       id: contact.id,
       kind: contact.kind as IdentitySection['contacts'][number]['kind'],
-      value: keyRing.decrypt(contact.valueEnc) ?? '',
+      value: keyRing.decrypt(contact.valueEnc, placeOf(personContacts.valueEnc, contact.id)) ?? '',
     })),
   };
 }
@@ -139,7 +154,9 @@ export function presentCaseDetail(
       channel: kase.intakeChannel as CaseDetail['intake']['channel'],
       location: kase.intakeLocation,
       byAgencyName: intakeAgencyName,
-      ...(abilities.readIdentity ? { narrative: keyRing.decrypt(kase.intakeNarrativeEnc) } : {}),
+      ...(abilities.readIdentity
+        ? { narrative: keyRing.decrypt(kase.intakeNarrativeEnc, placeOf(cases.intakeNarrativeEnc, kase.id)) }
+        : {}),
     },
     person: {
       id: person.id,

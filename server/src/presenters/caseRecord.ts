@@ -1,6 +1,7 @@
 import type { Attachment, CaseComment, CaseTimelineEntry, Perpetrator, TraffickingEvent } from '@seamless/contracts';
 import type { KeyRing } from '../crypto/keyRing.js';
-import type { attachments, caseComments, caseEvents, perpetrators, traffickingEvents } from '../db/schema/index.js';
+import { placeOf } from '../db/cipherPlace.js';
+import { attachments, caseComments, type caseEvents, perpetrators, type traffickingEvents } from '../db/schema/index.js';
 
 type TraffickingEventRow = typeof traffickingEvents.$inferSelect;
 type PerpetratorRow = typeof perpetrators.$inferSelect;
@@ -25,7 +26,7 @@ export function presentPerpetrator(row: PerpetratorRow, keyRing: KeyRing, withNa
   return {
     id: row.id,
     roles: row.roles as Perpetrator['roles'],
-    ...(withName ? { name: keyRing.decrypt(row.nameEnc) } : {}),
+    ...(withName ? { name: keyRing.decrypt(row.nameEnc, placeOf(perpetrators.nameEnc, row.id)) } : {}),
     gender: row.gender as Perpetrator['gender'],
     nationality: row.nationality,
     relationship: row.relationship as Perpetrator['relationship'],
@@ -37,7 +38,7 @@ export function presentComment(row: CommentRow, keyRing: KeyRing): CaseComment {
   return {
     id: row.id,
     section: row.section,
-    body: keyRing.decrypt(row.bodyEnc),
+    body: keyRing.decrypt(row.bodyEnc, placeOf(caseComments.bodyEnc, row.id)),
     authorName: row.authorName ?? '',
     authorAgencyName: row.authorAgencyName,
     createdAt: row.createdAt.toISOString(),
@@ -49,7 +50,7 @@ export function presentAttachment(row: AttachmentRow, keyRing: KeyRing): Attachm
   return {
     id: row.id,
     section: row.section,
-    fileName: keyRing.decrypt(row.fileNameEnc),
+    fileName: keyRing.decrypt(row.fileNameEnc, placeOf(attachments.fileNameEnc, row.id)),
     mediaType: row.mediaType as Attachment['mediaType'],
     sizeBytes: row.sizeBytes,
     uploadedByName: row.authorName ?? '',

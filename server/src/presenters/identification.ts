@@ -2,6 +2,7 @@ import type { IdentificationRecord, InterpreterRequest, Interview, Prescreening,
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import {
   agencies,
@@ -46,7 +47,9 @@ export function presentInterpreterRequest(
     status: row.status,
     requestedByName: requestedByName ?? '',
     requestedAt: row.requestedAt.toISOString(),
-    ...(reader.withIdentity ? { interpreterName: reader.keyRing.decrypt(row.interpreterNameEnc) } : {}),
+    ...(reader.withIdentity
+      ? { interpreterName: reader.keyRing.decrypt(row.interpreterNameEnc, placeOf(interpreterRequests.interpreterNameEnc, row.id)) }
+      : {}),
     interpreterOrganisation: row.interpreterOrganisation,
     providedAt: row.providedAt?.toISOString() ?? null,
     version: row.version,
@@ -71,7 +74,9 @@ export function presentInterview(
     participantAgencies: names.participantAgencies,
     indicators: indicatorsOf(row.indicators),
     childAtTime: row.childAtTime,
-    ...(reader.withIdentity ? { account: reader.keyRing.decrypt(row.accountEnc) } : {}),
+    ...(reader.withIdentity
+      ? { account: reader.keyRing.decrypt(row.accountEnc, placeOf(identificationInterviews.accountEnc, row.id)) }
+      : {}),
     status: row.status,
     interpreterRequests: requests,
     version: row.version,

@@ -11,6 +11,7 @@ import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../../audit/record.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
+import { personIdentityValue, placeOf } from '../../db/cipherPlace.js';
 import type { Db, Tx } from '../../db/client.js';
 import {
   agencies,
@@ -126,13 +127,16 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
     const docs = byJson(
       (documentsOf.get(person.id) ?? []).map((document) => ({
         documentType: document.documentType,
-        number: keyRing.decrypt(document.numberEnc),
+        number: keyRing.decrypt(document.numberEnc, placeOf(personDocuments.numberEnc, document.id)),
         issuingCountry: document.issuingCountry,
         expiresOn: document.expiresOn,
       })),
     );
     const contactList = byJson(
-      (contactsOf.get(person.id) ?? []).map((contact) => ({ kind: contact.kind, value: keyRing.decrypt(contact.valueEnc) })),
+      (contactsOf.get(person.id) ?? []).map((contact) => ({
+        kind: contact.kind,
+        value: keyRing.decrypt(contact.valueEnc, placeOf(personContacts.valueEnc, contact.id)),
+      })),
     );
     const withheld = (name: string) => withheldKeys(HTCDS_COLUMNS_BY_NAME.get(name)!, sections);
     const eventList = byJson(
@@ -147,7 +151,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
     const perpetratorList = byJson(
       (perpetratorsOf.get(kase.id) ?? []).map((perpetrator) => ({
         roles: perpetrator.roles,
-        name: keyRing.decrypt(perpetrator.nameEnc),
+        name: keyRing.decrypt(perpetrator.nameEnc, placeOf(perpetrators.nameEnc, perpetrator.id)),
         gender: perpetrator.gender,
         nationality: perpetrator.nationality,
         relationship: perpetrator.relationship,
@@ -158,19 +162,19 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
         .filter((comment) => comment.section === 'general' || sections.has(comment.section))
         .map((comment) => ({
           section: comment.section,
-          body: keyRing.decrypt(comment.bodyEnc),
+          body: keyRing.decrypt(comment.bodyEnc, placeOf(caseComments.bodyEnc, comment.id)),
           writtenAt: comment.createdAt.toISOString(),
         })),
     );
     const exploitation = victimContext?.exploitationTypes ?? [];
-    const birthDate = keyRing.decrypt(person.birthDateEnc);
+    const birthDate = personIdentityValue(keyRing, person, 'birthDateEnc');
     const values: Record<string, CellValue> = {
       org_Name: agency?.name ?? null,
       org_Type: agency?.organisationType ?? null,
       org_ShippingCountry: agency?.countryCode ?? null,
       cas_CaseOwner: kase.ownerUserId ? (usernameOf.get(kase.ownerUserId) ?? null) : null,
-      prs_FirstName: keyRing.decrypt(person.givenNameEnc),
-      prs_SecondName: keyRing.decrypt(person.familyNameEnc),
+      prs_FirstName: personIdentityValue(keyRing, person, 'givenNameEnc'),
+      prs_SecondName: personIdentityValue(keyRing, person, 'familyNameEnc'),
       prs_Birthdate: birthDate,
       prs_Gender: person.gender,
       prs_PrimaryLanguage: person.languages[0] ?? null,
@@ -179,7 +183,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       prs_IdentityNumber: docs[0]?.number ?? null,
       prs_Email: contactList.find((contact) => contact.kind === 'email')?.value ?? null,
       prs_MobilePhone: contactList.find((contact) => contact.kind === 'phone')?.value ?? null,
-      prs_MailingStreet: keyRing.decrypt(person.addressEnc),
+      prs_MailingStreet: personIdentityValue(keyRing, person, 'addressEnc'),
       vic_TraffickingStatus: TRAFFICKING_STATUS_TO_HTCDS[kase.traffickingStatus],
       vic_RelationshipToTrafficker: joined(victimContext?.relationshipsToTrafficker),
       vic_AgeWhenTrafficked: victimContext?.ageWhenTrafficked ?? null,
@@ -216,18 +220,20 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       sls_IntakeChannel: kase.intakeChannel,
       sls_Urgency: kase.urgency,
       sls_IntakeLocation: kase.intakeLocation,
-      sls_IntakeNarrative: keyRing.decrypt(kase.intakeNarrativeEnc),
+      sls_IntakeNarrative: keyRing.decrypt(kase.intakeNarrativeEnc, placeOf(cases.intakeNarrativeEnc, kase.id)),
       sls_CaseLanguage: kase.locale,
       sls_Pseudonym: person.pseudonym,
-      sls_NameAsWritten: keyRing.decrypt(person.nameAsWrittenEnc),
-      sls_Aliases: joined(byJson((aliasesOf.get(person.id) ?? []).map((alias) => keyRing.decrypt(alias.nameEnc)!))),
+      sls_NameAsWritten: personIdentityValue(keyRing, person, 'nameAsWrittenEnc'),
+      sls_Aliases: joined(
+        byJson((aliasesOf.get(person.id) ?? []).map((alias) => keyRing.decrypt(alias.nameEnc, placeOf(personNames.nameEnc, alias.id)))),
+      ),
       sls_BirthYear: identity && birthDate ? null : person.birthYear,
       sls_Languages: joined(person.languages),
       sls_EthnicMinority: person.ethnicMinority,
       sls_Ethnicity: person.ethnicity,
       sls_IdentityDocuments: json(docs),
       sls_Contacts: json(contactList),
-      sls_Address: keyRing.decrypt(person.addressEnc),
+      sls_Address: personIdentityValue(keyRing, person, 'addressEnc'),
       sls_TraffickingEvents: json(eventList.map((event) => without(event, withheld('sls_TraffickingEvents')))),
       sls_Perpetrators: json(perpetratorList.map((perpetrator) => without(perpetrator, withheld('sls_Perpetrators')))),
       sls_CaseComments: json(commentList),

@@ -1,6 +1,7 @@
 import type { HtcdsImportRecord, HtcdsImportRecordsQuery } from '@seamless/contracts';
 import { and, asc, count, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { KeyRing } from '../../crypto/keyRing.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { looksLikeCaseReference } from '../../db/nameSearch.js';
 import { cases, htcdsImportRows, personNames, persons } from '../../db/schema/index.js';
@@ -28,6 +29,7 @@ export async function findImportRecords(
       caseId: cases.id,
       caseReference: cases.reference,
       pseudonym: persons.pseudonym,
+      personId: persons.id,
       givenNameEnc: persons.givenNameEnc,
       familyNameEnc: persons.familyNameEnc,
       nameAsWrittenEnc: persons.nameAsWrittenEnc,
@@ -46,10 +48,10 @@ export async function findImportRecords(
     .innerJoin(cases, eq(cases.id, htcdsImportRows.caseId))
     .where(where);
   return {
-    items: rows.map(({ givenNameEnc, familyNameEnc, nameAsWrittenEnc, ...record }) => ({
+    items: rows.map(({ personId, givenNameEnc, familyNameEnc, nameAsWrittenEnc, ...record }) => ({
       ...record,
-      name: romanisedNameOf(keyRing, { givenNameEnc, familyNameEnc }),
-      nameAsWritten: keyRing.decrypt(nameAsWrittenEnc),
+      name: romanisedNameOf(keyRing, personId, { givenNameEnc, familyNameEnc }),
+      nameAsWritten: keyRing.decrypt(nameAsWrittenEnc, placeOf(persons.nameAsWrittenEnc, personId)),
     })),
     total: counted?.total ?? 0,
   };

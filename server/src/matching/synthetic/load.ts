@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asSystem } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Db } from '../../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from '../indexPersonNames.js';
@@ -38,11 +39,12 @@ export async function loadSyntheticSet(db: Db, keyRing: KeyRing, set: SyntheticS
   const personRows = set.persons.map((person, index) => {
     const primary = person.names.find((n) => n.kind === 'primary')?.name ?? person.names[0]!.name;
     const written = person.names.find((n) => n.kind === 'written')?.name ?? null;
+    const id = ids[index]!;
     return {
-      id: ids[index]!,
-      givenNameEnc: keyRing.encrypt(primary),
-      nameAsWrittenEnc: keyRing.encrypt(written),
-      birthDateEnc: keyRing.encrypt(person.birthDate),
+      id,
+      givenNameEnc: keyRing.encrypt(primary, placeOf(persons.givenNameEnc, id)),
+      nameAsWrittenEnc: keyRing.encrypt(written, placeOf(persons.nameAsWrittenEnc, id)),
+      birthDateEnc: keyRing.encrypt(person.birthDate, placeOf(persons.birthDateEnc, id)),
       birthYear: person.birthYear,
       birthYearEstimated: person.birthYearEstimated,
       gender: person.gender,
@@ -52,24 +54,35 @@ export async function loadSyntheticSet(db: Db, keyRing: KeyRing, set: SyntheticS
     };
   });
   const nameRows = set.persons.flatMap((person, index) =>
-    person.names.map(({ kind, name }) => ({ personId: ids[index]!, kind, nameEnc: keyRing.encrypt(name), ...nameKeysOf(name) })),
+    person.names.map(({ kind, name }) => {
+      const id = randomUUID();
+      return { id, personId: ids[index]!, kind, nameEnc: keyRing.encrypt(name, placeOf(personNames.nameEnc, id)), ...nameKeysOf(name) };
+    }),
   );
   const documentRows = set.persons.flatMap((person, index) =>
-    person.documents.map((document) => ({
-      personId: ids[index]!,
-      documentType: document.documentType,
-      numberEnc: keyRing.encrypt(document.number),
-      numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
-      issuingCountry: document.issuingCountry,
-    })),
+    person.documents.map((document) => {
+      const id = randomUUID();
+      return {
+        id,
+        personId: ids[index]!,
+        documentType: document.documentType,
+        numberEnc: keyRing.encrypt(document.number, placeOf(personDocuments.numberEnc, id)),
+        numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
+        issuingCountry: document.issuingCountry,
+      };
+    }),
   );
   const contactRows = set.persons.flatMap((person, index) =>
-    person.phones.map((phone) => ({
-      personId: ids[index]!,
-      kind: 'phone',
-      valueEnc: keyRing.encrypt(phone),
-      valueBidx: keyRing.blindIndex('phone', normalisePhone(phone)),
-    })),
+    person.phones.map((phone) => {
+      const id = randomUUID();
+      return {
+        id,
+        personId: ids[index]!,
+        kind: 'phone',
+        valueEnc: keyRing.encrypt(phone, placeOf(personContacts.valueEnc, id)),
+        valueBidx: keyRing.blindIndex('phone', normalisePhone(phone)),
+      };
+    }),
   );
   await asSystem(db, async (tx) => {
     await insertInBatches(personRows, (batch) => tx.insert(persons).values(batch));

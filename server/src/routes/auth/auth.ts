@@ -10,6 +10,7 @@ import { activeSessionsOf, advanceSession, authenticateToken, revokeOtherSession
 import { checkSecondFactor, signIn } from '../../auth/signIn.js';
 import { enrolmentFor, hashRecoveryCode, newRecoveryCodes, newTotpSecret } from '../../auth/totp.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { users } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, notFound } from '../../http/problem.js';
@@ -189,7 +190,7 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     await asSystem(db, (tx) =>
       tx
         .update(users)
-        .set({ totpSecretEnc: keyRing.encrypt(secret) })
+        .set({ totpSecretEnc: keyRing.encrypt(secret, placeOf(users.totpSecretEnc, auth.actor.userId)) })
         .where(eq(users.id, auth.actor.userId)),
     );
     return enrolmentFor(secret, auth.actor.username);

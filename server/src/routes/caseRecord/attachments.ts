@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import { ATTACHMENT_MAX_BYTES, type RecordSection } from '@seamless/contracts';
@@ -7,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { agencies, attachments } from '../../db/schema/index.js';
 import { AttachmentStore, sha256Of } from '../../files/attachmentStore.js';
 import { pdfActiveContent } from '../../files/pdfActiveContent.js';
@@ -140,12 +142,14 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
       const saved = await withCase(db, request, caseId, 'comment', async ({ tx, actor, view, audit }) => {
         assertOpen(view);
         assertMayWriteSection(actor, upload.section, view.involvement);
+        const id = randomUUID();
         const [row] = await tx
           .insert(attachments)
           .values({
+            id,
             caseId,
             section: upload.section,
-            fileNameEnc: keyRing.encrypt(fileName),
+            fileNameEnc: keyRing.encrypt(fileName, placeOf(attachments.fileNameEnc, id)),
             mediaType,
             sizeBytes: content.length,
             sha256: sha256Of(content),
@@ -189,7 +193,7 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
           resourceId: view.kase.id,
           details: { attachmentId: row.id, section: row.section },
         });
-        return { bytes, mediaType: row.mediaType, fileName: keyRing.decrypt(row.fileNameEnc) };
+        return { bytes, mediaType: row.mediaType, fileName: keyRing.decrypt(row.fileNameEnc, placeOf(attachments.fileNameEnc, row.id)) };
       });
       return reply
         .header('content-type', file.mediaType)

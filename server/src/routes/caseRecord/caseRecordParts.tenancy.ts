@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { RecordSection } from '@seamless/contracts';
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse } from '../../../test/harness.js';
 import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
 import { asSystem } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { attachments } from '../../db/schema/index.js';
 
 const PDF = { name: 'statement.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.7\n%%EOF\n') };
@@ -22,13 +24,15 @@ export function caseRecordPartsMatrix(c: TenancyContext): RouteMatrix {
 
   /** Attachment rows as an upload leaves them (this instance's store directory is not writable in the matrix run). */
   async function plantAttachment(section: RecordSection) {
+    const id = randomUUID();
     const [row] = await asSystem(c.t.database.db, (tx) =>
       tx
         .insert(attachments)
         .values({
+          id,
           caseId: shared(),
           section,
-          fileNameEnc: c.t.keyRing.encrypt(`${section}-evidence.pdf`),
+          fileNameEnc: c.t.keyRing.encrypt(`${section}-evidence.pdf`, placeOf(attachments.fileNameEnc, id)),
           mediaType: 'application/pdf',
           sizeBytes: 15,
           sha256: 'a'.repeat(64),

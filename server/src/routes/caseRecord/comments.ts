@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { agencies, caseComments } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
 import { offsetOf } from '../../http/listing.js';
@@ -56,12 +58,14 @@ export function commentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
       assertOpen(view);
       const { section, body } = request.body;
       assertMayWriteSection(actor, section, view.involvement);
+      const id = randomUUID();
       const [row] = await tx
         .insert(caseComments)
         .values({
+          id,
           caseId: view.kase.id,
           section,
-          bodyEnc: keyRing.encrypt(body),
+          bodyEnc: keyRing.encrypt(body, placeOf(caseComments.bodyEnc, id)),
           authorUserId: actor.userId,
           authorAgencyId: actor.agencyId,
         })

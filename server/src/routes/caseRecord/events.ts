@@ -8,6 +8,7 @@ import { recordAudit } from '../../audit/record.js';
 import { isoDay } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
+import { personIdentityValue } from '../../db/cipherPlace.js';
 import { traffickingEvents } from '../../db/schema/index.js';
 import type { PersonRow } from '../../db/visibleCases.js';
 import { withCase } from '../../http/caseContext.js';
@@ -23,7 +24,7 @@ const FURTHEST_ZONE_AHEAD_MS = 14 * 3_600_000;
 
 /** The earliest day the person can have been born: the birth date, or the first day of a birth year (a year earlier when estimated from an age). */
 function bornNoEarlierThan(person: PersonRow, keyRing: KeyRing): string | null {
-  const birthDate = keyRing.decrypt(person.birthDateEnc);
+  const birthDate = personIdentityValue(keyRing, person, 'birthDateEnc');
   if (birthDate) return birthDate;
   if (person.birthYear == null) return null;
   const year = person.birthYear - (person.birthYearEstimated ? 1 : 0);

@@ -44,7 +44,7 @@ describe('perpetrators', () => {
       tx.execute(sql`select to_jsonb(p) as row from perpetrators p where id = ${created.body.id}`),
     );
     const raw = JSON.stringify(rowsOf(stored));
-    expect(raw).toContain('v1:');
+    expect(raw).toContain('v2:');
     expect(raw).not.toContain('Htet');
 
     const list = await socialworker.get(`/api/cases/${sharedCase}/perpetrators`);

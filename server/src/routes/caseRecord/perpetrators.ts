@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { perpetrators } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
 import { notFound } from '../../http/problem.js';
@@ -44,12 +46,14 @@ export function perpetratorRoutes(app: FastifyInstance, { database, keyRing }: A
     const created = await withCase(db, request, request.params.id, 'update', async ({ tx, actor, view, audit }) => {
       assertOpen(view);
       const input = request.body;
+      const id = randomUUID();
       const [row] = await tx
         .insert(perpetrators)
         .values({
+          id,
           caseId: view.kase.id,
           roles: [...new Set(input.roles)],
-          nameEnc: keyRing.encrypt(input.name || null),
+          nameEnc: keyRing.encrypt(input.name || null, placeOf(perpetrators.nameEnc, id)),
           gender: input.gender ?? null,
           nationality: input.nationality ?? null,
           relationship: input.relationship ?? null,

@@ -2,6 +2,7 @@ import type { AuditAction, CaseSection } from '@seamless/contracts';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ApiClient, TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { rowsOf } from '../../db/client.js';
 import { auditEvents, caseAccess, cases, persons, roles, userRoles, users } from '../../db/schema/index.js';
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
@@ -12,9 +13,16 @@ import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
  */
 export async function demoCaseId(t: TestApp, personIndex: number): Promise<string> {
   const rows = await asSystem(t.database.db, (tx) =>
-    tx.select({ id: cases.id, nameEnc: persons.nameAsWrittenEnc }).from(cases).innerJoin(persons, eq(persons.id, cases.personId)),
+    tx
+      .select({ id: cases.id, personId: persons.id, nameEnc: persons.nameAsWrittenEnc })
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId)),
   );
-  const row = rows.find((candidate) => t.keyRing.decrypt(candidate.nameEnc) === DEMO_PEOPLE[personIndex]!.nameAsWritten);
+  const row = rows.find(
+    (candidate) =>
+      t.keyRing.decrypt(candidate.nameEnc, placeOf(persons.nameAsWrittenEnc, candidate.personId)) ===
+      DEMO_PEOPLE[personIndex]!.nameAsWritten,
+  );
   if (!row) throw new Error(`no demo case for person ${personIndex}`);
   return row.id;
 }

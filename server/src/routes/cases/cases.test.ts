@@ -50,7 +50,7 @@ describe('cases', () => {
         where p.id = ${created.body.personId}`),
     );
     const stored = JSON.stringify(rowsOf(raw));
-    expect(stored).toContain('v1:');
+    expect(stored).toContain('v2:');
     for (const secret of ['Thida', 'Aung', 'သီတာ', 'MM-448812', '555 0199', '2009-03-14']) expect(stored).not.toContain(secret);
     const [byDocument] = await asSystem(t.database.db, (tx) =>
       tx

@@ -142,9 +142,12 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       if (body.urgency) changes.urgency = body.urgency;
       if (body.locale) changes.locale = body.locale;
       if (body.formAnswers) {
-        const stored = storedFormAnswers(keyRing, current);
+        const stored = storedFormAnswers(keyRing, current.id, current);
         await assertCaseFormAnswers(tx, formScopeOf(view), body.formAnswers, stored, readableSections(actor, view.involvement));
-        Object.assign(changes, await formAnswerColumns(tx, keyRing, formScopeOf(view), { ...stored, ...body.formAnswers }, current));
+        Object.assign(
+          changes,
+          await formAnswerColumns(tx, keyRing, current.id, formScopeOf(view), { ...stored, ...body.formAnswers }, current),
+        );
       }
       if (body.ownerUserId !== undefined) {
         if (body.ownerUserId) {
@@ -167,8 +170,12 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       if (changes.ownerUserId !== undefined && changes.ownerUserId !== current.ownerUserId) {
         await recordCaseEvent(tx, actor, current.id, 'case.owner_changed', { ownerUserId: changes.ownerUserId });
       }
-      const other = Object.keys(fields).filter((field) => !['status', 'closureReason', 'closedAt', 'ownerUserId'].includes(field));
+      const other = Object.keys(fields).filter(
+        (field) => !['status', 'closureReason', 'closedAt', 'ownerUserId', 'formIdentityEnc'].includes(field),
+      );
       if (other.length) await recordCaseEvent(tx, actor, current.id, 'case.updated', { fields: other });
+      // That identity answers changed is itself about her identity: only its readers see the entry.
+      if (fields.formIdentityEnc) await recordCaseEvent(tx, actor, current.id, 'case.updated', { fields: ['formAnswers'] }, 'identity');
       await recordAudit(tx, audit, { action: 'case.update', resourceType: 'case', resourceId: current.id, details: { changes: fields } });
       return reloaded(context, keyRing);
     }),
@@ -185,7 +192,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       assertBirthDate(person.birthDate, 'birthDate', now);
       await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
       const current = await lockVersion(tx, persons, view.person.id, version);
-      const columns = personColumns(keyRing, person, now);
+      const columns = personColumns(keyRing, current.id, person, now);
       const saved = await saveVersion(tx, persons, current, columns);
       const recorder = { agencyId: actor.agencyId, userId: actor.userId };
       await replaceOwnPersonIdentity(tx, keyRing, current.id, person, recorder);

@@ -12,6 +12,7 @@ import { shareCase, unshareCase } from '../../commands/shareCase.js';
 import { withdrawConsent } from '../../commands/withdrawConsent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, breakGlassGrants, caseAccess, cases, consents, users } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
@@ -85,7 +86,13 @@ async function presentedConsents(tx: Tx, keyRing: KeyRing, caseId: string, withI
   );
   const today = isoDay(new Date());
   return rows.map(({ consent, recordedByName }) =>
-    presentConsent(consent, recordedByName, names, withIdentity ? keyRing.decrypt(consent.guardianNameEnc) : undefined, today),
+    presentConsent(
+      consent,
+      recordedByName,
+      names,
+      withIdentity ? keyRing.decrypt(consent.guardianNameEnc, placeOf(consents.guardianNameEnc, consent.id)) : undefined,
+      today,
+    ),
   );
 }
 

@@ -280,7 +280,7 @@ describe('identification: the journey from pre-screening to the certificate', ()
         sql`select i.*, r.* from identification_interviews i join interpreter_requests r on r.interview_id = i.id where i.id = ${interview.id}`,
       ),
     );
-    expect(stored).toContain('v1:');
+    expect(stored).toContain('v2:');
     expect(stored).not.toContain('Tachileik');
     expect(stored).not.toContain(INTERPRETER);
   });

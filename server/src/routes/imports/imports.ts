@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Db } from '../../db/client.js';
 import { htcdsImports } from '../../db/schema/index.js';
 import { sha256Of } from '../../files/attachmentStore.js';
@@ -35,7 +36,7 @@ export function presentImport(row: ImportRow, keyRing: KeyRing, actor: { userId:
     jobId: row.id,
     state: row.state,
     dryRun: row.dryRun,
-    fileName: keyRing.decrypt(row.fileNameEnc) ?? '',
+    fileName: keyRing.decrypt(row.fileNameEnc, placeOf(htcdsImports.fileNameEnc, row.id)) ?? '',
     format: row.format,
     layout: row.layout,
     rows: row.rows,
@@ -153,7 +154,7 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
       await files.put(id, upload.bytes);
       const job = await queueImport(request, id, {
         dryRun,
-        fileNameEnc: keyRing.encrypt(upload.fileName.slice(0, 255))!,
+        fileNameEnc: keyRing.encrypt(upload.fileName.slice(0, 255), placeOf(htcdsImports.fileNameEnc, id)),
         fileBytes: upload.bytes.length,
         fileSha256: sha256Of(upload.bytes),
         format,
@@ -181,7 +182,11 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     const job = await queueImport(request, id, {
       dryRun: false,
       checkedByImportId: checked.id,
-      fileNameEnc: checked.fileNameEnc,
+      // The name's ciphertext is bound to the checked job's row: the new job gets its own.
+      fileNameEnc: keyRing.encrypt(
+        keyRing.decrypt(checked.fileNameEnc, placeOf(htcdsImports.fileNameEnc, checked.id)),
+        placeOf(htcdsImports.fileNameEnc, id),
+      ),
       fileBytes: checked.fileBytes,
       fileSha256: checked.fileSha256,
       format: checked.format,
