@@ -28,6 +28,8 @@ const blobHeader = (keyId: string) => {
  * Where a ciphertext lives: table, column and the row's id. It is authenticated with the value
  * (AES-GCM associated data), so a value copied into another row or column — someone with write
  * access to the database moving a victim's name into a record they may read — does not decrypt.
+ * Build it with `placeOf(table.column, rowId)` (server/src/db/cipherPlace.ts); choose the row's id
+ * before inserting (`randomUUID()`), since the value is encrypted before the row exists.
  */
 export type CipherBinding = { table: string; column: string; id: string };
 
