@@ -7,19 +7,24 @@ import {
   CASE_CLOSURE_REASONS,
   CASE_STAGES,
   CONTROL_METHODS,
+  EDUCATION_LEVELS,
   EXPLOITATION_TYPES,
   FORCED_LABOUR_INDUSTRIES,
   HTCDS_EXPLOITATION_TYPES,
   HTCDS_TRAFFICKING_STATUSES,
   INTAKE_CHANNELS,
   INTAKE_URGENCIES,
+  MARITAL_STATUSES,
   ONLINE_PLATFORMS,
   PERPETRATOR_ROLES,
   RECRUITMENT_METHODS,
+  REFERRAL_REASONS,
   RELATIONSHIPS_TO_TRAFFICKER,
   SEXUAL_EXPLOITATION_TYPES,
   SPOKEN_LANGUAGES,
+  SUPPORT_PLAN_TYPES,
   TRAFFICKING_EVENT_TYPES,
+  TRAFFICKING_STATUS_DECISION_ORGS,
 } from './vocabulary.js';
 
 /**
@@ -60,10 +65,15 @@ export type HtcdsColumn = {
   /** Need-to-know section the column's content belongs to (export leaves it out without it). */
   section?: CaseSection;
   /**
-   * False for HTCDS fields Seamless does not keep as such: import reports their values as not
-   * kept; export fills the few it can derive (the owner organisation) and leaves the rest empty.
+   * False for a field Seamless would not keep: import reports its values as not kept. Every
+   * HTCDS 2.0 column we read is held, in its own record or as written (`verbatim`).
    */
   held: boolean;
+  /**
+   * Held as the file wrote it, with the case (shown on the case, written back on export), for
+   * fields no record of ours holds. A picklist value we do not know is kept as written too.
+   */
+  verbatim?: boolean;
   /** An extension column refining this HTCDS column: on import the extension wins when both are filled. */
   refines?: string;
   /**
@@ -85,20 +95,23 @@ const column = (name: string, label: string, kind: HtcdsColumnKind, more: Partia
   held: true,
   ...more,
 });
-const notHeld = (name: string, label: string, kind: HtcdsColumnKind = 'text'): HtcdsColumn => ({ name, label, kind, held: false });
 const identity = { section: 'identity' } as const;
 const legal = { section: 'legal' } as const;
 const freeText = { identifying: 'free_text' } as const;
 const localPlace = { identifying: 'local_place' } as const;
+/** Typed text is identity-level: it can name or locate the person whatever it is about. */
+const verbatim = (name: string, label: string, kind: HtcdsColumnKind = 'text', more: Partial<HtcdsColumn> = {}): HtcdsColumn =>
+  column(name, label, kind, { verbatim: true, ...(kind === 'text' ? freeText : {}), ...more });
 
 /**
  * Every column Seamless reads and writes, in the order of an export: the HTCDS 2.0 fields
  * (shared/reference) first, then our extensions. One row is one case.
  */
 export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
-  column('org_Name', 'Organisation Name', 'text', { held: false }),
-  column('org_Type', 'Type', 'text', { held: false }),
-  column('org_ShippingCountry', 'Shipping Country', 'country', { held: false }),
+  /** The organisation that wrote the file is kept as written; an export names the owner agency. */
+  verbatim('org_Name', 'Organisation Name'),
+  verbatim('org_Type', 'Type'),
+  verbatim('org_ShippingCountry', 'Shipping Country', 'country'),
   /** The owner caseworker's username: an import assigns the case to that user of the importing agency. */
   column('cas_CaseOwner', 'Case Owner', 'text'),
   column('prs_FirstName', 'First Name', 'text', identity),
@@ -106,14 +119,17 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
   column('prs_SecondName', 'Second Name', 'text', identity),
   column('prs_Birthdate', 'Birthdate', 'date', identity),
   column('prs_Gender', 'Gender', 'picklist', { values: GENDERS, vocabulary: 'gender' }),
-  notHeld('prs_Salutation', 'Salutation'),
-  notHeld('prs_Title', 'Title'),
-  notHeld('prs_Deceased', 'Deceased', 'boolean'),
-  notHeld('prs_MaritalStatus', 'Marital Status'),
-  notHeld('prs_NumberOfChildren', 'Number of Children', 'integer'),
+  verbatim('prs_Salutation', 'Salutation'),
+  verbatim('prs_Title', 'Title'),
+  verbatim('prs_Deceased', 'Deceased', 'boolean'),
+  verbatim('prs_MaritalStatus', 'Marital Status', 'picklist', { values: MARITAL_STATUSES, vocabulary: 'vocab.maritalStatus' }),
+  verbatim('prs_NumberOfChildren', 'Number of Children', 'integer'),
   column('prs_PrimaryLanguage', 'Primary Language', 'language', { values: SPOKEN_LANGUAGES, vocabulary: 'vocab.spokenLanguage' }),
   column('prs_SecondaryLanguage', 'Secondary Language', 'language', { values: SPOKEN_LANGUAGES, vocabulary: 'vocab.spokenLanguage' }),
-  notHeld('prs_HighestLevelOfEducation', 'Highest Level of Education'),
+  verbatim('prs_HighestLevelOfEducation', 'Highest Level of Education', 'picklist', {
+    values: EDUCATION_LEVELS,
+    vocabulary: 'vocab.educationLevel',
+  }),
   column('prs_Citizenship', 'Citizenship', 'countries'),
   column('prs_IdentityNumber', 'Identity Number', 'text', identity),
   column('prs_Email', 'Email', 'text', identity),
@@ -124,9 +140,13 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
   column('prs_MailingState', 'Mailing State/Province', 'text', identity),
   column('prs_MailingPostalCode', 'Mailing Zip/Postal Code', 'text', identity),
   column('prs_MailingCountry', 'Mailing Country', 'country', identity),
-  notHeld('vic_AgreementToManagePersonalData', 'Agreement to Manage Personal Data', 'boolean'),
+  verbatim('vic_AgreementToManagePersonalData', 'Agreement to Manage Personal Data', 'boolean'),
   column('vic_TraffickingStatus', 'Trafficking Status', 'picklist', { values: HTCDS_TRAFFICKING_STATUSES }),
-  notHeld('vic_TraffickingStatusDecisionMakingOrg', 'Trafficking Status Decision Making Organization'),
+  /** Held by the status decision that brought the case to its trafficking status. */
+  column('vic_TraffickingStatusDecisionMakingOrg', 'Trafficking Status Decision Making Organization', 'picklist', {
+    values: TRAFFICKING_STATUS_DECISION_ORGS,
+    vocabulary: 'vocab.decisionOrg',
+  }),
   column('vic_RelationshipToTrafficker', 'Relationship to Trafficker', 'multiselect', {
     values: RELATIONSHIPS_TO_TRAFFICKER,
     vocabulary: 'vocab.relationship',
@@ -155,35 +175,56 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
     vocabulary: 'vocab.sexualExploitationType',
   }),
   column('vic_LocationOfExploitation', 'Location of Exploitation', 'country'),
-  notHeld('vic_ExploitationWebsitesAndApps', 'Exploitation Websites and Apps'),
-  notHeld('vic_Vulnerabilities', 'Vulnerabilities'),
-  notHeld('vic_DetailsOfVulnerabilities', 'Details Of Vulnerabilities'),
+  verbatim('vic_ExploitationWebsitesAndApps', 'Exploitation Websites and Apps', 'multiselect', {
+    values: ONLINE_PLATFORMS,
+    vocabulary: 'vocab.onlinePlatform',
+  }),
+  verbatim('vic_Vulnerabilities', 'Vulnerabilities'),
+  verbatim('vic_DetailsOfVulnerabilities', 'Details Of Vulnerabilities'),
   column('per_RoleInProcess', 'Role in Process', 'multiselect', { values: PERPETRATOR_ROLES, vocabulary: 'vocab.perpetratorRole' }),
-  notHeld('per_RoleDetails', 'Role Details'),
+  verbatim('per_RoleDetails', 'Role Details'),
   column('cas_Status', 'Status', 'picklist', { values: CASE_STATUSES, vocabulary: 'caseStatus' }),
-  column('cas_ReasonForCaseClosure', 'Reason for Case Closure', 'picklist', {
+  /**
+   * Long Text in HTCDS 2.0: a closure reason of ours (its name or label in any of our languages)
+   * is held as the case's reason; other words are kept as written, and leave only with identities.
+   */
+  column('cas_ReasonForCaseClosure', 'Reason for Case Closure', 'text', {
     values: CASE_CLOSURE_REASONS,
     vocabulary: 'vocab.closureReason',
+    verbatim: true,
   }),
-  notHeld('cas_ReferringOrganisation', 'Referring Organisation'),
-  notHeld('cas_IncomingReferralDate', 'Incoming Referral Date', 'date'),
-  notHeld('cas_ReasonForIncomingReferral', 'Reason for Incoming Referral'),
-  notHeld('cas_IncomingReferralDetails', 'Incoming Referral Details'),
-  notHeld('cas_ReferredOrganisation', 'Referred Organisation'),
-  notHeld('cas_ReasonForOutgoingReferral', 'Reason for Outgoing Referral'),
-  notHeld('cas_OutgoingReferralDate', 'Outgoing Referral Date', 'date'),
-  notHeld('cas_OutgoingReferralDetails', 'Outgoing Referral Details'),
+  verbatim('cas_ReferringOrganisation', 'Referring Organisation'),
+  verbatim('cas_IncomingReferralDate', 'Incoming Referral Date', 'date'),
+  verbatim('cas_ReferringPrimaryCaseWorker', 'Referring Primary Case Worker'),
+  verbatim('cas_ReasonForIncomingReferral', 'Reason for Incoming Referral', 'picklist', {
+    values: REFERRAL_REASONS,
+    vocabulary: 'vocab.referralReason',
+  }),
+  verbatim('cas_IncomingReferralDetails', 'Incoming Referral Details'),
+  verbatim('cas_ReferredOrganisation', 'Referred Organisation'),
+  verbatim('cas_ReferredPrimaryCaseWorker', 'Referred Primary Case Worker'),
+  verbatim('cas_ReasonForOutgoingReferral', 'Reason for Outgoing Referral', 'picklist', {
+    values: REFERRAL_REASONS,
+    vocabulary: 'vocab.referralReason',
+  }),
+  verbatim('cas_OutgoingReferralDate', 'Outgoing Referral Date', 'date'),
+  verbatim('cas_OutgoingReferralDetails', 'Outgoing Referral Details'),
   column('cco_CaseComment', 'Case Comment', 'text', freeText),
   column('hte_Type', 'Type', 'picklist', { values: TRAFFICKING_EVENT_TYPES, vocabulary: 'vocab.eventType' }),
   column('hte_Date', 'Date', 'date'),
   column('hte_Country', 'Country', 'country'),
   column('hte_City', 'City', 'text', localPlace),
   column('hte_State', 'State', 'text'),
-  notHeld('hte_Description', 'Description'),
-  notHeld('spl_Type', 'Type'),
-  notHeld('spl_Objectives', 'Objectives'),
-  notHeld('spl_ActionPlan', 'Action Plan'),
-  notHeld('con_Consent', 'Consent', 'boolean'),
+  verbatim('hte_Street', 'Street', 'text', localPlace),
+  verbatim('hte_PostalCode', 'PostalCode', 'text', localPlace),
+  verbatim('hte_Description', 'Description'),
+  verbatim('spl_Type', 'Type', 'picklist', { values: SUPPORT_PLAN_TYPES, vocabulary: 'vocab.supportPlanType' }),
+  verbatim('spl_Objectives', 'Objectives'),
+  verbatim('spl_ActionPlan', 'Action Plan'),
+  verbatim('spl_PlannedEndDate', 'Planned End Date', 'date'),
+  verbatim('spl_ActualEndDate', 'Actual End Date', 'date'),
+  /** "Yes" is held as a consent record; "no" is kept as written (no record of refusal exists). */
+  column('con_Consent', 'Consent', 'boolean'),
   // Our extensions (documented in docs/htcds.md).
   column('sls_CaseReference', 'Seamless case reference', 'text'),
   column('sls_CaseCountry', 'Seamless case country', 'country'),
@@ -396,3 +437,14 @@ export type HtcdsExportQuery = z.infer<typeof htcdsExportQuerySchema>;
 
 /** The gender every imported person gets when the file leaves it empty (HTCDS "not specified"). */
 export const HTCDS_DEFAULT_GENDER = 'NonSpecifiedUnknown' satisfies (typeof GENDERS)[number];
+
+/** A value an import kept as written: a cell of a `verbatim` column (lists joined with ';'). */
+export const htcdsKeptValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export type HtcdsKeptValue = z.infer<typeof htcdsKeptValueSchema>;
+
+/** `GET /api/cases/:caseId/htcds-values`: what the file said that no record of ours holds. */
+export const htcdsKeptValuesSchema = z.object({
+  items: z.array(z.object({ field: z.string(), label: z.string(), kind: z.enum(HTCDS_COLUMN_KINDS), value: htcdsKeptValueSchema })),
+  importedAt: z.string().nullable(),
+});
+export type HtcdsKeptValues = z.infer<typeof htcdsKeptValuesSchema>;

@@ -203,6 +203,16 @@ export const TRAFFICKING_STATUS_DECISION_ORGS = [
 ] as const;
 export type TraffickingStatusDecisionOrg = (typeof TRAFFICKING_STATUS_DECISION_ORGS)[number];
 
+/** The HTCDS kind of a deciding agency, from what it does or, failing that, its organisation type. */
+export function decisionOrgOfAgency(agency: { organisationType: string; agencyFunction: string }): TraffickingStatusDecisionOrg {
+  if (agency.agencyFunction === 'police' || agency.organisationType === 'LawEnforcement') return 'Police';
+  if (agency.agencyFunction === 'court' || agency.agencyFunction === 'prosecutor') return 'CourtOrProsecution';
+  if (agency.organisationType === 'NGO') return 'NGO';
+  if (['CentralGovernmentOrganisation', 'LocalGovernmentOrganisation', 'ImmigrationService'].includes(agency.organisationType))
+    return 'NonPoliceGovernmentalOrganization';
+  return 'Other';
+}
+
 // ---------------------------------------------------------------------------------------------
 // Person (prs_)
 // ---------------------------------------------------------------------------------------------

@@ -7,11 +7,13 @@ import {
   HTCDS_DEFAULT_GENDER,
   type HtcdsColumn,
   type HtcdsIssueCode,
+  type HtcdsKeptValue,
   identityDocumentInputSchema,
   type PersonInput,
   perpetratorInputSchema,
   TRAFFICKING_STATUS_FROM_HTCDS,
   type TraffickingStatus,
+  type TraffickingStatusDecisionOrg,
   traffickingEventInputSchema,
   type VictimContextInput,
 } from '@seamless/contracts';
@@ -64,11 +66,22 @@ export type ImportedCase = {
   events: z.infer<typeof traffickingEventInputSchema>[];
   perpetrators: z.infer<typeof perpetratorInputSchema>[];
   comments: ExchangedComment[];
+  /** `con_Consent`: true records the person's consent; false is kept as written. */
+  consentGiven: boolean | null;
+  /** Who decided the trafficking status (`vic_TraffickingStatusDecisionMakingOrg`). */
+  decisionMakingOrg: TraffickingStatusDecisionOrg | null;
+  /** The `verbatim` columns the row fills, as written (field name → value). */
+  kept: Record<string, HtcdsKeptValue>;
 };
 
 export type RowIssue = { column: string; code: HtcdsIssueCode; params: Record<string, string | number> };
 
+/** The closure reasons of ours, looked up in the words of the Long Text `cas_ReasonForCaseClosure`. */
+const CLOSURE_REASON: HtcdsColumn = { ...HTCDS_COLUMNS_BY_NAME.get('cas_ReasonForCaseClosure')!, kind: 'picklist' };
+
 /** Longest text each text column keeps (the limits of the case and person schemas). */
+/** HTCDS Long Text (and the deprecated vulnerabilities list, written as text by older files). */
+const LONG_TEXT = 10_000;
 const TEXT_LIMITS: Record<string, number> = {
   prs_FirstName: 200,
   prs_MiddleName: 200,
@@ -79,6 +92,15 @@ const TEXT_LIMITS: Record<string, number> = {
   sls_Ethnicity: 100,
   sls_IntakeNarrative: 10_000,
   cco_CaseComment: 10_000,
+  cas_ReasonForCaseClosure: LONG_TEXT,
+  cas_IncomingReferralDetails: LONG_TEXT,
+  cas_OutgoingReferralDetails: LONG_TEXT,
+  vic_DetailsOfVulnerabilities: LONG_TEXT,
+  per_RoleDetails: LONG_TEXT,
+  hte_Description: LONG_TEXT,
+  spl_Objectives: LONG_TEXT,
+  spl_ActionPlan: LONG_TEXT,
+  vic_Vulnerabilities: LONG_TEXT,
   prs_IdentityNumber: 60,
 };
 const DEFAULT_TEXT_LIMIT = 200;
@@ -95,13 +117,24 @@ export function readImportedCase(
 ): { importedCase: ImportedCase | null; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
   const values = new Map<string, unknown>();
+  const kept: Record<string, HtcdsKeptValue> = {};
+  let closureReason: string | null = null;
   for (const [name, cell] of cells) {
     const column = HTCDS_COLUMNS_BY_NAME.get(name);
     if (!column?.held || cell === null || cell === '') continue;
     const parsed = readCell(column, cell, resolver, today);
-    if (parsed.ok) {
-      if (parsed.value !== null && !(Array.isArray(parsed.value) && parsed.value.length === 0)) values.set(name, parsed.value);
-    } else issues.push({ column: name, code: parsed.code, params: parsed.params });
+    if (!parsed.ok) {
+      issues.push({ column: name, code: parsed.code, params: parsed.params });
+      continue;
+    }
+    const value = parsed.value;
+    if (value === null || (Array.isArray(value) && value.length === 0)) continue;
+    if (name === CLOSURE_REASON.name) {
+      const known = resolver.resolveOne(CLOSURE_REASON, value as string);
+      if (known.ok) closureReason = known.value;
+      else kept[name] = value as string;
+    } else if (column.verbatim) kept[name] = Array.isArray(value) ? value.join(';') : (value as HtcdsKeptValue);
+    else values.set(name, value);
   }
   const text = (name: string) => (values.get(name) as string | undefined) ?? null;
   const list = (name: string) => (values.get(name) as string[] | undefined) ?? [];
@@ -161,7 +194,7 @@ export function readImportedCase(
       ownerUsername: text('cas_CaseOwner'),
       countryCode: text('sls_CaseCountry'),
       status: text('cas_Status') as CaseStatus | null,
-      closureReason: text('cas_ReasonForCaseClosure'),
+      closureReason,
       stage: text('sls_CaseStage'),
       traffickingStatus:
         (text('sls_TraffickingStatus') as TraffickingStatus | null) ?? (htcdsStatus ? TRAFFICKING_STATUS_FROM_HTCDS[htcdsStatus] : null),
@@ -204,6 +237,9 @@ export function readImportedCase(
       records('sls_Perpetrators') ??
       (values.has('per_RoleInProcess') ? [{ roles: list('per_RoleInProcess') as ImportedCase['perpetrators'][number]['roles'] }] : []),
     comments: records('sls_CaseComments') ?? (text('cco_CaseComment') ? [{ section: 'general', body: text('cco_CaseComment')! }] : []),
+    consentGiven: (values.get('con_Consent') as boolean | undefined) ?? null,
+    decisionMakingOrg: text('vic_TraffickingStatusDecisionMakingOrg') as TraffickingStatusDecisionOrg | null,
+    kept,
   };
   return { importedCase, issues };
 }
@@ -226,14 +262,20 @@ function readCell(column: HtcdsColumn, cell: CellValue, resolver: ValueResolver,
     case 'picklist':
     case 'country':
     case 'language':
-      return resolver.resolveOne(column, cell);
+      return keptAsWritten(column, cell, resolver.resolveOne(column, cell));
     case 'multiselect':
     case 'countries':
     case 'languages':
-      return resolver.resolveMany(column, cell);
+      return keptAsWritten(column, cell, resolver.resolveMany(column, cell));
     case 'json':
       return readJsonCell(column.name, cell);
   }
+}
+
+/** A value we do not know, in a column we keep as written, is kept as the file wrote it. */
+function keptAsWritten(column: HtcdsColumn, cell: CellValue, resolved: CellParse<unknown>): CellParse<unknown> {
+  if (resolved.ok || !column.verbatim) return resolved;
+  return parseTextCell(cell, { max: DEFAULT_TEXT_LIMIT });
 }
 
 function readJsonCell(name: string, cell: CellValue): CellParse<unknown> {

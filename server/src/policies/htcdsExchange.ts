@@ -42,3 +42,9 @@ export const exportedColumn = (column: HtcdsColumn, sections: ReadonlySet<CaseSe
 /** The keys of a `json` column's records left out of one case's row, for the same reason. */
 export const withheldKeys = (column: HtcdsColumn, sections: ReadonlySet<CaseSection>): readonly string[] =>
   sections.has('identity') ? [] : Object.keys(column.identifyingKeys ?? {});
+
+/**
+ * What an import kept as written can be words that name or locate the person: it is read like
+ * her identity on the case.
+ */
+export const canReadKeptValues = (actor: Actor, involvement: CaseInvolvement) => canReadSection(actor, 'identity', involvement);

@@ -19,6 +19,7 @@ import { formRoutes } from './forms/forms.js';
 import { healthRoutes } from './health.js';
 import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
+import { keptValuesRoutes } from './imports/keptValues.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
@@ -43,6 +44,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   followUpPolicyRoutes,
   identificationRoutes,
   importRoutes,
+  keptValuesRoutes,
   exportRoutes,
   caseMeetingRoutes,
   notificationRoutes,

@@ -71,3 +71,19 @@ export const htcdsImportRows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agencyId, t.contentKey] }), index('htcds_import_rows_import_idx').on(t.importId)],
 );
+
+/**
+ * The columns of an imported row that no record of ours holds, as the file wrote them: an
+ * encrypted JSON object of field name → value per case, read like the person's identity.
+ */
+export const caseHtcdsValues = pgTable('case_htcds_values', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id),
+  valuesEnc: text('values_enc').notNull(),
+  importId: uuid('import_id').references(() => htcdsImports.id),
+  recordedByAgencyId: uuid('recorded_by_agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});

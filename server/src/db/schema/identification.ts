@@ -1,4 +1,4 @@
-import type { TraffickingStatus } from '@seamless/contracts';
+import type { TraffickingStatus, TraffickingStatusDecisionOrg } from '@seamless/contracts';
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { agencies } from './agencies.js';
@@ -106,6 +106,8 @@ export const traffickingStatusDecisions = pgTable(
     interviewId: uuid('interview_id').references(() => identificationInterviews.id),
     indicators: jsonb('indicators').$type<IndicatorSet>(),
     certificateNumber: text('certificate_number'),
+    /** HTCDS kind of the deciding organisation, when its agency's own type does not say it (imports). */
+    decisionMakingOrg: text('decision_making_org').$type<TraffickingStatusDecisionOrg>(),
     recordedBy: uuid('recorded_by')
       .notNull()
       .references(() => users.id),

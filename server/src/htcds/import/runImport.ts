@@ -293,6 +293,7 @@ async function write(
           countryCode: context.instanceCountry,
           importedCase,
           existingPersonId: person?.personId ?? null,
+          importId: job.id,
           now: now(),
         });
         knownPersons.remember(importedCase);

@@ -54,6 +54,18 @@ export function importsMatrix(c: TenancyContext): RouteMatrix {
         for (const client of others()) expectStatus(await client.get('/api/imports'), 403, 'forbidden');
       },
     },
+    'GET /api/cases/:id/htcds-values': {
+      why: 'what an import kept as written is read like her identity: owner or identity share only',
+      anonymous: { path: `/api/cases/${UNKNOWN_ID}/htcds-values` },
+      probe: async () => {
+        const shared = c.caseOf[0]!;
+        for (const client of [c.ngo, c.police, c.hotline])
+          expectStatus(await client.get(`/api/cases/${shared}/htcds-values`), 404, 'not_found');
+        expectStatus(await c.socialworker.get(`/api/cases/${UNKNOWN_ID}/htcds-values`), 404, 'not_found');
+        expect(await ok(c.socialworker.get(`/api/cases/${shared}/htcds-values`))).toEqual({ items: [], importedAt: null });
+        expect((await ok(c.shelter.get(`/api/cases/${shared}/htcds-values`))).items).toEqual([]);
+      },
+    },
     'GET /api/exports/htcds': {
       why: 'exports only cases the caller’s agency works on; identities need export:identities',
       anonymous: { path: '/api/exports/htcds?format=csv' },

@@ -3,6 +3,7 @@ import {
   htcdsImportRecordSchema,
   htcdsImportRecordsQuerySchema,
   htcdsImportReportSchema,
+  htcdsKeptValuesSchema,
   pageOf,
 } from '@seamless/contracts';
 import { z } from 'zod';
@@ -28,4 +29,10 @@ export const importRecordsSchema = {
   params: importIdParams,
   querystring: htcdsImportRecordsQuerySchema,
   response: { 200: pageOf(htcdsImportRecordSchema) },
+};
+
+export const keptValuesReadSchema = {
+  tags,
+  params: importIdParams,
+  response: { 200: htcdsKeptValuesSchema },
 };
