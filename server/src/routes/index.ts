@@ -5,7 +5,9 @@ import { auditRoutes } from './admin/audit.js';
 import { groupRoutes } from './admin/groups.js';
 import { roleRoutes } from './admin/roles.js';
 import { userRoutes } from './admin/users.js';
+import { assessmentRoutes } from './assessments/assessments.js';
 import { authRoutes } from './auth/auth.js';
+import { carePlanRoutes } from './carePlans/carePlans.js';
 import { caseMeetingRoutes } from './caseMeetings/caseMeetings.js';
 import { caseRecordPartsRoutes } from './caseRecord/index.js';
 import { caseRoutes } from './cases/cases.js';
@@ -20,8 +22,12 @@ import { healthRoutes } from './health.js';
 import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
 import { keptValuesRoutes } from './imports/keptValues.js';
+import { demoMailRoutes } from './notifications/demoMail.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
+import { shelterRoutes } from './shelters/shelters.js';
+import { referralRoutes } from './referrals/referrals.js';
+import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
 /** Every route group, one per line (several people add groups at once). */
@@ -34,11 +40,15 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   groupRoutes,
   auditRoutes,
   directoryRoutes,
+  serviceDirectoryRoutes,
   caseRoutes,
   caseWorkRoutes,
   caseRecordPartsRoutes,
   consentRoutes,
+  carePlanRoutes,
+  assessmentRoutes,
   personRoutes,
+  referralRoutes,
   formRoutes,
   followUpRoutes,
   followUpPolicyRoutes,
@@ -48,7 +58,9 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   exportRoutes,
   caseMeetingRoutes,
   notificationRoutes,
+  demoMailRoutes,
   taskBoardRoutes,
+  shelterRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: AppDeps) {
