@@ -4,7 +4,9 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { caseComments, cases, perpetrators, persons, traffickingEvents, users, victimContexts } from '../db/schema/index.js';
+import { localToday } from '../followUp/schedule.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
+import { importHeldRecords } from '../htcds/import/importHeldRecords.js';
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
 import { ageOn, personColumns, randomCode } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -19,6 +21,8 @@ export type ImportCaseProps = {
   importedCase: ImportedCase;
   /** A person already known (a certain match): the case joins her, her record gains what the row adds. */
   existingPersonId: string | null;
+  /** The import job writing the row, remembered beside the values it keeps as written. */
+  importId?: string | null;
   now: Date;
 };
 
@@ -28,7 +32,16 @@ export type ImportCaseProps = {
  * events, perpetrators and comments. Imported cases start no deadline task: the file records
  * the past, and the case list shows what needs doing.
  */
-export async function importCase({ tx, keyRing, actor, countryCode, importedCase, existingPersonId, now }: ImportCaseProps) {
+export async function importCase({
+  tx,
+  keyRing,
+  actor,
+  countryCode,
+  importedCase,
+  existingPersonId,
+  importId = null,
+  now,
+}: ImportCaseProps) {
   const { person, kase } = importedCase;
   const personInput = {
     ...person,
@@ -126,6 +139,8 @@ export async function importCase({ tx, keyRing, actor, countryCode, importedCase
       }),
     );
   }
+  const openedOn = kase.openedOn ?? localToday(caseCountry, now);
+  await importHeldRecords({ tx, keyRing, actor, caseId, importedCase, importId, openedOn });
   await recordCaseEvent(tx, actor, caseId, 'case.imported', { existingPerson: !!existingPersonId });
   return { caseId, reference: created!.reference, personId, referenceTaken };
 }

@@ -7,9 +7,10 @@ ALTER TABLE trafficking_status_decisions ADD COLUMN decision_making_org text
 -- The columns of an imported row no record of ours holds, as the file wrote them: one encrypted
 -- JSON object (field name → value) per case. Words typed in another system can name or locate the
 -- person, so the holder reads like her identity: the owner, an agency given the identity section,
--- or the actor's own emergency access.
+-- or the actor's own emergency access. The value is bound to its row's `id` (ciphertext binding).
 CREATE TABLE case_htcds_values (
-  case_id uuid PRIMARY KEY REFERENCES cases(id),
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  case_id uuid NOT NULL UNIQUE REFERENCES cases(id),
   values_enc text NOT NULL,
   import_id uuid REFERENCES htcds_imports(id),
   recorded_by_agency_id uuid NOT NULL REFERENCES agencies(id) DEFAULT app_agency_id(),

@@ -77,8 +77,10 @@ export const htcdsImportRows = pgTable(
  * encrypted JSON object of field name → value per case, read like the person's identity.
  */
 export const caseHtcdsValues = pgTable('case_htcds_values', {
+  id: uuid('id').primaryKey().defaultRandom(),
   caseId: uuid('case_id')
-    .primaryKey()
+    .notNull()
+    .unique()
     .references(() => cases.id),
   valuesEnc: text('values_enc').notNull(),
   importId: uuid('import_id').references(() => htcdsImports.id),

@@ -25,10 +25,12 @@ import {
   users,
 } from '../../db/schema/index.js';
 import { type CaseView, loadCaseViews } from '../../db/visibleCases.js';
+import { localToday } from '../../followUp/schedule.js';
 import { visibleFormAnswers } from '../../forms/formConfiguration.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { exportableSections, exportedColumn, withheldKeys } from '../../policies/htcdsExchange.js';
 import type { CellValue } from '../sheet/cells.js';
+import { exportedHeldRecords } from './exportedHeldRecords.js';
 
 /** Cases read per transaction while the file streams out. */
 const PAGE = 500;
@@ -89,7 +91,8 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
   const caseIds = items.map((item) => item.view.kase.id);
   const personIds = [...new Set(items.map((item) => item.view.person.id))];
   const ownerIds = [...new Set(items.map((item) => item.view.kase.ownerUserId).filter((id): id is string => !!id))];
-  const [aliases, documents, contacts, events, perps, comments, owners, ownerAgencies] = await Promise.all([
+  const now = new Date();
+  const [aliases, documents, contacts, events, perps, comments, owners, ownerAgencies, heldRecords] = await Promise.all([
     tx
       .select()
       .from(personNames)
@@ -104,6 +107,15 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       .select()
       .from(agencies)
       .where(inArray(agencies.id, [...new Set(items.map((item) => item.view.kase.ownerAgencyId))])),
+    exportedHeldRecords(
+      tx,
+      keyRing,
+      items.map(({ view, sections }) => ({
+        id: view.kase.id,
+        today: localToday(view.kase.countryCode, now),
+        withIdentity: sections.has('identity'),
+      })),
+    ),
   ]);
   const group = <T, K extends keyof T>(rows: T[], key: K) => {
     const map = new Map<T[K], T[]>();
@@ -168,7 +180,9 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
     );
     const exploitation = victimContext?.exploitationTypes ?? [];
     const birthDate = personIdentityValue(keyRing, person, 'birthDateEnc');
+    const held = heldRecords.get(kase.id)!;
     const values: Record<string, CellValue> = {
+      ...held.kept,
       org_Name: agency?.name ?? null,
       org_Type: agency?.organisationType ?? null,
       org_ShippingCountry: agency?.countryCode ?? null,
@@ -185,6 +199,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       prs_MobilePhone: contactList.find((contact) => contact.kind === 'phone')?.value ?? null,
       prs_MailingStreet: personIdentityValue(keyRing, person, 'addressEnc'),
       vic_TraffickingStatus: TRAFFICKING_STATUS_TO_HTCDS[kase.traffickingStatus],
+      vic_TraffickingStatusDecisionMakingOrg: held.decisionMakingOrg,
       vic_RelationshipToTrafficker: joined(victimContext?.relationshipsToTrafficker),
       vic_AgeWhenTrafficked: victimContext?.ageWhenTrafficked ?? null,
       vic_RecruitmentWebsitesAndApps: joined(victimContext?.recruitmentApps),
@@ -203,12 +218,13 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       vic_LocationOfExploitation: victimContext?.exploitationCountry ?? null,
       per_RoleInProcess: joined([...new Set(perpetratorList.flatMap((perpetrator) => perpetrator.roles))]),
       cas_Status: kase.status,
-      cas_ReasonForCaseClosure: kase.closureReason,
+      cas_ReasonForCaseClosure: kase.closureReason ?? held.kept.cas_ReasonForCaseClosure ?? null,
       cco_CaseComment: commentList.find((comment) => comment.section === 'general')?.body ?? null,
       hte_Type: eventList[0]?.eventType ?? null,
       hte_Date: eventList[0]?.startedOn ?? null,
       hte_Country: eventList[0]?.country ?? null,
       hte_City: eventList[0]?.place ?? null,
+      con_Consent: held.consent,
       sls_CaseReference: kase.reference,
       sls_CaseCountry: kase.countryCode,
       sls_OpenedOn: day(kase.openedAt),

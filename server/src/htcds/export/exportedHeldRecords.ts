@@ -1,6 +1,7 @@
 import { decisionOrgOfAgency, type HtcdsKeptValue, type TraffickingStatusDecisionOrg } from '@seamless/contracts';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { KeyRing } from '../../crypto/keyRing.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, caseHtcdsValues, consents, traffickingStatusDecisions } from '../../db/schema/index.js';
 
@@ -41,7 +42,12 @@ export async function exportedHeldRecords(
       .where(inArray(traffickingStatusDecisions.caseId, caseIds))
       .orderBy(asc(traffickingStatusDecisions.recordedAt), asc(traffickingStatusDecisions.id)),
   ]);
-  const keptOf = new Map(keptRows.map((row) => [row.caseId, JSON.parse(keyRing.decrypt(row.valuesEnc)) as Record<string, HtcdsKeptValue>]));
+  const keptOf = new Map(
+    keptRows.map((row) => [
+      row.caseId,
+      JSON.parse(keyRing.decrypt(row.valuesEnc, placeOf(caseHtcdsValues.valuesEnc, row.id))) as Record<string, HtcdsKeptValue>,
+    ]),
+  );
   const held = new Map<string, ExportedHeldRecords>();
   for (const { id, today } of cases) {
     const kept = keptOf.get(id) ?? {};

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { caseHtcdsValues, consents, traffickingStatusDecisions } from '../../db/schema/index.js';
 import type { ImportedCase } from '../importedCase.js';
@@ -50,8 +52,13 @@ export async function importHeldRecords({ tx, keyRing, actor, caseId, importedCa
   }
   const kept = importedCase.consentGiven === false ? { ...importedCase.kept, con_Consent: false } : importedCase.kept;
   if (Object.keys(kept).length) {
-    await tx
-      .insert(caseHtcdsValues)
-      .values({ caseId, valuesEnc: keyRing.encrypt(JSON.stringify(kept)), importId, recordedByAgencyId: actor.agencyId });
+    const id = randomUUID();
+    await tx.insert(caseHtcdsValues).values({
+      id,
+      caseId,
+      valuesEnc: keyRing.encrypt(JSON.stringify(kept), placeOf(caseHtcdsValues.valuesEnc, id)),
+      importId,
+      recordedByAgencyId: actor.agencyId,
+    });
   }
 }

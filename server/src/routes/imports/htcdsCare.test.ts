@@ -142,7 +142,7 @@ async function counts(t: TestApp) {
   return asSystem(
     t.database.db,
     async (tx) =>
-      rowsOf<Record<string, number>>(
+      rowsOf<{ cases: number; consents: number; decisions: number; kept: number }>(
         await tx.execute(sql`select
         (select count(*)::int from cases) as cases,
         (select count(*)::int from consents) as consents,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { placeOf } from '../../db/cipherPlace.js';
 import { caseHtcdsValues } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
 import { forbidden } from '../../http/problem.js';
@@ -18,7 +19,9 @@ export function keptValuesRoutes(app: FastifyInstance, { database, keyRing }: Ap
     withCase(database.db, request, request.params.id, 'read', async ({ tx, actor, view, audit }): Promise<HtcdsKeptValues> => {
       if (!canReadKeptValues(actor, view.involvement)) throw forbidden();
       const [row] = await tx.select().from(caseHtcdsValues).where(eq(caseHtcdsValues.caseId, view.kase.id));
-      const kept = row ? (JSON.parse(keyRing.decrypt(row.valuesEnc)) as Record<string, HtcdsKeptValue>) : {};
+      const kept = row
+        ? (JSON.parse(keyRing.decrypt(row.valuesEnc, placeOf(caseHtcdsValues.valuesEnc, row.id))) as Record<string, HtcdsKeptValue>)
+        : {};
       // In the order of the HTCDS columns, as the file's reader knows them.
       const items = HTCDS_COLUMNS.filter((column) => column.name in kept).map((column) => ({
         field: column.name,
