@@ -143,6 +143,13 @@ const breakGlassRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/breakGlass/BreakGlassPage'), 'BreakGlassPage'),
 });
 
+const followUpPoliciesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/follow-up-policies',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
+  component: lazyRouteComponent(() => import('../features/followUp/FollowUpPoliciesPage'), 'FollowUpPoliciesPage'),
+});
+
 const personMergesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/person-merges',
@@ -188,6 +195,7 @@ const routeTree = rootRoute.addChildren([
     formEditorRoute,
     picklistEditorRoute,
     breakGlassRoute,
+    followUpPoliciesRoute,
     personMergesRoute,
     mergeRequestsRoute,
     htcdsImportRoute,

@@ -32,6 +32,7 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/roles', label: 'nav.roles', anyOf: ['admin:roles'] },
   { to: '/admin/audit', label: 'nav.audit', anyOf: ['admin:audit'] },
   { to: '/admin/forms', label: 'configuration.nav.forms', anyOf: ['admin:forms'] },
+  { to: '/admin/follow-up-policies', label: 'followUp.nav.policies', anyOf: ['admin:forms'] },
   { to: '/admin/break-glass', label: 'configuration.nav.breakGlass', anyOf: ['admin:audit'] },
   { to: '/admin/person-merges', label: 'configuration.nav.personMerges', anyOf: ['admin:persons'] },
 ];

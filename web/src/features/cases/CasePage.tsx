@@ -15,6 +15,7 @@ import { NotesTab } from '../caseRecord/notes/NotesTab';
 import { OverviewTab } from '../caseRecord/overview/OverviewTab';
 import { useCaseDetail } from '../caseRecord/queries';
 import { TimelineTab } from '../caseRecord/timeline/TimelineTab';
+import { FollowUpTab } from '../followUp/FollowUpTab';
 
 const PANELS = {
   overview: OverviewTab,
@@ -22,6 +23,7 @@ const PANELS = {
   consent: ConsentTab,
   notes: NotesTab,
   timeline: TimelineTab,
+  followUp: FollowUpTab,
 } as const;
 
 interface CaseTabsProps {

@@ -2,6 +2,7 @@ import accounts from './accounts.json';
 import caseload from './caseload.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import followUp from './followUp.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
@@ -22,6 +23,7 @@ export const en = {
   ...caseload,
   ...caseRecord,
   ...configuration,
+  ...followUp,
   ...htcdsExchange,
   ...accounts,
 };
