@@ -1,0 +1,119 @@
+import type { CarePlan, CarePlanVersion, CareService } from '@seamless/contracts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { agencies, carePlanActions, carePlanGoals, carePlanVersions, careServices, referrals } from '../../db/schema/index.js';
+import { notFound } from '../../http/problem.js';
+
+const displayName = (column: unknown) => sql<string | null>`app_user_display_name(${column})`;
+
+async function agencyNames(tx: Tx, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  const rows = wanted.length
+    ? await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, wanted))
+    : [];
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+async function loadVersion(tx: Tx, row: typeof carePlanVersions.$inferSelect, recordedByName: string | null): Promise<CarePlanVersion> {
+  const goals = await tx.select().from(carePlanGoals).where(eq(carePlanGoals.planVersionId, row.id)).orderBy(asc(carePlanGoals.position));
+  const actions = goals.length
+    ? await tx
+        // The referral's status shows where row-level security lets the reader see the referral.
+        .select({ action: carePlanActions, referralStatus: referrals.status })
+        .from(carePlanActions)
+        .leftJoin(referrals, eq(referrals.id, carePlanActions.referralId))
+        .where(
+          inArray(
+            carePlanActions.goalId,
+            goals.map((goal) => goal.id),
+          ),
+        )
+        .orderBy(asc(carePlanActions.position))
+    : [];
+  const names = await agencyNames(
+    tx,
+    actions.map(({ action }) => action.responsibleAgencyId),
+  );
+  return {
+    id: row.id,
+    version: row.version,
+    victimGoals: row.victimGoals,
+    agreedOn: row.agreedOn,
+    agreementMethod: row.agreementMethod,
+    witnessedBy: row.witnessedBy,
+    reviewOn: row.reviewOn,
+    recordedByName: recordedByName ?? '',
+    recordedAt: row.recordedAt.toISOString(),
+    goals: goals.map((goal) => ({
+      id: goal.id,
+      serviceArea: goal.serviceArea as CarePlanVersion['goals'][number]['serviceArea'],
+      goal: goal.goal,
+      status: goal.status,
+      actions: actions
+        .filter(({ action }) => action.goalId === goal.id)
+        .map(({ action, referralStatus }) => ({
+          id: action.id,
+          actionKey: action.actionKey,
+          what: action.what,
+          responsibleAgencyId: action.responsibleAgencyId,
+          responsibleAgencyName: action.responsibleAgencyId ? (names.get(action.responsibleAgencyId) ?? null) : null,
+          responsibleOrganisation: action.responsibleOrganisation,
+          responsiblePerson: action.responsiblePerson,
+          dueOn: action.dueOn,
+          status: action.status,
+          referralId: action.referralId,
+          referralStatus: referralStatus ?? null,
+          taskId: action.taskId,
+        })),
+    })),
+  };
+}
+
+export async function loadCareServices(tx: Tx, caseId: string, only?: string): Promise<CareService[]> {
+  const rows = await tx
+    .select({ service: careServices, recordedByName: displayName(careServices.recordedBy) })
+    .from(careServices)
+    .where(and(eq(careServices.caseId, caseId), only ? eq(careServices.id, only) : undefined))
+    .orderBy(desc(careServices.deliveredOn), desc(careServices.recordedAt));
+  const names = await agencyNames(
+    tx,
+    rows.map(({ service }) => service.providerAgencyId),
+  );
+  return rows.map(({ service, recordedByName }) => ({
+    id: service.id,
+    deliveredOn: service.deliveredOn,
+    providerAgencyId: service.providerAgencyId,
+    providerAgencyName: service.providerAgencyId ? (names.get(service.providerAgencyId) ?? null) : null,
+    providerName: service.providerName,
+    serviceArea: service.serviceArea as CareService['serviceArea'],
+    description: service.description,
+    costAmount: service.costAmount,
+    costCurrency: service.costCurrency,
+    actionKey: service.actionKey,
+    outcome: service.outcome,
+    incomeBand: service.incomeBand,
+    recordedByName: recordedByName ?? '',
+    recordedAt: service.recordedAt.toISOString(),
+  }));
+}
+
+/** The plan as its reader sees it: one version (the newest unless asked), the list of versions, the services. */
+export async function loadCarePlan(tx: Tx, caseId: string, write: boolean, version?: number): Promise<CarePlan> {
+  const versions = await tx
+    .select({ row: carePlanVersions, recordedByName: displayName(carePlanVersions.recordedBy) })
+    .from(carePlanVersions)
+    .where(eq(carePlanVersions.caseId, caseId))
+    .orderBy(desc(carePlanVersions.version));
+  const chosen = version === undefined ? versions[0] : versions.find(({ row }) => row.version === version);
+  if (version !== undefined && !chosen) throw notFound();
+  return {
+    current: chosen ? await loadVersion(tx, chosen.row, chosen.recordedByName) : null,
+    versions: versions.map(({ row, recordedByName }) => ({
+      version: row.version,
+      recordedAt: row.recordedAt.toISOString(),
+      recordedByName: recordedByName ?? '',
+    })),
+    services: await loadCareServices(tx, caseId),
+    abilities: { write },
+  };
+}
