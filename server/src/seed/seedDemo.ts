@@ -6,6 +6,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/schema/index.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
+import { seedDemoMeetings } from './demoMeetings.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCIES,
@@ -131,5 +132,6 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
     });
   }
   await seedDemoFollowUp(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoMeetings(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }
