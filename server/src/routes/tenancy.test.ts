@@ -44,6 +44,8 @@ import { CHIANGRAI_ONLY, expectStatus, isPseudonym, ok, type RouteMatrix, type T
 import { asActor } from '../db/actorContext.js';
 import { cases, persons, users } from '../db/schema/index.js';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE } from '../seed/demoThailand.js';
+import { assessmentsMatrix } from './assessments/assessments.tenancy.js';
+import { carePlansMatrix } from './carePlans/carePlans.tenancy.js';
 import { caseMeetingsMatrix } from './caseMeetings/caseMeetings.tenancy.js';
 import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
 import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
@@ -753,6 +755,8 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...caseRecordPartsMatrix(context),
   ...caseWorkMatrix(context),
   ...consentMatrix(context),
+  ...carePlansMatrix(context),
+  ...assessmentsMatrix(context),
   ...personsMatrix(context),
   ...formsMatrix(context),
   ...followUpMatrix(context),
