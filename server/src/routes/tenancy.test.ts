@@ -57,6 +57,7 @@ import { identificationMatrix } from './identification/identification.tenancy.js
 import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
+import { referralsMatrix } from './referrals/referrals.tenancy.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -764,6 +765,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...importsMatrix(context),
   ...caseMeetingsMatrix(context),
   ...notificationsMatrix(context),
+  ...referralsMatrix(context),
 };
 
 const AGENCY_KEYS = [
