@@ -22,6 +22,9 @@ import { registerResponseHeaders } from './http/responseHeaders.js';
 import { isApiPath, registerSecurity } from './http/security.js';
 import { rejectImplausibleText } from './http/textGuard.js';
 import { webCacheControl } from './http/webAssets.js';
+import { openJobQueue } from './jobs/jobQueue.js';
+import { registerScheduledWork } from './jobs/scheduledWork.js';
+import { createMailer, mailSettingsFrom } from './mail/mailer.js';
 import { registerRoutes } from './routes/index.js';
 
 export type AppDeps = {
@@ -98,6 +101,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(async (api) => registerRoutes(api, deps));
+  const jobs = await openJobQueue(database, app.log);
+  app.addHook('onClose', () => jobs.stop());
+  await registerScheduledWork(jobs, {
+    db: database.db,
+    mailer: createMailer(database.db, mailSettingsFrom(process.env, config.seedDemo)),
+    log: app.log,
+  });
   // Refused case reads gathered for the audit trail are written before the database closes.
   app.addHook('onClose', () => flushDeniedReads(database.db));
 

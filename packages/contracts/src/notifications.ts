@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_TASK_KINDS } from './caseRecord.js';
+import { CASE_TASK_KINDS, caseTaskSchema } from './caseRecord.js';
 
 /**
  * What happened, never to whom: a notice carries a kind, ids and a date. The UI renders the
@@ -80,3 +80,20 @@ export const taskBoardQuerySchema = z
   })
   .strict();
 export type TaskBoardQuery = z.infer<typeof taskBoardQuerySchema>;
+
+/** One card per case on the task board: who (as the reader may see her) and what is due. */
+export const taskCaseGroupSchema = z.object({
+  caseId: z.string().uuid(),
+  caseReference: z.string(),
+  /** Romanised name with identity access, otherwise the pseudonym. */
+  displayName: z.string(),
+  overdue: z.number().int(),
+  tasks: z.array(caseTaskSchema),
+});
+export type TaskCaseGroup = z.infer<typeof taskCaseGroupSchema>;
+export const taskBoardSchema = z.object({
+  groups: z.array(taskCaseGroupSchema),
+  total: z.number().int(),
+  overdue: z.number().int(),
+});
+export type TaskBoard = z.infer<typeof taskBoardSchema>;

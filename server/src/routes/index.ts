@@ -25,9 +25,9 @@ import { keptValuesRoutes } from './imports/keptValues.js';
 import { demoMailRoutes } from './notifications/demoMail.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
-import { shelterRoutes } from './shelters/shelters.js';
 import { referralRoutes } from './referrals/referrals.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
+import { shelterRoutes } from './shelters/shelters.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
 /** Every route group, one per line (several people add groups at once). */

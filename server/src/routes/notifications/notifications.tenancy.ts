@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
 import { asSystem } from '../../db/actorContext.js';
 import { notify } from '../../notifications/notify.js';
 
@@ -70,6 +70,32 @@ export function notificationsMatrix(c: TenancyContext): RouteMatrix {
         const before = await ok(c.socialworker.get('/api/notifications/preferences'));
         await ok(c.ngo.put('/api/notifications/preferences', { dailyDigest: !before.dailyDigest }));
         expect(await ok(c.socialworker.get('/api/notifications/preferences'))).toEqual(before);
+      },
+    },
+    'GET /api/tasks/board': {
+      why: "groups the caller's own agency's open tasks by case; another agency's cases never appear",
+      anonymous: { path: '/api/tasks/board' },
+      probe: async () => {
+        expectStatus(await c.socialworker.post(`/api/cases/${c.caseOf[0]}/tasks`, { title: 'Call back', dueOn: '2026-01-01' }), 201);
+        const chiangRai = await ok(c.socialworker.get('/api/tasks/board?scope=team'));
+        expect(chiangRai.groups.map((group: { caseId: string }) => group.caseId)).toContain(c.caseOf[0]);
+        const foreign = new Set(CHIANGRAI_ONLY.map((i) => c.caseOf[i]));
+        for (const other of [c.ngo, c.shelter]) {
+          const board = await ok(other.get('/api/tasks/board?scope=team'));
+          expect(board.groups.filter((group: { caseId: string }) => foreign.has(group.caseId) && group.caseId !== c.caseOf[0])).toEqual([]);
+          const tasks = board.groups.flatMap((group: { tasks: { title: string | null }[] }) => group.tasks);
+          expect(tasks.some((task: { title: string | null }) => task.title === 'Call back')).toBe(false);
+        }
+        expectStatus(await c.data.get('/api/tasks/board'), 403, 'forbidden');
+      },
+    },
+    'GET /api/admin/mail': {
+      why: 'the demo mail catcher is for system administrators; the digests it keeps hold no victim data',
+      anonymous: { path: '/api/admin/mail' },
+      probe: async () => {
+        await ok(c.admin.get('/api/admin/mail'));
+        for (const other of [c.agencyadmin, c.socialworker, c.ngo, c.data])
+          expectStatus(await other.get('/api/admin/mail'), 403, 'forbidden');
       },
     },
   };
