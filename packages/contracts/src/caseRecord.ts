@@ -160,5 +160,8 @@ export const CASE_EVENT_KINDS = [
   'follow_up.visit_rescheduled',
   'follow_up.closed',
   'follow_up.reopened',
+  'shelter.admitted',
+  'shelter.transferred',
+  'shelter.discharged',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

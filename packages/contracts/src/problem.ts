@@ -33,6 +33,7 @@ export const PROBLEM_CODES = [
   'unsupported_file_type',
   'unsafe_file',
   'case_closed',
+  'placement_rule',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
