@@ -16,6 +16,7 @@ import {
   DEMO_PEOPLE,
   DEMO_SHARES,
 } from './demoThailand.js';
+import { seedDemoShelters } from './demoShelters.js';
 
 /** Small deterministic generator so every demo database is the same. */
 function sequence(seed: number) {
@@ -133,5 +134,6 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   }
   await seedDemoFollowUp(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoMeetings(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoShelters(tx, keyRing, { agencyIds, userIds, caseIds, countryCode: options.countryCode, now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }
