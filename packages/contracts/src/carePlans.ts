@@ -155,6 +155,8 @@ export const carePlanSchema = z.object({
   current: carePlanVersionSchema.nullable(),
   versions: z.array(z.object({ version: z.number().int(), recordedAt: z.string(), recordedByName: z.string() })),
   services: z.array(careServiceSchema),
+  /** The case country's income bands (picklist), for livelihood outcomes. */
+  incomeBands: z.array(z.object({ value: z.string(), labels: z.record(z.string(), z.string()) })),
   abilities: z.object({ write: z.boolean() }),
 });
 export type CarePlan = z.infer<typeof carePlanSchema>;

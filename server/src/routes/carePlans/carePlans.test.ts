@@ -90,6 +90,7 @@ describe('care plan', () => {
     const caseId = await newCase();
     const empty = (await socialworker.get(`/api/cases/${caseId}/care-plan`)).body;
     expect(empty).toMatchObject({ current: null, versions: [], services: [], abilities: { write: true } });
+    expect(empty.incomeBands.map((band: { value: string }) => band.value)).toEqual(['under_3000', '3000_5999', '6000_9999', 'from_10000']);
 
     const first = await socialworker.post(`/api/cases/${caseId}/care-plan`, planBody(0));
     expect(first.status, JSON.stringify(first.body)).toBe(201);

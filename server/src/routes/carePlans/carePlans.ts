@@ -17,7 +17,7 @@ export function carePlanRoutes(app: FastifyInstance, { database }: AppDeps) {
 
   api.get('/api/cases/:id/care-plan', { schema: carePlanReadRouteSchema }, async (request) =>
     withCare(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
-      const plan = await loadCarePlan(tx, view.kase.id, canCare(actor, 'write', view.involvement), request.query.version);
+      const plan = await loadCarePlan(tx, view.kase, canCare(actor, 'write', view.involvement), request.query.version);
       await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
@@ -31,7 +31,7 @@ export function carePlanRoutes(app: FastifyInstance, { database }: AppDeps) {
   api.post('/api/cases/:id/care-plan', { schema: carePlanReviseRouteSchema }, async (request, reply) => {
     const plan = await withCare(db, request, request.params.id, 'write', async (context) => {
       await reviseCarePlan(context, request.body);
-      return loadCarePlan(context.tx, context.view.kase.id, true);
+      return loadCarePlan(context.tx, context.view.kase, true);
     });
     return reply.status(201).send(plan);
   });
@@ -39,7 +39,7 @@ export function carePlanRoutes(app: FastifyInstance, { database }: AppDeps) {
   api.patch('/api/cases/:id/care-plan/actions/:actionId', { schema: careActionUpdateRouteSchema }, async (request) =>
     withCare(db, request, request.params.id, 'write', async (context) => {
       await updateCareAction(context, request.params.actionId, request.body);
-      return loadCarePlan(context.tx, context.view.kase.id, true);
+      return loadCarePlan(context.tx, context.view.kase, true);
     }),
   );
 

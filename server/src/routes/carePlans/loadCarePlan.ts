@@ -1,7 +1,7 @@
-import type { CarePlan, CarePlanVersion, CareService } from '@seamless/contracts';
+import { type CarePlan, type CarePlanVersion, type CareService, INCOME_BAND_LIST } from '@seamless/contracts';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { agencies, carePlanActions, carePlanGoals, carePlanVersions, careServices, referrals } from '../../db/schema/index.js';
+import { agencies, carePlanActions, carePlanGoals, carePlanVersions, careServices, lookupLists, referrals } from '../../db/schema/index.js';
 import { notFound } from '../../http/problem.js';
 
 const displayName = (column: unknown) => sql<string | null>`app_user_display_name(${column})`;
@@ -98,7 +98,19 @@ export async function loadCareServices(tx: Tx, caseId: string, only?: string): P
 }
 
 /** The plan as its reader sees it: one version (the newest unless asked), the list of versions, the services. */
-export async function loadCarePlan(tx: Tx, caseId: string, write: boolean, version?: number): Promise<CarePlan> {
+async function incomeBands(tx: Tx, countryCode: string) {
+  const [list] = await tx
+    .select({ values: lookupLists.values })
+    .from(lookupLists)
+    .where(and(eq(lookupLists.countryCode, countryCode), eq(lookupLists.listKey, INCOME_BAND_LIST)));
+  return (list?.values ?? [])
+    .filter((band) => band.active)
+    .sort((a, b) => a.sort - b.sort)
+    .map((band) => ({ value: band.value, labels: band.labels }));
+}
+
+export async function loadCarePlan(tx: Tx, kase: { id: string; countryCode: string }, write: boolean, version?: number): Promise<CarePlan> {
+  const caseId = kase.id;
   const versions = await tx
     .select({ row: carePlanVersions, recordedByName: displayName(carePlanVersions.recordedBy) })
     .from(carePlanVersions)
@@ -114,6 +126,7 @@ export async function loadCarePlan(tx: Tx, caseId: string, write: boolean, versi
       recordedByName: recordedByName ?? '',
     })),
     services: await loadCareServices(tx, caseId),
+    incomeBands: await incomeBands(tx, kase.countryCode),
     abilities: { write },
   };
 }
