@@ -58,6 +58,7 @@ import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
+import { sheltersMatrix } from './shelters/shelters.tenancy.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -766,6 +767,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...caseMeetingsMatrix(context),
   ...notificationsMatrix(context),
   ...referralsMatrix(context),
+  ...sheltersMatrix(context),
 };
 
 const AGENCY_KEYS = [
