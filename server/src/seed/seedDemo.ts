@@ -5,8 +5,11 @@ import { openCase } from '../commands/openCase.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/schema/index.js';
+import { seedDemoCare } from './demoCare.js';
+import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
 import { seedDemoMeetings } from './demoMeetings.js';
+import { seedDemoReferrals } from './demoReferrals.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCIES,
@@ -134,6 +137,9 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   }
   await seedDemoFollowUp(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoMeetings(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoCare(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoShelters(tx, keyRing, { agencyIds, userIds, caseIds, countryCode: options.countryCode, now });
+  await seedDemoDirectory(tx, { agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoReferrals(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }

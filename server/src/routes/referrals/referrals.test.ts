@@ -400,3 +400,21 @@ describe('referrals with organisations off the platform', () => {
     expect(await timelineKinds(caseId)).toContain('referral.recorded');
   });
 });
+
+describe('demo data', () => {
+  it('shows a waiting referral in the NGO inbox by pseudonym, and the answered ones to their senders', async () => {
+    const waiting = (await ngo.get('/api/referrals?box=incoming&status=pending')).body.items.find(
+      (item: { reason: string }) => item.reason.startsWith('Trauma counselling'),
+    );
+    expect(waiting).toMatchObject({ urgency: 'urgent', details: null, fromAgency: { id: agency.chiangrai } });
+    expect(waiting.pseudonym).toMatch(/^P-/);
+    const sent = (await socialworker.get('/api/referrals?box=outgoing')).body.items;
+    const declined = sent.filter((item: { status: string }) => item.status === 'declined');
+    expect(declined.map((item: { declineReason: string }) => item.declineReason)).toContainEqual(expect.stringContaining('No bed'));
+    const accepted = (await police.get('/api/referrals?box=incoming&status=accepted')).body.items;
+    expect(accepted).toHaveLength(1);
+    expect((await police.get(`/api/cases/${accepted[0].caseId}`)).status).toBe(200);
+    const incoming = (await socialworker.get(`/api/cases/${waiting.caseId}/referrals`)).body.items;
+    expect(incoming).toHaveLength(1);
+  });
+});
