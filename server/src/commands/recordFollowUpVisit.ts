@@ -1,9 +1,8 @@
 import type { FollowUpVisitRecord } from '@seamless/contracts';
 import { followUpVisitRecordSchema } from '@seamless/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
-import { rowsOf } from '../db/client.js';
-import { agencies, caseTasks, followUpVisits } from '../db/schema/index.js';
+import { agencies, caseAssessments, caseTasks, followUpVisits } from '../db/schema/index.js';
 import { lockActiveFollowUp, lockOpenVisit } from '../followUp/caseFollowUps.js';
 import { localToday } from '../followUp/schedule.js';
 import type { CaseContext } from '../http/caseContext.js';
@@ -12,10 +11,11 @@ import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** The assessment made on the visit must be one of this case's. */
 async function assertAssessmentOfCase(context: CaseContext, assessmentId: string) {
-  const result = await context.tx.execute(
-    sql`select 1 as found from case_assessments where id = ${assessmentId}::uuid and case_id = ${context.view.kase.id}::uuid`,
-  );
-  if (!rowsOf(result).length) throw fieldError(422, 'invalid_reference', 'assessmentId', 'Choose an assessment of this case.');
+  const [found] = await context.tx
+    .select({ id: caseAssessments.id })
+    .from(caseAssessments)
+    .where(and(eq(caseAssessments.id, assessmentId), eq(caseAssessments.caseId, context.view.kase.id)));
+  if (!found) throw fieldError(422, 'invalid_reference', 'assessmentId', 'Choose an assessment of this case.');
 }
 
 /**

@@ -5,6 +5,7 @@ import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, caseTasks, followUpPolicies, notifications } from '../../db/schema/index.js';
 import { dueAndMissedVisits, notifyDueAndMissedVisits } from '../../followUp/dueAndMissed.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
+import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -200,6 +201,43 @@ describe('visits', () => {
     expect(await path({ assessmentId: '5d0f4a57-0000-4000-8000-000000000000' }, 422, 'invalid_reference')).toBe('assessmentId');
     const followUp = (await socialworker.get(`/api/cases/${caseId}/follow-up`)).body.followUps[0];
     expect(followUp.visits.filter((v: { actualOn: string | null }) => v.actualOn)).toEqual([]);
+  });
+});
+
+describe('the assessment made on a visit', () => {
+  it('links an assessment of the same case and refuses one of another case', async () => {
+    const instruments = (await socialworker.get('/api/assessment-instruments')).body.items as {
+      id: string;
+      key: string;
+      version: number;
+    }[];
+    const instrumentId = instruments.find((i) => i.key === 'reintegration')!.id;
+    const scores = Object.fromEntries(REINTEGRATION_INSTRUMENT.domains.flatMap((domain) => domain.items.map((item) => [item.key, 3])));
+    const assess = async (caseId: string) => {
+      const response = await socialworker.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn: today(),
+        assessorName: 'Khun Noi',
+        scores,
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body.id as string;
+    };
+    const caseId = await newCase();
+    const other = await newCase();
+    const body = await started(caseId, addCalendarDays(today(), -40));
+    const first = body.followUps[0].visits[0];
+    const foreign = await assess(other);
+    const refused = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit({ visitId: first.id, assessmentId: foreign })),
+      422,
+      'invalid_reference',
+    );
+    expect(refused.errors?.[0]?.path).toBe('assessmentId');
+    const own = await assess(caseId);
+    const recorded = await socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit({ visitId: first.id, assessmentId: own }));
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body.followUps[0].visits.find((v: { id: string }) => v.id === first.id).assessmentId).toBe(own);
   });
 });
 

@@ -14,13 +14,15 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { useLocale } from '../../i18n/useLocale';
+import { formatDate } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
 import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { todayIso } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
-import { useRecordVisit } from './queries';
+import { useCaseAssessments, useRecordVisit } from './queries';
 
 interface VisitValues {
   actualOn: string;
@@ -30,6 +32,7 @@ interface VisitValues {
   situation: FollowUpSituation | null;
   findings: string;
   nextSteps: string;
+  assessmentId: string | null;
 }
 
 function VisitForm({
@@ -44,6 +47,7 @@ function VisitForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { values, setField } = useFormValues<VisitValues>({
     actualOn: todayIso(),
     mode: followUp.defaultMode,
@@ -52,13 +56,16 @@ function VisitForm({
     situation: null,
     findings: '',
     nextSteps: '',
+    assessmentId: null,
   });
+  const assessments = useCaseAssessments(detail.id);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordVisit(detail.id);
   const errors = useRecordFieldErrors(clientErrors, record.error, {
     actualOn: t('followUp.error.actualOn'),
     visitingAgencyId: t('followUp.error.visitingAgency'),
     visitId: t('followUp.error.visit'),
+    assessmentId: t('followUp.error.assessment'),
   });
   const partner = values.mode === 'partner_visit';
 
@@ -73,6 +80,7 @@ function VisitForm({
       situation: values.situation ?? undefined,
       findings: values.findings,
       nextSteps: values.nextSteps,
+      assessmentId: values.assessmentId,
     });
     const agencyMissing: FieldError[] =
       partner && !values.visitingAgencyId
@@ -161,6 +169,20 @@ function VisitForm({
           autosize
           minRows={2}
         />
+        {!!assessments.data?.items.length && (
+          <Select
+            label={t('followUp.visit.assessment')}
+            description={t('followUp.visit.assessmentHint')}
+            data={assessments.data.items.map((assessment) => ({
+              value: assessment.id,
+              label: `${formatDate(assessment.assessedOn, locale)} · ${assessment.assessorName} · ${assessment.overallScore.toFixed(1)}`,
+            }))}
+            value={values.assessmentId}
+            onChange={(value) => setField('assessmentId', value)}
+            error={errors.assessmentId}
+            clearable
+          />
+        )}
         <ProblemAlert error={record.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

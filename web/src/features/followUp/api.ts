@@ -1,4 +1,5 @@
 import type {
+  Assessment,
   CaseFollowUp,
   FollowUpPolicy,
   FollowUpPreview,
@@ -35,6 +36,9 @@ export const followUpApi = {
     api.patch<CaseFollowUp>(path(caseId, 'visits', visitId), body),
   close: (caseId: string, body: FollowUpCloseBody) => api.post<CaseFollowUp>(path(caseId, 'close'), body),
   reopen: (caseId: string, body: FollowUpReopenBody) => api.post<CaseFollowUp>(path(caseId, 'reopen'), body),
+
+  /** The case's assessments, to name the one made on a visit. */
+  assessments: (caseId: string) => api.get<{ items: Assessment[] }>(['/api/cases', caseId, 'assessments'].map(encodeURI).join('/')),
 
   policies: () => api.get<{ items: FollowUpPolicy[] }>('/api/admin/follow-up-policies'),
   addPolicy: (body: FollowUpPolicyBody) => api.post<FollowUpPolicy>('/api/admin/follow-up-policies', body),

@@ -27,6 +27,10 @@ export function useFollowUpPreview(caseId: string, startOn: string, policyId: st
   });
 }
 
+export function useCaseAssessments(caseId: string) {
+  return useQuery({ queryKey: caseRecordKeys.part(caseId, 'followUp', 'assessments'), queryFn: () => followUpApi.assessments(caseId) });
+}
+
 /** Follow-up changes the case's status and tasks too, so the whole case is read again. */
 function useFollowUpMutation<Variables>(mutationFn: (variables: Variables) => Promise<unknown>) {
   const queryClient = useQueryClient();
