@@ -150,6 +150,13 @@ const followUpPoliciesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/followUp/FollowUpPoliciesPage'), 'FollowUpPoliciesPage'),
 });
 
+const assessmentInstrumentsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/assessment-instruments',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
+  component: lazyRouteComponent(() => import('../features/assessments/InstrumentsPage'), 'InstrumentsPage'),
+});
+
 const personMergesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/person-merges',
@@ -158,11 +165,32 @@ const personMergesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
 });
 
+const demoMailRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/mail',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:users:all_agencies']),
+  component: lazyRouteComponent(() => import('../features/notifications/DemoMailPage'), 'DemoMailPage'),
+});
+
 const mergeRequestsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'merge-requests',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:update', 'admin:persons']),
   component: lazyRouteComponent(() => import('../features/mergeRequests/MergeRequestsPage'), 'MergeRequestsPage'),
+});
+
+const meetingsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'meetings',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
+  component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingsPage'), 'MeetingsPage'),
+});
+
+const meetingRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'meetings/$meetingId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
+  component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingPage'), 'MeetingPage'),
 });
 
 const htcdsImportRoute = createRoute({
@@ -196,8 +224,12 @@ const routeTree = rootRoute.addChildren([
     picklistEditorRoute,
     breakGlassRoute,
     followUpPoliciesRoute,
+    assessmentInstrumentsRoute,
     personMergesRoute,
+    demoMailRoute,
     mergeRequestsRoute,
+    meetingsRoute,
+    meetingRoute,
     htcdsImportRoute,
     htcdsExportRoute,
   ]),

@@ -5,6 +5,7 @@ import { Link, Navigate, Outlet } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { MeContext } from '../../features/auth/MeContext';
 import { meQueryOptions } from '../../features/auth/meQuery';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -42,6 +43,7 @@ export function AppLayout() {
               </Text>
             </Group>
             <Group gap="sm" wrap="nowrap">
+              <NotificationBell />
               <LanguageSwitcher />
               <UserMenu />
             </Group>

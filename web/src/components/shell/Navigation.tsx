@@ -18,6 +18,7 @@ interface NavigationEntry {
 const WORK: readonly NavigationEntry[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
+  { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 
@@ -33,8 +34,10 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/audit', label: 'nav.audit', anyOf: ['admin:audit'] },
   { to: '/admin/forms', label: 'configuration.nav.forms', anyOf: ['admin:forms'] },
   { to: '/admin/follow-up-policies', label: 'followUp.nav.policies', anyOf: ['admin:forms'] },
+  { to: '/admin/assessment-instruments', label: 'assessments.admin.nav', anyOf: ['admin:forms'] },
   { to: '/admin/break-glass', label: 'configuration.nav.breakGlass', anyOf: ['admin:audit'] },
   { to: '/admin/person-merges', label: 'configuration.nav.personMerges', anyOf: ['admin:persons'] },
+  { to: '/admin/mail', label: 'notifications.mail.nav', anyOf: ['admin:users:all_agencies'] },
 ];
 
 const visibleTo = (me: Me) => (entry: NavigationEntry) => !entry.anyOf || hasAnyPermission(me, entry.anyOf);

@@ -1,6 +1,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { DigestPreferenceCard } from '../notifications/DigestPreferenceCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { PreferencesCard } from './PreferencesCard';
 import { ProfileCard } from './ProfileCard';
@@ -18,6 +19,7 @@ export function AccountPage() {
           <PreferencesCard />
           <ChangePasswordCard />
           <SecondFactorCard />
+          <DigestPreferenceCard />
         </SimpleGrid>
         <SessionsCard />
       </Stack>

@@ -1,5 +1,5 @@
-import { Badge, Card, Checkbox, EmptyState, Group, ScrollArea, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import type { CaseTask } from '@seamless/contracts';
+import { Badge, Card, Checkbox, EmptyState, Group, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { CASE_TASK_KINDS, type CaseTask, type CaseTaskKind, type TaskCaseGroup } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -7,8 +7,8 @@ import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
-import type { TaskScope } from './api';
-import { useSetTaskDone, useTasks } from './queries';
+import type { TaskBoardFilters } from './api';
+import { useSetTaskDone, useTaskBoard } from './queries';
 
 function TaskRow({ task, onDone, marked }: { task: CaseTask; onDone: () => void; marked: boolean }) {
   const { t } = useTranslation();
@@ -24,35 +24,60 @@ function TaskRow({ task, onDone, marked }: { task: CaseTask; onDone: () => void;
         onChange={onDone}
         aria-label={t('caseload.tasks.markDone', { task: label, reference: task.caseReference })}
       />
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <Group gap="xs" justify="space-between" wrap="nowrap">
-          <Text size="sm" fw={600}>
-            {label}
+      <Group gap="xs" justify="space-between" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <div>
+          <Text size="sm">{label}</Text>
+          <Text size="xs" c={task.overdue ? 'red.8' : 'dimmed'}>
+            <time dateTime={task.dueOn}>{t('caseload.tasks.dueOn', { date: formatDate(task.dueOn, locale) })}</time>
           </Text>
-          {task.overdue && (
-            <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
-              {t('caseload.badge.overdue')}
-            </Badge>
-          )}
-        </Group>
-        <Text size="xs" c="dimmed">
-          <RouterAnchor to="/cases/$caseId" params={{ caseId: task.caseId }} size="xs">
-            {task.caseReference}
-          </RouterAnchor>
-          {' · '}
-          <time dateTime={task.dueOn}>{t('caseload.tasks.dueOn', { date: formatDate(task.dueOn, locale) })}</time>
-        </Text>
-      </div>
+        </div>
+        {task.overdue && (
+          <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
+            {t('caseload.badge.overdue')}
+          </Badge>
+        )}
+      </Group>
     </Group>
   );
 }
 
-/** The open deadlines and tasks of the reader, or of their agency; ticking one marks it done. */
+/** One person's card: who (name or pseudonym, as the reader may see), her case, then what is due. */
+function CaseCard({ group, doneId, onDone }: { group: TaskCaseGroup; doneId: string | undefined; onDone: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={group.displayName}>
+      <Group justify="space-between" wrap="nowrap" mb="xs">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={700} truncate>
+            {group.displayName}
+          </Text>
+          <RouterAnchor to="/cases/$caseId" params={{ caseId: group.caseId }} size="xs">
+            {group.caseReference}
+          </RouterAnchor>
+        </div>
+        {group.overdue > 0 && (
+          <Badge color="red" style={{ flexShrink: 0 }}>
+            {t('notifications.board.overdueCount', { count: group.overdue })}
+          </Badge>
+        )}
+      </Group>
+      <Stack gap="xs">
+        {group.tasks.map((task) => (
+          <TaskRow key={task.id} task={task} marked={doneId === task.id} onDone={() => onDone(task.id)} />
+        ))}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The reader's (or her agency's) open tasks from every source, one card per person, overdue first. */
 export function TasksCard() {
   const { t } = useTranslation();
-  const [scope, setScope] = useState<TaskScope>('mine');
-  const tasks = useTasks(scope);
+  const [filters, setFilters] = useState<TaskBoardFilters>({ scope: 'mine', overdue: false, kind: null });
+  const board = useTaskBoard(filters);
   const setDone = useSetTaskDone();
+  // Ticked from the click until the refreshed board no longer holds the task.
+  const doneId = setDone.isError ? undefined : setDone.variables?.id;
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="sm" wrap="wrap">
@@ -61,8 +86,8 @@ export function TasksCard() {
         </Title>
         <SegmentedControl
           size="xs"
-          value={scope}
-          onChange={(value) => setScope(value === 'team' ? 'team' : 'mine')}
+          value={filters.scope}
+          onChange={(value) => setFilters({ ...filters, scope: value === 'team' ? 'team' : 'mine' })}
           data={[
             { value: 'mine', label: t('caseload.tasks.scope.mine') },
             { value: 'team', label: t('caseload.tasks.scope.team') },
@@ -70,25 +95,36 @@ export function TasksCard() {
           aria-label={t('caseload.tasks.scopeLabel')}
         />
       </Group>
-      <QueryState query={tasks}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyState title={t('caseload.tasks.emptyTitle')} description={t('caseload.tasks.emptyDescription')} />
+      <Group mb="sm" gap="md" align="flex-end" wrap="wrap">
+        <Select
+          size="xs"
+          label={t('notifications.board.kind')}
+          placeholder={t('notifications.board.anyKind')}
+          clearable
+          value={filters.kind}
+          onChange={(value) => setFilters({ ...filters, kind: (value as CaseTaskKind | null) ?? null })}
+          data={CASE_TASK_KINDS.map((kind) => ({ value: kind, label: t(`caseload.tasks.kind.${kind}`) }))}
+        />
+        <Switch
+          size="sm"
+          label={t('notifications.board.overdueOnly')}
+          checked={filters.overdue}
+          onChange={(event) => setFilters({ ...filters, overdue: event.currentTarget.checked })}
+        />
+      </Group>
+      <QueryState query={board}>
+        {({ groups, total }) =>
+          groups.length === 0 ? (
+            <EmptyState title={t('caseload.tasks.emptyTitle')} description={t('notifications.board.empty')} />
           ) : (
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
-                {t('caseload.tasks.summary', { count: items.length, overdue: items.filter((task) => task.overdue).length })}
+                {t('notifications.board.total', { count: total, cases: groups.length })}
               </Text>
-              <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+              <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
                 <Stack gap="sm">
-                  {items.map((task) => (
-                    <TaskRow
-                      key={task.id}
-                      task={task}
-                      // Ticked from the click until the refreshed list no longer holds the task.
-                      marked={!setDone.isError && setDone.variables?.id === task.id}
-                      onDone={() => setDone.mutate({ id: task.id, done: true })}
-                    />
+                  {groups.map((group) => (
+                    <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
                   ))}
                 </Stack>
               </ScrollArea.Autosize>

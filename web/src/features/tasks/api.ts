@@ -1,10 +1,11 @@
-import type { CaseTask } from '@seamless/contracts';
+import type { CaseTask, CaseTaskKind, TaskBoard, TaskScope } from '@seamless/contracts';
 import { api } from '../../api/client';
 
-/** `mine`: tasks assigned to me, or on cases I own; `team`: my agency's. */
-export type TaskScope = 'mine' | 'team';
+export type TaskBoardFilters = { scope: TaskScope; overdue: boolean; kind: CaseTaskKind | null };
 
 export const taskApi = {
-  list: (scope: TaskScope) => api.get<{ items: CaseTask[] }>('/api/tasks', { query: { scope } }),
+  /** `mine`: tasks assigned to me, or on cases I own; `team`: my agency's. One card per case. */
+  board: ({ scope, overdue, kind }: TaskBoardFilters) =>
+    api.get<TaskBoard>('/api/tasks/board', { query: { scope, overdue: overdue ? 'true' : undefined, kind } }),
   setDone: (id: string, done: boolean) => api.patch<CaseTask>(`/api/tasks/${encodeURIComponent(id)}`, { done }),
 };

@@ -1,22 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseKeys } from '../cases/queries';
-import { type TaskScope, taskApi } from './api';
+import { notificationKeys } from '../notifications/queries';
+import { type TaskBoardFilters, taskApi } from './api';
 
 export const taskKeys = {
   all: ['tasks'] as const,
-  list: (scope: TaskScope) => [...taskKeys.all, scope] as const,
+  board: (filters: TaskBoardFilters) => [...taskKeys.all, 'board', filters] as const,
 };
 
-export function useTasks(scope: TaskScope) {
-  return useQuery({ queryKey: taskKeys.list(scope), queryFn: () => taskApi.list(scope) });
+export function useTaskBoard(filters: TaskBoardFilters) {
+  return useQuery({ queryKey: taskKeys.board(filters), queryFn: () => taskApi.board(filters), placeholderData: keepPreviousData });
 }
 
-/** Done tasks leave the worklist, and a case is no longer overdue once its last late task is done. */
+/** Done tasks leave the board, and a case is no longer overdue once its last late task is done. */
 export function useSetTaskDone() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, done }: { id: string; done: boolean }) => taskApi.setDone(id, done),
     onSuccess: () =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: taskKeys.all }), queryClient.invalidateQueries({ queryKey: caseKeys.lists })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
+        queryClient.invalidateQueries({ queryKey: caseKeys.lists }),
+        queryClient.invalidateQueries({ queryKey: notificationKeys.unread }),
+      ]),
   });
 }

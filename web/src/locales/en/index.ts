@@ -1,5 +1,8 @@
 import accounts from './accounts.json';
+import assessments from './assessments.json';
+import carePlan from './carePlan.json';
 import caseload from './caseload.json';
+import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
 import followUp from './followUp.json';
@@ -7,6 +10,7 @@ import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
+import notifications from './notifications.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
 
@@ -22,9 +26,13 @@ export const en = {
   ...mergeRequests,
   ...caseload,
   ...caseRecord,
+  ...caseMeetings,
   ...configuration,
   ...followUp,
+  ...carePlan,
+  ...assessments,
   ...htcdsExchange,
   ...accounts,
+  ...notifications,
 };
 export type Catalogue = typeof en;
