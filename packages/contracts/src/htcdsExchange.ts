@@ -99,6 +99,8 @@ const identity = { section: 'identity' } as const;
 const legal = { section: 'legal' } as const;
 const freeText = { identifying: 'free_text' } as const;
 const localPlace = { identifying: 'local_place' } as const;
+/** An organisation's name names no person: it leaves without identities. */
+const organisationName = { identifying: undefined } as const;
 /** Typed text is identity-level: it can name or locate the person whatever it is about. */
 const verbatim = (name: string, label: string, kind: HtcdsColumnKind = 'text', more: Partial<HtcdsColumn> = {}): HtcdsColumn =>
   column(name, label, kind, { verbatim: true, ...(kind === 'text' ? freeText : {}), ...more });
@@ -193,7 +195,7 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
     vocabulary: 'vocab.closureReason',
     verbatim: true,
   }),
-  verbatim('cas_ReferringOrganisation', 'Referring Organisation'),
+  verbatim('cas_ReferringOrganisation', 'Referring Organisation', 'text', organisationName),
   verbatim('cas_IncomingReferralDate', 'Incoming Referral Date', 'date'),
   verbatim('cas_ReferringPrimaryCaseWorker', 'Referring Primary Case Worker'),
   verbatim('cas_ReasonForIncomingReferral', 'Reason for Incoming Referral', 'picklist', {
@@ -201,7 +203,7 @@ export const HTCDS_COLUMNS: readonly HtcdsColumn[] = [
     vocabulary: 'vocab.referralReason',
   }),
   verbatim('cas_IncomingReferralDetails', 'Incoming Referral Details'),
-  verbatim('cas_ReferredOrganisation', 'Referred Organisation'),
+  verbatim('cas_ReferredOrganisation', 'Referred Organisation', 'text', organisationName),
   verbatim('cas_ReferredPrimaryCaseWorker', 'Referred Primary Case Worker'),
   verbatim('cas_ReasonForOutgoingReferral', 'Reason for Outgoing Referral', 'picklist', {
     values: REFERRAL_REASONS,

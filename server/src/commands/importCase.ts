@@ -140,7 +140,9 @@ export async function importCase({
     );
   }
   const openedOn = kase.openedOn ?? localToday(caseCountry, now);
-  await importHeldRecords({ tx, keyRing, actor, caseId, importedCase, importId, openedOn });
+  const [named] = await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, personId));
+  const copied = { reference: created!.reference, countryCode: caseCountry, pseudonym: named!.pseudonym };
+  await importHeldRecords({ tx, keyRing, actor, caseId, kase: copied, importedCase, importId, openedOn });
   await recordCaseEvent(tx, actor, caseId, 'case.imported', { existingPerson: !!existingPersonId });
   return { caseId, reference: created!.reference, personId, referenceTaken };
 }

@@ -70,9 +70,64 @@ export type ImportedCase = {
   consentGiven: boolean | null;
   /** Who decided the trafficking status (`vic_TraffickingStatusDecisionMakingOrg`). */
   decisionMakingOrg: TraffickingStatusDecisionOrg | null;
-  /** The `verbatim` columns the row fills, as written (field name → value). */
+  /** The row's HTCDS referral fields, as records of a referral from or to an outside organisation. */
+  referrals: ImportedReferral[];
+  /** The `verbatim` columns the row fills, as written (field name → value), less those a record holds. */
   kept: Record<string, HtcdsKeptValue>;
 };
+
+export type ImportedReferral = {
+  direction: 'incoming' | 'outgoing';
+  organisation: string;
+  caseWorker: string | null;
+  reason: string | null;
+  details: string | null;
+  referredOn: string | null;
+};
+
+/** The HTCDS referral fields of each direction; a referral is a record once its organisation is named. */
+export const REFERRAL_FIELDS = {
+  incoming: {
+    organisation: 'cas_ReferringOrganisation',
+    referredOn: 'cas_IncomingReferralDate',
+    caseWorker: 'cas_ReferringPrimaryCaseWorker',
+    reason: 'cas_ReasonForIncomingReferral',
+    details: 'cas_IncomingReferralDetails',
+  },
+  outgoing: {
+    organisation: 'cas_ReferredOrganisation',
+    referredOn: 'cas_OutgoingReferralDate',
+    caseWorker: 'cas_ReferredPrimaryCaseWorker',
+    reason: 'cas_ReasonForOutgoingReferral',
+    details: 'cas_OutgoingReferralDetails',
+  },
+} as const satisfies Record<ImportedReferral['direction'], Record<Exclude<keyof ImportedReferral, 'direction'>, string>>;
+
+/** Takes each named referral's fields out of the kept values into a referral record. */
+function referralsOf(kept: Record<string, HtcdsKeptValue>): { referrals: ImportedReferral[]; kept: Record<string, HtcdsKeptValue> } {
+  const rest = { ...kept };
+  const referrals: ImportedReferral[] = [];
+  for (const [direction, fields] of Object.entries(REFERRAL_FIELDS) as [
+    ImportedReferral['direction'],
+    (typeof REFERRAL_FIELDS)['incoming'],
+  ][]) {
+    if (rest[fields.organisation] === undefined) continue;
+    const take = (field: string) => {
+      const value = rest[field];
+      delete rest[field];
+      return value === undefined ? null : String(value);
+    };
+    referrals.push({
+      direction,
+      organisation: take(fields.organisation)!,
+      caseWorker: take(fields.caseWorker),
+      reason: take(fields.reason),
+      details: take(fields.details),
+      referredOn: take(fields.referredOn),
+    });
+  }
+  return { referrals, kept: rest };
+}
 
 export type RowIssue = { column: string; code: HtcdsIssueCode; params: Record<string, string | number> };
 
@@ -239,7 +294,7 @@ export function readImportedCase(
     comments: records('sls_CaseComments') ?? (text('cco_CaseComment') ? [{ section: 'general', body: text('cco_CaseComment')! }] : []),
     consentGiven: (values.get('con_Consent') as boolean | undefined) ?? null,
     decisionMakingOrg: text('vic_TraffickingStatusDecisionMakingOrg') as TraffickingStatusDecisionOrg | null,
-    kept,
+    ...referralsOf(kept),
   };
   return { importedCase, issues };
 }

@@ -112,6 +112,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       keyRing,
       items.map(({ view, sections }) => ({
         id: view.kase.id,
+        ownerAgencyId: view.kase.ownerAgencyId,
         today: localToday(view.kase.countryCode, now),
         withIdentity: sections.has('identity'),
       })),
@@ -225,6 +226,7 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
       hte_Country: eventList[0]?.country ?? null,
       hte_City: eventList[0]?.place ?? null,
       con_Consent: held.consent,
+      ...held.referralCells,
       sls_CaseReference: kase.reference,
       sls_CaseCountry: kase.countryCode,
       sls_OpenedOn: day(kase.openedAt),

@@ -3,14 +3,17 @@ import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
-import { caseHtcdsValues, consents, traffickingStatusDecisions } from '../../db/schema/index.js';
+import { caseHtcdsValues, consents, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
 import type { ImportedCase } from '../importedCase.js';
+import { directoryOrganisationNamed } from './directoryOrganisation.js';
 
 export type ImportHeldRecordsProps = {
   tx: Tx;
   keyRing: KeyRing;
   actor: { userId: string; agencyId: string };
   caseId: string;
+  /** Copied onto each referral, as a referral sent in the system carries them. */
+  kase: { reference: string; countryCode: string; pseudonym: string };
   importedCase: ImportedCase;
   importId: string | null;
   /** The day the case was opened: when the file dates nothing else, its records date from it. */
@@ -21,7 +24,7 @@ export type ImportHeldRecordsProps = {
  * The HTCDS columns of a row that are records beside the case: the consent the file ticked, the
  * status decision's deciding organisation, and the columns kept as written.
  */
-export async function importHeldRecords({ tx, keyRing, actor, caseId, importedCase, importId, openedOn }: ImportHeldRecordsProps) {
+export async function importHeldRecords({ tx, keyRing, actor, caseId, kase, importedCase, importId, openedOn }: ImportHeldRecordsProps) {
   if (importedCase.consentGiven) {
     // The HTCDS checkbox says she consented to her data being managed: consent to share is not a
     // share, so it opens no section to anyone.
@@ -48,6 +51,32 @@ export async function importHeldRecords({ tx, keyRing, actor, caseId, importedCa
       decidedByName: '',
       reasons: '',
       recordedBy: actor.userId,
+    });
+  }
+  for (const referral of importedCase.referrals) {
+    const id = randomUUID();
+    const incoming = referral.direction === 'incoming';
+    // Recorded like a referral with an outside organisation: naming an agency of the platform as
+    // its party would show the case to that agency, and a file's word is no consent to share.
+    await tx.insert(referrals).values({
+      id,
+      caseId,
+      kind: 'referral',
+      direction: referral.direction,
+      fromAgencyId: incoming ? null : actor.agencyId,
+      toAgencyId: incoming ? actor.agencyId : null,
+      externalOrganisation: referral.organisation,
+      directoryOrganisationId: await directoryOrganisationNamed(tx, referral.organisation),
+      externalCaseWorker: referral.caseWorker,
+      reason: referral.reason ?? '',
+      detailsEnc: keyRing.encrypt(referral.details, placeOf(referrals.detailsEnc, id)),
+      referredOn: referral.referredOn ?? openedOn,
+      status: 'accepted',
+      caseReference: kase.reference,
+      pseudonym: kase.pseudonym,
+      countryCode: kase.countryCode,
+      recordedByAgencyId: actor.agencyId,
+      sentBy: actor.userId,
     });
   }
   const kept = importedCase.consentGiven === false ? { ...importedCase.kept, con_Consent: false } : importedCase.kept;

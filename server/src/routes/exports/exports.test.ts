@@ -64,9 +64,17 @@ afterAll(() => t.close());
 
 describe('the HTCDS column catalogue', () => {
   it('says of every text column that can hold what a worker typed or a place below the province', () => {
-    // Text columns outside any section that hold codes, references or staff usernames only.
+    // Text columns outside any section that hold codes, references, organisations or staff usernames only.
     // The closure reason leaves as a reason of ours; the words it was written in only with identities.
-    const codes = ['cas_CaseOwner', 'cas_ReasonForCaseClosure', 'hte_State', 'sls_CaseReference', 'sls_Pseudonym'];
+    const codes = [
+      'cas_CaseOwner',
+      'cas_ReasonForCaseClosure',
+      'cas_ReferredOrganisation',
+      'cas_ReferringOrganisation',
+      'hte_State',
+      'sls_CaseReference',
+      'sls_Pseudonym',
+    ];
     const unclassified = HTCDS_COLUMNS.filter(
       (column) => column.held && column.kind === 'text' && !column.section && !column.identifying && !codes.includes(column.name),
     );

@@ -84,7 +84,8 @@ const ROWS: Row[] = [
     cas_ReasonForCaseClosure: 'ขาดการติดต่อ',
     sls_ClosedOn: '2024-12-01',
     con_Consent: false,
-    cas_ReferringOrganisation: 'Hotline 1300',
+    // The police agency's acronym, in another casing: linked to the directory's entry for it.
+    cas_ReferringOrganisation: 'atpd',
     cas_IncomingReferralDate: '2024-05-05',
     cas_ReasonForIncomingReferral: 'Other',
   },
@@ -142,12 +143,13 @@ async function counts(t: TestApp) {
   return asSystem(
     t.database.db,
     async (tx) =>
-      rowsOf<{ cases: number; consents: number; decisions: number; kept: number }>(
+      rowsOf<{ cases: number; consents: number; decisions: number; kept: number; referrals: number }>(
         await tx.execute(sql`select
         (select count(*)::int from cases) as cases,
         (select count(*)::int from consents) as consents,
         (select count(*)::int from trafficking_status_decisions) as decisions,
-        (select count(*)::int from case_htcds_values) as kept`),
+        (select count(*)::int from case_htcds_values) as kept,
+        (select count(*)::int from referrals) as referrals`),
       )[0]!,
   );
 }
@@ -167,6 +169,16 @@ beforeAll(async () => {
   );
   await asSystem(t.database.db, (tx) =>
     tx.execute(sql`update roles set permissions = array_append(permissions, 'export:identities') where key = 'data_officer'`),
+  );
+  // The directory lists an outside NGO, and the police agency (unless the demo directory already does).
+  await asSystem(t.database.db, (tx) =>
+    tx.execute(sql`insert into directory_organisations (name, organisation_type, country_code)
+      values ('Foundation for Women', 'NGO', 'TH')`),
+  );
+  await asSystem(t.database.db, (tx) =>
+    tx.execute(sql`insert into directory_organisations (agency_id, name, organisation_type, country_code)
+      select id, name, organisation_type, country_code from agencies where acronym = 'ATPD'
+      on conflict do nothing`),
   );
   data = await t.login('th.data');
   worker = await t.login('th.socialworker');
@@ -203,6 +215,7 @@ describe('an IOM toolkit workbook with consent, decision, closure and referral v
       consents: before.consents + 1,
       decisions: before.decisions + 3,
       kept: before.kept + 2,
+      referrals: before.referrals + 3,
     });
 
     const consents = await worker.get(`/api/cases/${caseIdOf.get('TH-2024-HC0001')}/consents`);
@@ -231,6 +244,50 @@ describe('an IOM toolkit workbook with consent, decision, closure and referral v
       { reference: 'TH-2024-HC0003', to_status: 'Identified', decision_making_org: 'CourtOrProsecution', decided_on: '2024-07-08' },
     ]);
 
+    const directory = await asSystem(t.database.db, async (tx) =>
+      rowsOf<{ id: string; name: string }>(
+        await tx.execute(sql`select d.id, d.name from directory_organisations d
+        left join agencies a on a.id = d.agency_id where d.name = 'Foundation for Women' or a.acronym = 'ATPD'`),
+      ),
+    );
+    const directoryId = (name: string) =>
+      directory.find((each) => each.name === name)?.id ?? directory.find((each) => each.name !== 'Foundation for Women')!.id;
+    const first = await worker.get(`/api/cases/${caseIdOf.get('TH-2024-HC0001')}/referrals`);
+    expect(first.status).toBe(200);
+    const byDirection = Object.fromEntries(first.body.items.map((item: { direction: string }) => [item.direction, item]));
+    expect(first.body.items).toHaveLength(2);
+    expect(byDirection.incoming).toMatchObject({
+      kind: 'referral',
+      externalOrganisation: 'Mae Sai Police Station',
+      directoryOrganisationId: null,
+      externalCaseWorker: REFERRING_WORKER,
+      reason: 'AdditionalServicesRequired',
+      details: INCOMING_DETAILS,
+      referredOn: '2024-03-01',
+      fromAgency: null,
+    });
+    expect(byDirection.outgoing).toMatchObject({
+      externalOrganisation: 'Foundation for Women',
+      directoryOrganisationId: directoryId('Foundation for Women'),
+      externalCaseWorker: 'Khun Ratana',
+      reason: 'MigrationOrChangeOfLocation',
+      details: OUTGOING_DETAILS,
+      referredOn: '2024-06-15',
+      toAgency: null,
+    });
+    const second = await worker.get(`/api/cases/${caseIdOf.get('TH-2024-HC0002')}/referrals`);
+    expect(second.body.items).toEqual([
+      expect.objectContaining({
+        direction: 'incoming',
+        externalOrganisation: 'atpd',
+        directoryOrganisationId: directoryId('ATPD'),
+        reason: 'Other',
+      }),
+    ]);
+    // Nothing reaches the police: the file's word is no consent to share.
+    const police = await (await t.login('th.police')).get('/api/referrals');
+    expect(JSON.stringify(police.body)).not.toContain('TH-2024-HC0002');
+
     const kase = await worker.get(`/api/cases/${caseIdOf.get('TH-2024-HC0002')}`);
     expect(kase.body.closureReason ?? kase.body.kase?.closureReason).toBe('lost_contact');
   }, 60_000);
@@ -239,14 +296,11 @@ describe('an IOM toolkit workbook with consent, decision, closure and referral v
     const kept = await worker.get(`/api/cases/${caseIdOf.get('TH-2024-HC0001')}/htcds-values`);
     expect(kept.status).toBe(200);
     const byField = Object.fromEntries(kept.body.items.map((item: { field: string; value: unknown }) => [item.field, item.value]));
-    expect(byField).toMatchObject({
+    expect(byField).toEqual({
       cas_ReasonForCaseClosure: CLOSURE_TEXT,
-      cas_IncomingReferralDetails: INCOMING_DETAILS,
-      cas_ReferringPrimaryCaseWorker: REFERRING_WORKER,
       prs_MaritalStatus: 'Single',
       hte_Description: EVENT_DESCRIPTION,
     });
-    expect(byField).not.toHaveProperty('con_Consent');
     const refused = await (await t.login('th.ngo')).get(`/api/cases/${caseIdOf.get('TH-2024-HC0001')}/htcds-values`);
     expect(refused.status).toBe(404);
     const audit = await asSystem(t.database.db, async (tx) =>
@@ -254,8 +308,8 @@ describe('an IOM toolkit workbook with consent, decision, closure and referral v
         await tx.execute(sql`select details from audit_events where action = 'case.read' and details->>'part' = 'htcdsValues'`),
       ),
     );
-    expect(audit.at(-1)!.details.fields).toContain('cas_IncomingReferralDetails');
-    expect(JSON.stringify(audit)).not.toContain('Phahonyothin');
+    expect(audit.at(-1)!.details.fields).toContain('hte_Description');
+    expect(JSON.stringify(audit)).not.toContain('Tachileik');
   });
 
   it('writes the same values back on export, cell by cell', async () => {
@@ -277,6 +331,11 @@ describe('an IOM toolkit workbook with consent, decision, closure and referral v
       cas_ReasonForCaseClosure: '',
       cas_IncomingReferralDetails: '',
       cas_OutgoingReferralDetails: '',
+      cas_ReferringPrimaryCaseWorker: '',
+      cas_ReferringOrganisation: 'Mae Sai Police Station',
+      cas_ReasonForIncomingReferral: 'AdditionalServicesRequired',
+      cas_IncomingReferralDate: '2024-03-01',
+      cas_ReferredOrganisation: 'Foundation for Women',
       con_Consent: 'TRUE',
       vic_TraffickingStatusDecisionMakingOrg: 'Police',
     });
