@@ -30,11 +30,11 @@ export type DirectoryTargetSex = (typeof DIRECTORY_TARGET_SEXES)[number];
 /** A contact unverified for this many days is flagged for checking (about six months). */
 export const CONTACT_VERIFICATION_DAYS = 183;
 
-const languages = z.array(z.enum(SPOKEN_LANGUAGES)).max(20).default([]);
-const places = z
-  .array(plainText(100, { min: 1 }))
-  .max(100)
-  .default([]);
+// Lists and flags are defaulted only when creating: an update leaves out what it does not change.
+const languages = z.array(z.enum(SPOKEN_LANGUAGES)).max(20);
+const places = z.array(plainText(100, { min: 1 })).max(100);
+const targetSexes = z.array(z.enum(DIRECTORY_TARGET_SEXES)).max(DIRECTORY_TARGET_SEXES.length);
+const nationalities = z.array(countryCode).max(50);
 const optionalText = (max: number) => plainText(max).nullable().optional();
 const age = z.number().int().min(0).max(120).nullable().optional();
 const phone = z
@@ -60,25 +60,26 @@ const website = z
   .nullable()
   .optional();
 
-export const directoryOrganisationInputSchema = z
-  .object({
-    agencyId: z.string().uuid().nullable().optional(),
-    name: plainText(200, { min: 1 }),
-    localName: optionalText(200),
-    organisationType: z.enum(DIRECTORY_ORGANISATION_TYPES),
-    countryCode,
-    province: optionalText(100),
-    district: optionalText(100),
-    address: optionalText(500),
-    website,
-    hours: optionalText(200),
-    languages,
-    notes: optionalText(2000),
-    active: z.boolean().default(true),
-  })
+const organisationFields = z.object({
+  agencyId: z.string().uuid().nullable().optional(),
+  name: plainText(200, { min: 1 }),
+  localName: optionalText(200),
+  organisationType: z.enum(DIRECTORY_ORGANISATION_TYPES),
+  countryCode,
+  province: optionalText(100),
+  district: optionalText(100),
+  address: optionalText(500),
+  website,
+  hours: optionalText(200),
+  languages,
+  notes: optionalText(2000),
+  active: z.boolean(),
+});
+export const directoryOrganisationInputSchema = organisationFields
+  .extend({ languages: languages.default([]), active: z.boolean().default(true) })
   .strict();
 export type DirectoryOrganisationInput = z.infer<typeof directoryOrganisationInputSchema>;
-export const directoryOrganisationUpdateSchema = directoryOrganisationInputSchema
+export const directoryOrganisationUpdateSchema = organisationFields
   .omit({ agencyId: true })
   .partial()
   .extend({ version: z.number().int() })
@@ -91,21 +92,31 @@ const serviceFields = z.object({
   localDescription: optionalText(2000),
   coverageProvinces: places,
   coverageDistricts: places,
-  targetSexes: z.array(z.enum(DIRECTORY_TARGET_SEXES)).max(DIRECTORY_TARGET_SEXES.length).default([]),
+  targetSexes,
   minAge: age,
   maxAge: age,
-  nationalities: z.array(countryCode).max(50).default([]),
+  nationalities,
   languages,
   hours: optionalText(200),
   capacityNote: optionalText(500),
   costNote: optionalText(500),
-  active: z.boolean().default(true),
+  active: z.boolean(),
 });
 const agesInOrder = (value: { minAge?: number | null; maxAge?: number | null }) =>
   value.minAge == null || value.maxAge == null || value.minAge <= value.maxAge;
 const ageOrder = { message: 'The maximum age is below the minimum age.', path: ['maxAge'] };
 
-export const directoryServiceInputSchema = serviceFields.strict().refine(agesInOrder, ageOrder);
+export const directoryServiceInputSchema = serviceFields
+  .extend({
+    coverageProvinces: places.default([]),
+    coverageDistricts: places.default([]),
+    targetSexes: targetSexes.default([]),
+    nationalities: nationalities.default([]),
+    languages: languages.default([]),
+    active: z.boolean().default(true),
+  })
+  .strict()
+  .refine(agesInOrder, ageOrder);
 export type DirectoryServiceInput = z.infer<typeof directoryServiceInputSchema>;
 export const directoryServiceUpdateSchema = serviceFields
   .partial()
@@ -126,7 +137,7 @@ const contactFields = z.object({
   telegram: messagingId,
   languages,
 });
-export const directoryContactInputSchema = contactFields.strict();
+export const directoryContactInputSchema = contactFields.extend({ languages: languages.default([]) }).strict();
 export type DirectoryContactInput = z.infer<typeof directoryContactInputSchema>;
 export const directoryContactUpdateSchema = contactFields.partial().extend({ version: z.number().int() }).strict();
 export type DirectoryContactUpdate = z.infer<typeof directoryContactUpdateSchema>;
@@ -223,7 +234,9 @@ export const directorySearchSchema = z.object({
     .transform((value) => value === 'true')
     .optional(),
 });
-export type DirectorySearch = z.input<typeof directorySearchSchema>;
+export type DirectorySearch = z.infer<typeof directorySearchSchema>;
+/** The search as a client writes it in the query string. */
+export type DirectorySearchQuery = z.input<typeof directorySearchSchema>;
 
 /** A contact due for checking, for the tasks and notifications that remind the directory's keepers. */
 export const unverifiedContactSchema = z.object({

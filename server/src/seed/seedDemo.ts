@@ -9,6 +9,7 @@ import { seedDemoCare } from './demoCare.js';
 import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
 import { seedDemoMeetings } from './demoMeetings.js';
+import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import {
   DEMO_ACCOUNTS,
@@ -141,5 +142,6 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   await seedDemoShelters(tx, keyRing, { agencyIds, userIds, caseIds, countryCode: options.countryCode, now });
   await seedDemoDirectory(tx, { agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoReferrals(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoNotifications(tx, { now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }

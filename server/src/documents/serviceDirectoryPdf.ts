@@ -1,0 +1,117 @@
+import { type DirectoryOrganisation, type Locale, SERVICE_AREAS } from '@seamless/contracts';
+import PDFDocument from 'pdfkit';
+import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
+import { contactLine, coverageOf, targetOf } from './serviceDirectoryContent.js';
+import { DIRECTORY_DOCUMENT_TEXT } from './serviceDirectoryText.js';
+
+export type PrintedDirectory = {
+  organisations: DirectoryOrganisation[];
+  locale: Locale;
+  printedBy: string;
+  /** The requester's "today", in her country's calendar. */
+  printedOn: string;
+};
+
+const PDF_LANGUAGE: Record<Locale, string> = { en: 'en', th: 'th', km: 'km', lo: 'lo', my: 'my', vi: 'vi', zh: 'zh-Hans', ja: 'ja' };
+// pdfkit loads Helvetica unless told otherwise; every run here picks its own Noto font.
+const NO_DEFAULT_FONT = null as unknown as string;
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = 45;
+const WIDTH = PAGE.width - 2 * MARGIN;
+const COLOURS = { navy: '#1d3557', text: '#1f2933', label: '#52606d', warn: '#b44d12' };
+const STYLES = {
+  title: { size: 16, weight: 700, color: COLOURS.navy },
+  area: { size: 12.5, weight: 700, color: COLOURS.navy },
+  organisation: { size: 10.5, weight: 700, color: COLOURS.text },
+  body: { size: 9, color: COLOURS.text },
+  note: { size: 8.5, color: COLOURS.label },
+} satisfies Record<string, TextStyle>;
+
+/** Text flowing down the pages; a line that does not fit starts the next page. */
+class Flow {
+  y = MARGIN;
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly locale: Locale,
+  ) {}
+
+  paragraph(text: string, style: TextStyle, indent = 0, gapAfter = 2) {
+    const lineHeight = style.size * lineHeightFactor(text, this.locale);
+    for (const line of wrapText(this.doc, text, style, this.locale, WIDTH - indent)) {
+      if (this.y + lineHeight > PAGE.height - MARGIN) {
+        this.doc.addPage({ size: 'A4', margin: 0 });
+        this.y = MARGIN;
+      }
+      drawLine(this.doc, line.text, MARGIN + indent, this.y + (lineHeight - style.size) / 2 + style.size * 0.8, style, this.locale);
+      this.y += lineHeight;
+    }
+    this.y += gapAfter;
+  }
+
+  rule() {
+    this.doc
+      .moveTo(MARGIN, this.y)
+      .lineTo(MARGIN + WIDTH, this.y)
+      .lineWidth(0.6)
+      .strokeColor(COLOURS.navy)
+      .stroke();
+    this.y += 5;
+  }
+}
+
+/**
+ * The printable directory for a wall or a field visit: one section per service area, each
+ * organisation offering it with coverage, whom it takes, languages and whom to call, in the
+ * requester's language and every script in its Noto face.
+ */
+export async function renderDirectoryPdf(printed: PrintedDirectory): Promise<Buffer> {
+  const s = DIRECTORY_DOCUMENT_TEXT[printed.locale];
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    font: NO_DEFAULT_FONT,
+    pdfVersion: '1.7',
+    lang: PDF_LANGUAGE[printed.locale],
+    displayTitle: true,
+    info: { Title: s.title, Creator: 'Seamless', Producer: 'Seamless' },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const flow = new Flow(doc, printed.locale);
+  flow.paragraph(s.title, STYLES.title, 0, 2);
+  flow.paragraph(s.generated.replace('{date}', printed.printedOn).replace('{name}', printed.printedBy), STYLES.note, 0, 6);
+  if (!printed.organisations.length) flow.paragraph(s.empty, STYLES.body);
+  for (const area of SERVICE_AREAS) {
+    const offering = printed.organisations.flatMap((organisation) =>
+      organisation.services
+        .filter((service) => service.active && service.serviceArea === area)
+        .map((service) => ({ organisation, service })),
+    );
+    if (!offering.length) continue;
+    flow.y += 6;
+    flow.paragraph(s.areas[area], STYLES.area, 0, 1);
+    flow.rule();
+    for (const { organisation, service } of offering) {
+      flow.paragraph([organisation.name, organisation.localName].filter(Boolean).join(' — '), STYLES.organisation, 0, 1);
+      flow.paragraph(service.description, STYLES.body, 10, 1);
+      if (service.localDescription) flow.paragraph(service.localDescription, STYLES.body, 10, 1);
+      const facts = [
+        `${s.coverage}: ${coverageOf(service, organisation)}`,
+        `${s.forWhom}: ${targetOf(service, s)}`,
+        `${s.languages}: ${[...new Set([...service.languages, ...organisation.languages])].join(', ')}`,
+        service.hours || organisation.hours ? `${s.hours}: ${service.hours ?? organisation.hours}` : null,
+      ];
+      flow.paragraph(facts.filter(Boolean).join(' · '), STYLES.note, 10, 1);
+      for (const contact of organisation.contacts) {
+        flow.paragraph(contactLine(contact, s), { ...STYLES.note, color: contact.needsVerification ? COLOURS.warn : COLOURS.text }, 10, 1);
+      }
+      flow.y += 4;
+    }
+  }
+  doc.end();
+  return done;
+}
