@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { CaseDetail, CaseFollowUp, FollowUp, FollowUpVisit } from '@seamless/contracts';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -172,6 +172,11 @@ function FollowUpBody({ detail, data }: { detail: CaseDetail; data: CaseFollowUp
         )}
       </Group>
       {!current && <Text c="dimmed">{t('followUp.empty')}</Text>}
+      {stage === 'active' && current && current.compliance.missed > 0 && (
+        <Alert color="red" variant="light" role="alert" title={t('followUp.missedAlert.title', { count: current.compliance.missed })}>
+          {t('followUp.missedAlert.body', { days: current.graceDays })}
+        </Alert>
+      )}
       {current && (
         <Period followUp={current} actions={stage === 'active' ? actions : null}>
           {stage === 'active' && record && (
