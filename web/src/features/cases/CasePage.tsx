@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { CareTab } from '../carePlan/CareTab';
 import { CaseHeader } from '../caseRecord/CaseHeader';
 import { CaseNotVisible } from '../caseRecord/CaseNotVisible';
 import { CASE_TABS, type CaseTab, tabFromHash } from '../caseRecord/caseTabs';
@@ -23,6 +24,7 @@ const PANELS = {
   consent: ConsentTab,
   notes: NotesTab,
   timeline: TimelineTab,
+  care: CareTab,
   followUp: FollowUpTab,
 } as const;
 

@@ -1,0 +1,44 @@
+import { type Assessment, type AssessmentInstrument, type AssessmentTrend, localised, type RiskReason } from '@seamless/contracts';
+
+/** The instruments a new assessment may use: for each key, its newest version in use. */
+export function instrumentsInUse(instruments: readonly AssessmentInstrument[]): AssessmentInstrument[] {
+  const newest = new Map<string, AssessmentInstrument>();
+  for (const instrument of instruments) {
+    if (!instrument.active) continue;
+    const seen = newest.get(instrument.key);
+    if (!seen || seen.version < instrument.version) newest.set(instrument.key, instrument);
+  }
+  return [...newest.values()];
+}
+
+/** Risk reasons by domain, for badges: a domain that dropped and sits in the lowest band shows both. */
+export function risksByDomain(assessment: Pick<Assessment, 'risks'>): Map<string, RiskReason[]> {
+  const byDomain = new Map<string, RiskReason[]>();
+  for (const { domain, reason } of assessment.risks) byDomain.set(domain, [...(byDomain.get(domain) ?? []), reason]);
+  return byDomain;
+}
+
+export type TrendTableRow = { assessedOn: string; overall: number; values: (number | null)[] };
+
+/** The chart's accessible alternative: one row per assessment, a column per domain in the trend's order. */
+export function trendTable(trend: AssessmentTrend): { columns: { key: string; labels: Record<string, string> }[]; rows: TrendTableRow[] } {
+  return {
+    columns: trend.domains,
+    rows: trend.points.map((point, index) => ({
+      assessedOn: point.assessedOn,
+      overall: point.overallScore,
+      values: trend.series.map((series) => series.values[index] ?? null),
+    })),
+  };
+}
+
+/** Line series for the chart, named in the reader's language. */
+export function chartSeries(trend: AssessmentTrend, locale: string) {
+  return trend.series.map((series) => ({
+    name: localised(trend.domains.find((domain) => domain.key === series.domain)?.labels, locale) || series.domain,
+    values: series.values,
+  }));
+}
+
+/** A score as the form shows it: at most two decimals, no trailing zeros. */
+export const formatScore = (score: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);

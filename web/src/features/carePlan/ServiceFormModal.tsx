@@ -1,0 +1,190 @@
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import {
+  type CareAction,
+  type CarePlan,
+  careServiceInputSchema,
+  type FieldError,
+  LIVELIHOOD_OUTCOMES,
+  localised,
+  SERVICE_AREAS,
+  type ServiceArea,
+} from '@seamless/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useLocale } from '../../i18n/useLocale';
+import { oneOf } from '../../lib/oneOf';
+import { validate } from '../../lib/validation';
+import { AgencySelect } from '../caseRecord/common/AgencySelect';
+import { todayIso } from '../caseRecord/common/options';
+import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
+import { useRecordCareService } from './queries';
+
+interface ServiceFormProps {
+  caseId: string;
+  incomeBands: CarePlan['incomeBands'];
+  actions: CareAction[];
+  onDone: () => void;
+}
+
+function ServiceForm({ caseId, incomeBands, actions, onDone }: ServiceFormProps) {
+  const { t } = useTranslation();
+  const [deliveredOn, setDeliveredOn] = useState(todayIso());
+  const [providerKind, setProviderKind] = useState<'agency' | 'name'>('agency');
+  const [providerAgencyId, setProviderAgencyId] = useState<string | null>(null);
+  const [providerName, setProviderName] = useState('');
+  const [serviceArea, setServiceArea] = useState<ServiceArea | null>(null);
+  const [description, setDescription] = useState('');
+  const [costAmount, setCostAmount] = useState<number | null>(null);
+  const [costCurrency, setCostCurrency] = useState('THB');
+  const [actionKey, setActionKey] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [incomeBand, setIncomeBand] = useState<string | null>(null);
+  const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+  const record = useRecordCareService(caseId);
+  const errors = useRecordFieldErrors(clientErrors, record.error);
+  const locale = useLocale();
+  const bands = incomeBands.map((band) => ({ value: band.value, label: localised(band.labels, locale) }));
+  const livelihood = serviceArea === 'economic_empowerment';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validate(careServiceInputSchema, {
+      deliveredOn,
+      providerAgencyId: providerKind === 'agency' ? providerAgencyId : null,
+      providerName: providerKind === 'name' ? providerName.trim() || null : null,
+      serviceArea,
+      description,
+      costAmount,
+      costCurrency: costAmount === null ? null : costCurrency.trim().toUpperCase() || null,
+      actionKey,
+      outcome: livelihood ? outcome : null,
+      incomeBand: livelihood ? incomeBand : null,
+    });
+    setClientErrors(checked.ok ? [] : checked.errors);
+    if (checked.ok) record.mutate(checked.data, { onSuccess: onDone });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Group grow wrap="wrap">
+          <TextInput
+            type="date"
+            label={t('carePlan.service.deliveredOn')}
+            value={deliveredOn}
+            onChange={(event) => setDeliveredOn(event.currentTarget.value)}
+            error={errors.deliveredOn}
+            required
+          />
+          <Select
+            label={t('carePlan.goal.serviceArea')}
+            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`carePlan.serviceArea.${area}`) }))}
+            value={serviceArea}
+            onChange={(value) => setServiceArea(oneOf(value, SERVICE_AREAS) ?? null)}
+            error={errors.serviceArea}
+            required
+          />
+        </Group>
+        <SegmentedControl
+          size="xs"
+          value={providerKind}
+          onChange={(value) => setProviderKind(value === 'name' ? 'name' : 'agency')}
+          data={[
+            { value: 'agency', label: t('carePlan.action.byAgency') },
+            { value: 'name', label: t('carePlan.action.byOrganisation') },
+          ]}
+        />
+        {providerKind === 'agency' ? (
+          <AgencySelect
+            label={t('carePlan.service.provider')}
+            value={providerAgencyId}
+            onChange={setProviderAgencyId}
+            error={errors.providerAgencyId ?? errors.providerName}
+          />
+        ) : (
+          <TextInput
+            label={t('carePlan.service.provider')}
+            value={providerName}
+            onChange={(event) => setProviderName(event.currentTarget.value)}
+            error={errors.providerName}
+          />
+        )}
+        <Textarea
+          label={t('carePlan.service.description')}
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={errors.description}
+          autosize
+          minRows={2}
+          required
+        />
+        <Group grow wrap="wrap">
+          <NumberInput
+            label={t('carePlan.service.cost')}
+            value={costAmount ?? ''}
+            onChange={(value) => setCostAmount(typeof value === 'number' ? value : null)}
+            min={0}
+            decimalScale={2}
+            thousandSeparator
+            error={errors.costAmount}
+          />
+          <TextInput
+            label={t('carePlan.service.currency')}
+            value={costCurrency}
+            onChange={(event) => setCostCurrency(event.currentTarget.value)}
+            maxLength={3}
+            error={errors.costCurrency}
+          />
+        </Group>
+        {actions.length > 0 && (
+          <Select
+            label={t('carePlan.service.action')}
+            data={actions.map((action) => ({ value: action.actionKey, label: action.what }))}
+            value={actionKey}
+            onChange={setActionKey}
+            error={errors.actionKey}
+            clearable
+          />
+        )}
+        {livelihood && (
+          <Group grow wrap="wrap">
+            <Select
+              label={t('carePlan.service.outcome')}
+              data={LIVELIHOOD_OUTCOMES.map((value) => ({ value, label: t(`carePlan.outcome.${value}`) }))}
+              value={outcome}
+              onChange={setOutcome}
+              clearable
+            />
+            <Select
+              label={t('carePlan.service.incomeBand')}
+              data={bands}
+              value={incomeBand}
+              onChange={setIncomeBand}
+              error={errors.incomeBand}
+              clearable
+            />
+          </Group>
+        )}
+        <ProblemAlert error={record.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={record.isPending}>
+            {t('carePlan.service.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function ServiceFormModal({ opened, ...props }: ServiceFormProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={props.onDone} title={t('carePlan.service.title')} size="lg">
+      {opened && <ServiceForm {...props} />}
+    </Modal>
+  );
+}
