@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, caseTasks, followUpPolicies, notifications } from '../../db/schema/index.js';
+import { complianceByCase } from '../../followUp/compliance.js';
 import { dueAndMissedVisits, notifyDueAndMissedVisits } from '../../followUp/dueAndMissed.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
@@ -178,6 +179,8 @@ describe('visits', () => {
       situation: 'at_risk',
     });
     expect(followUp.compliance).toEqual({ dueSoFar: 1, done: 1, missed: 0, unscheduled: 1 });
+    const forStatistics = await asSystem(t.database.db, (tx) => complianceByCase(tx, [caseId], new Date()));
+    expect(forStatistics.get(caseId)).toEqual(followUp.compliance);
     const task = (await followUpTasks(caseId)).find((row) => row.id && row.dueOn === first.scheduledOn);
     expect(task?.doneAt).not.toBeNull();
     expectProblem(await socialworker.post(`/api/cases/${caseId}/follow-up/visits`, visit({ visitId: first.id })), 409, 'conflict');
