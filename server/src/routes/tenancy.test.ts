@@ -58,6 +58,7 @@ import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
+import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
 
 let t: TestApp;
@@ -767,6 +768,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...caseMeetingsMatrix(context),
   ...notificationsMatrix(context),
   ...referralsMatrix(context),
+  ...serviceDirectoryMatrix(context),
   ...sheltersMatrix(context),
 };
 
