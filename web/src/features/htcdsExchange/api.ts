@@ -1,4 +1,4 @@
-import type { HtcdsImportRecord, HtcdsImportReport, Page } from '@seamless/contracts';
+import type { HtcdsImportRecord, HtcdsImportReport, HtcdsKeptValues, Page } from '@seamless/contracts';
 import { api, apiFetch, apiRequest } from '../../api/client';
 import { fileNameFromDisposition } from '../caseRecord/api';
 import { type ExportForm, exportPath } from './exportForm';
@@ -36,6 +36,8 @@ export const htcdsExchangeApi = {
   /** The records an import of one's own wrote, narrowed to a name in any script or a case reference. */
   records: (jobId: string, query: { q?: string; page: number }) =>
     api.get<Page<HtcdsImportRecord>>(jobPath(jobId, 'records'), { query: { ...query, q: query.q || undefined } }),
+  /** What an import kept of the case as its file wrote it (identity readers only). */
+  keptValues: (caseId: string) => api.get<HtcdsKeptValues>(`/api/cases/${encodeURIComponent(caseId)}/htcds-values`),
   /**
    * Fetched rather than linked so that a refusal shows as a message instead of being saved as
    * the file, and so that the server's file name is kept.

@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
+import { KeptValuesCard } from '../../htcdsExchange/KeptValuesCard';
 import { CaseManagementCard } from './CaseManagementCard';
 import { CountryFormCard } from './CountryFormCard';
 import { IntakeCard } from './IntakeCard';
@@ -26,6 +27,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
       </SimpleGrid>
       <VictimContextCard detail={detail} />
       <CountryFormCard detail={detail} />
+      <KeptValuesCard detail={detail} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <TraffickingEventsCard detail={detail} />
         <PerpetratorsCard detail={detail} />
