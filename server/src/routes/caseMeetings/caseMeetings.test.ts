@@ -375,3 +375,55 @@ describe('action items and carry-over', () => {
     expect(task?.doneAt).not.toBeNull();
   });
 });
+
+describe('changing a meeting', () => {
+  it('moves the time in the country zone, changes invitations, notifies the newly invited, and refuses a stale version', async () => {
+    const meeting = await convene();
+    const changed = await socialworker.patch(`/api/meetings/${meeting.id}`, {
+      version: meeting.version,
+      time: '13:15',
+      invitedAgencyIds: [agency.shelter],
+      status: 'held',
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({
+      time: '13:15',
+      startsAt: `${inAWeek()}T06:15:00.000Z`,
+      status: 'held',
+      version: meeting.version + 1,
+    });
+    expect(changed.body.invitedAgencies.map((a: any) => a.id)).toEqual([agency.shelter]);
+    // The NGO is no longer invited: the meeting is gone for it.
+    expectProblem(await ngo.get(`/api/meetings/${meeting.id}`), 404, 'not_found');
+    const stale = expectProblem(
+      await socialworker.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, title: 'Old' }),
+      409,
+      'conflict',
+    );
+    expect(stale.status).toBe(409);
+    expect((await socialworker.get(`/api/meetings/${meeting.id}`)).body.title).toBe(meeting.title);
+    // The NGO's meeting managers were told when they were invited; the shelter's staff may not run meetings.
+    const noticesOf = async (client: ApiClient) =>
+      (await client.get('/api/notifications?pageSize=100')).body.items.filter(
+        (notice: any) => notice.kind === 'meeting_invited' && notice.subjectId === meeting.id,
+      );
+    expect(await noticesOf(ngo)).toHaveLength(1);
+    expect(await noticesOf(shelter)).toHaveLength(0);
+  });
+});
+
+describe('demo meetings', () => {
+  it('show a held Chiang Rai CMM and its follow-up with open matters carried over, as each agency may see them', async () => {
+    const past = (await ngo.get('/api/meetings?when=past')).body.items;
+    const held = past.find((m: any) => m.title.startsWith('Chiang Rai provincial CMM'));
+    expect(held).toBeDefined();
+    const detail = (await ngo.get(`/api/meetings/${held.id}`)).body;
+    expect(detail.attendees.length).toBeGreaterThan(3);
+    expect(detail.nextMeetingId).not.toBeNull();
+    const next = (await ngo.get(`/api/meetings/${detail.nextMeetingId}`)).body;
+    expect(next.agenda.every((item: any) => item.carriedFromItemId)).toBe(true);
+    expect(next.agenda.some((item: any) => item.access === 'reference' && item.displayName === null)).toBe(true);
+    const upcoming = (await socialworker.get('/api/meetings?when=upcoming')).body.items.map((m: any) => m.title);
+    expect(upcoming).toContain('Myanmar–Thailand CMM (online): reintegration follow-up');
+  });
+});
