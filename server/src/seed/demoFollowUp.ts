@@ -1,5 +1,5 @@
 import type { FollowUpSituation, FollowUpStep, FollowUpVisitMode } from '@seamless/contracts';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { cases, caseTasks, followUpPolicies, followUps, followUpVisits } from '../db/schema/index.js';
 import { addCalendarDays, followUpDates, localToday } from '../followUp/schedule.js';
@@ -71,8 +71,7 @@ export async function seedDemoFollowUp(tx: Tx, ids: DemoIds) {
   const [policy] = await tx
     .select()
     .from(followUpPolicies)
-    .where(eq(followUpPolicies.countryCode, 'TH'))
-    .orderBy(followUpPolicies.createdAt);
+    .where(and(eq(followUpPolicies.countryCode, 'TH'), isNull(followUpPolicies.agencyId)));
   const chiangrai = ids.agencyIds.get('chiangrai');
   const worker = ids.userIds.get('chiangrai');
   if (!policy || !chiangrai || !worker) return;

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
-import { caseEvents, caseTasks, followUpPolicies, notifications } from '../../db/schema/index.js';
+import { caseEvents, caseTasks, followUpPolicies, followUps, notifications } from '../../db/schema/index.js';
 import { complianceByCase } from '../../followUp/compliance.js';
 import { dueAndMissedVisits, notifyDueAndMissedVisits } from '../../followUp/dueAndMissed.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
@@ -387,6 +387,22 @@ describe('follow-up policies', () => {
     const preview = (await ngo.get(`/api/cases/${caseId}/follow-up/preview?startOn=2026-01-15`)).body;
     expect(preview.policy.agencyId).toBe(agency.ngo);
     expect(preview.dates.at(-1)).toBe('2028-01-15');
+  });
+});
+
+describe('demo follow-up', () => {
+  it('shows Chiang Rai a running follow-up under the Thai policy with a missed visit, and a finished one that closed its case', async () => {
+    const seeded = await asSystem(t.database.db, (tx) => tx.select().from(followUps));
+    const running = seeded.find(
+      (row) => row.status === 'active' && row.recordedByAgencyId === agency.chiangrai && row.startOn < addCalendarDays(today(), -200),
+    );
+    const finished = seeded.find((row) => row.status === 'closed' && row.closureReason === 'plan_completed');
+    expect(running).toBeDefined();
+    expect(finished).toBeDefined();
+    const shown = (await socialworker.get(`/api/cases/${running!.caseId}/follow-up`)).body;
+    expect(shown.followUps[0].policyName).toBe('MSDHS reintegration follow-up');
+    expect(shown.followUps[0].compliance).toMatchObject({ done: 3, missed: 1, unscheduled: 1 });
+    expect(await caseOf(finished!.caseId)).toMatchObject({ status: 'Closed', closureReason: 'follow_up_period_ended' });
   });
 });
 
