@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
+import { CaseMeetingsCard } from '../../caseMeetings/CaseMeetingsCard';
 import { KeptValuesCard } from '../../htcdsExchange/KeptValuesCard';
 import { CaseManagementCard } from './CaseManagementCard';
 import { CountryFormCard } from './CountryFormCard';
@@ -22,6 +23,7 @@ export function OverviewTab({ detail }: { detail: CaseDetail }) {
         <Stack gap="lg">
           <SectionAccessCard detail={detail} />
           <IntakeCard detail={detail} />
+          <CaseMeetingsCard caseId={detail.id} />
           {detail.abilities.update && <CaseManagementCard detail={detail} />}
         </Stack>
       </SimpleGrid>
