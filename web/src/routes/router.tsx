@@ -179,6 +179,13 @@ const mergeRequestsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/mergeRequests/MergeRequestsPage'), 'MergeRequestsPage'),
 });
 
+const referralsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'referrals',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:update']),
+  component: lazyRouteComponent(() => import('../features/referrals/ReferralsInboxPage'), 'ReferralsInboxPage'),
+});
+
 const meetingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'meetings',
@@ -191,6 +198,20 @@ const meetingRoute = createRoute({
   path: 'meetings/$meetingId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
   component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingPage'), 'MeetingPage'),
+});
+
+const sheltersRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'shelters',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read', 'shelter:manage']),
+  component: lazyRouteComponent(() => import('../features/shelters/SheltersPage'), 'SheltersPage'),
+});
+
+const shelterRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'shelters/$shelterId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read', 'shelter:manage']),
+  component: lazyRouteComponent(() => import('../features/shelters/ShelterPage'), 'ShelterPage'),
 });
 
 const htcdsImportRoute = createRoute({
@@ -228,8 +249,11 @@ const routeTree = rootRoute.addChildren([
     personMergesRoute,
     demoMailRoute,
     mergeRequestsRoute,
+    referralsRoute,
     meetingsRoute,
     meetingRoute,
+    sheltersRoute,
+    shelterRoute,
     htcdsImportRoute,
     htcdsExportRoute,
   ]),

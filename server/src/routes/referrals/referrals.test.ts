@@ -403,8 +403,8 @@ describe('referrals with organisations off the platform', () => {
 
 describe('demo data', () => {
   it('shows a waiting referral in the NGO inbox by pseudonym, and the answered ones to their senders', async () => {
-    const waiting = (await ngo.get('/api/referrals?box=incoming&status=pending')).body.items.find(
-      (item: { reason: string }) => item.reason.startsWith('Trauma counselling'),
+    const waiting = (await ngo.get('/api/referrals?box=incoming&status=pending')).body.items.find((item: { reason: string }) =>
+      item.reason.startsWith('Trauma counselling'),
     );
     expect(waiting).toMatchObject({ urgency: 'urgent', details: null, fromAgency: { id: agency.chiangrai } });
     expect(waiting.pseudonym).toMatch(/^P-/);

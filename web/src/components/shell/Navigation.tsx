@@ -19,6 +19,8 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
   { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
+  { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
+  { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 

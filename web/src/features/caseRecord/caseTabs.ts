@@ -1,5 +1,15 @@
 /** The case page's tabs, in order; the current one is kept in the URL hash so a link or reload keeps it. */
-export const CASE_TABS = ['overview', 'identification', 'consent', 'notes', 'timeline', 'care', 'followUp'] as const;
+export const CASE_TABS = [
+  'overview',
+  'identification',
+  'consent',
+  'notes',
+  'timeline',
+  'care',
+  'followUp',
+  'shelter',
+  'referrals',
+] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 export function tabFromHash(hash: string | undefined): CaseTab {

@@ -17,6 +17,8 @@ import { OverviewTab } from '../caseRecord/overview/OverviewTab';
 import { useCaseDetail } from '../caseRecord/queries';
 import { TimelineTab } from '../caseRecord/timeline/TimelineTab';
 import { FollowUpTab } from '../followUp/FollowUpTab';
+import { ReferralsTab } from '../referrals/ReferralsTab';
+import { ShelterTab } from '../shelters/ShelterTab';
 
 const PANELS = {
   overview: OverviewTab,
@@ -26,6 +28,8 @@ const PANELS = {
   timeline: TimelineTab,
   care: CareTab,
   followUp: FollowUpTab,
+  shelter: ShelterTab,
+  referrals: ReferralsTab,
 } as const;
 
 interface CaseTabsProps {

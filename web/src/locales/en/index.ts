@@ -11,6 +11,9 @@ import identification from './identification.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
+import referrals from './referrals.json';
+import serviceDirectory from './serviceDirectory.json';
+import shelters from './shelters.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
 
@@ -34,5 +37,8 @@ export const en = {
   ...htcdsExchange,
   ...accounts,
   ...notifications,
+  ...referrals,
+  ...shelters,
+  ...serviceDirectory,
 };
 export type Catalogue = typeof en;

@@ -1,0 +1,62 @@
+import { REFERRAL_STATUSES, REFERRAL_URGENCIES, type Referral, SERVICE_AREAS, SUPPORTED_LOCALES } from '@seamless/contracts';
+import { describe, expect, it } from 'vitest';
+import { counterpart, inboxOrder, referralConsents } from './referralView';
+
+const referral = (overrides: Partial<Referral>): Referral =>
+  ({
+    id: 'r',
+    status: 'pending',
+    overdue: false,
+    dueOn: null,
+    createdAt: '2026-01-01T00:00:00Z',
+    fromAgency: { id: 'a', name: 'Chiang Rai' },
+    toAgency: { id: 'b', name: 'NGO' },
+    externalOrganisation: null,
+    ...overrides,
+  }) as Referral;
+
+describe('the referral inbox order', () => {
+  it('puts overdue waiting referrals first, then waiting ones by due date, then answered ones newest first', () => {
+    const sorted = inboxOrder([
+      referral({ id: 'answered-old', status: 'accepted', createdAt: '2026-01-01T00:00:00Z' }),
+      referral({ id: 'waiting-late', dueOn: '2026-03-10' }),
+      referral({ id: 'answered-new', status: 'declined', createdAt: '2026-02-01T00:00:00Z' }),
+      referral({ id: 'overdue', overdue: true, dueOn: '2026-01-05' }),
+      referral({ id: 'waiting-soon', dueOn: '2026-03-01' }),
+    ]);
+    expect(sorted.map((item) => item.id)).toEqual(['overdue', 'waiting-soon', 'waiting-late', 'answered-new', 'answered-old']);
+  });
+
+  it('names the other side: the sender to the receiver, the receiver to the sender, or the outside organisation', () => {
+    expect(counterpart(referral({}), 'b')).toBe('Chiang Rai');
+    expect(counterpart(referral({}), 'a')).toBe('NGO');
+    expect(counterpart(referral({ externalOrganisation: 'Foundation', toAgency: null }), 'a')).toBe('Foundation');
+  });
+
+  it('offers only active consents for referral or services', () => {
+    const consent = (purpose: string, active = true, withdrawnAt: string | null = null) =>
+      ({ id: purpose, purpose, active, withdrawnAt }) as never;
+    const usable = referralConsents([
+      consent('referral'),
+      consent('services'),
+      consent('interview'),
+      consent('services', false),
+      consent('referral', true, 'x'),
+    ]);
+    expect(usable.map((item: { id: string }) => item.id)).toEqual(['referral', 'services']);
+  });
+});
+
+describe('the referrals catalogue', () => {
+  const files = import.meta.glob<{ referrals: Record<string, Record<string, string>> }>('../../locales/*/referrals.json', {
+    eager: true,
+    import: 'default',
+  });
+
+  it.each(SUPPORTED_LOCALES)('labels every status, urgency and service area in %s', (locale) => {
+    const referrals = files[`../../locales/${locale}/referrals.json`]?.referrals;
+    for (const status of REFERRAL_STATUSES) expect(referrals?.status?.[status], status).toBeTruthy();
+    for (const urgency of REFERRAL_URGENCIES) expect(referrals?.urgency?.[urgency], urgency).toBeTruthy();
+    for (const area of SERVICE_AREAS) expect(referrals?.serviceArea?.[area], area).toBeTruthy();
+  });
+});
