@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { type Assessment, type AssessmentInstrument, type AssessmentTrend, localised } from '@seamless/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,6 +111,20 @@ function Trend({ trend }: { trend: AssessmentTrend }) {
   );
 }
 
+/** The newest assessment's flagged domains, in plain words at the top of the section. */
+function LatestRisk({ assessment, instrument }: { assessment: Assessment; instrument: AssessmentInstrument | undefined }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const domains = [...risksByDomain(assessment).keys()];
+  if (!domains.length) return null;
+  const names = domains.map((key) => localised(instrument?.domains.find((domain) => domain.key === key)?.labels, locale) || key);
+  return (
+    <Alert color="red" variant="light" title={t('assessments.atRisk')}>
+      {t('assessments.riskAlert', { domains: new Intl.ListFormat(locale, { type: 'conjunction' }).format(names) })}
+    </Alert>
+  );
+}
+
 /** Reintegration assessments over time: record one, see each with its risks, and the trend per domain. */
 export function AssessmentsCard({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
   const { t } = useTranslation();
@@ -135,6 +149,7 @@ export function AssessmentsCard({ caseId, canWrite }: { caseId: string; canWrite
             <Text c="dimmed">{t('assessments.empty')}</Text>
           ) : (
             <Stack gap="lg">
+              <LatestRisk assessment={items.at(-1)!} instrument={byId.get(items.at(-1)!.instrumentId)} />
               <QueryState query={trend}>{(data) => <Trend trend={data} />}</QueryState>
               <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {[...items].reverse().map((assessment) => (

@@ -1,21 +1,48 @@
 import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { CARE_ACTION_STATUSES, type CareAction, type CarePlan, type CarePlanVersion, localised } from '@seamless/contracts';
+import {
+  CARE_ACTION_STATUSES,
+  type CareAction,
+  type CarePlan,
+  type CarePlanVersion,
+  localised,
+  type ServiceArea,
+} from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { oneOf } from '../../lib/oneOf';
+import { referralsApi } from '../referrals/api';
+import { ReferralDialog } from '../referrals/ReferralDialog';
 import { CarePlanFormModal } from './CarePlanFormModal';
 import { useUpdateCareAction } from './queries';
+import { referralForAction } from './referredAction';
 import { ServiceFormModal } from './ServiceFormModal';
 
 const ACTION_COLORS = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'red' } as const;
 const GOAL_COLORS = { open: 'blue', achieved: 'teal', dropped: 'gray' } as const;
 
-function ActionRow({ caseId, action, editable }: { caseId: string; action: CareAction; editable: boolean }) {
+interface ActionRowProps {
+  caseId: string;
+  action: CareAction;
+  serviceArea: ServiceArea;
+  editable: boolean;
+  /** Referrals already carried by an action of the plan. */
+  linked: ReadonlySet<string>;
+}
+
+function ActionRow({ caseId, action, serviceArea, editable, linked }: ActionRowProps) {
   const { t } = useTranslation();
   const update = useUpdateCareAction(caseId);
+  const [referring, setReferring] = useState(false);
+  const open = action.status === 'planned' || action.status === 'in_progress';
+  // The dialog does not hand back what it sent, so the action takes the referral the case now has for its need.
+  const linkReferral = async () => {
+    const { items } = await referralsApi.ofCase(caseId);
+    const referral = referralForAction(items, { serviceArea, agencyId: action.responsibleAgencyId }, linked);
+    if (referral) update.mutate({ actionId: action.id, body: { referralId: referral.id } });
+  };
   const responsible = [action.responsibleAgencyName ?? action.responsibleOrganisation, action.responsiblePerson]
     .filter(Boolean)
     .join(' · ');
@@ -59,13 +86,27 @@ function ActionRow({ caseId, action, editable }: { caseId: string; action: CareA
           {action.referralStatus ? t(`carePlan.referralStatus.${action.referralStatus as 'pending'}`) : '—'}
         </Text>
       )}
+      {editable && open && !action.referralId && (
+        <Button size="compact-xs" variant="light" style={{ alignSelf: 'flex-start' }} onClick={() => setReferring(true)}>
+          {t('carePlan.action.refer')}
+        </Button>
+      )}
       <ProblemAlert error={update.error} />
+      <ReferralDialog
+        caseId={caseId}
+        opened={referring}
+        onClose={() => setReferring(false)}
+        serviceArea={serviceArea}
+        agencyId={action.responsibleAgencyId ?? undefined}
+        onReferred={() => void linkReferral()}
+      />
     </Stack>
   );
 }
 
 function PlanView({ caseId, version, editable }: { caseId: string; version: CarePlanVersion; editable: boolean }) {
   const { t } = useTranslation();
+  const linked = new Set(version.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.referralId ? [action.referralId] : []))));
   return (
     <Stack gap="md">
       <Stack gap={4}>
@@ -113,7 +154,14 @@ function PlanView({ caseId, version, editable }: { caseId: string; version: Care
           {goal.actions.length > 0 && (
             <Stack gap="sm" mt="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {goal.actions.map((action) => (
-                <ActionRow key={action.id} caseId={caseId} action={action} editable={editable} />
+                <ActionRow
+                  key={action.id}
+                  caseId={caseId}
+                  action={action}
+                  serviceArea={goal.serviceArea}
+                  editable={editable}
+                  linked={linked}
+                />
               ))}
             </Stack>
           )}
