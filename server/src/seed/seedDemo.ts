@@ -8,9 +8,11 @@ import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/sche
 import { seedDemoCare } from './demoCare.js';
 import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
+import { seedDemoHtcdsValues } from './demoHtcdsValues.js';
 import { seedDemoMeetings } from './demoMeetings.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoReferrals } from './demoReferrals.js';
+import { seedDemoShelters } from './demoShelters.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCIES,
@@ -20,7 +22,6 @@ import {
   DEMO_PEOPLE,
   DEMO_SHARES,
 } from './demoThailand.js';
-import { seedDemoShelters } from './demoShelters.js';
 
 /** Small deterministic generator so every demo database is the same. */
 function sequence(seed: number) {
@@ -142,6 +143,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   await seedDemoShelters(tx, keyRing, { agencyIds, userIds, caseIds, countryCode: options.countryCode, now });
   await seedDemoDirectory(tx, { agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoReferrals(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  await seedDemoHtcdsValues(tx, keyRing, { caseIds, agencyId: agencyIds.get('chiangrai')! });
   await seedDemoNotifications(tx, { now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }

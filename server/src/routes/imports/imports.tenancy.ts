@@ -64,6 +64,11 @@ export function importsMatrix(c: TenancyContext): RouteMatrix {
         expectStatus(await c.socialworker.get(`/api/cases/${UNKNOWN_ID}/htcds-values`), 404, 'not_found');
         expect(await ok(c.socialworker.get(`/api/cases/${shared}/htcds-values`))).toEqual({ items: [], importedAt: null });
         expect((await ok(c.shelter.get(`/api/cases/${shared}/htcds-values`))).items).toEqual([]);
+        // The demo case whose partner file said more than our records hold: its office only.
+        const imported = c.caseOf[9]!;
+        expect((await ok(c.socialworker.get(`/api/cases/${imported}/htcds-values`))).items.length).toBeGreaterThan(0);
+        for (const client of [c.ngo, c.shelter, c.police])
+          expectStatus(await client.get(`/api/cases/${imported}/htcds-values`), 404, 'not_found');
       },
     },
     'GET /api/exports/htcds': {
