@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
 import { useMe } from '../auth/MeContext';
+import { ExternalReferralDialog } from './ExternalReferralDialog';
 import { useCaseReferrals } from './queries';
 import { ReferralCard } from './ReferralCard';
 import { ReferralDialog } from './ReferralDialog';
@@ -13,7 +14,7 @@ export function ReferralsTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const me = useMe();
   const referrals = useCaseReferrals(detail.id);
-  const [dialog, setDialog] = useState<'refer' | 'transfer' | null>(null);
+  const [dialog, setDialog] = useState<'refer' | 'transfer' | 'external' | null>(null);
   const mayTransfer = detail.abilities.update && me.permissions.includes('case:transfer');
   return (
     <Stack gap="md">
@@ -24,6 +25,9 @@ export function ReferralsTab({ detail }: { detail: CaseDetail }) {
         {detail.abilities.update && (
           <Group gap="xs">
             <Button onClick={() => setDialog('refer')}>{t('referrals.tab.refer')}</Button>
+            <Button variant="default" onClick={() => setDialog('external')}>
+              {t('referrals.external.button')}
+            </Button>
             {mayTransfer && (
               <Button variant="default" onClick={() => setDialog('transfer')}>
                 {t('referrals.tab.transfer')}
@@ -45,7 +49,13 @@ export function ReferralsTab({ detail }: { detail: CaseDetail }) {
           )
         }
       </QueryState>
-      <ReferralDialog caseId={detail.id} opened={dialog !== null} transfer={dialog === 'transfer'} onClose={() => setDialog(null)} />
+      <ReferralDialog
+        caseId={detail.id}
+        opened={dialog === 'refer' || dialog === 'transfer'}
+        transfer={dialog === 'transfer'}
+        onClose={() => setDialog(null)}
+      />
+      <ExternalReferralDialog caseId={detail.id} opened={dialog === 'external'} onClose={() => setDialog(null)} />
     </Stack>
   );
 }
