@@ -129,6 +129,11 @@ describe('consent for a referral', () => {
       referralBody(consentId, { toAgencyId: '5d0f4a57-0000-4000-8000-000000000000' }),
     );
     expect(expectProblem(unknown, 422, 'invalid_reference').errors?.[0]?.path).toBe('toAgencyId');
+    const unlisted = await socialworker.post(
+      `/api/cases/${caseId}/referrals`,
+      referralBody(consentId, { directoryServiceId: '5d0f4a57-0000-4000-8000-000000000000' }),
+    );
+    expect(expectProblem(unlisted, 422, 'invalid_reference').errors?.[0]?.path).toBe('directoryServiceId');
     const bad = expectProblem(
       await socialworker.post(`/api/cases/${caseId}/referrals`, referralBody(consentId, { urgency: 'whenever' })),
       400,
@@ -161,6 +166,9 @@ describe('the receiver', () => {
     expect(JSON.stringify(inbox.body)).not.toContain('Malaiwan');
     expectProblem(await ngo.get(`/api/cases/${caseId}`), 404, 'not_found');
     expectProblem(await ngo.get(`/api/cases/${caseId}/referrals`), 404, 'not_found');
+    const notices = await ngo.get('/api/notifications');
+    expect(notices.status).toBe(200);
+    expect(JSON.stringify(notices.body)).not.toContain(familyName);
 
     const accepted = await ngo.post(`/api/referrals/${sent.id}/accept`);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
@@ -176,13 +184,13 @@ describe('the receiver', () => {
     const tab = (await socialworker.get(`/api/cases/${caseId}/referrals`)).body.items;
     expect(tab[0]).toMatchObject({ id: sent.id, status: 'accepted', answeredByName: expect.any(String) });
     expect(await timelineKinds(caseId)).toEqual(expect.arrayContaining(['referral.sent', 'referral.accepted']));
-    const notices = await asSystem(t.database.db, (tx) =>
+    const written = await asSystem(t.database.db, (tx) =>
       tx
         .select({ kind: notifications.kind, agencyId: notifications.agencyId })
         .from(notifications)
         .where(eq(notifications.subjectId, sent.id)),
     );
-    expect(notices).toEqual(
+    expect(written).toEqual(
       expect.arrayContaining([
         { kind: 'referral_received', agencyId: agency.ngo },
         { kind: 'referral_accepted', agencyId: agency.chiangrai },
