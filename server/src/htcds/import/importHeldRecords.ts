@@ -78,6 +78,7 @@ export async function importHeldRecords({ tx, keyRing, actor, caseId, kase, impo
       recordedByAgencyId: actor.agencyId,
       sentBy: actor.userId,
     });
+    await recordCaseEvent(tx, actor, caseId, 'referral.recorded', { referralId: id, direction: referral.direction, imported: true });
   }
   const kept = importedCase.consentGiven === false ? { ...importedCase.kept, con_Consent: false } : importedCase.kept;
   if (Object.keys(kept).length) {
