@@ -144,6 +144,24 @@ describe('consent for a referral', () => {
   });
 });
 
+describe('a referral to a service in the directory', () => {
+  it('names a service the receiving agency lists, and only such a one', async () => {
+    const { caseId } = await newCase();
+    const consentId = await consent(caseId);
+    const directory = await socialworker.get('/api/directory/organisations?serviceArea=economic_empowerment&pageSize=100');
+    expect(directory.status).toBe(200);
+    const ngoListing = directory.body.items.find((organisation: { agencyId: string }) => organisation.agencyId === agency.ngo);
+    const service = ngoListing.services.find((item: { serviceArea: string }) => item.serviceArea === 'economic_empowerment');
+    const sent = await refer(caseId, consentId, { serviceArea: 'economic_empowerment', directoryServiceId: service.id });
+    expect(sent).toMatchObject({ directoryServiceId: service.id, serviceArea: 'economic_empowerment' });
+    const toShelter = await socialworker.post(
+      `/api/cases/${caseId}/referrals`,
+      referralBody(consentId, { toAgencyId: agency.shelter, directoryServiceId: service.id }),
+    );
+    expect(expectProblem(toShelter, 422, 'invalid_reference').errors?.[0]?.path).toBe('directoryServiceId');
+  });
+});
+
 describe('the receiver', () => {
   it('sees reference, pseudonym and reason before accepting, never the identity, and exactly the referred sections after', async () => {
     const { caseId, familyName } = await newCase();
