@@ -140,8 +140,7 @@ export async function importCase({
     );
   }
   const openedOn = kase.openedOn ?? localToday(caseCountry, now);
-  const [named] = await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, personId));
-  const copied = { reference: created!.reference, countryCode: caseCountry, pseudonym: named!.pseudonym };
+  const copied = { reference: created!.reference, countryCode: caseCountry, personId };
   await importHeldRecords({ tx, keyRing, actor, caseId, kase: copied, importedCase, importId, openedOn });
   await recordCaseEvent(tx, actor, caseId, 'case.imported', { existingPerson: !!existingPersonId });
   return { caseId, reference: created!.reference, personId, referenceTaken };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
-import { caseHtcdsValues, consents, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
+import { caseHtcdsValues, consents, persons, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
 import type { ImportedCase } from '../importedCase.js';
 import { directoryOrganisationNamed } from './directoryOrganisation.js';
 
@@ -13,7 +14,7 @@ export type ImportHeldRecordsProps = {
   actor: { userId: string; agencyId: string };
   caseId: string;
   /** Copied onto each referral, as a referral sent in the system carries them. */
-  kase: { reference: string; countryCode: string; pseudonym: string };
+  kase: { reference: string; countryCode: string; personId: string };
   importedCase: ImportedCase;
   importId: string | null;
   /** The day the case was opened: when the file dates nothing else, its records date from it. */
@@ -53,6 +54,10 @@ export async function importHeldRecords({ tx, keyRing, actor, caseId, kase, impo
       recordedBy: actor.userId,
     });
   }
+  // Looked up only for a row with referrals: most rows have none, and a large import pays per query.
+  const [person] = importedCase.referrals.length
+    ? await tx.select({ pseudonym: persons.pseudonym }).from(persons).where(eq(persons.id, kase.personId))
+    : [];
   for (const referral of importedCase.referrals) {
     const id = randomUUID();
     const incoming = referral.direction === 'incoming';
@@ -73,7 +78,7 @@ export async function importHeldRecords({ tx, keyRing, actor, caseId, kase, impo
       referredOn: referral.referredOn ?? openedOn,
       status: 'accepted',
       caseReference: kase.reference,
-      pseudonym: kase.pseudonym,
+      pseudonym: person!.pseudonym,
       countryCode: kase.countryCode,
       recordedByAgencyId: actor.agencyId,
       sentBy: actor.userId,
