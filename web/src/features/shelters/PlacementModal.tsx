@@ -1,0 +1,168 @@
+import { Alert, Button, Checkbox, Group, List, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import type { Placement } from '@seamless/contracts';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../api/problem';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { blankToNull } from '../caseRecord/common/options';
+import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
+import { useAdmit, useShelters, useTransfer } from './queries';
+import { brokenRules, groupKey, placeableUnits } from './shelterView';
+
+interface PlacementFormProps {
+  caseId: string;
+  /** Set for a transfer: the placement she leaves. */
+  current: Placement | null;
+  today: string;
+  mayOverride: boolean;
+  onDone: () => void;
+}
+
+function PlacementForm({ caseId, current, today, mayOverride, onDone }: PlacementFormProps) {
+  const { t } = useTranslation();
+  const shelters = useShelters();
+  const admit = useAdmit(caseId);
+  const transfer = useTransfer(caseId);
+  const mutation = current ? transfer : admit;
+  const [facilityId, setFacilityId] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [bed, setBed] = useState('');
+  const [onDay, setOnDay] = useState(today);
+  const [expectedLeaveOn, setExpectedLeaveOn] = useState('');
+  const [specialNeeds, setSpecialNeeds] = useState(current?.specialNeeds ?? false);
+  const [withParentCaseId, setWithParentCaseId] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const facilities = (shelters.data?.items ?? []).filter((facility) => facility.active);
+  const facility = facilities.find((candidate) => candidate.id === facilityId);
+  const units = placeableUnits(facility);
+  const unit = units.find((candidate) => candidate.id === unitId);
+  const rules = brokenRules(mutation.error);
+  const overridable = mayOverride && rules.length > 0 && !rules.includes('already_placed');
+  const shareRequired = mutation.error instanceof ApiProblem && mutation.error.code === 'share_required';
+  const errors = useRecordFieldErrors([], mutation.error, {
+    ...(rules.length
+      ? { unitId: rules.map((rule) => t(`shelters.rule.${rule}`)).join(' '), caseId: t('shelters.rule.already_placed') }
+      : {}),
+    ...(shareRequired ? { facilityId: t('shelters.form.shareRequired') } : {}),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!facilityId || !unitId) return;
+    const target = {
+      facilityId,
+      unitId,
+      bed: blankToNull(bed),
+      specialNeeds,
+      withParentCaseId: unit?.ageGroup === 'family' ? blankToNull(withParentCaseId) : null,
+      override: overridable && overrideReason.trim() ? { reason: overrideReason.trim() } : null,
+    };
+    if (current) transfer.mutate({ ...target, transferredOn: onDay, version: current.version }, { onSuccess: onDone });
+    else admit.mutate({ ...target, admittedOn: onDay, expectedLeaveOn: blankToNull(expectedLeaveOn) }, { onSuccess: onDone });
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Select
+          label={t('shelters.form.facility')}
+          data={facilities.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.free})` }))}
+          value={facilityId}
+          onChange={(value) => {
+            setFacilityId(value);
+            setUnitId(null);
+          }}
+          error={errors.facilityId}
+          searchable
+          required
+        />
+        <Select
+          label={t('shelters.form.unit')}
+          data={units.map((candidate) => ({
+            value: candidate.id,
+            label: t('shelters.form.unitOption', {
+              name: candidate.name,
+              group: t(`shelters.group.${groupKey(candidate)}` as never),
+              free: candidate.free,
+            }),
+          }))}
+          value={unitId}
+          onChange={setUnitId}
+          disabled={!facility}
+          error={errors.unitId}
+          required
+        />
+        <TextInput label={t('shelters.form.bed')} value={bed} onChange={(event) => setBed(event.currentTarget.value)} error={errors.bed} />
+        <TextInput
+          type="date"
+          label={current ? t('shelters.form.transferredOn') : t('shelters.form.admittedOn')}
+          value={onDay}
+          onChange={(event) => setOnDay(event.currentTarget.value)}
+          error={errors.admittedOn ?? errors.transferredOn}
+          required
+        />
+        {!current && (
+          <TextInput
+            type="date"
+            label={t('shelters.form.expectedLeaveOn')}
+            value={expectedLeaveOn}
+            onChange={(event) => setExpectedLeaveOn(event.currentTarget.value)}
+            error={errors.expectedLeaveOn}
+          />
+        )}
+        <Checkbox
+          label={t('shelters.form.specialNeeds')}
+          checked={specialNeeds}
+          onChange={(event) => setSpecialNeeds(event.currentTarget.checked)}
+        />
+        {unit?.ageGroup === 'family' && (
+          <TextInput
+            label={t('shelters.form.withParentCaseId')}
+            value={withParentCaseId}
+            onChange={(event) => setWithParentCaseId(event.currentTarget.value)}
+            error={errors.withParentCaseId}
+          />
+        )}
+        {rules.length > 0 ? (
+          <Alert color="red" variant="light" role="alert" title={t('problem.placement_rule')}>
+            <List size="sm">
+              {rules.map((rule) => (
+                <List.Item key={rule}>{t(`shelters.rule.${rule}`)}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : shareRequired ? null : (
+          <ProblemAlert error={mutation.error} />
+        )}
+        {overridable && (
+          <Textarea
+            label={t('shelters.form.overrideReason')}
+            description={t('shelters.form.overrideHint')}
+            value={overrideReason}
+            onChange={(event) => setOverrideReason(event.currentTarget.value)}
+            minRows={2}
+            error={errors['override.reason']}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending} disabled={!facilityId || !unitId}>
+            {current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function PlacementModal(props: PlacementFormProps & { opened: boolean }) {
+  const { t } = useTranslation();
+  const { opened, ...form } = props;
+  return (
+    <Modal opened={opened} onClose={form.onDone} title={form.current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}>
+      {opened && <PlacementForm {...form} />}
+    </Modal>
+  );
+}

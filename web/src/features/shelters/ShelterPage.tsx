@@ -1,0 +1,102 @@
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ShelterDetail, ShelterUnit } from '@seamless/contracts';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { RouterAnchor } from '../../components/RouterLinks';
+import { BedBar } from './BedBar';
+import { useShelter } from './queries';
+import { ResidentsCard } from './ResidentsCard';
+
+function UnitCard({ unit }: { unit: ShelterUnit }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="sm" component="li">
+      <Stack gap={6}>
+        <BedBar occupied={unit.occupied} beds={unit.beds} label={unit.name} />
+        <Group gap={6} wrap="wrap">
+          <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
+            {t(`shelters.unitKind.${unit.kind}`)}
+          </Badge>
+          <Badge variant="light" color="blue" style={{ textTransform: 'none' }}>
+            {t(`shelters.group.${unit.sex}_${unit.ageGroup}` as never)}
+          </Badge>
+          {unit.specialNeeds && (
+            <Badge variant="light" color="grape" style={{ textTransform: 'none' }}>
+              {t('shelters.specialNeeds')}
+            </Badge>
+          )}
+          {!unit.active && <Badge color="gray">{t('shelters.inactive')}</Badge>}
+        </Group>
+        {unit.occupiedBy.length > 0 && (
+          <Text size="xs" c="dimmed">
+            {unit.occupiedBy.map((group) => `${t(`shelters.group.${group.sex}_${group.ageGroup}` as never)}: ${group.count}`).join(' · ')}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Detail({ detail }: { detail: ShelterDetail }) {
+  const { t } = useTranslation();
+  const { facility } = detail;
+  return (
+    <Stack>
+      <PageHeader
+        title={facility.name}
+        description={`${t(`shelters.kind.${facility.kind}`)} · ${facility.province}${facility.district ? `, ${facility.district}` : ''} · ${facility.agencyName}`}
+      />
+      <RouterAnchor to="/shelters" size="sm">
+        {t('shelters.detail.back')}
+      </RouterAnchor>
+      <Card withBorder>
+        <Stack gap="xs">
+          <BedBar occupied={facility.occupied} beds={facility.beds} />
+          <Text size="sm">
+            {t('shelters.detail.serves')}: {facility.servesSexes.map((sex) => t(`shelters.sex.${sex}`)).join(', ')} ·{' '}
+            {facility.servesAgeGroups.map((group) => t(`shelters.ageGroup.${group}`)).join(', ')}
+            {facility.servesFamilies ? ` · ${t('shelters.ageGroup.family')}` : ''}
+          </Text>
+          <Text size="sm">
+            {t('shelters.stayLimit', { days: facility.stayLimitDays })} ·{' '}
+            {t('shelters.detail.specialNeedsCapacity', { count: facility.specialNeedsCapacity })}
+          </Text>
+          {facility.confidential ? (
+            <Alert color="yellow" variant="light" title={t('shelters.detail.confidential')}>
+              <Text size="sm">
+                {t('shelters.detail.address')}: {facility.confidential.address ?? '—'}
+              </Text>
+              <Text size="sm">
+                {t('shelters.detail.phone')}: {facility.confidential.phone ?? '—'}
+              </Text>
+            </Alert>
+          ) : null}
+        </Stack>
+      </Card>
+      <Title order={2} size="h4">
+        {t('shelters.detail.units')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {facility.units.map((unit) => (
+          <UnitCard key={unit.id} unit={unit} />
+        ))}
+      </SimpleGrid>
+      {detail.residents ? (
+        <ResidentsCard residents={detail.residents} showFacility={false} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('shelters.detail.countsOnly')}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** One shelter: its units and beds, and for its own staff the residents, address and phone. */
+export function ShelterPage() {
+  const { shelterId } = useParams({ from: '/signed-in/shelters/$shelterId' });
+  const shelter = useShelter(shelterId);
+  return <QueryState query={shelter}>{(detail) => <Detail detail={detail} />}</QueryState>;
+}

@@ -1,0 +1,85 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ShelterFacility, ShelterList } from '@seamless/contracts';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { RouterAnchor } from '../../components/RouterLinks';
+import { BedBar } from './BedBar';
+import { useShelterResidents, useShelters } from './queries';
+import { ResidentsCard } from './ResidentsCard';
+import { groupKey } from './shelterView';
+
+function FacilityCard({ facility }: { facility: ShelterFacility }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="md" component="article">
+      <Stack gap="xs">
+        <RouterAnchor to="/shelters/$shelterId" params={{ shelterId: facility.id }} fw={600}>
+          {facility.name}
+        </RouterAnchor>
+        <Text size="xs" c="dimmed">
+          {t(`shelters.kind.${facility.kind}`)} · {facility.province}
+          {facility.district ? `, ${facility.district}` : ''} · {facility.agencyName}
+        </Text>
+        {!facility.active && (
+          <Badge color="gray" w="fit-content">
+            {t('shelters.inactive')}
+          </Badge>
+        )}
+        <BedBar occupied={facility.occupied} beds={facility.beds} />
+        <Group gap={6} wrap="wrap" aria-label={t('shelters.freeByGroup')}>
+          {facility.freeByGroup.map((group) => (
+            <Badge key={groupKey(group)} variant="outline" color={group.free > 0 ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
+              {t(`shelters.group.${groupKey(group)}` as never)}: {group.free}
+            </Badge>
+          ))}
+        </Group>
+        {facility.stayLimitAlerts > 0 && (
+          <Badge color="orange" variant="light" w="fit-content" style={{ textTransform: 'none' }}>
+            {t('shelters.stayLimitAlerts', { count: facility.stayLimitAlerts })}
+          </Badge>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Board({ list }: { list: ShelterList }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Group gap="xs" wrap="wrap">
+        {list.totals.map((total) => (
+          <Badge key={total.countryCode} size="lg" variant="light" style={{ textTransform: 'none' }}>
+            {t('shelters.totals', total)}
+          </Badge>
+        ))}
+      </Group>
+      {list.items.length === 0 ? (
+        <Text c="dimmed">{t('shelters.empty')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {list.items.map((facility) => (
+            <FacilityCard key={facility.id} facility={facility} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+/** The occupancy board: every shelter's beds, and the residents of the reader's own shelters. */
+export function SheltersPage() {
+  const { t } = useTranslation();
+  const shelters = useShelters();
+  const residents = useShelterResidents(!!shelters.data?.abilities.residents);
+  return (
+    <Stack>
+      <PageHeader title={t('shelters.title')} description={t('shelters.description')} />
+      <QueryState query={shelters}>{(list) => <Board list={list} />}</QueryState>
+      {shelters.data?.abilities.residents && (
+        <QueryState query={residents}>{(result) => <ResidentsCard residents={result.items} showFacility />}</QueryState>
+      )}
+    </Stack>
+  );
+}

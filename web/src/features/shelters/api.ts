@@ -1,0 +1,27 @@
+import type {
+  admissionSchema,
+  CaseShelter,
+  dischargeSchema,
+  ShelterDetail,
+  ShelterList,
+  ShelterResidentList,
+  transferSchema,
+} from '@seamless/contracts';
+import { api } from '../../api/client';
+import type { RequestBody } from '../../api/types';
+
+export type AdmissionBody = RequestBody<typeof admissionSchema>;
+export type TransferBody = RequestBody<typeof transferSchema>;
+export type DischargeBody = RequestBody<typeof dischargeSchema>;
+
+const casePath = (caseId: string, ...parts: string[]) => `/api/cases/${[caseId, 'shelter', ...parts].map(encodeURIComponent).join('/')}`;
+
+export const sheltersApi = {
+  list: () => api.get<ShelterList>('/api/shelters'),
+  residents: () => api.get<ShelterResidentList>('/api/shelters/residents'),
+  get: (shelterId: string) => api.get<ShelterDetail>(`/api/shelters/${encodeURIComponent(shelterId)}`),
+  caseShelter: (caseId: string) => api.get<CaseShelter>(casePath(caseId)),
+  admit: (caseId: string, body: AdmissionBody) => api.post<CaseShelter>(casePath(caseId, 'admit'), body),
+  transfer: (caseId: string, body: TransferBody) => api.post<CaseShelter>(casePath(caseId, 'transfer'), body),
+  discharge: (caseId: string, body: DischargeBody) => api.post<CaseShelter>(casePath(caseId, 'discharge'), body),
+};

@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { caseRecordKeys } from '../caseRecord/queries';
+import { type AdmissionBody, type DischargeBody, sheltersApi, type TransferBody } from './api';
+
+const SHELTERS_KEY = ['shelters'] as const;
+
+export const useShelters = () => useQuery({ queryKey: [...SHELTERS_KEY, 'list'], queryFn: sheltersApi.list });
+export const useShelterResidents = (enabled: boolean) =>
+  useQuery({ queryKey: [...SHELTERS_KEY, 'residents'], queryFn: sheltersApi.residents, enabled });
+export const useShelter = (shelterId: string) =>
+  useQuery({ queryKey: [...SHELTERS_KEY, 'detail', shelterId], queryFn: () => sheltersApi.get(shelterId) });
+
+export function useCaseShelter(caseId: string) {
+  return useQuery({ queryKey: caseRecordKeys.part(caseId, 'shelter'), queryFn: () => sheltersApi.caseShelter(caseId) });
+}
+
+/** A placement changes the case (tasks, timeline) and the beds counted, so both are read again. */
+function usePlacementMutation<Variables>(mutationFn: (variables: Variables) => Promise<unknown>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: caseRecordKeys.all }),
+        queryClient.invalidateQueries({ queryKey: SHELTERS_KEY }),
+      ]),
+  });
+}
+
+export const useAdmit = (caseId: string) => usePlacementMutation((body: AdmissionBody) => sheltersApi.admit(caseId, body));
+export const useTransfer = (caseId: string) => usePlacementMutation((body: TransferBody) => sheltersApi.transfer(caseId, body));
+export const useDischarge = (caseId: string) => usePlacementMutation((body: DischargeBody) => sheltersApi.discharge(caseId, body));
