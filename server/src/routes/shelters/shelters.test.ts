@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
-import { caseTasks } from '../../db/schema/index.js';
+import { caseTasks, notifications } from '../../db/schema/index.js';
+import { scanAdmissionsEnding } from '../../shelters/admissionEnding.js';
 import { addCalendarDays, localToday } from '../../shelters/countdown.js';
 
 let t: TestApp;
@@ -353,5 +354,24 @@ describe('who may place', () => {
     expectProblem(await socialworker.post(`/api/cases/${caseId}/shelter/admit`, body), 404, 'not_found');
     expectProblem(await data.post(`/api/cases/${caseId}/shelter/admit`, body), 403, 'forbidden');
     expect((await ngo.get(`/api/cases/${caseId}/shelter`)).body.current).toBeNull();
+  });
+});
+
+describe('stays nearing their limit', () => {
+  it('tells the hosting agency’s managers a week before and on the day, once each', async () => {
+    const scan = (now: Date) => asSystem(t.database.db, (tx) => scanAdmissionsEnding(tx, now));
+    // Demo stays: 40 days into the women's centre's 45, 58 into the men's centre's 60.
+    const now = new Date();
+    const first = await scan(now);
+    expect(first).toBeGreaterThan(0);
+    expect(await scan(now)).toBe(0);
+    // Ten days on, the demo stays have reached their limits: a second notice, of the other kind.
+    expect(await scan(new Date(now.getTime() + 10 * 86_400_000))).toBeGreaterThan(0);
+    const notices = await asSystem(t.database.db, (tx) =>
+      tx.select().from(notifications).where(eq(notifications.agencyId, agency.shelter)),
+    );
+    const kinds = new Set(notices.map((notice) => notice.kind));
+    expect(kinds.has('admission_ending')).toBe(true);
+    expect(kinds.has('stay_limit_reached')).toBe(true);
   });
 });
