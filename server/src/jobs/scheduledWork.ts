@@ -3,7 +3,7 @@ import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';
 import type { Mailer } from '../mail/mailer.js';
 import { scanAdmissionsEnding } from '../shelters/admissionEnding.js';
-import { sendDailyDigests } from './dailyDigest.js';
+import { composeDailyDigests } from './dailyDigest.js';
 import { scanDueTasks, scanUnverifiedContacts } from './dailyScans.js';
 import type { JobQueue } from './queue.js';
 
@@ -15,8 +15,8 @@ const AFTER_SCANS = '30 23 * * *';
 export async function registerScheduledWork(queue: JobQueue, deps: { db: Db; mailer: Mailer | null; log: FastifyBaseLogger }) {
   await queue.work('daily-scans', async () => {
     const now = new Date();
-    const tasks = await scanDueTasks(deps.db, now);
-    const contacts = await scanUnverifiedContacts(deps.db, now);
+    const tasks = await asSystem(deps.db, (tx) => scanDueTasks(tx, now));
+    const contacts = await asSystem(deps.db, (tx) => scanUnverifiedContacts(tx, now));
     const stays = await asSystem(deps.db, (tx) => scanAdmissionsEnding(tx, now));
     deps.log.info({ tasks, contacts, stays }, 'daily scans wrote notices');
   });
@@ -24,8 +24,9 @@ export async function registerScheduledWork(queue: JobQueue, deps: { db: Db; mai
   const { mailer } = deps;
   if (!mailer) return;
   await queue.work('daily-digest', async () => {
-    const sent = await sendDailyDigests(deps.db, mailer, new Date());
-    deps.log.info({ sent }, 'daily digests sent');
+    const messages = await asSystem(deps.db, (tx) => composeDailyDigests(tx, new Date()));
+    for (const message of messages) await mailer.send(message);
+    deps.log.info({ sent: messages.length }, 'daily digests sent');
   });
   await queue.schedule('daily-digest', AFTER_SCANS);
 }

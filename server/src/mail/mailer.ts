@@ -1,6 +1,6 @@
 import nodemailer from 'nodemailer';
 import { asSystem } from '../db/actorContext.js';
-import type { Db } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import { mailMessages } from '../db/schema/index.js';
 
 export type MailMessage = { to: string; subject: string; text: string };
@@ -25,12 +25,15 @@ export function createMailer(db: Db, settings: MailSettings): Mailer | null {
     return { kind: 'smtp', send: async (message) => void (await transport.sendMail({ from, ...message })) };
   }
   if (!settings.demo) return null;
+  return { kind: 'demo', send: (message) => asSystem(db, (tx) => keepingMailer(tx).send(message)) };
+}
+
+/** The demo transport inside an open transaction (the demo seed writes its first digests so). */
+export function keepingMailer(tx: Queryable): Mailer {
   return {
     kind: 'demo',
     send: async (message) => {
-      await asSystem(db, (tx) =>
-        tx.insert(mailMessages).values({ toAddress: message.to, subject: message.subject, bodyText: message.text }),
-      );
+      await tx.insert(mailMessages).values({ toAddress: message.to, subject: message.subject, bodyText: message.text });
     },
   };
 }

@@ -86,10 +86,11 @@ describe('notification centre', () => {
   });
 
   it('keeps the digest preference per user and names a bad field', async () => {
-    expect((await ngo.get('/api/notifications/preferences')).body).toEqual({ dailyDigest: false });
-    expect((await ngo.put('/api/notifications/preferences', { dailyDigest: true })).body).toEqual({ dailyDigest: true });
-    expect((await ngo.get('/api/notifications/preferences')).body).toEqual({ dailyDigest: true });
-    expect((await socialworker.get('/api/notifications/preferences')).body).toEqual({ dailyDigest: false });
+    const mine = (await ngo.get('/api/notifications/preferences')).body.dailyDigest;
+    const theirs = (await socialworker.get('/api/notifications/preferences')).body;
+    expect((await ngo.put('/api/notifications/preferences', { dailyDigest: !mine })).body).toEqual({ dailyDigest: !mine });
+    expect((await ngo.get('/api/notifications/preferences')).body).toEqual({ dailyDigest: !mine });
+    expect((await socialworker.get('/api/notifications/preferences')).body).toEqual(theirs);
     const bad = await ngo.put('/api/notifications/preferences', { dailyDigest: 'yes' });
     expectProblem(bad, 400, 'validation_failed');
     expect(JSON.stringify(bad.body)).toContain('dailyDigest');
