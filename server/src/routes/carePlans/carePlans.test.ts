@@ -254,6 +254,72 @@ describe('care plan', () => {
   });
 });
 
+describe('care action referred to another agency', () => {
+  it('carries the referral of its own case and shows the referral’s status; the agency gets its task once it sees the case', async () => {
+    const caseId = await newCase();
+    const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+      purpose: 'referral',
+      sections: ['care'],
+      givenBy: 'victim',
+      givenOn: today(),
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const plan = await socialworker.post(`/api/cases/${caseId}/care-plan`, planBody(0));
+    const kit = plan.body.current.goals[0].actions[1];
+    expect(kit.taskId).toBeNull();
+    const referral = await socialworker.post(`/api/cases/${caseId}/referrals`, {
+      toAgencyId: agency.ngo,
+      serviceArea: 'economic_empowerment',
+      consentId: consent.body.id,
+      sections: ['care'],
+      reason: 'Start-up kit',
+      urgency: 'routine',
+    });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+
+    // A referral of another case does not attach.
+    const otherCase = await newCase();
+    expectProblem(
+      await socialworker.patch(`/api/cases/${otherCase}/care-plan/actions/${kit.id}`, { referralId: referral.body.id }),
+      404,
+      'not_found',
+    );
+    await socialworker.post(`/api/cases/${otherCase}/care-plan`, planBody(0));
+    const otherAction = (await socialworker.get(`/api/cases/${otherCase}/care-plan`)).body.current.goals[0].actions[0];
+    const foreign = expectProblem(
+      await socialworker.patch(`/api/cases/${otherCase}/care-plan/actions/${otherAction.id}`, { referralId: referral.body.id }),
+      422,
+      'invalid_reference',
+    );
+    expect(foreign.errors!.map((e) => e.path)).toEqual(['referralId']);
+
+    const linked = await socialworker.patch(`/api/cases/${caseId}/care-plan/actions/${kit.id}`, { referralId: referral.body.id });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body.current.goals[0].actions[1]).toMatchObject({ referralId: referral.body.id, referralStatus: 'pending' });
+
+    // Once the NGO accepted (and so sees the case with care), a revision that moves the due date gives it the task.
+    expect((await ngo.post(`/api/referrals/${referral.body.id}/accept`)).status).toBe(200);
+    expect((await ngo.get(`/api/cases/${caseId}/care-plan`)).body.current.goals[0].actions[1].referralStatus).toBe('accepted');
+    const revised = await socialworker.post(
+      `/api/cases/${caseId}/care-plan`,
+      planBody(1, {
+        goals: [
+          {
+            serviceArea: 'economic_empowerment',
+            goal: 'A steady income',
+            actions: [{ actionKey: kit.actionKey, what: 'Start-up kit', responsibleAgencyId: agency.ngo, dueOn: inDays(50) }],
+          },
+        ],
+      }),
+    );
+    const moved = revised.body.current.goals[0].actions[0];
+    expect(moved).toMatchObject({ referralId: referral.body.id });
+    expect(moved.taskId).not.toBeNull();
+    const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, moved.taskId)));
+    expect(task).toMatchObject({ kind: 'care_action', agencyId: agency.ngo, dueOn: inDays(50) });
+  });
+});
+
 describe('care section: role and agency', () => {
   it('needs section:care in the role and care on the case for the agency', async () => {
     const caseId = await newCase();
