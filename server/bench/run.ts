@@ -6,11 +6,13 @@ import { loadSyntheticSet } from '../src/matching/synthetic/load.js';
 import { startTestApp } from '../test/harness.js';
 import { caseDetail } from './caseDetail.js';
 import { caseList } from './caseList.js';
+import { caseloadTasks } from './caseloadTasks.js';
 import { type Bench, type BenchEntry, writeResults } from './context.js';
 import { htcdsExport } from './htcdsExport.js';
 import { htcdsImport } from './htcdsImport.js';
 import { httpCaseRead } from './httpCaseRead.js';
 import { matchSearch } from './matchSearch.js';
+import { occupancyBoard } from './occupancyBoard.js';
 
 /**
  * `npm run bench` (from the repository root or server/): starts the app over a fresh database —
@@ -19,7 +21,7 @@ import { matchSearch } from './matchSearch.js';
  * bench/results/<name>.json at the repository root. Names after the flags run only those benches:
  * `npm run bench -- --quick match-search`.
  */
-const BENCHES: Bench[] = [matchSearch, caseList, caseDetail, httpCaseRead, htcdsImport, htcdsExport];
+const BENCHES: Bench[] = [matchSearch, caseList, caseDetail, httpCaseRead, htcdsImport, htcdsExport, occupancyBoard, caseloadTasks];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
