@@ -30,10 +30,10 @@ export function scoreErrors(instrument: ScoredInstrument, scores: Record<string,
 
 /** A domain's score is the mean of its items; the overall score the mean of the domains. */
 export function domainScores(instrument: ScoredInstrument, scores: Record<string, number>) {
-  const byDomain: Record<string, number> = Object.fromEntries(
-    instrument.domains.map((domain) => [domain.key, round(mean(domain.items.map((item) => scores[item.key]!)))]),
-  );
-  return { domainScores: byDomain, overallScore: round(mean(Object.values(byDomain))) };
+  const means = instrument.domains.map((domain) => [domain.key, mean(domain.items.map((item) => scores[item.key]!))] as const);
+  // Rounded once, at the end: the overall score is not the mean of already rounded figures.
+  const byDomain: Record<string, number> = Object.fromEntries(means.map(([key, value]) => [key, round(value)]));
+  return { domainScores: byDomain, overallScore: round(mean(means.map(([, value]) => value))) };
 }
 
 /**
