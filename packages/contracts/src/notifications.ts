@@ -77,6 +77,8 @@ export const taskBoardQuerySchema = z
     scope: z.enum(TASK_SCOPES).default('mine'),
     overdue: z.enum(['true', 'false']).optional(),
     kind: z.enum(CASE_TASK_KINDS).optional(),
+    /** How many case cards, most urgent first: a team's whole caseload is not one screen. */
+    cases: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 export type TaskBoardQuery = z.infer<typeof taskBoardQuerySchema>;
@@ -93,6 +95,8 @@ export const taskCaseGroupSchema = z.object({
 export type TaskCaseGroup = z.infer<typeof taskCaseGroupSchema>;
 export const taskBoardSchema = z.object({
   groups: z.array(taskCaseGroupSchema),
+  /** Cases with open tasks, shown or not. */
+  caseCount: z.number().int(),
   total: z.number().int(),
   overdue: z.number().int(),
 });

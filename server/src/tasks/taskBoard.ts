@@ -53,16 +53,12 @@ export async function loadTaskBoard(tx: Tx, actor: Actor, keyRing: KeyRing, quer
     )
     .filter((task) => query.overdue === undefined || task.overdue === (query.overdue === 'true'));
 
-  const caseIds = [...new Set(tasks.map((task) => task.caseId))];
-  const views = caseIds.length ? await loadCaseViews(tx, actor, inArray(cases.id, caseIds), [sql`1`], caseIds.length, 0) : [];
-  const names = new Map(views.map((view) => [view.kase.id, presentCaseSummary(view, actor, keyRing).displayName]));
-
   const groups = new Map<string, TaskCaseGroup>();
   for (const task of tasks) {
     const group = groups.get(task.caseId) ?? {
       caseId: task.caseId,
       caseReference: task.caseReference,
-      displayName: names.get(task.caseId) ?? task.caseReference,
+      displayName: task.caseReference,
       overdue: 0,
       tasks: [],
     };
@@ -72,5 +68,14 @@ export async function loadTaskBoard(tx: Tx, actor: Actor, keyRing: KeyRing, quer
   }
   // Tasks arrive by due date, so each card is already "overdue first, then soonest"; cards follow their first task.
   const ordered = [...groups.values()].sort((a, b) => b.overdue - a.overdue || a.tasks[0]!.dueOn.localeCompare(b.tasks[0]!.dueOn));
-  return { groups: ordered, total: tasks.length, overdue: tasks.filter((task) => task.overdue).length };
+  // Names are read (and decrypted) only for the cards shown.
+  const shown = ordered.slice(0, query.cases);
+  const caseIds = shown.map((group) => group.caseId);
+  const views = caseIds.length ? await loadCaseViews(tx, actor, inArray(cases.id, caseIds), [sql`1`], caseIds.length, 0) : [];
+  const byCase = new Map(shown.map((group) => [group.caseId, group]));
+  for (const view of views) {
+    const group = byCase.get(view.kase.id);
+    if (group) group.displayName = presentCaseSummary(view, actor, keyRing).displayName;
+  }
+  return { groups: shown, caseCount: ordered.length, total: tasks.length, overdue: tasks.filter((task) => task.overdue).length };
 }

@@ -65,6 +65,12 @@ describe('task board', () => {
     const overdueFlags = groups.map((g) => g.overdue > 0);
     expect(overdueFlags).toEqual([...overdueFlags].sort((a, b) => Number(b) - Number(a)));
     expect(response.body.total).toBe(groups.reduce((sum, g) => sum + g.tasks.length, 0));
+    expect(response.body.caseCount).toBe(groups.length);
+    // A shorter board keeps the most urgent card and still counts them all.
+    const one = await socialworker.get('/api/tasks/board?scope=mine&cases=1');
+    expect(one.body.groups.map((g: Group) => g.caseId)).toEqual([groups[0]!.caseId]);
+    expect(one.body.groups[0].displayName).toBe(groups[0]!.displayName);
+    expect(one.body.caseCount).toBe(groups.length);
   });
 
   it('filters by kind and by overdue', async () => {

@@ -1,4 +1,18 @@
-import { Badge, Card, Checkbox, EmptyState, Group, ScrollArea, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  EmptyState,
+  Group,
+  ScrollArea,
+  SegmentedControl,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
 import { CASE_TASK_KINDS, type CaseTask, type CaseTaskKind, type TaskCaseGroup } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +55,8 @@ function TaskRow({ task, onDone, marked }: { task: CaseTask; onDone: () => void;
   );
 }
 
+const CARDS = 50;
+
 /** One person's card: who (name or pseudonym, as the reader may see), her case, then what is due. */
 function CaseCard({ group, doneId, onDone }: { group: TaskCaseGroup; doneId: string | undefined; onDone: (id: string) => void }) {
   const { t } = useTranslation();
@@ -73,7 +89,7 @@ function CaseCard({ group, doneId, onDone }: { group: TaskCaseGroup; doneId: str
 /** The reader's (or her agency's) open tasks from every source, one card per person, overdue first. */
 export function TasksCard() {
   const { t } = useTranslation();
-  const [filters, setFilters] = useState<TaskBoardFilters>({ scope: 'mine', overdue: false, kind: null });
+  const [filters, setFilters] = useState<TaskBoardFilters>({ scope: 'mine', overdue: false, kind: null, cases: CARDS });
   const board = useTaskBoard(filters);
   const setDone = useSetTaskDone();
   // Ticked from the click until the refreshed board no longer holds the task.
@@ -87,7 +103,7 @@ export function TasksCard() {
         <SegmentedControl
           size="xs"
           value={filters.scope}
-          onChange={(value) => setFilters({ ...filters, scope: value === 'team' ? 'team' : 'mine' })}
+          onChange={(value) => setFilters({ ...filters, cases: CARDS, scope: value === 'team' ? 'team' : 'mine' })}
           data={[
             { value: 'mine', label: t('caseload.tasks.scope.mine') },
             { value: 'team', label: t('caseload.tasks.scope.team') },
@@ -102,30 +118,39 @@ export function TasksCard() {
           placeholder={t('notifications.board.anyKind')}
           clearable
           value={filters.kind}
-          onChange={(value) => setFilters({ ...filters, kind: (value as CaseTaskKind | null) ?? null })}
+          onChange={(value) => setFilters({ ...filters, cases: CARDS, kind: (value as CaseTaskKind | null) ?? null })}
           data={CASE_TASK_KINDS.map((kind) => ({ value: kind, label: t(`caseload.tasks.kind.${kind}`) }))}
         />
         <Switch
           size="sm"
           label={t('notifications.board.overdueOnly')}
           checked={filters.overdue}
-          onChange={(event) => setFilters({ ...filters, overdue: event.currentTarget.checked })}
+          onChange={(event) => setFilters({ ...filters, cases: CARDS, overdue: event.currentTarget.checked })}
         />
       </Group>
       <QueryState query={board}>
-        {({ groups, total }) =>
+        {({ groups, total, caseCount }) =>
           groups.length === 0 ? (
             <EmptyState title={t('caseload.tasks.emptyTitle')} description={t('notifications.board.empty')} />
           ) : (
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
-                {t('notifications.board.total', { count: total, cases: groups.length })}
+                {t('notifications.board.total', { count: total, cases: caseCount })}
               </Text>
               <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
                 <Stack gap="sm">
                   {groups.map((group) => (
                     <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
                   ))}
+                  {caseCount > groups.length && filters.cases < 200 && (
+                    <Button
+                      variant="default"
+                      size="xs"
+                      onClick={() => setFilters({ ...filters, cases: Math.min(filters.cases + CARDS, 200) })}
+                    >
+                      {t('notifications.loadMore')}
+                    </Button>
+                  )}
                 </Stack>
               </ScrollArea.Autosize>
             </Stack>
