@@ -11,6 +11,7 @@ import { validateBreakGlassSearch } from '../features/breakGlass/breakGlassSearc
 import { validateCaseListSearch } from '../features/cases/caseListSearch';
 import { validateConfigurationSearch } from '../features/configuration/configurationSearch';
 import { validatePersonMergeSearch } from '../features/personMerges/personMergeSearch';
+import { validateDirectorySearch } from '../features/serviceDirectory/directorySearch';
 import { validateUserListSearch } from '../features/users/userListSearch';
 import { redirectParam } from '../lib/searchParams';
 import { requireAnyPermission, requireSignedIn } from './guards';
@@ -214,6 +215,20 @@ const shelterRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/shelters/ShelterPage'), 'ShelterPage'),
 });
 
+// The service directory holds no victim data: every signed-in user finds help in it.
+const directoryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'directory',
+  validateSearch: validateDirectorySearch,
+  component: lazyRouteComponent(() => import('../features/serviceDirectory/DirectoryPage'), 'DirectoryPage'),
+});
+
+const directoryOrganisationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'directory/$organisationId',
+  component: lazyRouteComponent(() => import('../features/serviceDirectory/OrganisationPage'), 'OrganisationPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -254,6 +269,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     sheltersRoute,
     shelterRoute,
+    directoryRoute,
+    directoryOrganisationRoute,
     htcdsImportRoute,
     htcdsExportRoute,
   ]),

@@ -21,6 +21,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
   { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
   { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
+  { to: '/directory', label: 'serviceDirectory.nav' },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 
