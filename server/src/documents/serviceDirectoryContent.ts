@@ -7,10 +7,16 @@ const interpolate = (template: string, values: Record<string, string>) =>
 /** Whom a service takes, in words: sexes and ages, or "everyone". */
 export function targetOf(service: DirectoryService, s: DirectoryDocumentText): string {
   const sexes = service.targetSexes.map((sex) => s[sex]);
+  const min = String(service.minAge);
+  const max = String(service.maxAge);
   const ages =
-    service.minAge === null && service.maxAge === null
-      ? null
-      : interpolate(s.ages, { min: String(service.minAge ?? 0), max: service.maxAge === null ? '∞' : String(service.maxAge) });
+    service.minAge !== null && service.maxAge !== null
+      ? interpolate(s.ages, { min, max })
+      : service.minAge !== null
+        ? interpolate(s.agesFrom, { min })
+        : service.maxAge !== null
+          ? interpolate(s.agesUpTo, { max })
+          : null;
   return [sexes.join(', '), ages].filter(Boolean).join(' · ') || s.everyone;
 }
 

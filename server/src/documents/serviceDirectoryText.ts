@@ -25,6 +25,8 @@ export type DirectoryDocumentText = {
   male: string;
   everyone: string;
   empty: string;
+  agesFrom: string;
+  agesUpTo: string;
   areas: Record<ServiceArea, string>;
 };
 
@@ -53,6 +55,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'men and boys',
     everyone: 'everyone',
     empty: 'No organisation matches.',
+    agesFrom: 'from age {min}',
+    agesUpTo: 'up to age {max}',
     areas: {
       safe_housing: 'Safe housing',
       medical: 'Medical care',
@@ -90,6 +94,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'ผู้ชายและเด็กชาย',
     everyone: 'ทุกคน',
     empty: 'ไม่พบหน่วยงานที่ตรงกัน',
+    agesFrom: 'อายุ {min} ปีขึ้นไป',
+    agesUpTo: 'อายุไม่เกิน {max} ปี',
     areas: {
       safe_housing: 'ที่พักที่ปลอดภัย',
       medical: 'การรักษาพยาบาล',
@@ -127,6 +133,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'បុរស និងក្មេងប្រុស',
     everyone: 'គ្រប់គ្នា',
     empty: 'គ្មានអង្គការត្រូវគ្នា។',
+    agesFrom: 'ពីអាយុ {min}',
+    agesUpTo: 'រហូតដល់អាយុ {max}',
     areas: {
       safe_housing: 'កន្លែងស្នាក់នៅមានសុវត្ថិភាព',
       medical: 'ការថែទាំសុខភាព',
@@ -164,6 +172,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'ຜູ້ຊາຍ ແລະ ເດັກຊາຍ',
     everyone: 'ທຸກຄົນ',
     empty: 'ບໍ່ພົບອົງການທີ່ກົງກັນ.',
+    agesFrom: 'ອາຍຸ {min} ປີຂຶ້ນໄປ',
+    agesUpTo: 'ອາຍຸບໍ່ເກີນ {max} ປີ',
     areas: {
       safe_housing: 'ທີ່ພັກອາໄສທີ່ປອດໄພ',
       medical: 'ການປິ່ນປົວທາງການແພດ',
@@ -201,6 +211,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'အမျိုးသားနှင့် ယောက်ျားလေး',
     everyone: 'လူတိုင်း',
     empty: 'ကိုက်ညီသော အဖွဲ့အစည်း မရှိပါ။',
+    agesFrom: 'အသက် {min} နှစ်မှစ၍',
+    agesUpTo: 'အသက် {max} နှစ်အထိ',
     areas: {
       safe_housing: 'ဘေးကင်းသော နေရာထိုင်ခင်း',
       medical: 'ဆေးကုသမှု',
@@ -238,6 +250,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: 'nam giới và trẻ em trai',
     everyone: 'mọi người',
     empty: 'Không có tổ chức phù hợp.',
+    agesFrom: 'từ {min} tuổi',
+    agesUpTo: 'đến {max} tuổi',
     areas: {
       safe_housing: 'Nơi ở an toàn',
       medical: 'Chăm sóc y tế',
@@ -275,6 +289,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: '男性和男童',
     everyone: '所有人',
     empty: '没有符合条件的机构。',
+    agesFrom: '{min} 岁及以上',
+    agesUpTo: '{max} 岁及以下',
     areas: {
       safe_housing: '安全住所',
       medical: '医疗服务',
@@ -312,6 +328,8 @@ export const DIRECTORY_DOCUMENT_TEXT: Record<Locale, DirectoryDocumentText> = {
     male: '男性・男児',
     everyone: 'すべての人',
     empty: '該当する機関はありません。',
+    agesFrom: '{min}歳以上',
+    agesUpTo: '{max}歳以下',
     areas: {
       safe_housing: '安全な住まい',
       medical: '医療',
