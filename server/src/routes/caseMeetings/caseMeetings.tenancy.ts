@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { type ApiClient, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import type { ApiClient, ApiResponse } from '../../../test/harness.js';
+import { expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
 
 type Fixture = { meetingId: string; sharedItemId: string; hiddenItemId: string; attendeeId: string; actionId: string; version: number };
 
@@ -63,7 +64,7 @@ export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
   /** Agencies that were not invited, and a role without case access. */
   const outsiders = (): ApiClient[] => [c.ngo, c.police, c.hotline];
 
-  const refusedEverywhere = async (send: (client: ApiClient, f: Fixture) => Promise<{ status: number; body: any }>) => {
+  const refusedEverywhere = async (send: (client: ApiClient, f: Fixture) => Promise<ApiResponse>) => {
     const f = await meeting();
     const before = await asConvener();
     for (const client of outsiders()) expectStatus(await send(client, f), 404, 'not_found');

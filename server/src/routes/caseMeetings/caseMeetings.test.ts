@@ -427,3 +427,39 @@ describe('demo meetings', () => {
     expect(upcoming).toContain('Myanmar–Thailand CMM (online): reintegration follow-up');
   });
 });
+
+describe('attendance', () => {
+  it('records people of the member agencies and people without an account; refuses others naming the field', async () => {
+    const meeting = await convene();
+    const ngoUserId = (await ngo.get('/api/auth/me')).body.id;
+    const withNgo = await socialworker.post(`/api/meetings/${meeting.id}/attendees`, {
+      userId: ngoUserId,
+      agencyId: agency.ngo,
+      role: 'case manager',
+    });
+    expect(withNgo.status, JSON.stringify(withNgo.body)).toBe(201);
+    expect(withNgo.body.attendees).toMatchObject([{ userId: ngoUserId, agency: { id: agency.ngo }, attendance: 'invited' }]);
+    const marked = await socialworker.patch(`/api/meetings/${meeting.id}/attendees/${withNgo.body.attendees[0].id}`, {
+      attendance: 'present',
+    });
+    expect(marked.body.attendees[0].attendance).toBe('present');
+    const unknownAgency = expectProblem(
+      await socialworker.post(`/api/meetings/${meeting.id}/attendees`, {
+        externalName: 'X',
+        agencyId: '5d0f4a57-0000-4000-8000-000000000000',
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(unknownAgency.errors?.[0]?.path).toBe('agencyId');
+    const wrongPerson = expectProblem(
+      await socialworker.post(`/api/meetings/${meeting.id}/attendees`, { userId: ngoUserId, agencyId: agency.shelter }),
+      422,
+      'invalid_reference',
+    );
+    expect(wrongPerson.errors?.[0]?.path).toBe('userId');
+    const nobody = expectProblem(await socialworker.post(`/api/meetings/${meeting.id}/attendees`, { role: 'x' }), 400, 'validation_failed');
+    expect(nobody.errors?.map((e) => e.path)).toContain('externalName');
+    expect((await socialworker.get(`/api/meetings/${meeting.id}`)).body.attendees).toHaveLength(1);
+  });
+});

@@ -10,6 +10,7 @@ import { addMeetingItem, recordMeetingDecision, updateMeetingItem } from '../../
 import { assignMeetingAction, setMeetingActionStatus } from '../../commands/assignMeetingAction.js';
 import { conveneMeeting, updateMeeting } from '../../commands/conveneMeeting.js';
 import { holdFollowUpMeeting } from '../../commands/holdFollowUpMeeting.js';
+import { addMeetingAttendee } from '../../commands/recordMeetingAttendance.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -134,22 +135,7 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
 
   api.post('/api/meetings/:id/attendees', { schema: attendeeCreateRouteSchema }, async (request, reply) => {
     const detail = await withMeeting(db, request, request.params.id, 'manage', async ({ tx, actor, audit, meeting }) => {
-      const input = request.body;
-      await tx.insert(caseMeetingAttendees).values({
-        meetingId: meeting.row.id,
-        userId: input.userId ?? null,
-        externalName: input.userId ? null : (input.externalName ?? null),
-        agencyId: input.agencyId ?? null,
-        organisation: input.organisation ?? null,
-        role: input.role ?? null,
-        attendance: input.attendance,
-      });
-      await recordAudit(tx, audit, {
-        action: 'case.update',
-        resourceType: 'case_meeting',
-        resourceId: meeting.row.id,
-        details: { change: 'attendee_added' },
-      });
+      await addMeetingAttendee({ tx, audit, meeting: meeting.row, input: request.body });
       return readMeeting(tx, actor, keyRing, audit, meeting.row.id);
     });
     return reply.status(201).send(detail);
