@@ -21,6 +21,6 @@ export * from './person.js';
 export * from './plausibility.js';
 export * from './problem.js';
 export * from './referrals.js';
-export * from './shelters.js';
 export * from './serviceDirectory.js';
+export * from './shelters.js';
 export * from './vocabulary.js';

@@ -51,7 +51,10 @@ describe('ciphertexts bound to their place', () => {
     const caseId = await demoCaseId(t, 0);
     const personId = await personOfCase(caseId);
     await asSystem(t.database.db, async (tx) => {
-      await tx.update(persons).set({ familyNameEnc: unboundCiphertext('Soe (v1)') }).where(eq(persons.id, personId));
+      await tx
+        .update(persons)
+        .set({ familyNameEnc: unboundCiphertext('Soe (v1)') })
+        .where(eq(persons.id, personId));
       await tx
         .update(personIdentityVersions)
         .set({ familyNameEnc: unboundCiphertext('Soe (v1)') })

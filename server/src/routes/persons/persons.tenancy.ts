@@ -32,8 +32,7 @@ export function personsMatrix(c: TenancyContext): RouteMatrix {
           const seen = await client.get('/api/persons/merge-requests?pageSize=200');
           expect((seen.body.items ?? []).map((item: { id: string }) => item.id)).not.toContain(id);
         }
-        for (const client of [c.psychologist, c.data])
-          expectStatus(await client.get('/api/persons/merge-requests'), 403, 'forbidden');
+        for (const client of [c.psychologist, c.data]) expectStatus(await client.get('/api/persons/merge-requests'), 403, 'forbidden');
       },
     },
     'POST /api/persons/merge-requests/:id/decision': {
