@@ -8,7 +8,8 @@ import { localToday } from '../followUp/schedule.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { importHeldRecords } from '../htcds/import/importHeldRecords.js';
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
-import { ageOn, personColumns, randomCode } from './openCase.js';
+import { ageOn } from '../shelters/placementRules.js';
+import { personColumns, randomCode } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import { addToPersonIdentity, recordIdentityVersion, writeNewPersonIdentity } from './writePersonIdentity.js';
 
@@ -92,7 +93,7 @@ export async function importCase({
     intakeLocation: kase.intakeLocation,
     intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative, placeOf(cases.intakeNarrativeEnc, caseId)),
     locale: kase.locale ?? 'en',
-    ageAtIntake: person.birthDate ? ageOn(person.birthDate, openedAt) : null,
+    ageAtIntake: person.birthDate ? ageOn(person.birthDate, localToday(caseCountry, openedAt)) : null,
     ...(await formAnswerColumns(tx, keyRing, caseId, { countryCode: caseCountry, agencyId: actor.agencyId }, kase.formAnswers)),
     openedAt,
     closedAt: closed ? (kase.closedOn ? new Date(`${kase.closedOn}T00:00:00Z`) : now) : null,

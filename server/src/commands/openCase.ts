@@ -8,9 +8,11 @@ import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencyHoldsIdentity } from '../db/identityAccess.js';
 import { agencies, cases, caseTasks, personMergeRequests, persons, victimContexts } from '../db/schema/index.js';
+import { localToday } from '../followUp/schedule.js';
 import { formAnswerColumns } from '../forms/formConfiguration.js';
 import { fieldError } from '../http/problem.js';
 import { DEFAULT_MATCH_THRESHOLD, findPersonMatches } from '../matching/findPersonMatches.js';
+import { ageOn } from '../shelters/placementRules.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import {
   addToPersonIdentity,
@@ -23,23 +25,16 @@ import {
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const randomCode = (length: number) => Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
-export function ageOn(birthDate: string, on: Date): number {
-  const [year, month, day] = birthDate.split('-').map(Number) as [number, number, number];
-  const age = on.getUTCFullYear() - year;
-  const beforeBirthday = on.getUTCMonth() + 1 < month || (on.getUTCMonth() + 1 === month && on.getUTCDate() < day);
-  return beforeBirthday ? age - 1 : age;
-}
-
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 export const addDays = (day: string, days: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
 
 /** A real calendar date, not in the future: the checks every date of birth goes through. */
-export function assertBirthDate(birthDate: string | null | undefined, path: string, now: Date) {
+export function assertBirthDate(birthDate: string | null | undefined, path: string, today: string) {
   if (!birthDate) return;
   const birth = new Date(`${birthDate}T00:00:00Z`);
   if (Number.isNaN(birth.getTime()) || isoDay(birth) !== birthDate)
     throw fieldError(400, 'validation_failed', path, 'Not a calendar date.');
-  if (birth > now) throw fieldError(422, 'validation_failed', path, 'The birth date is in the future.');
+  if (birthDate > today) throw fieldError(422, 'validation_failed', path, 'The birth date is in the future.');
 }
 
 /** The clear-text facts of a person (identity columns encrypted, bound to her record). */
@@ -96,7 +91,8 @@ export async function openCase({
   now = new Date(),
 }: OpenCaseProps) {
   const { person } = input;
-  assertBirthDate(person.birthDate, 'person.birthDate', now);
+  const today = localToday(countryCode, now);
+  assertBirthDate(person.birthDate, 'person.birthDate', today);
   if (person.birthDate && person.estimatedAge != null) {
     throw fieldError(422, 'validation_failed', 'person.estimatedAge', 'Give a birth date or an estimated age, not both.');
   }
@@ -128,9 +124,8 @@ export async function openCase({
 
   const previous = await previousClosedCase(tx, keyRing, personId, personId === known, input);
   const procedure = procedureForCountry(countryCode);
-  const today = isoDay(now);
   const identificationDueOn = procedure.identificationDeadlineDays ? addDays(today, procedure.identificationDeadlineDays) : null;
-  const ageAtIntake = person.birthDate ? ageOn(person.birthDate, now) : (person.estimatedAge ?? null);
+  const ageAtIntake = person.birthDate ? ageOn(person.birthDate, today) : (person.estimatedAge ?? null);
   const caseId = randomUUID();
   const [kase] = await tx
     .insert(cases)

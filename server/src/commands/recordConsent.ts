@@ -7,6 +7,7 @@ import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { agencies, consents, countries } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
+import { localToday } from '../followUp/schedule.js';
 import { fieldError } from '../http/problem.js';
 import { isoDay } from './openCase.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
@@ -58,7 +59,9 @@ function assertGiver(view: CaseView, input: ConsentInput) {
 export async function recordConsent({ tx, keyRing, actor, audit, view, input, now = new Date() }: RecordConsentProps) {
   assertCalendarDate(input.givenOn, 'givenOn');
   if (input.expiresOn) assertCalendarDate(input.expiresOn, 'expiresOn');
-  if (input.givenOn > isoDay(now)) throw fieldError(422, 'validation_failed', 'givenOn', 'Consent cannot be given in the future.');
+  // Her day, not the server's: at 00:30 in Bangkok the UTC calendar still shows yesterday.
+  if (input.givenOn > localToday(view.kase.countryCode, now))
+    throw fieldError(422, 'validation_failed', 'givenOn', 'Consent cannot be given in the future.');
   if (input.expiresOn && input.expiresOn <= input.givenOn) {
     throw fieldError(422, 'validation_failed', 'expiresOn', 'Consent must expire after the day it was given.');
   }

@@ -4,9 +4,9 @@ import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, consents } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
+import { localToday } from '../followUp/schedule.js';
 import { AppError, fieldError, notFound } from '../http/problem.js';
 import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../policies/consent.js';
-import { isoDay } from './openCase.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
 
 export type ShareCaseProps = {
@@ -41,7 +41,7 @@ export async function shareCase({ tx, actor, audit, view, input, now = new Date(
   const refusal = consentRefusal(
     consent ?? null,
     { agencyId: agency.id, agencyCountry: agency.countryCode, caseCountry: kase.countryCode, sections },
-    isoDay(now),
+    localToday(kase.countryCode, now),
   );
   if (refusal) {
     const message = CONSENT_REFUSAL_MESSAGES[refusal];

@@ -12,11 +12,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.js';
-import { isoDay } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { asActor } from '../../db/actorContext.js';
 import { cases, caseTasks, savedCaseFilters, users } from '../../db/schema/index.js';
 import { loadCaseView } from '../../db/visibleCases.js';
+import { localToday } from '../../followUp/schedule.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf } from '../../http/context.js';
 import { fieldError, forbidden, notFound } from '../../http/problem.js';
@@ -93,7 +93,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database }: AppDeps) {
           .orderBy(asc(caseTasks.dueOn), asc(caseTasks.id))
           .limit(500),
       );
-      const today = isoDay(new Date());
+      const today = localToday(actor.countryCode, new Date());
       return { items: rows.map((row) => presentTask(row, today)) };
     },
   );
@@ -126,7 +126,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database }: AppDeps) {
         await recordCaseEvent(tx, actor, view.kase.id, 'task.added', { dueOn });
         return { ...row!, caseReference: view.kase.reference };
       });
-      return reply.status(201).send(presentTask(task, isoDay(new Date())));
+      return reply.status(201).send(presentTask(task, localToday(actorOf(request).countryCode, new Date())));
     },
   );
 
@@ -155,7 +155,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database }: AppDeps) {
         if (done && !row.doneAt) await recordCaseEvent(tx, actor, row.caseId, 'task.done', { kind: row.kind });
         return { ...updated!, caseReference: row.caseReference };
       });
-      return presentTask(task, isoDay(new Date()));
+      return presentTask(task, localToday(actor.countryCode, new Date()));
     },
   );
 

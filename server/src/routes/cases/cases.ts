@@ -16,6 +16,7 @@ import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.j
 import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
+import { localToday } from '../../followUp/schedule.js';
 import { assertCaseFormAnswers, formAnswerColumns, visibleFormAnswers } from '../../forms/formConfiguration.js';
 import { storedFormAnswers } from '../../forms/storedFormAnswers.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
@@ -189,7 +190,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       if (!(await agencyWritesIdentity(tx, actor.agencyId, view.person.id))) throw forbidden();
       const { version, ...person } = request.body as PersonUpdate;
       const now = new Date();
-      assertBirthDate(person.birthDate, 'birthDate', now);
+      assertBirthDate(person.birthDate, 'birthDate', localToday(view.kase.countryCode, now));
       await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
       const current = await lockVersion(tx, persons, view.person.id, version);
       const columns = personColumns(keyRing, current.id, person, now);

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { breakGlass } from '../../commands/breakGlass.js';
-import { isoDay } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { recordConsent } from '../../commands/recordConsent.js';
 import { shareCase, unshareCase } from '../../commands/shareCase.js';
@@ -15,6 +14,7 @@ import { asActor } from '../../db/actorContext.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, breakGlassGrants, caseAccess, cases, consents, users } from '../../db/schema/index.js';
+import { localToday } from '../../followUp/schedule.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
@@ -78,13 +78,20 @@ function presentConsent(
   };
 }
 
-async function presentedConsents(tx: Tx, keyRing: KeyRing, caseId: string, withIdentity: boolean, only?: string) {
+async function presentedConsents(
+  tx: Tx,
+  keyRing: KeyRing,
+  kase: { id: string; countryCode: string },
+  withIdentity: boolean,
+  only?: string,
+) {
+  const caseId = kase.id;
   const rows = await loadConsents(tx, caseId, only);
   const names = await agencyNamesOf(
     tx,
     rows.map((row) => row.consent),
   );
-  const today = isoDay(new Date());
+  const today = localToday(kase.countryCode, new Date());
   return rows.map(({ consent, recordedByName }) =>
     presentConsent(
       consent,
@@ -149,7 +156,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.get('/api/cases/:id/consents', { schema: consentListRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
       const withIdentity = canReadSection(actor, 'identity', view.involvement);
-      const items = await presentedConsents(tx, keyRing, view.kase.id, withIdentity);
+      const items = await presentedConsents(tx, keyRing, view.kase, withIdentity);
       await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
@@ -163,7 +170,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.post('/api/cases/:id/consents', { schema: consentCreateRouteSchema }, async (request, reply) => {
     const consent = await withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
       const row = await recordConsent({ tx, keyRing, actor, audit, view, input: request.body });
-      const [presented] = await presentedConsents(tx, keyRing, view.kase.id, canReadSection(actor, 'identity', view.involvement), row.id);
+      const [presented] = await presentedConsents(tx, keyRing, view.kase, canReadSection(actor, 'identity', view.involvement), row.id);
       return presented!;
     });
     return reply.status(201).send(consent);
@@ -173,13 +180,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
     withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
       const { consentId } = request.params;
       await withdrawConsent({ tx, actor, audit, caseId: view.kase.id, consentId, reason: request.body.reason });
-      const [presented] = await presentedConsents(
-        tx,
-        keyRing,
-        view.kase.id,
-        canReadSection(actor, 'identity', view.involvement),
-        consentId,
-      );
+      const [presented] = await presentedConsents(tx, keyRing, view.kase, canReadSection(actor, 'identity', view.involvement), consentId);
       return presented!;
     }),
   );
