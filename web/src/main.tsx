@@ -1,3 +1,4 @@
+import './csp/zodJitless';
 import '@mantine/core/styles.css';
 import './styles/global.css';
 import { MantineProvider } from '@mantine/core';
@@ -20,12 +21,6 @@ import { theme } from './styles/theme';
 const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
 // The scroll lock (react-remove-scroll, through get-nonce) reads the nonce from this global.
 Object.assign(globalThis, { __webpack_nonce__: styleNonce });
-/*
- * Zod compiles faster parsers with `new Function` when a schema is built, which the CSP (no eval)
- * refuses. Zod reads this global when its lazily loaded chunk starts, before any schema exists.
- */
-const zodGlobals = globalThis as { __zod_globalConfig?: Record<string, unknown> };
-zodGlobals.__zod_globalConfig = Object.assign(zodGlobals.__zod_globalConfig ?? {}, { jitless: true });
 
 const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
