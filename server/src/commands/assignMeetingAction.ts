@@ -1,8 +1,8 @@
 import type { MeetingActionInput } from '@seamless/contracts';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
-import { agencies, caseMeetingActions, type caseMeetingItems, caseTasks } from '../db/schema/index.js';
+import { caseMeetingActions, caseMeetingAgencies, type caseMeetingItems, caseTasks } from '../db/schema/index.js';
 import { fieldError } from '../http/problem.js';
 import { notify } from '../notifications/notify.js';
 import type { Actor } from '../policies/actor.js';
@@ -14,15 +14,34 @@ async function ask(tx: Tx, query: ReturnType<typeof sql>): Promise<boolean> {
   return Boolean(rowsOf<{ ok: boolean }>(await tx.execute(query))[0]?.ok);
 }
 
+/** The convening agency or one invited: nobody outside the meeting is handed its work. */
+async function takesPart(tx: Tx, meeting: { id: string; conveningAgencyId: string }, agencyId: string): Promise<boolean> {
+  if (agencyId === meeting.conveningAgencyId) return true;
+  const [invited] = await tx
+    .select({ agencyId: caseMeetingAgencies.agencyId })
+    .from(caseMeetingAgencies)
+    .where(and(eq(caseMeetingAgencies.meetingId, meeting.id), eq(caseMeetingAgencies.agencyId, agencyId)));
+  return !!invited;
+}
+
 /**
- * An action item with an owner agency (and optionally one of its people) and a due date. It
+ * An action item with an owner agency of the meeting (and optionally one of its people)
+ * and a due date. It
  * becomes the owner's `meeting_action` task on the case only when the owner's agency can see the
  * case; otherwise it lives on the meeting alone, so a task never opens a case to anyone.
  */
-export async function assignMeetingAction(props: { tx: Tx; actor: Actor; audit: AuditContext; item: ItemRow; input: MeetingActionInput }) {
-  const { tx, actor, audit, item, input } = props;
-  const [owner] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.ownerAgencyId));
-  if (!owner) throw fieldError(422, 'invalid_reference', 'ownerAgencyId', 'No such agency.');
+export async function assignMeetingAction(props: {
+  tx: Tx;
+  actor: Actor;
+  audit: AuditContext;
+  meeting: { id: string; conveningAgencyId: string };
+  item: ItemRow;
+  input: MeetingActionInput;
+}) {
+  const { tx, actor, audit, meeting, item, input } = props;
+  if (!(await takesPart(tx, meeting, input.ownerAgencyId))) {
+    throw fieldError(422, 'invalid_reference', 'ownerAgencyId', 'Not the convening or an invited agency.');
+  }
   if (input.ownerUserId && !(await ask(tx, sql`select user_in_agency(${input.ownerUserId}::uuid, ${input.ownerAgencyId}::uuid) as ok`))) {
     throw fieldError(422, 'invalid_reference', 'ownerUserId', 'Not a person of the owner agency.');
   }

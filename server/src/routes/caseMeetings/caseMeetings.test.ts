@@ -345,6 +345,25 @@ describe('action items and carry-over', () => {
     expect(after.actions).toHaveLength(1);
   });
 
+  it('an action owner must be the convening or an invited agency: any other agency is a 422 naming ownerAgencyId', async () => {
+    const agencies = (await admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; agencyFunction: string }[];
+    const police = agencies.find((a) => a.agencyFunction === 'police')!.id;
+    const outsider = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+        text: 'Collect the statement',
+        ownerAgencyId: police,
+        dueOn: inAWeek(),
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(outsider.errors?.[0]?.path).toBe('ownerAgencyId');
+    const tasks = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.agencyId, police)));
+    expect(tasks.filter((task) => task.title === 'Collect the statement')).toEqual([]);
+    const after = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === sharedItemId);
+    expect(after.actions.map((a: any) => a.ownerAgency.id)).not.toContain(police);
+  });
+
   it('carries unresolved items and open actions to the follow-up meeting, linked to their origin', async () => {
     // Resolved with an open action: carried for the action. Resolved with nothing open: stays behind.
     await socialworker.patch(`/api/meetings/${meetingId}/items/${sharedItemId}`, { resolved: true, notes: 'Agreed in principle' });

@@ -218,7 +218,7 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
   api.post('/api/meetings/:id/items/:itemId/actions', { schema: actionCreateRouteSchema }, async (request, reply) => {
     const detail = await withMeeting(db, request, request.params.id, 'list', async ({ tx, actor, audit, meeting }) => {
       const item = await writableItem(tx, actor, meeting, request.params.itemId);
-      await assignMeetingAction({ tx, actor, audit, item, input: request.body });
+      await assignMeetingAction({ tx, actor, audit, meeting: meeting.row, item, input: request.body });
       return readMeeting(tx, actor, keyRing, audit, meeting.row.id);
     });
     return reply.status(201).send(detail);
