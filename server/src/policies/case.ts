@@ -66,6 +66,16 @@ export function canReadSection(actor: Actor, section: CaseSection, involvement: 
   return involvement.kind === 'owner' || involvement.sections.includes(section);
 }
 
+/**
+ * The agency reaches the case beyond its pseudonym: it owns it, holds at least one section, or
+ * the actor's emergency access runs. Free text may carry a name, so without this it stays unread.
+ */
+export function holdsCaseSection(involvement: CaseInvolvement): boolean {
+  if (!involvement) return false;
+  if (involvement.breakGlassUntil && involvement.breakGlassUntil > new Date()) return true;
+  return involvement.kind === 'owner' || involvement.sections.length > 0;
+}
+
 export const readableSections = (actor: Actor, involvement: CaseInvolvement): CaseSection[] =>
   CASE_SECTIONS.filter((section) => canReadSection(actor, section, involvement));
 

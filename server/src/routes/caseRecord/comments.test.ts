@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { asSystem } from '../../db/actorContext.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
-import { agencyOf, auditEventsOf, closeCase, countRows, demoCaseId, openTestCase, setSharedSections } from './testSupport.js';
+import { agencyOf, auditEventsOf, closeCase, countRows, demoCaseId, openTestCase, setSharedSections, userIdOf } from './testSupport.js';
 
 let t: TestApp;
 let socialworker: ApiClient;
@@ -29,6 +29,8 @@ beforeAll(async () => {
   shelterAgency = await agencyOf(t, 'th.shelter');
 });
 afterAll(() => t?.close());
+
+const post = (client: ApiClient, body: unknown) => client.post(`/api/cases/${sharedCase}/comments`, body);
 
 const bodies = async (client: ApiClient, caseId: string) =>
   ((await client.get(`/api/cases/${caseId}/comments?pageSize=200`)).body.items as { body: string }[]).map((comment) => comment.body);
@@ -122,6 +124,28 @@ describe('case comments', () => {
     expect(await bodies(psychologist, sharedCase)).not.toContain('Nightmares every night.');
   });
 
+  it('a pseudonym-only agency (no section on the case) reads no note text, by the route nor in the database', async () => {
+    await setSharedSections(t, sharedCase, shelterAgency, []);
+    try {
+      const list = await shelter.get(`/api/cases/${sharedCase}/comments?pageSize=200`);
+      expect(list.status).toBe(200);
+      expect(list.body).toMatchObject({ items: [], total: 0 });
+      expect(JSON.stringify(list.body)).not.toContain('Aye Aye');
+      const refused = expectProblem(await post(shelter, { body: 'Her sister is in Mae Sai.' }), 403, 'forbidden');
+      expect(refused.errors?.[0]?.path).toBe('section');
+      const shelterUser = await userIdOf(t, 'th.shelter');
+      const rows = await asActor(t.database.db, { userId: shelterUser, agencyId: shelterAgency, scopes: [] }, (tx) =>
+        tx.execute(sql`select id from case_comments where case_id = ${sharedCase}`),
+      );
+      expect(rowsOf(rows)).toEqual([]);
+      // The owner keeps reading every general note.
+      expect(await bodies(socialworker, sharedCase)).toContain('Aye Aye asked to call her mother on Sunday.');
+    } finally {
+      await setSharedSections(t, sharedCase, shelterAgency, ['identity', 'shelter']);
+    }
+    expect(await bodies(shelter, sharedCase)).toContain('Aye Aye asked to call her mother on Sunday.');
+  });
+
   it('lets writers into the sections they read and nowhere else', async () => {
     // Shelter staff read identity and shelter on this case; the psychologist neither.
     expect((await shelter.post(`/api/cases/${sharedCase}/comments`, { section: 'shelter', body: 'Room 4.' })).status).toBe(201);
@@ -133,7 +157,6 @@ describe('case comments', () => {
 
   it('refuses bad input, other agencies and roles without case access, writing nothing', async () => {
     const before = await countRows(t, 'case_comments', sharedCase);
-    const post = (client: ApiClient, body: unknown) => client.post(`/api/cases/${sharedCase}/comments`, body);
     const pathOf = (problem: { errors?: { path: string }[] }) => problem.errors?.[0]?.path;
     expect(pathOf(expectProblem(await post(socialworker, { body: '   ' }), 400, 'validation_failed'))).toBe('body');
     expect(pathOf(expectProblem(await post(socialworker, { body: 'x'.repeat(10_001) }), 400, 'validation_failed'))).toBe('body');

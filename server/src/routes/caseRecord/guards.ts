@@ -5,7 +5,7 @@ import { cases } from '../../db/schema/index.js';
 import type { CaseView } from '../../db/visibleCases.js';
 import { AppError, fieldError } from '../../http/problem.js';
 import type { Actor } from '../../policies/actor.js';
-import { type CaseInvolvement, canReadSection, readableSections } from '../../policies/case.js';
+import { type CaseInvolvement, canReadSection, holdsCaseSection, readableSections } from '../../policies/case.js';
 
 const CLOSED_STATUSES = ['Closed', 'ClosedReferred'];
 
@@ -16,12 +16,15 @@ export function assertOpen(view: CaseView) {
   }
 }
 
-/** `general` is the part of the record every involved agency sees; a need-to-know section takes the right to read it. */
+/**
+ * `general` is the part of the record every agency holding some section sees (a pseudonym-only
+ * agency reads no free text, which may carry a name); a need-to-know section takes the right to read it.
+ */
 export const mayReadRecordSection = (actor: Actor, section: RecordSection, involvement: CaseInvolvement) =>
-  section === 'general' || canReadSection(actor, section, involvement);
+  section === 'general' ? holdsCaseSection(involvement) : canReadSection(actor, section, involvement);
 
 export const readableRecordSections = (actor: Actor, involvement: CaseInvolvement): RecordSection[] => [
-  'general',
+  ...(holdsCaseSection(involvement) ? (['general'] as const) : []),
   ...readableSections(actor, involvement),
 ];
 
