@@ -171,17 +171,17 @@ export const meetingActionSchema = z.object({
 export type MeetingAction = z.infer<typeof meetingActionSchema>;
 
 /**
- * One case on the agenda, as this reader may see it. `access: 'reference'` is an agency invited
- * to the meeting without access to the case: the reference and the owner agency, never the person
- * nor what was said about her.
+ * One case on the agenda, as this reader may see it. `access: 'none'` is an agency invited to the
+ * meeting without access to the case: that an item exists, never its reference, owner agency,
+ * person nor what was said about her.
  */
 export const agendaItemSchema = z.object({
   id: z.string().uuid(),
   position: z.number().int(),
-  access: z.enum(['case', 'reference']),
+  access: z.enum(['case', 'none']),
   caseId: z.string().uuid().nullable(),
-  caseReference: z.string(),
-  caseAgency: agencyRef,
+  caseReference: z.string().nullable(),
+  caseAgency: agencyRef.nullable(),
   /** The name with identity access, the pseudonym without; null without access to the case. */
   displayName: z.string().nullable(),
   caseStatus: z.enum(CASE_STATUSES).nullable(),

@@ -126,11 +126,11 @@ function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
   flow.rule();
   if (!m.meeting.agenda.length) flow.paragraph(s.none, STYLES.body);
   for (const item of m.meeting.agenda) {
-    const who =
+    const heading =
       item.access === 'case'
-        ? `${item.displayName ?? ''} · ${s.caseStatuses[item.caseStatus ?? 'Active']}`
-        : interpolate(s.referenceOnly, { agency: item.caseAgency.name });
-    flow.paragraph(`${item.position}. ${item.caseReference} — ${who}`, STYLES.item, 0, 1);
+        ? `${item.caseReference} — ${item.displayName ?? ''} · ${s.caseStatuses[item.caseStatus ?? 'Active']}`
+        : s.restricted;
+    flow.paragraph(`${item.position}. ${heading}`, STYLES.item, 0, 1);
     flow.paragraph(
       [item.resolved ? s.resolved : s.open, item.carriedFromItemId ? s.carried : null].filter(Boolean).join(' · '),
       STYLES.note,

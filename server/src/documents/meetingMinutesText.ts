@@ -21,7 +21,7 @@ export type MinutesText = {
   carried: string;
   none: string;
   /** An agenda case the reader's agency has no access to. */
-  referenceOnly: string;
+  restricted: string;
   readerNote: string;
   modes: Record<MeetingMode, string>;
   statuses: Record<MeetingStatus, string>;
@@ -52,7 +52,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'Open',
     carried: 'Carried over from the previous meeting',
     none: 'None recorded',
-    referenceOnly: 'A case of {agency} — your agency has no access to this case',
+    restricted: 'A case your agency has no access to',
     readerNote: 'Prepared for {reader} ({agency}) on {date}. These minutes contain only what this reader may see.',
     modes: { in_person: 'In person', online: 'Online', hybrid: 'In person and online' },
     statuses: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
@@ -80,7 +80,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'ยังไม่ได้ข้อยุติ',
     carried: 'ยกมาจากการประชุมครั้งก่อน',
     none: 'ไม่มีการบันทึก',
-    referenceOnly: 'กรณีของ {agency} — หน่วยงานของท่านไม่มีสิทธิ์เข้าถึงกรณีนี้',
+    restricted: 'กรณีที่หน่วยงานของท่านไม่มีสิทธิ์เข้าถึง',
     readerNote: 'จัดทำสำหรับ {reader} ({agency}) เมื่อ {date} รายงานนี้มีเฉพาะข้อมูลที่ผู้อ่านมีสิทธิ์เห็นเท่านั้น',
     modes: { in_person: 'ประชุม ณ สถานที่', online: 'ออนไลน์', hybrid: 'ณ สถานที่และออนไลน์' },
     statuses: { scheduled: 'กำหนดการแล้ว', held: 'ประชุมแล้ว', cancelled: 'ยกเลิก' },
@@ -108,7 +108,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'មិនទាន់ដោះស្រាយ',
     carried: 'យកមកពីកិច្ចប្រជុំមុន',
     none: 'មិនមានកំណត់ត្រា',
-    referenceOnly: 'ករណីរបស់ {agency} — ស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិចូលមើលករណីនេះទេ',
+    restricted: 'ករណីដែលស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិចូលមើល',
     readerNote: 'រៀបចំសម្រាប់ {reader} ({agency}) នៅ {date}។ កំណត់ហេតុនេះមានតែព័ត៌មានដែលអ្នកអានអាចមើលបានប៉ុណ្ណោះ។',
     modes: { in_person: 'ដោយផ្ទាល់', online: 'តាមអនឡាញ', hybrid: 'ដោយផ្ទាល់ និងតាមអនឡាញ' },
     statuses: { scheduled: 'បានកំណត់ពេល', held: 'បានប្រជុំ', cancelled: 'បានលុបចោល' },
@@ -136,7 +136,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'ຍັງບໍ່ແກ້ໄຂ',
     carried: 'ຍົກມາຈາກກອງປະຊຸມຄັ້ງກ່ອນ',
     none: 'ບໍ່ມີການບັນທຶກ',
-    referenceOnly: 'ກໍລະນີຂອງ {agency} — ອົງການຂອງທ່ານບໍ່ມີສິດເຂົ້າເຖິງກໍລະນີນີ້',
+    restricted: 'ກໍລະນີທີ່ອົງການຂອງທ່ານບໍ່ມີສິດເຂົ້າເຖິງ',
     readerNote: 'ກະກຽມໃຫ້ {reader} ({agency}) ວັນທີ {date}. ບົດບັນທຶກນີ້ມີແຕ່ຂໍ້ມູນທີ່ຜູ້ອ່ານມີສິດເບິ່ງເທົ່ານັ້ນ.',
     modes: { in_person: 'ພົບປະໂດຍກົງ', online: 'ອອນລາຍ', hybrid: 'ພົບປະໂດຍກົງ ແລະ ອອນລາຍ' },
     statuses: { scheduled: 'ກຳນົດແລ້ວ', held: 'ປະຊຸມແລ້ວ', cancelled: 'ຍົກເລີກ' },
@@ -164,7 +164,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'မဖြေရှင်းရသေး',
     carried: 'ယခင်အစည်းအဝေးမှ ဆက်လက်ယူဆောင်လာသည်',
     none: 'မှတ်တမ်းမရှိပါ',
-    referenceOnly: '{agency} ၏ အမှု — သင့်အဖွဲ့အစည်းသည် ဤအမှုကို ကြည့်ခွင့်မရှိပါ',
+    restricted: 'သင့်အဖွဲ့အစည်း ကြည့်ခွင့်မရှိသော အမှု',
     readerNote: '{reader} ({agency}) အတွက် {date} တွင် ပြင်ဆင်သည်။ ဤမှတ်တမ်းတွင် ဖတ်သူကြည့်ခွင့်ရှိသည်များသာ ပါဝင်သည်။',
     modes: { in_person: 'လူကိုယ်တိုင်', online: 'အွန်လိုင်း', hybrid: 'လူကိုယ်တိုင်နှင့် အွန်လိုင်း' },
     statuses: { scheduled: 'စီစဉ်ထားသည်', held: 'ကျင်းပပြီး', cancelled: 'ပယ်ဖျက်သည်' },
@@ -192,7 +192,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: 'Chưa giải quyết',
     carried: 'Chuyển tiếp từ cuộc họp trước',
     none: 'Không có ghi nhận',
-    referenceOnly: 'Một trường hợp của {agency} — cơ quan của bạn không có quyền truy cập trường hợp này',
+    restricted: 'Một trường hợp mà cơ quan của bạn không có quyền truy cập',
     readerNote: 'Lập cho {reader} ({agency}) ngày {date}. Biên bản này chỉ gồm những gì người đọc được phép xem.',
     modes: { in_person: 'Trực tiếp', online: 'Trực tuyến', hybrid: 'Trực tiếp và trực tuyến' },
     statuses: { scheduled: 'Đã lên lịch', held: 'Đã họp', cancelled: 'Đã hủy' },
@@ -220,7 +220,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: '未解决',
     carried: '从上次会议转入',
     none: '无记录',
-    referenceOnly: '{agency}的个案 — 贵机构无权查看此个案',
+    restricted: '贵机构无权查看的个案',
     readerNote: '为 {reader}（{agency}）于 {date} 生成。本纪要仅包含该读者有权查看的内容。',
     modes: { in_person: '现场', online: '线上', hybrid: '现场及线上' },
     statuses: { scheduled: '已安排', held: '已召开', cancelled: '已取消' },
@@ -248,7 +248,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     open: '未解決',
     carried: '前回の会議から繰り越し',
     none: '記録なし',
-    referenceOnly: '{agency}のケース — 貴機関はこのケースにアクセスできません',
+    restricted: '貴機関がアクセスできないケース',
     readerNote: '{reader}（{agency}）向けに {date} に作成。この議事録には閲覧者が見られる内容のみが含まれます。',
     modes: { in_person: '対面', online: 'オンライン', hybrid: '対面とオンライン' },
     statuses: { scheduled: '予定', held: '開催済み', cancelled: '中止' },

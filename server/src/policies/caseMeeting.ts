@@ -14,6 +14,14 @@ export type MeetingStanding = {
 const worksOn = (involvement: CaseInvolvement) => !!involvement && involvement.kind !== 'break_glass';
 
 /**
+ * Putting a case on an agenda, and writing what is said about it, shows it to every attendee:
+ * only its owner or an agency a share opened a section to may do so, never one that sees a pseudonym.
+ */
+const speaksFor = (involvement: CaseInvolvement) =>
+  involvement?.kind === 'owner' ||
+  ((involvement?.kind === 'shared' || involvement?.kind === 'referral') && involvement.sections.length > 0);
+
+/**
  * Case management meetings: convening and running one takes `meeting:manage`; everyone invited
  * reads the meeting, but what is said about a case follows access to that case (need to know).
  * Row-level security applies the agency part again in the database.
@@ -36,7 +44,7 @@ export function canMeeting(
     case 'addItem':
       return has(actor, 'meeting:manage') && !!meeting?.member;
     case 'writeItem':
-      return has(actor, 'meeting:manage') && !!meeting?.member && worksOn(involvement);
+      return has(actor, 'meeting:manage') && !!meeting?.member && speaksFor(involvement);
     case 'updateAction':
       return has(actor, 'case:read') && !!meeting?.member && (worksOn(involvement) || actionOwnerAgencyId === actor.agencyId);
   }

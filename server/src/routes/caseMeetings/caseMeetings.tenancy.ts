@@ -6,7 +6,7 @@ type Fixture = { meetingId: string; sharedItemId: string; hiddenItemId: string; 
 
 /**
  * Case management meetings: a meeting exists only for its convener and the agencies it invites;
- * an invited agency reads the agenda's references but a case's content only through its own
+ * an invited agency sees that agenda items exist but a case's reference and content only through its own
  * access to that case; only the convener changes the meeting.
  */
 export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
@@ -99,7 +99,7 @@ export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/meetings/:id': {
-      why: 'members read references; case content only through their own access to each case',
+      why: 'members see that agenda items exist; reference, owner and content only through their own access to each case',
       anonymous: { path: `/api/meetings/${UNKNOWN_ID}` },
       probe: async () => {
         const f = await meeting();
@@ -107,7 +107,15 @@ export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
         expectStatus(await c.data.get(`/api/meetings/${f.meetingId}`), 403, 'forbidden');
         const seen = await ok(c.shelter.get(`/api/meetings/${f.meetingId}`));
         const hidden = seen.agenda.find((i: any) => i.id === f.hiddenItemId);
-        expect(hidden).toMatchObject({ access: 'reference', caseId: null, displayName: null, purpose: null, decisions: [] });
+        expect(hidden).toMatchObject({
+          access: 'none',
+          caseId: null,
+          caseReference: null,
+          caseAgency: null,
+          displayName: null,
+          purpose: null,
+          decisions: [],
+        });
         expect(JSON.stringify(seen)).not.toContain('Confidential safety plan');
         expect(seen.agenda.find((i: any) => i.id === f.sharedItemId).access).toBe('case');
       },

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { readPdf, renderPdfPage } from '../../../test/pdf.js';
 import { isPseudonym } from '../../../test/tenancy.js';
-import { asSystem } from '../../db/actorContext.js';
-import { caseMeetings, caseTasks } from '../../db/schema/index.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
+import { caseMeetingItems, caseMeetings, caseTasks } from '../../db/schema/index.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -141,6 +141,7 @@ describe('need to know on the agenda', () => {
   let meetingId: string;
   const hiddenPurpose = 'Review safe return plan with family in Mae Sai';
   const hiddenDecision = 'Arrange family tracing visit before discharge';
+  let hiddenItemId: string;
 
   beforeAll(async () => {
     meetingId = (await convene()).id;
@@ -153,7 +154,10 @@ describe('need to know on the agenda', () => {
     ).toBe(201);
     const withNgoItem = await ngo.post(`/api/meetings/${meetingId}/items`, { caseId: ngoCase.id, purpose: 'Start-up kit follow-up' });
     expect(withNgoItem.status, JSON.stringify(withNgoItem.body)).toBe(201);
-    const item = withNgoItem.body.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    const item = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find(
+      (i: any) => i.caseReference === chiangraiOnly.reference,
+    );
+    hiddenItemId = item.id;
     expect((await socialworker.post(`/api/meetings/${meetingId}/items/${item.id}/decisions`, { text: hiddenDecision })).status).toBe(201);
   });
 
@@ -168,19 +172,20 @@ describe('need to know on the agenda', () => {
       canWrite: true,
     });
     expect(item.decisions.map((d: any) => d.text)).toEqual([hiddenDecision]);
-    // Chiang Rai cannot see the NGO's own case: a reference only.
-    expect(meeting.agenda.find((i: any) => i.caseReference === ngoCase.reference)).toMatchObject({
-      access: 'reference',
-      displayName: null,
-      purpose: null,
-    });
+    // Chiang Rai cannot see the NGO's own case: an item exists, nothing more.
+    expect(meeting.agenda.filter((i: any) => i.access === 'none')).toMatchObject([
+      { access: 'none', caseReference: null, caseAgency: null, displayName: null, purpose: null },
+    ]);
+    expect(JSON.stringify(meeting)).not.toContain(ngoCase.reference);
   });
 
-  it('an invited agency without access sees only "a case of <agency>" and its reference', async () => {
+  it('an invited agency without access sees that an item exists: neither reference nor owner agency', async () => {
     const meeting = (await ngo.get(`/api/meetings/${meetingId}`)).body;
-    const item = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    const item = meeting.agenda.find((i: any) => i.id === hiddenItemId);
     expect(item).toMatchObject({
-      access: 'reference',
+      access: 'none',
+      caseReference: null,
+      caseAgency: null,
       caseId: null,
       displayName: null,
       caseStatus: null,
@@ -188,9 +193,9 @@ describe('need to know on the agenda', () => {
       notes: null,
       decisions: [],
       canWrite: false,
-      caseAgency: { id: agency.chiangrai },
     });
     const text = JSON.stringify(meeting);
+    expect(text).not.toContain(chiangraiOnly.reference);
     expect(text).not.toContain(chiangraiOnly.name);
     expect(text).not.toContain(hiddenPurpose);
     expect(text).not.toContain(hiddenDecision);
@@ -204,7 +209,7 @@ describe('need to know on the agenda', () => {
 
   it('an agency without access cannot write on, or put on the agenda, a case it does not work on', async () => {
     const meeting = (await ngo.get(`/api/meetings/${meetingId}`)).body;
-    const item = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference);
+    const item = meeting.agenda.find((i: any) => i.id === hiddenItemId);
     expectProblem(await ngo.post(`/api/meetings/${meetingId}/items/${item.id}/decisions`, { text: 'x' }), 404, 'not_found');
     expectProblem(await ngo.patch(`/api/meetings/${meetingId}/items/${item.id}`, { notes: 'x' }), 404, 'not_found');
     expectProblem(
@@ -224,12 +229,44 @@ describe('need to know on the agenda', () => {
     expect(after.title).toBe(meeting.title);
   });
 
+  it('a pseudonym-only agency cannot put the case on an agenda nor write on it; a third agency sees nothing of it', async () => {
+    // The NGO sees the shared Chiang Rai case by pseudonym only (no sections).
+    const own = (await ngo.post('/api/meetings', { ...meetingBody(), invitedAgencyIds: [agency.shelter] })).body;
+    const refused = expectProblem(
+      await ngo.post(`/api/meetings/${own.id}/items`, { caseId: sharedWithNgo.id, purpose: 'Talk about her' }),
+      422,
+      'invalid_reference',
+    );
+    expect(refused.errors?.[0]?.path).toBe('caseId');
+    const forShelter = (await shelter.get(`/api/meetings/${own.id}`)).body;
+    expect(forShelter.agenda).toEqual([]);
+    expect(JSON.stringify(forShelter)).not.toContain(sharedWithNgo.reference);
+    // Row-level security refuses the same insert when the route is bypassed.
+    const ngoUser = (await ngo.get('/api/auth/me')).body.id;
+    const bypass = await asActor(t.database.db, { userId: ngoUser, agencyId: agency.ngo, scopes: [] }, (tx) =>
+      tx.insert(caseMeetingItems).values({
+        meetingId: own.id,
+        caseId: sharedWithNgo.id,
+        caseReference: sharedWithNgo.reference,
+        caseAgencyId: agency.chiangrai,
+        position: 1,
+        addedByAgencyId: agency.ngo,
+      }),
+    ).catch((error: Error) => error);
+    expect(String((bypass as Error).cause ?? bypass)).toMatch(/row-level security/);
+    // On the convener's meeting the NGO reads the shared item by pseudonym but cannot write on it.
+    const shared = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference);
+    expect(shared.canWrite).toBe(false);
+    expectProblem(await ngo.post(`/api/meetings/${meetingId}/items/${shared.id}/decisions`, { text: 'x' }), 403, 'forbidden');
+  });
+
   it('minutes carry per reader only what that reader may see, in the chosen language', async () => {
     const forNgo = await download(ngo, `/api/meetings/${meetingId}/minutes.pdf?locale=th`);
     expect(forNgo.status).toBe(200);
     expect(forNgo.type).toContain('application/pdf');
     const ngoText = (await readPdf(forNgo.bytes)).text;
-    expect(ngoText).toContain(chiangraiOnly.reference);
+    expect(ngoText).not.toContain(chiangraiOnly.reference);
+    expect(ngoText).toContain('กรณีที่หน่วยงานของท่านไม่มีสิทธิ์เข้าถึง');
     expect(ngoText).toContain('รายงานการประชุมบริหารจัดการรายกรณี');
     expect(ngoText).not.toContain(chiangraiOnly.name);
     expect(ngoText).not.toContain(hiddenPurpose);
@@ -280,8 +317,9 @@ describe('action items and carry-over', () => {
     await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, purpose: 'Safety review' });
     await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: sharedWithNgo.id, purpose: 'Training placement' });
     const meeting = (await ngo.post(`/api/meetings/${meetingId}/items`, { caseId: ngoCase.id, purpose: 'Kit delivery' })).body;
+    const convener = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
     sharedItemId = meeting.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference).id;
-    hiddenItemId = meeting.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference).id;
+    hiddenItemId = convener.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference).id;
     ngoItemId = meeting.agenda.find((i: any) => i.caseReference === ngoCase.reference).id;
   });
 
@@ -314,7 +352,7 @@ describe('action items and carry-over', () => {
     expect(tasks).toEqual([]);
     // The owner sees its action on the meeting, without the person.
     const ngoItem = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === hiddenItemId);
-    expect(ngoItem).toMatchObject({ access: 'reference', displayName: null });
+    expect(ngoItem).toMatchObject({ access: 'none', caseReference: null, displayName: null });
     expect(ngoItem.actions.map((a: any) => a.text)).toEqual(['Send the shelter vacancy list']);
     expect(ngoItem.actions[0].canUpdate).toBe(true);
   });
@@ -441,7 +479,7 @@ describe('demo meetings', () => {
     expect(detail.nextMeetingId).not.toBeNull();
     const next = (await ngo.get(`/api/meetings/${detail.nextMeetingId}`)).body;
     expect(next.agenda.every((item: any) => item.carriedFromItemId)).toBe(true);
-    expect(next.agenda.some((item: any) => item.access === 'reference' && item.displayName === null)).toBe(true);
+    expect(next.agenda.some((item: any) => item.access === 'none' && item.caseReference === null && item.displayName === null)).toBe(true);
     const upcoming = (await socialworker.get('/api/meetings?when=upcoming')).body.items.map((m: any) => m.title);
     expect(upcoming).toContain('Myanmar–Thailand CMM (online): reintegration follow-up');
   });

@@ -75,8 +75,8 @@ export type MeetingReading = {
 };
 
 /**
- * The whole meeting as one reader may see it. Everyone invited sees each agenda item's reference
- * and owner agency; the person, the case status and what was said about the case only where the
+ * The whole meeting as one reader may see it. Everyone invited sees that each agenda item exists;
+ * its reference, owner agency, person, status and what was said about the case only where the
  * reader's agency reaches the case (row-level security hides notes, decisions and actions again).
  */
 export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetingId: string): Promise<MeetingReading> {
@@ -154,10 +154,10 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
     agenda.push({
       id: item.id,
       position: item.position,
-      access: view ? 'case' : 'reference',
+      access: view ? 'case' : 'none',
       caseId: view ? item.caseId : null,
-      caseReference: item.caseReference,
-      caseAgency: { id: item.caseAgencyId, name: agencyName },
+      caseReference: view ? item.caseReference : null,
+      caseAgency: view ? { id: item.caseAgencyId, name: agencyName } : null,
       displayName: view ? presentCaseSummary(view, actor, keyRing).displayName : null,
       caseStatus: view ? view.kase.status : null,
       purpose: view ? (note?.purpose ?? null) : null,

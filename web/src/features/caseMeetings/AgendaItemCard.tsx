@@ -168,17 +168,17 @@ function ItemWriting({ meeting, item }: { meeting: MeetingDetail; item: AgendaIt
 
 /**
  * One case on the agenda as the reader may see it: the case itself and what was said about it
- * only with access to the case; otherwise "a case of <agency>" and its reference.
+ * only with access to the case; otherwise a neutral line, without reference nor owner agency.
  */
 export function AgendaItemCard({ meeting, item }: { meeting: MeetingDetail; item: AgendaItem }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="sm" component="article" aria-label={item.caseReference}>
+    <Card withBorder padding="sm" component="article" aria-label={item.caseReference ?? t('caseMeetings.agenda.restricted')}>
       <Stack gap="xs">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={0}>
             <Text fw={600}>
-              {item.position}. {item.caseReference}
+              {item.position}. {item.caseReference ?? t('caseMeetings.agenda.restricted')}
             </Text>
             {item.access === 'case' ? (
               <Group gap="xs">
@@ -193,11 +193,7 @@ export function AgendaItemCard({ meeting, item }: { meeting: MeetingDetail; item
                   </Badge>
                 )}
               </Group>
-            ) : (
-              <Text size="sm" c="dimmed">
-                {t('caseMeetings.agenda.referenceOnly', { agency: item.caseAgency.name })}
-              </Text>
-            )}
+            ) : null}
           </Stack>
           <Group gap={4}>
             {item.carriedFromItemId && (
