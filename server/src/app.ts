@@ -107,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: database.db,
     mailer: createMailer(database.db, mailSettingsFrom(process.env, config.seedDemo)),
     log: app.log,
+    timeZone: config.scheduleTimeZone,
   });
   // Refused case reads gathered for the audit trail are written before the database closes.
   app.addHook('onClose', () => flushDeniedReads(database.db));

@@ -10,6 +10,7 @@ import { type DatabaseHandle, type Queryable, rowsOf, type Tx } from './db/clien
 import { agencies, countries, roles, userRoles, users } from './db/schema/index.js';
 import { seedFormConfigurations } from './forms/formConfiguration.js';
 import { seedBaseline } from './seed/baseline.js';
+import { seedReintegrationInstrument } from './seed/reintegrationInstrument.js';
 import { seedDemo } from './seed/seedDemo.js';
 
 export type BootstrapResult =
@@ -21,7 +22,8 @@ export type BootstrapResult =
  * Brings a database to a usable state: migrations, baseline lookups, and on an empty database
  * either the demo dataset or a single administrator to start from.
  *
- * The data steps (countries and built-in roles, the shipped form configurations, indexing the names of
+ * The data steps (countries and built-in roles, the shipped form configurations and reintegration
+ * instrument, indexing the names of
  * persons recorded before the name index) run on a new database and after a release that migrated the
  * schema, whose journal (drizzle's migrations table) is their record; a restart of the same release
  * skips them, unless the baseline is found incomplete (a boot that stopped between migrating and
@@ -43,6 +45,8 @@ export async function bootstrapDatabase(
     if (empty || migrated || !(await hasBaseline(tx, options.instanceCountry))) {
       await seedBaseline(tx, options.instanceCountry);
       await seedFormConfigurations(tx);
+      // Care needs an instrument before anyone can assess a survivor (DESIGN.md §2 step 7).
+      await seedReintegrationInstrument(tx);
       await reindexMissingPersonNames(tx, keyRing);
     }
     if (!empty) return { kind: 'existing' } as const;

@@ -17,4 +17,10 @@ describe('configuration', () => {
   it('names the field of a setting it cannot read', () => {
     expect(() => loadConfig({ SEED_DEMO: 'sometimes' })).toThrow(/SEED_DEMO/);
   });
+
+  it('runs daily work on the Bangkok clock unless another IANA zone is named', () => {
+    expect(loadConfig({}).scheduleTimeZone).toBe('Asia/Bangkok');
+    expect(loadConfig({ SCHEDULE_TIME_ZONE: 'Asia/Yangon' }).scheduleTimeZone).toBe('Asia/Yangon');
+    expect(() => loadConfig({ SCHEDULE_TIME_ZONE: 'Bangkok' })).toThrow(/SCHEDULE_TIME_ZONE/);
+  });
 });

@@ -5,6 +5,15 @@ import { DEFAULT_SHEET_LIMITS } from './htcds/sheet/cells.js';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
@@ -27,6 +36,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WEB_DIST: z.string().optional(),
+  /** The zone whose wall clock the daily schedules follow (an IANA name). */
+  SCHEDULE_TIME_ZONE: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Bangkok').default('Asia/Bangkok'),
   IMPORT_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   IMPORT_CHECKED_FILE_HOURS: z.coerce.number().min(0).default(24),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(DEFAULT_SHEET_LIMITS.maxRows),
@@ -51,6 +62,8 @@ export type Config = {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   webDist: string;
+  /** Daily work runs at a local hour of this zone, whatever the server's own clock says. */
+  scheduleTimeZone: string;
   /** How long an import worker holds a job between progress reports before another may resume it. */
   importLeaseSeconds: number;
   /** How long a checked (dry-run) file waits to be imported before it is deleted: it holds identities. */
@@ -99,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    scheduleTimeZone: e.SCHEDULE_TIME_ZONE,
     importLeaseSeconds: e.IMPORT_LEASE_SECONDS,
     importCheckedFileHours: e.IMPORT_CHECKED_FILE_HOURS,
     importMaxRows: e.IMPORT_MAX_ROWS,

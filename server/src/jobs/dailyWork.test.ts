@@ -13,6 +13,7 @@ import {
   persons,
   users,
 } from '../db/schema/index.js';
+import { dueAndMissedVisits } from '../followUp/dueAndMissed.js';
 import { createMailer } from '../mail/mailer.js';
 import { DEMO_PEOPLE } from '../seed/demoThailand.js';
 import { composeDailyDigests } from './dailyDigest.js';
@@ -171,16 +172,32 @@ describe('daily digest', () => {
 });
 
 describe('scheduled work', () => {
-  it('runs the scans at 23:00 UTC and the digest at 23:30 on the queue', async () => {
+  it("runs the scans at 06:00 and the digest at 06:30 in the deployment's zone, on the queue", async () => {
+    // 06:00 in Bangkok is 23:00 UTC the evening before.
     let clock = new Date('2026-12-07T22:59:00Z');
     const queue = new EmbeddedJobQueue({ db: t.database.db, now: () => clock, autoStart: false });
     const kept: string[] = [];
     const mailer = { kind: 'demo' as const, send: async (message: { to: string }) => void kept.push(message.to) };
-    await registerScheduledWork(queue, { db: t.database.db, mailer, log: t.app.log });
+    await registerScheduledWork(queue, { db: t.database.db, mailer, log: t.app.log, timeZone: 'Asia/Bangkok' });
     expect(await queue.runDue()).toBe(0);
+    // The scan job judges visits by the real clock, as the handler does in production.
+    const alerts = await asSystem(t.database.db, (tx) => dueAndMissedVisits(tx, new Date()));
+    expect(alerts.some((alert) => alert.status === 'missed')).toBe(true);
     clock = new Date('2026-12-07T23:00:30Z');
     expect(await queue.runDue()).toBe(1);
     expect(kept).toEqual([]);
+    const visitNotices = await asSystem(t.database.db, (tx) =>
+      tx
+        .select({ kind: notifications.kind, subjectId: notifications.subjectId, agencyId: notifications.agencyId })
+        .from(notifications)
+        .where(inArray(notifications.kind, ['follow_up_visit_due', 'follow_up_visit_missed'])),
+    );
+    for (const alert of alerts)
+      expect(visitNotices).toContainEqual({
+        kind: alert.status === 'due' ? 'follow_up_visit_due' : 'follow_up_visit_missed',
+        subjectId: alert.visitId,
+        agencyId: alert.agencyId,
+      });
     clock = new Date('2026-12-07T23:30:30Z');
     expect(await queue.runDue()).toBe(1);
     expect(kept).toContain('socialworker@example.test');

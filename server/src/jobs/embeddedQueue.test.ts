@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asSystem } from '../db/actorContext.js';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
-import { nextCronTime } from './cron.js';
+import { nextCronTime } from './cronTime.js';
 import { EmbeddedJobQueue } from './embeddedQueue.js';
 
 let database: DatabaseHandle;
@@ -120,10 +120,42 @@ describe('embedded job queue (PGlite)', () => {
 
 describe('cron', () => {
   it('finds the next matching minute in UTC', () => {
-    expect(nextCronTime('0 23 * * *', new Date('2026-12-05T23:00:00Z')).toISOString()).toBe('2026-12-06T23:00:00.000Z');
-    expect(nextCronTime('*/15 * * * *', new Date('2026-12-05T10:07:30Z')).toISOString()).toBe('2026-12-05T10:15:00.000Z');
-    expect(nextCronTime('30 6 * * 1', new Date('2026-12-05T10:00:00Z')).toISOString()).toBe('2026-12-07T06:30:00.000Z');
-    expect(() => nextCronTime('61 * * * *', new Date())).toThrow();
-    expect(() => nextCronTime('daily', new Date())).toThrow();
+    expect(nextCronTime('0 23 * * *', new Date('2026-12-05T23:00:00Z'), 'UTC').toISOString()).toBe('2026-12-06T23:00:00.000Z');
+    expect(nextCronTime('*/15 * * * *', new Date('2026-12-05T10:07:30Z'), 'UTC').toISOString()).toBe('2026-12-05T10:15:00.000Z');
+    expect(nextCronTime('30 6 * * 1', new Date('2026-12-05T10:00:00Z'), 'UTC').toISOString()).toBe('2026-12-07T06:30:00.000Z');
+    expect(() => nextCronTime('61 * * * *', new Date(), 'UTC')).toThrow();
+    expect(() => nextCronTime('daily', new Date(), 'UTC')).toThrow();
+  });
+
+  it("reads the hour on the deployment zone's wall clock", () => {
+    const after = new Date('2026-12-05T10:00:00Z');
+    // 06:00 in Bangkok and Vientiane (UTC+7) is 23:00 UTC the evening before.
+    expect(nextCronTime('0 6 * * *', after, 'Asia/Bangkok').toISOString()).toBe('2026-12-05T23:00:00.000Z');
+    expect(nextCronTime('0 6 * * *', after, 'Asia/Vientiane').toISOString()).toBe('2026-12-05T23:00:00.000Z');
+    // Yangon is UTC+6:30.
+    expect(nextCronTime('0 6 * * *', after, 'Asia/Yangon').toISOString()).toBe('2026-12-05T23:30:00.000Z');
+    // Tokyo (UTC+9): 06:00 on the 6th was 21:00 UTC on the 5th, still ahead at 10:00 UTC.
+    expect(nextCronTime('0 6 * * *', after, 'Asia/Tokyo').toISOString()).toBe('2026-12-05T21:00:00.000Z');
+    // Across the day boundary: just after Bangkok's 06:00 the next run is a day later.
+    expect(nextCronTime('0 6 * * *', new Date('2026-12-05T23:00:00Z'), 'Asia/Bangkok').toISOString()).toBe('2026-12-06T23:00:00.000Z');
+    // A zone with daylight saving keeps the local hour: 06:00 in London is 06:00 UTC in winter, 05:00 in summer.
+    expect(nextCronTime('0 6 * * *', new Date('2026-12-05T10:00:00Z'), 'Europe/London').toISOString()).toBe('2026-12-06T06:00:00.000Z');
+    expect(nextCronTime('0 6 * * *', new Date('2026-07-05T10:00:00Z'), 'Europe/London').toISOString()).toBe('2026-07-06T05:00:00.000Z');
+  });
+
+  it('fires a zoned schedule at the local hour', async () => {
+    clock = new Date('2026-12-06T22:58:00Z');
+    const q = queue();
+    const ran: string[] = [];
+    await q.work('bangkok-morning', async () => {
+      ran.push(clock.toISOString());
+    });
+    await q.schedule('bangkok-morning', '0 6 * * *', {}, { tz: 'Asia/Bangkok' });
+    await q.runDue();
+    expect(ran).toEqual([]);
+    later(120);
+    await q.runDue();
+    expect(ran).toEqual(['2026-12-06T23:00:00.000Z']);
+    await q.stop();
   });
 });

@@ -3,8 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { asSystem } from '../db/actorContext.js';
 import { type Db, rowsOf } from '../db/client.js';
 import { jobs } from '../db/schema/index.js';
-import { nextCronTime } from './cron.js';
-import { type JobHandler, type JobOptions, type JobQueue, retryDelaySeconds } from './queue.js';
+import { nextCronTime } from './cronTime.js';
+import { type JobHandler, type JobOptions, type JobQueue, retryDelaySeconds, type ScheduleOptions } from './queue.js';
 
 type Claimed = {
   id: string;
@@ -33,7 +33,7 @@ export type EmbeddedQueueOptions = {
  */
 export class EmbeddedJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler<object>>();
-  private readonly schedules = new Map<string, { cron: string; data: object; next: Date }>();
+  private readonly schedules = new Map<string, { cron: string; tz: string; data: object; next: Date }>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
@@ -69,8 +69,9 @@ export class EmbeddedJobQueue implements JobQueue {
     this.poll(0);
   }
 
-  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
-    this.schedules.set(name, { cron, data, next: nextCronTime(cron, this.now()) });
+  async schedule(name: string, cron: string, data: object = {}, options: ScheduleOptions = {}): Promise<void> {
+    const tz = options.tz ?? 'UTC';
+    this.schedules.set(name, { cron, tz, data, next: nextCronTime(cron, this.now(), tz) });
   }
 
   async stop(): Promise<void> {
@@ -93,7 +94,7 @@ export class EmbeddedJobQueue implements JobQueue {
     const now = this.now();
     for (const [name, entry] of this.schedules) {
       if (entry.next > now) continue;
-      entry.next = nextCronTime(entry.cron, now);
+      entry.next = nextCronTime(entry.cron, now, entry.tz);
       await this.send(name, entry.data, { singletonKey: `schedule:${name}` });
     }
     let ran = 0;

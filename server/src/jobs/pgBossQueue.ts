@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { JobHandler, JobOptions, JobQueue } from './queue.js';
+import type { JobHandler, JobOptions, JobQueue, ScheduleOptions } from './queue.js';
 
 /**
  * The job queue on a PostgreSQL server: pg-boss, through the application's own pool. Queues use
@@ -45,9 +45,9 @@ export class PgBossJobQueue implements JobQueue {
     });
   }
 
-  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
+  async schedule(name: string, cron: string, data: object = {}, options: ScheduleOptions = {}): Promise<void> {
     await this.ensure(name);
-    await this.boss.schedule(name, cron, data, { tz: 'UTC' });
+    await this.boss.schedule(name, cron, data, { tz: options.tz ?? 'UTC' });
   }
 
   async stop(): Promise<void> {

@@ -10,6 +10,8 @@ export type JobOptions = {
   startAfter?: Date;
 };
 
+export type ScheduleOptions = { tz?: string };
+
 export type Job<T> = { id: string; name: string; data: T };
 export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 
@@ -21,8 +23,8 @@ export type JobHandler<T> = (job: Job<T>) => Promise<void>;
 export interface JobQueue {
   send<T extends object>(name: string, data: T, options?: JobOptions): Promise<string | null>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
-  /** Runs `name` with `data` at every time the five-field cron expression names (UTC). */
-  schedule(name: string, cron: string, data?: object): Promise<void>;
+  /** Runs `name` with `data` at every time the five-field cron expression names, read on the wall clock of `tz` (UTC unless given). */
+  schedule(name: string, cron: string, data?: object, options?: ScheduleOptions): Promise<void>;
   stop(): Promise<void>;
 }
 

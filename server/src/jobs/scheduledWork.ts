@@ -1,26 +1,34 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';
+import { notifyDueAndMissedVisits } from '../followUp/dueAndMissed.js';
 import type { Mailer } from '../mail/mailer.js';
 import { scanAdmissionsEnding } from '../shelters/admissionEnding.js';
 import { composeDailyDigests } from './dailyDigest.js';
 import { scanDueTasks, scanUnverifiedContacts } from './dailyScans.js';
 import type { JobQueue } from './queue.js';
 
-/** 23:00 UTC is early morning across the region (06:00 in Bangkok, 05:30 in Yangon). */
-const EARLY_MORNING = '0 23 * * *';
-const AFTER_SCANS = '30 23 * * *';
+/** Before the first home visit of the day, on the deployment's own clock. */
+const EARLY_MORNING = '0 6 * * *';
+const AFTER_SCANS = '30 6 * * *';
 
-/** The daily work of issue 11, on the queue: scans first, the digest after them. */
-export async function registerScheduledWork(queue: JobQueue, deps: { db: Db; mailer: Mailer | null; log: FastifyBaseLogger }) {
+export type ScheduledWorkDeps = { db: Db; mailer: Mailer | null; log: FastifyBaseLogger; timeZone: string };
+
+/**
+ * The daily work of issue 11, on the queue: scans first, the digest after them. Referral answers,
+ * stay limits and follow-up visits are case tasks, so the task scan reminds of all of them; the
+ * visit scan adds the due/missed notices and the stay scan the week-before warning.
+ */
+export async function registerScheduledWork(queue: JobQueue, deps: ScheduledWorkDeps) {
   await queue.work('daily-scans', async () => {
     const now = new Date();
     const tasks = await asSystem(deps.db, (tx) => scanDueTasks(tx, now));
+    const visits = await asSystem(deps.db, (tx) => notifyDueAndMissedVisits(tx, now));
     const contacts = await asSystem(deps.db, (tx) => scanUnverifiedContacts(tx, now));
     const stays = await asSystem(deps.db, (tx) => scanAdmissionsEnding(tx, now));
-    deps.log.info({ tasks, contacts, stays }, 'daily scans wrote notices');
+    deps.log.info({ tasks, visits, contacts, stays }, 'daily scans wrote notices');
   });
-  await queue.schedule('daily-scans', EARLY_MORNING);
+  await queue.schedule('daily-scans', EARLY_MORNING, {}, { tz: deps.timeZone });
   const { mailer } = deps;
   if (!mailer) return;
   await queue.work('daily-digest', async () => {
@@ -28,5 +36,5 @@ export async function registerScheduledWork(queue: JobQueue, deps: { db: Db; mai
     for (const message of messages) await mailer.send(message);
     deps.log.info({ sent: messages.length }, 'daily digests sent');
   });
-  await queue.schedule('daily-digest', AFTER_SCANS);
+  await queue.schedule('daily-digest', AFTER_SCANS, {}, { tz: deps.timeZone });
 }
