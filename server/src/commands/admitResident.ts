@@ -1,20 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { Admission } from '@seamless/contracts';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
-import { placeOf } from '../db/cipherPlace.js';
-import { shelterPlacements } from '../db/schema/index.js';
 import type { CaseContext } from '../http/caseContext.js';
 import { addCalendarDays, localToday } from '../shelters/countdown.js';
 import { countryStayLimitDays } from '../shelters/facilities.js';
+import { openPlacement } from '../shelters/openPlacement.js';
 import { assertCaseOpen, resolvePlacementTarget } from '../shelters/placementTarget.js';
-import { addStayLimitTask, ensureReflectionEndTask } from '../shelters/stayTasks.js';
+import { noteReflectionEnd } from '../shelters/reflectionEnd.js';
+import { ensureReflectionEndTask } from '../shelters/stayTasks.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /**
  * Admits her to a shelter unit: the placement rules on the admission day, the reflection and
- * recovery period (the case's if one runs, else the country's length from the start), a stay-limit
- * task for the hosting agency and a reflection-end task for the case owner.
+ * recovery period (the case's if one runs, else the country's length from the start, then written
+ * on the case), a stay-limit task for the hosting agency and a reflection-end task for the case owner.
  */
 export async function admitResident(context: CaseContext & { keyRing: KeyRing; input: Admission }) {
   const { tx, actor, audit, view, keyRing, input } = context;
@@ -22,45 +21,23 @@ export async function admitResident(context: CaseContext & { keyRing: KeyRing; i
   assertCaseOpen(kase.status);
   const admittedOn = input.admittedOn ?? localToday(kase.countryCode, new Date());
   const target = await resolvePlacementTarget(context, input, admittedOn, null);
-  const stayLimitOn = addCalendarDays(admittedOn, target.stayLimitDays);
   const reflectionStartsOn = input.reflectionStartsOn ?? admittedOn;
   const reflectionEndsOn =
     input.reflectionEndsOn ?? kase.reflectionPeriodEndsOn ?? addCalendarDays(reflectionStartsOn, countryStayLimitDays(kase.countryCode));
-  const stayLimitTaskId = await addStayLimitTask(tx, {
+  const placement = await openPlacement(tx, actor, keyRing, {
     caseId: kase.id,
-    agencyId: target.facility.agencyId,
-    dueOn: stayLimitOn,
-    userId: actor.userId,
+    target,
+    bed: input.bed ?? null,
+    admittedOn,
+    stayStartedOn: admittedOn,
+    reflectionStartsOn,
+    reflectionEndsOn,
+    expectedLeaveOn: input.expectedLeaveOn ?? null,
   });
-  await ensureReflectionEndTask(tx, { caseId: kase.id, ownerAgencyId: kase.ownerAgencyId, dueOn: reflectionEndsOn, userId: actor.userId });
-  const id = randomUUID();
-  const [placement] = await tx
-    .insert(shelterPlacements)
-    .values({
-      id,
-      caseId: kase.id,
-      facilityId: target.facility.id,
-      unitId: target.unit.id,
-      agencyId: target.facility.agencyId,
-      bed: input.bed ?? null,
-      residentSex: target.resident.sex,
-      residentAgeGroup: target.resident.ageGroup,
-      specialNeeds: target.resident.specialNeeds,
-      admittedOn,
-      stayStartedOn: admittedOn,
-      stayLimitOn,
-      reflectionStartsOn,
-      reflectionEndsOn,
-      expectedLeaveOn: input.expectedLeaveOn ?? null,
-      overrideRules: target.overrideRules,
-      overrideReasonEnc: keyRing.encrypt(target.overrideReason, placeOf(shelterPlacements.overrideReasonEnc, id)),
-      stayLimitTaskId,
-      recordedBy: actor.userId,
-      recordedByAgencyId: actor.agencyId,
-    })
-    .returning({ id: shelterPlacements.id });
+  const reflectionNoted = await noteReflectionEnd(tx, kase.id, reflectionEndsOn);
+  await ensureReflectionEndTask(tx, { caseId: kase.id, ownerAgencyId: kase.ownerAgencyId, endsOn: reflectionEndsOn, userId: actor.userId });
   const facts = {
-    placementId: placement!.id,
+    placementId: placement.id,
     facilityId: target.facility.id,
     unitId: target.unit.id,
     overriddenRules: target.overrideRules,
@@ -70,7 +47,12 @@ export async function admitResident(context: CaseContext & { keyRing: KeyRing; i
     action: 'case.update',
     resourceType: 'case',
     resourceId: kase.id,
-    details: { part: 'shelter', change: 'admitted', ...facts, fields: target.overrideRules.length ? ['overrideReason'] : [] },
+    details: {
+      part: 'shelter',
+      change: 'admitted',
+      ...facts,
+      fields: [...(target.overrideRules.length ? ['overrideReason'] : []), ...(reflectionNoted ? ['reflectionPeriodEndsOn'] : [])],
+    },
   });
-  return placement!;
+  return placement;
 }

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Transfer } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
-import { placeOf } from '../db/cipherPlace.js';
 import { shelterPlacements } from '../db/schema/index.js';
 import type { CaseContext } from '../http/caseContext.js';
 import { fieldError } from '../http/problem.js';
-import { addCalendarDays, localToday } from '../shelters/countdown.js';
+import { localToday } from '../shelters/countdown.js';
+import { openPlacement } from '../shelters/openPlacement.js';
 import { assertCaseOpen, lockCurrentPlacement, resolvePlacementTarget } from '../shelters/placementTarget.js';
-import { addStayLimitTask, closeStayLimitTasks } from '../shelters/stayTasks.js';
+import { closeStayLimitTasks } from '../shelters/stayTasks.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /**
@@ -27,47 +26,24 @@ export async function transferResident(context: CaseContext & { keyRing: KeyRing
     throw fieldError(422, 'validation_failed', 'transferredOn', 'The transfer cannot be before the admission.');
   if (input.unitId === current.unitId) throw fieldError(422, 'validation_failed', 'unitId', 'She is already in this unit.');
   const target = await resolvePlacementTarget(context, input, transferredOn, current);
-  const stayLimitOn = addCalendarDays(current.stayStartedOn, target.stayLimitDays);
   await tx
     .update(shelterPlacements)
     .set({ endedOn: transferredOn, endKind: 'transfer', version: current.version + 1, updatedAt: new Date() })
     .where(eq(shelterPlacements.id, current.id));
   await closeStayLimitTasks(tx, [current.stayLimitTaskId], actor.userId);
-  const stayLimitTaskId = await addStayLimitTask(tx, {
+  const placement = await openPlacement(tx, actor, keyRing, {
     caseId: kase.id,
-    agencyId: target.facility.agencyId,
-    dueOn: stayLimitOn,
-    userId: actor.userId,
+    target,
+    bed: input.bed ?? null,
+    admittedOn: transferredOn,
+    stayStartedOn: current.stayStartedOn,
+    reflectionStartsOn: current.reflectionStartsOn,
+    reflectionEndsOn: current.reflectionEndsOn,
+    expectedLeaveOn: current.expectedLeaveOn,
+    previousPlacementId: current.id,
   });
-  const id = randomUUID();
-  const [placement] = await tx
-    .insert(shelterPlacements)
-    .values({
-      id,
-      caseId: kase.id,
-      facilityId: target.facility.id,
-      unitId: target.unit.id,
-      agencyId: target.facility.agencyId,
-      bed: input.bed ?? null,
-      residentSex: target.resident.sex,
-      residentAgeGroup: target.resident.ageGroup,
-      specialNeeds: target.resident.specialNeeds,
-      admittedOn: transferredOn,
-      stayStartedOn: current.stayStartedOn,
-      stayLimitOn,
-      reflectionStartsOn: current.reflectionStartsOn,
-      reflectionEndsOn: current.reflectionEndsOn,
-      expectedLeaveOn: current.expectedLeaveOn,
-      previousPlacementId: current.id,
-      overrideRules: target.overrideRules,
-      overrideReasonEnc: keyRing.encrypt(target.overrideReason, placeOf(shelterPlacements.overrideReasonEnc, id)),
-      stayLimitTaskId,
-      recordedBy: actor.userId,
-      recordedByAgencyId: actor.agencyId,
-    })
-    .returning({ id: shelterPlacements.id });
   const facts = {
-    placementId: placement!.id,
+    placementId: placement.id,
     previousPlacementId: current.id,
     facilityId: target.facility.id,
     unitId: target.unit.id,
@@ -80,5 +56,5 @@ export async function transferResident(context: CaseContext & { keyRing: KeyRing
     resourceId: kase.id,
     details: { part: 'shelter', change: 'transferred', ...facts, fields: target.overrideRules.length ? ['overrideReason'] : [] },
   });
-  return placement!;
+  return placement;
 }

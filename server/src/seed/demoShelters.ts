@@ -1,5 +1,5 @@
 import type { ShelterUnitInput } from '@seamless/contracts';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
@@ -15,6 +15,7 @@ import {
 import { addCalendarDays, localToday } from '../shelters/countdown.js';
 import { countryStayLimitDays } from '../shelters/facilities.js';
 import { ageGroupOn, residentSexOf } from '../shelters/placementRules.js';
+import { REFLECTION_NOTICE_DAYS } from '../shelters/stayTasks.js';
 
 type DemoFacility = {
   agencyKey: string;
@@ -164,9 +165,17 @@ export async function seedDemoShelters(
       .insert(caseTasks)
       .values({ caseId: kase.id, kind: 'stay_limit', dueOn: stayLimitOn, agencyId: place.agencyId, createdBy: userId })
       .returning({ id: caseTasks.id });
+    await tx.insert(caseTasks).values({
+      caseId: kase.id,
+      kind: 'reflection_period_end',
+      dueOn: addCalendarDays(reflectionEndsOn, -REFLECTION_NOTICE_DAYS),
+      agencyId: kase.ownerAgencyId,
+      createdBy: userId,
+    });
     await tx
-      .insert(caseTasks)
-      .values({ caseId: kase.id, kind: 'reflection_period_end', dueOn: reflectionEndsOn, agencyId: kase.ownerAgencyId, createdBy: userId });
+      .update(cases)
+      .set({ reflectionPeriodEndsOn: reflectionEndsOn })
+      .where(and(eq(cases.id, kase.id), isNull(cases.reflectionPeriodEndsOn)));
     await tx.insert(shelterPlacements).values({
       caseId: kase.id,
       facilityId: place.facilityId,

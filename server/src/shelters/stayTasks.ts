@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, between, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { caseTasks } from '../db/schema/index.js';
+import { addCalendarDays } from './countdown.js';
 
 /** The hosting agency's task on the day the stay reaches the facility's limit. */
 export async function addStayLimitTask(tx: Tx, props: { caseId: string; agencyId: string; dueOn: string; userId: string }) {
@@ -11,8 +12,15 @@ export async function addStayLimitTask(tx: Tx, props: { caseId: string; agencyId
   return task!.id;
 }
 
-/** The owner's reminder that the reflection and recovery period ends, once per end date. */
-export async function ensureReflectionEndTask(tx: Tx, props: { caseId: string; ownerAgencyId: string; dueOn: string; userId: string }) {
+/** How long before the reflection period ends the owner is reminded: time to plan what comes next. */
+export const REFLECTION_NOTICE_DAYS = 3;
+
+/**
+ * The owner's reminder, a few days ahead, that the reflection and recovery period ends; once per
+ * end date (a task an identification decision already set for that end counts).
+ */
+export async function ensureReflectionEndTask(tx: Tx, props: { caseId: string; ownerAgencyId: string; endsOn: string; userId: string }) {
+  const remindOn = addCalendarDays(props.endsOn, -REFLECTION_NOTICE_DAYS);
   const open = await tx
     .select({ id: caseTasks.id })
     .from(caseTasks)
@@ -20,7 +28,7 @@ export async function ensureReflectionEndTask(tx: Tx, props: { caseId: string; o
       and(
         eq(caseTasks.caseId, props.caseId),
         eq(caseTasks.kind, 'reflection_period_end'),
-        eq(caseTasks.dueOn, props.dueOn),
+        between(caseTasks.dueOn, remindOn, props.endsOn),
         isNull(caseTasks.doneAt),
       ),
     );
@@ -28,7 +36,7 @@ export async function ensureReflectionEndTask(tx: Tx, props: { caseId: string; o
   await tx.insert(caseTasks).values({
     caseId: props.caseId,
     kind: 'reflection_period_end',
-    dueOn: props.dueOn,
+    dueOn: remindOn,
     agencyId: props.ownerAgencyId,
     createdBy: props.userId,
   });
