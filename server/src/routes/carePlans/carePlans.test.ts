@@ -318,6 +318,35 @@ describe('care action referred to another agency', () => {
     const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, moved.taskId)));
     expect(task).toMatchObject({ kind: 'care_action', agencyId: agency.ngo, dueOn: inDays(50) });
   });
+
+  it('links the referral the sender got back, not the newest one for the same need', async () => {
+    const caseId = await newCase();
+    const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+      purpose: 'referral',
+      sections: ['care'],
+      givenBy: 'victim',
+      givenOn: today(),
+    });
+    const kit = (await socialworker.post(`/api/cases/${caseId}/care-plan`, planBody(0))).body.current.goals[0].actions[1];
+    const send = () =>
+      socialworker.post(`/api/cases/${caseId}/referrals`, {
+        toAgencyId: agency.ngo,
+        serviceArea: 'economic_empowerment',
+        consentId: consent.body.id,
+        sections: ['care'],
+        reason: 'Start-up kit',
+        urgency: 'routine',
+      });
+    const mine = await send();
+    // A colleague refers the same need to the same agency before the first dialog links its referral.
+    const theirs = await send();
+    expect([mine.status, theirs.status]).toEqual([201, 201]);
+    expect(mine.body.id).not.toBe(theirs.body.id);
+
+    const linked = await socialworker.patch(`/api/cases/${caseId}/care-plan/actions/${kit.id}`, { referralId: mine.body.id });
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body.current.goals[0].actions[1]).toMatchObject({ referralId: mine.body.id, referralStatus: 'pending' });
+  });
 });
 
 describe('care section: role and agency', () => {

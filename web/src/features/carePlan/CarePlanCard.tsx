@@ -13,11 +13,9 @@ import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { oneOf } from '../../lib/oneOf';
-import { referralsApi } from '../referrals/api';
 import { ReferralDialog } from '../referrals/ReferralDialog';
 import { CarePlanFormModal } from './CarePlanFormModal';
 import { useUpdateCareAction } from './queries';
-import { referralForAction } from './referredAction';
 import { ServiceFormModal } from './ServiceFormModal';
 
 const ACTION_COLORS = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'red' } as const;
@@ -28,21 +26,13 @@ interface ActionRowProps {
   action: CareAction;
   serviceArea: ServiceArea;
   editable: boolean;
-  /** Referrals already carried by an action of the plan. */
-  linked: ReadonlySet<string>;
 }
 
-function ActionRow({ caseId, action, serviceArea, editable, linked }: ActionRowProps) {
+function ActionRow({ caseId, action, serviceArea, editable }: ActionRowProps) {
   const { t } = useTranslation();
   const update = useUpdateCareAction(caseId);
   const [referring, setReferring] = useState(false);
   const open = action.status === 'planned' || action.status === 'in_progress';
-  // The dialog does not hand back what it sent, so the action takes the referral the case now has for its need.
-  const linkReferral = async () => {
-    const { items } = await referralsApi.ofCase(caseId);
-    const referral = referralForAction(items, { serviceArea, agencyId: action.responsibleAgencyId }, linked);
-    if (referral) update.mutate({ actionId: action.id, body: { referralId: referral.id } });
-  };
   const responsible = [action.responsibleAgencyName ?? action.responsibleOrganisation, action.responsiblePerson]
     .filter(Boolean)
     .join(' · ');
@@ -98,7 +88,7 @@ function ActionRow({ caseId, action, serviceArea, editable, linked }: ActionRowP
         onClose={() => setReferring(false)}
         serviceArea={serviceArea}
         agencyId={action.responsibleAgencyId ?? undefined}
-        onReferred={() => void linkReferral()}
+        onReferred={(referral) => update.mutate({ actionId: action.id, body: { referralId: referral.id } })}
       />
     </Stack>
   );
@@ -106,7 +96,6 @@ function ActionRow({ caseId, action, serviceArea, editable, linked }: ActionRowP
 
 function PlanView({ caseId, version, editable }: { caseId: string; version: CarePlanVersion; editable: boolean }) {
   const { t } = useTranslation();
-  const linked = new Set(version.goals.flatMap((goal) => goal.actions.flatMap((action) => (action.referralId ? [action.referralId] : []))));
   return (
     <Stack gap="md">
       <Stack gap={4}>
@@ -154,14 +143,7 @@ function PlanView({ caseId, version, editable }: { caseId: string; version: Care
           {goal.actions.length > 0 && (
             <Stack gap="sm" mt="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {goal.actions.map((action) => (
-                <ActionRow
-                  key={action.id}
-                  caseId={caseId}
-                  action={action}
-                  serviceArea={goal.serviceArea}
-                  editable={editable}
-                  linked={linked}
-                />
+                <ActionRow key={action.id} caseId={caseId} action={action} serviceArea={goal.serviceArea} editable={editable} />
               ))}
             </Stack>
           )}

@@ -3,6 +3,7 @@ import {
   type CaseSection,
   type FieldError,
   REFERRAL_URGENCIES,
+  type Referral,
   type ReferralUrgency,
   referralInputSchema,
   SERVICE_AREAS,
@@ -33,7 +34,8 @@ export interface ReferralDialogProps {
   serviceArea?: ServiceArea;
   /** Preselected receiving agency. */
   agencyId?: string;
-  onReferred?: () => void;
+  /** Receives the referral (or transfer offer) the server created, e.g. for a care action to carry it. */
+  onReferred?: (referral: Referral) => void;
   /** A handover of the whole case instead of a referral of one need. */
   transfer?: boolean;
 }
@@ -56,7 +58,7 @@ function ReferralForm({
   agencyId,
   onDone,
   transfer,
-}: Omit<ReferralDialogProps, 'opened' | 'onClose' | 'onReferred'> & { onDone: () => void }) {
+}: Omit<ReferralDialogProps, 'opened' | 'onClose' | 'onReferred'> & { onDone: (referral: Referral) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const detail = useCaseDetail(caseId);
@@ -270,8 +272,8 @@ export function ReferralDialog({ opened, onClose, onReferred, ...props }: Referr
       {opened && (
         <ReferralForm
           {...props}
-          onDone={() => {
-            onReferred?.();
+          onDone={(referral) => {
+            onReferred?.(referral);
             onClose();
           }}
         />

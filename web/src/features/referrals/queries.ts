@@ -28,7 +28,7 @@ export function useDirectoryServices(serviceArea: ServiceArea | null) {
 }
 
 /** A referral changes the case (timeline, access, owner), the inbox and the notices: all read again. */
-function useReferralMutation<Variables>(mutationFn: (variables: Variables) => Promise<unknown>) {
+function useReferralMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
