@@ -1,6 +1,6 @@
 import { type DirectoryOrganisation, type Locale, SERVICE_AREAS } from '@seamless/contracts';
-import PDFDocument from 'pdfkit';
 import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
+import { openPdf } from './pdfDocument.js';
 import { contactLine, coverageOf, targetOf } from './serviceDirectoryContent.js';
 import { DIRECTORY_DOCUMENT_TEXT } from './serviceDirectoryText.js';
 
@@ -12,9 +12,6 @@ export type PrintedDirectory = {
   printedOn: string;
 };
 
-const PDF_LANGUAGE: Record<Locale, string> = { en: 'en', th: 'th', km: 'km', lo: 'lo', my: 'my', vi: 'vi', zh: 'zh-Hans', ja: 'ja' };
-// pdfkit loads Helvetica unless told otherwise; every run here picks its own Noto font.
-const NO_DEFAULT_FONT = null as unknown as string;
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 45;
 const WIDTH = PAGE.width - 2 * MARGIN;
@@ -66,21 +63,7 @@ class Flow {
  */
 export async function renderDirectoryPdf(printed: PrintedDirectory): Promise<Buffer> {
   const s = DIRECTORY_DOCUMENT_TEXT[printed.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    font: NO_DEFAULT_FONT,
-    pdfVersion: '1.7',
-    lang: PDF_LANGUAGE[printed.locale],
-    displayTitle: true,
-    info: { Title: s.title, Creator: 'Seamless', Producer: 'Seamless' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, bytes: done } = openPdf(printed.locale, { title: s.title });
   const flow = new Flow(doc, printed.locale);
   flow.paragraph(s.title, STYLES.title, 0, 2);
   flow.paragraph(s.generated.replace('{date}', printed.printedOn).replace('{name}', printed.printedBy), STYLES.note, 0, 6);

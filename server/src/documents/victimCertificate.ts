@@ -7,7 +7,6 @@
  * the issuing agency and the subject.
  */
 import type { Gender, Locale } from '@seamless/contracts';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { drawLine, lineHeightFactor, measureText, type TextStyle, wrapText } from './fonts.js';
 import en from './locales/en.json' with { type: 'json' };
@@ -18,6 +17,7 @@ import my from './locales/my.json' with { type: 'json' };
 import th from './locales/th.json' with { type: 'json' };
 import vi from './locales/vi.json' with { type: 'json' };
 import zh from './locales/zh.json' with { type: 'json' };
+import { openPdf } from './pdfDocument.js';
 
 export type VictimCertificate = {
   /** The case's language. */
@@ -69,7 +69,6 @@ const INTL_LOCALE: Record<Locale, string> = {
   zh: 'zh-CN',
   ja: 'ja-JP',
 };
-const PDF_LANGUAGE: Record<Locale, string> = { en: 'en', th: 'th', km: 'km', lo: 'lo', my: 'my', vi: 'vi', zh: 'zh-Hans', ja: 'ja' };
 
 /** The issue date is the calendar date where the certificate is issued. */
 const COUNTRY_TIME_ZONES: Record<string, string> = {
@@ -81,11 +80,6 @@ const COUNTRY_TIME_ZONES: Record<string, string> = {
   CN: 'Asia/Shanghai',
   JP: 'Asia/Tokyo',
 };
-
-const PRODUCER = 'Seamless';
-
-// pdfkit loads Helvetica unless told otherwise; every run here picks its own Noto font.
-const NO_DEFAULT_FONT = null as unknown as string;
 
 export function formatCertificateDate(isoDate: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
@@ -519,28 +513,11 @@ const SCALES = [1, 0.95, 0.9, 0.85, 0.8];
 export async function renderVictimCertificate(certificate: VictimCertificate): Promise<Buffer> {
   const t = CERTIFICATE_MESSAGES[certificate.locale];
   const s = texts(certificate);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    font: NO_DEFAULT_FONT,
-    pdfVersion: '1.7',
-    lang: PDF_LANGUAGE[certificate.locale],
-    displayTitle: true,
-    info: {
-      Title: `${t.title[certificate.decision.status]} — ${certificate.certificateNumber}`,
-      Author: certificate.issuingAgency.name,
-      Subject: t.meta.subject,
-      Creator: PRODUCER,
-      Producer: PRODUCER,
-      CreationDate: certificate.issuedAt,
-      ModDate: certificate.issuedAt,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes: done } = openPdf(certificate.locale, {
+    title: `${t.title[certificate.decision.status]} — ${certificate.certificateNumber}`,
+    author: certificate.issuingAgency.name,
+    subject: t.meta.subject,
+    createdAt: certificate.issuedAt,
   });
 
   // The largest type that fits one page; past the smallest, the reasons are cut and point to the file.
