@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_SECTIONS } from './caseRecord.js';
 import { CASE_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { isoDate, plainText } from './plausibility.js';
@@ -80,7 +81,10 @@ export const meetingAttendeeUpdateSchema = z
   .object({ attendance: z.enum(MEETING_ATTENDANCE), role: plainText(100).nullable().optional() })
   .strict();
 
-export const agendaItemInputSchema = z.object({ caseId: z.string().uuid(), purpose: plainText(1000, { min: 1 }) }).strict();
+/** `section`: the case section the item concerns; its text is read only by attendees holding it. */
+export const agendaItemInputSchema = z
+  .object({ caseId: z.string().uuid(), section: z.enum(RECORD_SECTIONS).default('general'), purpose: plainText(1000, { min: 1 }) })
+  .strict();
 export type AgendaItemInput = z.infer<typeof agendaItemInputSchema>;
 
 export const agendaItemUpdateSchema = z
@@ -182,6 +186,9 @@ export const agendaItemSchema = z.object({
   caseId: z.string().uuid().nullable(),
   caseReference: z.string().nullable(),
   caseAgency: agencyRef.nullable(),
+  section: z.enum(RECORD_SECTIONS),
+  /** The reader may see the case but not the section the item concerns: purpose, notes and decisions are withheld. */
+  textRestricted: z.boolean(),
   /** The name with identity access, the pseudonym without; null without access to the case. */
   displayName: z.string().nullable(),
   caseStatus: z.enum(CASE_STATUSES).nullable(),

@@ -38,6 +38,7 @@ export async function addMeetingItem(props: {
       caseId: view.kase.id,
       caseReference: view.kase.reference,
       caseAgencyId: view.kase.ownerAgencyId,
+      section: input.section,
       position: (last?.position ?? 0) + 1,
       addedByAgencyId: actor.agencyId,
     })

@@ -137,6 +137,7 @@ function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
       14,
       2,
     );
+    if (item.textRestricted) flow.paragraph(s.textRestricted, STYLES.note, 14, 2);
     if (item.purpose) {
       flow.paragraph(s.purpose, STYLES.label, 14, 0);
       flow.paragraph(item.purpose, STYLES.body, 24);

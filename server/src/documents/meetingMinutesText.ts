@@ -22,6 +22,7 @@ export type MinutesText = {
   none: string;
   /** An agenda case the reader's agency has no access to. */
   restricted: string;
+  textRestricted: string;
   readerNote: string;
   modes: Record<MeetingMode, string>;
   statuses: Record<MeetingStatus, string>;
@@ -53,6 +54,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'Carried over from the previous meeting',
     none: 'None recorded',
     restricted: 'A case your agency has no access to',
+    textRestricted: 'Restricted: this item concerns a part of the case your role or agency cannot see.',
     readerNote: 'Prepared for {reader} ({agency}) on {date}. These minutes contain only what this reader may see.',
     modes: { in_person: 'In person', online: 'Online', hybrid: 'In person and online' },
     statuses: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
@@ -81,6 +83,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'ยกมาจากการประชุมครั้งก่อน',
     none: 'ไม่มีการบันทึก',
     restricted: 'กรณีที่หน่วยงานของท่านไม่มีสิทธิ์เข้าถึง',
+    textRestricted: 'จำกัดการเข้าถึง: วาระนี้เกี่ยวกับส่วนของกรณีที่บทบาทหรือหน่วยงานของท่านไม่สามารถดูได้',
     readerNote: 'จัดทำสำหรับ {reader} ({agency}) เมื่อ {date} รายงานนี้มีเฉพาะข้อมูลที่ผู้อ่านมีสิทธิ์เห็นเท่านั้น',
     modes: { in_person: 'ประชุม ณ สถานที่', online: 'ออนไลน์', hybrid: 'ณ สถานที่และออนไลน์' },
     statuses: { scheduled: 'กำหนดการแล้ว', held: 'ประชุมแล้ว', cancelled: 'ยกเลิก' },
@@ -109,6 +112,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'យកមកពីកិច្ចប្រជុំមុន',
     none: 'មិនមានកំណត់ត្រា',
     restricted: 'ករណីដែលស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិចូលមើល',
+    textRestricted: 'បានដាក់កម្រិត៖ ចំណុចនេះពាក់ព័ន្ធនឹងផ្នែកនៃករណីដែលតួនាទី ឬស្ថាប័នរបស់អ្នកមិនអាចមើលបាន។',
     readerNote: 'រៀបចំសម្រាប់ {reader} ({agency}) នៅ {date}។ កំណត់ហេតុនេះមានតែព័ត៌មានដែលអ្នកអានអាចមើលបានប៉ុណ្ណោះ។',
     modes: { in_person: 'ដោយផ្ទាល់', online: 'តាមអនឡាញ', hybrid: 'ដោយផ្ទាល់ និងតាមអនឡាញ' },
     statuses: { scheduled: 'បានកំណត់ពេល', held: 'បានប្រជុំ', cancelled: 'បានលុបចោល' },
@@ -137,6 +141,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'ຍົກມາຈາກກອງປະຊຸມຄັ້ງກ່ອນ',
     none: 'ບໍ່ມີການບັນທຶກ',
     restricted: 'ກໍລະນີທີ່ອົງການຂອງທ່ານບໍ່ມີສິດເຂົ້າເຖິງ',
+    textRestricted: 'ຈຳກັດ: ວາລະນີ້ກ່ຽວກັບພາກສ່ວນຂອງກໍລະນີທີ່ບົດບາດ ຫຼື ອົງການຂອງທ່ານບໍ່ສາມາດເບິ່ງໄດ້.',
     readerNote: 'ກະກຽມໃຫ້ {reader} ({agency}) ວັນທີ {date}. ບົດບັນທຶກນີ້ມີແຕ່ຂໍ້ມູນທີ່ຜູ້ອ່ານມີສິດເບິ່ງເທົ່ານັ້ນ.',
     modes: { in_person: 'ພົບປະໂດຍກົງ', online: 'ອອນລາຍ', hybrid: 'ພົບປະໂດຍກົງ ແລະ ອອນລາຍ' },
     statuses: { scheduled: 'ກຳນົດແລ້ວ', held: 'ປະຊຸມແລ້ວ', cancelled: 'ຍົກເລີກ' },
@@ -165,6 +170,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'ယခင်အစည်းအဝေးမှ ဆက်လက်ယူဆောင်လာသည်',
     none: 'မှတ်တမ်းမရှိပါ',
     restricted: 'သင့်အဖွဲ့အစည်း ကြည့်ခွင့်မရှိသော အမှု',
+    textRestricted: 'ကန့်သတ်ထားသည်- ဤအချက်သည် သင့်ရာထူး သို့မဟုတ် အဖွဲ့အစည်း မကြည့်နိုင်သော အမှု၏ အပိုင်းနှင့် သက်ဆိုင်သည်။',
     readerNote: '{reader} ({agency}) အတွက် {date} တွင် ပြင်ဆင်သည်။ ဤမှတ်တမ်းတွင် ဖတ်သူကြည့်ခွင့်ရှိသည်များသာ ပါဝင်သည်။',
     modes: { in_person: 'လူကိုယ်တိုင်', online: 'အွန်လိုင်း', hybrid: 'လူကိုယ်တိုင်နှင့် အွန်လိုင်း' },
     statuses: { scheduled: 'စီစဉ်ထားသည်', held: 'ကျင်းပပြီး', cancelled: 'ပယ်ဖျက်သည်' },
@@ -193,6 +199,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: 'Chuyển tiếp từ cuộc họp trước',
     none: 'Không có ghi nhận',
     restricted: 'Một trường hợp mà cơ quan của bạn không có quyền truy cập',
+    textRestricted: 'Bị hạn chế: mục này liên quan đến một phần của hồ sơ mà vai trò hoặc cơ quan của bạn không được xem.',
     readerNote: 'Lập cho {reader} ({agency}) ngày {date}. Biên bản này chỉ gồm những gì người đọc được phép xem.',
     modes: { in_person: 'Trực tiếp', online: 'Trực tuyến', hybrid: 'Trực tiếp và trực tuyến' },
     statuses: { scheduled: 'Đã lên lịch', held: 'Đã họp', cancelled: 'Đã hủy' },
@@ -221,6 +228,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: '从上次会议转入',
     none: '无记录',
     restricted: '贵机构无权查看的个案',
+    textRestricted: '受限：此议程项涉及您的角色或机构无权查看的个案部分。',
     readerNote: '为 {reader}（{agency}）于 {date} 生成。本纪要仅包含该读者有权查看的内容。',
     modes: { in_person: '现场', online: '线上', hybrid: '现场及线上' },
     statuses: { scheduled: '已安排', held: '已召开', cancelled: '已取消' },
@@ -249,6 +257,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     carried: '前回の会議から繰り越し',
     none: '記録なし',
     restricted: '貴機関がアクセスできないケース',
+    textRestricted: '制限あり：この議題は、あなたの役割または機関が閲覧できないケースの区分に関するものです。',
     readerNote: '{reader}（{agency}）向けに {date} に作成。この議事録には閲覧者が見られる内容のみが含まれます。',
     modes: { in_person: '対面', online: 'オンライン', hybrid: '対面とオンライン' },
     statuses: { scheduled: '予定', held: '開催済み', cancelled: '中止' },

@@ -1,5 +1,6 @@
+import type { RecordSection } from '@seamless/contracts';
 import { type Actor, has } from './actor.js';
-import type { CaseInvolvement } from './case.js';
+import { type CaseInvolvement, canReadSection, holdsCaseSection } from './case.js';
 
 export type MeetingAction = 'list' | 'convene' | 'manage' | 'addItem' | 'writeItem' | 'updateAction' | 'downloadMinutes';
 
@@ -49,3 +50,10 @@ export function canMeeting(
       return has(actor, 'case:read') && !!meeting?.member && (worksOn(involvement) || actionOwnerAgencyId === actor.agencyId);
   }
 }
+
+/**
+ * What is said about a case on an agenda item (purpose, notes, decisions) belongs to the section
+ * the item concerns: the reader's role and agency must hold it; `general` takes any section.
+ */
+export const readsItemText = (actor: Actor, section: RecordSection, involvement: CaseInvolvement) =>
+  section === 'general' ? holdsCaseSection(involvement) : canReadSection(actor, section, involvement);

@@ -1,4 +1,4 @@
-import type { MeetingActionStatus, MeetingAttendance, MeetingMode, MeetingStatus } from '@seamless/contracts';
+import type { MeetingActionStatus, MeetingAttendance, MeetingMode, MeetingStatus, RecordSection } from '@seamless/contracts';
 import {
   type AnyPgColumn,
   boolean,
@@ -96,6 +96,7 @@ export const caseMeetingItems = pgTable(
     caseAgencyId: uuid('case_agency_id')
       .notNull()
       .references(() => agencies.id),
+    section: text('section').$type<RecordSection>().notNull().default('general'),
     position: integer('position').notNull(),
     resolved: boolean('resolved').notNull().default(false),
     carriedFromItemId: uuid('carried_from_item_id').references((): AnyPgColumn => caseMeetingItems.id),

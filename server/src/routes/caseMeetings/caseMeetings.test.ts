@@ -8,6 +8,7 @@ import { readPdf, renderPdfPage } from '../../../test/pdf.js';
 import { isPseudonym } from '../../../test/tenancy.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { caseMeetingItems, caseMeetings, caseTasks } from '../../db/schema/index.js';
+import { demoCaseId, setSharedSections } from '../caseRecord/testSupport.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -303,6 +304,76 @@ describe('need to know on the agenda', () => {
       expect(row.details).not.toContain(chiangraiOnly.name);
       expect(row.details).not.toContain(hiddenPurpose);
     }
+  });
+});
+
+describe('agenda text by case section', () => {
+  const shelterPurpose = 'Room change after the incident in dormitory B';
+  const shelterDecision = 'Move her to the quiet wing on Monday';
+  let meetingId: string;
+  let itemId: string;
+  let psychologist: ApiClient;
+
+  beforeAll(async () => {
+    psychologist = await t.login('th.psychologist');
+    const shelterCase = await demoCaseId(t, 0);
+    // The shelter agency holds identity and shelter on this Chiang Rai case; the psychologist's role holds neither.
+    await setSharedSections(t, shelterCase, agency.shelter, ['identity', 'shelter']);
+    meetingId = (await convene()).id;
+    const added = await socialworker.post(`/api/meetings/${meetingId}/items`, {
+      caseId: shelterCase,
+      section: 'shelter',
+      purpose: shelterPurpose,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    itemId = added.body.agenda[0].id;
+    expect(added.body.agenda[0]).toMatchObject({ section: 'shelter', textRestricted: false, purpose: shelterPurpose });
+    expect((await socialworker.post(`/api/meetings/${meetingId}/items/${itemId}/decisions`, { text: shelterDecision })).status).toBe(201);
+  });
+
+  it("shows a shelter item's text to shelter staff, and to the psychologist only that a restricted item exists", async () => {
+    const forShelter = (await shelter.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === itemId);
+    expect(forShelter).toMatchObject({ access: 'case', section: 'shelter', textRestricted: false, purpose: shelterPurpose });
+    expect(forShelter.decisions.map((d: any) => d.text)).toEqual([shelterDecision]);
+
+    const meeting = (await psychologist.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.id === itemId);
+    expect(item).toMatchObject({
+      access: 'case',
+      section: 'shelter',
+      textRestricted: true,
+      purpose: null,
+      notes: null,
+      decisions: [],
+      canWrite: false,
+    });
+    expect(JSON.stringify(meeting)).not.toContain(shelterPurpose);
+    expect(JSON.stringify(meeting)).not.toContain(shelterDecision);
+
+    const minutes = await download(psychologist, `/api/meetings/${meetingId}/minutes.pdf?locale=en`);
+    expect(minutes.status).toBe(200);
+    const text = (await readPdf(minutes.bytes)).text;
+    expect(text).not.toContain(shelterPurpose);
+    expect(text).not.toContain(shelterDecision);
+    expect(text.replace(/\s+/g, ' ')).toContain('Restricted: this item concerns a part of the case');
+  });
+
+  it('refuses an unknown section naming the field, and a section the writer cannot read', async () => {
+    const bad = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, section: 'gossip', purpose: 'x' }),
+      400,
+      'validation_failed',
+    );
+    expect(bad.errors?.[0]?.path).toBe('section');
+    // The NGO owns its case but its case manager's role holds no medical section.
+    const own = (await ngo.post('/api/meetings', { ...meetingBody(), invitedAgencyIds: [agency.shelter] })).body;
+    const refused = expectProblem(
+      await ngo.post(`/api/meetings/${own.id}/items`, { caseId: ngoCase.id, section: 'medical', purpose: 'x' }),
+      403,
+      'forbidden',
+    );
+    expect(refused.errors?.[0]?.path).toBe('section');
+    expect((await ngo.get(`/api/meetings/${own.id}`)).body.agenda).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { fieldError, forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canCase } from '../../policies/case.js';
-import { canMeeting, type MeetingAction } from '../../policies/caseMeeting.js';
+import { canMeeting, type MeetingAction, readsItemText } from '../../policies/caseMeeting.js';
 import { itemOf, listMeetings, loadMeeting, loadMeetingRow } from './meetingView.js';
 import { sendMinutes } from './minutes.js';
 import {
@@ -183,6 +183,9 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
       if (!view || !canCase(actor, 'read', view.involvement) || !canMeeting(actor, 'writeItem', meeting.standing, view.involvement)) {
         throw fieldError(422, 'invalid_reference', 'caseId', 'No such case, or not one your agency works on.');
       }
+      if (!readsItemText(actor, request.body.section, view.involvement)) {
+        throw fieldError(403, 'forbidden', 'section', 'Only those who may read this section may put it on an agenda.');
+      }
       await addMeetingItem({ tx, actor, audit, meetingId: meeting.row.id, view, input: request.body });
       return readMeeting(tx, actor, keyRing, audit, meeting.row.id);
     });
@@ -194,7 +197,9 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
     const item = await itemOf(tx, meeting.row.id, itemId);
     const view = await loadCaseView(tx, actor, item.caseId);
     if (!view || !canCase(actor, 'read', view.involvement)) throw notFound();
-    if (!canMeeting(actor, 'writeItem', meeting.standing, view.involvement)) throw forbidden();
+    if (!canMeeting(actor, 'writeItem', meeting.standing, view.involvement) || !readsItemText(actor, item.section, view.involvement)) {
+      throw forbidden();
+    }
     return item;
   }
 

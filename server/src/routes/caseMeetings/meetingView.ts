@@ -18,7 +18,7 @@ import { type CaseView, loadCaseView } from '../../db/visibleCases.js';
 import { notFound } from '../../http/problem.js';
 import type { Actor } from '../../policies/actor.js';
 import { canCase } from '../../policies/case.js';
-import { canMeeting, type MeetingStanding } from '../../policies/caseMeeting.js';
+import { canMeeting, type MeetingStanding, readsItemText } from '../../policies/caseMeeting.js';
 import { presentCaseSummary } from '../../presenters/case.js';
 
 type MeetingRow = typeof caseMeetings.$inferSelect;
@@ -135,9 +135,13 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
     const view = await readableCase(tx, actor, item.caseId);
     if (view) casesRead.push(item.caseId);
     const note = notes.find((candidate) => candidate.itemId === item.id);
-    const canWrite = canMeeting(actor, 'writeItem', standing, view?.involvement ?? null);
+    // Within a case it reaches, the reader sees an item's text only if it holds the item's section.
+    const readsText = !!view && readsItemText(actor, item.section, view.involvement);
+    const canWrite = readsText && canMeeting(actor, 'writeItem', standing, view?.involvement ?? null);
     const itemActions: MeetingActionView[] = actions
       .filter(({ action }) => action.itemId === item.id)
+      // An action's owner always reads the work handed to it.
+      .filter(({ action }) => readsText || action.ownerAgencyId === actor.agencyId)
       .map(({ action, ownerAgencyName, ownerUserName }) => ({
         id: action.id,
         text: action.text,
@@ -158,13 +162,15 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
       caseId: view ? item.caseId : null,
       caseReference: view ? item.caseReference : null,
       caseAgency: view ? { id: item.caseAgencyId, name: agencyName } : null,
+      section: item.section,
+      textRestricted: !!view && !readsText,
       displayName: view ? presentCaseSummary(view, actor, keyRing).displayName : null,
       caseStatus: view ? view.kase.status : null,
-      purpose: view ? (note?.purpose ?? null) : null,
-      notes: view ? (note?.notes ?? null) : null,
+      purpose: readsText ? (note?.purpose ?? null) : null,
+      notes: readsText ? (note?.notes ?? null) : null,
       resolved: item.resolved,
       carriedFromItemId: item.carriedFromItemId,
-      decisions: view
+      decisions: readsText
         ? decisions
             .filter(({ decision }) => decision.itemId === item.id)
             .map(({ decision, name }) => ({

@@ -206,6 +206,11 @@ export function AgendaItemCard({ meeting, item }: { meeting: MeetingDetail; item
             </Badge>
           </Group>
         </Group>
+        {item.textRestricted && (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t('caseMeetings.agenda.textRestricted')}
+          </Text>
+        )}
         {item.purpose && (
           <Text size="sm">
             <Text span fw={500}>

@@ -7,6 +7,8 @@ import {
   type MeetingDetail,
   meetingFollowUpSchema,
   type Page,
+  RECORD_SECTIONS,
+  type RecordSection,
   SUPPORTED_LOCALES,
 } from '@seamless/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -216,8 +218,9 @@ function AddItemForm({ meeting }: { meeting: MeetingDetail }) {
     .filter((kase) => !onAgenda.has(kase.reference))
     .map((kase) => ({ value: kase.id, label: `${kase.reference} — ${kase.displayName}` }));
   const [caseId, setCaseId] = useState<string | null>(null);
+  const [section, setSection] = useState<RecordSection>('general');
   const [purpose, setPurpose] = useState('');
-  const add = useMeetingChange(() => meetingApi.addItem(meeting.id, { caseId: caseId ?? '', purpose }));
+  const add = useMeetingChange(() => meetingApi.addItem(meeting.id, { caseId: caseId ?? '', section, purpose }));
   const errors = useFieldErrors([], add.error);
   return (
     <form
@@ -226,6 +229,7 @@ function AddItemForm({ meeting }: { meeting: MeetingDetail }) {
         add.mutate(undefined, {
           onSuccess: () => {
             setCaseId(null);
+            setSection('general');
             setPurpose('');
           },
         });
@@ -245,6 +249,15 @@ function AddItemForm({ meeting }: { meeting: MeetingDetail }) {
             onChange={setCaseId}
             searchable
             error={errors.caseId}
+          />
+          <Select
+            size="xs"
+            label={t('caseMeetings.agenda.section')}
+            data={RECORD_SECTIONS.map((value) => ({ value, label: t(`caseRecord.section.${value}`) }))}
+            value={section}
+            onChange={(value) => setSection(oneOf(value, RECORD_SECTIONS) ?? 'general')}
+            allowDeselect={false}
+            error={errors.section}
           />
           <Textarea
             size="xs"
