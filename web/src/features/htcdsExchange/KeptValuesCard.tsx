@@ -33,7 +33,7 @@ export function KeptValuesCard({ detail }: { detail: CaseDetail }) {
       </Text>
       <DataList>
         {data.items.map((item) => (
-          <Field key={item.field} label={item.label}>
+          <Field key={item.field} label={t(`htcdsExchange.kept.column.${item.field as 'org_Name'}`, { defaultValue: item.label })}>
             <Group gap="xs" wrap="nowrap" align="baseline">
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {shown(item.value)}

@@ -1,4 +1,4 @@
-import { HTCDS_IMPORT_MAX_BYTES, HTCDS_ISSUE_CODES, type HtcdsIssue } from '@seamless/contracts';
+import { HTCDS_COLUMNS, HTCDS_IMPORT_MAX_BYTES, HTCDS_ISSUE_CODES, type HtcdsIssue } from '@seamless/contracts';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiProblem } from '../../api/problem';
@@ -29,6 +29,18 @@ describe('the catalogue', () => {
   it('words every issue code and every problem of the import routes', () => {
     expect(HTCDS_ISSUE_CODES.filter((code) => typeof en.htcdsExchange.issue[code] !== 'string')).toEqual([]);
     expect(EXCHANGE_PROBLEMS.filter((code) => typeof en.htcdsExchange.problem[code] !== 'string')).toEqual([]);
+  });
+
+  it('labels every column an import keeps as written, in every language', async () => {
+    const kept = HTCDS_COLUMNS.filter((column) => column.verbatim).map((column) => column.name);
+    for (const lang of ['en', 'th', 'km', 'lo', 'my', 'vi', 'zh', 'ja']) {
+      const catalogue = (await import(`../../locales/${lang}/htcdsExchange.json`)).default;
+      const labels: Record<string, unknown> = catalogue.htcdsExchange.kept.column;
+      expect(
+        kept.filter((name) => typeof labels[name] !== 'string' || labels[name] === ''),
+        lang,
+      ).toEqual([]);
+    }
   });
 });
 
