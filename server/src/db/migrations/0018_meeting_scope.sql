@@ -81,3 +81,10 @@ BEGIN
   END LOOP;
   RETURN v_count;
 END $$;
+--> statement-breakpoint
+-- Work, attendance and the chair go to people who can still sign in: a deactivated account is no
+-- longer a person of its agency for a meeting.
+CREATE OR REPLACE FUNCTION user_in_agency(p_user_id uuid, p_agency_id uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public AS $$
+  SELECT app_user_id() IS NOT NULL AND EXISTS (SELECT 1 FROM users u WHERE u.id = p_user_id AND u.agency_id = p_agency_id AND u.active)
+$$;

@@ -7,7 +7,7 @@ import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestAp
 import { readPdf, renderPdfPage } from '../../../test/pdf.js';
 import { isPseudonym } from '../../../test/tenancy.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
-import { caseMeetingItems, caseMeetings, caseTasks } from '../../db/schema/index.js';
+import { caseMeetingItems, caseMeetings, caseTasks, users } from '../../db/schema/index.js';
 import { demoCaseId, setSharedSections } from '../caseRecord/testSupport.js';
 
 let t: TestApp;
@@ -471,6 +471,24 @@ describe('action items and carry-over', () => {
     expect(tasks.filter((task) => task.title === 'Collect the statement')).toEqual([]);
     const after = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === sharedItemId);
     expect(after.actions.map((a: any) => a.ownerAgency.id)).not.toContain(police);
+  });
+
+  it('an action owner person must be an active account of the owner agency: a deactivated one is a 422 naming ownerUserId', async () => {
+    const shelterUserId = (await shelter.get('/api/auth/me')).body.id;
+    const body = { text: 'Book the interpreter', ownerAgencyId: agency.shelter, ownerUserId: shelterUserId, dueOn: inAWeek() };
+    await asSystem(t.database.db, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, shelterUserId)));
+    try {
+      const refused = expectProblem(
+        await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, body),
+        422,
+        'invalid_reference',
+      );
+      expect(refused.errors?.[0]?.path).toBe('ownerUserId');
+    } finally {
+      await asSystem(t.database.db, (tx) => tx.update(users).set({ active: true }).where(eq(users.id, shelterUserId)));
+    }
+    const after = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === sharedItemId);
+    expect(after.actions.map((a: any) => a.text)).not.toContain('Book the interpreter');
   });
 
   it('carries unresolved items and open actions to the follow-up meeting, linked to their origin', async () => {
