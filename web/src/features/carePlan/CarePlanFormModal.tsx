@@ -10,6 +10,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
@@ -259,14 +260,7 @@ function PlanForm({ caseId, current, onDone }: PlanFormProps) {
           {t('carePlan.form.addGoal')}
         </Button>
         <ProblemAlert error={revise.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={revise.isPending}>
-            {t('carePlan.form.save')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} submitting={revise.isPending} submitLabel={t('carePlan.form.save')} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import {
   type CareAction,
   type CarePlan,
@@ -11,6 +11,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { oneOf } from '../../lib/oneOf';
@@ -167,14 +168,7 @@ function ServiceForm({ caseId, incomeBands, actions, onDone }: ServiceFormProps)
           </Group>
         )}
         <ProblemAlert error={record.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('carePlan.service.save')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} submitting={record.isPending} submitLabel={t('carePlan.service.save')} />
       </Stack>
     </form>
   );

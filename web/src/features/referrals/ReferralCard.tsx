@@ -3,6 +3,7 @@ import type { Referral, ReferralAction } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
@@ -59,14 +60,12 @@ function StepModal({ referral, asking, onClose }: { referral: Referral; asking: 
           ) : (
             <ProblemAlert error={step.error} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={step.isPending} disabled={needsText && !text.trim()}>
-              {asking ? t(`referrals.step.${asking}.submit`) : ''}
-            </Button>
-          </Group>
+          <FormFooter
+            onCancel={close}
+            submitting={step.isPending}
+            submitLabel={asking ? t(`referrals.step.${asking}.submit`) : ''}
+            disabled={needsText && !text.trim()}
+          />
         </Stack>
       </form>
     </Modal>

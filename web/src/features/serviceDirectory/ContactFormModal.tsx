@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   type DirectoryContact,
   directoryContactInputSchema,
@@ -8,6 +8,7 @@ import {
 } from '@seamless/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -95,14 +96,7 @@ function ContactForm({
           searchable
         />
         <ProblemAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} submitting={mutation.isPending} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import {
   DIRECTORY_ORGANISATION_TYPES,
   type DirectoryOrganisation,
@@ -10,6 +10,7 @@ import {
 } from '@seamless/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -154,14 +155,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: DirectoryOrg
           onChange={(event) => setField('active', event.currentTarget.checked)}
         />
         <ProblemAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} submitting={mutation.isPending} />
       </Stack>
     </form>
   );

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import {
   DIRECTORY_TARGET_SEXES,
   type DirectoryService,
@@ -25,6 +12,7 @@ import {
 } from '@seamless/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -191,14 +179,7 @@ function ServiceForm({
           onChange={(event) => setField('active', event.currentTarget.checked)}
         />
         <ProblemAlert error={mutation.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormFooter onCancel={onDone} submitting={mutation.isPending} />
       </Stack>
     </form>
   );

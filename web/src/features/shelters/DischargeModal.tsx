@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination, type Placement } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
 import { blankToNull } from '../caseRecord/common/options';
@@ -54,14 +55,13 @@ function DischargeForm({ caseId, current, today, onDone }: DischargeFormProps) {
           minRows={2}
         />
         <ProblemAlert error={discharge.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={discharge.isPending} disabled={!destination}>
-            {t('shelters.tab.discharge')}
-          </Button>
-        </Group>
+        <FormFooter
+          onCancel={onDone}
+          submitting={discharge.isPending}
+          submitLabel={t('shelters.tab.discharge')}
+          disabled={!destination}
+          color="red"
+        />
       </Stack>
     </form>
   );

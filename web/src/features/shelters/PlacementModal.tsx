@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, List, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, List, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import type { Placement } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { blankToNull } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -144,14 +145,12 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
             error={errors['override.reason']}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} disabled={!facilityId || !unitId}>
-            {current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}
-          </Button>
-        </Group>
+        <FormFooter
+          onCancel={onDone}
+          submitting={mutation.isPending}
+          submitLabel={current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}
+          disabled={!facilityId || !unitId}
+        />
       </Stack>
     </form>
   );
