@@ -132,7 +132,7 @@ function PlanView({ caseId, version, editable }: { caseId: string; version: Care
       {version.goals.map((goal) => (
         <Card key={goal.id} withBorder padding="sm">
           <Group justify="space-between" wrap="wrap" gap="xs">
-            <Badge variant="outline">{t(`carePlan.serviceArea.${goal.serviceArea}`)}</Badge>
+            <Badge variant="outline">{t(`serviceDirectory.areas.${goal.serviceArea}`)}</Badge>
             <Badge color={GOAL_COLORS[goal.status]} variant="light">
               {t(`carePlan.goalStatus.${goal.status}`)}
             </Badge>
@@ -185,7 +185,7 @@ function ServicesTable({ plan }: { plan: CarePlan }) {
               <Table.Td>
                 <FormattedDate value={service.deliveredOn} />
               </Table.Td>
-              <Table.Td>{t(`carePlan.serviceArea.${service.serviceArea}`)}</Table.Td>
+              <Table.Td>{t(`serviceDirectory.areas.${service.serviceArea}`)}</Table.Td>
               <Table.Td>
                 {service.description}
                 {service.outcome && (

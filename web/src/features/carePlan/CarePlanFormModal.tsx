@@ -128,7 +128,7 @@ function GoalFields({
         <Group grow wrap="wrap" align="flex-end">
           <Select
             label={t('carePlan.goal.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`carePlan.serviceArea.${area}`) }))}
+            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={goal.serviceArea}
             onChange={(value) => set({ serviceArea: oneOf(value, SERVICE_AREAS) ?? null })}
             error={errors[`${path}.serviceArea`]}

@@ -80,7 +80,7 @@ function ServiceForm({ caseId, incomeBands, actions, onDone }: ServiceFormProps)
           />
           <Select
             label={t('carePlan.goal.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`carePlan.serviceArea.${area}`) }))}
+            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={serviceArea}
             onChange={(value) => setServiceArea(oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}

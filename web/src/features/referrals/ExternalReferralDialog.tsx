@@ -85,7 +85,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
         <Group grow wrap="wrap" align="flex-start">
           <Select
             label={t('referrals.dialog.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`referrals.serviceArea.${area}`) }))}
+            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={draft.serviceArea}
             onChange={(value) => set('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}

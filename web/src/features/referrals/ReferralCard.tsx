@@ -95,7 +95,7 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
             {referral.kind === 'transfer'
               ? t('referrals.card.transfer')
               : referral.serviceArea
-                ? t(`referrals.serviceArea.${referral.serviceArea}`)
+                ? t(`serviceDirectory.areas.${referral.serviceArea}`)
                 : t('referrals.card.referral')}
           </Text>
           <Text size="sm">

@@ -151,7 +151,7 @@ function ReferralForm({
         {!transfer && (
           <Select
             label={t('referrals.dialog.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`referrals.serviceArea.${area}`) }))}
+            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={draft.serviceArea}
             onChange={(value) => set('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}

@@ -53,10 +53,22 @@ describe('the referrals catalogue', () => {
     import: 'default',
   });
 
-  it.each(SUPPORTED_LOCALES)('labels every status, urgency and service area in %s', (locale) => {
+  it.each(SUPPORTED_LOCALES)('labels every status and urgency in %s', (locale) => {
     const referrals = files[`../../locales/${locale}/referrals.json`]?.referrals;
     for (const status of REFERRAL_STATUSES) expect(referrals?.status?.[status], status).toBeTruthy();
     for (const urgency of REFERRAL_URGENCIES) expect(referrals?.urgency?.[urgency], urgency).toBeTruthy();
-    for (const area of SERVICE_AREAS) expect(referrals?.serviceArea?.[area], area).toBeTruthy();
+  });
+});
+
+describe('service-area labels', () => {
+  const files = import.meta.glob<{ serviceDirectory: { areas: Record<string, string> } }>('../../locales/*/serviceDirectory.json', {
+    eager: true,
+    import: 'default',
+  });
+
+  // The directory's catalogue is the one source: referrals and care plans word a need the same way.
+  it.each(SUPPORTED_LOCALES)('label every service area in %s', (locale) => {
+    const areas = files[`../../locales/${locale}/serviceDirectory.json`]?.serviceDirectory.areas;
+    for (const area of SERVICE_AREAS) expect(areas?.[area], area).toBeTruthy();
   });
 });
