@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
-import { timeZoneOfCountry } from '@seamless/contracts';
+import { type RecordSection, timeZoneOfCountry } from '@seamless/contracts';
 import { addDays, format } from 'date-fns';
 import { and, eq, inArray } from 'drizzle-orm';
 import { meetingInstant } from '../commands/conveneMeeting.js';
@@ -26,7 +26,7 @@ type DemoIds = {
   now: Date;
 };
 
-type Item = { caseIndex: number; purpose: string; notes?: string; decisions?: string[]; resolved?: boolean };
+type Item = { caseIndex: number; section?: RecordSection; purpose: string; notes?: string; decisions?: string[]; resolved?: boolean };
 
 /**
  * Case management meetings in the demo (Thailand): Chiang Rai's monthly CMM held four weeks ago
@@ -89,6 +89,7 @@ export async function seedDemoMeetings(tx: Tx, ids: DemoIds) {
           caseId: kase.id,
           caseReference: kase.reference,
           caseAgencyId: kase.ownerAgencyId,
+          section: item.section ?? 'general',
           position: position + 1,
           resolved: item.resolved ?? false,
           carriedFromItemId: carriedFrom[position] ?? null,
@@ -145,6 +146,7 @@ export async function seedDemoMeetings(tx: Tx, ids: DemoIds) {
   const heldItems = await addItems(held.id, 'chiangrai', [
     {
       caseIndex: 0,
+      section: 'shelter',
       purpose: 'Shelter stay: extension past the reflection period and the plan for her return home',
       notes: 'She wants to complete the sewing course before going home. The shelter has room until the end of next month.',
       decisions: ['Extend the shelter stay by 30 days while the family assessment is done.'],
@@ -241,7 +243,7 @@ export async function seedDemoMeetings(tx: Tx, ids: DemoIds) {
     next.id,
     'chiangrai',
     [
-      { caseIndex: 0, purpose: 'Shelter stay: extension past the reflection period and the plan for her return home' },
+      { caseIndex: 0, section: 'shelter', purpose: 'Shelter stay: extension past the reflection period and the plan for her return home' },
       { caseIndex: 5, purpose: 'Safety assessment before family reunification' },
     ],
     [heldItems[0]!, heldItems[2]!],
