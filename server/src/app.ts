@@ -23,6 +23,7 @@ import { isApiPath, registerSecurity } from './http/security.js';
 import { rejectImplausibleText } from './http/textGuard.js';
 import { webCacheControl } from './http/webAssets.js';
 import { openJobQueue } from './jobs/jobQueue.js';
+import type { JobQueue } from './jobs/queue.js';
 import { registerScheduledWork } from './jobs/scheduledWork.js';
 import { createMailer, mailSettingsFrom } from './mail/mailer.js';
 import { registerRoutes } from './routes/index.js';
@@ -34,6 +35,9 @@ export type AppDeps = {
   /** Where log lines go instead of standard output (tests read them). */
   logStream?: DestinationStream;
 };
+
+/** What route groups are given: the app's dependencies and the job queue buildApp opened. */
+export type RouteDeps = AppDeps & { jobs: JobQueue };
 
 /** Log lines name the route pattern, never the concrete URL: query strings can carry names. */
 const requestSerializer = (request: FastifyRequest) => ({
@@ -100,8 +104,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(async (api) => registerRoutes(api, deps));
   const jobs = await openJobQueue(database, app.log);
+  await app.register(async (api) => registerRoutes(api, { ...deps, jobs }));
   app.addHook('onClose', () => jobs.stop());
   await registerScheduledWork(jobs, {
     db: database.db,

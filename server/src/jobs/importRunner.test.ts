@@ -12,6 +12,7 @@ import { sha256Of } from '../files/attachmentStore.js';
 import { ImportFiles } from '../htcds/import/importFiles.js';
 import { runImport } from '../htcds/import/runImport.js';
 import { DEFAULT_SHEET_LIMITS } from '../htcds/sheet/cells.js';
+import { EmbeddedJobQueue } from './embeddedQueue.js';
 import { ImportRunner } from './importRunner.js';
 
 const HOUR = 3_600_000;
@@ -42,6 +43,7 @@ describe('import file retention', () => {
         leaseSeconds: 60,
         checkedFileHours: 24,
         log: t.app.log,
+        queue: new EmbeddedJobQueue({ db: t.database.db, autoStart: false }),
       }).forgetExpiredFiles(time);
 
     const stale = (await data.upload('/api/imports/htcds?dryRun=true', csv('Wanida'))).body;
@@ -114,10 +116,23 @@ describe('an import that outlives its server', () => {
     expect(half[0]).toMatchObject({ state: 'importing', rows: ROWS, processed: 100, imported: 100 });
     expect(await count(sql`select count(*)::int as n from cases`)).toBe(casesBefore + 100);
 
-    // Its lease runs out; this server's worker polls, takes the job up and finishes it.
+    // Its lease runs out; the next sweep of a worker queues it on the job queue, which takes it up and finishes it.
     await asSystem(t.database.db, (tx) =>
       tx.update(htcdsImports).set({ lockedUntil: sql`now() - interval '1 second'` }).where(eq(htcdsImports.id, id)),
     );
+    const queue = new EmbeddedJobQueue({ db: t.database.db, pollMilliseconds: 50 });
+    const worker = new ImportRunner({
+      db: t.database.db,
+      keyRing: t.keyRing,
+      files,
+      instanceCountry: 'TH',
+      limits: DEFAULT_SHEET_LIMITS,
+      leaseSeconds: 60,
+      checkedFileHours: 24,
+      log: t.app.log,
+      queue,
+    });
+    await worker.start();
     const data = await t.login('th.data');
     let report = (await data.get(`/api/imports/${id}`)).body;
     for (let waited = 0; report.state !== 'done' && waited < 60_000; waited += 200) {
@@ -129,5 +144,7 @@ describe('an import that outlives its server', () => {
     expect(await count(sql`select count(distinct case_id)::int as n from htcds_import_rows where import_id = ${id}::uuid`)).toBe(ROWS);
     expect(await count(sql`select attempts as n from htcds_imports where id = ${id}::uuid`)).toBe(2);
     expect(await files.get(id)).toBeNull();
+    await worker.stop();
+    await queue.stop();
   }, 120_000);
 });

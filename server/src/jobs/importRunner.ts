@@ -8,6 +8,7 @@ import type { ImportFiles } from '../htcds/import/importFiles.js';
 import { type ImportJob, runImport } from '../htcds/import/runImport.js';
 import type { SheetLimits } from '../htcds/sheet/cells.js';
 import { traceOf } from '../http/errorTrace.js';
+import type { JobQueue } from './queue.js';
 
 export type ImportRunnerOptions = {
   db: Db;
@@ -21,65 +22,85 @@ export type ImportRunnerOptions = {
   /** A checked file not imported within this many hours is deleted: it holds identities nobody needs any more. */
   checkedFileHours: number;
   log: FastifyBaseLogger;
-  pollMilliseconds?: number;
+  /** The one job queue of the application (DESIGN.md §7), on which each import runs as a job. */
+  queue: JobQueue;
 };
+
+type ImportJobData = { importId: string };
 
 const FILE_SWEEP_MS = 10 * 60 * 1000;
 const UNFINISHED = sql`${htcdsImports.state} in ('queued', 'validating', 'importing')`;
+const LEASE_FREE = sql`(${htcdsImports.lockedUntil} is null or ${htcdsImports.lockedUntil} < now())`;
+const RUN = 'htcds-import';
+const SWEEP = 'htcds-import-sweep';
+/** Every minute: imports whose worker died are resumed once their lease has run out. */
+const SWEEP_CRON = '* * * * *';
 
 /**
- * The background worker of HTCDS imports: a job queue kept in PostgreSQL itself (the same on
- * PGlite and a server). A job is taken with a lease (`locked_until`); the worker extends it after
- * every batch. When a server stops or dies mid-import, the lease runs out and whichever server
- * polls next resumes the job — rows already written are recognised by their content keys.
+ * The background worker of HTCDS imports, on the application's job queue (pg-boss on a server,
+ * the embedded queue on PGlite): each import is a job. The import row carries a lease
+ * (`locked_until`) that the worker extends after every batch; when a server stops or dies
+ * mid-import, the lease runs out and the next sweep queues the import again, and whichever worker
+ * takes it resumes — rows already written are recognised by their content keys.
  */
 export class ImportRunner {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly running = new Set<Promise<void>>();
   private stopping = false;
   private lastFileSweep = 0;
 
   constructor(private readonly options: ImportRunnerOptions) {}
 
-  start() {
+  async start() {
     this.stopping = false;
-    this.schedule(0);
+    const { queue } = this.options;
+    await queue.work<ImportJobData>(RUN, (job) => this.track(this.runOne(job.data.importId)));
+    await queue.work(SWEEP, () => this.sweep());
+    await queue.schedule(SWEEP, SWEEP_CRON);
+    await this.sweep();
   }
 
-  /** Lets the current batch finish, then stops; the job keeps its lease and resumes elsewhere after it. */
+  /** Lets the current batch finish, then stops; the import keeps its lease and resumes elsewhere after it. */
   async stop() {
     this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await Promise.all(this.running);
   }
 
-  /** A job was queued: look now rather than at the next poll. */
-  wake() {
-    if (!this.running && !this.stopping) this.schedule(0);
+  /** An import was recorded (its file stored): queue it. A second send while one waits is dropped. */
+  async wake(importId: string) {
+    await this.options.queue.send<ImportJobData>(RUN, { importId }, { singletonKey: importId });
   }
 
-  private schedule(delay: number) {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.work().finally(() => {
-        this.running = null;
-        if (!this.stopping) this.schedule(this.options.pollMilliseconds ?? 1000);
-      });
-    }, delay);
-    this.timer.unref();
+  private async track(work: Promise<void>) {
+    this.running.add(work);
+    try {
+      await work;
+    } finally {
+      this.running.delete(work);
+    }
   }
 
-  private async work() {
+  /** Queues every unfinished import nobody holds, and deletes the files no import needs any more. */
+  async sweep() {
+    if (this.stopping) return;
     await this.forgetExpiredFiles();
-    for (let job = await this.claim(); job && !this.stopping; job = await this.claim()) {
-      try {
-        await this.run(job);
-      } catch (error) {
-        // Which job, and the error's class and frames: its message may quote a row of the file
-        // (a database error names the value it refused), so it stays out of the log.
-        this.options.log.error({ importId: job.id, ...traceOf(error) }, 'import job failed');
-        await this.fail(job);
-      }
+    const orphans = await asSystem(this.options.db, (tx) =>
+      tx.select({ id: htcdsImports.id }).from(htcdsImports).where(and(UNFINISHED, LEASE_FREE)),
+    );
+    for (const orphan of orphans) await this.wake(orphan.id);
+  }
+
+  private async runOne(importId: string) {
+    if (this.stopping) return;
+    const job = await this.claim(importId);
+    // Another worker holds it, or it has finished since it was queued.
+    if (!job) return;
+    try {
+      await this.run(job);
+    } catch (error) {
+      // Which job, and the error's class and frames: its message may quote a row of the file
+      // (a database error names the value it refused), so it stays out of the log.
+      this.options.log.error({ importId: job.id, ...traceOf(error) }, 'import job failed');
+      await this.fail(job);
     }
   }
 
@@ -118,16 +139,15 @@ export class ImportRunner {
     );
   }
 
-  private async claim(): Promise<ImportJob | null> {
+  private async claim(importId: string): Promise<ImportJob | null> {
     const { db, leaseSeconds } = this.options;
     return asSystem(db, async (tx) => {
       const [job] = await tx
         .update(htcdsImports)
         .set({ lockedUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, attempts: sql`${htcdsImports.attempts} + 1` })
         .where(
-          sql`${htcdsImports.id} = (select id from ${htcdsImports} where ${UNFINISHED}
-            and (${htcdsImports.lockedUntil} is null or ${htcdsImports.lockedUntil} < now())
-            order by ${htcdsImports.createdAt} limit 1 for update skip locked)`,
+          sql`${htcdsImports.id} = (select id from ${htcdsImports} where ${htcdsImports.id} = ${importId} and ${UNFINISHED}
+            and ${LEASE_FREE} for update skip locked)`,
         )
         .returning();
       return job ?? null;

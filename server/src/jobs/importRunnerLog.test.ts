@@ -11,6 +11,7 @@ import { htcdsImports, users } from '../db/schema/index.js';
 import { sha256Of } from '../files/attachmentStore.js';
 import { ImportFiles } from '../htcds/import/importFiles.js';
 import { DEFAULT_SHEET_LIMITS } from '../htcds/sheet/cells.js';
+import { EmbeddedJobQueue } from './embeddedQueue.js';
 import { ImportRunner } from './importRunner.js';
 
 let t: TestApp;
@@ -48,6 +49,7 @@ describe('a failed import job in the log', () => {
     );
 
     const lines: string[] = [];
+    const queue = new EmbeddedJobQueue({ db: t.database.db, pollMilliseconds: 50 });
     const runner = new ImportRunner({
       db: t.database.db,
       keyRing: t.keyRing,
@@ -57,9 +59,10 @@ describe('a failed import job in the log', () => {
       leaseSeconds: 60,
       checkedFileHours: 24,
       log: pino({ level: 'info' }, { write: (line: string) => lines.push(line) }),
-      pollMilliseconds: 50,
+      queue,
     });
-    runner.start();
+    // Starting sweeps: the import nobody holds is queued and run on the job queue.
+    await runner.start();
     const stateOf = async () =>
       (await asSystem(t.database.db, (tx) => tx.select({ state: htcdsImports.state }).from(htcdsImports).where(eq(htcdsImports.id, id))))[0]
         ?.state;
@@ -69,6 +72,7 @@ describe('a failed import job in the log', () => {
       state = await stateOf();
     }
     await runner.stop();
+    await queue.stop();
     expect(state).toBe('failed');
     const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'import job failed');
     expect(failure).toMatchObject({ importId: id, pgCode: 'P0001' });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.js';
+import type { RouteDeps } from '../app.js';
 import { agencyRoutes } from './admin/agencies.js';
 import { auditRoutes } from './admin/audit.js';
 import { groupRoutes } from './admin/groups.js';
@@ -31,7 +31,7 @@ import { shelterRoutes } from './shelters/shelters.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
 /** Every route group, one per line (several people add groups at once). */
-const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
+const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   healthRoutes,
   authRoutes,
   agencyRoutes,
@@ -63,6 +63,6 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   shelterRoutes,
 ];
 
-export function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {
   for (const register of ROUTE_GROUPS) register(app, deps);
 }

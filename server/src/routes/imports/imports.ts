@@ -6,7 +6,7 @@ import { HTCDS_IMPORT_MAX_BYTES, type HtcdsImportReport } from '@seamless/contra
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
@@ -77,7 +77,7 @@ async function readImportFile(request: FastifyRequest): Promise<{ fileName: stri
  * once with the job to follow; without it the request waits for the job's report. A dry run's
  * file can then be imported as checked (`POST /api/imports/{id}/import`) without a new upload.
  */
-export function importRoutes(app: FastifyInstance, { database, keyRing, config }: AppDeps) {
+export function importRoutes(app: FastifyInstance, { database, keyRing, config, jobs }: RouteDeps) {
   const { db } = database;
   const files = new ImportFiles(path.join(config.dataDir, 'imports'), keyRing);
   const runner = new ImportRunner({
@@ -89,12 +89,13 @@ export function importRoutes(app: FastifyInstance, { database, keyRing, config }
     leaseSeconds: config.importLeaseSeconds,
     checkedFileHours: config.importCheckedFileHours,
     log: app.log,
+    queue: jobs,
   });
   app.addHook('onReady', async () => runner.start());
   app.addHook('onClose', async () => runner.stop());
 
   const answer = async (request: FastifyRequest, reply: FastifyReply, job: ImportRow) => {
-    runner.wake();
+    await runner.wake(job.id);
     if (/respond-async/i.test(String(request.headers.prefer ?? ''))) {
       return reply
         .status(202)
