@@ -1,0 +1,120 @@
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { escapeRegExp, label, signIn } from './thaiSession';
+
+/**
+ * Issue 11's acceptance journey in the Thai interface: the Chiang Rai social worker identifies a
+ * demo victim and places them in a shelter; the rest of the care journey builds on that case.
+ */
+async function pick(scope: Page | Locator, name: string, option: string | RegExp) {
+  await scope.getByRole('combobox', { name, exact: true }).click();
+  const page = 'page' in scope ? scope.page() : scope;
+  await page
+    .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
+    .first()
+    .click();
+}
+
+/** The main screens at desktop and phone width, for a look at the layout (not part of the assertions). */
+async function shoot(page: Page, name: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: `/tmp/shots/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.screenshot({ path: `/tmp/shots/${name}-360.png`, fullPage: true });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  return overflow;
+}
+
+test('identified victim → consent share → shelter placement → care plan with three services', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const worker = await signIn(browser, 'th.socialworker');
+  const list = await (await worker.request.get('/api/cases?scope=mine&status=Active&traffickingStatus=Potential')).json();
+  const caseId: string = list.items[0].id;
+
+  // 1. The inquiry officer's decision makes the person an identified victim.
+  await worker.goto(`/cases/${caseId}#identification`);
+  await worker.getByRole('button', { name: label('caseRecord.interview.new') }).click();
+  const interview = worker.getByRole('dialog');
+  for (const indicator of ['recruitment', 'deception', 'sexual_exploitation']) {
+    await interview.getByRole('checkbox', { name: label(`identification.indicator.${indicator}`), exact: true }).check();
+  }
+  await interview.getByRole('textbox', { name: label('caseRecord.interview.place'), exact: true }).fill('Chiang Rai');
+  await interview.getByRole('switch', { name: label('caseRecord.interview.completed') }).check();
+  await interview.getByRole('button', { name: label('caseRecord.interview.save') }).click();
+  await expect(interview).toBeHidden();
+  for (const [status, reasons] of [
+    ['Presumed', 'หลอกลวงเรื่องงาน ถูกยึดหนังสือเดินทาง'],
+    ['Identified', 'พนักงานสอบสวนยืนยันครบทั้งสามองค์ประกอบ'],
+  ] as const) {
+    await worker.getByRole('radio', { name: label(`traffickingStatus.${status}`), exact: true }).check();
+    await pick(worker, label('caseRecord.decision.decidingAgency'), /ATPD/);
+    await worker.getByRole('textbox', { name: label('caseRecord.decision.decidedBy'), exact: true }).fill('พ.ต.ท. สมชาย พนักงานสอบสวน');
+    await worker.getByRole('textbox', { name: label('caseRecord.decision.reasons'), exact: true }).fill(reasons);
+    await worker.getByRole('button', { name: label('caseRecord.decision.save') }).click();
+    await expect(
+      worker
+        .getByRole('status')
+        .filter({ hasText: label(`traffickingStatus.${status}`) })
+        .first(),
+    ).toBeVisible();
+  }
+  expect((await (await worker.request.get(`/api/cases/${caseId}`)).json()).traffickingStatus).toBe('Identified');
+
+  // 2. With the person's consent the shelter's agency gets the shelter section; then she is placed there.
+  const shelterAgency = /Protection and Occupational|คุ้มครองและพัฒนาอาชีพ/;
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.consent') }).click();
+  await worker.getByRole('button', { name: label('caseRecord.consent.new') }).click();
+  const consent = worker.getByRole('dialog');
+  await pick(consent, label('caseRecord.consent.purpose'), label('vocab.consentPurpose.services'));
+  await consent.getByRole('checkbox', { name: label('caseRecord.section.shelter'), exact: true }).check();
+  await pick(consent, label('caseRecord.consent.agencies'), shelterAgency);
+  await consent.getByRole('button', { name: label('caseRecord.consent.save') }).click();
+  await expect(consent).toBeHidden();
+  await pick(worker, label('caseRecord.share.consent'), label('vocab.consentPurpose.services'));
+  await pick(worker, label('caseRecord.share.agency'), shelterAgency);
+  await worker.getByRole('checkbox', { name: label('caseRecord.section.shelter'), exact: true }).check();
+  await worker.getByRole('button', { name: label('caseRecord.share.save'), exact: true }).click();
+  await expect(worker.getByRole('status').first()).toBeVisible();
+
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.shelter') }).click();
+  await worker.getByRole('button', { name: label('shelters.tab.admit') }).click();
+  const admit = worker.getByRole('dialog');
+  await pick(admit, label('shelters.form.facility'), /Protection and Occupational Development Centre for Women/);
+  await admit.getByRole('combobox', { name: label('shelters.form.unit') }).click();
+  await worker.getByRole('option').first().click();
+  await admit.getByRole('textbox', { name: label('shelters.form.bed'), exact: true }).fill('3');
+  await admit.getByRole('button', { name: label('shelters.tab.admit') }).click();
+  await expect(admit).toBeHidden();
+  await expect(worker.getByText(label('shelters.tab.current'))).toBeVisible();
+  expect(await shoot(worker, 'shelter')).toBeLessThanOrEqual(0);
+
+  // 3. A care plan: three services, two by the office itself and one by the NGO.
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.care') }).click();
+  await worker.getByRole('button', { name: label('carePlan.create') }).click();
+  const plan = worker.getByRole('dialog');
+  await plan.getByRole('textbox', { name: label('carePlan.victimGoals'), exact: true }).fill('อยากมีงานทำและส่งเงินให้แม่');
+  await plan.getByRole('button', { name: label('carePlan.form.addGoal') }).click();
+  await pick(plan, label('carePlan.goal.serviceArea'), /./);
+  await plan.getByRole('textbox', { name: label('carePlan.goal.goal'), exact: true }).fill('ฟื้นฟูสุขภาพและกลับสู่ครอบครัวอย่างปลอดภัย');
+  const services = [
+    ['ตรวจสุขภาพและรักษาพยาบาล', /Chiang Rai/],
+    ['ประสานครอบครัวเพื่อกลับคืนสู่สังคม', /Chiang Rai/],
+    ['ฝึกอาชีพตัดเย็บ', /Mekong Hope/],
+  ] as const;
+  for (const [index, [what, agency]] of services.entries()) {
+    await plan.getByRole('button', { name: label('carePlan.form.addAction') }).click();
+    await plan
+      .getByRole('textbox', { name: label('carePlan.action.what'), exact: true })
+      .nth(index)
+      .fill(what);
+    await plan
+      .getByRole('combobox', { name: label('carePlan.action.responsibleAgency') })
+      .nth(index)
+      .click();
+    await worker.getByRole('option', { name: agency }).first().click();
+  }
+  await plan.getByRole('button', { name: label('carePlan.form.save') }).click();
+  await expect(plan).toBeHidden();
+  for (const [what] of services) await expect(worker.getByText(what)).toBeVisible();
+  expect(await shoot(worker, 'care')).toBeLessThanOrEqual(0);
+});
