@@ -1,6 +1,7 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ShelterDetail, ShelterUnit } from '@seamless/contracts';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -8,6 +9,7 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { BedBar } from './BedBar';
 import { useShelter } from './queries';
 import { ResidentsCard } from './ResidentsCard';
+import { UnitFormModal } from './UnitFormModal';
 
 function UnitCard({ unit }: { unit: ShelterUnit }) {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ function UnitCard({ unit }: { unit: ShelterUnit }) {
 
 function Detail({ detail }: { detail: ShelterDetail }) {
   const { t } = useTranslation();
+  const [addingUnit, setAddingUnit] = useState(false);
   const { facility } = detail;
   return (
     <Stack>
@@ -75,9 +78,17 @@ function Detail({ detail }: { detail: ShelterDetail }) {
           ) : null}
         </Stack>
       </Card>
-      <Title order={2} size="h4">
-        {t('shelters.detail.units')}
-      </Title>
+      <Group justify="space-between" wrap="wrap" gap="xs">
+        <Title order={2} size="h4">
+          {t('shelters.detail.units')}
+        </Title>
+        {facility.abilities.manage && (
+          <Button variant="light" size="xs" onClick={() => setAddingUnit(true)}>
+            {t('shelters.unitForm.title')}
+          </Button>
+        )}
+      </Group>
+      <UnitFormModal shelterId={facility.id} opened={addingUnit} onClose={() => setAddingUnit(false)} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {facility.units.map((unit) => (
           <UnitCard key={unit.id} unit={unit} />

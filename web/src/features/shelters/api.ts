@@ -3,8 +3,10 @@ import type {
   CaseShelter,
   dischargeSchema,
   ShelterDetail,
+  ShelterFacility,
   ShelterList,
   ShelterResidentList,
+  shelterUnitInputSchema,
   transferSchema,
 } from '@seamless/contracts';
 import { api } from '../../api/client';
@@ -13,6 +15,7 @@ import type { RequestBody } from '../../api/types';
 export type AdmissionBody = RequestBody<typeof admissionSchema>;
 export type TransferBody = RequestBody<typeof transferSchema>;
 export type DischargeBody = RequestBody<typeof dischargeSchema>;
+export type UnitBody = RequestBody<typeof shelterUnitInputSchema>;
 
 const casePath = (caseId: string, ...parts: string[]) => `/api/cases/${[caseId, 'shelter', ...parts].map(encodeURIComponent).join('/')}`;
 
@@ -20,6 +23,7 @@ export const sheltersApi = {
   list: () => api.get<ShelterList>('/api/shelters'),
   residents: () => api.get<ShelterResidentList>('/api/shelters/residents'),
   get: (shelterId: string) => api.get<ShelterDetail>(`/api/shelters/${encodeURIComponent(shelterId)}`),
+  addUnit: (shelterId: string, body: UnitBody) => api.post<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}/units`, body),
   caseShelter: (caseId: string) => api.get<CaseShelter>(casePath(caseId)),
   admit: (caseId: string, body: AdmissionBody) => api.post<CaseShelter>(casePath(caseId, 'admit'), body),
   transfer: (caseId: string, body: TransferBody) => api.post<CaseShelter>(casePath(caseId, 'transfer'), body),

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseRecordKeys } from '../caseRecord/queries';
-import { type AdmissionBody, type DischargeBody, sheltersApi, type TransferBody } from './api';
+import { type AdmissionBody, type DischargeBody, sheltersApi, type TransferBody, type UnitBody } from './api';
 
 const SHELTERS_KEY = ['shelters'] as const;
 
@@ -30,3 +30,12 @@ function usePlacementMutation<Variables>(mutationFn: (variables: Variables) => P
 export const useAdmit = (caseId: string) => usePlacementMutation((body: AdmissionBody) => sheltersApi.admit(caseId, body));
 export const useTransfer = (caseId: string) => usePlacementMutation((body: TransferBody) => sheltersApi.transfer(caseId, body));
 export const useDischarge = (caseId: string) => usePlacementMutation((body: DischargeBody) => sheltersApi.discharge(caseId, body));
+
+/** A new unit changes the beds every board counts. */
+export function useAddUnit(shelterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UnitBody) => sheltersApi.addUnit(shelterId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SHELTERS_KEY }),
+  });
+}
