@@ -88,3 +88,28 @@ CREATE OR REPLACE FUNCTION user_in_agency(p_user_id uuid, p_agency_id uuid) RETU
 SET search_path = public AS $$
   SELECT app_user_id() IS NOT NULL AND EXISTS (SELECT 1 FROM users u WHERE u.id = p_user_id AND u.agency_id = p_agency_id AND u.active)
 $$;
+--> statement-breakpoint
+-- What is said on an agenda item (purpose, notes, decisions) is read by an agency holding the
+-- section the item concerns (any section for `general`); the role part is the route's.
+CREATE FUNCTION app_holds_item_section(p_item_id uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+SET search_path = public AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM case_meeting_items i
+    WHERE i.id = p_item_id AND CASE WHEN i.section = 'general' THEN app_holds_case_section(i.case_id)
+      ELSE app_owns_case(i.case_id) OR app_break_glass(i.case_id) OR agency_granted_case(app_agency_id(), i.case_id, i.section)
+        OR EXISTS (SELECT 1 FROM cases c WHERE c.id = i.case_id AND c.intake_by_agency_id = app_agency_id()) END)
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app_holds_item_section(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app_holds_item_section(uuid) TO seamless_app;
+--> statement-breakpoint
+DROP POLICY case_meeting_item_notes_read ON case_meeting_item_notes;
+--> statement-breakpoint
+CREATE POLICY case_meeting_item_notes_read ON case_meeting_item_notes FOR SELECT TO seamless_app
+  USING (app_sees_meeting(meeting_id) AND app_reads_case_part(case_id, recorded_by_agency_id) AND app_holds_item_section(item_id));
+--> statement-breakpoint
+DROP POLICY case_meeting_decisions_read ON case_meeting_decisions;
+--> statement-breakpoint
+CREATE POLICY case_meeting_decisions_read ON case_meeting_decisions FOR SELECT TO seamless_app
+  USING (app_sees_meeting(meeting_id) AND app_reads_case_part(case_id, recorded_by_agency_id) AND app_holds_item_section(item_id));

@@ -7,7 +7,7 @@ import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestAp
 import { readPdf, renderPdfPage } from '../../../test/pdf.js';
 import { isPseudonym } from '../../../test/tenancy.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
-import { caseMeetingItems, caseMeetings, caseTasks, users } from '../../db/schema/index.js';
+import { caseMeetingItemNotes, caseMeetingItems, caseMeetings, caseTasks, users } from '../../db/schema/index.js';
 import { demoCaseId, setSharedSections } from '../caseRecord/testSupport.js';
 
 let t: TestApp;
@@ -255,6 +255,14 @@ describe('need to know on the agenda', () => {
       }),
     ).catch((error: Error) => error);
     expect(String((bypass as Error).cause ?? bypass)).toMatch(/row-level security/);
+    // Nor does the database hand the NGO what was said on that item.
+    const sharedItem = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find(
+      (i: any) => i.caseReference === sharedWithNgo.reference,
+    );
+    const notesSeen = await asActor(t.database.db, { userId: ngoUser, agencyId: agency.ngo, scopes: [] }, (tx) =>
+      tx.select().from(caseMeetingItemNotes).where(eq(caseMeetingItemNotes.itemId, sharedItem.id)),
+    );
+    expect(notesSeen).toEqual([]);
     // On the convener's meeting the NGO reads the shared item by pseudonym but cannot write on it.
     const shared = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference);
     expect(shared.canWrite).toBe(false);
