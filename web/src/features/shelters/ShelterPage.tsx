@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { BedBar } from './BedBar';
+import { FacilityFormModal } from './FacilityFormModal';
 import { useShelter } from './queries';
 import { ResidentsCard } from './ResidentsCard';
 import { UnitFormModal } from './UnitFormModal';
@@ -44,13 +45,22 @@ function UnitCard({ unit }: { unit: ShelterUnit }) {
 function Detail({ detail }: { detail: ShelterDetail }) {
   const { t } = useTranslation();
   const [addingUnit, setAddingUnit] = useState(false);
+  const [editing, setEditing] = useState(false);
   const { facility } = detail;
   return (
     <Stack>
       <PageHeader
         title={facility.name}
         description={`${t(`shelters.kind.${facility.kind}`)} · ${facility.province}${facility.district ? `, ${facility.district}` : ''} · ${facility.agencyName}`}
+        actions={
+          facility.abilities.manage && (
+            <Button variant="light" onClick={() => setEditing(true)}>
+              {t('shelters.facilityForm.edit')}
+            </Button>
+          )
+        }
       />
+      <FacilityFormModal facility={facility} opened={editing} onClose={() => setEditing(false)} />
       <RouterAnchor to="/shelters" size="sm">
         {t('shelters.detail.back')}
       </RouterAnchor>

@@ -1,10 +1,14 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ShelterFacility, ShelterList } from '@seamless/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { useMe } from '../auth/MeContext';
+import { hasPermission } from '../auth/permissions';
 import { BedBar } from './BedBar';
+import { FacilityFormModal } from './FacilityFormModal';
 import { useShelterResidents, useShelters } from './queries';
 import { ResidentsCard } from './ResidentsCard';
 import { groupKey } from './shelterView';
@@ -73,9 +77,16 @@ export function SheltersPage() {
   const { t } = useTranslation();
   const shelters = useShelters();
   const residents = useShelterResidents(!!shelters.data?.abilities.residents);
+  const mayManage = hasPermission(useMe(), 'shelter:manage');
+  const [creating, setCreating] = useState(false);
   return (
     <Stack>
-      <PageHeader title={t('shelters.title')} description={t('shelters.description')} />
+      <PageHeader
+        title={t('shelters.title')}
+        description={t('shelters.description')}
+        actions={mayManage && <Button onClick={() => setCreating(true)}>{t('shelters.facilityForm.create')}</Button>}
+      />
+      <FacilityFormModal facility={null} opened={creating} onClose={() => setCreating(false)} />
       <QueryState query={shelters}>{(list) => <Board list={list} />}</QueryState>
       {shelters.data?.abilities.residents && (
         <QueryState query={residents}>{(result) => <ResidentsCard residents={result.items} showFacility />}</QueryState>

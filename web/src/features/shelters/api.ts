@@ -6,6 +6,8 @@ import type {
   ShelterFacility,
   ShelterList,
   ShelterResidentList,
+  shelterFacilityInputSchema,
+  shelterFacilityUpdateSchema,
   shelterUnitInputSchema,
   transferSchema,
 } from '@seamless/contracts';
@@ -15,6 +17,8 @@ import type { RequestBody } from '../../api/types';
 export type AdmissionBody = RequestBody<typeof admissionSchema>;
 export type TransferBody = RequestBody<typeof transferSchema>;
 export type DischargeBody = RequestBody<typeof dischargeSchema>;
+export type FacilityBody = RequestBody<typeof shelterFacilityInputSchema>;
+export type FacilityUpdateBody = RequestBody<typeof shelterFacilityUpdateSchema>;
 export type UnitBody = RequestBody<typeof shelterUnitInputSchema>;
 
 const casePath = (caseId: string, ...parts: string[]) => `/api/cases/${[caseId, 'shelter', ...parts].map(encodeURIComponent).join('/')}`;
@@ -23,6 +27,9 @@ export const sheltersApi = {
   list: () => api.get<ShelterList>('/api/shelters'),
   residents: () => api.get<ShelterResidentList>('/api/shelters/residents'),
   get: (shelterId: string) => api.get<ShelterDetail>(`/api/shelters/${encodeURIComponent(shelterId)}`),
+  create: (body: FacilityBody) => api.post<ShelterFacility>('/api/shelters', body),
+  update: (shelterId: string, body: FacilityUpdateBody) =>
+    api.patch<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}`, body),
   addUnit: (shelterId: string, body: UnitBody) => api.post<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}/units`, body),
   caseShelter: (caseId: string) => api.get<CaseShelter>(casePath(caseId)),
   admit: (caseId: string, body: AdmissionBody) => api.post<CaseShelter>(casePath(caseId, 'admit'), body),

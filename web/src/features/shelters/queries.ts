@@ -1,6 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseRecordKeys } from '../caseRecord/queries';
-import { type AdmissionBody, type DischargeBody, sheltersApi, type TransferBody, type UnitBody } from './api';
+import {
+  type AdmissionBody,
+  type DischargeBody,
+  type FacilityBody,
+  type FacilityUpdateBody,
+  sheltersApi,
+  type TransferBody,
+  type UnitBody,
+} from './api';
 
 const SHELTERS_KEY = ['shelters'] as const;
 
@@ -36,6 +44,16 @@ export function useAddUnit(shelterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UnitBody) => sheltersApi.addUnit(shelterId, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SHELTERS_KEY }),
+  });
+}
+
+export type FacilitySave = { id: null; body: FacilityBody } | { id: string; body: FacilityUpdateBody };
+
+export function useSaveFacility() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (save: FacilitySave) => (save.id === null ? sheltersApi.create(save.body) : sheltersApi.update(save.id, save.body)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SHELTERS_KEY }),
   });
 }
