@@ -25,7 +25,9 @@ async function shoot(page: Page, name: string) {
   return overflow;
 }
 
-test('identified victim → consent share → shelter placement → care plan with three services', async ({ browser }) => {
+test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const worker = await signIn(browser, 'th.socialworker');
   const list = await (await worker.request.get('/api/cases?scope=mine&status=Active&traffickingStatus=Potential')).json();
@@ -67,7 +69,9 @@ test('identified victim → consent share → shelter placement → care plan wi
   const consent = worker.getByRole('dialog');
   await pick(consent, label('caseRecord.consent.purpose'), label('vocab.consentPurpose.services'));
   await consent.getByRole('checkbox', { name: label('caseRecord.section.shelter'), exact: true }).check();
+  await consent.getByRole('checkbox', { name: label('caseRecord.section.care'), exact: true }).check();
   await pick(consent, label('caseRecord.consent.agencies'), shelterAgency);
+  await pick(consent, label('caseRecord.consent.agencies'), /Mekong/);
   await consent.getByRole('button', { name: label('caseRecord.consent.save') }).click();
   await expect(consent).toBeHidden();
   await pick(worker, label('caseRecord.share.consent'), label('vocab.consentPurpose.services'));
@@ -117,4 +121,37 @@ test('identified victim → consent share → shelter placement → care plan wi
   await expect(plan).toBeHidden();
   for (const [what] of services) await expect(worker.getByText(what)).toBeVisible();
   expect(await shoot(worker, 'care')).toBeLessThanOrEqual(0);
+
+  // 4. The NGO's service is referred to it, on the consent, with the care section.
+  await worker
+    .getByRole('button', { name: label('carePlan.action.refer') })
+    .nth(2)
+    .click();
+  const referral = worker.getByRole('dialog');
+  await pick(referral, label('referrals.dialog.consent'), /./);
+  const reason = 'ฝึกอาชีพตัดเย็บตามแผนการดูแล';
+  await referral.getByRole('textbox', { name: label('referrals.dialog.reason'), exact: true }).fill(reason);
+  await referral.getByRole('button', { name: label('referrals.dialog.submit') }).click();
+  await expect(referral).toBeHidden();
+  const referralOf = async () => {
+    const listed = await (await worker.request.get(`/api/cases/${caseId}/referrals`)).json();
+    return (listed.items ?? listed).find((item: { reason: string }) => item.reason === reason);
+  };
+  expect(await referralOf()).toMatchObject({ status: 'pending', toAgency: { name: expect.stringMatching(/Mekong/) } });
+
+  // 5. The NGO accepts it from its inbox.
+  const ngo = await signIn(browser, 'th.ngo');
+  await ngo.goto('/referrals');
+  await ngo
+    .getByRole('listitem')
+    .filter({ hasText: reason })
+    .getByRole('button', { name: label('referrals.action.accept') })
+    .click();
+  await ngo
+    .getByRole('dialog')
+    .getByRole('button', { name: label('referrals.step.accept.submit') })
+    .click();
+  await expect(ngo.getByRole('dialog')).toBeHidden();
+  expect((await referralOf()).status).toBe('accepted');
+  expect(await shoot(ngo, 'referrals')).toBeLessThanOrEqual(0);
 });
