@@ -25,7 +25,7 @@ async function shoot(page: Page, name: string) {
   return overflow;
 }
 
-test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO', async ({
+test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO → two assessments and their trend', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -154,4 +154,23 @@ test('identified victim → consent share → shelter placement → care plan wi
   await expect(ngo.getByRole('dialog')).toBeHidden();
   expect((await referralOf()).status).toBe('accepted');
   expect(await shoot(ngo, 'referrals')).toBeLessThanOrEqual(0);
+
+  // 6. Two reintegration assessments a month apart, and the trend chart of them.
+  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const [assessedOn, point] of [
+    [monthAgo, 1],
+    [null, 3],
+  ] as const) {
+    await worker.getByRole('button', { name: label('assessments.record') }).click();
+    const form = worker.getByRole('dialog');
+    if (assessedOn) await form.getByRole('textbox', { name: label('assessments.form.assessedOn'), exact: true }).fill(assessedOn);
+    await form.getByRole('textbox', { name: label('assessments.form.assessor'), exact: true }).fill('Nok Wongsakul');
+    const choices = form.getByRole('radio', { name: new RegExp(`^${point} · `) });
+    for (let index = 0; index < (await choices.count()); index += 1)
+      await choices.nth(index).evaluate((input: HTMLInputElement) => input.click());
+    await form.getByRole('button', { name: label('assessments.form.save') }).click();
+    await expect(form).toBeHidden();
+  }
+  await expect(worker.getByRole('img', { name: label('assessments.trend.chartLabel') })).toBeVisible();
+  expect(await shoot(worker, 'assessments')).toBeLessThanOrEqual(0);
 });
