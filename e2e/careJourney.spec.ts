@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { addMonths, format, parseISO } from 'date-fns';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -25,7 +26,7 @@ async function shoot(page: Page, name: string) {
   return overflow;
 }
 
-test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO → two assessments and their trend', async ({
+test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO → two assessments and their trend → follow-up schedule in Thai dates', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
@@ -173,4 +174,25 @@ test('identified victim → consent share → shelter placement → care plan wi
   }
   await expect(worker.getByRole('img', { name: label('assessments.trend.chartLabel') })).toBeVisible();
   expect(await shoot(worker, 'assessments')).toBeLessThanOrEqual(0);
+
+  // 7. Follow-up under Thailand's policy: monthly for three months, then every three months to a year,
+  // shown in Thai dates (Buddhist era).
+  const startOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+  await worker.getByRole('tab', { name: label('caseRecord.tabs.followUp') }).click();
+  await worker.getByRole('button', { name: label('followUp.start.action') }).click();
+  const start = worker.getByRole('dialog');
+  await start.getByRole('textbox', { name: label('followUp.start.startOn'), exact: true }).fill(startOn);
+  await start.getByRole('button', { name: label('followUp.start.submit') }).click();
+  await expect(start).toBeHidden();
+  const thaiDate = new Intl.DateTimeFormat('th-TH', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  for (const [index, months] of [1, 2, 3, 6, 9, 12].entries()) {
+    const due = addMonths(parseISO(startOn), months);
+    const visit = worker.locator(`time[datetime="${format(due, 'yyyy-MM-dd')}"]`).first();
+    await expect(visit).toHaveText(thaiDate.format(new Date(`${format(due, 'yyyy-MM-dd')}T00:00:00Z`)));
+    await expect(
+      worker.getByText(label('followUp.visit.number').replace('{{number}}', String(index + 1)), { exact: false }).first(),
+    ).toBeVisible();
+  }
+  expect(thaiDate.format(new Date())).toMatch(/25\d\d/);
+  expect(await shoot(worker, 'followUp')).toBeLessThanOrEqual(0);
 });
