@@ -3,7 +3,7 @@ import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record.js';
 import { importCase } from '../../commands/importCase.js';
-import { isoDay } from '../../commands/openCase.js';
+import { localToday } from '../../followUp/schedule.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor, type DbActor } from '../../db/actorContext.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -76,7 +76,7 @@ export async function runImport(context: RunImportContext, job: ImportJob): Prom
     return;
   }
   await saveProgress(context.db, actor, job.id, { state: 'validating' });
-  const validation = await validate(context, actor, job, bytes, isoDay(now()));
+  const validation = await validate(context, actor, job, bytes, localToday(context.instanceCountry, now()));
   if (validation === 'stopped') return;
   if (validation.errors.count || job.dryRun) {
     const failed = validation.unreadable || (validation.errors.count > 0 && !job.dryRun);
@@ -338,7 +338,7 @@ async function write(
   };
   const rows = readFileRows(bytes, {
     resolver: createValueResolver(),
-    today: isoDay(now()),
+    today: localToday(context.instanceCountry, now()),
     limits: context.limits,
     onPlan: () => {},
     onWarning: () => {},

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { isoDay } from '../../commands/openCase.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { carePlanVersions, caseTasks } from '../../db/schema/index.js';
 
@@ -13,8 +13,9 @@ let shelter: ApiClient; // shelter_staff
 let psychologist: ApiClient; // specialist_psychosocial, shelter (no section:care)
 const agency = {} as Record<'chiangrai' | 'ngo' | 'shelter', string>;
 const userIds: Record<string, string> = {};
-const today = () => isoDay(new Date());
-const inDays = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+// The actors work in Thailand: their today is Thailand's, whatever the hour in UTC.
+const today = () => localToday('TH', new Date());
+const inDays = (days: number) => addCalendarDays(today(), days);
 
 async function newCase(): Promise<string> {
   const response = await socialworker.post('/api/cases', {

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
+import { localToday } from '../../followUp/schedule.js';
 import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => localToday('TH', new Date());
 
 /** Worklists and saved filters: an agency's tasks stay its own; a user's filters stay theirs. */
 export function caseWorkMatrix(c: TenancyContext): RouteMatrix {

@@ -2,7 +2,7 @@ import { BREAK_GLASS_MINUTES } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { isoDay } from '../../commands/openCase.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { breakGlassGrants, caseEvents, consents } from '../../db/schema/index.js';
 
@@ -18,8 +18,9 @@ let hotline: ApiClient; // hotline_operator
 let data: ApiClient; // data_officer
 const agency = {} as Record<'chiangrai' | 'ngo' | 'shelter' | 'police' | 'cambodia', string>;
 
-const today = () => isoDay(new Date());
-const daysFromToday = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+// The actors work in Thailand: their today is Thailand's, whatever the hour in UTC.
+const today = () => localToday('TH', new Date());
+const daysFromToday = (days: number) => addCalendarDays(today(), days);
 let serial = 0;
 
 /** A case owned by Chiang Rai, so each test knows the person's age and who else is involved. */

@@ -2,7 +2,7 @@ import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { isoDay } from '../../commands/openCase.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, caseTasks, notifications } from '../../db/schema/index.js';
 
@@ -17,7 +17,8 @@ let hotline: ApiClient;
 let data: ApiClient;
 let agency: Record<'chiangrai' | 'ngo' | 'shelter', string>;
 
-const daysFromToday = (days: number) => isoDay(new Date(Date.now() + days * 86_400_000));
+// The actors work in Thailand: their today is Thailand's, whatever the hour in UTC.
+const daysFromToday = (days: number) => addCalendarDays(localToday('TH', new Date()), days);
 let serial = 0;
 
 /** A Chiang Rai case with a distinctive name, so a test can look for the name in every response. */
@@ -39,7 +40,7 @@ async function consent(caseId: string, terms: Record<string, unknown> = {}) {
     agencyIds: [],
     countries: [],
     givenBy: 'victim',
-    givenOn: isoDay(new Date()),
+    givenOn: localToday('TH', new Date()),
     ...terms,
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
