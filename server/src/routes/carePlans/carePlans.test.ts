@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { carePlanVersions, caseTasks } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 
 let t: TestApp;
 let admin: ApiClient;

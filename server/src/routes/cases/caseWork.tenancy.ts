@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { localToday } from '../../followUp/schedule.js';
 import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import { localToday } from '../../followUp/schedule.js';
 
 const today = () => localToday('TH', new Date());
 

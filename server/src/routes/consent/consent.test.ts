@@ -2,9 +2,9 @@ import { BREAK_GLASS_MINUTES } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { breakGlassGrants, caseEvents, consents } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 
 let t: TestApp;
 let admin: ApiClient;

@@ -2,9 +2,9 @@ import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, caseTasks, notifications } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 
 let t: TestApp;
 let admin: ApiClient;
