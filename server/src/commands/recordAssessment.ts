@@ -1,5 +1,6 @@
 import type { AssessmentInput } from '@seamless/contracts';
 import { and, desc, eq, lte } from 'drizzle-orm';
+import { scheduleReassessment } from '../assessments/reassessment.js';
 import { domainScores, risksOf, scoreErrors } from '../assessments/scoring.js';
 import { recordAudit } from '../audit/record.js';
 import { assessmentInstruments, caseAssessments } from '../db/schema/index.js';
@@ -57,6 +58,12 @@ export async function recordAssessment(context: CaseContext, input: AssessmentIn
       recordedByAgencyId: actor.agencyId,
     })
     .returning();
+  await scheduleReassessment(tx, {
+    caseId: view.kase.id,
+    agencyId: actor.agencyId,
+    assessedOn: input.assessedOn,
+    userId: actor.userId,
+  });
   const riskDomains = [...new Set(risks.map((risk) => risk.domain))];
   if (riskDomains.length) {
     await notify(tx, { kind: 'assessment_risk', agencyId: view.kase.ownerAgencyId, caseId: view.kase.id, subjectId: assessment!.id });

@@ -1,4 +1,5 @@
 import { INCOME_BAND_LIST, SUPPORTED_LOCALES } from '@seamless/contracts';
+import { scheduleReassessment } from '../assessments/reassessment.js';
 import { domainScores, risksOf } from '../assessments/scoring.js';
 import type { Tx } from '../db/client.js';
 import {
@@ -301,4 +302,6 @@ export async function seedDemoCare(tx: Tx, ids: DemoIds) {
     });
     previous = scored.domainScores;
   }
+  const lastAssessedOn = day(-100 + (SCORE_SETS.length - 1) * 45);
+  await scheduleReassessment(tx, { caseId, agencyId: chiangrai, assessedOn: lastAssessedOn, userId: socialworker });
 }

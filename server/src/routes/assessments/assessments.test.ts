@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { REASSESSMENT_DAYS } from '../../assessments/reassessment.js';
 import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { notifications } from '../../db/schema/index.js';
+import { addCalendarDays } from '../../followUp/schedule.js';
 import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
 
 let t: TestApp;
@@ -123,6 +125,30 @@ describe('assessments', () => {
     expect(trend.series.find((s: { domain: string }) => s.domain === 'safety').values).toEqual([3, 3]);
     expect(trend.series).toHaveLength(7);
     expect(trend.domains[0].labels.th).toBe('ความปลอดภัย');
+  });
+
+  it('reminds the assessing agency to reassess three months on; a newer assessment moves the reminder, a late older one does not', async () => {
+    const caseId = await newCase();
+    const reminders = async (client: ApiClient) =>
+      (
+        (await client.get('/api/tasks?scope=team&includeDone=true')).body.items as {
+          caseId: string;
+          kind: string;
+          dueOn: string;
+          doneAt: string | null;
+        }[]
+      )
+        .filter((task) => task.caseId === caseId && task.kind === 'assessment_due')
+        .map((task) => ({ dueOn: task.dueOn, done: task.doneAt !== null }));
+    expect(await reminders(socialworker)).toEqual([]);
+    expect((await assess(caseId, scoresAt(3), daysAgo(40))).status).toBe(201);
+    expect(await reminders(socialworker)).toEqual([{ dueOn: addCalendarDays(daysAgo(40), REASSESSMENT_DAYS), done: false }]);
+    expect((await assess(caseId, scoresAt(3), daysAgo(5))).status).toBe(201);
+    expect((await assess(caseId, scoresAt(3), daysAgo(50))).status).toBe(201);
+    const after = await reminders(socialworker);
+    expect(after.filter((task) => !task.done)).toEqual([{ dueOn: addCalendarDays(daysAgo(5), REASSESSMENT_DAYS), done: false }]);
+    expect(after.filter((task) => task.done)).toHaveLength(1);
+    expect(await reminders(ngo)).toEqual([]);
   });
 
   it('is the care section: no role or agency without it reads or records assessments', async () => {
