@@ -1,7 +1,7 @@
 import type { Locale, MeetingDetail } from '@seamless/contracts';
-import PDFDocument from 'pdfkit';
 import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
 import { MINUTES_TEXT, type MinutesText } from './meetingMinutesText.js';
+import { INTL_LOCALE, openPdf } from './pdfDocument.js';
 
 /** One reader's minutes: the meeting exactly as that reader sees it on screen, nothing more. */
 export type MeetingMinutes = {
@@ -12,19 +12,6 @@ export type MeetingMinutes = {
   generatedAt: Date;
 };
 
-const INTL_LOCALE: Record<Locale, string> = {
-  en: 'en-GB',
-  th: 'th-TH-u-ca-buddhist',
-  km: 'km-KH',
-  lo: 'lo-LA',
-  my: 'my-MM',
-  vi: 'vi-VN',
-  zh: 'zh-CN',
-  ja: 'ja-JP',
-};
-const PDF_LANGUAGE: Record<Locale, string> = { en: 'en', th: 'th', km: 'km', lo: 'lo', my: 'my', vi: 'vi', zh: 'zh-Hans', ja: 'ja' };
-// pdfkit loads Helvetica unless told otherwise; every run here picks its own Noto font.
-const NO_DEFAULT_FONT = null as unknown as string;
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 const WIDTH = PAGE.width - 2 * MARGIN;
@@ -170,26 +157,10 @@ function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
 /** Renders the minutes as an A4 PDF in the chosen language, every script in its Noto face. */
 export async function renderMeetingMinutes(minutes: MeetingMinutes): Promise<Buffer> {
   const s = MINUTES_TEXT[minutes.locale];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 0,
-    font: NO_DEFAULT_FONT,
-    pdfVersion: '1.7',
-    lang: PDF_LANGUAGE[minutes.locale],
-    displayTitle: true,
-    info: {
-      Title: `${s.title} — ${minutes.meeting.title}`,
-      Author: minutes.meeting.conveningAgency.name,
-      Creator: 'Seamless',
-      Producer: 'Seamless',
-      CreationDate: minutes.generatedAt,
-    },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes } = openPdf(minutes.locale, {
+    title: `${s.title} — ${minutes.meeting.title}`,
+    author: minutes.meeting.conveningAgency.name,
+    createdAt: minutes.generatedAt,
   });
   const flow = new Flow(doc, minutes.locale);
   header(flow, minutes, s);
@@ -201,5 +172,5 @@ export async function renderMeetingMinutes(minutes: MeetingMinutes): Promise<Buf
   );
   flow.paragraph(interpolate(s.readerNote, { reader: minutes.readerName, agency: minutes.readerAgency, date: today }), STYLES.note);
   doc.end();
-  return done;
+  return bytes;
 }

@@ -6,6 +6,18 @@ const PRODUCER = 'Seamless';
 // pdfkit loads Helvetica unless told otherwise; every run of our documents picks its own Noto font (fonts.ts).
 const NO_DEFAULT_FONT = null as unknown as string;
 
+/** Locale tags for the documents' dates (Intl): Thai dates are in the Buddhist era. */
+export const INTL_LOCALE: Record<Locale, string> = {
+  en: 'en-GB',
+  th: 'th-TH-u-ca-buddhist',
+  km: 'km-KH',
+  lo: 'lo-LA',
+  my: 'my-MM',
+  vi: 'vi-VN',
+  zh: 'zh-CN',
+  ja: 'ja-JP',
+};
+
 export type DocumentInfo = {
   title: string;
   author?: string;

@@ -17,7 +17,7 @@ import my from './locales/my.json' with { type: 'json' };
 import th from './locales/th.json' with { type: 'json' };
 import vi from './locales/vi.json' with { type: 'json' };
 import zh from './locales/zh.json' with { type: 'json' };
-import { openPdf } from './pdfDocument.js';
+import { INTL_LOCALE, openPdf } from './pdfDocument.js';
 
 export type VictimCertificate = {
   /** The case's language. */
@@ -57,18 +57,6 @@ export type VictimCertificate = {
 export type CertificateMessages = typeof en;
 
 export const CERTIFICATE_MESSAGES: Record<Locale, CertificateMessages> = { en, th, km, lo, my, vi, zh, ja };
-
-/** Locale tags for Intl: Thai dates are in the Buddhist era. */
-const INTL_LOCALE: Record<Locale, string> = {
-  en: 'en-GB',
-  th: 'th-TH-u-ca-buddhist',
-  km: 'km-KH',
-  lo: 'lo-LA',
-  my: 'my-MM',
-  vi: 'vi-VN',
-  zh: 'zh-CN',
-  ja: 'ja-JP',
-};
 
 /** The issue date is the calendar date where the certificate is issued. */
 const COUNTRY_TIME_ZONES: Record<string, string> = {
