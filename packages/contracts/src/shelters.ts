@@ -79,21 +79,34 @@ export const shelterFacilityUpdateSchema = shelterFacilityInputSchema
   .strict();
 export type ShelterFacilityUpdate = z.infer<typeof shelterFacilityUpdateSchema>;
 
-export const shelterUnitInputSchema = z
-  .object({
-    name: plainText(100, { min: 1 }),
-    kind: z.enum(UNIT_KINDS),
-    sex: z.enum(UNIT_SEXES),
-    ageGroup: z.enum(UNIT_AGE_GROUPS),
-    beds: z.number().int().min(1).max(500),
-    specialNeeds: z.boolean().default(false),
-  })
+const shelterUnitFields = z.object({
+  name: plainText(100, { min: 1 }),
+  kind: z.enum(UNIT_KINDS),
+  sex: z.enum(UNIT_SEXES),
+  ageGroup: z.enum(UNIT_AGE_GROUPS),
+  beds: z.number().int().min(1).max(500),
+  specialNeeds: z.boolean().default(false),
+});
+const familyUnitForFamilies = {
+  check: (unit: { kind: UnitKind; ageGroup: UnitAgeGroup }) => (unit.kind === 'family_unit') === (unit.ageGroup === 'family'),
+  message: 'A family unit is for families, and only a family unit is.',
+  path: ['ageGroup'],
+};
+
+export const shelterUnitInputSchema = shelterUnitFields
   .strict()
-  .refine((unit) => (unit.kind === 'family_unit') === (unit.ageGroup === 'family'), {
-    message: 'A family unit is for families, and only a family unit is.',
-    path: ['ageGroup'],
-  });
+  .refine(familyUnitForFamilies.check, { message: familyUnitForFamilies.message, path: familyUnitForFamilies.path });
 export type ShelterUnitInput = z.infer<typeof shelterUnitInputSchema>;
+
+/**
+ * A unit as its manager saves it from the form: every field, the version she read, and whether it
+ * takes people (`active`). A unit is never deleted: placements name it.
+ */
+export const shelterUnitUpdateSchema = shelterUnitFields
+  .extend({ active: z.boolean(), version: z.number().int().min(1) })
+  .strict()
+  .refine(familyUnitForFamilies.check, { message: familyUnitForFamilies.message, path: familyUnitForFamilies.path });
+export type ShelterUnitUpdate = z.infer<typeof shelterUnitUpdateSchema>;
 
 const groupCountSchema = z.object({ sex: z.enum(RESIDENT_SEXES), ageGroup: z.enum(RESIDENT_AGE_GROUPS), count: z.number().int() });
 
@@ -106,6 +119,7 @@ export const shelterUnitSchema = z.object({
   beds: z.number().int(),
   specialNeeds: z.boolean(),
   active: z.boolean(),
+  version: z.number().int(),
   occupied: z.number().int(),
   free: z.number().int(),
   occupiedBy: z.array(groupCountSchema),

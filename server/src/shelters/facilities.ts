@@ -42,6 +42,7 @@ function presentUnit(unit: UnitRow, occupancy: OccupancyRow[]): ShelterUnit {
     beds: unit.beds,
     specialNeeds: unit.specialNeeds,
     active: unit.active,
+    version: unit.version,
     occupied,
     free: unit.active ? Math.max(unit.beds - occupied, 0) : 0,
     occupiedBy: occupancy.map((row) => ({ sex: row.resident_sex, ageGroup: row.resident_age_group, count: row.occupied })),

@@ -9,6 +9,7 @@ import { AppError, conflict, fieldError, forbidden, notFound } from '../http/pro
 import { canPlacement } from '../policies/shelter.js';
 import { countryStayLimitDays, type FacilityRow, type UnitRow } from './facilities.js';
 import { ageGroupOn, brokenPlacementRules, residentSexOf, unoverridable } from './placementRules.js';
+import { lockUnitBeds } from './unitLock.js';
 
 export type PlacementTargetInput = {
   facilityId: string;
@@ -74,6 +75,7 @@ export async function resolvePlacementTarget(
   const { tx, actor, view, keyRing } = context;
   const [facility] = await tx.select().from(shelterFacilities).where(eq(shelterFacilities.id, input.facilityId));
   if (!facility) throw fieldError(422, 'invalid_reference', 'facilityId', 'No such shelter.');
+  await lockUnitBeds(tx, input.unitId);
   const [unit] = await tx
     .select()
     .from(shelterUnits)

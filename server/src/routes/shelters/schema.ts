@@ -9,12 +9,14 @@ import {
   shelterListSchema,
   shelterResidentListSchema,
   shelterUnitInputSchema,
+  shelterUnitUpdateSchema,
   transferSchema,
 } from '@seamless/contracts';
 import { z } from 'zod';
 
 const caseParams = z.object({ id: z.string().uuid() }).strict();
 const facilityParams = z.object({ shelterId: z.string().uuid() }).strict();
+const unitParams = z.object({ shelterId: z.string().uuid(), unitId: z.string().uuid() }).strict();
 
 export const shelterListRouteSchema = { tags: ['shelters'], response: { 200: shelterListSchema } };
 export const shelterResidentsRouteSchema = { tags: ['shelters'], response: { 200: shelterResidentListSchema } };
@@ -31,6 +33,13 @@ export const shelterUnitCreateRouteSchema = {
   params: facilityParams,
   body: shelterUnitInputSchema,
   response: { 201: shelterFacilitySchema },
+};
+
+export const shelterUnitUpdateRouteSchema = {
+  tags: ['shelters'],
+  params: unitParams,
+  body: shelterUnitUpdateSchema,
+  response: { 200: shelterFacilitySchema },
 };
 
 export const caseShelterGetRouteSchema = { tags: ['shelters'], params: caseParams, response: { 200: caseShelterSchema } };

@@ -20,7 +20,7 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
       agencyId: string;
       name: string;
       version: number;
-      units: { id: string }[];
+      units: { id: string; name: string; active: boolean; version: number }[];
     }[];
   const womenCentre = async () => (await shelterFacilities()).find((facility) => facility.name.includes('Women and Children'))!;
   const ngoHome = async () => (await shelterFacilities()).find((facility) => facility.agencyId === c.agency.ngo)!;
@@ -123,6 +123,29 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
         expectStatus(await c.shelter.post(`/api/shelters/${home.id}/units`, unitBody), 403, 'forbidden');
         expect((await womenCentre()).units.length).toBe(centre.units.length);
         expect((await ngoHome()).units.length).toBe(home.units.length);
+      },
+    },
+    'PATCH /api/shelters/:shelterId/units/:unitId': {
+      why: "only the running agency's shelter managers change a unit; a unit of another shelter is not found through this one",
+      anonymous: { path: `/api/shelters/${UNKNOWN_ID}/units/${UNKNOWN_ID}`, body: { version: 1 } },
+      probe: async () => {
+        const centre = await womenCentre();
+        const home = await ngoHome();
+        const edit = (unit: { active: boolean; version: number }) => ({
+          ...unitBody,
+          name: 'Taken over',
+          active: unit.active,
+          version: unit.version,
+        });
+        const target = centre.units[0]!;
+        for (const client of [c.ngo, c.socialworker, c.psychologist, c.police, c.data]) {
+          expect((await client.patch(`/api/shelters/${centre.id}/units/${target.id}`, edit(target))).status).toBe(403);
+        }
+        const homeUnit = home.units[0]!;
+        expectStatus(await c.shelter.patch(`/api/shelters/${home.id}/units/${homeUnit.id}`, edit(homeUnit)), 403, 'forbidden');
+        expectStatus(await c.shelter.patch(`/api/shelters/${centre.id}/units/${homeUnit.id}`, edit(homeUnit)), 404, 'not_found');
+        expect((await womenCentre()).units[0]).toMatchObject({ name: target.name, version: target.version });
+        expect((await ngoHome()).units[0]).toMatchObject({ name: homeUnit.name, version: homeUnit.version });
       },
     },
     'GET /api/cases/:id/shelter': {

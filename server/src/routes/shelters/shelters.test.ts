@@ -135,6 +135,85 @@ describe('residents', () => {
   });
 });
 
+describe('units', () => {
+  const unitPath = (facility: ShelterFacility, unitId: string) => `/api/shelters/${facility.id}/units/${unitId}`;
+  /** The unit as the edit form sends it back. */
+  const formOf = ({ name, kind, sex, ageGroup, beds, specialNeeds, active, version }: ShelterFacility['units'][number]) => ({
+    name,
+    kind,
+    sex,
+    ageGroup,
+    beds,
+    specialNeeds,
+    active,
+    version,
+  });
+  const unitIn = (facility: ShelterFacility, unitId: string) => facility.units.find((candidate) => candidate.id === unitId)!;
+
+  it('lets the shelter manager rename, resize and close an empty unit on the version she read', async () => {
+    const centre = facilityNamed(await board(shelter), 'Men');
+    const added = await shelter.post(`/api/shelters/${centre.id}/units`, {
+      name: 'Room 9',
+      kind: 'room',
+      sex: 'male',
+      ageGroup: 'adult',
+      beds: 2,
+    });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const unit = (added.body as ShelterFacility).units.find((candidate) => candidate.name === 'Room 9')!;
+    const saved = await shelter.patch(unitPath(centre, unit.id), {
+      ...formOf(unit),
+      name: 'Room 9 (quiet room)',
+      beds: 3,
+      specialNeeds: true,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const after = unitIn(saved.body, unit.id);
+    expect(after).toMatchObject({ name: 'Room 9 (quiet room)', beds: 3, specialNeeds: true, free: 3, version: unit.version + 1 });
+    expect((saved.body as ShelterFacility).beds).toBe(centre.beds + 3);
+
+    expectProblem(await shelter.patch(unitPath(centre, unit.id), { ...formOf(unit), name: 'Someone else’s edit' }), 409, 'conflict');
+    const closed = await shelter.patch(unitPath(centre, unit.id), { ...formOf(after), active: false });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect(unitIn(closed.body, unit.id)).toMatchObject({ active: false, free: 0, name: 'Room 9 (quiet room)' });
+    expect((closed.body as ShelterFacility).beds).toBe(centre.beds);
+  });
+
+  it('keeps whom an occupied unit takes, enough beds for its people and the unit open, naming each field', async () => {
+    const dormitory = async () => {
+      const centre = facilityNamed(await board(shelter), 'Women and Children');
+      return [centre, centre.units.find((candidate) => candidate.name.includes('women'))!] as const;
+    };
+    while ((await dormitory())[1].occupied < 2) {
+      const [centre, room] = await dormitory();
+      const caseId = await ngoCase(yearsBefore(today(), 30), { shareWithShelter: true });
+      const admitted = await ngo.post(`/api/cases/${caseId}/shelter/admit`, { facilityId: centre.id, unitId: room.id });
+      expect(admitted.status, JSON.stringify(admitted.body)).toBe(201);
+    }
+    const [facility, unit] = await dormitory();
+    const refused = async (changes: Record<string, unknown>) =>
+      expectProblem(
+        await shelter.patch(unitPath(facility, unit.id), { ...formOf(unit), ...changes }),
+        422,
+        'validation_failed',
+      ).errors?.map((error) => `${error.path}:${error.code}`);
+    expect(await refused({ beds: unit.occupied - 1 })).toEqual(['beds:unit_occupied']);
+    expect(await refused({ sex: unit.sex === 'male' ? 'female' : 'male' })).toEqual(['sex:unit_occupied']);
+    expect(await refused({ active: false })).toEqual(['active:unit_occupied']);
+    expect(await refused({ kind: 'family_unit', ageGroup: 'family' })).toEqual(['kind:unit_occupied', 'ageGroup:unit_occupied']);
+    const family = expectProblem(
+      await shelter.patch(unitPath(facility, unit.id), { ...formOf(unit), kind: 'family_unit' }),
+      400,
+      'validation_failed',
+    );
+    expect(family.errors?.[0]?.path).toBe('ageGroup');
+    expect(unitIn(facilityNamed(await board(shelter), facility.name), unit.id)).toEqual(unit);
+    const renamed = await shelter.patch(unitPath(facility, unit.id), { ...formOf(unit), name: `${unit.name}, east wing` });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(unitIn(renamed.body, unit.id)).toMatchObject({ name: `${unit.name}, east wing`, occupied: unit.occupied });
+  });
+});
+
 describe('admission, transfer, discharge', () => {
   let women: ShelterFacility;
   beforeAll(async () => {

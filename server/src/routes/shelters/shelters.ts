@@ -15,13 +15,15 @@ import { agencies, shelterFacilities, shelterFacilityContacts, shelterUnits } fr
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/problem.js';
+import { AppError, forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canFacility, canPlacement, canShelters, type PlacementAction } from '../../policies/shelter.js';
 import { loadCasePlacements } from '../../shelters/casePlacements.js';
 import { localToday } from '../../shelters/countdown.js';
 import { loadFacilities, totalsByCountry } from '../../shelters/facilities.js';
 import { loadResidents } from '../../shelters/residents.js';
+import { unitChangeErrors } from '../../shelters/unitChanges.js';
+import { lockUnitBeds } from '../../shelters/unitLock.js';
 import {
   admitRouteSchema,
   caseShelterGetRouteSchema,
@@ -31,6 +33,7 @@ import {
   shelterListRouteSchema,
   shelterResidentsRouteSchema,
   shelterUnitCreateRouteSchema,
+  shelterUnitUpdateRouteSchema,
   shelterUpdateRouteSchema,
   transferRouteSchema,
 } from './schema.js';
@@ -63,6 +66,8 @@ async function saveContacts(tx: Tx, keyRing: KeyRing, facilityId: string, input:
 }
 
 const fieldsOf = (input: Partial<ShelterFacilityUpdate>) => Object.keys(input).filter((key) => key !== 'version');
+const changedFields = <T extends object>(current: T, changes: Partial<T>) =>
+  (Object.keys(changes) as (keyof T)[]).filter((key) => changes[key] !== current[key]);
 
 /** Shelters: facilities and their beds, residents of one's own shelters, and placements on a case. */
 export function shelterRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
@@ -214,6 +219,32 @@ export function shelterRoutes(app: FastifyInstance, { database, keyRing }: AppDe
     );
     return reply.status(201).send(facility);
   });
+
+  api.patch('/api/shelters/:shelterId/units/:unitId', { schema: shelterUnitUpdateRouteSchema }, async (request) =>
+    asShelterActor(
+      request,
+      (actor) => canShelters(actor, 'create'),
+      async (tx, actor) => {
+        await lockUnitBeds(tx, request.params.unitId);
+        const existing = await facilityOf(tx, actor, request.params.shelterId);
+        if (!existing.abilities.manage) throw forbidden();
+        const unit = existing.units.find((candidate) => candidate.id === request.params.unitId);
+        if (!unit) throw notFound();
+        const { version, ...changes } = request.body;
+        const current = await lockVersion(tx, shelterUnits, unit.id, version);
+        const errors = unitChangeErrors(unit, request.body);
+        if (errors.length) throw new AppError(422, 'validation_failed', 'The people living in this unit forbid the change.', errors);
+        await saveVersion(tx, shelterUnits, current, changes);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'shelter.facility_update',
+          resourceType: 'shelter',
+          resourceId: existing.id,
+          details: { change: 'unit_updated', unitId: unit.id, fields: changedFields(current, changes) },
+        });
+        return facilityOf(tx, actor, existing.id);
+      },
+    ),
+  );
 
   api.get('/api/cases/:id/shelter', { schema: caseShelterGetRouteSchema }, async (request) =>
     onPlacement(request, request.params.id, 'read', async (context) => {
