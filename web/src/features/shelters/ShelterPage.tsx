@@ -12,7 +12,7 @@ import { useShelter } from './queries';
 import { ResidentsCard } from './ResidentsCard';
 import { UnitFormModal } from './UnitFormModal';
 
-function UnitCard({ unit }: { unit: ShelterUnit }) {
+function UnitCard({ unit, onEdit }: { unit: ShelterUnit; onEdit: (() => void) | null }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="sm" component="li">
@@ -37,6 +37,13 @@ function UnitCard({ unit }: { unit: ShelterUnit }) {
             {unit.occupiedBy.map((group) => `${t(`shelters.group.${group.sex}_${group.ageGroup}` as never)}: ${group.count}`).join(' · ')}
           </Text>
         )}
+        {onEdit && (
+          <Group justify="flex-end">
+            <Button variant="subtle" size="xs" onClick={onEdit} aria-label={t('shelters.unitForm.editNamed', { name: unit.name })}>
+              {t('shelters.unitForm.edit')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Card>
   );
@@ -46,6 +53,7 @@ function Detail({ detail }: { detail: ShelterDetail }) {
   const { t } = useTranslation();
   const [addingUnit, setAddingUnit] = useState(false);
   const [editing, setEditing] = useState(false);
+  const [editingUnit, setEditingUnit] = useState<ShelterUnit | null>(null);
   const { facility } = detail;
   return (
     <Stack>
@@ -99,9 +107,10 @@ function Detail({ detail }: { detail: ShelterDetail }) {
         )}
       </Group>
       <UnitFormModal shelterId={facility.id} opened={addingUnit} onClose={() => setAddingUnit(false)} />
+      <UnitFormModal shelterId={facility.id} unit={editingUnit} opened={editingUnit !== null} onClose={() => setEditingUnit(null)} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {facility.units.map((unit) => (
-          <UnitCard key={unit.id} unit={unit} />
+          <UnitCard key={unit.id} unit={unit} onEdit={facility.abilities.manage ? () => setEditingUnit(unit) : null} />
         ))}
       </SimpleGrid>
       {detail.residents ? (

@@ -1,5 +1,13 @@
 import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
-import { type FieldError, shelterUnitInputSchema, UNIT_AGE_GROUPS, UNIT_KINDS, UNIT_SEXES } from '@seamless/contracts';
+import {
+  type FieldError,
+  type ShelterUnit,
+  shelterUnitInputSchema,
+  shelterUnitUpdateSchema,
+  UNIT_AGE_GROUPS,
+  UNIT_KINDS,
+  UNIT_SEXES,
+} from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
@@ -8,28 +16,29 @@ import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
-import { useAddUnit } from './queries';
-import { type UnitDraft, unitDraftBody } from './unitDraft';
+import { useSaveUnit } from './queries';
+import { NEW_UNIT, occupiedFields, type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
 
-function UnitForm({ shelterId, onDone }: { shelterId: string; onDone: () => void }) {
+function UnitForm({ shelterId, unit, onDone }: { shelterId: string; unit: ShelterUnit | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const { values, setField } = useFormValues<UnitDraft>(() => ({
-    name: '',
-    kind: 'room',
-    sex: 'female',
-    ageGroup: 'adult',
-    beds: '',
-    specialNeeds: false,
-  }));
+  const { values, setField } = useFormValues<UnitDraft>(() => (unit ? unitDraftOf(unit) : NEW_UNIT));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
-  const add = useAddUnit(shelterId);
-  const errors = useFieldErrors(clientErrors, add.error);
+  const save = useSaveUnit(shelterId);
+  const errors = useFieldErrors(clientErrors, save.error);
+  // The server names the fields the unit's residents hold; say so in her language.
+  for (const path of occupiedFields(save.error)) errors[path] = t('shelters.unitForm.occupied', { count: unit?.occupied ?? 0 });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (unit) {
+      const checked = validate(shelterUnitUpdateSchema, unitUpdateBody(values, unit.version));
+      setClientErrors(checked.ok ? [] : checked.errors);
+      if (checked.ok) save.mutate({ unitId: unit.id, body: checked.data }, { onSuccess: onDone });
+      return;
+    }
     const checked = validate(shelterUnitInputSchema, unitDraftBody(values));
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) add.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) save.mutate({ unitId: null, body: checked.data }, { onSuccess: onDone });
   };
 
   return (
@@ -96,19 +105,39 @@ function UnitForm({ shelterId, onDone }: { shelterId: string; onDone: () => void
           checked={values.specialNeeds}
           onChange={(event) => setField('specialNeeds', event.currentTarget.checked)}
         />
-        <ProblemAlert error={add.error} />
-        <FormFooter onCancel={onDone} submitting={add.isPending} />
+        {unit && (
+          <Switch
+            label={t('shelters.unitForm.active')}
+            description={t('shelters.unitForm.activeHint')}
+            checked={values.active}
+            onChange={(event) => setField('active', event.currentTarget.checked)}
+            error={errors.active}
+          />
+        )}
+        <ProblemAlert error={save.error} />
+        <FormFooter onCancel={onDone} submitting={save.isPending} />
       </Stack>
     </form>
   );
 }
 
-/** A shelter manager adds a room, dormitory or family unit and its beds to her agency's shelter. */
-export function UnitFormModal({ shelterId, opened, onClose }: { shelterId: string; opened: boolean; onClose: () => void }) {
+/** A shelter manager adds a room, dormitory or family unit and its beds to her agency's shelter, or edits one. */
+export function UnitFormModal({
+  shelterId,
+  unit,
+  opened,
+  onClose,
+}: {
+  shelterId: string;
+  /** The unit she edits; none when she adds one. */
+  unit?: ShelterUnit | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('shelters.unitForm.title')}>
-      {opened && <UnitForm shelterId={shelterId} onDone={onClose} />}
+    <Modal opened={opened} onClose={onClose} title={t(unit ? 'shelters.unitForm.editTitle' : 'shelters.unitForm.title')}>
+      {opened && <UnitForm shelterId={shelterId} unit={unit ?? null} onDone={onClose} />}
     </Modal>
   );
 }

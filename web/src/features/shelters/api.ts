@@ -9,6 +9,7 @@ import type {
   shelterFacilityInputSchema,
   shelterFacilityUpdateSchema,
   shelterUnitInputSchema,
+  shelterUnitUpdateSchema,
   transferSchema,
 } from '@seamless/contracts';
 import { api } from '../../api/client';
@@ -20,6 +21,7 @@ export type DischargeBody = RequestBody<typeof dischargeSchema>;
 export type FacilityBody = RequestBody<typeof shelterFacilityInputSchema>;
 export type FacilityUpdateBody = RequestBody<typeof shelterFacilityUpdateSchema>;
 export type UnitBody = RequestBody<typeof shelterUnitInputSchema>;
+export type UnitUpdateBody = RequestBody<typeof shelterUnitUpdateSchema>;
 
 const casePath = (caseId: string, ...parts: string[]) => `/api/cases/${[caseId, 'shelter', ...parts].map(encodeURIComponent).join('/')}`;
 
@@ -31,6 +33,8 @@ export const sheltersApi = {
   update: (shelterId: string, body: FacilityUpdateBody) =>
     api.patch<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}`, body),
   addUnit: (shelterId: string, body: UnitBody) => api.post<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}/units`, body),
+  updateUnit: (shelterId: string, unitId: string, body: UnitUpdateBody) =>
+    api.patch<ShelterFacility>(`/api/shelters/${encodeURIComponent(shelterId)}/units/${encodeURIComponent(unitId)}`, body),
   caseShelter: (caseId: string) => api.get<CaseShelter>(casePath(caseId)),
   admit: (caseId: string, body: AdmissionBody) => api.post<CaseShelter>(casePath(caseId, 'admit'), body),
   transfer: (caseId: string, body: TransferBody) => api.post<CaseShelter>(casePath(caseId, 'transfer'), body),

@@ -8,6 +8,7 @@ import {
   sheltersApi,
   type TransferBody,
   type UnitBody,
+  type UnitUpdateBody,
 } from './api';
 
 const SHELTERS_KEY = ['shelters'] as const;
@@ -39,11 +40,14 @@ export const useAdmit = (caseId: string) => usePlacementMutation((body: Admissio
 export const useTransfer = (caseId: string) => usePlacementMutation((body: TransferBody) => sheltersApi.transfer(caseId, body));
 export const useDischarge = (caseId: string) => usePlacementMutation((body: DischargeBody) => sheltersApi.discharge(caseId, body));
 
-/** A new unit changes the beds every board counts. */
-export function useAddUnit(shelterId: string) {
+export type UnitSave = { unitId: null; body: UnitBody } | { unitId: string; body: UnitUpdateBody };
+
+/** Adds a unit, or saves one she edited: either changes the beds every board counts. */
+export function useSaveUnit(shelterId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UnitBody) => sheltersApi.addUnit(shelterId, body),
+    mutationFn: (save: UnitSave) =>
+      save.unitId === null ? sheltersApi.addUnit(shelterId, save.body) : sheltersApi.updateUnit(shelterId, save.unitId, save.body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SHELTERS_KEY }),
   });
 }

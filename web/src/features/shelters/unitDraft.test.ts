@@ -1,7 +1,8 @@
-import { shelterUnitInputSchema } from '@seamless/contracts';
+import { type ShelterUnit, shelterUnitInputSchema, shelterUnitUpdateSchema } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
+import { ApiProblem } from '../../api/problem';
 import { validate } from '../../lib/validation';
-import { type UnitDraft, unitDraftBody } from './unitDraft';
+import { occupiedFields, type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
 
 const draft = (more: Partial<UnitDraft> = {}): UnitDraft => ({
   name: ' Room 4 ',
@@ -10,6 +11,7 @@ const draft = (more: Partial<UnitDraft> = {}): UnitDraft => ({
   ageGroup: 'adult',
   beds: 4,
   specialNeeds: false,
+  active: true,
   ...more,
 });
 
@@ -36,5 +38,58 @@ describe('unitDraftBody', () => {
     expect(paths(draft({ beds: 0 }))).toEqual(['beds']);
     expect(paths(draft({ name: '  ' }))).toEqual(['name']);
     expect(paths(draft({ kind: 'family_unit', ageGroup: 'adult' }))).toEqual(['ageGroup']);
+  });
+});
+
+describe('editing a unit', () => {
+  const unit: ShelterUnit = {
+    id: '5d0f4a57-0000-4000-8000-000000000001',
+    name: 'Room 4',
+    kind: 'room',
+    sex: 'female',
+    ageGroup: 'adult',
+    beds: 4,
+    specialNeeds: false,
+    active: true,
+    version: 3,
+    occupied: 2,
+    free: 2,
+    occupiedBy: [{ sex: 'female', ageGroup: 'adult', count: 2 }],
+  };
+
+  it('starts from the unit and sends every field with the version she read', () => {
+    const body = unitUpdateBody({ ...unitDraftOf(unit), beds: 6, active: false }, unit.version);
+    expect(body).toEqual({
+      name: 'Room 4',
+      kind: 'room',
+      sex: 'female',
+      ageGroup: 'adult',
+      beds: 6,
+      specialNeeds: false,
+      active: false,
+      version: 3,
+    });
+    expect(validate(shelterUnitUpdateSchema, body).ok).toBe(true);
+  });
+
+  it('picks out the fields the residents hold from the server’s problem, and nothing from other problems', () => {
+    const problem = (errors: { path: string; code: string }[]) =>
+      new ApiProblem({
+        type: 'urn:seamless:problem:validation_failed',
+        title: 'Unprocessable',
+        status: 422,
+        code: 'validation_failed',
+        errors: errors.map((error) => ({ ...error, message: 'x' })),
+      });
+    expect(
+      occupiedFields(
+        problem([
+          { path: 'sex', code: 'unit_occupied' },
+          { path: 'name', code: 'too_small' },
+          { path: 'active', code: 'unit_occupied' },
+        ]),
+      ),
+    ).toEqual(['sex', 'active']);
+    expect(occupiedFields(new Error('offline'))).toEqual([]);
   });
 });

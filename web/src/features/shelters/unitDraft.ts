@@ -1,4 +1,5 @@
-import type { UnitAgeGroup, UnitKind, UnitSex } from '@seamless/contracts';
+import type { ShelterUnit, UnitAgeGroup, UnitKind, UnitSex } from '@seamless/contracts';
+import { ApiProblem } from '../../api/problem';
 
 export interface UnitDraft {
   name: string;
@@ -8,7 +9,29 @@ export interface UnitDraft {
   /** As the number field holds it: empty until she types. */
   beds: number | string;
   specialNeeds: boolean;
+  /** Whether the unit takes people; only an existing unit can be closed. */
+  active: boolean;
 }
+
+export const NEW_UNIT: UnitDraft = {
+  name: '',
+  kind: 'room',
+  sex: 'female',
+  ageGroup: 'adult',
+  beds: '',
+  specialNeeds: false,
+  active: true,
+};
+
+export const unitDraftOf = ({ name, kind, sex, ageGroup, beds, specialNeeds, active }: ShelterUnit): UnitDraft => ({
+  name,
+  kind,
+  sex,
+  ageGroup,
+  beds,
+  specialNeeds,
+  active,
+});
 
 /** The body the form sends; an empty or non-numeric bed count is left out so the schema names `beds`. */
 export function unitDraftBody(draft: UnitDraft) {
@@ -20,4 +43,13 @@ export function unitDraftBody(draft: UnitDraft) {
     beds: typeof draft.beds === 'number' ? draft.beds : undefined,
     specialNeeds: draft.specialNeeds,
   };
+}
+
+/** An edited unit: every field, whether it takes people, and the version she read. */
+export const unitUpdateBody = (draft: UnitDraft, version: number) => ({ ...unitDraftBody(draft), active: draft.active, version });
+
+/** The fields the server refused because people live in the unit (`unit_occupied`). */
+export function occupiedFields(error: unknown): string[] {
+  if (!(error instanceof ApiProblem)) return [];
+  return error.errors.filter((fieldError) => fieldError.code === 'unit_occupied').map((fieldError) => fieldError.path);
 }
