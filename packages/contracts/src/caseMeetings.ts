@@ -222,3 +222,22 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
 
 export const meetingListSchema = z.object({ items: z.array(meetingSummarySchema) });
+
+/**
+ * The people who may attend a meeting or own its actions: the active accounts of the convening and
+ * each invited agency, by name and role only (need to know: no username, e-mail nor phone).
+ */
+export const meetingPeopleSchema = z.object({
+  agencies: z.array(
+    agencyRef.extend({
+      accounts: z.array(
+        z.object({
+          id: z.string().uuid(),
+          displayName: z.string(),
+          roles: z.array(z.object({ key: z.string(), name: z.string() })),
+        }),
+      ),
+    }),
+  ),
+});
+export type MeetingPeople = z.infer<typeof meetingPeopleSchema>;

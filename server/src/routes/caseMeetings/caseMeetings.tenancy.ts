@@ -120,6 +120,18 @@ export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
         expect(seen.agenda.find((i: any) => i.id === f.sharedItemId).access).toBe('case');
       },
     },
+    'GET /api/meetings/:id/people': {
+      why: "names of the member agencies' active accounts go only to members; no agency outside the meeting is listed",
+      anonymous: { path: `/api/meetings/${UNKNOWN_ID}/people` },
+      probe: async () => {
+        const f = await meeting();
+        for (const client of outsiders()) expectStatus(await client.get(`/api/meetings/${f.meetingId}/people`), 404, 'not_found');
+        expectStatus(await c.data.get(`/api/meetings/${f.meetingId}/people`), 403, 'forbidden');
+        const seen = await ok(c.shelter.get(`/api/meetings/${f.meetingId}/people`));
+        expect(seen.agencies.map((a: any) => a.id)).toEqual([c.agency.chiangrai, c.agency.shelter]);
+        expect(JSON.stringify(seen)).not.toMatch(/username|email|phone/i);
+      },
+    },
     'PATCH /api/meetings/:id': {
       why: 'only the convening agency changes a meeting',
       anonymous: { path: `/api/meetings/${UNKNOWN_ID}`, body: {} },

@@ -617,3 +617,77 @@ describe('attendance', () => {
     expect((await socialworker.get(`/api/meetings/${meeting.id}`)).body.attendees).toHaveLength(1);
   });
 });
+
+describe('people of a meeting', () => {
+  it("lists the active accounts of the convening and invited agencies by name and role to every member, and nobody else's", async () => {
+    const meeting = await convene();
+    const [leftShelter] = await asSystem(t.database.db, (tx) =>
+      tx
+        .insert(users)
+        .values({
+          agencyId: agency.shelter,
+          username: `left.shelter.${Date.now()}`,
+          displayName: 'Former shelter counsellor',
+          passwordHash: 'x',
+          active: false,
+        })
+        .returning(),
+    );
+    const expected = await asSystem(t.database.db, (tx) =>
+      tx.select({ id: users.id, agencyId: users.agencyId, active: users.active }).from(users),
+    );
+    const activeOf = (agencyId: string) =>
+      expected
+        .filter((u) => u.agencyId === agencyId && u.active)
+        .map((u) => u.id)
+        .sort();
+
+    const forConvener = await socialworker.get(`/api/meetings/${meeting.id}/people`);
+    expect(forConvener.status, JSON.stringify(forConvener.body)).toBe(200);
+    const groups = forConvener.body.agencies;
+    // The convener first, then the invited agencies; no other agency appears.
+    expect(groups[0].id).toBe(agency.chiangrai);
+    expect(groups.map((g: any) => g.id).sort()).toEqual([agency.chiangrai, agency.ngo, agency.shelter].sort());
+    for (const group of groups) expect(group.accounts.map((a: any) => a.id).sort()).toEqual(activeOf(group.id));
+    const shelterGroup = groups.find((g: any) => g.id === agency.shelter);
+    expect(shelterGroup.accounts.map((a: any) => a.id)).not.toContain(leftShelter!.id);
+    expect(shelterGroup.accounts).toContainEqual({
+      id: expect.any(String),
+      displayName: 'Mali Srisuk',
+      roles: [{ key: 'shelter_staff', name: expect.any(String) }],
+    });
+    // Names and roles only: no username, e-mail nor phone of a colleague crosses.
+    expect(JSON.stringify(forConvener.body)).not.toMatch(/username|email|phone|th\.shelter/i);
+
+    const forInvited = await ngo.get(`/api/meetings/${meeting.id}/people`);
+    expect(forInvited.status).toBe(200);
+    expect(forInvited.body).toEqual(forConvener.body);
+
+    const police = await t.login('th.police');
+    expectProblem(await police.get(`/api/meetings/${meeting.id}/people`), 404, 'not_found');
+    expectProblem(await data.get(`/api/meetings/${meeting.id}/people`), 403, 'forbidden');
+    expect((await t.client().get(`/api/meetings/${meeting.id}/people`)).status).toBe(401);
+    expectProblem(await socialworker.get('/api/meetings/not-a-uuid/people'), 400, 'validation_failed');
+  });
+
+  it('an account the people list offers is accepted as attendee and as action owner', async () => {
+    const meeting = await convene();
+    const people = (await socialworker.get(`/api/meetings/${meeting.id}/people`)).body.agencies;
+    const shelterGroup = people.find((g: any) => g.id === agency.shelter);
+    const person = shelterGroup.accounts[0];
+    const added = await socialworker.post(`/api/meetings/${meeting.id}/attendees`, { userId: person.id, agencyId: shelterGroup.id });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.attendees).toMatchObject([{ userId: person.id, name: person.displayName, agency: { id: agency.shelter } }]);
+    const withItem = await socialworker.post(`/api/meetings/${meeting.id}/items`, { caseId: sharedWithNgo.id, purpose: 'Return planning' });
+    expect(withItem.status, JSON.stringify(withItem.body)).toBe(201);
+    const itemId = withItem.body.agenda[0].id;
+    const withAction = await socialworker.post(`/api/meetings/${meeting.id}/items/${itemId}/actions`, {
+      text: 'Prepare the room',
+      ownerAgencyId: shelterGroup.id,
+      ownerUserId: person.id,
+      dueOn: inAWeek(),
+    });
+    expect(withAction.status, JSON.stringify(withAction.body)).toBe(201);
+    expect(withAction.body.agenda[0].actions[0]).toMatchObject({ ownerUserId: person.id, ownerUserName: person.displayName });
+  });
+});

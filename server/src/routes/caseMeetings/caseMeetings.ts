@@ -21,6 +21,7 @@ import { fieldError, forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canCase } from '../../policies/case.js';
 import { canMeeting, type MeetingAction, readsItemText } from '../../policies/caseMeeting.js';
+import { loadMeetingPeople } from './meetingPeople.js';
 import { itemOf, listMeetings, loadMeeting, loadMeetingRow } from './meetingView.js';
 import { sendMinutes } from './minutes.js';
 import {
@@ -35,6 +36,7 @@ import {
   meetingCreateRouteSchema,
   meetingFollowUpRouteSchema,
   meetingListRouteSchema,
+  meetingPeopleRouteSchema,
   meetingReadRouteSchema,
   meetingUpdateRouteSchema,
   minutesRouteSchema,
@@ -116,6 +118,11 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
     withMeeting(db, request, request.params.id, 'list', ({ tx, actor, audit }) =>
       readMeeting(tx, actor, keyRing, audit, request.params.id),
     ),
+  );
+
+  /** Colleagues' names are not victim data: like the meeting's attendee names, listing them is not audited. */
+  api.get('/api/meetings/:id/people', { schema: meetingPeopleRouteSchema }, async (request) =>
+    withMeeting(db, request, request.params.id, 'list', ({ tx, meeting }) => loadMeetingPeople(tx, meeting.row)),
   );
 
   api.patch('/api/meetings/:id', { schema: meetingUpdateRouteSchema }, async (request) =>

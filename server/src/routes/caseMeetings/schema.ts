@@ -11,6 +11,7 @@ import {
   meetingInputSchema,
   meetingListQuerySchema,
   meetingListSchema,
+  meetingPeopleSchema,
   meetingUpdateSchema,
   minutesQuerySchema,
 } from '@seamless/contracts';
@@ -25,6 +26,7 @@ const tags = ['meetings'];
 export const meetingListRouteSchema = { tags, querystring: meetingListQuerySchema, response: { 200: meetingListSchema } };
 export const meetingCreateRouteSchema = { tags, body: meetingInputSchema, response: { 201: meetingDetailSchema } };
 export const meetingReadRouteSchema = { tags, params: meetingParams, response: { 200: meetingDetailSchema } };
+export const meetingPeopleRouteSchema = { tags, params: meetingParams, response: { 200: meetingPeopleSchema } };
 export const meetingUpdateRouteSchema = { tags, params: meetingParams, body: meetingUpdateSchema, response: { 200: meetingDetailSchema } };
 export const meetingFollowUpRouteSchema = {
   tags,
