@@ -1,5 +1,12 @@
 import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { type AgendaItem, type FieldError, type MeetingAction, type MeetingDetail, meetingActionInputSchema } from '@seamless/contracts';
+import {
+  type AgendaItem,
+  type FieldError,
+  type MeetingAction,
+  type MeetingActionInput,
+  type MeetingDetail,
+  meetingActionInputSchema,
+} from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
@@ -8,7 +15,10 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { validate } from '../../lib/validation';
 import { meetingApi } from './api';
-import { useMeetingChange } from './queries';
+import { ownerPersonOptions } from './meetingPeople';
+import { useMeetingChange, useMeetingPeople } from './queries';
+import { useDescribeAccount } from './useDescribeAccount';
+import { usePeopleFieldErrors } from './usePeopleFieldErrors';
 
 const ACTION_COLOUR = { open: 'yellow', done: 'teal', cancelled: 'gray', carried: 'blue' } as const;
 
@@ -55,15 +65,16 @@ function ActionForm({ meeting, item }: { meeting: MeetingDetail; item: AgendaIte
   const owners = [meeting.conveningAgency, ...meeting.invitedAgencies].map((agency) => ({ value: agency.id, label: agency.name }));
   const [text, setText] = useState('');
   const [ownerAgencyId, setOwner] = useState<string | null>(null);
+  const [ownerUserId, setOwnerUser] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState('');
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
-  const add = useMeetingChange((body: { text: string; ownerAgencyId: string; dueOn: string }) =>
-    meetingApi.addAction(meeting.id, item.id, body),
-  );
-  const errors = useFieldErrors(clientErrors, add.error);
+  const people = useMeetingPeople(meeting, true);
+  const describe = useDescribeAccount();
+  const add = useMeetingChange((body: MeetingActionInput) => meetingApi.addAction(meeting.id, item.id, body));
+  const errors = usePeopleFieldErrors(clientErrors, add.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(meetingActionInputSchema, { text, ownerAgencyId: ownerAgencyId ?? undefined, dueOn });
+    const checked = validate(meetingActionInputSchema, { text, ownerAgencyId: ownerAgencyId ?? undefined, ownerUserId, dueOn });
     setClientErrors(checked.ok ? [] : checked.errors);
     if (checked.ok)
       add.mutate(checked.data, {
@@ -89,8 +100,26 @@ function ActionForm({ meeting, item }: { meeting: MeetingDetail; item: AgendaIte
             label={t('caseMeetings.actions.owner')}
             data={owners}
             value={ownerAgencyId}
-            onChange={setOwner}
+            onChange={(agencyId) => {
+              setOwner(agencyId);
+              // A person belongs to one agency: choosing another agency drops her.
+              setOwnerUser(null);
+            }}
             error={errors.ownerAgencyId}
+            miw={160}
+          />
+          <Select
+            size="xs"
+            searchable
+            clearable
+            label={t('caseMeetings.people.ownerPerson')}
+            placeholder={ownerAgencyId ? t('caseMeetings.people.anyoneOfAgency') : t('caseMeetings.people.chooseAgencyFirst')}
+            nothingFoundMessage={t('caseMeetings.people.noColleague')}
+            data={ownerPersonOptions(people.data, ownerAgencyId, describe)}
+            value={ownerUserId}
+            onChange={setOwnerUser}
+            disabled={!ownerAgencyId}
+            error={errors.ownerUserId}
             miw={160}
           />
           <TextInput

@@ -27,7 +27,10 @@ import { AgendaItemCard } from './AgendaItemCard';
 import { meetingApi } from './api';
 import { MeetingFormModal } from './MeetingFormModal';
 import { STATUS_COLOUR } from './MeetingsPage';
-import { useMeeting, useMeetingChange } from './queries';
+import { agencyOfAccount, colleagueOptions } from './meetingPeople';
+import { useMeeting, useMeetingChange, useMeetingPeople } from './queries';
+import { useDescribeAccount } from './useDescribeAccount';
+import { usePeopleFieldErrors } from './usePeopleFieldErrors';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -87,6 +90,37 @@ function DetailsCard({ meeting, onEdit }: { meeting: MeetingDetail; onEdit: () =
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+/** Adds someone with an account in the convening or an invited agency: chosen, not typed. */
+function ColleaguePicker({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation();
+  const people = useMeetingPeople(meeting, true);
+  const describe = useDescribeAccount();
+  const add = useMeetingChange((userId: string) =>
+    meetingApi.addAttendee(meeting.id, { userId, agencyId: agencyOfAccount(people.data, userId), attendance: 'invited' }),
+  );
+  const errors = usePeopleFieldErrors([], add.error);
+  const problem = people.error ?? (Object.keys(errors).length ? null : add.error);
+  return (
+    <Stack gap={4}>
+      <Select
+        size="xs"
+        searchable
+        label={t('caseMeetings.people.addColleague')}
+        placeholder={t('caseMeetings.people.searchColleague')}
+        nothingFoundMessage={t('caseMeetings.people.noColleague')}
+        data={colleagueOptions(people.data, meeting.attendees, describe)}
+        value={null}
+        disabled={add.isPending || people.isPending}
+        onChange={(userId) => {
+          if (userId) add.mutate(userId);
+        }}
+        error={errors.userId ?? errors.agencyId}
+      />
+      {problem ? <ProblemAlert error={problem} /> : null}
+    </Stack>
   );
 }
 
@@ -156,6 +190,7 @@ function AttendanceCard({ meeting }: { meeting: MeetingDetail }) {
             )}
           </Group>
         ))}
+        {manage && <ColleaguePicker meeting={meeting} />}
         {manage && (
           <form
             onSubmit={(event) => {

@@ -9,6 +9,7 @@ import type {
   MeetingDetail,
   MeetingFollowUpInput,
   MeetingInput,
+  MeetingPeople,
   MeetingSummary,
   MeetingUpdate,
 } from '@seamless/contracts';
@@ -36,6 +37,7 @@ export const meetingApi = {
   agencies: () => api.get<{ items: AgencyDirectoryEntry[] }>('/api/agencies'),
   list: (when: MeetingWhen, caseId?: string) => api.get<{ items: MeetingSummary[] }>('/api/meetings', { query: { when, caseId } }),
   detail: (id: string) => api.get<MeetingDetail>(meetingPath(id)),
+  people: (id: string) => api.get<MeetingPeople>(meetingPath(id, '/people')),
   create: (body: MeetingInput) => api.post<MeetingDetail>('/api/meetings', body),
   update: (id: string, body: MeetingUpdate) => api.patch<MeetingDetail>(meetingPath(id), body),
   followUp: (id: string, body: MeetingFollowUpInput) => api.post<MeetingDetail>(meetingPath(id, '/follow-up'), body),

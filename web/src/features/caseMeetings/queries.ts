@@ -6,6 +6,8 @@ export const meetingKeys = {
   all: ['meetings'] as const,
   list: (when: MeetingWhen, caseId?: string) => [...meetingKeys.all, 'list', when, caseId ?? null] as const,
   detail: (id: string) => [...meetingKeys.all, 'detail', id] as const,
+  /** Keyed by the invited agencies too: inviting another agency brings its people. */
+  people: (id: string, agencyIds: readonly string[]) => [...meetingKeys.all, 'people', id, ...agencyIds] as const,
 };
 
 export function useMeetings(when: MeetingWhen, caseId?: string) {
@@ -14,6 +16,19 @@ export function useMeetings(when: MeetingWhen, caseId?: string) {
 
 export function useMeeting(id: string) {
   return useQuery({ queryKey: meetingKeys.detail(id), queryFn: () => meetingApi.detail(id) });
+}
+
+/** The active accounts of the meeting's agencies, to choose attendees and action owners from. */
+export function useMeetingPeople(meeting: MeetingDetail, enabled: boolean) {
+  return useQuery({
+    queryKey: meetingKeys.people(
+      meeting.id,
+      meeting.invitedAgencies.map((agency) => agency.id),
+    ),
+    queryFn: () => meetingApi.people(meeting.id),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 /**
