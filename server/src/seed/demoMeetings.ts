@@ -239,6 +239,11 @@ export async function seedDemoMeetings(tx: Tx, ids: DemoIds) {
     status: 'scheduled',
     previous: held,
   });
+  // Invitations sent to people by account: the rest of the agencies' staff are offered on the page.
+  await tx.insert(caseMeetingAttendees).values([
+    { meetingId: next.id, userId: user('chiangrai'), agencyId: agency('chiangrai'), role: 'chair', attendance: 'invited' },
+    { meetingId: next.id, userId: user('shelter'), agencyId: agency('shelter'), role: 'shelter social worker', attendance: 'invited' },
+  ]);
   const nextItems = await addItems(
     next.id,
     'chiangrai',

@@ -579,6 +579,13 @@ describe('demo meetings', () => {
     expect(next.agenda.some((item: any) => item.access === 'none' && item.caseReference === null && item.displayName === null)).toBe(true);
     const upcoming = (await socialworker.get('/api/meetings?when=upcoming')).body.items.map((m: any) => m.title);
     expect(upcoming).toContain('Myanmar–Thailand CMM (online): reintegration follow-up');
+    // The follow-up invites people by account; the page offers the member agencies' other colleagues.
+    const invitedPeople = next.attendees.filter((a: any) => a.userId);
+    expect(invitedPeople.length).toBeGreaterThanOrEqual(2);
+    const people = (await socialworker.get(`/api/meetings/${next.id}/people`)).body.agencies;
+    const offered = people.flatMap((g: any) => g.accounts.map((a: any) => a.id));
+    for (const attendee of invitedPeople) expect(offered).toContain(attendee.userId);
+    expect(offered.length).toBeGreaterThan(invitedPeople.length);
   });
 });
 
