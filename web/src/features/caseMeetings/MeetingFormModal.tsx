@@ -27,7 +27,9 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   const agencyOptions = (agencies.data?.items ?? [])
     .filter((agency) => agency.id !== me.agency.id)
     .map((agency) => ({ value: agency.id, label: agency.acronym ? `${agency.name} (${agency.acronym})` : agency.name }));
-  const today = new Date().toISOString().slice(0, 10);
+  const zone = meeting?.timeZone ?? timeZoneOfCountry(me.agency.countryCode);
+  // The default date counts from today where the meeting is held, not from UTC's day.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
   const { values, setField } = useFormValues(() => meetingFormValues(meeting, today));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const create = useMeetingChange(meetingApi.create);
@@ -36,7 +38,6 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   );
   const mutation = meeting ? update : create;
   const errors = useFieldErrors(clientErrors, mutation.error);
-  const zone = meeting?.timeZone ?? timeZoneOfCountry(me.agency.countryCode);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

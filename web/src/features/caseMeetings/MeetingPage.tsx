@@ -47,6 +47,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 
 function DetailsCard({ meeting, onEdit }: { meeting: MeetingDetail; onEdit: () => void }) {
   const { t } = useTranslation();
+  const hold = useMeetingChange(() => meetingApi.update(meeting.id, { status: 'held', version: meeting.version }));
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
@@ -55,11 +56,19 @@ function DetailsCard({ meeting, onEdit }: { meeting: MeetingDetail; onEdit: () =
             {t(`caseMeetings.status.${meeting.status}`)}
           </Badge>
           {meeting.abilities.manage && (
-            <Button size="xs" variant="default" onClick={onEdit}>
-              {t('caseMeetings.edit')}
-            </Button>
+            <Group gap="xs">
+              {meeting.status === 'scheduled' && (
+                <Button size="xs" variant="light" loading={hold.isPending} onClick={() => hold.mutate(undefined)}>
+                  {t('caseMeetings.markHeld')}
+                </Button>
+              )}
+              <Button size="xs" variant="default" onClick={onEdit}>
+                {t('caseMeetings.edit')}
+              </Button>
+            </Group>
           )}
         </Group>
+        {hold.error ? <ProblemAlert error={hold.error} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
           <Row label={t('caseMeetings.fields.date')}>
             {meeting.date} {meeting.time} ({meeting.timeZone})
@@ -241,12 +250,15 @@ function AttendanceCard({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-/** Cases the user's agency works on, to put on the agenda (the server checks again). */
+/**
+ * Cases the user's agency works on, to put on the agenda (the server checks again): open ones and
+ * those in follow-up after reintegration, which meetings review too.
+ */
 function AddItemForm({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const cases = useQuery({
     queryKey: ['cases', 'forMeeting'],
-    queryFn: () => api.get<Page<CaseSummary>>('/api/cases', { query: { pageSize: 100, status: 'Active' } }),
+    queryFn: () => api.get<Page<CaseSummary>>('/api/cases', { query: { pageSize: 100, status: 'Active,FollowUp' } }),
   });
   const onAgenda = new Set(meeting.agenda.map((item) => item.caseReference));
   const options = (cases.data?.items ?? [])
