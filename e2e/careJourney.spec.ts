@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { addMonths, format, parseISO } from 'date-fns';
+import { addDays, addMonths, format, parseISO, subDays } from 'date-fns';
+import { readPdf } from '../server/test/pdf';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -15,6 +17,11 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
     .click();
 }
 
+/** Today in Thailand, the demo's country, whatever the hour in UTC (a browser's date field takes this form). */
+const bangkokToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+/** A day counted from Thailand's today, as yyyy-MM-dd. */
+const bangkokDay = (days: number) => format(addDays(parseISO(bangkokToday()), days), 'yyyy-MM-dd');
+
 /** The main screens at desktop and phone width, for a look at the layout (not part of the assertions). */
 async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -26,10 +33,10 @@ async function shoot(page: Page, name: string) {
   return overflow;
 }
 
-test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO → two assessments and their trend → follow-up schedule in Thai dates', async ({
+test('identified victim → consent share → shelter placement → care plan with three services → referral accepted by the NGO → two assessments and their trend → follow-up schedule in Thai dates → a case management meeting with an action item and its minutes', async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const worker = await signIn(browser, 'th.socialworker');
   const list = await (await worker.request.get('/api/cases?scope=mine&status=Active&traffickingStatus=Potential')).json();
   const caseId: string = list.items[0].id;
@@ -157,7 +164,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   expect(await shoot(ngo, 'referrals')).toBeLessThanOrEqual(0);
 
   // 6. Two reintegration assessments a month apart, and the trend chart of them.
-  const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  const monthAgo = format(subDays(parseISO(bangkokToday()), 30), 'yyyy-MM-dd');
   for (const [assessedOn, point] of [
     [monthAgo, 1],
     [null, 3],
@@ -177,7 +184,7 @@ test('identified victim → consent share → shelter placement → care plan wi
 
   // 7. Follow-up under Thailand's policy: monthly for three months, then every three months to a year,
   // shown in Thai dates (Buddhist era).
-  const startOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date());
+  const startOn = bangkokToday();
   await worker.getByRole('tab', { name: label('caseRecord.tabs.followUp') }).click();
   await worker.getByRole('button', { name: label('followUp.start.action') }).click();
   const start = worker.getByRole('dialog');
@@ -195,4 +202,82 @@ test('identified victim → consent share → shelter placement → care plan wi
   }
   expect(thaiDate.format(new Date())).toMatch(/25\d\d/);
   expect(await shoot(worker, 'followUp')).toBeLessThanOrEqual(0);
+
+  // 8. A case management meeting with the NGO, held today: the case on the agenda, notes, a decision and
+  // an action for the NGO, attendance, then the minutes as a PDF.
+  const { reference } = await (await worker.request.get(`/api/cases/${caseId}`)).json();
+  const title = 'ประชุมบริหารจัดการรายกรณี เชียงราย';
+  await worker.goto('/meetings');
+  await worker.getByRole('button', { name: label('caseMeetings.convene') }).click();
+  const convene = worker.getByRole('dialog');
+  await convene.getByRole('textbox', { name: label('caseMeetings.fields.title') }).fill(title);
+  await convene.getByLabel(label('caseMeetings.fields.date')).fill(bangkokToday());
+  await convene.getByLabel(label('caseMeetings.fields.time')).fill('08:30');
+  await convene.getByRole('textbox', { name: label('caseMeetings.fields.place') }).fill('ห้องประชุม พมจ.เชียงราย');
+  await pick(convene, label('caseMeetings.fields.invitedAgencies'), /Mekong/);
+  // The agency list stays open over the dialog's buttons until the focus moves on.
+  await convene.getByRole('heading', { name: label('caseMeetings.convene') }).click();
+  await convene.getByRole('button', { name: label('caseMeetings.convene') }).click();
+  await expect(convene).toBeHidden();
+  await expect(worker.getByRole('heading', { name: title })).toBeVisible();
+  const meetingId = new URL(worker.url()).pathname.split('/').pop()!;
+
+  await pick(worker, label('caseMeetings.agenda.case'), new RegExp(escapeRegExp(reference)));
+  await pick(worker, label('caseMeetings.agenda.section'), label('caseRecord.section.care'));
+  await worker.getByRole('textbox', { name: label('caseMeetings.agenda.purpose') }).fill('ทบทวนแผนการดูแลและการฝึกอาชีพ');
+  await worker.getByRole('button', { name: label('caseMeetings.agenda.add') }).click();
+  const item = worker.getByRole('article', { name: reference });
+  await expect(item).toBeVisible();
+  const decision = 'ส่งต่อมูลนิธิเพื่อฝึกอาชีพตัดเย็บ';
+  await item.getByRole('textbox', { name: label('caseMeetings.decisions.text'), exact: true }).fill(decision);
+  await item.getByRole('button', { name: label('caseMeetings.decisions.add') }).click();
+  await expect(item.getByText(decision)).toBeVisible();
+  const action = 'นัดเริ่มฝึกอาชีพ';
+  const actionDue = bangkokDay(14);
+  await item.getByRole('textbox', { name: label('caseMeetings.actions.text'), exact: true }).fill(action);
+  await pick(item, label('caseMeetings.actions.owner'), /Mekong/);
+  await item.getByLabel(label('caseMeetings.actions.due'), { exact: true }).fill(actionDue);
+  await item.getByRole('button', { name: label('caseMeetings.actions.add') }).click();
+  await expect(item.getByText(action, { exact: true })).toBeVisible();
+  // Saved notes redraw the item's writing fields, so they come last.
+  const notes = 'ผู้เสียหายพร้อมเริ่มฝึกอาชีพ';
+  await item.getByRole('textbox', { name: label('caseMeetings.agenda.notes') }).fill(notes);
+  const notesSaved = worker.waitForResponse((response) => response.request().method() === 'PATCH' && response.ok());
+  await item.getByRole('button', { name: label('caseMeetings.agenda.saveNotes') }).click();
+  await notesSaved;
+
+  await worker.getByRole('textbox', { name: label('caseMeetings.attendees.name') }).fill('นางสาวนก วงศ์สกุล');
+  await worker.getByRole('textbox', { name: label('caseMeetings.attendees.organisation') }).fill('โรงพยาบาลเชียงรายประชานุเคราะห์');
+  await worker.getByRole('button', { name: label('caseMeetings.attendees.add') }).click();
+  await pick(worker, label('caseMeetings.attendees.attendance'), label('caseMeetings.attendance.present'));
+  await worker.getByRole('button', { name: label('caseMeetings.markHeld') }).click();
+  await expect(worker.getByText(label('caseMeetings.status.held'), { exact: true })).toBeVisible();
+  expect(await shoot(worker, 'meeting')).toBeLessThanOrEqual(0);
+
+  const downloading = worker.waitForEvent('download');
+  await worker.getByRole('button', { name: label('caseMeetings.minutes.download') }).click();
+  const minutesPath = 'test-results/e2e-minutes.pdf';
+  await (await downloading).saveAs(minutesPath);
+  const minutes = readFileSync(minutesPath);
+  expect(minutes.subarray(0, 4).toString('latin1')).toBe('%PDF');
+  const { text: minutesText } = await readPdf(minutes);
+  expect(minutesText).toContain(reference);
+  expect(minutesText).toContain(action);
+
+  const held = await (await worker.request.get(`/api/meetings/${meetingId}`)).json();
+  expect(held).toMatchObject({ status: 'held', attendees: [expect.objectContaining({ attendance: 'present' })] });
+  const heldItem = held.agenda.find((entry: { caseId: string }) => entry.caseId === caseId);
+  expect(heldItem).toMatchObject({ notes, decisions: [expect.objectContaining({ text: decision })] });
+  expect(heldItem.actions).toEqual([
+    expect.objectContaining({
+      text: action,
+      dueOn: actionDue,
+      status: 'open',
+      ownerAgency: expect.objectContaining({ name: expect.stringMatching(/Mekong/) }),
+    }),
+  ]);
+
+  // The invited NGO finds the meeting among its own.
+  await ngo.goto('/meetings');
+  await expect(ngo.getByRole('link', { name: title })).toBeVisible();
 });
