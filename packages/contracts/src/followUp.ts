@@ -175,6 +175,8 @@ export const followUpSchema = z.object({
   startOn: z.string(),
   policyId: z.string().uuid(),
   policyName: z.string(),
+  /** The policy's rhythm as it was when this follow-up started. */
+  steps: z.array(followUpStepSchema),
   defaultMode: z.enum(FOLLOW_UP_VISIT_MODES),
   graceDays: z.number().int(),
   closedOn: z.string().nullable(),

@@ -45,6 +45,7 @@ function presentFollowUp(row: FollowUpRow, visits: { visit: VisitRow; agencyName
     startOn: row.startOn,
     policyId: row.policyId,
     policyName: row.policyName,
+    steps: row.steps,
     defaultMode: row.defaultMode,
     graceDays: row.graceDays,
     closedOn: row.closedOn,

@@ -28,8 +28,8 @@ import { QueryState } from '../../components/QueryState';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
-import { stepParts } from './followUpView';
 import { useAddPolicy, useFollowUpPolicies, useUpdatePolicy } from './queries';
+import { StepsText } from './StepsText';
 
 /** A stretch as the editor holds it: how often, and either a number of visits or a limit in months. */
 type StepDraft = { id: number; everyMonths: number; kind: 'times' | 'until'; count: number };
@@ -48,22 +48,6 @@ const fromDraft = (draft: StepDraft): FollowUpStep =>
   draft.kind === 'times'
     ? { everyMonths: draft.everyMonths, times: draft.count }
     : { everyMonths: draft.everyMonths, untilMonths: draft.count };
-
-export function StepsText({ steps }: { steps: FollowUpStep[] }) {
-  const { t } = useTranslation();
-  return (
-    <Text size="sm">
-      {steps
-        .map(stepParts)
-        .map((part) =>
-          part.times !== null
-            ? t('followUp.policy.stepTimes', { every: part.every, count: part.times })
-            : t('followUp.policy.stepUntil', { every: part.every, until: part.until }),
-        )
-        .join('; ')}
-    </Text>
-  );
-}
 
 function PolicyForm({ policy, onDone }: { policy: FollowUpPolicy | null; onDone: () => void }) {
   const { t } = useTranslation();

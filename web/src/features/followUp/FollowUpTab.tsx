@@ -9,6 +9,7 @@ import { complianceRate, followUpStage, VISIT_STATUS_COLORS } from './followUpVi
 import { useCaseFollowUp } from './queries';
 import { RecordVisitModal } from './RecordVisitModal';
 import { StartFollowUpModal } from './StartFollowUpModal';
+import { StepsText } from './StepsText';
 
 type VisitActions = { onRecord: (visit: FollowUpVisit) => void; onMove: (visit: FollowUpVisit) => void } | null;
 
@@ -111,6 +112,7 @@ function Period({ followUp, actions, children }: { followUp: FollowUp; actions: 
             <Title order={3} size="h4">
               {followUp.policyName}
             </Title>
+            <StepsText steps={followUp.steps} />
             <Text size="sm" c="dimmed">
               {t('followUp.period.started')} <FormattedDate value={followUp.startOn} />
               {followUp.closedOn && (

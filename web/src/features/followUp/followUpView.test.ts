@@ -27,6 +27,7 @@ const followUp = (visits: FollowUpVisit[], status: FollowUp['status'] = 'active'
   startOn: '2026-01-01',
   policyId: 'p',
   policyName: 'Policy',
+  steps: [{ everyMonths: 1, times: 3 }],
   defaultMode: 'in_person',
   graceDays: 7,
   closedOn: null,
