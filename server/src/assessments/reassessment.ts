@@ -21,32 +21,17 @@ export async function scheduleReassessment(
   props: { caseId: string; agencyId: string; assessedOn: string; userId: string },
 ): Promise<string> {
   const dueOn = addCalendarDays(props.assessedOn, REASSESSMENT_DAYS);
-  const open = await tx
-    .select({ id: caseTasks.id, dueOn: caseTasks.dueOn })
-    .from(caseTasks)
-    .where(
-      and(
-        eq(caseTasks.caseId, props.caseId),
-        eq(caseTasks.agencyId, props.agencyId),
-        eq(caseTasks.kind, 'assessment_due'),
-        isNull(caseTasks.doneAt),
-      ),
-    )
-    .for('update');
+  const openReminder = and(
+    eq(caseTasks.caseId, props.caseId),
+    eq(caseTasks.agencyId, props.agencyId),
+    eq(caseTasks.kind, 'assessment_due'),
+    isNull(caseTasks.doneAt),
+  );
+  const open = await tx.select({ id: caseTasks.id, dueOn: caseTasks.dueOn }).from(caseTasks).where(openReminder).for('update');
   const latest = open.reduce<string | null>((day, task) => (day && day > task.dueOn ? day : task.dueOn), null);
   if (latest && latest >= dueOn) return latest;
   if (open.length) {
-    await tx
-      .update(caseTasks)
-      .set({ doneAt: new Date(), doneBy: props.userId })
-      .where(
-        and(
-          eq(caseTasks.caseId, props.caseId),
-          eq(caseTasks.agencyId, props.agencyId),
-          eq(caseTasks.kind, 'assessment_due'),
-          isNull(caseTasks.doneAt),
-        ),
-      );
+    await tx.update(caseTasks).set({ doneAt: new Date(), doneBy: props.userId }).where(openReminder);
   }
   await tx
     .insert(caseTasks)
