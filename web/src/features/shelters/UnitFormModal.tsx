@@ -13,20 +13,23 @@ import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
-import { useFieldErrors } from '../../lib/useFieldErrors';
 import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
+import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
 import { useSaveUnit } from './queries';
-import { NEW_UNIT, occupiedFields, type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
+import { NEW_UNIT, type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
+
+/** The fields a unit's residents hold: whom it takes, its beds, and that it stays open. */
+const OCCUPIED_FIELDS = ['kind', 'sex', 'ageGroup', 'beds', 'active'] as const;
 
 function UnitForm({ shelterId, unit, onDone }: { shelterId: string; unit: ShelterUnit | null; onDone: () => void }) {
   const { t } = useTranslation();
   const { values, setField } = useFormValues<UnitDraft>(() => (unit ? unitDraftOf(unit) : NEW_UNIT));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveUnit(shelterId);
-  const errors = useFieldErrors(clientErrors, save.error);
-  // The server names the fields the unit's residents hold; say so in her language.
-  for (const path of occupiedFields(save.error)) errors[path] = t('shelters.unitForm.occupied', { count: unit?.occupied ?? 0 });
+  // The only rule the server adds on these fields is the residents' (unit_occupied): say it in her language.
+  const occupied = t('shelters.unitForm.occupied', { count: unit?.occupied ?? 0 });
+  const errors = useRecordFieldErrors(clientErrors, save.error, Object.fromEntries(OCCUPIED_FIELDS.map((field) => [field, occupied])));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,7 @@
 import { type ShelterUnit, shelterUnitInputSchema, shelterUnitUpdateSchema } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
-import { ApiProblem } from '../../api/problem';
 import { validate } from '../../lib/validation';
-import { occupiedFields, type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
+import { type UnitDraft, unitDraftBody, unitDraftOf, unitUpdateBody } from './unitDraft';
 
 const draft = (more: Partial<UnitDraft> = {}): UnitDraft => ({
   name: ' Room 4 ',
@@ -70,26 +69,5 @@ describe('editing a unit', () => {
       version: 3,
     });
     expect(validate(shelterUnitUpdateSchema, body).ok).toBe(true);
-  });
-
-  it('picks out the fields the residents hold from the server’s problem, and nothing from other problems', () => {
-    const problem = (errors: { path: string; code: string }[]) =>
-      new ApiProblem({
-        type: 'urn:seamless:problem:validation_failed',
-        title: 'Unprocessable',
-        status: 422,
-        code: 'validation_failed',
-        errors: errors.map((error) => ({ ...error, message: 'x' })),
-      });
-    expect(
-      occupiedFields(
-        problem([
-          { path: 'sex', code: 'unit_occupied' },
-          { path: 'name', code: 'too_small' },
-          { path: 'active', code: 'unit_occupied' },
-        ]),
-      ),
-    ).toEqual(['sex', 'active']);
-    expect(occupiedFields(new Error('offline'))).toEqual([]);
   });
 });

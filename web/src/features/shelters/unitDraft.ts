@@ -1,5 +1,4 @@
 import type { ShelterUnit, UnitAgeGroup, UnitKind, UnitSex } from '@seamless/contracts';
-import { ApiProblem } from '../../api/problem';
 
 export interface UnitDraft {
   name: string;
@@ -47,9 +46,3 @@ export function unitDraftBody(draft: UnitDraft) {
 
 /** An edited unit: every field, whether it takes people, and the version she read. */
 export const unitUpdateBody = (draft: UnitDraft, version: number) => ({ ...unitDraftBody(draft), active: draft.active, version });
-
-/** The fields the server refused because people live in the unit (`unit_occupied`). */
-export function occupiedFields(error: unknown): string[] {
-  if (!(error instanceof ApiProblem)) return [];
-  return error.errors.filter((fieldError) => fieldError.code === 'unit_occupied').map((fieldError) => fieldError.path);
-}
