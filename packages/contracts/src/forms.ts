@@ -22,7 +22,8 @@ export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 export const FORM_SECTIONS = ['general', ...CASE_SECTIONS] as const;
 export type FormSection = (typeof FORM_SECTIONS)[number];
 
-const snakeKey = z
+/** Keys of configured fields and lookup lists, also as they appear in URLs. */
+export const snakeKey = z
   .string()
   .min(1)
   .max(64)

@@ -107,6 +107,27 @@ describe('country forms', () => {
     );
   });
 
+  it('refuses a new picklist whose key no form field could name, instead of storing one it cannot show', async () => {
+    const labels = {
+      en: 'Shelters',
+      th: 'Shelters',
+      km: 'Shelters',
+      lo: 'Shelters',
+      my: 'Shelters',
+      vi: 'Shelters',
+      zh: 'Shelters',
+      ja: 'Shelters',
+    };
+    const values = [{ value: 'A', labels, active: true, sort: 0 }];
+    for (const listKey of ['trailing_', 'double__underscore']) {
+      const refused = await admin.put(`/api/admin/lookups/TH/${listKey}`, { labels, values, version: 0 });
+      expect(expectProblem(refused, 400, 'validation_failed').errors?.[0]?.path).toBe('params.listKey');
+    }
+    const created = await admin.put('/api/admin/lookups/TH/test_shelter_kinds', { labels, values, version: 0 });
+    expect(created.status).toBe(200);
+    expect(created.body.key).toBe('test_shelter_kinds');
+  });
+
   it('refuses a form whose field points to a picklist the country does not have', async () => {
     const [intake] = (await admin.get('/api/admin/forms?countryCode=TH')).body.items.filter(
       (form: { form: string }) => form.form === 'intake',

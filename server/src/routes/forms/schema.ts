@@ -1,4 +1,11 @@
-import { FORM_KINDS, formDefinitionSchema, localisedLabelsSchema, lookupListSchema, lookupValueSchema } from '@seamless/contracts';
+import {
+  FORM_KINDS,
+  formDefinitionSchema,
+  localisedLabelsSchema,
+  lookupListSchema,
+  lookupValueSchema,
+  snakeKey,
+} from '@seamless/contracts';
 import { z } from 'zod';
 
 const countryCode = z.string().regex(/^[A-Z]{2}$/);
@@ -43,10 +50,7 @@ export const lookupPutSchema = {
   params: z
     .object({
       countryCode,
-      listKey: z
-        .string()
-        .regex(/^[a-z][a-z0-9_]*$/)
-        .max(64),
+      listKey: snakeKey,
     })
     .strict(),
   body: z
