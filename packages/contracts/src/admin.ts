@@ -188,6 +188,7 @@ export const AUDIT_ACTIONS = [
   'person.merge',
   'person.merge_request',
   'person.merge_request_declined',
+  'person.separate',
   'person.unmerge',
   'form.update',
   'lookup.update',

@@ -117,6 +117,7 @@ export const CASE_EVENT_KINDS = [
   'person.updated',
   'person.merged',
   'person.unmerged',
+  'person.separated',
   'person.possible_duplicate',
   'person.merge_requested',
   'victim_context.updated',

@@ -1,12 +1,16 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { caseAccess, consents } from '../db/schema/index.js';
 import { conflict, notFound } from '../http/problem.js';
+import { endReferralsOfConsent } from './endReferralsOfConsent.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
+import { separateAgencyRecords } from './separateAgencyRecord.js';
 
 export type WithdrawConsentProps = {
   tx: Tx;
+  keyRing: KeyRing;
   actor: CaseEventActor;
   audit: AuditContext;
   caseId: string;
@@ -19,7 +23,7 @@ export type WithdrawConsentProps = {
  * Withdrawing consent stops further sharing (DESIGN.md §4) at once: every agency whose access
  * relies on it loses the case in the same transaction, not at the next clean-up.
  */
-export async function withdrawConsent({ tx, actor, audit, caseId, consentId, reason, now = new Date() }: WithdrawConsentProps) {
+export async function withdrawConsent({ tx, keyRing, actor, audit, caseId, consentId, reason, now = new Date() }: WithdrawConsentProps) {
   const [current] = await tx
     .select()
     .from(consents)
@@ -52,6 +56,8 @@ export async function withdrawConsent({ tx, actor, audit, caseId, consentId, rea
       details: { agencyId, consentId, cause: 'consent_withdrawn' },
     });
   }
+  await separateAgencyRecords(tx, keyRing, audit, caseId, revokedAgencyIds);
+  await endReferralsOfConsent(tx, actor, audit, caseId, consentId, now);
   await recordAudit(tx, audit, {
     action: 'consent.withdraw',
     resourceType: 'consent',

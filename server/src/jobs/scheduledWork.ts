@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';
 import { notifyDueAndMissedVisits } from '../followUp/dueAndMissed.js';
@@ -6,13 +7,14 @@ import type { Mailer } from '../mail/mailer.js';
 import { scanAdmissionsEnding } from '../shelters/admissionEnding.js';
 import { composeDailyDigests } from './dailyDigest.js';
 import { scanDueTasks, scanUnverifiedContacts } from './dailyScans.js';
+import { endExpiredSharing } from './expiredSharing.js';
 import type { JobQueue } from './queue.js';
 
 /** Before the first home visit of the day, on the deployment's own clock. */
 const EARLY_MORNING = '0 6 * * *';
 const AFTER_SCANS = '30 6 * * *';
 
-export type ScheduledWorkDeps = { db: Db; mailer: Mailer | null; log: FastifyBaseLogger; timeZone: string };
+export type ScheduledWorkDeps = { db: Db; keyRing: KeyRing; mailer: Mailer | null; log: FastifyBaseLogger; timeZone: string };
 
 /**
  * The daily work of issue 11, on the queue: scans first, the digest after them. Referral answers,
@@ -22,11 +24,12 @@ export type ScheduledWorkDeps = { db: Db; mailer: Mailer | null; log: FastifyBas
 export async function registerScheduledWork(queue: JobQueue, deps: ScheduledWorkDeps) {
   await queue.work('daily-scans', async () => {
     const now = new Date();
+    const sharingEnded = await asSystem(deps.db, (tx) => endExpiredSharing(tx, deps.keyRing, now));
     const tasks = await asSystem(deps.db, (tx) => scanDueTasks(tx, now));
     const visits = await asSystem(deps.db, (tx) => notifyDueAndMissedVisits(tx, now));
     const contacts = await asSystem(deps.db, (tx) => scanUnverifiedContacts(tx, now));
     const stays = await asSystem(deps.db, (tx) => scanAdmissionsEnding(tx, now));
-    deps.log.info({ tasks, visits, contacts, stays }, 'daily scans wrote notices');
+    deps.log.info({ sharingEnded, tasks, visits, contacts, stays }, 'daily scans ended expired sharing and wrote notices');
   });
   await queue.schedule('daily-scans', EARLY_MORNING, {}, { tz: deps.timeZone });
   const { mailer } = deps;

@@ -7,13 +7,14 @@ import { recordAudit } from '../../audit/record.js';
 import { breakGlass } from '../../commands/breakGlass.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { recordConsent } from '../../commands/recordConsent.js';
+import { separateAgencyRecords } from '../../commands/separateAgencyRecord.js';
 import { shareCase, unshareCase } from '../../commands/shareCase.js';
 import { withdrawConsent } from '../../commands/withdrawConsent.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
-import { agencies, breakGlassGrants, caseAccess, cases, consents, users } from '../../db/schema/index.js';
+import { agencies, breakGlassGrants, caseAccess, cases, consents } from '../../db/schema/index.js';
 import { localToday } from '../../followUp/schedule.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
@@ -126,9 +127,14 @@ async function loadShares(tx: Tx, caseId: string, agencyId?: string): Promise<Ca
 async function loadGrants(tx: Tx, where: SQL | undefined, limit: number, offset: number): Promise<BreakGlassGrant[]> {
   const now = new Date();
   const rows = await tx
-    .select({ grant: breakGlassGrants, caseReference: cases.reference, username: users.username, agencyName: agencies.name })
+    .select({
+      grant: breakGlassGrants,
+      caseReference: cases.reference,
+      // The owner agency's admin may not read another agency's users, yet is told who opened her case.
+      username: sql<string>`break_glass_username(${breakGlassGrants.id})`,
+      agencyName: agencies.name,
+    })
     .from(breakGlassGrants)
-    .innerJoin(users, eq(users.id, breakGlassGrants.userId))
     .innerJoin(agencies, eq(agencies.id, breakGlassGrants.agencyId))
     .leftJoin(cases, eq(cases.id, breakGlassGrants.caseId))
     .where(where)
@@ -179,7 +185,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.post('/api/cases/:id/consents/:consentId/withdraw', { schema: consentWithdrawRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
       const { consentId } = request.params;
-      await withdrawConsent({ tx, actor, audit, caseId: view.kase.id, consentId, reason: request.body.reason });
+      await withdrawConsent({ tx, keyRing, actor, audit, caseId: view.kase.id, consentId, reason: request.body.reason });
       const [presented] = await presentedConsents(tx, keyRing, view.kase, canReadSection(actor, 'identity', view.involvement), consentId);
       return presented!;
     }),
@@ -192,15 +198,18 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.post('/api/cases/:id/shares', { schema: shareCreateRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'share', async ({ tx, actor, view, audit }) => {
       const share = await shareCase({ tx, actor, audit, view, input: request.body });
+      // Sharing again may give fewer sections than before, identity among them.
+      await separateAgencyRecords(tx, keyRing, audit, view.kase.id, [share.agencyId]);
       const [presented] = await loadShares(tx, view.kase.id, share.agencyId);
       return presented!;
     }),
   );
 
   api.delete('/api/cases/:id/shares/:agencyId', { schema: shareDeleteRouteSchema }, async (request, reply) => {
-    await withCase(db, request, request.params.id, 'share', ({ tx, actor, view, audit }) =>
-      unshareCase({ tx, actor, audit, caseId: view.kase.id, agencyId: request.params.agencyId }),
-    );
+    await withCase(db, request, request.params.id, 'share', async ({ tx, actor, view, audit }) => {
+      await unshareCase({ tx, actor, audit, caseId: view.kase.id, agencyId: request.params.agencyId });
+      await separateAgencyRecords(tx, keyRing, audit, view.kase.id, [request.params.agencyId]);
+    });
     return reply.status(204).send();
   });
 
@@ -223,7 +232,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
     const { page, pageSize, active } = request.query;
     const now = new Date();
     const where = active === undefined ? undefined : active ? gt(breakGlassGrants.expiresAt, now) : lte(breakGlassGrants.expiresAt, now);
-    // Row-level security narrows agency admins to their own agency's grants.
+    // Row-level security narrows agency admins to their own agency's grants and the grants on its cases.
     return asActor(db, dbActorOf(actor), async (tx) => {
       const items = await loadGrants(tx, where, pageSize, offsetOf(page, pageSize));
       const [total] = await tx.select({ value: count() }).from(breakGlassGrants).where(where);

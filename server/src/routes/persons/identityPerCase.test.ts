@@ -10,6 +10,8 @@ import { type ApiClient, demoAgencyIds, startTestApp, type TestApp } from '../..
 import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
+import { endExpiredSharing } from '../../jobs/expiredSharing.js';
 
 let t: TestApp;
 let socialworker: ApiClient; // case_manager, Chiang Rai office
@@ -236,5 +238,123 @@ describe('searching by name', () => {
     });
     expect(matches.body.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(provincial.personId);
     expect((await socialworker.get('/api/cases?q=Wilawan')).body.items.map((item: { id: string }) => item.id)).toContain(provincial.id);
+  });
+});
+
+describe('when the sharing a link or merge rested on ends', () => {
+  const secrets = ['Kanda', 'กานดา', '1996-04-12', 'TH7788990', 'Mae Chan', '234 5678'];
+
+  async function withdraw(owner: ApiClient, caseId: string) {
+    const consents = (await owner.get(`/api/cases/${caseId}/consents`)).body.items as { id: string; withdrawnAt: string | null }[];
+    for (const consent of consents.filter((item) => !item.withdrawnAt)) {
+      const withdrawn = await owner.post(`/api/cases/${caseId}/consents/${consent.id}/withdraw`, { reason: 'She asked to stop sharing' });
+      expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    }
+  }
+
+  async function editable(client: ApiClient, caseId: string, change: Record<string, unknown>) {
+    const current = (await client.get(`/api/cases/${caseId}`)).body;
+    const saved = await client.patch(`/api/cases/${caseId}/person`, { version: current.person.version, gender: 'Feminine', ...change });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    return saved.body;
+  }
+
+  it('gives the asking agency its own record back when consent behind a merged duplicate is withdrawn; both may edit again', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, []);
+    const duplicate = await openCase(ngo, {
+      existingPersonId: provincial.personId,
+      person: { gender: 'Feminine', givenName: 'Noi', familyName: 'Decoy', contacts: [{ kind: 'phone', value: '+66 89 555 0000' }] },
+    });
+    expect(duplicate.personId).not.toBe(provincial.personId);
+    const [request] = await asSystem(t.database.db, (tx) =>
+      tx.select().from(personMergeRequests).where(eq(personMergeRequests.mergedId, duplicate.personId)),
+    );
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const decided = await socialworker.post(`/api/persons/merge-requests/${request!.id}/decision`, { decision: 'merge' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    const merged = (await ngo.get(`/api/cases/${duplicate.id}`)).body;
+    expect(merged.personId).toBe(provincial.personId);
+    expect(JSON.stringify(merged.sections.identity)).toContain('TH7788990');
+
+    await withdraw(socialworker, provincial.id);
+
+    const ngoView = (await ngo.get(`/api/cases/${duplicate.id}`)).body;
+    expect(ngoView.personId).toBe(duplicate.personId);
+    const ngoText = JSON.stringify(ngoView);
+    for (const secret of secrets) expect(ngoText).not.toContain(secret);
+    expect(ngoView.sections.identity).toMatchObject({ givenName: 'Noi', familyName: 'Decoy' });
+    expect(ngoView.sections.identity.contacts.map((contact: { value: string }) => contact.value)).toEqual(['+66 89 555 0000']);
+
+    const ownerView = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
+    expect(ownerView.sections.identity).toMatchObject({ givenName: 'Kanda', address: '12 Moo 3, Mae Chan' });
+    expect(JSON.stringify(ownerView.sections.identity)).not.toContain('555 0000');
+    const timeline = (await socialworker.get(`/api/cases/${provincial.id}/timeline`)).body.items.map((item: { kind: string }) => item.kind);
+    expect(timeline).toContain('person.separated');
+
+    // Each corrects its own record again, and neither edit reaches the other.
+    await editable(socialworker, provincial.id, { givenName: 'Kanda', familyName: 'Phromma', address: 'Moved after withdrawal' });
+    await editable(ngo, duplicate.id, { givenName: 'Noi', familyName: 'Decoyed' });
+    expect(JSON.stringify((await ngo.get(`/api/cases/${duplicate.id}`)).body)).not.toContain('Moved after withdrawal');
+    expect((await socialworker.get(`/api/cases/${provincial.id}`)).body.sections.identity.familyName).toBe('Phromma');
+  });
+
+  it('moves a case linked under a share onto a record of its own when the share is revoked, keeping what its agency recorded', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const linked = await openCase(ngo, {
+      existingPersonId: provincial.personId,
+      person: { gender: 'Feminine', givenName: 'Kanda', familyName: 'P.', contacts: [{ kind: 'phone', value: '+66 89 777 1212' }] },
+    });
+    expect(linked.personId).toBe(provincial.personId);
+
+    expect((await socialworker.delete(`/api/cases/${provincial.id}/shares/${agency.ngo}`)).status).toBe(204);
+
+    const ngoView = (await ngo.get(`/api/cases/${linked.id}`)).body;
+    expect(ngoView.personId).not.toBe(provincial.personId);
+    const ngoText = JSON.stringify(ngoView);
+    for (const secret of ['กานดา', '1996-04-12', 'TH7788990', 'Mae Chan', '234 5678']) expect(ngoText).not.toContain(secret);
+    expect(ngoView.sections.identity.contacts.map((contact: { value: string }) => contact.value)).toEqual(['+66 89 777 1212']);
+    expect(ngoView.displayName).toContain('Kanda');
+
+    const ownerView = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
+    expect(ownerView.sections.identity).toMatchObject({ givenName: 'Kanda', familyName: 'Phromma', address: '12 Moo 3, Mae Chan' });
+    expect(JSON.stringify(ownerView.sections.identity)).not.toContain('777 1212');
+    await editable(socialworker, provincial.id, { givenName: 'Kanda', familyName: 'Phromma', birthDate: '1996-04-12' });
+    await editable(ngo, linked.id, { givenName: 'Kanda', familyName: 'P.' });
+  });
+
+  it('separates the records the morning after the consent behind the share expired, as a withdrawal would', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    const today = localToday('TH', new Date());
+    const consent = await socialworker.post(`/api/cases/${provincial.id}/consents`, {
+      purpose: 'services',
+      sections: ['identity'],
+      givenBy: 'victim',
+      givenOn: addCalendarDays(today, -1),
+      expiresOn: today,
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const shared = await socialworker.post(`/api/cases/${provincial.id}/shares`, {
+      agencyId: agency.ngo,
+      consentId: consent.body.id,
+      sections: ['identity'],
+    });
+    expect(shared.status).toBe(200);
+    const linked = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
+    expect(linked.personId).toBe(provincial.personId);
+
+    const sameDay = await asSystem(t.database.db, (tx) => endExpiredSharing(tx, t.keyRing, new Date()));
+    expect(sameDay).toBe(0);
+    expect((await ngo.get(`/api/cases/${linked.id}`)).body.personId).toBe(provincial.personId);
+
+    const nextMorning = new Date(Date.now() + 24 * 3_600_000);
+    expect(await asSystem(t.database.db, (tx) => endExpiredSharing(tx, t.keyRing, nextMorning))).toBeGreaterThanOrEqual(1);
+    const ngoView = (await ngo.get(`/api/cases/${linked.id}`)).body;
+    expect(ngoView.personId).not.toBe(provincial.personId);
+    for (const secret of ['กานดา', '1996-04-12', 'TH7788990', 'Mae Chan', '234 5678'])
+      expect(JSON.stringify(ngoView)).not.toContain(secret);
+    const shares = (await socialworker.get(`/api/cases/${provincial.id}/shares`)).body.items;
+    expect(shares.find((item: { agencyId: string }) => item.agencyId === agency.ngo)?.revokedAt).toBeTruthy();
   });
 });

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
+import { rowsOf, type Tx } from '../db/client.js';
+import { cases, personIdentityVersions, personNames, persons } from '../db/schema/index.js';
+import { randomCode } from './openCase.js';
+
+type SeparationPlan = { separate: boolean; merge_id: string | null; target_id: string | null };
+
+const IDENTITY_COLUMNS = ['givenNameEnc', 'familyNameEnc', 'nameAsWrittenEnc', 'birthDateEnc', 'addressEnc'] as const;
+
+/**
+ * Sharing with these agencies just ended on this case. An agency that also owns cases of the same
+ * person, linked or merged to her record while it held her identity by that sharing, takes its cases
+ * back onto a record of its own with what it recorded itself (migration 0025): otherwise its own
+ * case stays a window onto what the others recorded after the victim withdrew her consent, and
+ * neither agency may correct her record, each lacking identity on the other's case.
+ */
+export async function separateAgencyRecords(tx: Tx, keyRing: KeyRing, audit: AuditContext, caseId: string, agencyIds: string[]) {
+  const [kase] = await tx.select({ personId: cases.personId }).from(cases).where(eq(cases.id, caseId));
+  if (!kase) return;
+  for (const agencyId of agencyIds) {
+    const [plan] = rowsOf<SeparationPlan>(await tx.execute(sql`select * from separation_plan(${kase.personId}::uuid, ${agencyId}::uuid)`));
+    if (!plan?.separate) continue;
+    const targetId = plan.target_id ?? randomUUID();
+    const identity = await leavingIdentity(tx, keyRing, kase.personId, agencyId, targetId, plan.merge_id === null);
+    await tx.execute(
+      sql`select separate_agency_record(${kase.personId}::uuid, ${agencyId}::uuid, ${targetId}::uuid, ${identity === null ? null : JSON.stringify(identity)}::jsonb)`,
+    );
+    await recordAudit(tx, audit, {
+      action: 'person.separate',
+      resourceType: 'person',
+      resourceId: kase.personId,
+      details: { separatedPersonId: targetId, agencyId, mergeId: plan.merge_id, caseId },
+    });
+  }
+}
+
+/**
+ * The identity columns the leaving agency itself last wrote on her record, encrypted for its own
+ * record. Without such a version, a record a merge took away keeps its own columns (null); a linked
+ * case gets a new record named by the first name the agency recorded.
+ */
+async function leavingIdentity(tx: Tx, keyRing: KeyRing, personId: string, agencyId: string, targetId: string, newRecord: boolean) {
+  const [own] = await tx
+    .select()
+    .from(personIdentityVersions)
+    .where(and(eq(personIdentityVersions.personId, personId), eq(personIdentityVersions.recordedByAgencyId, agencyId)))
+    .orderBy(desc(personIdentityVersions.version))
+    .limit(1);
+  const moveTo = (column: (typeof IDENTITY_COLUMNS)[number], ciphertext: string | null) =>
+    keyRing.encrypt(keyRing.decrypt(ciphertext, placeOf(persons[column], personId)), placeOf(persons[column], targetId));
+  const pseudonym = newRecord ? `P-${randomCode(6)}` : undefined;
+  if (own) {
+    const birthDate = keyRing.decrypt(own.birthDateEnc, placeOf(persons.birthDateEnc, personId));
+    return {
+      pseudonym,
+      given_name_enc: moveTo('givenNameEnc', own.givenNameEnc),
+      family_name_enc: moveTo('familyNameEnc', own.familyNameEnc),
+      name_as_written_enc: moveTo('nameAsWrittenEnc', own.nameAsWrittenEnc),
+      birth_date_enc: moveTo('birthDateEnc', own.birthDateEnc),
+      address_enc: moveTo('addressEnc', own.addressEnc),
+      ethnicity: own.ethnicity,
+      birth_year: birthDate ? Number(birthDate.slice(0, 4)) : null,
+    };
+  }
+  if (!newRecord) return null;
+  const [firstName] = await tx
+    .select({ id: personNames.id, nameEnc: personNames.nameEnc })
+    .from(personNames)
+    .where(and(eq(personNames.personId, personId), eq(personNames.recordedByAgencyId, agencyId)))
+    .orderBy(asc(personNames.createdAt))
+    .limit(1);
+  const name = firstName ? keyRing.decrypt(firstName.nameEnc, placeOf(personNames.nameEnc, firstName.id)) : null;
+  return {
+    pseudonym,
+    given_name_enc: keyRing.encrypt(name, placeOf(persons.givenNameEnc, targetId)),
+    family_name_enc: null,
+    name_as_written_enc: null,
+    birth_date_enc: null,
+    address_enc: null,
+    ethnicity: null,
+    birth_year: null,
+  };
+}
