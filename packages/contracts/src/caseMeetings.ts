@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RECORD_SECTIONS } from './caseRecord.js';
 import { CASE_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
-import { isoDate, plainText } from './plausibility.js';
+import { isoDate, latestToday, plainText } from './plausibility.js';
 
 /** Case management meetings (CMM, DESIGN.md §2 step 8): agenda of cases, attendance, decisions, action items. */
 export const MEETING_MODES = ['in_person', 'online', 'hybrid'] as const;
@@ -28,14 +28,35 @@ export const COUNTRY_TIME_ZONES: Record<string, string> = {
 export const timeZoneOfCountry = (countryCode: string) => COUNTRY_TIME_ZONES[countryCode.toUpperCase()] ?? 'UTC';
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
+
+/**
+ * A meeting is held around now: a date of the case record (a calendar day, 1900 to 30 years
+ * ahead) narrowed to a year back, for minutes written up late, and two years ahead, for a series.
+ */
+export const MEETING_DATE_RANGE = { yearsBack: 1, yearsAhead: 2 } as const;
+const shiftYears = (day: string, years: number) => `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+export const meetingDate = isoDate.refine(
+  (value) => {
+    const today = latestToday();
+    return value >= shiftYears(today, -MEETING_DATE_RANGE.yearsBack) && value <= shiftYears(today, MEETING_DATE_RANGE.yearsAhead);
+  },
+  { message: `Not more than ${MEETING_DATE_RANGE.yearsBack} year back nor ${MEETING_DATE_RANGE.yearsAhead} years ahead.` },
+);
+
+/** Only web links: a `javascript:`, `data:` or `file:` link would run or open wherever it is rendered (minutes, page). */
+export const meetingLink = z
+  .string()
+  .trim()
+  .url({ protocol: /^https?$/, message: 'An https:// (or http://) link.' })
+  .max(500);
 const meetingFields = {
   title: plainText(200, { min: 1 }),
   /** Day and time in the convening agency's country. */
-  date: isoDate,
+  date: meetingDate,
   time: localTime,
   mode: z.enum(MEETING_MODES),
   place: plainText(300).nullable().optional(),
-  onlineLink: z.string().trim().url().max(500).nullable().optional(),
+  onlineLink: meetingLink.nullable().optional(),
   chairUserId: z.string().uuid().nullable().optional(),
   invitedAgencyIds: z.array(z.string().uuid()).max(30).default([]),
   partner: plainText(100).nullable().optional(),
@@ -57,7 +78,9 @@ export const meetingUpdateSchema = z
 export type MeetingUpdate = z.infer<typeof meetingUpdateSchema>;
 
 /** The next meeting of the series: same agencies and place unless changed, open matters carried over. */
-export const meetingFollowUpSchema = z.object({ title: plainText(200, { min: 1 }).optional(), date: isoDate, time: localTime }).strict();
+export const meetingFollowUpSchema = z
+  .object({ title: plainText(200, { min: 1 }).optional(), date: meetingDate, time: localTime })
+  .strict();
 export type MeetingFollowUpInput = z.infer<typeof meetingFollowUpSchema>;
 
 export const meetingAttendeeInputSchema = z
@@ -160,7 +183,11 @@ export type MeetingDecision = z.infer<typeof meetingDecisionSchema>;
 
 export const meetingActionSchema = z.object({
   id: z.string().uuid(),
-  text: z.string(),
+  /**
+   * What is to be done: case content under the item's rule (access to the case and its section).
+   * Null for the owner agency that cannot read the item: it sees only that the work is its own.
+   */
+  text: z.string().nullable(),
   ownerAgency: agencyRef,
   ownerUserId: z.string().uuid().nullable(),
   ownerUserName: z.string().nullable(),
@@ -169,7 +196,7 @@ export const meetingActionSchema = z.object({
   /** The owner's task on the case; null when the owner's agency cannot see the case. */
   taskId: z.string().uuid().nullable(),
   carriedFromActionId: z.string().uuid().nullable(),
-  /** The reader may mark it done or cancel it (the owner agency, or an agency working on the case). */
+  /** The reader may mark it done or cancel it: an agency working on the case that reads the item. */
   canUpdate: z.boolean(),
 });
 export type MeetingAction = z.infer<typeof meetingActionSchema>;

@@ -25,10 +25,10 @@ async function takesPart(tx: Tx, meeting: { id: string; conveningAgencyId: strin
 }
 
 /**
- * An action item with an owner agency of the meeting (and optionally one of its people)
- * and a due date. It
- * becomes the owner's `meeting_action` task on the case only when the owner's agency can see the
- * case; otherwise it lives on the meeting alone, so a task never opens a case to anyone.
+ * An action item with an owner agency of the meeting (and optionally one of its people) and a due
+ * date, handed only to an agency that reads the item (its case and section): it becomes that
+ * agency's `meeting_action` task on the case, so neither the task nor the meeting carries the
+ * action's text to an agency without access.
  */
 export async function assignMeetingAction(props: {
   tx: Tx;
@@ -45,21 +45,27 @@ export async function assignMeetingAction(props: {
   if (input.ownerUserId && !(await ask(tx, sql`select user_in_agency(${input.ownerUserId}::uuid, ${input.ownerAgencyId}::uuid) as ok`))) {
     throw fieldError(422, 'invalid_reference', 'ownerUserId', 'Not a person of the owner agency.');
   }
-  const ownerSeesCase = await ask(tx, sql`select agency_sees_case(${input.ownerAgencyId}::uuid, ${item.caseId}::uuid) as ok`);
-  const [task] = ownerSeesCase
-    ? await tx
-        .insert(caseTasks)
-        .values({
-          caseId: item.caseId,
-          kind: 'meeting_action',
-          title: input.text,
-          dueOn: input.dueOn,
-          agencyId: input.ownerAgencyId,
-          assigneeUserId: input.ownerUserId ?? null,
-          createdBy: actor.userId,
-        })
-        .returning({ id: caseTasks.id })
-    : [];
+  // What the action asks is read under the item's rule: a CMM shares the case before handing it work.
+  if (!(await ask(tx, sql`select agency_reads_item(${input.ownerAgencyId}::uuid, ${item.id}::uuid) as ok`))) {
+    throw fieldError(
+      422,
+      'invalid_reference',
+      'ownerAgencyId',
+      'This agency cannot read this item of the case: share the case with it first.',
+    );
+  }
+  const [task] = await tx
+    .insert(caseTasks)
+    .values({
+      caseId: item.caseId,
+      kind: 'meeting_action',
+      title: input.text,
+      dueOn: input.dueOn,
+      agencyId: input.ownerAgencyId,
+      assigneeUserId: input.ownerUserId ?? null,
+      createdBy: actor.userId,
+    })
+    .returning({ id: caseTasks.id });
   const [action] = await tx
     .insert(caseMeetingActions)
     .values({
@@ -70,7 +76,7 @@ export async function assignMeetingAction(props: {
       ownerAgencyId: input.ownerAgencyId,
       ownerUserId: input.ownerUserId ?? null,
       dueOn: input.dueOn,
-      taskId: task?.id ?? null,
+      taskId: task!.id,
       createdBy: actor.userId,
       createdByAgencyId: actor.agencyId,
     })
@@ -79,7 +85,7 @@ export async function assignMeetingAction(props: {
     kind: 'meeting_action_assigned',
     agencyId: input.ownerAgencyId,
     userId: input.ownerUserId ?? null,
-    caseId: ownerSeesCase ? item.caseId : null,
+    caseId: item.caseId,
     subjectId: item.meetingId,
     dueOn: input.dueOn,
   });
@@ -91,7 +97,7 @@ export async function assignMeetingAction(props: {
       part: 'meeting_action',
       meetingId: item.meetingId,
       actionId: action!.id,
-      taskId: task?.id ?? null,
+      taskId: task!.id,
       ownerAgencyId: input.ownerAgencyId,
     },
   });

@@ -143,7 +143,7 @@ function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
       for (const action of item.actions) {
         const owner = [action.ownerAgency.name, action.ownerUserName].filter(Boolean).join(', ');
         flow.paragraph(
-          `• ${action.text} — ${owner}; ${s.due} ${formatDay(action.dueOn, m.locale)}; ${s.actionStatuses[action.status]}`,
+          `• ${action.text ?? s.actionWithheld} — ${owner}; ${s.due} ${formatDay(action.dueOn, m.locale)}; ${s.actionStatuses[action.status]}`,
           STYLES.body,
           24,
           1,

@@ -23,6 +23,8 @@ export type MinutesText = {
   /** An agenda case the reader's agency has no access to. */
   restricted: string;
   textRestricted: string;
+  /** An action handed to the reader's agency on an item it cannot read. */
+  actionWithheld: string;
   readerNote: string;
   modes: Record<MeetingMode, string>;
   statuses: Record<MeetingStatus, string>;
@@ -55,6 +57,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'None recorded',
     restricted: 'A case your agency has no access to',
     textRestricted: 'Restricted: this item concerns a part of the case your role or agency cannot see.',
+    actionWithheld: 'An action for your agency; what it asks is withheld, as your agency cannot read this item',
     readerNote: 'Prepared for {reader} ({agency}) on {date}. These minutes contain only what this reader may see.',
     modes: { in_person: 'In person', online: 'Online', hybrid: 'In person and online' },
     statuses: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled' },
@@ -84,6 +87,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'ไม่มีการบันทึก',
     restricted: 'กรณีที่หน่วยงานของท่านไม่มีสิทธิ์เข้าถึง',
     textRestricted: 'จำกัดการเข้าถึง: วาระนี้เกี่ยวกับส่วนของกรณีที่บทบาทหรือหน่วยงานของท่านไม่สามารถดูได้',
+    actionWithheld: 'งานที่มอบหมายให้หน่วยงานของท่าน ไม่แสดงรายละเอียดเนื่องจากหน่วยงานของท่านไม่มีสิทธิ์เข้าถึงวาระนี้',
     readerNote: 'จัดทำสำหรับ {reader} ({agency}) เมื่อ {date} รายงานนี้มีเฉพาะข้อมูลที่ผู้อ่านมีสิทธิ์เห็นเท่านั้น',
     modes: { in_person: 'ประชุม ณ สถานที่', online: 'ออนไลน์', hybrid: 'ณ สถานที่และออนไลน์' },
     statuses: { scheduled: 'กำหนดการแล้ว', held: 'ประชุมแล้ว', cancelled: 'ยกเลิก' },
@@ -113,6 +117,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'មិនមានកំណត់ត្រា',
     restricted: 'ករណីដែលស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិចូលមើល',
     textRestricted: 'បានដាក់កម្រិត៖ ចំណុចនេះពាក់ព័ន្ធនឹងផ្នែកនៃករណីដែលតួនាទី ឬស្ថាប័នរបស់អ្នកមិនអាចមើលបាន។',
+    actionWithheld: 'សកម្មភាពសម្រាប់ស្ថាប័នរបស់អ្នក ខ្លឹមសារត្រូវបានលាក់ ព្រោះស្ថាប័នរបស់អ្នកមិនមានសិទ្ធិមើលចំណុចនេះ',
     readerNote: 'រៀបចំសម្រាប់ {reader} ({agency}) នៅ {date}។ កំណត់ហេតុនេះមានតែព័ត៌មានដែលអ្នកអានអាចមើលបានប៉ុណ្ណោះ។',
     modes: { in_person: 'ដោយផ្ទាល់', online: 'តាមអនឡាញ', hybrid: 'ដោយផ្ទាល់ និងតាមអនឡាញ' },
     statuses: { scheduled: 'បានកំណត់ពេល', held: 'បានប្រជុំ', cancelled: 'បានលុបចោល' },
@@ -142,6 +147,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'ບໍ່ມີການບັນທຶກ',
     restricted: 'ກໍລະນີທີ່ອົງການຂອງທ່ານບໍ່ມີສິດເຂົ້າເຖິງ',
     textRestricted: 'ຈຳກັດ: ວາລະນີ້ກ່ຽວກັບພາກສ່ວນຂອງກໍລະນີທີ່ບົດບາດ ຫຼື ອົງການຂອງທ່ານບໍ່ສາມາດເບິ່ງໄດ້.',
+    actionWithheld: 'ວຽກທີ່ມອບໝາຍໃຫ້ອົງການຂອງທ່ານ ບໍ່ສະແດງລາຍລະອຽດ ເພາະອົງການຂອງທ່ານບໍ່ມີສິດເຂົ້າເຖິງວາລະນີ້',
     readerNote: 'ກະກຽມໃຫ້ {reader} ({agency}) ວັນທີ {date}. ບົດບັນທຶກນີ້ມີແຕ່ຂໍ້ມູນທີ່ຜູ້ອ່ານມີສິດເບິ່ງເທົ່ານັ້ນ.',
     modes: { in_person: 'ພົບປະໂດຍກົງ', online: 'ອອນລາຍ', hybrid: 'ພົບປະໂດຍກົງ ແລະ ອອນລາຍ' },
     statuses: { scheduled: 'ກຳນົດແລ້ວ', held: 'ປະຊຸມແລ້ວ', cancelled: 'ຍົກເລີກ' },
@@ -171,6 +177,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'မှတ်တမ်းမရှိပါ',
     restricted: 'သင့်အဖွဲ့အစည်း ကြည့်ခွင့်မရှိသော အမှု',
     textRestricted: 'ကန့်သတ်ထားသည်- ဤအချက်သည် သင့်ရာထူး သို့မဟုတ် အဖွဲ့အစည်း မကြည့်နိုင်သော အမှု၏ အပိုင်းနှင့် သက်ဆိုင်သည်။',
+    actionWithheld: 'သင့်အဖွဲ့အစည်းအတွက် လုပ်ဆောင်ရန်တာဝန်၊ သင့်အဖွဲ့အစည်း ဤအချက်ကို ကြည့်ခွင့်မရှိသောကြောင့် အသေးစိတ်ကို ဖုံးကွယ်ထားသည်',
     readerNote: '{reader} ({agency}) အတွက် {date} တွင် ပြင်ဆင်သည်။ ဤမှတ်တမ်းတွင် ဖတ်သူကြည့်ခွင့်ရှိသည်များသာ ပါဝင်သည်။',
     modes: { in_person: 'လူကိုယ်တိုင်', online: 'အွန်လိုင်း', hybrid: 'လူကိုယ်တိုင်နှင့် အွန်လိုင်း' },
     statuses: { scheduled: 'စီစဉ်ထားသည်', held: 'ကျင်းပပြီး', cancelled: 'ပယ်ဖျက်သည်' },
@@ -200,6 +207,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: 'Không có ghi nhận',
     restricted: 'Một trường hợp mà cơ quan của bạn không có quyền truy cập',
     textRestricted: 'Bị hạn chế: mục này liên quan đến một phần của hồ sơ mà vai trò hoặc cơ quan của bạn không được xem.',
+    actionWithheld: 'Một việc cần làm giao cho cơ quan của bạn; nội dung được ẩn vì cơ quan của bạn không có quyền xem mục này',
     readerNote: 'Lập cho {reader} ({agency}) ngày {date}. Biên bản này chỉ gồm những gì người đọc được phép xem.',
     modes: { in_person: 'Trực tiếp', online: 'Trực tuyến', hybrid: 'Trực tiếp và trực tuyến' },
     statuses: { scheduled: 'Đã lên lịch', held: 'Đã họp', cancelled: 'Đã hủy' },
@@ -229,6 +237,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: '无记录',
     restricted: '贵机构无权查看的个案',
     textRestricted: '受限：此议程项涉及您的角色或机构无权查看的个案部分。',
+    actionWithheld: '分配给贵机构的行动事项；贵机构无权查看此议程项，内容已隐去',
     readerNote: '为 {reader}（{agency}）于 {date} 生成。本纪要仅包含该读者有权查看的内容。',
     modes: { in_person: '现场', online: '线上', hybrid: '现场及线上' },
     statuses: { scheduled: '已安排', held: '已召开', cancelled: '已取消' },
@@ -258,6 +267,7 @@ export const MINUTES_TEXT: Record<Locale, MinutesText> = {
     none: '記録なし',
     restricted: '貴機関がアクセスできないケース',
     textRestricted: '制限あり：この議題は、あなたの役割または機関が閲覧できないケースの区分に関するものです。',
+    actionWithheld: '貴機関に割り当てられたアクション。貴機関はこの議題を閲覧できないため、内容は表示されません',
     readerNote: '{reader}（{agency}）向けに {date} に作成。この議事録には閲覧者が見られる内容のみが含まれます。',
     modes: { in_person: '対面', online: 'オンライン', hybrid: '対面とオンライン' },
     statuses: { scheduled: '予定', held: '開催済み', cancelled: '中止' },

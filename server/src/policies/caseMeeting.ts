@@ -27,13 +27,7 @@ const speaksFor = (involvement: CaseInvolvement) =>
  * reads the meeting, but what is said about a case follows access to that case (need to know).
  * Row-level security applies the agency part again in the database.
  */
-export function canMeeting(
-  actor: Actor,
-  action: MeetingAction,
-  meeting?: MeetingStanding,
-  involvement: CaseInvolvement = null,
-  actionOwnerAgencyId?: string,
-): boolean {
+export function canMeeting(actor: Actor, action: MeetingAction, meeting?: MeetingStanding, involvement: CaseInvolvement = null): boolean {
   switch (action) {
     case 'list':
     case 'downloadMinutes':
@@ -46,14 +40,15 @@ export function canMeeting(
       return has(actor, 'meeting:manage') && !!meeting?.member;
     case 'writeItem':
       return has(actor, 'meeting:manage') && !!meeting?.member && speaksFor(involvement);
+    // Owning an action is not enough: closing work one cannot read is not knowing it was done.
     case 'updateAction':
-      return has(actor, 'case:read') && !!meeting?.member && (worksOn(involvement) || actionOwnerAgencyId === actor.agencyId);
+      return has(actor, 'case:read') && !!meeting?.member && worksOn(involvement);
   }
 }
 
 /**
- * What is said about a case on an agenda item (purpose, notes, decisions) belongs to the section
- * the item concerns: the reader's role and agency must hold it; `general` takes any section.
+ * What is said about a case on an agenda item (purpose, notes, decisions, action texts) belongs to
+ * the section the item concerns: the reader's role and agency must hold it; `general` takes any section.
  */
 export const readsItemText = (actor: Actor, section: RecordSection, involvement: CaseInvolvement) =>
   section === 'general' ? holdsCaseSection(involvement) : canReadSection(actor, section, involvement);

@@ -225,7 +225,8 @@ export async function seedDemoMeetings(tx: Tx, ids: DemoIds) {
     'carried',
   );
   await action(held.id, heldItems[0]!, 0, 'Confirm the 30-day stay extension in writing', 'shelter', -21, 'done');
-  await action(held.id, heldItems[1]!, 1, 'Enrol in the hairdressing course and report the start date', 'ngo', -7, 'done');
+  // The NGO sees this case by pseudonym only: the work stays with Chiang Rai, who reads the case.
+  await action(held.id, heldItems[1]!, 1, 'Confirm the hairdressing course start date with the NGO', 'chiangrai', -7, 'done');
 
   const next = await meeting({
     convener: 'chiangrai',

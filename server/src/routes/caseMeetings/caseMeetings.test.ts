@@ -7,7 +7,7 @@ import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestAp
 import { readPdf, renderPdfPage } from '../../../test/pdf.js';
 import { isPseudonym } from '../../../test/tenancy.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
-import { caseMeetingItemNotes, caseMeetingItems, caseMeetings, caseTasks, users } from '../../db/schema/index.js';
+import { caseMeetingActions, caseMeetingItemNotes, caseMeetingItems, caseMeetings, caseTasks, users } from '../../db/schema/index.js';
 import { demoCaseId, setSharedSections } from '../caseRecord/testSupport.js';
 
 let t: TestApp;
@@ -24,7 +24,8 @@ let sharedWithNgo: { id: string; reference: string; name: string };
 /** One of the NGO's own cases. */
 let ngoCase: { id: string; reference: string };
 
-const inAWeek = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const inAWeek = () => daysFromToday(7);
 const OUTPUT_DIR = path.join(os.tmpdir(), 'seamless-minutes');
 
 async function download(client: ApiClient, url: string) {
@@ -113,6 +114,15 @@ describe('convening a case management meeting', () => {
       [{ ...meetingBody(), date: '2026-02-30' }, 'date'],
       [{ ...meetingBody(), mode: 'carrier_pigeon' }, 'mode'],
       [{ ...meetingBody(), onlineLink: 'not a link' }, 'onlineLink'],
+      // Only web links: a script or file link would run or open wherever the link is rendered.
+      [{ ...meetingBody(), onlineLink: 'javascript:alert(1)' }, 'onlineLink'],
+      [{ ...meetingBody(), onlineLink: 'JavaScript://meet.example.org/%0aalert(1)' }, 'onlineLink'],
+      [{ ...meetingBody(), onlineLink: 'data:text/html,<script>alert(1)</script>' }, 'onlineLink'],
+      [{ ...meetingBody(), onlineLink: 'file:///etc/passwd' }, 'onlineLink'],
+      // A meeting is held around now: not in 1900, nor decades ahead.
+      [{ ...meetingBody(), date: '1900-01-01' }, 'date'],
+      [{ ...meetingBody(), date: daysFromToday(-400) }, 'date'],
+      [{ ...meetingBody(), date: daysFromToday(3 * 366) }, 'date'],
     ];
     for (const [body, field] of cases) {
       const problem = expectProblem(await socialworker.post('/api/meetings', body), 400, 'validation_failed');
@@ -135,6 +145,37 @@ describe('convening a case management meeting', () => {
     expect(chairElsewhere.errors?.[0]?.path).toBe('chairUserId');
     const after = await asSystem(t.database.db, (tx) => tx.select().from(caseMeetings));
     expect(after.length).toBe(before.length);
+  });
+
+  it('keeps to web links and plausible dates when a meeting is changed or followed up, and accepts a plain http link', async () => {
+    const meeting = await convene();
+    const link = expectProblem(
+      await socialworker.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, onlineLink: 'javascript:alert(1)' }),
+      400,
+      'validation_failed',
+    );
+    expect(link.errors?.map((e) => e.path)).toContain('onlineLink');
+    const date = expectProblem(
+      await socialworker.patch(`/api/meetings/${meeting.id}`, { version: meeting.version, date: '1900-01-01' }),
+      400,
+      'validation_failed',
+    );
+    expect(date.errors?.map((e) => e.path)).toContain('date');
+    const followUp = expectProblem(
+      await socialworker.post(`/api/meetings/${meeting.id}/follow-up`, { date: '1900-01-01', time: '10:00' }),
+      400,
+      'validation_failed',
+    );
+    expect(followUp.errors?.map((e) => e.path)).toContain('date');
+    const unchanged = (await socialworker.get(`/api/meetings/${meeting.id}`)).body;
+    expect(unchanged).toMatchObject({ onlineLink: meeting.onlineLink, date: meeting.date, version: meeting.version, nextMeetingId: null });
+    const plain = await socialworker.patch(`/api/meetings/${meeting.id}`, {
+      version: meeting.version,
+      onlineLink: 'http://meet.example.org/room',
+      date: daysFromToday(-30),
+    });
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    expect(plain.body).toMatchObject({ onlineLink: 'http://meet.example.org/room', date: daysFromToday(-30) });
   });
 });
 
@@ -400,9 +441,15 @@ describe('action items and carry-over', () => {
     sharedItemId = meeting.agenda.find((i: any) => i.caseReference === sharedWithNgo.reference).id;
     hiddenItemId = convener.agenda.find((i: any) => i.caseReference === chiangraiOnly.reference).id;
     ngoItemId = meeting.agenda.find((i: any) => i.caseReference === ngoCase.reference).id;
+    // The NGO works on the shared case's care: it may read the items and be handed their actions.
+    await setSharedSections(t, sharedWithNgo.id, agency.ngo, ['care']);
   });
 
-  it('an action for an agency that sees the case becomes its meeting_action task; otherwise it stays on the meeting', async () => {
+  afterAll(async () => {
+    await setSharedSections(t, sharedWithNgo.id, agency.ngo, []);
+  });
+
+  it('an action for an agency that reads the item becomes its meeting_action task; one for an agency that cannot is refused', async () => {
     const withTask = await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
       text: 'Confirm the vocational training place',
       ownerAgencyId: agency.ngo,
@@ -415,13 +462,17 @@ describe('action items and carry-over', () => {
     const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, action.taskId)));
     expect(task).toMatchObject({ kind: 'meeting_action', agencyId: agency.ngo, caseId: sharedWithNgo.id, dueOn: inAWeek(), doneAt: null });
 
-    const onlyOnMeeting = await socialworker.post(`/api/meetings/${meetingId}/items/${hiddenItemId}/actions`, {
-      text: 'Send the shelter vacancy list',
-      ownerAgencyId: agency.ngo,
-      dueOn: inAWeek(),
-    });
-    const hiddenAction = onlyOnMeeting.body.agenda.find((i: any) => i.id === hiddenItemId).actions[0];
-    expect(hiddenAction.taskId).toBeNull();
+    // An agency that cannot read the item is not handed its work: the convener shares the case first.
+    const refused = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${hiddenItemId}/actions`, {
+        text: 'Send the shelter vacancy list',
+        ownerAgencyId: agency.ngo,
+        dueOn: inAWeek(),
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(refused.errors?.map((e) => e.path)).toEqual(['ownerAgencyId']);
     const tasks = await asSystem(t.database.db, (tx) =>
       tx
         .select()
@@ -429,11 +480,8 @@ describe('action items and carry-over', () => {
         .where(and(eq(caseTasks.caseId, chiangraiOnly.id), eq(caseTasks.agencyId, agency.ngo))),
     );
     expect(tasks).toEqual([]);
-    // The owner sees its action on the meeting, without the person.
-    const ngoItem = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === hiddenItemId);
-    expect(ngoItem).toMatchObject({ access: 'none', caseReference: null, displayName: null });
-    expect(ngoItem.actions.map((a: any) => a.text)).toEqual(['Send the shelter vacancy list']);
-    expect(ngoItem.actions[0].canUpdate).toBe(true);
+    const convener = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === hiddenItemId);
+    expect(convener.actions).toEqual([]);
   });
 
   it('refuses bad action input naming the field', async () => {
@@ -517,7 +565,7 @@ describe('action items and carry-over', () => {
     expect(sharedNext.actions).toMatchObject([{ carriedFromActionId: oldAction.id, status: 'open', taskId: oldAction.taskId }]);
     const previous = (await socialworker.get(`/api/meetings/${meetingId}`)).body;
     expect(previous.nextMeetingId).toBe(next.body.id);
-    expect(previous.agenda.flatMap((i: any) => i.actions.map((a: any) => a.status))).toEqual(['carried', 'carried']);
+    expect(previous.agenda.flatMap((i: any) => i.actions.map((a: any) => a.status))).toEqual(['carried']);
     // One follow-up per meeting; only the convener holds it.
     expectProblem(await socialworker.post(`/api/meetings/${meetingId}/follow-up`, { date: nextDate, time: '10:00' }), 409, 'conflict');
     expectProblem(await ngo.post(`/api/meetings/${meetingId}/follow-up`, { date: nextDate, time: '10:00' }), 403, 'forbidden');
@@ -527,6 +575,137 @@ describe('action items and carry-over', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const [task] = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.id, oldAction.taskId)));
     expect(task?.doneAt).not.toBeNull();
+  });
+});
+
+describe("an action's text follows access to the item, not ownership of the action", () => {
+  const secret = 'Call Aye Aye Khine at home';
+  const withdrawn = 'Visit her at the hairdressing course';
+  let police: ApiClient;
+  let policeAgency: string;
+  let meetingId: string;
+  let hiddenItemId: string;
+  let sharedItemId: string;
+
+  beforeAll(async () => {
+    police = await t.login('th.police');
+    const agencies = (await admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; agencyFunction: string }[];
+    policeAgency = agencies.find((a) => a.agencyFunction === 'police')!.id;
+    const convened = await socialworker.post('/api/meetings', {
+      ...meetingBody(),
+      invitedAgencyIds: [agency.ngo, agency.shelter, policeAgency],
+    });
+    expect(convened.status, JSON.stringify(convened.body)).toBe(201);
+    meetingId = convened.body.id;
+    await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: chiangraiOnly.id, purpose: 'Safety review' });
+    const items = (await socialworker.post(`/api/meetings/${meetingId}/items`, { caseId: sharedWithNgo.id, purpose: 'Training' })).body
+      .agenda;
+    hiddenItemId = items.find((i: any) => i.caseId === chiangraiOnly.id).id;
+    sharedItemId = items.find((i: any) => i.caseId === sharedWithNgo.id).id;
+  });
+
+  afterAll(async () => {
+    await setSharedSections(t, sharedWithNgo.id, agency.ngo, []);
+  });
+
+  it('refuses to hand an action to an invited agency without access to the case, or that sees it by pseudonym only', async () => {
+    const toPolice = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${hiddenItemId}/actions`, {
+        text: secret,
+        ownerAgencyId: policeAgency,
+        dueOn: inAWeek(),
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(toPolice.errors?.map((e) => e.path)).toEqual(['ownerAgencyId']);
+    const toPseudonymOnly = expectProblem(
+      await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+        text: secret,
+        ownerAgencyId: agency.ngo,
+        dueOn: inAWeek(),
+      }),
+      422,
+      'invalid_reference',
+    );
+    expect(toPseudonymOnly.errors?.map((e) => e.path)).toEqual(['ownerAgencyId']);
+    const written = await asSystem(t.database.db, (tx) =>
+      tx.select().from(caseMeetingActions).where(eq(caseMeetingActions.meetingId, meetingId)),
+    );
+    expect(written).toEqual([]);
+    const tasks = await asSystem(t.database.db, (tx) => tx.select().from(caseTasks).where(eq(caseTasks.title, secret)));
+    expect(tasks).toEqual([]);
+  });
+
+  it('an owner agency without access sees that the action is its own, due and open: never its text, in the meeting or the minutes', async () => {
+    // An action assigned before the owner had to read the case.
+    const socialworkerId = (await socialworker.get('/api/auth/me')).body.id;
+    const [action] = await asSystem(t.database.db, (tx) =>
+      tx
+        .insert(caseMeetingActions)
+        .values({
+          itemId: hiddenItemId,
+          meetingId,
+          caseId: chiangraiOnly.id,
+          text: secret,
+          ownerAgencyId: policeAgency,
+          dueOn: inAWeek(),
+          createdBy: socialworkerId,
+          createdByAgencyId: agency.chiangrai,
+        })
+        .returning(),
+    );
+    const meeting = (await police.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.id === hiddenItemId);
+    expect(item).toMatchObject({ access: 'none', purpose: null });
+    expect(item.actions).toEqual([
+      expect.objectContaining({
+        id: action!.id,
+        text: null,
+        ownerAgency: { id: policeAgency, name: expect.any(String) },
+        dueOn: inAWeek(),
+        status: 'open',
+        taskId: null,
+        canUpdate: false,
+      }),
+    ]);
+    expect(JSON.stringify(meeting)).not.toContain('Aye Aye');
+    const minutes = await download(police, `/api/meetings/${meetingId}/minutes.pdf?locale=en`);
+    expect(minutes.status).toBe(200);
+    const text = (await readPdf(minutes.bytes)).text.replace(/\s+/g, ' ');
+    expect(text).not.toContain('Aye Aye');
+    expect(text).toContain('Royal Thai Police');
+    // Nor can it act on work it cannot read; the action stays open.
+    expectProblem(await police.patch(`/api/meetings/${meetingId}/actions/${action!.id}`, { status: 'done' }), 404, 'not_found');
+    // Row-level security keeps the text in the database, whatever the route.
+    const policeUser = (await police.get('/api/auth/me')).body.id;
+    const seen = await asActor(t.database.db, { userId: policeUser, agencyId: policeAgency, scopes: [] }, (tx) =>
+      tx.select().from(caseMeetingActions).where(eq(caseMeetingActions.id, action!.id)),
+    );
+    expect(seen).toEqual([]);
+    const forConvener = (await socialworker.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === hiddenItemId);
+    expect(forConvener.actions).toMatchObject([{ id: action!.id, text: secret, status: 'open', canUpdate: true }]);
+  });
+
+  it('an owner whose access narrows to the pseudonym keeps the action without its text', async () => {
+    await setSharedSections(t, sharedWithNgo.id, agency.ngo, ['care']);
+    const assigned = await socialworker.post(`/api/meetings/${meetingId}/items/${sharedItemId}/actions`, {
+      text: withdrawn,
+      ownerAgencyId: agency.ngo,
+      dueOn: inAWeek(),
+    });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(201);
+    const readable = (await ngo.get(`/api/meetings/${meetingId}`)).body.agenda.find((i: any) => i.id === sharedItemId);
+    expect(readable.actions).toMatchObject([{ text: withdrawn, canUpdate: true }]);
+
+    await setSharedSections(t, sharedWithNgo.id, agency.ngo, []);
+    const meeting = (await ngo.get(`/api/meetings/${meetingId}`)).body;
+    const item = meeting.agenda.find((i: any) => i.id === sharedItemId);
+    expect(item).toMatchObject({ access: 'case', textRestricted: true, purpose: null });
+    expect(item.actions).toMatchObject([{ text: null, ownerAgency: { id: agency.ngo }, status: 'open', canUpdate: false }]);
+    expect(JSON.stringify(meeting)).not.toContain(withdrawn);
+    const minutes = await download(ngo, `/api/meetings/${meetingId}/minutes.pdf?locale=en`);
+    expect((await readPdf(minutes.bytes)).text.replace(/\s+/g, ' ')).not.toContain(withdrawn);
   });
 });
 
@@ -685,7 +864,10 @@ describe('people of a meeting', () => {
     const added = await socialworker.post(`/api/meetings/${meeting.id}/attendees`, { userId: person.id, agencyId: shelterGroup.id });
     expect(added.status, JSON.stringify(added.body)).toBe(201);
     expect(added.body.attendees).toMatchObject([{ userId: person.id, name: person.displayName, agency: { id: agency.shelter } }]);
-    const withItem = await socialworker.post(`/api/meetings/${meeting.id}/items`, { caseId: sharedWithNgo.id, purpose: 'Return planning' });
+    // The shelter reads this case's items: it holds sections of it.
+    const shelterCase = await demoCaseId(t, 0);
+    await setSharedSections(t, shelterCase, agency.shelter, ['identity', 'shelter']);
+    const withItem = await socialworker.post(`/api/meetings/${meeting.id}/items`, { caseId: shelterCase, purpose: 'Return planning' });
     expect(withItem.status, JSON.stringify(withItem.body)).toBe(201);
     const itemId = withItem.body.agenda[0].id;
     const withAction = await socialworker.post(`/api/meetings/${meeting.id}/items/${itemId}/actions`, {

@@ -243,9 +243,14 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
         .from(caseMeetingActions)
         .where(and(eq(caseMeetingActions.meetingId, meeting.row.id), eq(caseMeetingActions.id, request.params.actionId)));
       if (!action) throw notFound();
+      const item = await itemOf(tx, meeting.row.id, action.itemId);
       const view = await loadCaseView(tx, actor, action.caseId);
       const involvement = view && canCase(actor, 'read', view.involvement) ? view.involvement : null;
-      if (action.status === 'carried' || !canMeeting(actor, 'updateAction', meeting.standing, involvement, action.ownerAgencyId)) {
+      if (
+        action.status === 'carried' ||
+        !canMeeting(actor, 'updateAction', meeting.standing, involvement) ||
+        !readsItemText(actor, item.section, involvement)
+      ) {
         throw forbidden();
       }
       await setMeetingActionStatus({ tx, actor, audit, action, status: request.body.status });

@@ -1,9 +1,15 @@
-import type { AgendaItem, MeetingAction as MeetingActionView, MeetingDetail, MeetingSummary } from '@seamless/contracts';
+import type {
+  AgendaItem,
+  MeetingActionStatus,
+  MeetingAction as MeetingActionView,
+  MeetingDetail,
+  MeetingSummary,
+} from '@seamless/contracts';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { localTimeOf } from '../../commands/conveneMeeting.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import {
   agencies,
   caseMeetingActions,
@@ -83,7 +89,7 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
   const { row, standing } = await loadMeetingRow(tx, meetingId);
   const caseAgencies = alias(agencies, 'case_agencies');
   const ownerAgencies = alias(agencies, 'owner_agencies');
-  const [convening, invited, attendees, items, notes, decisions, actions, next] = await Promise.all([
+  const [convening, invited, attendees, items, notes, decisions, actions, owned, next] = await Promise.all([
     tx
       .select({ name: agencies.name, chairName: sql<string | null>`app_user_display_name(${row.chairUserId}::uuid)` })
       .from(agencies)
@@ -126,6 +132,7 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
       .innerJoin(ownerAgencies, eq(ownerAgencies.id, caseMeetingActions.ownerAgencyId))
       .where(eq(caseMeetingActions.meetingId, meetingId))
       .orderBy(asc(caseMeetingActions.dueOn), asc(caseMeetingActions.id)),
+    ownedActions(tx, meetingId),
     tx.select({ id: caseMeetings.id }).from(caseMeetings).where(eq(caseMeetings.previousMeetingId, meetingId)).limit(1),
   ]);
 
@@ -138,23 +145,41 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
     // Within a case it reaches, the reader sees an item's text only if it holds the item's section.
     const readsText = !!view && readsItemText(actor, item.section, view.involvement);
     const canWrite = readsText && canMeeting(actor, 'writeItem', standing, view?.involvement ?? null);
-    const itemActions: MeetingActionView[] = actions
-      .filter(({ action }) => action.itemId === item.id)
-      // An action's owner always reads the work handed to it.
-      .filter(({ action }) => readsText || action.ownerAgencyId === actor.agencyId)
-      .map(({ action, ownerAgencyName, ownerUserName }) => ({
-        id: action.id,
-        text: action.text,
-        ownerAgency: { id: action.ownerAgencyId, name: ownerAgencyName },
-        ownerUserId: action.ownerUserId,
-        ownerUserName,
-        dueOn: action.dueOn,
-        status: action.status,
-        taskId: action.taskId,
-        carriedFromActionId: action.carriedFromActionId,
-        canUpdate:
-          action.status !== 'carried' && canMeeting(actor, 'updateAction', standing, view?.involvement ?? null, action.ownerAgencyId),
-      }));
+    const canUpdate = readsText && canMeeting(actor, 'updateAction', standing, view?.involvement ?? null);
+    const readable: MeetingActionView[] = readsText
+      ? actions
+          .filter(({ action }) => action.itemId === item.id)
+          .map(({ action, ownerAgencyName, ownerUserName }) => ({
+            id: action.id,
+            text: action.text,
+            ownerAgency: { id: action.ownerAgencyId, name: ownerAgencyName },
+            ownerUserId: action.ownerUserId,
+            ownerUserName,
+            dueOn: action.dueOn,
+            status: action.status,
+            taskId: action.taskId,
+            carriedFromActionId: action.carriedFromActionId,
+            canUpdate: canUpdate && action.status !== 'carried',
+          }))
+      : [];
+    // Work handed to the reader's agency on an item it cannot read: that it is its own, due and where it stands.
+    const ownOnly: MeetingActionView[] = readsText
+      ? []
+      : owned
+          .filter((action) => action.itemId === item.id)
+          .map((action) => ({
+            id: action.id,
+            text: null,
+            ownerAgency: { id: actor.agencyId, name: actor.agencyName },
+            ownerUserId: action.ownerUserId,
+            ownerUserName: action.ownerUserName,
+            dueOn: action.dueOn,
+            status: action.status,
+            taskId: null,
+            carriedFromActionId: action.carriedFromActionId,
+            canUpdate: false,
+          }));
+    const itemActions = [...readable, ...ownOnly];
     agenda.push({
       id: item.id,
       position: item.position,
@@ -208,6 +233,25 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
       abilities: { manage: canMeeting(actor, 'manage', standing), addItems: canMeeting(actor, 'addItem', standing) },
     },
   };
+}
+
+type OwnedAction = {
+  id: string;
+  itemId: string;
+  ownerUserId: string | null;
+  ownerUserName: string | null;
+  dueOn: string;
+  status: MeetingActionStatus;
+  carriedFromActionId: string | null;
+};
+
+/** The reader's agency's own actions on the meeting, without their text (which follows the item's rule). */
+async function ownedActions(tx: Tx, meetingId: string): Promise<OwnedAction[]> {
+  const result = await tx.execute(sql`
+    select id, item_id as "itemId", owner_user_id as "ownerUserId", owner_user_name as "ownerUserName",
+      to_char(due_on, 'YYYY-MM-DD') as "dueOn", status, carried_from_action_id as "carriedFromActionId"
+    from meeting_actions_owned(${meetingId}::uuid) order by due_on, id`);
+  return rowsOf<OwnedAction>(result);
 }
 
 /** Item ids of a meeting, to check that a path's item belongs to its meeting. */

@@ -31,11 +31,18 @@ function ActionRow({ meetingId, action }: { meetingId: string; action: MeetingAc
         <Badge color={ACTION_COLOUR[action.status]} variant="light">
           {t(`caseMeetings.actionStatus.${action.status}`)}
         </Badge>
-        <Text size="sm">{action.text}</Text>
+        {action.text === null ? (
+          <Text size="sm" c="dimmed" fs="italic">
+            {t('caseMeetings.actions.withheld')}
+          </Text>
+        ) : (
+          <Text size="sm">{action.text}</Text>
+        )}
       </Group>
       <Text size="xs" c="dimmed">
         {[action.ownerAgency.name, action.ownerUserName].filter(Boolean).join(', ')} · {t('caseMeetings.actions.due')}{' '}
-        <FormattedDate value={action.dueOn} /> · {action.taskId ? t('caseMeetings.actions.task') : t('caseMeetings.actions.noTask')}
+        <FormattedDate value={action.dueOn} />
+        {action.text === null ? null : ` · ${action.taskId ? t('caseMeetings.actions.task') : t('caseMeetings.actions.noTask')}`}
       </Text>
       {action.canUpdate && (
         <Group gap="xs">

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../api/problem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -11,7 +12,7 @@ import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useMe } from '../auth/MeContext';
 import { meetingApi } from './api';
-import { meetingBody, meetingFormValues } from './meetingForm';
+import { meetingBody, meetingFormValues, meetingRefusedFields } from './meetingForm';
 import { useMeetingChange } from './queries';
 
 interface MeetingFormProps {
@@ -38,6 +39,8 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   );
   const mutation = meeting ? update : create;
   const errors = useFieldErrors(clientErrors, mutation.error);
+  const serverErrors = mutation.error instanceof ApiProblem ? mutation.error.errors : [];
+  for (const field of meetingRefusedFields([...serverErrors, ...clientErrors])) errors[field] = t(`caseMeetings.fields.refused.${field}`);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import type { MeetingDetail, MeetingMode } from '@seamless/contracts';
+import type { FieldError, MeetingDetail, MeetingMode } from '@seamless/contracts';
 
 export interface MeetingFormValues {
   title: string;
@@ -43,4 +43,19 @@ export function meetingBody(values: MeetingFormValues) {
     invitedAgencyIds: values.invitedAgencyIds,
     partner: blankToNull(values.partner),
   };
+}
+
+const WORDED_FIELDS = ['onlineLink', 'date'] as const;
+export type MeetingWordedField = (typeof WORDED_FIELDS)[number];
+
+/**
+ * A link that is not a web link, or a day outside the range a meeting is held in, is refused with
+ * an English message or a generic code: these fields get the meeting form's own sentence.
+ */
+export function meetingRefusedFields(errors: readonly FieldError[]): MeetingWordedField[] {
+  const fields = errors
+    .filter((error) => error.code !== 'invalid_type')
+    .map((error) => error.path)
+    .filter((path): path is MeetingWordedField => (WORDED_FIELDS as readonly string[]).includes(path));
+  return [...new Set(fields)];
 }
