@@ -83,7 +83,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandler(app);
   app.addHook('preValidation', rejectImplausibleText);
   await app.register(fastifyCookie);
-  registerSecurity(app, database.db, { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo });
+  registerSecurity(
+    app,
+    database.db,
+    { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo },
+    deps.keyRing.macKey('csrf'),
+  );
   await app.register(fastifyRateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -152,6 +152,14 @@ export class KeyRing {
       .replace(/[\s\-./()+]/g, '');
     if (!normalised) return null;
     return createHmac('sha256', this.blindKey).update(`${purpose}\u001f${normalised}`).digest('base64url');
+  }
+
+  /**
+   * A MAC key of its own for one purpose, derived from the blind index key (which never rotates):
+   * a MAC made for one purpose cannot stand in for a blind index or for another purpose's MAC.
+   */
+  macKey(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.blindKey, Buffer.alloc(0), `seamless:${purpose}`, 32));
   }
 
   private key(id: string): Buffer {

@@ -65,6 +65,41 @@ describe('sign-in', () => {
     expect(ok.body.locale).toBe('km');
   });
 
+  it("refuses a CSRF token the caller set itself or took from another session, and a session read hands out the session's own", async () => {
+    const socialworker = await t.login('th.socialworker');
+    const locale = (await socialworker.get('/api/auth/me')).body.locale;
+    const planted = await socialworker.request(
+      'PATCH',
+      '/api/auth/preferences',
+      { locale: 'vi' },
+      { cookie: `sid=${socialworker.cookies.get('sid')}; csrf_token=abc`, 'x-csrf-token': 'abc' },
+    );
+    expectProblem(planted, 403, 'csrf_failed');
+    const ngo = await t.login('th.ngo');
+    const borrowed = await socialworker.request(
+      'PATCH',
+      '/api/auth/preferences',
+      { locale: 'vi' },
+      {
+        cookie: `sid=${socialworker.cookies.get('sid')}; csrf_token=${ngo.cookies.get('csrf_token')}`,
+        'x-csrf-token': ngo.cookies.get('csrf_token')!,
+      },
+    );
+    expectProblem(borrowed, 403, 'csrf_failed');
+    expect((await socialworker.get('/api/auth/me')).body.locale).toBe(locale);
+
+    socialworker.cookies.set('csrf_token', 'abc');
+    expect((await socialworker.get('/api/auth/me')).status).toBe(200);
+    expect(socialworker.cookies.get('csrf_token')).not.toBe('abc');
+    expect((await socialworker.patch('/api/auth/preferences', { locale: 'vi' })).body.locale).toBe('vi');
+
+    // A browser left with an ended session's cookies signs in again.
+    const returning = t.client();
+    returning.cookies.set('sid', 'ended-session');
+    returning.cookies.set('csrf_token', 'from-before');
+    expect((await returning.post('/api/auth/login', { username: 'th.socialworker', password: DEMO_PASSWORD })).status).toBe(200);
+  });
+
   it('logs out, lists and revokes sessions', async () => {
     const first = await t.login('th.ngo');
     const second = await t.login('th.ngo');

@@ -14,7 +14,7 @@ import { placeOf } from '../../db/cipherPlace.js';
 import { users } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, notFound } from '../../http/problem.js';
-import { clearSessionCookies, SESSION_COOKIE, setSessionCookies } from '../../http/security.js';
+import { clearSessionCookies, SESSION_COOKIE, setCsrfCookie, setSessionCookies } from '../../http/security.js';
 import { dbActorOf, secondFactorRequiredFor } from '../../policies/actor.js';
 import { presentMe } from '../../presenters/me.js';
 import {
@@ -36,7 +36,7 @@ const invalidSecondFactor = () =>
 export function authRoutes(app: FastifyInstance, { database, config, keyRing }: AppDeps) {
   const { db } = database;
   const sessions = { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours, demo: config.seedDemo };
-  const cookies = { secure: config.cookieSecure };
+  const cookies = { secure: config.cookieSecure, csrfKey: keyRing.macKey('csrf') };
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   const meFor = async (token: string) => {
@@ -108,7 +108,10 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     return reply.status(204).send();
   });
 
-  api.get('/api/auth/me', { schema: meRouteSchema }, async (request) => presentMe(request.auth!));
+  api.get('/api/auth/me', { schema: meRouteSchema }, async (request, reply) => {
+    setCsrfCookie(reply, request.cookies[SESSION_COOKIE]!, cookies);
+    return presentMe(request.auth!);
+  });
 
   api.patch('/api/auth/preferences', { schema: preferencesRouteSchema }, async (request) => {
     const actor = actorOf(request);
