@@ -236,7 +236,7 @@ export function caseMeetingsMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'PATCH /api/meetings/:id/actions/:actionId': {
-      why: 'an action is closed by its owner agency or an agency working on the case, and only within the meeting',
+      why: 'an action is closed by an agency working on the case that reads its item (not by owning it), and only within the meeting',
       anonymous: { path: `/api/meetings/${UNKNOWN_ID}/actions/${UNKNOWN_ID}`, body: {} },
       probe: async () => {
         const f = await meeting();
