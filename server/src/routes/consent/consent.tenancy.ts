@@ -142,24 +142,36 @@ export function consentMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/admin/break-glass': {
-      why: "agency admins see their own agency's emergency accesses, system admins all; caseworkers none",
+      why: "agency admins see their own agency's emergency accesses and any on their agency's cases, system admins all; caseworkers none",
       anonymous: { path: '/api/admin/break-glass' },
       probe: async () => {
+        const chiangraiOwned = [...chiangraiOnly(), c.caseOf[1]!];
+        const ngoOwned = c.caseOf[4]!;
         // Grants that ran out long ago: listed, but they open nothing for the later probes.
-        const expired = (username: string, agencyId: string) => ({
-          caseId: chiangraiOnly()[1]!,
+        const expired = (username: string, agencyId: string, caseId: string) => ({
+          caseId,
           userId: c.userIds[username]!,
           agencyId,
-          reason: `Tenancy probe of ${username}`,
+          reason: `Tenancy probe of ${username} on ${caseId === ngoOwned ? 'an NGO case' : 'a Chiang Rai case'}`,
           grantedAt: new Date(Date.now() - 6 * 3_600_000),
           expiresAt: new Date(Date.now() - 2 * 3_600_000),
         });
         await asSystem(c.t.database.db, (tx) =>
-          tx.insert(breakGlassGrants).values([expired('th.socialworker', c.agency.chiangrai), expired('th.ngo', c.agency.ngo)]),
+          tx
+            .insert(breakGlassGrants)
+            .values([
+              expired('th.socialworker', c.agency.chiangrai, chiangraiOnly()[1]!),
+              expired('th.ngo', c.agency.ngo, chiangraiOnly()[1]!),
+              expired('th.ngo', c.agency.ngo, ngoOwned),
+            ]),
         );
         const own = await ok(c.agencyadmin.get('/api/admin/break-glass?pageSize=200'));
-        expect(own.items.length).toBeGreaterThan(0);
-        for (const grant of own.items) expect(grant.username).toBe('th.socialworker');
+        for (const grant of own.items) expect(grant.username === 'th.socialworker' || chiangraiOwned.includes(grant.caseId)).toBe(true);
+        const reasons = own.items.map((grant: { reason: string }) => grant.reason);
+        expect(reasons).toEqual(
+          expect.arrayContaining(['Tenancy probe of th.socialworker on a Chiang Rai case', 'Tenancy probe of th.ngo on a Chiang Rai case']),
+        );
+        expect(reasons).not.toContain('Tenancy probe of th.ngo on an NGO case');
         expect(own.total).toBe(own.items.length);
         const all = await ok(c.admin.get('/api/admin/break-glass?pageSize=200'));
         expect(all.items.map((grant: { username: string }) => grant.username)).toEqual(

@@ -494,17 +494,31 @@ describe('break the glass', () => {
     expect(grants).toEqual([]);
   });
 
-  it('is listed for admins: an agency admin sees her agency’s grants, the system admin all', async () => {
+  it('is listed for admins: an agency admin sees her agency’s grants and every grant on her agency’s cases, the system admin all', async () => {
     const caseId = await newCase();
+    const reference = (await socialworker.get(`/api/cases/${caseId}`)).body.reference;
+    const ngoCase = await ngo.post('/api/cases', {
+      person: { givenName: 'Malee', familyName: 'Outreach', gender: 'Feminine', estimatedAge: 24 },
+      intake: { channel: 'outreach' },
+    });
+    expect(ngoCase.status, JSON.stringify(ngoCase.body)).toBe(201);
     const mine = (await socialworker.post(`/api/cases/${caseId}/break-glass`, { reason: 'Checking the medical notes tonight.' })).body;
     const theirs = (await ngo.post(`/api/cases/${caseId}/break-glass`, { reason: 'Outreach found her on the street.' })).body;
+    const mineElsewhere = (
+      await socialworker.post(`/api/cases/${ngoCase.body.id}/break-glass`, { reason: 'She called our office at night.' })
+    ).body;
+    const theirsElsewhere = (await ngo.post(`/api/cases/${ngoCase.body.id}/break-glass`, { reason: 'Our own case, after hours.' })).body;
 
     const byAgencyAdmin = await agencyadmin.get('/api/admin/break-glass?pageSize=200');
     expect(byAgencyAdmin.status).toBe(200);
     const agencyIds = byAgencyAdmin.body.items.map((grant: { id: string }) => grant.id);
-    expect(agencyIds).toContain(mine.id);
-    expect(agencyIds).not.toContain(theirs.id);
-    expect(byAgencyAdmin.body.items.every((grant: { username: string }) => grant.username === 'th.socialworker')).toBe(true);
+    expect(agencyIds).toEqual(expect.arrayContaining([mine.id, mineElsewhere.id]));
+    expect(agencyIds).not.toContain(theirsElsewhere.id);
+    expect(byAgencyAdmin.body.total).toBe(byAgencyAdmin.body.items.length);
+    // Another agency opened her agency's case: the report tells her who, why and which case.
+    const onOurCase = byAgencyAdmin.body.items.find((grant: { id: string }) => grant.id === theirs.id);
+    expect(onOurCase).toMatchObject({ caseId, caseReference: reference, username: 'th.ngo', reason: 'Outreach found her on the street.' });
+    expect(byAgencyAdmin.body.items.find((grant: { id: string }) => grant.id === mineElsewhere.id).caseReference).toBeNull();
 
     const all = await admin.get('/api/admin/break-glass?pageSize=200');
     const ids = all.body.items.map((grant: { id: string }) => grant.id);
