@@ -114,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', () => jobs.stop());
   await registerScheduledWork(jobs, {
     db: database.db,
+    keyRing: deps.keyRing,
     mailer: createMailer(database.db, mailSettingsFrom(process.env, config.seedDemo)),
     log: app.log,
     timeZone: config.scheduleTimeZone,
