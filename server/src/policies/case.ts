@@ -10,6 +10,7 @@ export type CaseAction =
   | 'recordConsent'
   | 'share'
   | 'comment'
+  | 'addTask'
   | 'breakGlass'
   | 'merge';
 
@@ -50,6 +51,10 @@ export function canCase(actor: Actor, action: CaseAction, involvement?: CaseInvo
       return has(actor, 'case:update') && owns(involvement ?? null);
     case 'comment':
       return has(actor, 'case:read') && works(involvement ?? null);
+    // A task is case work for the agency's worklist: a role that only reads the case (a
+    // specialist, a hotline operator) may note on it but does not plan work on it.
+    case 'addTask':
+      return has(actor, 'case:read') && has(actor, 'case:update') && works(involvement ?? null);
     case 'breakGlass':
       return has(actor, 'case:break_glass');
   }

@@ -30,12 +30,14 @@ export function caseWorkMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'POST /api/cases/:id/tasks': {
-      why: 'only agencies working on the case add tasks to it',
+      why: 'only agencies working on the case add tasks to it, and only roles that do case work (case:update)',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/tasks`, body: { title: 'x', dueOn: '2030-01-01' } },
       probe: async () => {
         const body = { title: 'Call the family', dueOn: today() };
         expectStatus(await c.ngo.post(`/api/cases/${c.caseOf[0]}/tasks`, body), 404, 'not_found');
         expectStatus(await c.data.post(`/api/cases/${c.caseOf[0]}/tasks`, body), 403, 'forbidden');
+        // The psychologist's agency (the shelter) works on the case, but her role only reads it.
+        expectStatus(await c.psychologist.post(`/api/cases/${c.caseOf[0]}/tasks`, body), 403, 'forbidden');
         const planted = expectStatus(
           await c.socialworker.post(`/api/cases/${c.caseOf[0]}/tasks`, { ...body, assigneeUserId: c.userIds['th.ngo'] }),
           422,

@@ -102,7 +102,7 @@ export function caseWorkRoutes(app: FastifyInstance, { database }: AppDeps) {
     '/api/cases/:id/tasks',
     { schema: { tags: ['tasks'], params: caseIdParams, body: caseTaskCreateSchema, response: { 201: caseTaskSchema } } },
     async (request, reply) => {
-      const task = await withCase(db, request, request.params.id, 'comment', async ({ tx, actor, view }) => {
+      const task = await withCase(db, request, request.params.id, 'addTask', async ({ tx, actor, view }) => {
         const { title, dueOn, assigneeUserId } = request.body;
         if (assigneeUserId) {
           const [assignee] = await tx
