@@ -17,6 +17,13 @@ export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 /** Who may act on a referral in its current state (the inbox and the case tab offer only these). */
 export const REFERRAL_ACTIONS = ['accept', 'decline', 'withdraw', 'complete', 'close'] as const;
 export type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
+/**
+ * Why a referral no longer holds: the person withdrew the consent it relied on, the consent ran
+ * past its last day, or the owner revoked the share its acceptance opened. The receiver then
+ * reads neither its reason nor its details, and acts on it no more.
+ */
+export const REFERRAL_CONSENT_ENDS = ['consent_withdrawn', 'consent_expired', 'share_revoked'] as const;
+export type ReferralConsentEnd = (typeof REFERRAL_CONSENT_ENDS)[number];
 
 const serviceArea = z.enum(SERVICE_AREAS);
 const sections = z.array(z.enum(CASE_SECTIONS)).max(CASE_SECTIONS.length).default([]);
@@ -76,7 +83,8 @@ const party = z.object({ id: z.string().uuid(), name: z.string() }).nullable();
 
 /**
  * A referral as the reader may see it. Before accepting, the receiver sees the case by its
- * reference and the person's pseudonym only; `details` stays null until it accepted.
+ * reference and the person's pseudonym only; `details` stays null until it accepted, and
+ * `reason` and `details` are null for the receiver once the referral's consent ended.
  */
 export const referralSchema = z.object({
   id: z.string().uuid(),
@@ -94,12 +102,13 @@ export const referralSchema = z.object({
   serviceArea: serviceArea.nullable(),
   consentId: z.string().uuid().nullable(),
   sections: z.array(z.enum(CASE_SECTIONS)),
-  reason: z.string(),
+  reason: z.string().nullable(),
   details: z.string().nullable(),
   urgency: z.enum(REFERRAL_URGENCIES),
   referredOn: z.string(),
   dueOn: z.string().nullable(),
   status: z.enum(REFERRAL_STATUSES),
+  consentEnded: z.enum(REFERRAL_CONSENT_ENDS).nullable(),
   /** Still pending after its due date, in the case's country. */
   overdue: z.boolean(),
   sentByName: z.string().nullable(),

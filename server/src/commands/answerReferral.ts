@@ -2,21 +2,36 @@ import type { ConsentRefusal, ReferralAction } from '@seamless/contracts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
+import { referralStandingColumns } from '../db/referralStanding.js';
 import { caseTasks, referrals } from '../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../http/problem.js';
 import { notify } from '../notifications/notify.js';
 import type { Actor } from '../policies/actor.js';
 import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
-import { referralActions } from '../policies/referral.js';
+import { REFERRAL_CONSENT_END_MESSAGES, receiverCutOff, referralActions } from '../policies/referral.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 export type ReferralRow = typeof referrals.$inferSelect;
 
-/** The referral as the actor's agency may act on it: 404 when row-level security hides it, 403 when the step is not its to take. */
+/**
+ * The referral as the actor's agency may act on it: 404 when row-level security hides it, 422
+ * when its consent ended (the receiver learns why, as on accepting), 403 when the step is not its to take.
+ */
 export async function loadReferralFor(tx: Tx, actor: Actor, referralId: string, action: ReferralAction) {
-  const [referral] = await tx.select().from(referrals).where(eq(referrals.id, referralId)).for('update');
-  if (!referral) throw notFound();
-  if (!referralActions(actor, referral).includes(action)) throw forbidden('This referral does not wait for this step from your agency.');
+  const [found] = await tx
+    .select({ referral: referrals, ...referralStandingColumns })
+    .from(referrals)
+    .where(eq(referrals.id, referralId))
+    .for('update', { of: referrals });
+  if (!found) throw notFound();
+  const { referral, ...standing } = found;
+  if (receiverCutOff(actor, referral, standing)) {
+    const message = REFERRAL_CONSENT_END_MESSAGES[standing.consentEnded!];
+    throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: standing.consentEnded!, message }]);
+  }
+  if (!referralActions(actor, referral, standing).includes(action)) {
+    throw forbidden('This referral does not wait for this step from your agency.');
+  }
   return referral;
 }
 

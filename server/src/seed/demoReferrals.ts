@@ -28,14 +28,17 @@ type DemoReferral = {
   dueInDays: number;
   status: ReferralStatus;
   declineReason?: string;
+  /** The person withdrew the consent this many days ago: the referral ended with it (closed). */
+  consentWithdrawnDaysAgo?: number;
 };
 
 /**
  * Referrals in the demo (Thailand), chosen so that no agency sees a case the demo's access rules
  * keep from it: Chiang Rai's urgent counselling referral waits in the NGO's inbox (pseudonym
  * only), one to the shelter was declined with its reason, and the shelter's referral to the
- * police for the victim's statement was accepted (summary only). One case also records the
- * outside foundation that first referred the person.
+ * police for the victim's statement was accepted (summary only). An NGO training referral ended
+ * when the person withdrew her consent: the NGO keeps the reference and pseudonym, not the text.
+ * One case also records the outside foundation that first referred the person.
  */
 const DEMO_REFERRALS: DemoReferral[] = [
   {
@@ -78,6 +81,20 @@ const DEMO_REFERRALS: DemoReferral[] = [
     dueInDays: -7,
     status: 'accepted',
   },
+  {
+    personIndex: 9,
+    from: 'chiangrai',
+    to: 'ngo',
+    serviceArea: 'economic_empowerment',
+    sections: ['care'],
+    reason: 'Sewing course and a start-up kit once he is back with his family',
+    details: 'He wants to work with his uncle in Mae Chan; the course runs on Saturdays.',
+    urgency: 'routine',
+    sentDaysAgo: 20,
+    dueInDays: -13,
+    status: 'closed',
+    consentWithdrawnDaysAgo: 3,
+  },
 ];
 
 const EVENT_OF: Partial<Record<ReferralStatus, CaseEventKind>> = {
@@ -104,9 +121,21 @@ export async function seedDemoReferrals(tx: Tx, keyRing: KeyRing, ids: DemoIds) 
     const sentOn = addCalendarDays(today, -demo.sentDaysAgo);
     const sentAt = new Date(`${sentOn}T03:00:00Z`);
     const answeredAt = new Date(sentAt.getTime() + 86_400_000);
+    const withdrawnAt =
+      demo.consentWithdrawnDaysAgo === undefined ? null : new Date(`${addCalendarDays(today, -demo.consentWithdrawnDaysAgo)}T04:00:00Z`);
     const [consent] = await tx
       .insert(consents)
-      .values({ caseId, purpose: 'referral', sections: demo.sections, givenBy: 'victim', givenOn: sentOn, recordedBy: sender })
+      .values({
+        caseId,
+        purpose: 'referral',
+        sections: demo.sections,
+        givenBy: 'victim',
+        givenOn: sentOn,
+        recordedBy: sender,
+        withdrawnAt,
+        withdrawnBy: withdrawnAt ? sender : null,
+        withdrawalReason: withdrawnAt ? 'He no longer wants the NGO to hold his file.' : null,
+      })
       .returning({ id: consents.id });
     const id = randomUUID();
     const answered = demo.status !== 'pending';
@@ -132,8 +161,10 @@ export async function seedDemoReferrals(tx: Tx, keyRing: KeyRing, ids: DemoIds) 
       answeredBy: answered ? receiver : null,
       answeredAt: answered ? answeredAt : null,
       declineReason: demo.declineReason ?? null,
+      finishedBy: withdrawnAt ? sender : null,
+      finishedAt: withdrawnAt,
       createdAt: sentAt,
-      updatedAt: answered ? answeredAt : sentAt,
+      updatedAt: withdrawnAt ?? (answered ? answeredAt : sentAt),
     });
     const details = { referralId: id, toAgencyId: to, fromAgencyId: from, sections: demo.sections };
     await tx
@@ -145,7 +176,22 @@ export async function seedDemoReferrals(tx: Tx, keyRing: KeyRing, ids: DemoIds) 
         .insert(caseEvents)
         .values({ caseId, kind: answer, details, actorUserId: receiver, actorAgencyId: to, occurredAt: answeredAt });
     }
-    if (demo.status === 'accepted') {
+    if (withdrawnAt) {
+      const ended = { ...details, cause: 'consent_withdrawn' };
+      await tx.insert(caseEvents).values([
+        { caseId, kind: 'referral.accepted', details, actorUserId: receiver, actorAgencyId: to, occurredAt: answeredAt },
+        {
+          caseId,
+          kind: 'consent.withdrawn',
+          details: { consentId: consent!.id, revokedAgencyIds: [to] },
+          actorUserId: sender,
+          actorAgencyId: from,
+          occurredAt: withdrawnAt,
+        },
+        { caseId, kind: 'referral.closed', details: ended, actorUserId: sender, actorAgencyId: from, occurredAt: withdrawnAt },
+      ]);
+    }
+    if (demo.status === 'accepted' || withdrawnAt) {
       await tx.insert(caseAccess).values({
         caseId,
         agencyId: to,
@@ -155,6 +201,7 @@ export async function seedDemoReferrals(tx: Tx, keyRing: KeyRing, ids: DemoIds) 
         purpose: 'referral',
         grantedAt: answeredAt,
         grantedBy: receiver,
+        revokedAt: withdrawnAt,
       });
     }
   }

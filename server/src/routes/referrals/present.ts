@@ -4,10 +4,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
+import { referralStandingColumns } from '../../db/referralStanding.js';
 import { agencies, referrals } from '../../db/schema/index.js';
 import { localToday } from '../../followUp/schedule.js';
 import type { Actor } from '../../policies/actor.js';
-import { referralActions } from '../../policies/referral.js';
+import { type ReferralStanding, receiverCutOff, referralActions } from '../../policies/referral.js';
 
 const fromAgency = alias(agencies, 'from_agency');
 const toAgency = alias(agencies, 'to_agency');
@@ -18,7 +19,8 @@ type Row = typeof referrals.$inferSelect;
  * The receiver decides on a referral before it may see the case: until it accepted, it gets the
  * reference and pseudonym copied at sending, never the details (they are case content).
  */
-function detailsVisible(actor: Actor, row: Row) {
+function detailsVisible(actor: Actor, row: Row, standing: ReferralStanding) {
+  if (receiverCutOff(actor, row, standing)) return false;
   if (row.toAgencyId !== actor.agencyId || row.fromAgencyId === null) return true;
   return row.status === 'accepted' || row.status === 'completed' || row.status === 'closed';
 }
@@ -38,6 +40,7 @@ export async function loadReferrals(
       toName: toAgency.name,
       sentByName: sql<string | null>`app_user_display_name(${referrals.sentBy})`,
       answeredByName: sql<string | null>`app_user_display_name(${referrals.answeredBy})`,
+      ...referralStandingColumns,
     })
     .from(referrals)
     .leftJoin(fromAgency, eq(fromAgency.id, referrals.fromAgencyId))
@@ -47,7 +50,7 @@ export async function loadReferrals(
     .limit(page.limit)
     .offset(page.offset);
   const now = new Date();
-  return rows.map(({ referral: row, fromName, toName, sentByName, answeredByName }) => ({
+  return rows.map(({ referral: row, fromName, toName, sentByName, answeredByName, ...standing }) => ({
     id: row.id,
     caseId: row.caseId,
     caseReference: row.caseReference,
@@ -63,12 +66,14 @@ export async function loadReferrals(
     serviceArea: row.serviceArea,
     consentId: row.consentId,
     sections: row.sections,
-    reason: row.reason,
-    details: detailsVisible(actor, row) ? keyRing.decrypt(row.detailsEnc, placeOf(referrals.detailsEnc, row.id)) : null,
+    // The reason is free text too: it leaves with the rest once the consent ended.
+    reason: receiverCutOff(actor, row, standing) ? null : row.reason,
+    details: detailsVisible(actor, row, standing) ? keyRing.decrypt(row.detailsEnc, placeOf(referrals.detailsEnc, row.id)) : null,
     urgency: row.urgency,
     referredOn: row.referredOn,
     dueOn: row.dueOn,
     status: row.status,
+    consentEnded: standing.consentEnded,
     overdue: row.status === 'pending' && !!row.dueOn && row.dueOn < localToday(row.countryCode, now),
     sentByName,
     answeredByName,
@@ -77,6 +82,6 @@ export async function loadReferrals(
     outcome: row.outcome,
     finishedAt: row.finishedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    actions: referralActions(actor, row),
+    actions: referralActions(actor, row, standing),
   }));
 }

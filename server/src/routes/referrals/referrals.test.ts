@@ -2,8 +2,8 @@ import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { asSystem } from '../../db/actorContext.js';
-import { caseEvents, caseTasks, notifications } from '../../db/schema/index.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
+import { caseEvents, caseTasks, consents, notifications, referrals } from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 
 let t: TestApp;
@@ -258,6 +258,85 @@ describe('the receiver', () => {
     expect((await sharesOf(caseId)).some((item) => item.agencyId === agency.ngo)).toBe(false);
   });
 
+  it('no longer reads the text of a referral whose consent was withdrawn, nor acts on it; the sender keeps it in full', async () => {
+    const { caseId } = await newCase();
+    const consentId = await consent(caseId);
+    const sent = await refer(caseId, consentId, { reason: 'Zqx counselling after the raid', details: 'Zqx secret detail about Malaiwan' });
+    const waiting = await refer(caseId, consentId, { serviceArea: 'legal', reason: 'Legal advice on her wages' });
+    expect((await ngo.post(`/api/referrals/${sent.id}/accept`)).status).toBe(200);
+    const withdrawal = await socialworker.post(`/api/cases/${caseId}/consents/${consentId}/withdraw`, { reason: 'She asked to stop' });
+    expect(withdrawal.status, JSON.stringify(withdrawal.body)).toBe(200);
+
+    const inbox = await ngo.get('/api/referrals?box=incoming');
+    const mine = inbox.body.items.filter((item: { caseId: string }) => item.caseId === caseId);
+    expect(mine.map((item: { id: string; status: string }) => [item.id, item.status]).sort()).toEqual(
+      [
+        [sent.id, 'closed'],
+        [waiting.id, 'withdrawn'],
+      ].sort(),
+    );
+    for (const item of mine) expect(item).toMatchObject({ reason: null, details: null, consentEnded: 'consent_withdrawn', actions: [] });
+    const seen = JSON.stringify([inbox.body, (await ngo.get('/api/notifications')).body, (await ngo.get('/api/tasks?scope=team')).body]);
+    for (const text of ['Zqx', 'Legal advice on her wages']) expect(seen).not.toContain(text);
+
+    const refused = expectProblem(await ngo.post(`/api/referrals/${sent.id}/complete`, { outcome: 'done' }), 422, 'consent_required');
+    expect(refused.errors?.[0]).toMatchObject({ path: 'consentId', code: 'consent_withdrawn' });
+    expectProblem(await ngo.post(`/api/referrals/${sent.id}/close`, { outcome: 'done' }), 422, 'consent_required');
+    expectProblem(await ngo.post(`/api/referrals/${waiting.id}/accept`), 422, 'consent_required');
+
+    const tab = (await socialworker.get(`/api/cases/${caseId}/referrals`)).body.items;
+    expect(tab.find((item: { id: string }) => item.id === sent.id)).toMatchObject({
+      status: 'closed',
+      consentEnded: 'consent_withdrawn',
+      reason: 'Zqx counselling after the raid',
+      details: 'Zqx secret detail about Malaiwan',
+    });
+    expect(await timelineKinds(caseId)).toEqual(expect.arrayContaining(['referral.closed', 'referral.withdrawn']));
+  });
+
+  it('loses the text when the consent runs out by date or the owner revokes the share the referral opened', async () => {
+    const { caseId } = await newCase();
+    const expiring = await consent(caseId);
+    const lapsed = await refer(caseId, expiring);
+    expect((await ngo.post(`/api/referrals/${lapsed.id}/accept`)).status).toBe(200);
+    await asSystem(t.database.db, (tx) =>
+      tx
+        .update(consents)
+        .set({ expiresOn: daysFromToday(-2) })
+        .where(eq(consents.id, expiring)),
+    );
+    const incoming = async (id: string) =>
+      (await ngo.get('/api/referrals?box=incoming')).body.items.find((item: { id: string }) => item.id === id);
+    expect(await incoming(lapsed.id)).toMatchObject({
+      status: 'accepted',
+      consentEnded: 'consent_expired',
+      reason: null,
+      details: null,
+      actions: [],
+    });
+    const expired = expectProblem(await ngo.post(`/api/referrals/${lapsed.id}/complete`, {}), 422, 'consent_required');
+    expect(expired.errors?.[0]?.code).toBe('consent_expired');
+    // Row-level security refuses the receiver's write too, whatever route code would let through.
+    const receiver = { userId: (await ngo.get('/api/auth/me')).body.id as string, agencyId: agency.ngo, scopes: [] };
+    const refusedWrite = await asActor(t.database.db, receiver, (tx) =>
+      tx.update(referrals).set({ status: 'completed' }).where(eq(referrals.id, lapsed.id)),
+    ).then(
+      () => 'written',
+      (error: { cause?: unknown }) => String(error.cause ?? error),
+    );
+    expect(refusedWrite).toMatch(/row-level security/);
+
+    const { caseId: otherCaseId } = await newCase();
+    const sent = await refer(otherCaseId, await consent(otherCaseId));
+    expect((await ngo.post(`/api/referrals/${sent.id}/accept`)).status).toBe(200);
+    expect((await incoming(sent.id)).consentEnded).toBeNull();
+    expect((await socialworker.delete(`/api/cases/${otherCaseId}/shares/${agency.ngo}`)).status).toBe(204);
+    expect(await incoming(sent.id)).toMatchObject({ consentEnded: 'share_revoked', reason: null, details: null, actions: [] });
+    expectProblem(await ngo.post(`/api/referrals/${sent.id}/close`, { outcome: 'Ended' }), 422, 'consent_required');
+    const owner = (await socialworker.get(`/api/cases/${otherCaseId}/referrals`)).body.items[0];
+    expect(owner).toMatchObject({ consentEnded: 'share_revoked', details: expect.stringContaining('female counsellor') });
+  });
+
   it('marks an accepted referral completed or closed with an outcome; the sender withdraws one still waiting', async () => {
     const { caseId } = await newCase();
     const consentId = await consent(caseId);
@@ -430,8 +509,8 @@ describe('referrals with organisations off the platform', () => {
 
 describe('demo data', () => {
   it('shows a waiting referral in the NGO inbox by pseudonym, and the answered ones to their senders', async () => {
-    const waiting = (await ngo.get('/api/referrals?box=incoming&status=pending')).body.items.find((item: { reason: string }) =>
-      item.reason.startsWith('Trauma counselling'),
+    const waiting = (await ngo.get('/api/referrals?box=incoming&status=pending')).body.items.find((item: { reason: string | null }) =>
+      item.reason?.startsWith('Trauma counselling'),
     );
     expect(waiting).toMatchObject({ urgency: 'urgent', details: null, fromAgency: { id: agency.chiangrai } });
     expect(waiting.pseudonym).toMatch(/^P-/);
@@ -443,5 +522,11 @@ describe('demo data', () => {
     expect((await police.get(`/api/cases/${accepted[0].caseId}`)).status).toBe(200);
     const incoming = (await socialworker.get(`/api/cases/${waiting.caseId}/referrals`)).body.items;
     expect(incoming).toHaveLength(1);
+    const ended = (await ngo.get('/api/referrals?box=incoming&status=closed')).body.items.filter(
+      (item: { consentEnded: string | null }) => item.consentEnded === 'consent_withdrawn',
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended[0]).toMatchObject({ reason: null, details: null, actions: [] });
+    expectProblem(await ngo.get(`/api/cases/${ended[0].caseId}`), 404, 'not_found');
   });
 });

@@ -9,7 +9,7 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
 import { consentRefusalOf } from '../caseRecord/problems';
 import { useReferralStep } from './queries';
-import { counterpart, STATUS_COLORS, URGENCY_COLORS } from './referralView';
+import { consentEndOf, counterpart, opensCase, STATUS_COLORS, URGENCY_COLORS } from './referralView';
 
 type Asking = 'accept' | 'decline' | 'complete' | 'close' | null;
 
@@ -18,6 +18,7 @@ function StepModal({ referral, asking, onClose }: { referral: Referral; asking: 
   const { t } = useTranslation();
   const step = useReferralStep();
   const [text, setText] = useState('');
+  const ended = consentEndOf(step.error);
   const refusal = consentRefusalOf(step.error);
   const close = () => {
     step.reset();
@@ -53,7 +54,11 @@ function StepModal({ referral, asking, onClose }: { referral: Referral; asking: 
               maxLength={asking === 'decline' ? 500 : 1000}
             />
           )}
-          {refusal ? (
+          {ended ? (
+            <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
+              {t(`referrals.consentEnded.${ended}`)}
+            </Alert>
+          ) : refusal ? (
             <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
               {t(`caseRecord.share.refusal.${refusal}`)}
             </Alert>
@@ -86,7 +91,6 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
     if (action === 'withdraw') withdraw.mutate({ action: 'withdraw', referralId: referral.id });
     else setAsking(action);
   };
-  const opened = referral.status === 'accepted' || referral.status === 'completed' || referral.status === 'closed';
   return (
     <Card withBorder padding="sm" component="li">
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
@@ -105,7 +109,7 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
           </Text>
           {showCase && (
             <Text size="sm">
-              {incoming && !opened ? (
+              {!opensCase(referral, incoming) ? (
                 `${referral.caseReference} · ${referral.pseudonym}`
               ) : (
                 <RouterAnchor to="/cases/$caseId" params={{ caseId: referral.caseId }} size="sm">
@@ -126,14 +130,20 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
         </Group>
       </Group>
       <Stack gap={4} mt="xs">
-        <Text size="sm">{referral.reason}</Text>
+        {referral.consentEnded && (
+          <Alert color="gray" variant="light" p="xs">
+            <Text size="sm">{t(`referrals.consentEnded.${referral.consentEnded}`)}</Text>
+          </Alert>
+        )}
+        {referral.reason && <Text size="sm">{referral.reason}</Text>}
         {referral.details ? (
           <Text size="sm" c="dimmed">
             {referral.details}
           </Text>
         ) : (
           incoming &&
-          referral.status === 'pending' && (
+          referral.status === 'pending' &&
+          !referral.consentEnded && (
             <Text size="xs" c="dimmed">
               {t('referrals.card.detailsHidden')}
             </Text>

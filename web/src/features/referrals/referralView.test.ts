@@ -1,11 +1,21 @@
-import { REFERRAL_STATUSES, REFERRAL_URGENCIES, type Referral, SERVICE_AREAS, SUPPORTED_LOCALES } from '@seamless/contracts';
+import {
+  REFERRAL_CONSENT_ENDS,
+  REFERRAL_STATUSES,
+  REFERRAL_URGENCIES,
+  type Referral,
+  SERVICE_AREAS,
+  SUPPORTED_LOCALES,
+} from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
-import { counterpart, inboxOrder, referralConsents } from './referralView';
+import { ApiProblem } from '../../api/problem';
+import { consentEndOf, counterpart, inboxOrder, opensCase, referralConsents } from './referralView';
 
 const referral = (overrides: Partial<Referral>): Referral =>
   ({
     id: 'r',
+    kind: 'referral',
     status: 'pending',
+    consentEnded: null,
     overdue: false,
     dueOn: null,
     createdAt: '2026-01-01T00:00:00Z',
@@ -47,6 +57,26 @@ describe('the referral inbox order', () => {
   });
 });
 
+describe('a referral whose consent ended', () => {
+  it('no longer opens the case to its receiver, while the sender keeps its link', () => {
+    expect(opensCase(referral({ status: 'accepted' }), true)).toBe(true);
+    expect(opensCase(referral({ status: 'pending' }), true)).toBe(false);
+    expect(opensCase(referral({ status: 'closed', consentEnded: 'consent_withdrawn' }), true)).toBe(false);
+    expect(opensCase(referral({ status: 'accepted', consentEnded: 'consent_expired' }), true)).toBe(false);
+    expect(opensCase(referral({ status: 'closed', consentEnded: 'consent_withdrawn' }), false)).toBe(true);
+    expect(opensCase(referral({ kind: 'transfer', status: 'accepted', consentEnded: 'consent_withdrawn' }), true)).toBe(true);
+  });
+
+  it('tells a step refused for it apart from other consent refusals', () => {
+    const problem = (code: string) =>
+      new ApiProblem({ type: 'x', title: 'x', status: 422, code: 'consent_required', errors: [{ path: 'consentId', code, message: '' }] });
+    expect(consentEndOf(problem('share_revoked'))).toBe('share_revoked');
+    expect(consentEndOf(problem('consent_withdrawn'))).toBe('consent_withdrawn');
+    expect(consentEndOf(problem('agency_not_covered'))).toBeNull();
+    expect(consentEndOf(new Error('offline'))).toBeNull();
+  });
+});
+
 describe('the referrals catalogue', () => {
   const files = import.meta.glob<{ referrals: Record<string, Record<string, string>> }>('../../locales/*/referrals.json', {
     eager: true,
@@ -57,6 +87,11 @@ describe('the referrals catalogue', () => {
     const referrals = files[`../../locales/${locale}/referrals.json`]?.referrals;
     for (const status of REFERRAL_STATUSES) expect(referrals?.status?.[status], status).toBeTruthy();
     for (const urgency of REFERRAL_URGENCIES) expect(referrals?.urgency?.[urgency], urgency).toBeTruthy();
+  });
+
+  it.each(SUPPORTED_LOCALES)('says why a referral ended with its consent in %s', (locale) => {
+    const referrals = files[`../../locales/${locale}/referrals.json`]?.referrals;
+    for (const ended of REFERRAL_CONSENT_ENDS) expect(referrals?.consentEnded?.[ended], ended).toBeTruthy();
   });
 });
 

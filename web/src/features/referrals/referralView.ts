@@ -1,4 +1,13 @@
-import type { Consent, Referral, ReferralStatus, ReferralUrgency } from '@seamless/contracts';
+import {
+  type Consent,
+  REFERRAL_CONSENT_ENDS,
+  type Referral,
+  type ReferralConsentEnd,
+  type ReferralStatus,
+  type ReferralUrgency,
+} from '@seamless/contracts';
+import { ApiProblem } from '../../api/problem';
+import { oneOf } from '../../lib/oneOf';
 
 export const STATUS_COLORS: Record<ReferralStatus, string> = {
   pending: 'yellow',
@@ -34,3 +43,22 @@ export function counterpart(referral: Referral, agencyId: string): string {
   const other = referral.toAgency?.id === agencyId ? referral.fromAgency : referral.toAgency;
   return other?.name ?? '';
 }
+
+/** A step refused because the referral's consent ended meanwhile (the list the user acted on was older). */
+export function consentEndOf(error: unknown): ReferralConsentEnd | null {
+  if (!(error instanceof ApiProblem) || error.code !== 'consent_required') return null;
+  for (const fieldError of error.errors) {
+    const ended = oneOf(fieldError.code, REFERRAL_CONSENT_ENDS);
+    if (ended) return ended;
+  }
+  return null;
+}
+
+const OPENED: readonly ReferralStatus[] = ['accepted', 'completed', 'closed'];
+
+/**
+ * The receiver reaches the case from the card only while the referral opens it: once accepted,
+ * and until its consent ends (a transfer it accepted made it the owner, whatever came after).
+ */
+export const opensCase = (referral: Referral, incoming: boolean) =>
+  !incoming || (OPENED.includes(referral.status) && (referral.consentEnded === null || referral.kind === 'transfer'));
