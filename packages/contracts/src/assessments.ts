@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARE_PART_SECTIONS } from './careSections.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { isoDate } from './person.js';
 
@@ -17,7 +18,13 @@ const configKey = z.string().regex(/^[a-z][a-z0-9_]{1,59}$/);
 
 export const assessmentItemSchema = z.object({ key: configKey, labels: instrumentLabelsSchema }).strict();
 export const assessmentDomainSchema = z
-  .object({ key: configKey, labels: instrumentLabelsSchema, items: z.array(assessmentItemSchema).min(1).max(20) })
+  .object({
+    key: configKey,
+    labels: instrumentLabelsSchema,
+    /** Whose section the domain's scores, notes and risks belong to; a specialist domain stays closed to others. */
+    section: z.enum(CARE_PART_SECTIONS).default('care'),
+    items: z.array(assessmentItemSchema).min(1).max(20),
+  })
   .strict();
 export type AssessmentDomain = z.infer<typeof assessmentDomainSchema>;
 
@@ -71,6 +78,7 @@ export const assessmentInstrumentSchema = z.object({
     z.object({
       key: z.string(),
       labels: z.record(z.string(), z.string()),
+      section: z.enum(CARE_PART_SECTIONS),
       items: z.array(z.object({ key: z.string(), labels: z.record(z.string(), z.string()) })),
     }),
   ),
@@ -85,7 +93,7 @@ export const assessmentInputSchema = z
     instrumentId: z.string().uuid(),
     assessedOn: isoDate,
     assessorName: z.string().trim().min(1).max(200),
-    /** Score per item key. */
+    /** Score per item key: every item of each domain the recorder's sections reach, and no other. */
     scores: z.record(configKey, z.number().int()),
     /** A note per domain key. */
     domainNotes: z.record(configKey, z.string().trim().max(2000)).default({}),
@@ -107,12 +115,24 @@ export const assessmentSchema = z.object({
   scores: z.record(z.string(), z.number()),
   domainNotes: z.record(z.string(), z.string()),
   domainScores: z.record(z.string(), z.number()),
-  overallScore: z.number(),
+  /**
+   * The mean of the domains the assessment scored; null when the reader may not read all of them,
+   * since with the domains she sees it would give back the score of the one she may not.
+   */
+  overallScore: z.number().nullable(),
   risks: z.array(z.object({ domain: z.string(), reason: z.enum(RISK_REASONS) })),
   recordedByName: z.string(),
   recordedAt: z.string(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const assessmentListSchema = z.object({
+  /** Only assessments with a domain the reader may read, each cut down to those domains. */
+  items: z.array(assessmentSchema),
+  /** The sections whose domains the reader may record. */
+  abilities: z.object({ record: z.array(z.enum(CARE_PART_SECTIONS)) }),
+});
+export type AssessmentList = z.infer<typeof assessmentListSchema>;
 
 export const assessmentTrendSchema = z.object({
   /** Domains in the order of the newest instrument version used, with their labels. */
@@ -124,7 +144,7 @@ export const assessmentTrendSchema = z.object({
     z.object({
       assessmentId: z.string().uuid(),
       assessedOn: z.string(),
-      overallScore: z.number(),
+      overallScore: z.number().nullable(),
       domainScores: z.record(z.string(), z.number()),
     }),
   ),

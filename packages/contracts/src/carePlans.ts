@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARE_PART_SECTIONS } from './careSections.js';
 import { isoDate } from './person.js';
 import { SERVICE_AREAS } from './serviceDirectory.js';
 
@@ -90,10 +91,14 @@ export const careGoalSchema = z.object({
 });
 export type CareGoal = z.infer<typeof careGoalSchema>;
 
+/**
+ * One version as its reader may see it: goals only of the sections she reads (by service area);
+ * the plan's own terms (her goals in her words, the agreement) are `care` and null without it.
+ */
 export const carePlanVersionSchema = z.object({
   id: z.string().uuid(),
   version: z.number().int(),
-  victimGoals: z.string(),
+  victimGoals: z.string().nullable(),
   agreedOn: z.string().nullable(),
   agreementMethod: z.enum(CARE_PLAN_AGREEMENT_METHODS).nullable(),
   witnessedBy: z.string().nullable(),
@@ -157,7 +162,12 @@ export const carePlanSchema = z.object({
   services: z.array(careServiceSchema),
   /** The case country's income bands (picklist), for livelihood outcomes. */
   incomeBands: z.array(z.object({ value: z.string(), labels: z.record(z.string(), z.string()) })),
-  abilities: z.object({ write: z.boolean() }),
+  abilities: z.object({
+    /** May revise the plan (its terms are `care`). */
+    write: z.boolean(),
+    /** The sections whose goals, actions and services the reader may record. */
+    record: z.array(z.enum(CARE_PART_SECTIONS)),
+  }),
 });
 export type CarePlan = z.infer<typeof carePlanSchema>;
 

@@ -2,6 +2,7 @@ export * from './admin.js';
 export * from './assessments.js';
 export * from './auth.js';
 export * from './carePlans.js';
+export * from './careSections.js';
 export * from './caseMeetings.js';
 export * from './caseRecord.js';
 export * from './cases.js';

@@ -1,6 +1,6 @@
 import { type AssessmentDomain, type FieldError, isLowestBand, type RiskReason } from '@seamless/contracts';
 
-export type ScoredInstrument = { scaleMin: number; scaleMax: number; domains: AssessmentDomain[] };
+export type ScoredInstrument = { scaleMin: number; scaleMax: number; domains: Pick<AssessmentDomain, 'key' | 'items'>[] };
 export type Risk = { domain: string; reason: RiskReason };
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record.js';
 import { agencies, carePlanActions, careServices, lookupLists } from '../db/schema/index.js';
 import type { CaseContext } from '../http/caseContext.js';
 import { fieldError } from '../http/problem.js';
+import { careReach, recordsArea } from '../policies/care.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import { assertCaseOpen } from './recordInterview.js';
 
@@ -11,6 +12,9 @@ import { assertCaseOpen } from './recordInterview.js';
 export async function recordCareService(context: CaseContext, input: CareServiceInput) {
   const { tx, actor, view, audit } = context;
   assertCaseOpen(view);
+  if (!recordsArea(careReach(actor, view.involvement), input.serviceArea)) {
+    throw fieldError(403, 'forbidden', 'serviceArea', 'Your role or agency does not hold the section of this service area.');
+  }
   if (input.providerAgencyId) {
     const [agency] = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, input.providerAgencyId));
     if (!agency) throw fieldError(422, 'invalid_reference', 'providerAgencyId', 'No such agency.');

@@ -1,14 +1,16 @@
 import type { CareActionInput, CarePlanInput, FieldError } from '@seamless/contracts';
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { agencies, carePlanActions, carePlanGoals, carePlanVersions, caseTasks } from '../db/schema/index.js';
 import type { CaseContext } from '../http/caseContext.js';
-import { AppError, conflict } from '../http/problem.js';
+import { AppError, conflict, forbidden } from '../http/problem.js';
+import { type CareReach, careReach, recordsArea } from '../policies/care.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import { assertCaseOpen } from './recordInterview.js';
 
 type ActionRow = typeof carePlanActions.$inferSelect;
+type GoalRow = typeof carePlanGoals.$inferSelect;
 const FINISHED = ['done', 'cancelled'];
 const unknownReferences = (errors: FieldError[]) => new AppError(422, 'invalid_reference', 'Some references are unknown.', errors);
 
@@ -23,14 +25,59 @@ export async function currentPlanVersion(tx: Tx, caseId: string) {
   return row ?? null;
 }
 
-/** The actions of one plan version, by the key that follows each action across versions. */
-export async function actionsOfVersion(tx: Tx, versionId: string): Promise<Map<string, ActionRow>> {
-  const rows = await tx
+/**
+ * The current version's goals split by whether the reviser records their section: hers, with
+ * their actions by the key that follows each action across versions, and the others (a
+ * specialist's goals she may not read), which the revision carries on as they stand.
+ */
+async function goalsOfVersion(tx: Tx, versionId: string, reach: CareReach) {
+  const goals = await tx
+    .select()
+    .from(carePlanGoals)
+    .where(eq(carePlanGoals.planVersionId, versionId))
+    .orderBy(asc(carePlanGoals.position));
+  const actions = await tx
     .select({ action: carePlanActions })
     .from(carePlanActions)
     .innerJoin(carePlanGoals, eq(carePlanGoals.id, carePlanActions.goalId))
-    .where(eq(carePlanGoals.planVersionId, versionId));
-  return new Map(rows.map(({ action }) => [action.actionKey, action]));
+    .where(eq(carePlanGoals.planVersionId, versionId))
+    .orderBy(asc(carePlanActions.position));
+  const hers = new Set(goals.filter((goal) => recordsArea(reach, goal.serviceArea)).map((goal) => goal.id));
+  return {
+    actions: new Map(actions.filter(({ action }) => hers.has(action.goalId)).map(({ action }) => [action.actionKey, action])),
+    carried: goals
+      .filter((goal) => !hers.has(goal.id))
+      .map((goal) => ({ goal, actions: actions.filter(({ action }) => action.goalId === goal.id).map(({ action }) => action) })),
+  };
+}
+
+/** A goal the reviser may not record is carried into the new version unchanged, actions, tasks and referrals included. */
+async function carryGoal(tx: Tx, versionId: string, position: number, agencyId: string, carried: { goal: GoalRow; actions: ActionRow[] }) {
+  const { id: _goalId, planVersionId: _version, ...goal } = carried.goal;
+  const [copy] = await tx
+    .insert(carePlanGoals)
+    .values({ ...goal, planVersionId: versionId, position, recordedByAgencyId: agencyId })
+    .returning({ id: carePlanGoals.id });
+  for (const { id: _actionId, goalId: _goalOf, ...action } of carried.actions) {
+    await tx.insert(carePlanActions).values({ ...action, goalId: copy!.id, recordedByAgencyId: agencyId });
+  }
+}
+
+/** Goals in a section the reviser may not record are refused by name. */
+function assertGoalsInReach(input: CarePlanInput, reach: CareReach) {
+  if (!reach.write.includes('care')) throw forbidden();
+  const closed: FieldError[] = input.goals.flatMap((goal, g) =>
+    recordsArea(reach, goal.serviceArea)
+      ? []
+      : [
+          {
+            path: `goals.${g}.serviceArea`,
+            code: 'forbidden',
+            message: 'Your role or agency does not hold the section of this service area.',
+          },
+        ],
+  );
+  if (closed.length) throw new AppError(403, 'forbidden', 'Your role or agency does not hold the section of these goals.', closed);
 }
 
 /** Whether the responsible agency reaches the case at all, so a task there is one it can see. */
@@ -92,17 +139,23 @@ async function checkAgencies(tx: Tx, input: CarePlanInput) {
 
 /**
  * A revision of the individual care plan: the plan as it now stands becomes the next version,
- * earlier versions stay as they were. Actions keep their task, referral and services across
- * versions through their key; a new action for an agency that reaches the case becomes its task.
+ * earlier versions stay as they were. The plan's terms are `care`; its goals are the reviser's
+ * to change where she records their section, and a specialist's goals she may not read go on
+ * unchanged. Actions keep their task, referral and services across versions through their key;
+ * a new action for an agency that reaches the case becomes its task.
  */
 export async function reviseCarePlan(context: CaseContext, input: CarePlanInput) {
   const { tx, actor, view, audit } = context;
   assertCaseOpen(view);
+  const reach = careReach(actor, view.involvement);
+  assertGoalsInReach(input, reach);
   const current = await currentPlanVersion(tx, view.kase.id);
   const currentVersion = current?.version ?? 0;
   if (input.basedOnVersion !== currentVersion) throw conflict(undefined, { version: currentVersion });
   await checkAgencies(tx, input);
-  const previous = current ? await actionsOfVersion(tx, current.id) : new Map<string, ActionRow>();
+  const { actions: previous, carried } = current
+    ? await goalsOfVersion(tx, current.id, reach)
+    : { actions: new Map<string, ActionRow>(), carried: [] };
   const unknownKeys: FieldError[] = input.goals.flatMap((goal, g) =>
     goal.actions.flatMap((action, a) =>
       action.actionKey && !previous.has(action.actionKey)
@@ -166,6 +219,7 @@ export async function reviseCarePlan(context: CaseContext, input: CarePlanInput)
       });
     }
   }
+  for (const [c, goal] of carried.entries()) await carryGoal(tx, version!.id, input.goals.length + c, actor.agencyId, goal);
   // Actions left out of the revision are no longer planned: their tasks close.
   for (const action of previous.values()) if (!kept.has(action.actionKey)) await closeActionTask(tx, actor.userId, action.taskId);
 
@@ -174,7 +228,13 @@ export async function reviseCarePlan(context: CaseContext, input: CarePlanInput)
     action: 'case.update',
     resourceType: 'case',
     resourceId: view.kase.id,
-    details: { part: 'care_plan', carePlanVersionId: version!.id, version: version!.version, goals: input.goals.length },
+    details: {
+      part: 'care_plan',
+      carePlanVersionId: version!.id,
+      version: version!.version,
+      goals: input.goals.length,
+      carriedGoals: carried.length,
+    },
   });
   return version!;
 }

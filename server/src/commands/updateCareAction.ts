@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { carePlanActions, carePlanGoals, referrals } from '../db/schema/index.js';
 import type { CaseContext } from '../http/caseContext.js';
-import { fieldError, notFound } from '../http/problem.js';
+import { fieldError, forbidden, notFound } from '../http/problem.js';
+import { careReach, readsArea, recordsArea } from '../policies/care.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 import { assertCaseOpen } from './recordInterview.js';
 import { closeActionTask, currentPlanVersion } from './reviseCarePlan.js';
@@ -19,12 +20,15 @@ export async function updateCareAction(context: CaseContext, actionId: string, c
   const current = await currentPlanVersion(tx, view.kase.id);
   const [found] = current
     ? await tx
-        .select({ action: carePlanActions })
+        .select({ action: carePlanActions, serviceArea: carePlanGoals.serviceArea })
         .from(carePlanActions)
         .innerJoin(carePlanGoals, eq(carePlanGoals.id, carePlanActions.goalId))
         .where(and(eq(carePlanActions.id, actionId), eq(carePlanGoals.planVersionId, current.id)))
     : [];
-  if (!found) throw notFound();
+  // An action is of its goal's section: one the actor does not read is not there for her.
+  const reach = careReach(actor, view.involvement);
+  if (!found || !readsArea(reach, found.serviceArea)) throw notFound();
+  if (!recordsArea(reach, found.serviceArea)) throw forbidden();
   if (change.referralId) {
     const [referral] = await tx
       .select({ id: referrals.id })

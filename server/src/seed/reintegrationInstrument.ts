@@ -1,4 +1,4 @@
-import { type AssessmentInstrumentInput, type InstrumentLabels, SUPPORTED_LOCALES } from '@seamless/contracts';
+import { type AssessmentInstrumentInput, type CarePartSection, type InstrumentLabels, SUPPORTED_LOCALES } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { assessmentInstruments } from '../db/schema/index.js';
@@ -15,7 +15,7 @@ const SCALE: Record<string, Row> = {
   '4': ['Doing well', 'ดีมาก', 'ល្អណាស់', 'ດີຫຼາຍ', 'ကောင်းမွန်', 'Tốt', '良好', '良好'],
 };
 
-const DOMAINS: { key: string; labels: Row; items: { key: string; labels: Row }[] }[] = [
+const DOMAINS: { key: string; labels: Row; section?: CarePartSection; items: { key: string; labels: Row }[] }[] = [
   {
     key: 'safety',
     labels: ['Safety', 'ความปลอดภัย', 'សុវត្ថិភាព', 'ຄວາມປອດໄພ', 'လုံခြုံရေး', 'An toàn', '安全', '安全'],
@@ -50,6 +50,7 @@ const DOMAINS: { key: string; labels: Row; items: { key: string; labels: Row }[]
   },
   {
     key: 'health',
+    section: 'medical',
     labels: ['Health', 'สุขภาพ', 'សុខភាព', 'ສຸຂະພາບ', 'ကျန်းမာရေး', 'Sức khỏe', '健康', '健康'],
     items: [
       {
@@ -82,6 +83,7 @@ const DOMAINS: { key: string; labels: Row; items: { key: string; labels: Row }[]
   },
   {
     key: 'psychosocial',
+    section: 'psychosocial',
     labels: [
       'Psychosocial wellbeing',
       'สุขภาวะทางจิตสังคม',
@@ -250,6 +252,7 @@ const DOMAINS: { key: string; labels: Row; items: { key: string; labels: Row }[]
   },
   {
     key: 'legal_status',
+    section: 'legal',
     labels: [
       'Legal status',
       'สถานะทางกฎหมาย',
@@ -309,6 +312,7 @@ export const REINTEGRATION_INSTRUMENT: AssessmentInstrumentInput = {
   domains: DOMAINS.map((domain) => ({
     key: domain.key,
     labels: labels(domain.labels),
+    section: domain.section ?? 'care',
     items: domain.items.map((item) => ({ key: item.key, labels: labels(item.labels) })),
   })),
 };

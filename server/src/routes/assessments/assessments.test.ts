@@ -16,8 +16,11 @@ let psychologist: ApiClient; // specialist_psychosocial, shelter
 let instrumentId: string;
 const daysAgo = (days: number) => isoDay(new Date(Date.now() - days * 86_400_000));
 
-const ITEMS = REINTEGRATION_INSTRUMENT.domains.flatMap((domain) => domain.items.map((item) => item.key));
-/** Every item at `score`, with overrides. */
+/** The items the social worker records: her role holds `care`, not the medical, psychosocial or legal section. */
+const ITEMS = REINTEGRATION_INSTRUMENT.domains
+  .filter((domain) => domain.section === 'care')
+  .flatMap((domain) => domain.items.map((item) => item.key));
+/** Every care item at `score`, with overrides. */
 const scoresAt = (score: number, overrides: Record<string, number> = {}) => ({
   ...Object.fromEntries(ITEMS.map((key) => [key, score])),
   ...overrides,
@@ -66,6 +69,16 @@ describe('assessment instruments', () => {
       'legal_status',
     ]);
     expect([reintegration.scaleMin, reintegration.scaleMax]).toEqual([1, 4]);
+    // Health, psychosocial and legal status are specialist content (DESIGN.md §4).
+    expect(reintegration.domains.map((d: { section: string }) => d.section)).toEqual([
+      'care',
+      'medical',
+      'psychosocial',
+      'care',
+      'care',
+      'care',
+      'legal',
+    ]);
     for (const domain of reintegration.domains) {
       expect(domain.items.length).toBeGreaterThanOrEqual(2);
       expect(Object.keys(domain.labels).sort()).toEqual(['en', 'ja', 'km', 'lo', 'my', 'th', 'vi', 'zh']);
@@ -79,9 +92,9 @@ describe('assessments', () => {
     const caseId = await newCase();
     const outside = expectProblem(await assess(caseId, scoresAt(3, { safety_home: 5 }), daysAgo(1)), 422, 'validation_failed');
     expect(outside.errors!.map((e) => e.path)).toEqual(['scores.safety_home']);
-    const { health_access: _, ...missing } = scoresAt(3);
+    const { economic_debt: _, ...missing } = scoresAt(3);
     const incomplete = expectProblem(await assess(caseId, missing, daysAgo(1)), 422, 'validation_failed');
-    expect(incomplete.errors!.map((e) => e.path)).toEqual(['scores.health_access']);
+    expect(incomplete.errors!.map((e) => e.path)).toEqual(['scores.economic_debt']);
     const unknown = expectProblem(await assess(caseId, scoresAt(3, { charm: 2 }), daysAgo(1)), 422, 'validation_failed');
     expect(unknown.errors!.map((e) => e.path)).toEqual(['scores.charm']);
     const future = expectProblem(
@@ -95,21 +108,21 @@ describe('assessments', () => {
 
   it('scores domains as the mean of their items, flags drops and the lowest band, and notifies the owner agency', async () => {
     const caseId = await newCase();
-    const first = await assess(caseId, scoresAt(3, { psychosocial_mood: 2, psychosocial_coping: 3, psychosocial_support: 4 }), daysAgo(60));
+    const first = await assess(caseId, scoresAt(3, { family_acceptance: 2, community_stigma: 4 }), daysAgo(60));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.domainScores).toMatchObject({ safety: 3, psychosocial: 3 });
+    expect(first.body.domainScores).toEqual({ safety: 3, economic: 3, family_community: 3, education: 3 });
     expect(first.body.overallScore).toBe(3);
     expect(first.body.risks).toEqual([]);
 
-    // Economic falls from 3 to 1.5 (a drop and the lowest band); health from 3 to 2.5 (not a full point).
-    const second = await assess(caseId, scoresAt(3, { economic_income: 1, economic_debt: 2, health_physical: 2 }), daysAgo(10));
+    // Economic falls from 3 to 1.5 (a drop and the lowest band); education from 3 to 2.5 (not a full point).
+    const second = await assess(caseId, scoresAt(3, { economic_income: 1, economic_debt: 2, education_access: 2 }), daysAgo(10));
     expect(second.status, JSON.stringify(second.body)).toBe(201);
-    expect(second.body.domainScores).toMatchObject({ economic: 1.5, health: 2.5 });
+    expect(second.body.domainScores).toMatchObject({ economic: 1.5, education: 2.5 });
     expect(second.body.risks).toEqual([
       { domain: 'economic', reason: 'dropped' },
       { domain: 'economic', reason: 'lowest_band' },
     ]);
-    expect(second.body.overallScore).toBeCloseTo((3 * 5 + 1.5 + 2.5) / 7, 3);
+    expect(second.body.overallScore).toBeCloseTo((3 * 2 + 1.5 + 2.5) / 4, 3);
     const notices = await asSystem(t.database.db, (tx) =>
       tx
         .select()
@@ -123,7 +136,7 @@ describe('assessments', () => {
     expect(trend.points.map((p: { assessedOn: string }) => p.assessedOn)).toEqual([daysAgo(60), daysAgo(10)]);
     expect(trend.series.find((s: { domain: string }) => s.domain === 'economic').values).toEqual([3, 1.5]);
     expect(trend.series.find((s: { domain: string }) => s.domain === 'safety').values).toEqual([3, 3]);
-    expect(trend.series).toHaveLength(7);
+    expect(trend.series.map((s: { domain: string }) => s.domain)).toEqual(['safety', 'economic', 'family_community', 'education']);
     expect(trend.domains[0].labels.th).toBe('ความปลอดภัย');
   });
 

@@ -9,7 +9,7 @@ import { assessmentInstruments } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
-import { canManageInstruments } from '../../policies/care.js';
+import { canManageInstruments, careReach } from '../../policies/care.js';
 import { withCare } from '../carePlans/withCare.js';
 import { loadAssessments, loadInstruments, loadTrend, presentInstrument } from './loadAssessments.js';
 import {
@@ -83,35 +83,38 @@ export function assessmentRoutes(app: FastifyInstance, { database }: AppDeps) {
   });
 
   api.get('/api/cases/:id/assessments', { schema: assessmentListRouteSchema }, async (request) =>
-    withCare(db, request, request.params.id, 'read', async ({ tx, view, audit }) => {
-      const items = await loadAssessments(tx, view.kase.id);
+    withCare(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
+      const reach = careReach(actor, view.involvement);
+      const items = await loadAssessments(tx, view.kase.id, reach);
       await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
         resourceId: view.kase.id,
-        details: { part: 'assessments', assessmentIds: items.map((item) => item.id) },
+        details: { part: 'assessments', assessmentIds: items.map((item) => item.id), sections: reach.read },
       });
-      return { items };
+      return { items, abilities: { record: [...reach.write] } };
     }),
   );
 
   api.post('/api/cases/:id/assessments', { schema: assessmentCreateRouteSchema }, async (request, reply) => {
     const assessment = await withCare(db, request, request.params.id, 'write', async (context) => {
       const row = await recordAssessment(context, request.body);
-      const [presented] = await loadAssessments(context.tx, context.view.kase.id, row.id);
+      const reach = careReach(context.actor, context.view.involvement);
+      const [presented] = await loadAssessments(context.tx, context.view.kase.id, reach, row.id);
       return presented!;
     });
     return reply.status(201).send(assessment);
   });
 
   api.get('/api/cases/:id/assessments/trend', { schema: assessmentTrendRouteSchema }, async (request) =>
-    withCare(db, request, request.params.id, 'read', async ({ tx, view, audit }) => {
-      const trend = await loadTrend(tx, view.kase.id);
+    withCare(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
+      const reach = careReach(actor, view.involvement);
+      const trend = await loadTrend(tx, view.kase.id, reach);
       await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
         resourceId: view.kase.id,
-        details: { part: 'assessment_trend', assessmentIds: trend.points.map((point) => point.assessmentId) },
+        details: { part: 'assessment_trend', assessmentIds: trend.points.map((point) => point.assessmentId), sections: reach.read },
       });
       return trend;
     }),

@@ -3,6 +3,7 @@ import {
   assessmentInstrumentInputSchema,
   assessmentInstrumentSchema,
   assessmentInstrumentUpdateSchema,
+  assessmentListSchema,
   assessmentSchema,
   assessmentTrendSchema,
 } from '@seamless/contracts';
@@ -25,7 +26,7 @@ export const instrumentUpdateRouteSchema = {
 export const assessmentListRouteSchema = {
   tags: ['care'],
   params: caseParams,
-  response: { 200: z.object({ items: z.array(assessmentSchema) }) },
+  response: { 200: assessmentListSchema },
 };
 export const assessmentCreateRouteSchema = {
   tags: ['care'],

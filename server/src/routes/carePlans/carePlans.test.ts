@@ -56,7 +56,7 @@ const planBody = (basedOnVersion: number, overrides: Record<string, unknown> = {
         { what: 'Job fair', responsibleOrganisation: 'Provincial employment office' },
       ],
     },
-    { serviceArea: 'psychosocial', goal: 'Sleep well again', status: 'open' },
+    { serviceArea: 'family_tracing_mediation', goal: 'Talk with her mother again', status: 'open' },
   ],
   ...overrides,
 });
@@ -90,13 +90,16 @@ describe('care plan', () => {
   it('starts empty, then keeps every revision as a version', async () => {
     const caseId = await newCase();
     const empty = (await socialworker.get(`/api/cases/${caseId}/care-plan`)).body;
-    expect(empty).toMatchObject({ current: null, versions: [], services: [], abilities: { write: true } });
+    expect(empty).toMatchObject({ current: null, versions: [], services: [], abilities: { write: true, record: ['care'] } });
     expect(empty.incomeBands.map((band: { value: string }) => band.value)).toEqual(['under_3000', '3000_5999', '6000_9999', 'from_10000']);
 
     const first = await socialworker.post(`/api/cases/${caseId}/care-plan`, planBody(0));
     expect(first.status, JSON.stringify(first.body)).toBe(201);
     expect(first.body.current).toMatchObject({ version: 1, victimGoals: 'Go home safely and learn a trade.', agreementMethod: 'verbal' });
-    expect(first.body.current.goals.map((g: { serviceArea: string }) => g.serviceArea)).toEqual(['economic_empowerment', 'psychosocial']);
+    expect(first.body.current.goals.map((g: { serviceArea: string }) => g.serviceArea)).toEqual([
+      'economic_empowerment',
+      'family_tracing_mediation',
+    ]);
     const [course, kit, fair] = first.body.current.goals[0].actions;
     expect(course).toMatchObject({
       what: 'Sewing course',
@@ -184,7 +187,11 @@ describe('care plan', () => {
         `/api/cases/${caseId}/care-plan`,
         planBody(0, {
           goals: [
-            { serviceArea: 'legal', goal: 'x', actions: [{ what: 'y', responsibleAgencyId: '5d0f4a57-0000-4000-8000-000000000000' }] },
+            {
+              serviceArea: 'administrative',
+              goal: 'x',
+              actions: [{ what: 'y', responsibleAgencyId: '5d0f4a57-0000-4000-8000-000000000000' }],
+            },
           ],
         }),
       ),
@@ -196,7 +203,9 @@ describe('care plan', () => {
       await socialworker.post(
         `/api/cases/${caseId}/care-plan`,
         planBody(0, {
-          goals: [{ serviceArea: 'legal', goal: 'x', actions: [{ what: 'y', actionKey: '5d0f4a57-0000-4000-8000-000000000000' }] }],
+          goals: [
+            { serviceArea: 'administrative', goal: 'x', actions: [{ what: 'y', actionKey: '5d0f4a57-0000-4000-8000-000000000000' }] },
+          ],
         }),
       ),
       422,

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { agencies, carePlanActions, carePlanGoals, carePlanVersions, careServices, lookupLists, referrals } from '../../db/schema/index.js';
 import { notFound } from '../../http/problem.js';
+import { type CareReach, readsArea } from '../../policies/care.js';
 
 const displayName = (column: unknown) => sql<string | null>`app_user_display_name(${column})`;
 
@@ -14,8 +15,20 @@ async function agencyNames(tx: Tx, ids: (string | null)[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-async function loadVersion(tx: Tx, row: typeof carePlanVersions.$inferSelect, recordedByName: string | null): Promise<CarePlanVersion> {
-  const goals = await tx.select().from(carePlanGoals).where(eq(carePlanGoals.planVersionId, row.id)).orderBy(asc(carePlanGoals.position));
+/**
+ * One version as the reader may see it: the goals (with their actions) of the sections she reads,
+ * and the plan's own terms only with `care`.
+ */
+async function loadVersion(
+  tx: Tx,
+  row: typeof carePlanVersions.$inferSelect,
+  recordedByName: string | null,
+  reach: CareReach,
+): Promise<CarePlanVersion> {
+  const goals = (
+    await tx.select().from(carePlanGoals).where(eq(carePlanGoals.planVersionId, row.id)).orderBy(asc(carePlanGoals.position))
+  ).filter((goal) => readsArea(reach, goal.serviceArea));
+  const terms = reach.read.includes('care');
   const actions = goals.length
     ? await tx
         // The referral's status shows where row-level security lets the reader see the referral.
@@ -37,11 +50,11 @@ async function loadVersion(tx: Tx, row: typeof carePlanVersions.$inferSelect, re
   return {
     id: row.id,
     version: row.version,
-    victimGoals: row.victimGoals,
-    agreedOn: row.agreedOn,
-    agreementMethod: row.agreementMethod,
-    witnessedBy: row.witnessedBy,
-    reviewOn: row.reviewOn,
+    victimGoals: terms ? row.victimGoals : null,
+    agreedOn: terms ? row.agreedOn : null,
+    agreementMethod: terms ? row.agreementMethod : null,
+    witnessedBy: terms ? row.witnessedBy : null,
+    reviewOn: terms ? row.reviewOn : null,
     recordedByName: recordedByName ?? '',
     recordedAt: row.recordedAt.toISOString(),
     goals: goals.map((goal) => ({
@@ -69,12 +82,15 @@ async function loadVersion(tx: Tx, row: typeof carePlanVersions.$inferSelect, re
   };
 }
 
-export async function loadCareServices(tx: Tx, caseId: string, only?: string): Promise<CareService[]> {
-  const rows = await tx
-    .select({ service: careServices, recordedByName: displayName(careServices.recordedBy) })
-    .from(careServices)
-    .where(and(eq(careServices.caseId, caseId), only ? eq(careServices.id, only) : undefined))
-    .orderBy(desc(careServices.deliveredOn), desc(careServices.recordedAt));
+/** The services delivered in the areas whose sections the reader reads, newest first. */
+export async function loadCareServices(tx: Tx, caseId: string, reach: CareReach, only?: string): Promise<CareService[]> {
+  const rows = (
+    await tx
+      .select({ service: careServices, recordedByName: displayName(careServices.recordedBy) })
+      .from(careServices)
+      .where(and(eq(careServices.caseId, caseId), only ? eq(careServices.id, only) : undefined))
+      .orderBy(desc(careServices.deliveredOn), desc(careServices.recordedAt))
+  ).filter(({ service }) => readsArea(reach, service.serviceArea));
   const names = await agencyNames(
     tx,
     rows.map(({ service }) => service.providerAgencyId),
@@ -109,7 +125,12 @@ async function incomeBands(tx: Tx, countryCode: string) {
     .map((band) => ({ value: band.value, labels: band.labels }));
 }
 
-export async function loadCarePlan(tx: Tx, kase: { id: string; countryCode: string }, write: boolean, version?: number): Promise<CarePlan> {
+export async function loadCarePlan(
+  tx: Tx,
+  kase: { id: string; countryCode: string },
+  reach: CareReach,
+  version?: number,
+): Promise<CarePlan> {
   const caseId = kase.id;
   const versions = await tx
     .select({ row: carePlanVersions, recordedByName: displayName(carePlanVersions.recordedBy) })
@@ -119,14 +140,14 @@ export async function loadCarePlan(tx: Tx, kase: { id: string; countryCode: stri
   const chosen = version === undefined ? versions[0] : versions.find(({ row }) => row.version === version);
   if (version !== undefined && !chosen) throw notFound();
   return {
-    current: chosen ? await loadVersion(tx, chosen.row, chosen.recordedByName) : null,
+    current: chosen ? await loadVersion(tx, chosen.row, chosen.recordedByName, reach) : null,
     versions: versions.map(({ row, recordedByName }) => ({
       version: row.version,
       recordedAt: row.recordedAt.toISOString(),
       recordedByName: recordedByName ?? '',
     })),
-    services: await loadCareServices(tx, caseId),
+    services: await loadCareServices(tx, caseId, reach),
     incomeBands: await incomeBands(tx, kase.countryCode),
-    abilities: { write },
+    abilities: { write: reach.write.includes('care'), record: [...reach.write] },
   };
 }

@@ -7,7 +7,15 @@ import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
 import { AssessmentFormModal } from './AssessmentFormModal';
-import { chartSeries, formatScore, instrumentsInUse, risksByDomain, trendTable } from './assessmentView';
+import {
+  chartSeries,
+  formatScore,
+  instrumentsInUse,
+  recordableInstruments,
+  risksByDomain,
+  shownDomains,
+  trendTable,
+} from './assessmentView';
 import { useAssessments, useAssessmentTrend, useInstruments } from './queries';
 import { TrendChart } from './TrendChart';
 
@@ -37,14 +45,16 @@ function AssessmentItem({ assessment, instrument }: { assessment: Assessment; in
         </Text>
         <Group gap="xs">
           {risks.size > 0 && <Badge color="red">{t('assessments.atRisk')}</Badge>}
-          <Badge variant="outline">{t('assessments.overall', { score: formatScore(assessment.overallScore, locale) })}</Badge>
+          {assessment.overallScore !== null && (
+            <Badge variant="outline">{t('assessments.overall', { score: formatScore(assessment.overallScore, locale) })}</Badge>
+          )}
         </Group>
       </Group>
       <Stack gap={2} mt="xs">
-        {(instrument?.domains ?? []).map((domain) => (
+        {shownDomains(assessment, instrument).map((domain) => (
           <Group key={domain.key} gap="xs" wrap="wrap">
             <Text size="sm">
-              {localised(domain.labels, locale)}: {formatScore(assessment.domainScores[domain.key] ?? 0, locale)}
+              {localised(domain.labels, locale)}: {formatScore(assessment.domainScores[domain.key]!, locale)}
             </Text>
             <RiskBadges reasons={risks.get(domain.key)} />
             {assessment.domainNotes[domain.key] && (
@@ -101,7 +111,7 @@ function Trend({ trend }: { trend: AssessmentTrend }) {
                 {row.values.map((value, index) => (
                   <Table.Td key={table.columns[index]!.key}>{value === null ? '—' : formatScore(value, locale)}</Table.Td>
                 ))}
-                <Table.Td>{formatScore(row.overall, locale)}</Table.Td>
+                <Table.Td>{row.overall === null ? '—' : formatScore(row.overall, locale)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -125,15 +135,18 @@ function LatestRisk({ assessment, instrument }: { assessment: Assessment; instru
   );
 }
 
-/** Reintegration assessments over time: record one, see each with its risks, and the trend per domain. */
-export function AssessmentsCard({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {
+/**
+ * Reintegration assessments over time: record one (the domains of her sections), see each with its
+ * risks, and the trend per domain.
+ */
+export function AssessmentsCard({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const [recording, setRecording] = useState(false);
   const assessments = useAssessments(caseId);
   const trend = useAssessmentTrend(caseId);
   const instruments = useInstruments();
   const byId = new Map((instruments.data?.items ?? []).map((instrument) => [instrument.id, instrument]));
-  const inUse = instrumentsInUse(instruments.data?.items ?? []);
+  const inUse = recordableInstruments(instrumentsInUse(instruments.data?.items ?? []), assessments.data?.abilities.record ?? []);
 
   return (
     <Card withBorder padding="lg">
@@ -141,7 +154,7 @@ export function AssessmentsCard({ caseId, canWrite }: { caseId: string; canWrite
         <Title order={2} size="h4">
           {t('assessments.title')}
         </Title>
-        {canWrite && inUse.length > 0 && <Button onClick={() => setRecording(true)}>{t('assessments.record')}</Button>}
+        {inUse.length > 0 && <Button onClick={() => setRecording(true)}>{t('assessments.record')}</Button>}
       </Group>
       <QueryState query={assessments}>
         {({ items }) =>

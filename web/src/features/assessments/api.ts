@@ -1,6 +1,7 @@
 import type {
   Assessment,
   AssessmentInstrument,
+  AssessmentList,
   AssessmentTrend,
   assessmentInputSchema,
   assessmentInstrumentInputSchema,
@@ -20,7 +21,7 @@ export const assessmentsApi = {
   saveInstrument: (body: InstrumentBody) => api.post<AssessmentInstrument>('/api/admin/assessment-instruments', body),
   updateInstrument: (id: string, body: InstrumentUpdateBody) =>
     api.patch<AssessmentInstrument>(`/api/admin/assessment-instruments/${encodeURIComponent(id)}`, body),
-  list: (caseId: string) => api.get<{ items: Assessment[] }>(casePath(caseId, 'assessments')),
+  list: (caseId: string) => api.get<AssessmentList>(casePath(caseId, 'assessments')),
   record: (caseId: string, body: AssessmentBody) => api.post<Assessment>(casePath(caseId, 'assessments'), body),
   trend: (caseId: string) => api.get<AssessmentTrend>(casePath(caseId, 'assessments', 'trend')),
 };

@@ -1,6 +1,6 @@
 import type { AssessmentInstrument, AssessmentTrend } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
-import { chartSeries, instrumentsInUse, risksByDomain, trendTable } from './assessmentView';
+import { chartSeries, instrumentsInUse, recordableInstruments, risksByDomain, shownDomains, trendTable } from './assessmentView';
 
 const instrument = (key: string, version: number, active: boolean): AssessmentInstrument => ({
   id: `${key}-${version}`,
@@ -66,5 +66,22 @@ describe('assessment view', () => {
 
   it('names chart series in the reader’s language, English where a label is missing', () => {
     expect(chartSeries(trend, 'th').map((s) => s.name)).toEqual(['ความปลอดภัย', 'Housing']);
+  });
+
+  it('offers the recorder only the domains of her sections, and no instrument left without one', () => {
+    const domain = (key: string, section: 'care' | 'psychosocial' | 'medical') => ({ key, labels: { en: key }, section, items: [] });
+    const mixed = { ...instrument('r', 1, true), domains: [domain('safety', 'care'), domain('psychosocial', 'psychosocial')] };
+    const medical = { ...instrument('m', 1, true), domains: [domain('health', 'medical')] };
+    const offered = recordableInstruments([mixed, medical], ['care']);
+    expect(offered.map((i) => [i.id, i.domains.map((d) => d.key)])).toEqual([['r-1', ['safety']]]);
+    expect(recordableInstruments([mixed, medical], [])).toEqual([]);
+    // The list shows only the domains the server sent scores for: nothing at 0 for a hidden one.
+    expect(shownDomains({ domainScores: { safety: 3 } }, mixed).map((d) => d.key)).toEqual(['safety']);
+    expect(shownDomains({ domainScores: { safety: 3 } }, undefined)).toEqual([]);
+  });
+
+  it('shows no overall figure in the table where the reader does not see every domain', () => {
+    const partial = { ...trend, points: trend.points.map((point) => ({ ...point, overallScore: null })) };
+    expect(trendTable(partial).rows.map((row) => row.overall)).toEqual([null, null]);
   });
 });

@@ -1,4 +1,11 @@
-import { type Assessment, type AssessmentInstrument, type AssessmentTrend, localised, type RiskReason } from '@seamless/contracts';
+import {
+  type Assessment,
+  type AssessmentInstrument,
+  type AssessmentTrend,
+  type CarePartSection,
+  localised,
+  type RiskReason,
+} from '@seamless/contracts';
 
 /** The instruments a new assessment may use: for each key, its newest version in use. */
 export function instrumentsInUse(instruments: readonly AssessmentInstrument[]): AssessmentInstrument[] {
@@ -11,6 +18,23 @@ export function instrumentsInUse(instruments: readonly AssessmentInstrument[]): 
   return [...newest.values()];
 }
 
+/**
+ * The instruments as the recorder may fill them in: only the domains of the sections she records,
+ * and only instruments left with a domain at all.
+ */
+export function recordableInstruments(
+  instruments: readonly AssessmentInstrument[],
+  record: readonly CarePartSection[],
+): AssessmentInstrument[] {
+  return instruments
+    .map((instrument) => ({ ...instrument, domains: instrument.domains.filter((domain) => record.includes(domain.section)) }))
+    .filter((instrument) => instrument.domains.length > 0);
+}
+
+/** The instrument's domains this assessment shows the reader: those it scored that her sections open. */
+export const shownDomains = (assessment: Pick<Assessment, 'domainScores'>, instrument: AssessmentInstrument | undefined) =>
+  (instrument?.domains ?? []).filter((domain) => assessment.domainScores[domain.key] !== undefined);
+
 /** Risk reasons by domain, for badges: a domain that dropped and sits in the lowest band shows both. */
 export function risksByDomain(assessment: Pick<Assessment, 'risks'>): Map<string, RiskReason[]> {
   const byDomain = new Map<string, RiskReason[]>();
@@ -18,7 +42,8 @@ export function risksByDomain(assessment: Pick<Assessment, 'risks'>): Map<string
   return byDomain;
 }
 
-export type TrendTableRow = { assessedOn: string; overall: number; values: (number | null)[] };
+/** `overall` is null where the reader does not see every domain the assessment scored. */
+export type TrendTableRow = { assessedOn: string; overall: number | null; values: (number | null)[] };
 
 /** The chart's accessible alternative: one row per assessment, a column per domain in the trend's order. */
 export function trendTable(trend: AssessmentTrend): { columns: { key: string; labels: Record<string, string> }[]; rows: TrendTableRow[] } {

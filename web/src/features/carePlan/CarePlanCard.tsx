@@ -7,7 +7,7 @@ import {
   localised,
   type ServiceArea,
 } from '@seamless/contracts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -15,6 +15,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { oneOf } from '../../lib/oneOf';
 import { ReferralDialog } from '../referrals/ReferralDialog';
 import { CarePlanFormModal } from './CarePlanFormModal';
+import { recordableAreas } from './planDraft';
 import { useUpdateCareAction } from './queries';
 import { ServiceFormModal } from './ServiceFormModal';
 
@@ -94,10 +95,11 @@ function ActionRow({ caseId, action, serviceArea, editable }: ActionRowProps) {
   );
 }
 
-function PlanView({ caseId, version, editable }: { caseId: string; version: CarePlanVersion; editable: boolean }) {
+/** The plan's own terms (her goals, the agreement, the review) are `care`: a specialist without it sees only her goals. */
+function PlanTerms({ version }: { version: CarePlanVersion & { victimGoals: string } }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="md">
+    <>
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {t('carePlan.victimGoals')}
@@ -124,6 +126,16 @@ function PlanView({ caseId, version, editable }: { caseId: string; version: Care
           </Text>
         )}
       </Group>
+    </>
+  );
+}
+
+function PlanView({ caseId, version, editableAreas }: { caseId: string; version: CarePlanVersion; editableAreas: readonly ServiceArea[] }) {
+  const { t } = useTranslation();
+  const { victimGoals } = version;
+  return (
+    <Stack gap="md">
+      {victimGoals !== null && <PlanTerms version={{ ...version, victimGoals }} />}
       {version.goals.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('carePlan.noGoals')}
@@ -143,7 +155,13 @@ function PlanView({ caseId, version, editable }: { caseId: string; version: Care
           {goal.actions.length > 0 && (
             <Stack gap="sm" mt="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
               {goal.actions.map((action) => (
-                <ActionRow key={action.id} caseId={caseId} action={action} serviceArea={goal.serviceArea} editable={editable} />
+                <ActionRow
+                  key={action.id}
+                  caseId={caseId}
+                  action={action}
+                  serviceArea={goal.serviceArea}
+                  editable={editableAreas.includes(goal.serviceArea)}
+                />
               ))}
             </Stack>
           )}
@@ -227,6 +245,7 @@ export function CarePlanCard({
   const latest = plan.current;
   const viewingLatest = !shown.current || shown.current.version === latest?.version;
   const actions = (latest?.goals ?? []).flatMap((goal) => goal.actions);
+  const areas = useMemo(() => recordableAreas(plan.abilities.record), [plan.abilities.record]);
 
   return (
     <Stack gap="lg">
@@ -261,7 +280,7 @@ export function CarePlanCard({
           </Text>
         )}
         {shown.current ? (
-          <PlanView caseId={caseId} version={shown.current} editable={plan.abilities.write && viewingLatest} />
+          <PlanView caseId={caseId} version={shown.current} editableAreas={viewingLatest ? areas : []} />
         ) : (
           <Text c="dimmed">{t('carePlan.empty')}</Text>
         )}
@@ -271,7 +290,7 @@ export function CarePlanCard({
           <Title order={2} size="h4">
             {t('carePlan.service.heading')}
           </Title>
-          {plan.abilities.write && (
+          {areas.length > 0 && (
             <Button variant="light" onClick={() => setRecording(true)}>
               {t('carePlan.service.record')}
             </Button>
@@ -279,10 +298,17 @@ export function CarePlanCard({
         </Group>
         <ServicesTable plan={plan} />
       </Card>
-      <CarePlanFormModal opened={revising} caseId={caseId} current={latest} onDone={() => setRevising(false)} />
+      <CarePlanFormModal
+        opened={revising}
+        caseId={caseId}
+        current={latest}
+        record={plan.abilities.record}
+        onDone={() => setRevising(false)}
+      />
       <ServiceFormModal
         opened={recording}
         caseId={caseId}
+        areas={areas}
         incomeBands={plan.incomeBands}
         actions={actions}
         onDone={() => setRecording(false)}

@@ -3,12 +3,14 @@ import {
   CARE_ACTION_STATUSES,
   CARE_GOAL_STATUSES,
   CARE_PLAN_AGREEMENT_METHODS,
+  type CarePartSection,
   type CarePlanVersion,
   carePlanInputSchema,
   type FieldError,
   SERVICE_AREAS,
+  type ServiceArea,
 } from '@seamless/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -16,12 +18,23 @@ import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
-import { type ActionDraft, bodyFromDraft, draftFromVersion, emptyAction, emptyGoal, type GoalDraft, type PlanDraft } from './planDraft';
+import {
+  type ActionDraft,
+  bodyFromDraft,
+  draftFromVersion,
+  emptyAction,
+  emptyGoal,
+  type GoalDraft,
+  type PlanDraft,
+  recordableAreas,
+} from './planDraft';
 import { useReviseCarePlan } from './queries';
 
 interface PlanFormProps {
   caseId: string;
   current: CarePlanVersion | null;
+  /** The sections whose goals she records; the others' goals stay as they are. */
+  record: readonly CarePartSection[];
   onDone: () => void;
 }
 
@@ -108,12 +121,14 @@ function ActionFields({
 
 function GoalFields({
   goal,
+  areas,
   path,
   errors,
   onChange,
   onRemove,
 }: {
   goal: GoalDraft;
+  areas: ServiceArea[];
   path: string;
   errors: Record<string, string>;
   onChange: (goal: GoalDraft) => void;
@@ -128,7 +143,7 @@ function GoalFields({
         <Group grow wrap="wrap" align="flex-end">
           <Select
             label={t('carePlan.goal.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
+            data={areas.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={goal.serviceArea}
             onChange={(value) => set({ serviceArea: oneOf(value, SERVICE_AREAS) ?? null })}
             error={errors[`${path}.serviceArea`]}
@@ -175,9 +190,10 @@ function GoalFields({
   );
 }
 
-function PlanForm({ caseId, current, onDone }: PlanFormProps) {
+function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<PlanDraft>(() => draftFromVersion(current));
+  const [draft, setDraft] = useState<PlanDraft>(() => draftFromVersion(current, record));
+  const areas = useMemo(() => recordableAreas(record), [record]);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const revise = useReviseCarePlan(caseId);
   const errors = useRecordFieldErrors(clientErrors, revise.error);
@@ -250,6 +266,7 @@ function PlanForm({ caseId, current, onDone }: PlanFormProps) {
             // biome-ignore lint/suspicious/noArrayIndexKey: drafts have no id until saved
             key={index}
             goal={goal}
+            areas={areas}
             path={`goals.${index}`}
             errors={errors}
             onChange={(next) => set({ goals: draft.goals.map((item, i) => (i === index ? next : item)) })}

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import type { CaseDetail } from '@seamless/contracts';
+import { CARE_PART_SECTIONS, type CaseDetail } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
@@ -7,10 +7,13 @@ import { AssessmentsCard } from '../assessments/AssessmentsCard';
 import { CarePlanCard } from './CarePlanCard';
 import { useCarePlan } from './queries';
 
-/** The case's care section: the plan made with her, services delivered, and her reintegration assessments. */
+/**
+ * The case's care section: the plan made with her, services delivered, and her reintegration
+ * assessments. A specialist without `care` sees the parts of her own section in it.
+ */
 export function CareTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const open = detail.abilities.sections.includes('care');
+  const open = CARE_PART_SECTIONS.some((section) => detail.abilities.sections.includes(section));
   const [version, setVersion] = useState<number | undefined>(undefined);
   const plan = useCarePlan(detail.id, undefined, open);
   const shown = useCarePlan(detail.id, version, open);
@@ -22,7 +25,7 @@ export function CareTab({ detail }: { detail: CaseDetail }) {
           <QueryState query={shown}>
             {(data) => <CarePlanCard caseId={detail.id} plan={current} shown={data} onShowVersion={setVersion} />}
           </QueryState>
-          <AssessmentsCard caseId={detail.id} canWrite={current.abilities.write} />
+          <AssessmentsCard caseId={detail.id} />
         </Stack>
       )}
     </QueryState>

@@ -23,12 +23,14 @@ import { useRecordCareService } from './queries';
 
 interface ServiceFormProps {
   caseId: string;
+  /** The service areas she may record (by the sections she holds). */
+  areas: ServiceArea[];
   incomeBands: CarePlan['incomeBands'];
   actions: CareAction[];
   onDone: () => void;
 }
 
-function ServiceForm({ caseId, incomeBands, actions, onDone }: ServiceFormProps) {
+function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFormProps) {
   const { t } = useTranslation();
   const [deliveredOn, setDeliveredOn] = useState(todayIso());
   const [providerKind, setProviderKind] = useState<'agency' | 'name'>('agency');
@@ -80,7 +82,7 @@ function ServiceForm({ caseId, incomeBands, actions, onDone }: ServiceFormProps)
           />
           <Select
             label={t('carePlan.goal.serviceArea')}
-            data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
+            data={areas.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={serviceArea}
             onChange={(value) => setServiceArea(oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}

@@ -1,6 +1,6 @@
 import type { CarePlanVersion } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
-import { bodyFromDraft, draftFromVersion, emptyAction, emptyGoal } from './planDraft';
+import { bodyFromDraft, draftFromVersion, emptyAction, emptyGoal, recordableAreas } from './planDraft';
 
 const version: CarePlanVersion = {
   id: 'v',
@@ -40,7 +40,7 @@ const version: CarePlanVersion = {
 
 describe('care plan draft', () => {
   it('round-trips the current plan into the next revision, keeping each action’s key', () => {
-    const body = bodyFromDraft(draftFromVersion(version), 2);
+    const body = bodyFromDraft(draftFromVersion(version, ['care']), 2);
     expect(body).toMatchObject({ basedOnVersion: 2, victimGoals: 'Go home', agreedOn: '2026-11-01', witnessedBy: null, reviewOn: null });
     expect(body.goals![0]!.actions![0]).toEqual({
       actionKey: 'k',
@@ -54,7 +54,7 @@ describe('care plan draft', () => {
   });
 
   it('sends only the kind of responsible party chosen, and no key for a new action', () => {
-    const draft = draftFromVersion(null);
+    const draft = draftFromVersion(null, ['care', 'legal']);
     draft.goals.push({
       ...emptyGoal(),
       serviceArea: 'legal',
@@ -70,5 +70,21 @@ describe('care plan draft', () => {
       dueOn: null,
       status: 'planned',
     });
+  });
+
+  it('leaves out of the revision the goals of a section she does not record, and offers only her areas', () => {
+    const withCounselling: CarePlanVersion = {
+      ...version,
+      goals: [...version.goals, { id: 'p', serviceArea: 'psychosocial', goal: 'Sleep', status: 'open', actions: [] }],
+    };
+    expect(draftFromVersion(withCounselling, ['care']).goals.map((goal) => goal.serviceArea)).toEqual(['economic_empowerment']);
+    expect(draftFromVersion(withCounselling, ['care', 'psychosocial']).goals).toHaveLength(2);
+    expect(recordableAreas(['care'])).not.toContain('psychosocial');
+    expect(recordableAreas(['care'])).toContain('safe_housing');
+    expect(recordableAreas(['psychosocial'])).toEqual(['psychosocial']);
+  });
+
+  it('starts an empty revision where the reader does not see the plan’s terms', () => {
+    expect(draftFromVersion({ ...version, victimGoals: null }, ['care']).victimGoals).toBe('');
   });
 });

@@ -1,4 +1,13 @@
-import type { CareActionStatus, CareGoalStatus, CarePlanAgreementMethod, CarePlanVersion, ServiceArea } from '@seamless/contracts';
+import {
+  type CareActionStatus,
+  type CareGoalStatus,
+  type CarePartSection,
+  type CarePlanAgreementMethod,
+  type CarePlanVersion,
+  SERVICE_AREAS,
+  type ServiceArea,
+  sectionOfServiceArea,
+} from '@seamless/contracts';
 import type { CarePlanBody } from './api';
 
 export type ActionDraft = {
@@ -33,30 +42,39 @@ export const emptyAction = (): ActionDraft => ({
 });
 export const emptyGoal = (): GoalDraft => ({ serviceArea: null, goal: '', status: 'open', actions: [] });
 
-/** The form starts from the plan as it stands, so a revision changes only what the caseworker changes. */
-export function draftFromVersion(version: CarePlanVersion | null): PlanDraft {
+/** The service areas whose goals and services the reader may record, by the sections she holds. */
+export const recordableAreas = (record: readonly CarePartSection[]): ServiceArea[] =>
+  SERVICE_AREAS.filter((area) => record.includes(sectionOfServiceArea(area)));
+
+/**
+ * The form starts from the plan as it stands, so a revision changes only what the caseworker
+ * changes. Goals of a section she does not record stay out of it: the server carries them on.
+ */
+export function draftFromVersion(version: CarePlanVersion | null, record: readonly CarePartSection[]): PlanDraft {
   if (!version) return { victimGoals: '', agreedOn: '', agreementMethod: null, witnessedBy: '', reviewOn: '', goals: [] };
   return {
-    victimGoals: version.victimGoals,
+    victimGoals: version.victimGoals ?? '',
     agreedOn: version.agreedOn ?? '',
     agreementMethod: version.agreementMethod,
     witnessedBy: version.witnessedBy ?? '',
     reviewOn: version.reviewOn ?? '',
-    goals: version.goals.map((goal) => ({
-      serviceArea: goal.serviceArea,
-      goal: goal.goal,
-      status: goal.status,
-      actions: goal.actions.map((action) => ({
-        actionKey: action.actionKey,
-        what: action.what,
-        responsibleKind: action.responsibleOrganisation ? 'organisation' : 'agency',
-        responsibleAgencyId: action.responsibleAgencyId,
-        responsibleOrganisation: action.responsibleOrganisation ?? '',
-        responsiblePerson: action.responsiblePerson ?? '',
-        dueOn: action.dueOn ?? '',
-        status: action.status,
+    goals: version.goals
+      .filter((goal) => record.includes(sectionOfServiceArea(goal.serviceArea)))
+      .map((goal) => ({
+        serviceArea: goal.serviceArea,
+        goal: goal.goal,
+        status: goal.status,
+        actions: goal.actions.map((action) => ({
+          actionKey: action.actionKey,
+          what: action.what,
+          responsibleKind: action.responsibleOrganisation ? 'organisation' : 'agency',
+          responsibleAgencyId: action.responsibleAgencyId,
+          responsibleOrganisation: action.responsibleOrganisation ?? '',
+          responsiblePerson: action.responsiblePerson ?? '',
+          dueOn: action.dueOn ?? '',
+          status: action.status,
+        })),
       })),
-    })),
   };
 }
 

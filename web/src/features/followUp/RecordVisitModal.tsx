@@ -175,7 +175,10 @@ function VisitForm({
             description={t('followUp.visit.assessmentHint')}
             data={assessments.data.items.map((assessment) => ({
               value: assessment.id,
-              label: `${formatDate(assessment.assessedOn, locale)} · ${assessment.assessorName} · ${assessment.overallScore.toFixed(1)}`,
+              // The overall score is left out where the reader does not see every domain it averages.
+              label: [formatDate(assessment.assessedOn, locale), assessment.assessorName, assessment.overallScore?.toFixed(1)]
+                .filter(Boolean)
+                .join(' · '),
             }))}
             value={values.assessmentId}
             onChange={(value) => setField('assessmentId', value)}

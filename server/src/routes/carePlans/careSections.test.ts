@@ -1,0 +1,385 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { domainScores, risksOf } from '../../assessments/scoring.js';
+import { asSystem } from '../../db/actorContext.js';
+import { carePlanActions, carePlanGoals, carePlanVersions, careServices, caseAssessments } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
+import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
+
+/**
+ * DESIGN.md §4: specialist content (medical, psychosocial, legal) stays closed to those without
+ * the section, also inside the care plan and the assessments that `care` opens (probe finding F4).
+ */
+let t: TestApp;
+let socialworker: ApiClient; // case_manager, Chiang Rai office: care, no specialist section
+let ngo: ApiClient; // case_manager, NGO
+let psychologist: ApiClient; // specialist_psychosocial, shelter: psychosocial, no care, no case:update
+const agency = {} as Record<'chiangrai' | 'ngo' | 'shelter', string>;
+const userIds: Record<string, string> = {};
+let instrumentId: string;
+const today = () => localToday('TH', new Date());
+const inDays = (days: number) => addCalendarDays(today(), days);
+
+const SPECIALIST_DOMAINS = ['health', 'psychosocial', 'legal_status'];
+const CARE_DOMAINS = ['safety', 'economic', 'family_community', 'education'];
+const itemsOf = (domains: string[]) =>
+  REINTEGRATION_INSTRUMENT.domains
+    .filter((domain) => domains.includes(domain.key))
+    .flatMap((domain) => domain.items.map((item) => item.key));
+const scoresOf = (domains: string[], score: number) => Object.fromEntries(itemsOf(domains).map((key) => [key, score]));
+const ALL_SCORES = { ...scoresOf(CARE_DOMAINS, 3), ...scoresOf(SPECIALIST_DOMAINS, 1) };
+const SECRET_NOTE = 'Nightmares about the boat every night';
+const SECRET_GOAL = 'Counselling sessions every two weeks';
+const SECRET_SERVICE = 'HIV test and treatment';
+
+async function newCase(): Promise<string> {
+  const response = await socialworker.post('/api/cases', {
+    person: { givenName: 'Suda', familyName: 'Sections', gender: 'Feminine', estimatedAge: 27 },
+    intake: { channel: 'walk_in' },
+  });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body.id;
+}
+
+/**
+ * A case the way a multidisciplinary team leaves it: an assessment of every domain with a note on
+ * the psychosocial one, a care plan with an economic and a psychosocial goal, and a medical and an
+ * economic service. Written as the owner's records, directly, since no demo role holds all sections.
+ */
+async function caseWithSpecialistCare(): Promise<string> {
+  const caseId = await newCase();
+  const recorded = { recordedBy: userIds['th.socialworker']!, recordedByAgencyId: agency.chiangrai };
+  await asSystem(t.database.db, async (tx) => {
+    const scored = domainScores(REINTEGRATION_INSTRUMENT, ALL_SCORES);
+    await tx.insert(caseAssessments).values({
+      caseId,
+      instrumentId,
+      assessedOn: addCalendarDays(today(), -3),
+      assessorName: 'MDT',
+      scores: ALL_SCORES,
+      domainNotes: { psychosocial: SECRET_NOTE, economic: 'Debt to the broker' },
+      ...scored,
+      risks: risksOf(scored.domainScores, null, 1),
+      ...recorded,
+    });
+    const [plan] = await tx
+      .insert(carePlanVersions)
+      .values({ caseId, version: 1, victimGoals: 'Work and send money home', ...recorded })
+      .returning({ id: carePlanVersions.id });
+    const goals = await tx
+      .insert(carePlanGoals)
+      .values([
+        {
+          planVersionId: plan!.id,
+          caseId,
+          position: 0,
+          serviceArea: 'economic_empowerment',
+          goal: 'A steady income',
+          status: 'open',
+          recordedByAgencyId: agency.chiangrai,
+        },
+        {
+          planVersionId: plan!.id,
+          caseId,
+          position: 1,
+          serviceArea: 'psychosocial',
+          goal: 'Sleep well again',
+          status: 'open',
+          recordedByAgencyId: agency.chiangrai,
+        },
+      ])
+      .returning({ id: carePlanGoals.id });
+    await tx.insert(carePlanActions).values([
+      { goalId: goals[0]!.id, caseId, position: 0, what: 'Sewing course', status: 'planned', recordedByAgencyId: agency.chiangrai },
+      {
+        goalId: goals[1]!.id,
+        caseId,
+        position: 0,
+        what: SECRET_GOAL,
+        responsibleAgencyId: agency.chiangrai,
+        dueOn: inDays(20),
+        status: 'in_progress',
+        recordedByAgencyId: agency.chiangrai,
+      },
+    ]);
+    await tx.insert(careServices).values([
+      {
+        caseId,
+        deliveredOn: today(),
+        providerName: 'Provincial hospital',
+        serviceArea: 'medical',
+        description: SECRET_SERVICE,
+        ...recorded,
+      },
+      {
+        caseId,
+        deliveredOn: today(),
+        providerName: 'Skills centre',
+        serviceArea: 'economic_empowerment',
+        description: 'Sewing course',
+        ...recorded,
+      },
+    ]);
+  });
+  return caseId;
+}
+
+async function share(caseId: string, agencyId: string, sections: string[]) {
+  const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+    purpose: 'services',
+    sections,
+    givenBy: 'victim',
+    givenOn: today(),
+  });
+  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+  const shared = await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId, sections, consentId: consent.body.id });
+  expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+}
+
+type Seen = {
+  scores: Record<string, number>;
+  domainScores: Record<string, number>;
+  domainNotes: Record<string, string>;
+  risks: { domain: string }[];
+  overallScore: number | null;
+};
+const domainsSeen = (item: Seen) => [
+  ...new Set([...Object.keys(item.domainScores), ...Object.keys(item.domainNotes), ...item.risks.map((risk) => risk.domain)]),
+];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const admin = await t.login('admin');
+  [socialworker, ngo, psychologist] = await Promise.all([t.login('th.socialworker'), t.login('th.ngo'), t.login('th.psychologist')]);
+  const agencies = (await admin.get('/api/admin/agencies?pageSize=200')).body.items as {
+    id: string;
+    acronym: string;
+    agencyFunction: string;
+  }[];
+  agency.chiangrai = agencies.find((a) => a.acronym === 'PSDHS Chiang Rai')!.id;
+  agency.ngo = agencies.find((a) => a.agencyFunction === 'ngo')!.id;
+  agency.shelter = agencies.find((a) => a.agencyFunction === 'shelter')!.id;
+  for (const user of (await admin.get('/api/admin/users?pageSize=200')).body.items as { id: string; username: string }[])
+    userIds[user.username] = user.id;
+  const instruments = (await socialworker.get('/api/assessment-instruments')).body.items as { id: string; key: string; version: number }[];
+  instrumentId = instruments.find((i) => i.key === 'reintegration' && i.version === 1)!.id;
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('specialist parts of the care section', () => {
+  it('th.socialworker (care, no specialist section) reads and records only the care parts', async () => {
+    const caseId = await caseWithSpecialistCare();
+
+    const listed = await socialworker.get(`/api/cases/${caseId}/assessments`);
+    expect(listed.status).toBe(200);
+    const [assessment] = listed.body.items as Seen[];
+    expect(domainsSeen(assessment!).sort()).toEqual([...CARE_DOMAINS].sort());
+    expect(Object.keys(assessment!.scores).sort()).toEqual(itemsOf(CARE_DOMAINS).sort());
+    expect(assessment!.domainNotes).toEqual({ economic: 'Debt to the broker' });
+    // With the four care domains she sees, the overall mean would give back the hidden ones.
+    expect(assessment!.overallScore).toBeNull();
+    expect(listed.body.abilities.record).toEqual(['care']);
+    const trend = (await socialworker.get(`/api/cases/${caseId}/assessments/trend`)).body;
+    expect(trend.domains.map((d: { key: string }) => d.key)).toEqual(['safety', 'economic', 'family_community', 'education']);
+    expect(trend.points[0].overallScore).toBeNull();
+    expect(Object.keys(trend.points[0].domainScores).sort()).toEqual([...CARE_DOMAINS].sort());
+
+    const plan = await socialworker.get(`/api/cases/${caseId}/care-plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.current.goals.map((g: { serviceArea: string }) => g.serviceArea)).toEqual(['economic_empowerment']);
+    expect(plan.body.services.map((s: { serviceArea: string }) => s.serviceArea)).toEqual(['economic_empowerment']);
+    expect(plan.body.current.victimGoals).toBe('Work and send money home');
+    expect(plan.body.abilities).toEqual({ write: true, record: ['care'] });
+    const body = JSON.stringify([listed.body, trend, plan.body]);
+    for (const secret of [SECRET_NOTE, SECRET_GOAL, SECRET_SERVICE, 'psychosocial_mood', '"psychosocial"', 'health_'])
+      expect(body).not.toContain(secret);
+
+    // Recording follows reading: a psychosocial score, goal or service is refused by name, nothing written.
+    const assessedOn = addCalendarDays(today(), -1);
+    const refused = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/assessments`, { instrumentId, assessedOn, assessorName: 'Nok', scores: ALL_SCORES }),
+      403,
+      'forbidden',
+    );
+    expect(refused.errors!.map((e) => e.path)).toContain('scores.psychosocial_mood');
+    const noted = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn,
+        assessorName: 'Nok',
+        scores: scoresOf(CARE_DOMAINS, 3),
+        domainNotes: { psychosocial: 'planted' },
+      }),
+      403,
+      'forbidden',
+    );
+    expect(noted.errors!.map((e) => e.path)).toEqual(['domainNotes.psychosocial']);
+    const own = await socialworker.post(`/api/cases/${caseId}/assessments`, {
+      instrumentId,
+      assessedOn,
+      assessorName: 'Nok',
+      scores: scoresOf(CARE_DOMAINS, 2),
+    });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    expect(Object.keys(own.body.domainScores).sort()).toEqual([...CARE_DOMAINS].sort());
+    expect(own.body.overallScore).toBe(2);
+    // A care domain missing from her assessment is still required.
+    const incomplete = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn,
+        assessorName: 'Nok',
+        scores: scoresOf(['safety'], 2),
+      }),
+      422,
+      'validation_failed',
+    );
+    expect(incomplete.errors!.map((e) => e.path)).toContain('scores.economic_income');
+
+    const goal = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/care-plan`, {
+        basedOnVersion: 1,
+        victimGoals: 'Work and send money home',
+        goals: [
+          { serviceArea: 'economic_empowerment', goal: 'A steady income' },
+          { serviceArea: 'psychosocial', goal: 'planted' },
+        ],
+      }),
+      403,
+      'forbidden',
+    );
+    expect(goal.errors!.map((e) => e.path)).toEqual(['goals.1.serviceArea']);
+    const service = expectProblem(
+      await socialworker.post(`/api/cases/${caseId}/care-services`, {
+        deliveredOn: today(),
+        providerName: 'Clinic',
+        serviceArea: 'medical',
+        description: 'planted',
+      }),
+      403,
+      'forbidden',
+    );
+    expect(service.errors!.map((e) => e.path)).toEqual(['serviceArea']);
+
+    // Her revision changes her goals; the psychosocial goal she cannot see goes on unchanged.
+    const revised = await socialworker.post(`/api/cases/${caseId}/care-plan`, {
+      basedOnVersion: 1,
+      victimGoals: 'Work, and see her mother at New Year',
+      goals: [{ serviceArea: 'economic_empowerment', goal: 'A steady income from sewing' }],
+    });
+    expect(revised.status, JSON.stringify(revised.body)).toBe(201);
+    expect(revised.body.current.goals.map((g: { goal: string }) => g.goal)).toEqual(['A steady income from sewing']);
+    const stored = await asSystem(t.database.db, (tx) =>
+      tx
+        .select({ version: carePlanVersions.version, goal: carePlanGoals.goal, what: carePlanActions.what, status: carePlanActions.status })
+        .from(carePlanGoals)
+        .innerJoin(carePlanVersions, eq(carePlanVersions.id, carePlanGoals.planVersionId))
+        .leftJoin(carePlanActions, eq(carePlanActions.goalId, carePlanGoals.id))
+        .where(and(eq(carePlanGoals.caseId, caseId), eq(carePlanGoals.serviceArea, 'psychosocial')))
+        .then((rows) => rows.filter((row) => row.what === SECRET_GOAL).map(({ version, goal, status }) => ({ version, goal, status }))),
+    );
+    expect(stored.filter((row) => row.goal === 'Sleep well again').sort((a, b) => a.version - b.version)).toEqual([
+      { version: 1, goal: 'Sleep well again', status: 'in_progress' },
+      { version: 2, goal: 'Sleep well again', status: 'in_progress' },
+    ]);
+  });
+
+  it('th.psychologist (psychosocial, no care) reads the psychosocial parts once her agency holds that section', async () => {
+    const caseId = await caseWithSpecialistCare();
+    // Her agency given care only: her role reads no part of it.
+    await share(caseId, agency.shelter, ['care']);
+    expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
+    expectProblem(await psychologist.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
+
+    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    const listed = await psychologist.get(`/api/cases/${caseId}/assessments`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    const [assessment] = listed.body.items as Seen[];
+    expect(domainsSeen(assessment!)).toEqual(['psychosocial']);
+    expect(assessment!.domainNotes).toEqual({ psychosocial: SECRET_NOTE });
+    expect(assessment!.risks).toEqual([{ domain: 'psychosocial', reason: 'lowest_band' }]);
+    expect(assessment!.overallScore).toBeNull();
+    // Her role records nothing (no case:update).
+    expect(listed.body.abilities.record).toEqual([]);
+    const trend = (await psychologist.get(`/api/cases/${caseId}/assessments/trend`)).body;
+    expect(trend.series.map((s: { domain: string }) => s.domain)).toEqual(['psychosocial']);
+
+    const plan = await psychologist.get(`/api/cases/${caseId}/care-plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.current.goals.map((g: { goal: string }) => g.goal)).toEqual(['Sleep well again']);
+    expect(plan.body.current.goals[0].actions.map((a: { what: string }) => a.what)).toEqual([SECRET_GOAL]);
+    // The plan's terms, the economic goal and the medical service are not hers.
+    expect(plan.body.current.victimGoals).toBeNull();
+    expect(plan.body.services).toEqual([]);
+    expect(plan.body.abilities).toEqual({ write: false, record: [] });
+    expect(JSON.stringify(plan.body)).not.toContain('Work and send money home');
+    expectProblem(
+      await psychologist.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn: today(),
+        assessorName: 'Dr. Ploy',
+        scores: scoresOf(['psychosocial'], 2),
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('an agency given only care by a referral reads the care parts, not the specialist ones', async () => {
+    const caseId = await caseWithSpecialistCare();
+    const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
+      purpose: 'referral',
+      sections: ['identity', 'care'],
+      agencyIds: [],
+      countries: [],
+      givenBy: 'victim',
+      givenOn: today(),
+    });
+    expect(consent.status, JSON.stringify(consent.body)).toBe(201);
+    const referral = await socialworker.post(`/api/cases/${caseId}/referrals`, {
+      toAgencyId: agency.ngo,
+      serviceArea: 'economic_empowerment',
+      consentId: consent.body.id,
+      sections: ['care'],
+      reason: 'Start-up kit',
+      urgency: 'routine',
+      dueOn: inDays(5),
+    });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+    expect((await ngo.post(`/api/referrals/${referral.body.id}/accept`)).status).toBe(200);
+
+    const plan = await ngo.get(`/api/cases/${caseId}/care-plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.body.current.goals.map((g: { serviceArea: string }) => g.serviceArea)).toEqual(['economic_empowerment']);
+    expect(plan.body.services.map((s: { serviceArea: string }) => s.serviceArea)).toEqual(['economic_empowerment']);
+    const listed = await ngo.get(`/api/cases/${caseId}/assessments`);
+    expect(domainsSeen(listed.body.items[0]).sort()).toEqual([...CARE_DOMAINS].sort());
+    const body = JSON.stringify([plan.body, listed.body, (await ngo.get(`/api/cases/${caseId}/assessments/trend`)).body]);
+    for (const secret of [SECRET_NOTE, SECRET_GOAL, SECRET_SERVICE, 'psychosocial_mood', 'health_']) expect(body).not.toContain(secret);
+    // It records what care covers on the case it works on, and nothing specialist.
+    expect(
+      (
+        await ngo.post(`/api/cases/${caseId}/care-services`, {
+          deliveredOn: today(),
+          providerAgencyId: agency.ngo,
+          serviceArea: 'economic_empowerment',
+          description: 'Start-up kit',
+        })
+      ).status,
+    ).toBe(201);
+    expectProblem(
+      await ngo.post(`/api/cases/${caseId}/care-services`, {
+        deliveredOn: today(),
+        providerAgencyId: agency.ngo,
+        serviceArea: 'psychosocial',
+        description: 'planted',
+      }),
+      403,
+      'forbidden',
+    );
+  });
+});
