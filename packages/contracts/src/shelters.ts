@@ -120,9 +120,14 @@ export const shelterUnitSchema = z.object({
   specialNeeds: z.boolean(),
   active: z.boolean(),
   version: z.number().int(),
-  occupied: z.number().int(),
+  /**
+   * Beds taken, and by whom by sex and age group: only for the staff of the agency that runs the
+   * shelter and for those who place people; null for everyone else, who see free beds only (one
+   * boy in a named dormitory narrows him down).
+   */
+  occupied: z.number().int().nullable(),
   free: z.number().int(),
-  occupiedBy: z.array(groupCountSchema),
+  occupiedBy: z.array(groupCountSchema).nullable(),
 });
 export type ShelterUnit = z.infer<typeof shelterUnitSchema>;
 
@@ -147,11 +152,12 @@ export const shelterFacilitySchema = z.object({
   active: z.boolean(),
   version: z.number().int(),
   beds: z.number().int(),
-  occupied: z.number().int(),
+  /** Null where the units' occupancy is (see shelterUnitSchema). */
+  occupied: z.number().int().nullable(),
   free: z.number().int(),
   freeByGroup: z.array(freeBedsSchema),
-  /** Stays reaching their limit within a week or past it. */
-  stayLimitAlerts: z.number().int(),
+  /** Stays reaching their limit within a week or past it; null where the units' occupancy is. */
+  stayLimitAlerts: z.number().int().nullable(),
   units: z.array(shelterUnitSchema),
   /** Address and phone: only for the owning agency's shelter staff, null for everyone else. */
   confidential: z.object({ address: z.string().nullable(), phone: z.string().nullable() }).nullable(),
@@ -163,7 +169,6 @@ export const shelterTotalsSchema = z.object({
   countryCode: z.string(),
   facilities: z.number().int(),
   beds: z.number().int(),
-  occupied: z.number().int(),
   free: z.number().int(),
 });
 export type ShelterTotals = z.infer<typeof shelterTotalsSchema>;

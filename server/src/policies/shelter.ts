@@ -2,12 +2,12 @@ import { type Actor, has } from './actor.js';
 import { type CaseInvolvement, canReadSection } from './case.js';
 
 export type ShelterAction = 'list' | 'create';
-export type FacilityAction = 'manage' | 'seeResidents' | 'readConfidential';
+export type FacilityAction = 'manage' | 'seeResidents' | 'readConfidential' | 'seeOccupancy';
 export type PlacementAction = 'read' | 'place' | 'override';
 
 /**
  * Where there is a bed is no secret among those who place people: every role that reads cases
- * sees facilities and counts. Adding a facility is a shelter manager's, for her own agency.
+ * sees facilities and free beds. Adding a facility is a shelter manager's, for her own agency.
  */
 export function canShelters(actor: Actor, action: ShelterAction): boolean {
   if (action === 'list') return has(actor, 'case:read') || has(actor, 'shelter:manage');
@@ -20,6 +20,10 @@ export function canShelters(actor: Actor, action: ShelterAction): boolean {
  * repeats the agency part on placements and on the facility's contacts).
  */
 export function canFacility(actor: Actor, action: FacilityAction, facility: { agencyId: string }): boolean {
+  // Who lives in which unit, by sex and age group, narrows a person down (DESIGN.md §4, small
+  // cells): the running agency and those who place people, choosing a unit by it, see it; others
+  // see free beds.
+  if (action === 'seeOccupancy') return facility.agencyId === actor.agencyId || has(actor, 'shelter:place');
   if (facility.agencyId !== actor.agencyId) return false;
   switch (action) {
     case 'manage':

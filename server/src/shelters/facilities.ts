@@ -17,7 +17,7 @@ export type UnitRow = typeof shelterUnits.$inferSelect;
 
 type OccupancyRow = {
   unit_id: string;
-  resident_sex: ShelterUnit['occupiedBy'][number]['sex'];
+  resident_sex: NonNullable<ShelterUnit['occupiedBy']>[number]['sex'];
   resident_age_group: 'child' | 'adult';
   occupied: number;
   limit_soon: number;
@@ -31,8 +31,16 @@ export async function occupancyByUnit(tx: Tx, today: string): Promise<Map<string
   return byUnit;
 }
 
-function presentUnit(unit: UnitRow, occupancy: OccupancyRow[]): ShelterUnit {
-  const occupied = occupancy.reduce((sum, row) => sum + row.occupied, 0);
+const occupiedIn = (occupancy: OccupancyRow[]) => occupancy.reduce((sum, row) => sum + row.occupied, 0);
+
+/** People living in one unit now, whoever may read their placements; count it under lockUnitBeds. */
+export async function unitOccupied(tx: Tx, unitId: string): Promise<number> {
+  const [row] = rowsOf<{ occupied: number }>(await tx.execute(sql`select shelter_unit_occupied(${unitId}::uuid) as occupied`));
+  return Number(row?.occupied ?? 0);
+}
+
+function presentUnit(unit: UnitRow, occupancy: OccupancyRow[], occupancyVisible: boolean): ShelterUnit {
+  const occupied = occupiedIn(occupancy);
   return {
     id: unit.id,
     name: unit.name,
@@ -43,9 +51,11 @@ function presentUnit(unit: UnitRow, occupancy: OccupancyRow[]): ShelterUnit {
     specialNeeds: unit.specialNeeds,
     active: unit.active,
     version: unit.version,
-    occupied,
+    occupied: occupancyVisible ? occupied : null,
     free: unit.active ? Math.max(unit.beds - occupied, 0) : 0,
-    occupiedBy: occupancy.map((row) => ({ sex: row.resident_sex, ageGroup: row.resident_age_group, count: row.occupied })),
+    occupiedBy: occupancyVisible
+      ? occupancy.map((row) => ({ sex: row.resident_sex, ageGroup: row.resident_age_group, count: row.occupied }))
+      : null,
   };
 }
 
@@ -63,7 +73,8 @@ function freeByGroup(units: ShelterUnit[]) {
 
 /**
  * Facilities with their units and beds counted, as the actor may see them: everyone sees name,
- * type, province and counts; the running agency's shelter staff also the address and phone.
+ * type, province and free beds; the running agency and those who place people also beds taken by
+ * sex and age group; the running agency's shelter staff also the address and phone.
  */
 export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, today: string, where?: SQL): Promise<ShelterFacility[]> {
   const facilities = await tx
@@ -83,9 +94,11 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
   const occupancy = await occupancyByUnit(tx, today);
   return facilities.map(({ facility, agencyName }) => {
     const own = units.filter((unit) => unit.facilityId === facility.id);
-    const presented = own.map((unit) => presentUnit(unit, occupancy.get(unit.id) ?? []));
+    const occupancyVisible = canFacility(actor, 'seeOccupancy', facility);
+    const presented = own.map((unit) => presentUnit(unit, occupancy.get(unit.id) ?? [], occupancyVisible));
     const beds = presented.filter((unit) => unit.active).reduce((sum, unit) => sum + unit.beds, 0);
-    const occupied = presented.reduce((sum, unit) => sum + unit.occupied, 0);
+    const occupied = own.reduce((sum, unit) => sum + occupiedIn(occupancy.get(unit.id) ?? []), 0);
+    const stayLimitAlerts = own.reduce((sum, unit) => sum + (occupancy.get(unit.id) ?? []).reduce((n, row) => n + row.limit_soon, 0), 0);
     const contact = contacts.find((row) => row.id === facility.id);
     return {
       id: facility.id,
@@ -104,10 +117,10 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
       active: facility.active,
       version: facility.version,
       beds,
-      occupied,
+      occupied: occupancyVisible ? occupied : null,
       free: facility.active ? presented.reduce((sum, unit) => sum + unit.free, 0) : 0,
       freeByGroup: freeByGroup(presented),
-      stayLimitAlerts: own.reduce((sum, unit) => sum + (occupancy.get(unit.id) ?? []).reduce((n, row) => n + row.limit_soon, 0), 0),
+      stayLimitAlerts: occupancyVisible ? stayLimitAlerts : null,
       units: presented,
       confidential: confidentialIds.includes(facility.id)
         ? {
@@ -120,14 +133,13 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
   });
 }
 
-/** Beds counted per country across the facilities listed. */
+/** Beds and free beds counted per country across the facilities listed. */
 export function totalsByCountry(facilities: ShelterFacility[]) {
-  const totals = new Map<string, { countryCode: string; facilities: number; beds: number; occupied: number; free: number }>();
+  const totals = new Map<string, { countryCode: string; facilities: number; beds: number; free: number }>();
   for (const facility of facilities) {
-    const total = totals.get(facility.countryCode) ?? { countryCode: facility.countryCode, facilities: 0, beds: 0, occupied: 0, free: 0 };
+    const total = totals.get(facility.countryCode) ?? { countryCode: facility.countryCode, facilities: 0, beds: 0, free: 0 };
     total.facilities += 1;
     total.beds += facility.beds;
-    total.occupied += facility.occupied;
     total.free += facility.free;
     totals.set(facility.countryCode, total);
   }

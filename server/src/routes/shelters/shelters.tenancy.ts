@@ -5,9 +5,10 @@ import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext
 const SHELTER_AGENCY_SECRETS = ['Rim Kok', '+66 53 000 101', 'Mae Sai 57130', '+66 53 000 202'];
 
 /**
- * Shelters: facilities and bed counts are open to every role that reads cases; address, phone and
- * residents stay with the running agency's shelter staff; placements are the case's shelter
- * section (owner or an agency given it), changed only with `shelter:place`.
+ * Shelters: facilities and free beds are open to every role that reads cases, beds taken by sex
+ * and age group to the running agency and those who place people; address, phone and residents
+ * stay with the running agency's shelter staff; placements are the case's shelter section (owner
+ * or an agency given it), changed only with `shelter:place`.
  */
 export function sheltersMatrix(c: TenancyContext): RouteMatrix {
   /** Person 0's case: Chiang Rai's, shared with the shelter (identity, shelter), placed in the women's centre by the demo. */
@@ -25,6 +26,11 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
   const womenCentre = async () => (await shelterFacilities()).find((facility) => facility.name.includes('Women and Children'))!;
   const ngoHome = async () => (await shelterFacilities()).find((facility) => facility.agencyId === c.agency.ngo)!;
   const placementOf = async (caseId: string) => (await ok(c.socialworker.get(`/api/cases/${caseId}/shelter`))).current;
+  /** Free beds only: no beds taken, by sex and age group or at all, in a shelter the reader neither runs nor places into. */
+  const freeBedsOnly = (facility: { occupied: number | null; stayLimitAlerts: number | null; units: { occupiedBy: unknown }[] }) => {
+    expect(facility).toMatchObject({ occupied: null, stayLimitAlerts: null });
+    for (const unit of facility.units) expect(unit.occupiedBy).toBeNull();
+  };
   const noSecrets = (body: unknown) => {
     const text = JSON.stringify(body);
     for (const secret of SHELTER_AGENCY_SECRETS) expect(text).not.toContain(secret);
@@ -40,7 +46,7 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
 
   return {
     'GET /api/shelters': {
-      why: 'facilities and counts for every role reading cases; address and phone only for the running agency; none for roles without case access',
+      why: 'facilities and free beds for every role reading cases; beds taken by sex and age group only for the running agency and those who place people; address and phone only for the running agency; none for roles without case access',
       anonymous: { path: '/api/shelters' },
       probe: async () => {
         for (const client of [c.ngo, c.police, c.socialworker, c.psychologist, c.hotline]) {
@@ -48,6 +54,10 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
           noSecrets(list);
           expect(JSON.stringify(list)).not.toContain(placedCase());
         }
+        for (const client of [c.police, c.hotline])
+          for (const facility of (await ok(client.get('/api/shelters'))).items) freeBedsOnly(facility);
+        const ngoHomeId = (await ngoHome()).id;
+        freeBedsOnly((await ok(c.psychologist.get('/api/shelters'))).items.find((facility: { id: string }) => facility.id === ngoHomeId));
         expectStatus(await c.data.get('/api/shelters'), 403, 'forbidden');
         expectStatus(await c.agencyadmin.get('/api/shelters'), 403, 'forbidden');
       },
@@ -67,10 +77,11 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/shelters/:shelterId': {
-      why: 'a facility with counts for everyone reading cases; residents, address and phone only for its own agency',
+      why: 'a facility with free beds for everyone reading cases; beds taken by sex and age group for its own agency and placers; residents, address and phone only for its own agency',
       anonymous: { path: `/api/shelters/${UNKNOWN_ID}` },
       probe: async () => {
         const centre = await womenCentre();
+        freeBedsOnly((await ok(c.police.get(`/api/shelters/${centre.id}`))).facility);
         for (const client of [c.ngo, c.police, c.socialworker, c.psychologist]) {
           const detail = await ok(client.get(`/api/shelters/${centre.id}`));
           expect(detail.residents).toBeNull();

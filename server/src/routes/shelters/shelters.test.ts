@@ -79,7 +79,7 @@ describe('occupancy board', () => {
     expect(women.abilities).toEqual({ manage: true, seeResidents: true });
     expect(women.occupied).toBeGreaterThan(0);
     expect(women.beds).toBe(34);
-    expect(women.free).toBe(women.beds - women.occupied);
+    expect(women.free).toBe(women.beds - women.occupied!);
     expect(women.stayLimitDays).toBe(45);
     expect(facilityNamed(seenByShelter, 'for Men').stayLimitDays).toBe(60);
     expect(facilityNamed(seenByShelter, 'Baan Khao').confidential).toBeNull();
@@ -108,6 +108,38 @@ describe('occupancy board', () => {
       const hidden = client === ngo ? SECRETS.slice(0, 4) : SECRETS;
       for (const secret of hidden) expect(body).not.toContain(secret);
     }
+  });
+
+  it('shows agencies that neither run nor place into a shelter its free beds only, never who lives in which unit', async () => {
+    const hotline = await t.login('th.hotline');
+    const police = await t.login('th.police');
+    const women = facilityNamed(await board(shelter), 'Women and Children');
+    expect(women.units.some((unit) => (unit.occupiedBy?.length ?? 0) > 0)).toBe(true);
+    const baanKhao = facilityNamed(await board(ngo), 'Baan Khao');
+    const countsHidden = (facility: ShelterFacility) => {
+      expect(facility).toMatchObject({ occupied: null, stayLimitAlerts: null });
+      for (const unit of facility.units) expect(unit).toMatchObject({ occupied: null, occupiedBy: null });
+    };
+    for (const client of [hotline, police]) {
+      const list = await board(client);
+      for (const facility of list.items) countsHidden(facility);
+      const seen = facilityNamed(list, 'Women and Children');
+      expect(seen).toMatchObject({ beds: women.beds, free: women.free, freeByGroup: women.freeByGroup });
+      expect(seen.units.map((unit) => [unit.name, unit.sex, unit.ageGroup, unit.free])).toEqual(
+        women.units.map((unit) => [unit.name, unit.sex, unit.ageGroup, unit.free]),
+      );
+      const detail = await client.get(`/api/shelters/${women.id}`);
+      expect(detail.status).toBe(200);
+      countsHidden(detail.body.facility);
+      expect(JSON.stringify(detail.body)).not.toContain('"count"');
+    }
+    // The shelter's own psychologist sees her shelter's board, and another agency's shelter like any outsider.
+    const seenByPsychologist = await board(psychologist);
+    expect(facilityNamed(seenByPsychologist, 'Women and Children').units).toEqual(women.units);
+    countsHidden(facilityNamed(seenByPsychologist, 'Baan Khao'));
+    // Whoever places people keeps the full board, for other agencies' shelters too.
+    expect(facilityNamed(await board(socialworker), 'Women and Children').units).toEqual(women.units);
+    expect(facilityNamed(await board(shelter), 'Baan Khao').units).toEqual(baanKhao.units);
   });
 
   it('refuses roles that do not read cases, and residents to roles without the shelter section', async () => {
@@ -184,7 +216,7 @@ describe('units', () => {
       const centre = facilityNamed(await board(shelter), 'Women and Children');
       return [centre, centre.units.find((candidate) => candidate.name.includes('women'))!] as const;
     };
-    while ((await dormitory())[1].occupied < 2) {
+    while ((await dormitory())[1].occupied! < 2) {
       const [centre, room] = await dormitory();
       const caseId = await ngoCase(yearsBefore(today(), 30), { shareWithShelter: true });
       const admitted = await ngo.post(`/api/cases/${caseId}/shelter/admit`, { facilityId: centre.id, unitId: room.id });
@@ -197,7 +229,7 @@ describe('units', () => {
         422,
         'validation_failed',
       ).errors?.map((error) => `${error.path}:${error.code}`);
-    expect(await refused({ beds: unit.occupied - 1 })).toEqual(['beds:unit_occupied']);
+    expect(await refused({ beds: unit.occupied! - 1 })).toEqual(['beds:unit_occupied']);
     expect(await refused({ sex: unit.sex === 'male' ? 'female' : 'male' })).toEqual(['sex:unit_occupied']);
     expect(await refused({ active: false })).toEqual(['active:unit_occupied']);
     expect(await refused({ kind: 'family_unit', ageGroup: 'family' })).toEqual(['kind:unit_occupied', 'ageGroup:unit_occupied']);

@@ -20,7 +20,7 @@ import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canFacility, canPlacement, canShelters, type PlacementAction } from '../../policies/shelter.js';
 import { loadCasePlacements } from '../../shelters/casePlacements.js';
 import { localToday } from '../../shelters/countdown.js';
-import { loadFacilities, totalsByCountry } from '../../shelters/facilities.js';
+import { loadFacilities, totalsByCountry, unitOccupied } from '../../shelters/facilities.js';
 import { loadResidents } from '../../shelters/residents.js';
 import { unitChangeErrors } from '../../shelters/unitChanges.js';
 import { lockUnitBeds } from '../../shelters/unitLock.js';
@@ -232,7 +232,7 @@ export function shelterRoutes(app: FastifyInstance, { database, keyRing }: AppDe
         if (!unit) throw notFound();
         const { version, ...changes } = request.body;
         const current = await lockVersion(tx, shelterUnits, unit.id, version);
-        const errors = unitChangeErrors(unit, request.body);
+        const errors = unitChangeErrors(unit, await unitOccupied(tx, unit.id), request.body);
         if (errors.length) throw new AppError(422, 'validation_failed', 'The people living in this unit forbid the change.', errors);
         await saveVersion(tx, shelterUnits, current, changes);
         await recordAudit(tx, auditContextOf(request), {

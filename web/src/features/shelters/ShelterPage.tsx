@@ -17,7 +17,7 @@ function UnitCard({ unit, onEdit }: { unit: ShelterUnit; onEdit: (() => void) | 
   return (
     <Card withBorder padding="sm" component="li">
       <Stack gap={6}>
-        <BedBar occupied={unit.occupied} beds={unit.beds} label={unit.name} />
+        <BedBar occupied={unit.occupied} free={unit.free} beds={unit.beds} label={unit.name} />
         <Group gap={6} wrap="wrap">
           <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
             {t(`shelters.unitKind.${unit.kind}`)}
@@ -32,7 +32,7 @@ function UnitCard({ unit, onEdit }: { unit: ShelterUnit; onEdit: (() => void) | 
           )}
           {!unit.active && <Badge color="gray">{t('shelters.inactive')}</Badge>}
         </Group>
-        {unit.occupiedBy.length > 0 && (
+        {unit.occupiedBy && unit.occupiedBy.length > 0 && (
           <Text size="xs" c="dimmed">
             {unit.occupiedBy.map((group) => `${t(`shelters.group.${group.sex}_${group.ageGroup}` as never)}: ${group.count}`).join(' · ')}
           </Text>
@@ -74,7 +74,7 @@ function Detail({ detail }: { detail: ShelterDetail }) {
       </RouterAnchor>
       <Card withBorder>
         <Stack gap="xs">
-          <BedBar occupied={facility.occupied} beds={facility.beds} />
+          <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
           <Text size="sm">
             {t('shelters.detail.serves')}: {facility.servesSexes.map((sex) => t(`shelters.sex.${sex}`)).join(', ')} ·{' '}
             {facility.servesAgeGroups.map((group) => t(`shelters.ageGroup.${group}`)).join(', ')}
@@ -117,7 +117,7 @@ function Detail({ detail }: { detail: ShelterDetail }) {
         <ResidentsCard residents={detail.residents} showFacility={false} />
       ) : (
         <Text size="sm" c="dimmed">
-          {t('shelters.detail.countsOnly')}
+          {facility.occupied === null ? t('shelters.detail.freeBedsOnly') : t('shelters.detail.countsOnly')}
         </Text>
       )}
     </Stack>

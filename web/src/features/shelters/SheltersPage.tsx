@@ -30,7 +30,7 @@ function FacilityCard({ facility }: { facility: ShelterFacility }) {
             {t('shelters.inactive')}
           </Badge>
         )}
-        <BedBar occupied={facility.occupied} beds={facility.beds} />
+        <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
         <Group gap={6} wrap="wrap" aria-label={t('shelters.freeByGroup')}>
           {facility.freeByGroup.map((group) => (
             <Badge key={groupKey(group)} variant="outline" color={group.free > 0 ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
@@ -38,7 +38,7 @@ function FacilityCard({ facility }: { facility: ShelterFacility }) {
             </Badge>
           ))}
         </Group>
-        {facility.stayLimitAlerts > 0 && (
+        {(facility.stayLimitAlerts ?? 0) > 0 && (
           <Badge color="orange" variant="light" w="fit-content" style={{ textTransform: 'none' }}>
             {t('shelters.stayLimitAlerts', { count: facility.stayLimitAlerts })}
           </Badge>
