@@ -1,9 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { readFile } from 'node:fs/promises';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { domainScores, risksOf } from '../../assessments/scoring.js';
 import { asSystem } from '../../db/actorContext.js';
-import { carePlanActions, carePlanGoals, carePlanVersions, careServices, caseAssessments } from '../../db/schema/index.js';
+import {
+  assessmentInstruments,
+  carePlanActions,
+  carePlanGoals,
+  carePlanVersions,
+  careServices,
+  caseAssessments,
+} from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
 
@@ -381,5 +389,48 @@ describe('specialist parts of the care section', () => {
       403,
       'forbidden',
     );
+  });
+
+  it('migration 0023 gives an instrument saved before sections existed the sections of its domains', async () => {
+    const legacy = ['health_check', 'psychosocial_wellbeing', 'legal_aid', 'housing'].map((key) => ({
+      key,
+      labels: { en: key },
+      items: [{ key: `${key}_item`, labels: { en: key } }],
+    }));
+    const migration = await readFile(new URL('../../db/migrations/0023_care_sections.sql', import.meta.url), 'utf8');
+    const domains = await asSystem(t.database.db, async (tx) => {
+      const [row] = await tx
+        .insert(assessmentInstruments)
+        .values({
+          key: 'legacy_sections',
+          version: 1,
+          name: { en: 'Legacy' },
+          scaleMin: 1,
+          scaleMax: 4,
+          scaleLabels: {},
+          domains: legacy as never,
+        })
+        .returning({ id: assessmentInstruments.id });
+      await tx.execute(sql.raw(migration));
+      const [after] = await tx.select().from(assessmentInstruments).where(eq(assessmentInstruments.id, row!.id));
+      return after!.domains;
+    });
+    expect(domains.map((domain) => [domain.key, domain.section])).toEqual([
+      ['health_check', 'medical'],
+      ['psychosocial_wellbeing', 'psychosocial'],
+      ['legal_aid', 'legal'],
+      ['housing', 'care'],
+    ]);
+    // The shipped instrument, migrated again, keeps the sections it was seeded with.
+    const shipped = (await socialworker.get('/api/assessment-instruments')).body.items.find((i: { id: string }) => i.id === instrumentId);
+    expect(shipped.domains.map((d: { section: string }) => d.section)).toEqual([
+      'care',
+      'medical',
+      'psychosocial',
+      'care',
+      'care',
+      'care',
+      'legal',
+    ]);
   });
 });
