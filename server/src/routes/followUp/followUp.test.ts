@@ -215,7 +215,12 @@ describe('the assessment made on a visit', () => {
       version: number;
     }[];
     const instrumentId = instruments.find((i) => i.key === 'reintegration')!.id;
-    const scores = Object.fromEntries(REINTEGRATION_INSTRUMENT.domains.flatMap((domain) => domain.items.map((item) => [item.key, 3])));
+    // The social worker records the care domains; health, psychosocial and legal are specialists' sections.
+    const scores = Object.fromEntries(
+      REINTEGRATION_INSTRUMENT.domains
+        .filter((domain) => domain.section === 'care')
+        .flatMap((domain) => domain.items.map((item) => [item.key, 3])),
+    );
     const assess = async (caseId: string) => {
       const response = await socialworker.post(`/api/cases/${caseId}/assessments`, {
         instrumentId,
