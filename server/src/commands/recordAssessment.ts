@@ -1,4 +1,4 @@
-import type { AssessmentDomain, AssessmentInput, FieldError } from '@seamless/contracts';
+import { type AssessmentDomain, type AssessmentInput, type FieldError, sectionPermission } from '@seamless/contracts';
 import { and, desc, eq, lte } from 'drizzle-orm';
 import { scheduleReassessment } from '../assessments/reassessment.js';
 import { domainScores, risksOf, scoreErrors } from '../assessments/scoring.js';
@@ -92,14 +92,23 @@ export async function recordAssessment(context: CaseContext, input: AssessmentIn
     userId: actor.userId,
   });
   const riskDomains = [...new Set(risks.map((risk) => risk.domain))];
-  if (riskDomains.length) {
-    await notify(tx, { kind: 'assessment_risk', agencyId: view.kase.ownerAgencyId, caseId: view.kase.id, subjectId: assessment!.id });
+  const sectionOf = new Map(recordable.domains.map((domain) => [domain.key, domain.section]));
+  // Told are the owner's people who may read a domain at risk: a psychosocial risk goes to those
+  // holding psychosocial, and no one learns of a risk she could not then see. Once each.
+  for (const riskSection of new Set(riskDomains.map((domain) => sectionOf.get(domain)!))) {
+    await notify(tx, {
+      kind: 'assessment_risk',
+      agencyId: view.kase.ownerAgencyId,
+      caseId: view.kase.id,
+      subjectId: assessment!.id,
+      permission: sectionPermission(riskSection),
+      onceKey: `assessment_risk:${assessment!.id}`,
+    });
   }
   // The timeline entry is read under one section: a specialist's assessment under hers, a mixed
   // one under `care`, naming only the risk domains that section may read.
   const sections = new Set(recordable.domains.map((domain) => domain.section));
   const section = sections.size === 1 ? [...sections][0]! : 'care';
-  const sectionOf = new Map(recordable.domains.map((domain) => [domain.key, domain.section]));
   const timelineRisks = riskDomains.filter((domain) => sectionOf.get(domain) === section);
   await recordCaseEvent(
     tx,

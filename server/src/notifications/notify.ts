@@ -14,6 +14,8 @@ export type Notice = {
   dueOn?: string | null;
   /** Writes the notice at most once per recipient and key (daily scans run repeatedly). */
   onceKey?: string | null;
+  /** What the recipients need instead of the kind's acting permission, when the subject is a section's. */
+  permission?: Permission;
 };
 
 /** Who may act on a notice of each kind when no single recipient is named. */
@@ -42,7 +44,7 @@ export const ACTING_PERMISSION: Record<NotificationKind, Permission> = {
  */
 export async function notify(tx: Tx, notice: Notice): Promise<number> {
   const result = await tx.execute(
-    sql`select app_notify(${notice.kind}, ${notice.agencyId}::uuid, ${notice.userId ?? null}::uuid, ${ACTING_PERMISSION[notice.kind]},
+    sql`select app_notify(${notice.kind}, ${notice.agencyId}::uuid, ${notice.userId ?? null}::uuid, ${notice.permission ?? ACTING_PERMISSION[notice.kind]},
       ${notice.caseId ?? null}::uuid, ${notice.subjectId ?? null}::uuid, ${notice.dueOn ?? null}::date, ${notice.onceKey ?? null}) as written`,
   );
   return Number(rowsOf<{ written: number }>(result)[0]?.written ?? 0);

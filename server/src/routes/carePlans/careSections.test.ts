@@ -11,6 +11,8 @@ import {
   carePlanVersions,
   careServices,
   caseAssessments,
+  caseEvents,
+  notifications,
 } from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { REINTEGRATION_INSTRUMENT } from '../../seed/reintegrationInstrument.js';
@@ -298,6 +300,9 @@ describe('specialist parts of the care section', () => {
 
   it('th.psychologist (psychosocial, no care) reads the psychosocial parts once her agency holds that section', async () => {
     const caseId = await caseWithSpecialistCare();
+    // Her agency given psychosocial without the care work: nothing of the care section is its.
+    await share(caseId, agency.shelter, ['psychosocial']);
+    expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
     // Her agency given care only: her role reads no part of it.
     await share(caseId, agency.shelter, ['care']);
     expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
@@ -431,6 +436,59 @@ describe('specialist parts of the care section', () => {
       'care',
       'care',
       'legal',
+    ]);
+  });
+
+  it('a psychologist allowed to record assesses her domains; the care readers of the owner neither see it nor are told of its risk', async () => {
+    const caseId = await newCase();
+    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    const admin = await t.login('admin');
+    const role = (await admin.get('/api/admin/roles')).body.items.find((r: { key: string }) => r.key === 'specialist_psychosocial');
+    const updated = await admin.patch(`/api/admin/roles/${role.id}`, {
+      version: role.version,
+      permissions: [...role.permissions, 'case:update'],
+    });
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    const recorder = await t.login('th.psychologist');
+
+    const care = expectProblem(
+      await recorder.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn: today(),
+        assessorName: 'Dr. Ploy',
+        scores: ALL_SCORES,
+      }),
+      403,
+      'forbidden',
+    );
+    expect(care.errors!.map((e) => e.path)).toContain('scores.safety_home');
+    const recorded = await recorder.post(`/api/cases/${caseId}/assessments`, {
+      instrumentId,
+      assessedOn: today(),
+      assessorName: 'Dr. Ploy',
+      scores: scoresOf(['psychosocial'], 1),
+      domainNotes: { psychosocial: SECRET_NOTE },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    // She sees every domain it scored, so its overall score too.
+    expect(recorded.body).toMatchObject({ domainScores: { psychosocial: 1 }, overallScore: 1 });
+    expect(recorded.body.risks).toEqual([{ domain: 'psychosocial', reason: 'lowest_band' }]);
+    expect((await recorder.get(`/api/cases/${caseId}/assessments`)).body.abilities.record).toEqual(['psychosocial']);
+
+    expect((await socialworker.get(`/api/cases/${caseId}/assessments`)).body.items).toEqual([]);
+    const timeline = JSON.stringify((await socialworker.get(`/api/cases/${caseId}/timeline`)).body);
+    expect(timeline).not.toContain(recorded.body.id);
+    const [told, entry] = await asSystem(t.database.db, async (tx) => [
+      await tx.select().from(notifications).where(eq(notifications.subjectId, recorded.body.id)),
+      await tx
+        .select()
+        .from(caseEvents)
+        .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'assessment.recorded'))),
+    ]);
+    // The owner agency has no one holding psychosocial: no one there is told of a risk she could not see.
+    expect(told).toEqual([]);
+    expect(entry.map((event) => [event.section, event.details])).toEqual([
+      ['psychosocial', { assessmentId: recorded.body.id, riskDomains: ['psychosocial'] }],
     ]);
   });
 });
