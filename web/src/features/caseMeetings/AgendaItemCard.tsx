@@ -294,7 +294,7 @@ export function AgendaItemCard({ meeting, item }: { meeting: MeetingDetail; item
         )}
         {item.canWrite && (
           <>
-            <ItemWriting key={`${item.id}-${item.notes ?? ''}`} meeting={meeting} item={item} />
+            <ItemWriting key={item.id} meeting={meeting} item={item} />
             <ActionForm meeting={meeting} item={item} />
           </>
         )}

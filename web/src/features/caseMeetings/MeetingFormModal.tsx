@@ -33,6 +33,8 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
   const { values, setField } = useFormValues(() => meetingFormValues(meeting, today));
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
+  // Closed after each pick: left open, the list covers the dialog's buttons.
+  const [agencyListOpen, setAgencyListOpen] = useState(false);
   const create = useMeetingChange(meetingApi.create);
   const update = useMeetingChange((body: ReturnType<typeof meetingBody>) =>
     meetingApi.update(meeting!.id, { ...body, version: meeting!.version }),
@@ -96,6 +98,10 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
           data={agencyOptions}
           value={values.invitedAgencyIds}
           onChange={(ids) => setField('invitedAgencyIds', ids)}
+          dropdownOpened={agencyListOpen}
+          onDropdownOpen={() => setAgencyListOpen(true)}
+          onDropdownClose={() => setAgencyListOpen(false)}
+          onOptionSubmit={() => setAgencyListOpen(false)}
           error={errors.invitedAgencyIds ?? Object.entries(errors).find(([path]) => path.startsWith('invitedAgencyIds.'))?.[1]}
           searchable
           clearable
