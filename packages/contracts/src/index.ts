@@ -24,4 +24,5 @@ export * from './problem.js';
 export * from './referrals.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';
+export * from './statistics.js';
 export * from './vocabulary.js';

@@ -1,0 +1,121 @@
+/**
+ * Statistics (DESIGN.md §2 step 9): one definition per figure, computed once from the records, so
+ * every agency reports the same number for the same fact. Figures leave the database as counts
+ * only, with small cells suppressed (DESIGN.md §4 Publication); never rows, names or free text.
+ */
+import { z } from 'zod';
+import { isoDate } from './plausibility.js';
+
+/** Each published figure. The `unit` says what one counts: a person once however many cases she has, a case, a stay. */
+export const STATISTIC_KEYS = [
+  'victims_identified',
+  'victims_assisted',
+  'victims_sheltered',
+  'victims_repatriated',
+  'cases_opened',
+  'cases_investigated',
+  'suspects_prosecuted',
+  'suspects_convicted',
+  'follow_ups_completed',
+  'sdg_16_2_2',
+] as const;
+export type StatisticKey = (typeof STATISTIC_KEYS)[number];
+
+export const STATISTIC_UNITS = ['persons', 'cases', 'suspects', 'follow_ups', 'rate_per_100k'] as const;
+export type StatisticUnit = (typeof STATISTIC_UNITS)[number];
+
+/** What a figure can be broken down by. `ageBand` uses the country's configured bands; `child` is < 18 at the event. */
+export const STATISTIC_BREAKDOWNS = [
+  'year',
+  'quarter',
+  'month',
+  'sex',
+  'child',
+  'ageBand',
+  'nationality',
+  'exploitationType',
+  'domesticAbroad',
+  'ethnicMinority',
+  'province',
+  'agency',
+] as const;
+export type StatisticBreakdown = (typeof STATISTIC_BREAKDOWNS)[number];
+
+/**
+ * Whether the records a figure counts exist yet: legal proceedings and repatriations arrive with
+ * their capabilities, and until then the figure says "no data recorded", never 0.
+ */
+export const STATISTIC_AVAILABILITY = ['recorded', 'not_recorded'] as const;
+
+export const statisticDefinitionSchema = z.object({
+  key: z.enum(STATISTIC_KEYS),
+  unit: z.enum(STATISTIC_UNITS),
+  /** Which date of the record puts it in a period (e.g. `decided_on` of the identification decision). */
+  periodDate: z.string(),
+  breakdowns: z.array(z.enum(STATISTIC_BREAKDOWNS)),
+  availability: z.enum(STATISTIC_AVAILABILITY),
+});
+export type StatisticDefinition = z.infer<typeof statisticDefinitionSchema>;
+
+/** A national age band: `from` inclusive, `to` exclusive, in whole years; `to: null` is open-ended. */
+export const ageBandSchema = z.object({
+  key: z.string().min(1).max(16),
+  from: z.number().int().min(0),
+  to: z.number().int().min(1).nullable(),
+});
+export type AgeBand = z.infer<typeof ageBandSchema>;
+
+export const figureQuerySchema = z
+  .object({
+    statistic: z.enum(STATISTIC_KEYS),
+    from: isoDate,
+    to: isoDate,
+    /** Up to two breakdowns: a table's rows and columns. */
+    by: z
+      .string()
+      .max(100)
+      .optional()
+      .transform((value, ctx) => {
+        const keys = value ? value.split(',').filter(Boolean) : [];
+        const parsed = z.array(z.enum(STATISTIC_BREAKDOWNS)).max(2).safeParse(keys);
+        if (!parsed.success) {
+          ctx.addIssue({ code: 'custom', message: 'Choose up to two known breakdowns.' });
+          return z.NEVER;
+        }
+        return parsed.data;
+      }),
+    /** Only this agency's records (a per-agency dashboard); the whole country otherwise. */
+    agencyId: z.string().uuid().optional(),
+    child: z.enum(['true', 'false']).optional(),
+    sex: z.enum(['female', 'male', 'other']).optional(),
+  })
+  .strict()
+  .refine((query) => query.from <= query.to, { path: ['to'], message: 'The period ends before it starts.' });
+export type FigureQuery = z.infer<typeof figureQuerySchema>;
+
+/**
+ * One cell: its breakdown values (same order as `by`) and its count, or `null` with `suppressed`
+ * when it is below the threshold or would let one below it be worked out from the totals.
+ */
+export const figureCellSchema = z.object({
+  keys: z.array(z.string()),
+  value: z.number().nullable(),
+  suppressed: z.boolean(),
+});
+export type FigureCell = z.infer<typeof figureCellSchema>;
+
+export const figureTableSchema = z.object({
+  statistic: z.enum(STATISTIC_KEYS),
+  unit: z.enum(STATISTIC_UNITS),
+  availability: z.enum(STATISTIC_AVAILABILITY),
+  from: z.string(),
+  to: z.string(),
+  by: z.array(z.enum(STATISTIC_BREAKDOWNS)),
+  /** Cells below this are never shown (DESIGN.md §4). */
+  threshold: z.number().int(),
+  cells: z.array(figureCellSchema),
+  /** Row and column totals (keys of one breakdown), suppressed by the same rule. */
+  margins: z.array(z.array(figureCellSchema)),
+  total: figureCellSchema,
+});
+export type FigureTable = z.infer<typeof figureTableSchema>;
