@@ -1,4 +1,4 @@
-import type { CareActionInput, CarePlanInput, FieldError } from '@seamless/contracts';
+import { type CareActionInput, type CarePlanInput, type FieldError, type ServiceArea, sectionOfServiceArea } from '@seamless/contracts';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
@@ -87,11 +87,16 @@ async function agencySeesCase(tx: Tx, agencyId: string, caseId: string, ownerAge
   return Boolean(rowsOf<{ granted: boolean }>(result)[0]?.granted);
 }
 
-/** A `care_action` task for the responsible agency, for an open action with a due date it can see. */
+/**
+ * A `care_action` task for the responsible agency, for an open action with a due date it can see.
+ * Every user of that agency reads its tasks, so the action's words go into the task only where
+ * they are `care`; a specialist goal's action is a task without them.
+ */
 export async function taskForAction(
   tx: Tx,
   context: Pick<CaseContext, 'actor' | 'view'>,
   action: Pick<CareActionInput, 'what' | 'responsibleAgencyId' | 'dueOn' | 'status'>,
+  serviceArea: ServiceArea,
 ) {
   const { actor, view } = context;
   if (!action.responsibleAgencyId || !action.dueOn || FINISHED.includes(action.status)) return null;
@@ -101,7 +106,7 @@ export async function taskForAction(
     .values({
       caseId: view.kase.id,
       kind: 'care_action',
-      title: action.what.slice(0, 200),
+      title: sectionOfServiceArea(serviceArea) === 'care' ? action.what.slice(0, 200) : null,
       dueOn: action.dueOn,
       agencyId: action.responsibleAgencyId,
       createdBy: actor.userId,
@@ -201,7 +206,7 @@ export async function reviseCarePlan(context: CaseContext, input: CarePlanInput)
         !before || before.responsibleAgencyId !== (action.responsibleAgencyId ?? null) || before.dueOn !== (action.dueOn ?? null);
       let taskId = before?.taskId ?? null;
       if (reassigned || finished) await closeActionTask(tx, actor.userId, taskId);
-      if (reassigned) taskId = finished ? null : await taskForAction(tx, context, action);
+      if (reassigned) taskId = finished ? null : await taskForAction(tx, context, action, goalInput.serviceArea);
       await tx.insert(carePlanActions).values({
         goalId: goal!.id,
         caseId: view.kase.id,

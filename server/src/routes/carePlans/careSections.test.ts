@@ -12,6 +12,7 @@ import {
   careServices,
   caseAssessments,
   caseEvents,
+  caseTasks,
   notifications,
 } from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
@@ -489,6 +490,42 @@ describe('specialist parts of the care section', () => {
     expect(told).toEqual([]);
     expect(entry.map((event) => [event.section, event.details])).toEqual([
       ['psychosocial', { assessmentId: recorded.body.id, riskDomains: ['psychosocial'] }],
+    ]);
+
+    // With care as well she plans: the task for a counselling action does not carry its words,
+    // since every user of the responsible agency reads its tasks.
+    const withCare = await admin.patch(`/api/admin/roles/${role.id}`, {
+      version: updated.body.version,
+      permissions: [...updated.body.permissions, 'section:care'],
+    });
+    expect(withCare.status, JSON.stringify(withCare.body)).toBe(200);
+    const planner = await t.login('th.psychologist');
+    const planned = await planner.post(`/api/cases/${caseId}/care-plan`, {
+      basedOnVersion: 0,
+      victimGoals: 'Sleep, then work',
+      goals: [
+        {
+          serviceArea: 'psychosocial',
+          goal: 'Sleep well again',
+          actions: [{ what: SECRET_GOAL, responsibleAgencyId: agency.shelter, dueOn: inDays(14) }],
+        },
+        {
+          serviceArea: 'economic_empowerment',
+          goal: 'Income',
+          actions: [{ what: 'Sewing course', responsibleAgencyId: agency.shelter, dueOn: inDays(30) }],
+        },
+      ],
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(201);
+    const tasks = await asSystem(t.database.db, (tx) =>
+      tx
+        .select({ title: caseTasks.title, dueOn: caseTasks.dueOn })
+        .from(caseTasks)
+        .where(and(eq(caseTasks.caseId, caseId), eq(caseTasks.kind, 'care_action'))),
+    );
+    expect(tasks.sort((x, y) => x.dueOn.localeCompare(y.dueOn))).toEqual([
+      { title: null, dueOn: inDays(14) },
+      { title: 'Sewing course', dueOn: inDays(30) },
     ]);
   });
 });
