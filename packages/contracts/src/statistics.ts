@@ -119,3 +119,10 @@ export const figureTableSchema = z.object({
   total: figureCellSchema,
 });
 export type FigureTable = z.infer<typeof figureTableSchema>;
+
+/** `GET /api/statistics/definitions`: every figure, and the age bands of the reader's country. */
+export const statisticDefinitionsSchema = z.object({
+  items: z.array(statisticDefinitionSchema),
+  ageBands: z.array(ageBandSchema),
+});
+export type StatisticDefinitions = z.infer<typeof statisticDefinitionsSchema>;
