@@ -1,4 +1,4 @@
-import { type CareServiceInput, INCOME_BAND_LIST } from '@seamless/contracts';
+import { type CareServiceInput, INCOME_BAND_LIST, sectionOfServiceArea } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { agencies, carePlanActions, careServices, lookupLists } from '../db/schema/index.js';
@@ -61,7 +61,8 @@ export async function recordCareService(context: CaseContext, input: CareService
     view.kase.id,
     'care_service.recorded',
     { serviceId: service!.id, serviceArea: input.serviceArea },
-    'care',
+    // Under the service's own section: a medical service is not news for every care reader.
+    sectionOfServiceArea(input.serviceArea),
   );
   await recordAudit(tx, audit, {
     action: 'case.update',

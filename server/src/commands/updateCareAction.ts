@@ -1,3 +1,4 @@
+import { type ServiceArea, sectionOfServiceArea } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import { carePlanActions, carePlanGoals, referrals } from '../db/schema/index.js';
@@ -46,7 +47,14 @@ export async function updateCareAction(context: CaseContext, actionId: string, c
     .returning();
   if (change.status === 'done' || change.status === 'cancelled') await closeActionTask(tx, actor.userId, updated!.taskId);
   const fields = Object.keys(change).filter((key) => change[key as keyof CareActionChange] !== undefined);
-  await recordCaseEvent(tx, actor, view.kase.id, 'care_action.updated', { actionId, fields, status: updated!.status }, 'care');
+  await recordCaseEvent(
+    tx,
+    actor,
+    view.kase.id,
+    'care_action.updated',
+    { actionId, fields, status: updated!.status },
+    sectionOfServiceArea(found.serviceArea as ServiceArea),
+  );
   await recordAudit(tx, audit, {
     action: 'case.update',
     resourceType: 'case',

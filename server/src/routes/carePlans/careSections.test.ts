@@ -527,5 +527,19 @@ describe('specialist parts of the care section', () => {
       { title: null, dueOn: inDays(14) },
       { title: 'Sewing course', dueOn: inDays(30) },
     ]);
+
+    // The timeline tells of a counselling session only those who read psychosocial content.
+    const service = (area: string) => ({
+      deliveredOn: today(),
+      providerAgencyId: agency.shelter,
+      serviceArea: area,
+      description: 'Session',
+    });
+    const counselling = await planner.post(`/api/cases/${caseId}/care-services`, service('psychosocial'));
+    const course = await planner.post(`/api/cases/${caseId}/care-services`, service('economic_empowerment'));
+    expect([counselling.status, course.status]).toEqual([201, 201]);
+    const shownTimeline = JSON.stringify((await socialworker.get(`/api/cases/${caseId}/timeline`)).body);
+    expect(shownTimeline).toContain(course.body.id);
+    expect(shownTimeline).not.toContain(counselling.body.id);
   });
 });
