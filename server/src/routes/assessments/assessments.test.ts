@@ -212,5 +212,24 @@ describe('assessments', () => {
       'validation_failed',
     );
     expect(bad.errors!.map((e) => e.path)).toContain('scaleLabels.2');
+    // A domain belongs to care or a specialist section, nothing else.
+    const [first, ...rest] = changed.domains;
+    const section = expectProblem(
+      await admin.post('/api/admin/assessment-instruments', { ...changed, domains: [{ ...first, section: 'identity' }, ...rest] }),
+      400,
+      'validation_failed',
+    );
+    expect(section.errors!.map((e) => e.path)).toEqual(['domains.0.section']);
+    // Saved without one, a domain is care's; the shipped domains keep theirs in the new version.
+    expect(v2.body.domains.map((d: { key: string; section: string }) => `${d.key}:${d.section}`)).toEqual([
+      'safety:care',
+      'health:medical',
+      'psychosocial:psychosocial',
+      'economic:care',
+      'family_community:care',
+      'education:care',
+      'legal_status:legal',
+      'housing:care',
+    ]);
   });
 });

@@ -32,7 +32,15 @@ export function definitionOf(instrument: AssessmentInstrument | null): string {
           '3': { en: 'Mostly fine' },
           '4': { en: 'Doing well' },
         },
-        domains: [{ key: 'safety', labels: { en: 'Safety' }, items: [{ key: 'safety_home', labels: { en: 'Feels safe at home' } }] }],
+        // A domain's section: `care`, or `medical`, `psychosocial` or `legal` for a specialist's content.
+        domains: [
+          {
+            key: 'safety',
+            labels: { en: 'Safety' },
+            section: 'care',
+            items: [{ key: 'safety_home', labels: { en: 'Feels safe at home' } }],
+          },
+        ],
       };
   return JSON.stringify(value, null, 2);
 }
