@@ -293,7 +293,8 @@ export async function seedDemoCare(tx: Tx, ids: DemoIds) {
       caseId,
       instrumentId,
       assessedOn: day(-100 + index * 45),
-      assessorName: 'Social worker, PSDHS Chiang Rai',
+      // Every domain at once is the team's work: each reader sees the domains of her own sections.
+      assessorName: 'Case conference (social worker, nurse, psychologist), PSDHS Chiang Rai',
       scores,
       domainNotes: index === 2 ? { economic: 'Borrowed money for her brother’s school fees; the lender is pressing.' } : {},
       ...scored,
