@@ -75,9 +75,19 @@ export function suppressTable(table: CountTable, threshold = SUPPRESSION_THRESHO
       .filter((index) => !entries[index].hidden && entries[index].value > 0)
       .sort((a, b) => entries[a].value - entries[b].value || rank[a] - rank[b])[0];
 
+  // Hiding more only gives a hidden entry more room, so one found safe stays safe.
+  const safe = new Set<number>();
+  const firstExposed = () => {
+    for (const index of order) {
+      if (!entries[index].hidden || safe.has(index)) continue;
+      if (isExposed(entries, index, threshold)) return index;
+      safe.add(index);
+    }
+    return undefined;
+  };
   for (;;) {
     hideLoneEntries(entries, lines, smallest);
-    const exposed = order.find((index) => entries[index].hidden && isExposed(entries, index, threshold));
+    const exposed = firstExposed();
     if (exposed === undefined) break;
     const beside = entries.flatMap((entry, index) => (index !== exposed && sharesNode(entry, entries[exposed]) ? [index] : []));
     const next = smallest(beside) ?? smallest(order);
@@ -215,7 +225,9 @@ function flowReaches(entries: Entry[], skip: number, source: number, sink: numbe
       [from, to, cap],
       [to, from, 0],
     ]) {
-      out.set(tail, [...(out.get(tail) ?? []), heads.length]);
+      const arcs = out.get(tail);
+      if (arcs) arcs.push(heads.length);
+      else out.set(tail, [heads.length]);
       heads.push(head);
       capacity.push(c);
     }
