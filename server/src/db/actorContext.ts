@@ -16,7 +16,8 @@ export type DbScope =
   | 'persons_admin'
   | 'break_glass'
   | 'directory_manage'
-  | 'directory_any';
+  | 'directory_any'
+  | 'stats';
 
 export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };
 

@@ -29,6 +29,7 @@ const SCOPES_BY_PERMISSION: Partial<Record<Permission, DbScope[]>> = {
   'admin:persons': ['persons_admin'],
   'case:break_glass': ['break_glass'],
   'directory:manage': ['directory_manage'],
+  'stats:read': ['stats'],
 };
 
 /**
