@@ -17,7 +17,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CountTable, type SuppressedTable, suppressTable } from './suppression.js';
+import { type CountTable, roundToBase, type SuppressedTable, suppressTable } from './suppression.js';
 
 /** An entry of a published table as the reader sees it, and its true value for judging the reader. */
 type Seen = { name: string; shown: number | null; truth: number };
@@ -27,8 +27,8 @@ type Equation = { parts: number[]; total: number };
 function readerView(table: CountTable, published: SuppressedTable): { entries: Seen[]; equations: Equation[] } {
   const entries: Seen[] = [];
   const add = (name: string, shown: number | null, truth: number) => entries.push({ name, shown, truth }) - 1;
-  const truthOf = (keys: string[]) =>
-    table.cells.filter((cell) => keys.every((key, axis) => key === undefined || cell.keys[axis] === key)).reduce((s, c) => s + c.value, 0);
+  const truthOf = (keys: (string | null)[]) =>
+    table.cells.filter((cell) => keys.every((key, axis) => key === null || cell.keys[axis] === key)).reduce((s, c) => s + c.value, 0);
   const total = add('total', published.total.value, truthOf([]));
   if (table.by.length < 2) {
     const parts = published.cells.map((cell) => add(`cell ${cell.keys.join('/')}`, cell.value, truthOf(cell.keys)));
@@ -38,17 +38,19 @@ function readerView(table: CountTable, published: SuppressedTable): { entries: S
   const cellIndex = new Map<string, number>();
   for (const cell of published.cells)
     cellIndex.set(JSON.stringify(cell.keys), add(`cell ${cell.keys.join('/')}`, cell.value, truthOf(cell.keys)));
-  const [rows, columns] = published.margins;
-  const rowIndex = rows.map((m) => add(`row ${m.keys[0]}`, m.value, truthOf([m.keys[0]])));
-  const columnIndex = columns.map((m) => add(`column ${m.keys[0]}`, m.value, truthOf([undefined as unknown as string, m.keys[0]])));
+  const [rows = [], columns = []] = published.margins;
+  const rowKeys = rows.map((m) => m.keys[0] ?? '');
+  const columnKeys = columns.map((m) => m.keys[0] ?? '');
+  const rowIndex = rows.map((m, r) => add(`row ${rowKeys[r]}`, m.value, truthOf([rowKeys[r]!])));
+  const columnIndex = columns.map((m, c) => add(`column ${columnKeys[c]}`, m.value, truthOf([null, columnKeys[c]!])));
   equations.push({ parts: rowIndex, total }, { parts: columnIndex, total });
-  rows.forEach((row, r) => {
-    const parts = columns.flatMap((column) => cellIndex.get(JSON.stringify([row.keys[0], column.keys[0]])) ?? []);
-    equations.push({ parts, total: rowIndex[r] });
+  rowKeys.forEach((row, r) => {
+    const parts = columnKeys.flatMap((column) => cellIndex.get(JSON.stringify([row, column])) ?? []);
+    equations.push({ parts, total: rowIndex[r]! });
   });
-  columns.forEach((column, c) => {
-    const parts = rows.flatMap((row) => cellIndex.get(JSON.stringify([row.keys[0], column.keys[0]])) ?? []);
-    equations.push({ parts, total: columnIndex[c] });
+  columnKeys.forEach((column, c) => {
+    const parts = rowKeys.flatMap((row) => cellIndex.get(JSON.stringify([row, column])) ?? []);
+    equations.push({ parts, total: columnIndex[c]! });
   });
   return { entries, equations };
 }
@@ -67,7 +69,7 @@ function narrow(bounds: Bounds, equations: Equation[]): boolean {
         let hi = 0;
         for (const other of terms) {
           if (other === term) continue;
-          const b = bounds[other.index];
+          const b = bounds[other.index]!;
           if (other.sign === term.sign) {
             lo -= b.hi;
             hi -= b.lo;
@@ -76,7 +78,7 @@ function narrow(bounds: Bounds, equations: Equation[]): boolean {
             hi += b.hi;
           }
         }
-        const b = bounds[term.index];
+        const b = bounds[term.index]!;
         if (lo > b.lo) {
           b.lo = lo;
           changed = true;
@@ -97,19 +99,19 @@ function fits(bounds: Bounds, equations: Equation[]): boolean {
   if (!narrow(bounds, equations)) return false;
   const open = bounds.findIndex((b) => b.lo < b.hi);
   if (open === -1) return true;
-  const middle = Math.floor((bounds[open].lo + bounds[open].hi) / 2);
+  const middle = Math.floor((bounds[open]!.lo + bounds[open]!.hi) / 2);
   const low = bounds.map((b) => ({ ...b }));
-  low[open].hi = middle;
+  low[open]!.hi = middle;
   if (fits(low, equations)) return true;
   const high = bounds.map((b) => ({ ...b }));
-  high[open].lo = middle + 1;
+  high[open]!.lo = middle + 1;
   return fits(high, equations);
 }
 
 /** The hidden entries a reader can recover from a published table, with what gives them away. */
 function recoverable(table: CountTable, published: SuppressedTable, threshold: number): string[] {
   const { entries, equations } = readerView(table, published);
-  const ceiling = entries[0].truth + threshold;
+  const ceiling = entries[0]!.truth + threshold;
   const start = (): Bounds => entries.map((e) => (e.shown === null ? { lo: 1, hi: ceiling } : { lo: e.shown, hi: e.shown }));
   expect(fits(start(), equations), 'the true table fits what is shown').toBe(true);
   const found: string[] = [];
@@ -137,7 +139,7 @@ function hiddenNames(published: SuppressedTable): string[] {
 
 const grid = (by: CountTable['by'], rows: string[], columns: string[], values: number[][]): CountTable => ({
   by,
-  cells: rows.flatMap((row, r) => columns.map((column, c) => ({ keys: [row, column], value: values[r][c] }))),
+  cells: rows.flatMap((row, r) => columns.map((column, c) => ({ keys: [row, column], value: values[r]![c]! }))),
 });
 
 describe('suppressTable', () => {
@@ -197,7 +199,7 @@ describe('suppressTable', () => {
     );
     const published = suppressTable(table);
     expect(hiddenNames(published)).toEqual([]);
-    expect(published.margins[0].map((m) => m.value)).toEqual([12, 12]);
+    expect(published.margins[0]!.map((m) => m.value)).toEqual([12, 12]);
     expect(published.total.value).toBe(24);
   });
 
@@ -219,7 +221,7 @@ describe('suppressTable', () => {
     );
     const published = suppressTable(table);
     // The Chiang Rai row (3) is hidden; it needs a partner among the row totals that add up to 78.
-    expect(published.margins[0].map((m) => m.suppressed)).toEqual([true, false, true]);
+    expect(published.margins[0]!.map((m) => m.suppressed)).toEqual([true, false, true]);
     expect(published.total.value).toBe(78);
     expect(recoverable(table, published, 5)).toEqual([]);
   });
@@ -326,7 +328,7 @@ function pairs(table: CountTable, published: SuppressedTable): { cell: Suppresse
   const truthOf = (axis: number | null, keys: string[]) =>
     table.cells.filter((c) => axis === null || c.keys[axis] === keys[0]).reduce((s, c) => s + c.value, 0);
   return [
-    ...published.cells.map((cell, i) => ({ cell, truth: table.cells[i].value })),
+    ...published.cells.map((cell, i) => ({ cell, truth: table.cells[i]!.value })),
     ...published.margins.flatMap((line, axis) => line.map((cell) => ({ cell, truth: truthOf(axis, cell.keys) }))),
     { cell: published.total, truth: truthOf(null, []) },
   ];
@@ -347,8 +349,8 @@ describe('published tables (property)', () => {
           if (truth === 0) expect(cell.suppressed).toBe(false);
         }
         if (table.by.length === 2) {
-          expect(published.margins[0].map((m) => m.keys[0])).toEqual([...new Set(table.cells.map((c) => c.keys[0]))]);
-          expect(published.margins[1].map((m) => m.keys[0])).toEqual([...new Set(table.cells.map((c) => c.keys[1]))]);
+          expect(published.margins[0]!.map((m) => m.keys[0])).toEqual([...new Set(table.cells.map((c) => c.keys[0]))]);
+          expect(published.margins[1]!.map((m) => m.keys[0])).toEqual([...new Set(table.cells.map((c) => c.keys[1]))]);
         } else expect(published.margins).toEqual([]);
       }),
       { numRuns: 400 },
@@ -388,6 +390,44 @@ describe('published tables (property)', () => {
           expect(hiddenNames(suppressTable({ by: table.by, cells }, t))).toEqual(hiddenNames(first));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('roundToBase', () => {
+  it('rounds shown counts to the nearest five, never a count to zero, and leaves hidden entries hidden', () => {
+    const shown = (value: number | null) => ({ keys: [], value, suppressed: value === null });
+    const rounded = roundToBase({
+      cells: [shown(7), shown(8), shown(12), shown(0), shown(2), shown(null)],
+      margins: [[shown(29)]],
+      total: shown(29),
+    });
+    expect(rounded.cells.map((c) => c.value)).toEqual([5, 10, 10, 0, 5, null]);
+    expect(rounded.margins[0]!.map((m) => m.value)).toEqual([30]);
+    expect(rounded.total).toEqual(shown(30));
+    expect(() => roundToBase(rounded, 0)).toThrow(RangeError);
+  });
+
+  it('keeps every rounded count within half a base of the shown one (property)', () => {
+    const all = (t: SuppressedTable) => [...t.cells, ...t.margins.flat(), t.total];
+    fc.assert(
+      fc.property(fc.oneof(oneWay, twoWay), fc.constantFrom(3, 5, 10), (table, base) => {
+        const published = suppressTable(table);
+        const rounded = all(roundToBase(published, base));
+        for (const [i, cell] of all(published).entries()) {
+          const after = rounded[i]!;
+          expect(after.keys).toEqual(cell.keys);
+          expect(after.suppressed).toBe(cell.suppressed);
+          if (cell.value === null) {
+            expect(after.value).toBeNull();
+            continue;
+          }
+          expect(after.value! % base).toBe(0);
+          expect(after.value! === 0).toBe(cell.value === 0);
+          if (cell.value >= base / 2) expect(Math.abs(after.value! - cell.value)).toBeLessThanOrEqual(base / 2);
+        }
+      }),
       { numRuns: 300 },
     );
   });

@@ -55,64 +55,77 @@ interface Entry {
 
 /** Parts that add up to a total: a row, a column, or the margins adding up to the grand total. */
 interface Line {
-  parts: number[];
-  total: number;
+  parts: Entry[];
+  total: Entry;
+}
+
+interface Layout {
+  cells: Entry[];
+  rows: Entry[];
+  columns: Entry[];
+  total: Entry;
+  lines: Line[];
 }
 
 export function suppressTable(table: CountTable, threshold = SUPPRESSION_THRESHOLD): SuppressedTable {
   if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError('The threshold is a positive whole number.');
   const layout = layOut(table);
-  const { entries } = layout;
-  for (const entry of entries) entry.hidden = entry.value > 0 && entry.value < threshold;
-  const order = entries.map((_, index) => index).sort((a, b) => compareEntries(entries[a], entries[b]));
-  const rank: number[] = [];
-  order.forEach((index, position) => {
-    rank[index] = position;
-  });
-  const lines = [...layout.lines].sort((a, b) => rank[a.total] - rank[b.total]);
-  const smallest = (candidates: number[]) =>
-    candidates
-      .filter((index) => !entries[index].hidden && entries[index].value > 0)
-      .sort((a, b) => entries[a].value - entries[b].value || rank[a] - rank[b])[0];
+  const order = [...layout.cells, ...layout.rows, ...layout.columns, layout.total].sort(compareEntries);
+  const rank = new Map(order.map((entry, position) => [entry, position]));
+  const rankOf = (entry: Entry) => rank.get(entry) ?? 0;
+  for (const entry of order) entry.hidden = entry.value > 0 && entry.value < threshold;
+  const lines = [...layout.lines].sort((a, b) => rankOf(a.total) - rankOf(b.total));
+  const smallest = (candidates: Entry[]): Entry | undefined =>
+    candidates.filter((entry) => !entry.hidden && entry.value > 0).sort((a, b) => a.value - b.value || rankOf(a) - rankOf(b))[0];
 
   // Hiding more only gives a hidden entry more room, so one found safe stays safe.
-  const safe = new Set<number>();
+  const safe = new Set<Entry>();
   const firstExposed = () => {
-    for (const index of order) {
-      if (!entries[index].hidden || safe.has(index)) continue;
-      if (isExposed(entries, index, threshold)) return index;
-      safe.add(index);
+    for (const entry of order) {
+      if (!entry.hidden || safe.has(entry)) continue;
+      if (isExposed(order, entry, threshold)) return entry;
+      safe.add(entry);
     }
     return undefined;
   };
   for (;;) {
-    hideLoneEntries(entries, lines, smallest);
+    hideLoneParts(lines, smallest);
     const exposed = firstExposed();
     if (exposed === undefined) break;
-    const beside = entries.flatMap((entry, index) => (index !== exposed && sharesNode(entry, entries[exposed]) ? [index] : []));
-    const next = smallest(beside) ?? smallest(order);
+    const next = smallest(order.filter((entry) => entry !== exposed && sharesNode(entry, exposed))) ?? smallest(order);
     // With every non-zero entry hidden, each lies on a cycle of hidden entries through the grand
     // total that lets it grow without limit, so nothing is exposed and this cannot be reached.
     if (next === undefined) break;
-    entries[next].hidden = true;
+    next.hidden = true;
   }
 
-  const present = (entry: Entry): FigureCell => ({
-    keys: entry.keys,
-    value: entry.hidden ? null : entry.value,
-    suppressed: entry.hidden,
-  });
   return {
-    cells: entries.filter((entry) => entry.kind === 'cell').map(present),
-    margins:
-      table.by.length === 2
-        ? [entries.filter((e) => e.kind === 'row').map(present), entries.filter((e) => e.kind === 'column').map(present)]
-        : [],
-    total: present(entries[entries.length - 1]),
+    cells: layout.cells.map(present),
+    margins: table.by.length === 2 ? [layout.rows.map(present), layout.columns.map(present)] : [],
+    total: present(layout.total),
   };
 }
 
-function layOut(table: CountTable): { entries: Entry[]; lines: Line[] } {
+/**
+ * Rounds every shown count to the nearest multiple of `base` (halves up) for a public release; a
+ * count above zero never rounds to zero, which would claim nobody. What it shows is a function of
+ * what the suppressed table showed, so nothing hidden becomes easier to work out. Margins are the
+ * rounded true totals, not sums of rounded cells, so a line may not add up exactly.
+ */
+export function roundToBase(table: SuppressedTable, base = SUPPRESSION_THRESHOLD): SuppressedTable {
+  if (!Number.isInteger(base) || base < 1) throw new RangeError('The rounding base is a positive whole number.');
+  const round = (cell: FigureCell): FigureCell => {
+    if (cell.value === null || cell.value === 0) return cell;
+    return { ...cell, value: Math.max(base, Math.floor(cell.value / base + 0.5) * base) };
+  };
+  return { cells: table.cells.map(round), margins: table.margins.map((line) => line.map(round)), total: round(table.total) };
+}
+
+function present(entry: Entry): FigureCell {
+  return { keys: entry.keys, value: entry.hidden ? null : entry.value, suppressed: entry.hidden };
+}
+
+function layOut(table: CountTable): Layout {
   const dimensions = table.by.length;
   if (dimensions > 2) throw new RangeError('A table has at most two breakdowns.');
   if (dimensions === 0 && table.cells.length > 1) throw new RangeError('A table without breakdowns has one cell.');
@@ -124,65 +137,55 @@ function layOut(table: CountTable): { entries: Entry[]; lines: Line[] } {
     if (seen.has(id)) throw new RangeError('Each combination of keys appears once.');
     seen.add(id);
   }
+  const entry = (kind: Kind, keys: string[], value: number, from: number, to: number): Entry => ({
+    kind,
+    keys,
+    value,
+    from,
+    to,
+    hidden: false,
+  });
   const grand = table.cells.reduce((sum, cell) => sum + cell.value, 0);
 
   if (dimensions < 2) {
     // Nodes: 0 → 1 through each cell, back 1 → 0 through the total.
-    const entries: Entry[] = table.cells.map((cell) => ({
-      kind: 'cell',
-      keys: [...cell.keys],
-      value: cell.value,
-      from: 0,
-      to: 1,
-      hidden: false,
-    }));
-    entries.push({ kind: 'total', keys: [], value: grand, from: 1, to: 0, hidden: false });
-    const parts = entries.slice(0, -1).map((_, index) => index);
-    return { entries, lines: parts.length > 0 ? [{ parts, total: entries.length - 1 }] : [] };
+    const cells = table.cells.map((cell) => entry('cell', [...cell.keys], cell.value, 0, 1));
+    const total = entry('total', [], grand, 1, 0);
+    return { cells, rows: [], columns: [], total, lines: cells.length > 0 ? [{ parts: cells, total }] : [] };
   }
 
-  // Nodes: 0 collects the column totals, 1 hands the grand total to the rows, then rows, then columns.
-  const rows = distinct(table.cells.map((cell) => cell.keys[0]));
-  const columns = distinct(table.cells.map((cell) => cell.keys[1]));
-  const rowNode = (key: string) => 2 + rows.indexOf(key);
-  const columnNode = (key: string) => 2 + rows.length + columns.indexOf(key);
-  const entries: Entry[] = table.cells.map((cell) => ({
-    kind: 'cell',
-    keys: [...cell.keys],
-    value: cell.value,
-    from: rowNode(cell.keys[0]),
-    to: columnNode(cell.keys[1]),
-    hidden: false,
-  }));
-  const cellCount = entries.length;
-  const lines: Line[] = [];
-  for (const [kind, keys, axis] of [
-    ['row', rows, 0],
-    ['column', columns, 1],
-  ] as const) {
-    const margins: number[] = [];
-    for (const key of keys) {
-      const parts = entries.flatMap((entry, index) => (index < cellCount && entry.keys[axis] === key ? [index] : []));
-      const value = parts.reduce((sum, index) => sum + entries[index].value, 0);
-      const node = kind === 'row' ? rowNode(key) : columnNode(key);
-      margins.push(entries.length);
-      lines.push({ parts, total: entries.length });
-      entries.push({ kind, keys: [key], value, from: kind === 'row' ? 1 : node, to: kind === 'row' ? node : 0, hidden: false });
-    }
-    lines.push({ parts: margins, total: -1 });
-  }
-  entries.push({ kind: 'total', keys: [], value: grand, from: 0, to: 1, hidden: false });
-  for (const line of lines) if (line.total === -1) line.total = entries.length - 1;
-  return { entries, lines };
-}
-
-function distinct(keys: string[]): string[] {
-  return [...new Set(keys)];
+  // Nodes: 0 collects the column totals, 1 hands the grand total out to the rows; rows and columns follow.
+  const rowKeys = [...new Set(table.cells.map((cell) => cell.keys[0] ?? ''))];
+  const columnKeys = [...new Set(table.cells.map((cell) => cell.keys[1] ?? ''))];
+  const rowNode = new Map(rowKeys.map((key, i) => [key, 2 + i]));
+  const columnNode = new Map(columnKeys.map((key, i) => [key, 2 + rowKeys.length + i]));
+  const cells = table.cells.map((cell) => {
+    const [row = '', column = ''] = cell.keys;
+    return entry('cell', [row, column], cell.value, rowNode.get(row) ?? 0, columnNode.get(column) ?? 0);
+  });
+  const lineOf = (axis: 0 | 1, key: string, margin: Entry): Line => ({
+    parts: cells.filter((cell) => cell.keys[axis] === key),
+    total: margin,
+  });
+  const sumOf = (axis: 0 | 1, key: string) => table.cells.reduce((sum, cell) => sum + (cell.keys[axis] === key ? cell.value : 0), 0);
+  const rows = rowKeys.map((key) => entry('row', [key], sumOf(0, key), 1, rowNode.get(key) ?? 0));
+  const columns = columnKeys.map((key) => entry('column', [key], sumOf(1, key), columnNode.get(key) ?? 0, 0));
+  const total = entry('total', [], grand, 0, 1);
+  const lines = [
+    ...rows.map((margin, i) => lineOf(0, rowKeys[i] ?? '', margin)),
+    ...columns.map((margin, i) => lineOf(1, columnKeys[i] ?? '', margin)),
+    { parts: rows, total },
+    { parts: columns, total },
+  ];
+  return { cells, rows, columns, total, lines };
 }
 
 function compareEntries(a: Entry, b: Entry): number {
   if (a.kind !== b.kind) return KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-  for (let i = 0; i < a.keys.length; i++) if (a.keys[i] !== b.keys[i]) return a.keys[i] < b.keys[i] ? -1 : 1;
+  for (const [i, key] of a.keys.entries()) {
+    const other = b.keys[i] ?? '';
+    if (key !== other) return key < other ? -1 : 1;
+  }
   return 0;
 }
 
@@ -191,73 +194,77 @@ function sharesNode(a: Entry, b: Entry): boolean {
 }
 
 /** A line whose total is shown never holds exactly one hidden part: the total would give it away. */
-function hideLoneEntries(entries: Entry[], lines: Line[], smallest: (candidates: number[]) => number | undefined): void {
+function hideLoneParts(lines: Line[], smallest: (candidates: Entry[]) => Entry | undefined): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      if (entries[line.total].hidden) continue;
-      if (line.parts.filter((index) => entries[index].hidden).length !== 1) continue;
+      if (line.total.hidden || line.parts.filter((part) => part.hidden).length !== 1) continue;
       // No shown non-zero part left: the lone part is the whole total, so the total goes too.
-      entries[smallest(line.parts) ?? line.total].hidden = true;
+      (smallest(line.parts) ?? line.total).hidden = true;
       changed = true;
     }
   }
 }
 
 /** Whether a reader can pin this hidden entry, or prove a small one smaller than the threshold. */
-function isExposed(entries: Entry[], index: number, threshold: number): boolean {
-  const entry = entries[index];
-  const canGrow = (amount: number) => flowReaches(entries, index, entry.to, entry.from, amount);
+function isExposed(entries: Entry[], entry: Entry, threshold: number): boolean {
+  const canGrow = (amount: number) => flowReaches(entries, entry, entry.to, entry.from, amount);
   if (entry.value < threshold) return !canGrow(threshold - entry.value);
-  return !canGrow(1) && !(entry.value > 1 && flowReaches(entries, index, entry.from, entry.to, 1));
+  return !canGrow(1) && !(entry.value > 1 && flowReaches(entries, entry, entry.from, entry.to, 1));
+}
+
+/** A residual arc: `room` more units may pass; pushing along it gives its twin as much room back. */
+interface Arc {
+  to: number;
+  room: number;
+  twin: Arc;
 }
 
 /**
- * Whether `amount` units can flow from `source` to `sink` through the other hidden entries, each
- * carrying any amount along its direction and at most `value − 1` against it (it stays ≥ 1).
+ * Whether `amount` units can flow from `source` to `sink` through the hidden entries other than
+ * `skip`, each carrying any amount along its direction and at most `value − 1` against it (it
+ * stays ≥ 1). Augmenting paths, shortest first; `amount` is at most the threshold.
  */
-function flowReaches(entries: Entry[], skip: number, source: number, sink: number, amount: number): boolean {
-  const heads: number[] = [];
-  const capacity: number[] = [];
-  const out = new Map<number, number[]>();
-  const addArc = (from: number, to: number, cap: number) => {
-    for (const [tail, head, c] of [
-      [from, to, cap],
-      [to, from, 0],
-    ]) {
-      const arcs = out.get(tail);
-      if (arcs) arcs.push(heads.length);
-      else out.set(tail, [heads.length]);
-      heads.push(head);
-      capacity.push(c);
+function flowReaches(entries: Entry[], skip: Entry, source: number, sink: number, amount: number): boolean {
+  const out = new Map<number, Arc[]>();
+  const link = (from: number, to: number, room: number) => {
+    const forward = { to, room } as Arc;
+    const backward: Arc = { to: from, room: 0, twin: forward };
+    forward.twin = backward;
+    for (const [node, arc] of [
+      [from, forward],
+      [to, backward],
+    ] as const) {
+      const arcs = out.get(node);
+      if (arcs) arcs.push(arc);
+      else out.set(node, [arc]);
     }
   };
-  entries.forEach((entry, index) => {
-    if (!entry.hidden || index === skip) return;
-    addArc(entry.from, entry.to, Number.POSITIVE_INFINITY);
-    addArc(entry.to, entry.from, entry.value - 1);
-  });
+  for (const entry of entries) {
+    if (!entry.hidden || entry === skip) continue;
+    link(entry.from, entry.to, Number.POSITIVE_INFINITY);
+    link(entry.to, entry.from, entry.value - 1);
+  }
 
-  let flow = 0;
-  while (flow < amount) {
-    const via = new Map<number, number>([[source, -1]]);
+  for (let flow = 0; flow < amount; ) {
+    const via = new Map<number, Arc | null>([[source, null]]);
     const queue = [source];
-    while (queue.length > 0 && !via.has(sink)) {
-      const node = queue.shift()!;
+    for (const node of queue) {
+      if (via.has(sink)) break;
       for (const arc of out.get(node) ?? []) {
-        if (capacity[arc] > 0 && !via.has(heads[arc])) {
-          via.set(heads[arc], arc);
-          queue.push(heads[arc]);
+        if (arc.room > 0 && !via.has(arc.to)) {
+          via.set(arc.to, arc);
+          queue.push(arc.to);
         }
       }
     }
     if (!via.has(sink)) return false;
-    const path: number[] = [];
-    for (let node = sink; node !== source; node = heads[path[path.length - 1] ^ 1]) path.push(via.get(node)!);
-    const push = Math.min(amount - flow, ...path.map((arc) => capacity[arc]));
+    const path: Arc[] = [];
+    for (let arc = via.get(sink); arc; arc = via.get(arc.twin.to)) path.push(arc);
+    const push = Math.min(amount - flow, ...path.map((arc) => arc.room));
     for (const arc of path) {
-      capacity[arc] -= push;
-      capacity[arc ^ 1] += push;
+      arc.room -= push;
+      arc.twin.room += push;
     }
     flow += push;
   }
