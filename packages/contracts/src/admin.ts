@@ -207,6 +207,7 @@ export const AUDIT_ACTIONS = [
   'import.records_read',
   'case.import',
   'audit.verified',
+  'statistics.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

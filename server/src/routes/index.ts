@@ -28,6 +28,7 @@ import { personRoutes } from './persons/persons.js';
 import { referralRoutes } from './referrals/referrals.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
+import { statisticsRoutes } from './statistics/statistics.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
 /** Every route group, one per line (several people add groups at once). */
@@ -61,6 +62,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   demoMailRoutes,
   taskBoardRoutes,
   shelterRoutes,
+  statisticsRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {

@@ -60,6 +60,7 @@ import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
+import { statisticsMatrix } from './statistics/statistics.tenancy.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -770,6 +771,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...referralsMatrix(context),
   ...serviceDirectoryMatrix(context),
   ...sheltersMatrix(context),
+  ...statisticsMatrix(context),
 };
 
 const AGENCY_KEYS = [

@@ -13,6 +13,7 @@ import { seedDemoMeetings } from './demoMeetings.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import { seedDemoShelters } from './demoShelters.js';
+import { seedDemoStatistics } from './demoStatistics.js';
 import {
   DEMO_ACCOUNTS,
   DEMO_AGENCIES,
@@ -144,6 +145,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   await seedDemoDirectory(tx, { agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoReferrals(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoHtcdsValues(tx, keyRing, { caseIds, agencyId: agencyIds.get('chiangrai')! });
+  await seedDemoStatistics(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
   await seedDemoNotifications(tx, { now });
   return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
 }

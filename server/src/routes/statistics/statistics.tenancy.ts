@@ -1,0 +1,44 @@
+import { expect } from 'vitest';
+import { expectStatus, ok, type RouteMatrix, type TenancyContext } from '../../../test/tenancy.js';
+import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
+
+/**
+ * Statistics: the country's figures are the statistics role's (stats:read), as counts only. Every
+ * other role, caseworkers and agency administrators included, is refused whatever its agency;
+ * what the data officer gets carries no case id and no name.
+ */
+export function statisticsMatrix(c: TenancyContext): RouteMatrix {
+  const withoutStats = () => [c.socialworker, c.agencyadmin, c.ngo, c.shelter, c.psychologist, c.police, c.hotline];
+  const figures = `/api/statistics/figures?statistic=victims_identified&from=2020-01-01&to=2030-12-31&by=agency,sex`;
+  const carriesNothingPersonal = (body: unknown) => {
+    const text = JSON.stringify(body);
+    for (const caseId of c.caseOf) expect(text).not.toContain(caseId);
+    for (const person of DEMO_PEOPLE) expect(text).not.toContain(person.familyName);
+  };
+
+  return {
+    'GET /api/statistics/definitions': {
+      why: 'the definitions of figures are the statistics role’s; other roles get 403',
+      anonymous: { path: '/api/statistics/definitions' },
+      probe: async () => {
+        for (const client of withoutStats()) expectStatus(await client.get('/api/statistics/definitions'), 403, 'forbidden');
+        expect((await ok(c.data.get('/api/statistics/definitions'))).items.length).toBeGreaterThan(0);
+      },
+    },
+    'GET /api/statistics/figures': {
+      why: 'counts across agencies only for stats:read, per agency too; no other role reaches them, and no ids or names leave',
+      anonymous: { path: '/api/statistics/figures?statistic=victims_identified&from=2020-01-01&to=2020-12-31' },
+      probe: async () => {
+        for (const client of withoutStats()) {
+          expectStatus(await client.get(figures), 403, 'forbidden');
+          expectStatus(await client.get(`${figures}&agencyId=${c.agency.ngo}`), 403, 'forbidden');
+        }
+        const national = await ok(c.data.get(figures));
+        carriesNothingPersonal(national);
+        const agencyKeys = new Set(national.cells.map((cell: { keys: string[] }) => cell.keys[0]));
+        for (const key of agencyKeys) expect(Object.values(c.agency)).toContain(key);
+        carriesNothingPersonal(await ok(c.data.get(`${figures}&agencyId=${c.agency.ngo}`)));
+      },
+    },
+  };
+}

@@ -1,0 +1,350 @@
+import { randomUUID } from 'node:crypto';
+import type { FigureCell, FigureTable } from '@seamless/contracts';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { asSystem } from '../../db/actorContext.js';
+import { rowsOf, type Tx } from '../../db/client.js';
+import { cases, persons, traffickingStatusDecisions, victimContexts } from '../../db/schema/index.js';
+import { addCalendarDays, localToday } from '../../followUp/schedule.js';
+import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
+
+/**
+ * Figures computed on a hand-made dataset in Thailand, in 2011 and 2012 (the demo's records are
+ * all from the last year), whose expected figures are written below.
+ *
+ * Identified victims (decided_on):
+ * - Mali: identified in 2011 (Chiang Rai) and again in 2012 (NGO): one person each year and one
+ *   in the two years.
+ * - Noi: trafficked at 17, born 1994 and identified in 2012 — 18 by her birth year, but a child
+ *   at the time of trafficking is a child case, so she counts as a child.
+ * - Somchai: two records of one man, a case at Chiang Rai and one at the police, both identified
+ *   in 2011, merged: one person.
+ * - 2011: 4 more women (Chiang Rai). 2012: 5 more women (Chiang Rai), 5 girls trafficked at 15
+ *   (NGO), 3 men (NGO).
+ *
+ * 2011: Mali, Somchai, 4 women = 6 persons (7 cases). 2012: Mali, Noi, 5 + 5 + 3 = 15 persons.
+ * Both years: 20 persons (Mali once). 2012 by sex × child: women 6 adults + 6 children, men 3 adults.
+ */
+let t: TestApp;
+let data: ApiClient; // data_officer, ministry
+let ngo: ApiClient; // case_manager, NGO: no stats:read
+const agency = {} as Record<'chiangrai' | 'ngo' | 'police', string>;
+let recorderId: string;
+let serial = 0;
+
+type Person = { gender: 'Feminine' | 'Masculine'; birthYear: number; citizenship?: string };
+type CaseInput = {
+  owner: keyof typeof agency;
+  openedAt: string;
+  identifiedOn: string;
+  ageWhenTrafficked?: number;
+  exploitation?: string[];
+};
+
+async function addPerson(tx: Tx, person: Person): Promise<string> {
+  serial += 1;
+  const [row] = await tx
+    .insert(persons)
+    .values({
+      gender: person.gender,
+      birthYear: person.birthYear,
+      citizenship: [person.citizenship ?? 'MM'],
+      pseudonym: `P-STAT${String(serial).padStart(2, '0')}`,
+      createdByAgencyId: agency.chiangrai,
+    })
+    .returning({ id: persons.id });
+  return row!.id;
+}
+
+async function addIdentifiedCase(tx: Tx, personId: string, input: CaseInput): Promise<string> {
+  serial += 1;
+  const [kase] = await tx
+    .insert(cases)
+    .values({
+      reference: `TH-STAT-${serial}-${randomUUID().slice(0, 6)}`,
+      countryCode: 'TH',
+      personId,
+      ownerAgencyId: agency[input.owner],
+      traffickingStatus: 'Identified',
+      intakeLocation: 'Chiang Rai',
+      openedAt: new Date(input.openedAt),
+    })
+    .returning({ id: cases.id });
+  await tx.insert(victimContexts).values({
+    caseId: kase!.id,
+    exploitationTypes: input.exploitation ?? ['ForcedLabour'],
+    ageWhenTrafficked: input.ageWhenTrafficked ?? null,
+    exploitationCountry: 'TH',
+  });
+  await tx.insert(traffickingStatusDecisions).values({
+    caseId: kase!.id,
+    fromStatus: 'Presumed',
+    toStatus: 'Identified',
+    decidingAgencyId: agency.police,
+    decidedOn: input.identifiedOn,
+    decidedByName: 'Inquiry officer (test)',
+    reasons: 'Indicators of act, means and purpose',
+    recordedBy: recorderId,
+  });
+  return kase!.id;
+}
+
+async function seedDataset(tx: Tx) {
+  const times = (count: number) => Array.from({ length: count }, (_, index) => index);
+  const mali = await addPerson(tx, { gender: 'Feminine', birthYear: 1990 });
+  await addIdentifiedCase(tx, mali, { owner: 'chiangrai', openedAt: '2011-03-01T03:00:00Z', identifiedOn: '2011-03-10' });
+  await addIdentifiedCase(tx, mali, { owner: 'ngo', openedAt: '2012-04-20T03:00:00Z', identifiedOn: '2012-05-01' });
+  const noi = await addPerson(tx, { gender: 'Feminine', birthYear: 1994 });
+  await addIdentifiedCase(tx, noi, {
+    owner: 'chiangrai',
+    openedAt: '2012-01-20T03:00:00Z',
+    identifiedOn: '2012-02-01',
+    ageWhenTrafficked: 17,
+  });
+  const somchai = await addPerson(tx, { gender: 'Masculine', birthYear: 1985 });
+  await addIdentifiedCase(tx, somchai, { owner: 'chiangrai', openedAt: '2011-05-20T03:00:00Z', identifiedOn: '2011-06-01' });
+  const somchaiAgain = await addPerson(tx, { gender: 'Masculine', birthYear: 1985 });
+  await addIdentifiedCase(tx, somchaiAgain, { owner: 'police', openedAt: '2011-07-20T03:00:00Z', identifiedOn: '2011-08-01' });
+  for (const _ of times(4)) {
+    const woman = await addPerson(tx, { gender: 'Feminine', birthYear: 1980 });
+    await addIdentifiedCase(tx, woman, { owner: 'chiangrai', openedAt: '2011-09-01T03:00:00Z', identifiedOn: '2011-09-15' });
+  }
+  for (const index of times(5)) {
+    const woman = await addPerson(tx, { gender: 'Feminine', birthYear: 1980 });
+    // The first opened at 03:00 on 1 January in Bangkok, still 2011 in UTC: a 2012 case in Thailand.
+    const openedAt = index === 0 ? '2011-12-31T20:00:00Z' : '2012-03-01T03:00:00Z';
+    await addIdentifiedCase(tx, woman, { owner: 'chiangrai', openedAt, identifiedOn: '2012-03-15', exploitation: ['SexualExploitation'] });
+  }
+  for (const _ of times(5)) {
+    const girl = await addPerson(tx, { gender: 'Feminine', birthYear: 1996 });
+    await addIdentifiedCase(tx, girl, {
+      owner: 'ngo',
+      openedAt: '2012-06-01T03:00:00Z',
+      identifiedOn: '2012-06-10',
+      ageWhenTrafficked: 15,
+      exploitation: ['SexualExploitation'],
+    });
+  }
+  for (const _ of times(3)) {
+    const man = await addPerson(tx, { gender: 'Masculine', birthYear: 1980 });
+    await addIdentifiedCase(tx, man, {
+      owner: 'ngo',
+      openedAt: '2012-07-01T03:00:00Z',
+      identifiedOn: '2012-07-10',
+      exploitation: ['ForcedLabour'],
+    });
+  }
+  // The merge as the persons administrator makes it: the duplicate's case moves to the survivor.
+  await tx.execute(sql`select set_config('app.user_id', ${recorderId}, true)`);
+  await tx.execute(sql`select move_person_records(${somchai}, ${somchaiAgain})`);
+}
+
+const figure = async (client: ApiClient, query: string): Promise<FigureTable> => {
+  const response = await client.get(`/api/statistics/figures?${query}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+};
+const valueAt = (cells: FigureCell[], ...keys: string[]) => cells.find((cell) => cell.keys.join('|') === keys.join('|'));
+
+beforeAll(async () => {
+  t = await startTestApp();
+  data = await t.login('th.data');
+  ngo = await t.login('th.ngo');
+  await asSystem(t.database.db, async (tx) => {
+    const rows = rowsOf<{ id: string; acronym: string | null; agency_function: string }>(
+      await tx.execute(sql`select id, acronym, agency_function from agencies where country_code = 'TH'`),
+    );
+    agency.chiangrai = rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id;
+    agency.ngo = rows.find((row) => row.agency_function === 'ngo')!.id;
+    agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
+    const [recorder] = rowsOf<{ id: string }>(await tx.execute(sql`select id from users where username = 'th.police'`));
+    recorderId = recorder!.id;
+    await seedDataset(tx);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('victims identified', () => {
+  it('counts a person once per year, and once in a two-year period', async () => {
+    const byYear = await figure(data, 'statistic=victims_identified&from=2011-01-01&to=2012-12-31&by=year');
+    expect(byYear).toMatchObject({ statistic: 'victims_identified', unit: 'persons', availability: 'recorded', threshold: 5 });
+    expect(byYear.cells).toEqual([
+      { keys: ['2011'], value: 6, suppressed: false },
+      { keys: ['2012'], value: 15, suppressed: false },
+    ]);
+    // Mali is one person of the two years: the total is not the sum of the years.
+    expect(byYear.total).toEqual({ keys: [], value: 20, suppressed: false });
+    const both = await figure(data, 'statistic=victims_identified&from=2011-01-01&to=2012-12-31');
+    expect(both.cells).toEqual([{ keys: [], value: 20, suppressed: false }]);
+    expect(both.total.value).toBe(20);
+  });
+
+  it('counts two merged records of one man once', async () => {
+    const year = await figure(data, 'statistic=victims_identified&from=2011-01-01&to=2011-12-31&by=sex');
+    expect(year.total.value).toBe(6);
+    // His two cases are two cases: 7 opened in 2011 for 6 persons.
+    const opened = await figure(data, 'statistic=cases_opened&from=2011-01-01&to=2011-12-31');
+    expect(opened).toMatchObject({ unit: 'cases', total: { value: 7, suppressed: false } });
+  });
+
+  it("dates a case's opening by Thailand's calendar", async () => {
+    const opened = await figure(data, 'statistic=cases_opened&from=2011-01-01&to=2012-12-31&by=year');
+    expect(opened.cells).toEqual([
+      { keys: ['2011'], value: 7, suppressed: false },
+      { keys: ['2012'], value: 15, suppressed: false },
+    ]);
+  });
+
+  it('counts a girl trafficked at 17 and identified at 18 as a child', async () => {
+    const children = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&child=true');
+    expect(children.total).toEqual({ keys: [], value: 6, suppressed: false });
+    const adults = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&child=false');
+    expect(adults.total.value).toBe(9);
+  });
+
+  it('breaks down by sex × child and hides the cell of three with what would give it away', async () => {
+    const table = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex,child');
+    expect(table.by).toEqual(['sex', 'child']);
+    expect(valueAt(table.cells, 'male', 'adult')).toEqual({ keys: ['male', 'adult'], value: null, suppressed: true });
+    const expected: Record<string, number> = { 'female|adult': 6, 'female|child': 6, 'male|adult': 3 };
+    for (const cell of table.cells) if (!cell.suppressed) expect(cell.value).toBe(expected[cell.keys.join('|')]);
+    const expectedMargins: Record<string, number> = { female: 12, male: 3, adult: 9, child: 6 };
+    expect(table.margins).toHaveLength(2);
+    for (const cell of table.margins.flat()) {
+      if (cell.suppressed) expect(cell.value).toBeNull();
+      else expect(cell.value).toBe(expectedMargins[cell.keys[0]!]);
+    }
+    expect(valueAt(table.margins[0]!, 'male')).toMatchObject({ value: null, suppressed: true });
+    expect(table.total).toEqual({ keys: [], value: 15, suppressed: false });
+    // One breakdown: the 3 men are hidden, and so are the 12 women, else 15 − 12 gives the men away.
+    const bySex = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex');
+    expect(bySex.cells.every((cell) => cell.suppressed && cell.value === null)).toBe(true);
+    expect(bySex.total.value).toBe(15);
+  });
+
+  it("filters to one agency's cases", async () => {
+    const ngoOnly = await figure(data, `statistic=victims_identified&from=2011-01-01&to=2012-12-31&agencyId=${agency.ngo}`);
+    expect(ngoOnly.total).toEqual({ keys: [], value: 9, suppressed: false });
+    const chiangrai = await figure(data, `statistic=victims_identified&from=2011-01-01&to=2012-12-31&agencyId=${agency.chiangrai}`);
+    expect(chiangrai.total.value).toBe(12);
+    const police = await figure(data, `statistic=victims_identified&from=2011-01-01&to=2012-12-31&agencyId=${agency.police}`);
+    expect(police.total).toEqual({ keys: [], value: null, suppressed: true });
+  });
+
+  it('breaks down by form of exploitation, a person once in each form', async () => {
+    const table = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=exploitationType');
+    expect(table.cells).toEqual([
+      { keys: ['ForcedLabour'], value: 5, suppressed: false },
+      { keys: ['SexualExploitation'], value: 10, suppressed: false },
+    ]);
+  });
+});
+
+describe('the demo', () => {
+  it("shows th.data the demo's identified victims and every demo case", async () => {
+    const period = `from=${addCalendarDays(localToday('TH', new Date()), -400)}&to=${localToday('TH', new Date())}`;
+    const identified = await figure(data, `statistic=victims_identified&${period}`);
+    expect(identified.total.value).toBeGreaterThanOrEqual(5);
+    const opened = await figure(data, `statistic=cases_opened&${period}`);
+    expect(opened.total.value).toBe(DEMO_PEOPLE.length);
+  });
+});
+
+describe('SDG 16.2.2', () => {
+  it('is detected victims per 100,000 population, from the published count', async () => {
+    const rate = await figure(data, 'statistic=sdg_16_2_2&from=2012-01-01&to=2012-12-31&by=child');
+    expect(rate.unit).toBe('rate_per_100k');
+    // 15 / 71,668,000 × 100,000 = 0.0209…; 6 children → 0.0084…; 9 adults → 0.0126…
+    expect(rate.total).toEqual({ keys: [], value: 0.02, suppressed: false });
+    expect(rate.cells).toEqual([
+      { keys: ['adult'], value: 0.01, suppressed: false },
+      { keys: ['child'], value: 0.01, suppressed: false },
+    ]);
+  });
+});
+
+describe('figures whose records do not exist yet', () => {
+  it('answer no data recorded, never 0', async () => {
+    for (const statistic of ['victims_repatriated', 'cases_investigated', 'suspects_prosecuted', 'suspects_convicted']) {
+      const table = await figure(data, `statistic=${statistic}&from=2011-01-01&to=2012-12-31&by=year`);
+      expect(table).toMatchObject({ statistic, availability: 'not_recorded', cells: [], total: { value: null, suppressed: false } });
+    }
+  });
+});
+
+describe('definitions', () => {
+  it('lists every figure once with its breakdowns, and the national age bands', async () => {
+    const response = await data.get('/api/statistics/definitions');
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((item: { key: string }) => item.key)).toHaveLength(10);
+    expect(response.body.items.find((item: { key: string }) => item.key === 'sdg_16_2_2')).toEqual({
+      key: 'sdg_16_2_2',
+      unit: 'rate_per_100k',
+      periodDate: 'trafficking_status_decisions.decided_on',
+      breakdowns: ['year', 'sex', 'child', 'exploitationType'],
+      availability: 'recorded',
+    });
+    expect(response.body.ageBands[0]).toEqual({ key: '0-14', from: 0, to: 15 });
+    expect(response.body.ageBands.at(-1)).toEqual({ key: '50+', from: 50, to: null });
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['statistic=victims_lost&from=2012-01-01&to=2012-12-31', 'query.statistic'],
+    ['statistic=victims_identified&from=2012-12-31&to=2012-01-01', 'query.to'],
+    ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex,child,year', 'query.by'],
+    ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=shoeSize', 'query.by'],
+    ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex,sex', 'query.by'],
+    ['statistic=sdg_16_2_2&from=2012-01-01&to=2012-12-31&by=province', 'query.by'],
+    ['statistic=victims_identified&from=2012-02-30&to=2012-12-31', 'query.from'],
+    [`statistic=victims_identified&from=2012-01-01&to=2012-12-31&agencyId=${randomUUID()}`, 'query.agencyId'],
+    ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&sex=unknown', 'query.sex'],
+  ])('%s → 400 naming %s', async (query, path) => {
+    const response = await data.get(`/api/statistics/figures?${query}`);
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(path);
+  });
+});
+
+describe('who may read figures', () => {
+  it('refuses roles without stats:read, and anonymous callers', async () => {
+    expectProblem(await ngo.get('/api/statistics/figures?statistic=victims_identified&from=2012-01-01&to=2012-12-31'), 403, 'forbidden');
+    expectProblem(await ngo.get('/api/statistics/definitions'), 403, 'forbidden');
+    expectProblem(
+      await t.client().get('/api/statistics/figures?statistic=victims_identified&from=2012-01-01&to=2012-12-31'),
+      401,
+      'unauthenticated',
+    );
+  });
+
+  it('keeps the counting function closed to an agency without the stats scope', async () => {
+    const refused = asSystem(t.database.db, async (tx) => {
+      await tx.execute(sql`select set_config('app.user_id', ${recorderId}, true), set_config('app.agency_id', ${agency.ngo}, true)`);
+      await tx.execute(sql`set local role seamless_app`);
+      return tx.execute(
+        sql`select * from statistic_counts('identification_decisions', 'persons', '2011-01-01', '2012-12-31', '[]', null, null, null, '[]', 'UTC')`,
+      );
+    });
+    await expect(refused).rejects.toThrow();
+  });
+
+  it('audits each read with the query only', async () => {
+    await figure(data, `statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex&agencyId=${agency.ngo}`);
+    const [event] = await asSystem(t.database.db, async (tx) =>
+      rowsOf<{ resource_id: string; details: Record<string, unknown> }>(
+        await tx.execute(
+          sql`select resource_id, details from audit_events where action = 'statistics.read' and details->>'agencyId' = ${agency.ngo} order by seq desc limit 1`,
+        ),
+      ),
+    );
+    expect(event).toEqual({
+      resource_id: 'victims_identified',
+      details: { from: '2012-01-01', to: '2012-12-31', by: ['sex'], agencyId: agency.ngo, child: null, sex: null },
+    });
+  });
+});

@@ -1,0 +1,64 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { recordAudit } from '../../audit/record.js';
+import { asActor } from '../../db/actorContext.js';
+import { agencies } from '../../db/schema/index.js';
+import { actorOf, auditContextOf } from '../../http/context.js';
+import { fieldError, forbidden } from '../../http/problem.js';
+import { dbActorOf } from '../../policies/actor.js';
+import { canReadStatistics } from '../../policies/statistics.js';
+import { ageBandsOf, publicDefinitions, STATISTIC_DEFINITIONS } from '../../statistics/definitions.js';
+import { computeFigure } from '../../statistics/figures.js';
+import { figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
+
+/**
+ * Statistics (DESIGN.md §2 step 9): the figures of the reader's whole country, counted by the
+ * database for the statistics role and leaving it as suppressed counts only (DESIGN.md §4).
+ */
+export function statisticsRoutes(app: FastifyInstance, { database }: AppDeps) {
+  const { db } = database;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get('/api/statistics/definitions', { schema: statisticDefinitionsRouteSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canReadStatistics(actor)) throw forbidden();
+    return { items: publicDefinitions(), ageBands: ageBandsOf(actor.countryCode) };
+  });
+
+  api.get('/api/statistics/figures', { schema: figureRouteSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canReadStatistics(actor)) throw forbidden();
+    const query = request.query;
+    const by = query.by ?? [];
+    const allowed = STATISTIC_DEFINITIONS[query.statistic].breakdowns;
+    const refused = by.find((breakdown) => !allowed.includes(breakdown));
+    if (refused) throw fieldError(400, 'validation_failed', 'query.by', `${query.statistic} cannot be broken down by ${refused}.`);
+    if (by.length === 2 && by[0] === by[1]) throw fieldError(400, 'validation_failed', 'query.by', 'Choose two different breakdowns.');
+    return asActor(db, dbActorOf(actor), async (tx) => {
+      if (query.agencyId) {
+        const [agency] = await tx
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.id, query.agencyId), eq(agencies.countryCode, actor.countryCode)));
+        if (!agency) throw fieldError(400, 'validation_failed', 'query.agencyId', 'No such agency in your country.');
+      }
+      const table = await computeFigure(tx, query, actor.countryCode);
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'statistics.read',
+        resourceType: 'statistic',
+        resourceId: query.statistic,
+        details: {
+          from: query.from,
+          to: query.to,
+          by,
+          agencyId: query.agencyId ?? null,
+          child: query.child ?? null,
+          sex: query.sex ?? null,
+        },
+      });
+      return table;
+    });
+  });
+}
