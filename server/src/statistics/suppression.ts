@@ -14,7 +14,9 @@
  * can grow by t exactly when t units can flow back around it through the other hidden entries
  * (each may grow without limit or shrink down to 1). That is a max-flow, exact for the integer
  * counts because network constraints are totally unimodular. An entry is exposed when the reader
- * can pin it, or can prove a small count small (it cannot grow to the threshold).
+ * can pin it, or can prove a small count small (it cannot grow to the threshold). The proof holds
+ * for margins that are the sums of their cells, and for a publication that marks every hidden
+ * entry alike: telling the small ones from their complements hands the reader bounds it does not model.
  *
  * The usual line rule (a row or column whose total is shown never holds exactly one hidden entry)
  * comes first; then every hidden entry is checked for exposure, and the smallest shown non-zero
