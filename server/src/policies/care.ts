@@ -8,29 +8,19 @@ export type CareAction = 'read' | 'write';
 export type CareReach = { read: readonly CarePartSection[]; write: readonly CarePartSection[] };
 
 /**
- * The agency holds the care work of the case: it owns the case, was given `care` by a share or
- * referral, or the actor's emergency access runs. Row-level security requires the same of every
- * care row (app_holds_care; app_writes_care without emergency access).
- */
-const agencyHoldsCare = (involvement: NonNullable<CaseInvolvement>) =>
-  (!!involvement.breakGlassUntil && involvement.breakGlassUntil > new Date()) ||
-  involvement.kind === 'owner' ||
-  involvement.sections.includes('care');
-
-/**
  * The care plan, services and assessments are the case's `care` section, except what belongs to
  * a specialist discipline: a psychosocial, medical or legal goal, service or assessment domain is
- * that section's (DESIGN.md §4), so `care` alone does not open it, and a specialist role without
- * `care` reads just her section's parts. Within the care work her agency holds, each part needs
- * its section in her role and for her agency. Recording also takes `case:update`.
+ * that section's (DESIGN.md §4). Each part needs its section in the actor's role and for her
+ * agency (owner, given it by a share or referral, or her emergency access): `care` alone does not
+ * open a specialist part, and a specialist section opens its parts without `care`, so a shelter
+ * given psychosocial lets its psychologist work on the psychosocial parts. Row-level security
+ * opens the rows the same way (app_holds_care, app_holds_specialist_part). Recording also takes
+ * `case:update` and the section held by the agency itself, never through emergency access.
  */
 export function careReach(actor: Actor, involvement: CaseInvolvement): CareReach {
-  if (!involvement || !agencyHoldsCare(involvement)) return { read: [], write: [] };
+  if (!involvement) return { read: [], write: [] };
   const read = CARE_PART_SECTIONS.filter((section) => canReadSection(actor, section, involvement));
-  // Writing takes the agency's own hold on the care work, never emergency access (app_writes_care).
-  const works =
-    (involvement.kind === 'owner' || (involvement.kind !== 'break_glass' && involvement.sections.includes('care'))) &&
-    has(actor, 'case:update');
+  const works = involvement.kind !== 'break_glass' && has(actor, 'case:update');
   const write = works ? read.filter((section) => involvement.kind === 'owner' || involvement.sections.includes(section)) : [];
   return { read, write };
 }

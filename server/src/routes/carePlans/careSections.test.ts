@@ -299,21 +299,20 @@ describe('specialist parts of the care section', () => {
     ]);
   });
 
-  it('th.psychologist (psychosocial, no care) reads the psychosocial parts once her agency holds that section', async () => {
+  it('th.psychologist (psychosocial, no care) reads only the psychosocial parts once her agency holds that section', async () => {
     const caseId = await caseWithSpecialistCare();
-    // Her agency given psychosocial without the care work: nothing of the care section is its.
-    await share(caseId, agency.shelter, ['psychosocial']);
-    expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
     // Her agency given care only: her role reads no part of it.
     await share(caseId, agency.shelter, ['care']);
     expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
     expectProblem(await psychologist.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
 
-    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    // Her agency given psychosocial without the care work: the psychosocial parts are her section's (DESIGN.md §4).
+    await share(caseId, agency.shelter, ['psychosocial']);
     const listed = await psychologist.get(`/api/cases/${caseId}/assessments`);
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     const [assessment] = listed.body.items as Seen[];
     expect(domainsSeen(assessment!)).toEqual(['psychosocial']);
+    expect(Object.keys(assessment!.scores).sort()).toEqual(itemsOf(['psychosocial']).sort());
     expect(assessment!.domainNotes).toEqual({ psychosocial: SECRET_NOTE });
     expect(assessment!.risks).toEqual([{ domain: 'psychosocial', reason: 'lowest_band' }]);
     expect(assessment!.overallScore).toBeNull();
@@ -323,14 +322,24 @@ describe('specialist parts of the care section', () => {
     expect(trend.series.map((s: { domain: string }) => s.domain)).toEqual(['psychosocial']);
 
     const plan = await psychologist.get(`/api/cases/${caseId}/care-plan`);
-    expect(plan.status).toBe(200);
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
     expect(plan.body.current.goals.map((g: { goal: string }) => g.goal)).toEqual(['Sleep well again']);
     expect(plan.body.current.goals[0].actions.map((a: { what: string }) => a.what)).toEqual([SECRET_GOAL]);
     // The plan's terms, the economic goal and the medical service are not hers.
     expect(plan.body.current.victimGoals).toBeNull();
     expect(plan.body.services).toEqual([]);
     expect(plan.body.abilities).toEqual({ write: false, record: [] });
-    expect(JSON.stringify(plan.body)).not.toContain('Work and send money home');
+    const body = JSON.stringify([listed.body, trend, plan.body]);
+    for (const secret of [
+      'Work and send money home',
+      'A steady income',
+      'Sewing course',
+      'Debt to the broker',
+      SECRET_SERVICE,
+      'safety_',
+      'health_',
+    ])
+      expect(body).not.toContain(secret);
     expectProblem(
       await psychologist.post(`/api/cases/${caseId}/assessments`, {
         instrumentId,
@@ -341,6 +350,17 @@ describe('specialist parts of the care section', () => {
       403,
       'forbidden',
     );
+
+    // th.shelter of the same agency (care, no psychosocial in her role) reads none of it: her agency holds no care.
+    const shelter = await t.login('th.shelter');
+    expectProblem(await shelter.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
+    expectProblem(await shelter.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
+
+    // With care as well she reads the same psychosocial parts.
+    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    const both = await psychologist.get(`/api/cases/${caseId}/assessments`);
+    expect(both.status).toBe(200);
+    expect(domainsSeen(both.body.items[0])).toEqual(['psychosocial']);
   });
 
   it('an agency given only care by a referral reads the care parts, not the specialist ones', async () => {
@@ -541,5 +561,80 @@ describe('specialist parts of the care section', () => {
     const shownTimeline = JSON.stringify((await socialworker.get(`/api/cases/${caseId}/timeline`)).body);
     expect(shownTimeline).toContain(course.body.id);
     expect(shownTimeline).not.toContain(counselling.body.id);
+  });
+
+  it('a psychologist allowed to record, her agency given psychosocial only, records psychosocial parts and nothing of care', async () => {
+    const caseId = await caseWithSpecialistCare();
+    await share(caseId, agency.shelter, ['psychosocial']);
+    const admin = await t.login('admin');
+    const role = (await admin.get('/api/admin/roles')).body.items.find((r: { key: string }) => r.key === 'specialist_psychosocial');
+    if (!role.permissions.includes('case:update')) {
+      const updated = await admin.patch(`/api/admin/roles/${role.id}`, {
+        version: role.version,
+        permissions: [...role.permissions, 'case:update'],
+      });
+      expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    }
+    const recorder = await t.login('th.psychologist');
+    expect((await recorder.get(`/api/cases/${caseId}/assessments`)).body.abilities.record).toEqual(['psychosocial']);
+
+    const care = expectProblem(
+      await recorder.post(`/api/cases/${caseId}/assessments`, {
+        instrumentId,
+        assessedOn: today(),
+        assessorName: 'Dr. Ploy',
+        scores: ALL_SCORES,
+      }),
+      403,
+      'forbidden',
+    );
+    expect(care.errors!.map((e) => e.path)).toContain('scores.safety_home');
+    const recorded = await recorder.post(`/api/cases/${caseId}/assessments`, {
+      instrumentId,
+      assessedOn: today(),
+      assessorName: 'Dr. Ploy',
+      scores: scoresOf(['psychosocial'], 2),
+      domainNotes: { psychosocial: 'Sleeps better' },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    expect(recorded.body).toMatchObject({
+      domainScores: { psychosocial: 2 },
+      overallScore: 2,
+      domainNotes: { psychosocial: 'Sleeps better' },
+    });
+    const listed = (await recorder.get(`/api/cases/${caseId}/assessments`)).body.items as (Seen & { id: string })[];
+    expect(listed.map((item) => item.id)).toContain(recorded.body.id);
+    expect(listed.map(domainsSeen)).toEqual([['psychosocial'], ['psychosocial']]);
+
+    // A counselling session is hers to record; an economic one and the plan's revision are care's.
+    const service = (area: string) => ({
+      deliveredOn: today(),
+      providerAgencyId: agency.shelter,
+      serviceArea: area,
+      description: 'Session',
+    });
+    const counselling = await recorder.post(`/api/cases/${caseId}/care-services`, service('psychosocial'));
+    expect(counselling.status, JSON.stringify(counselling.body)).toBe(201);
+    expectProblem(await recorder.post(`/api/cases/${caseId}/care-services`, service('economic_empowerment')), 403, 'forbidden');
+    expectProblem(
+      await recorder.post(`/api/cases/${caseId}/care-plan`, {
+        basedOnVersion: 1,
+        victimGoals: 'Sleep',
+        goals: [{ serviceArea: 'psychosocial', goal: 'Sleep well again' }],
+      }),
+      403,
+      'forbidden',
+    );
+    const plan = (await recorder.get(`/api/cases/${caseId}/care-plan`)).body;
+    expect(plan.services.map((s: { id: string }) => s.id)).toEqual([counselling.body.id]);
+    expect(plan.abilities).toEqual({ write: false, record: ['psychosocial'] });
+
+    // The owner's social worker (care, no psychosocial) sees neither; the stored rows are the shelter's.
+    const owner = await socialworker.get(`/api/cases/${caseId}/assessments`);
+    expect(owner.body.items.map((item: { id: string }) => item.id)).not.toContain(recorded.body.id);
+    const stored = await asSystem(t.database.db, (tx) =>
+      tx.select({ agency: caseAssessments.recordedByAgencyId }).from(caseAssessments).where(eq(caseAssessments.id, recorded.body.id)),
+    );
+    expect(stored).toEqual([{ agency: agency.shelter }]);
   });
 });
