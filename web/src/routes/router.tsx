@@ -12,6 +12,7 @@ import { validateCaseListSearch } from '../features/cases/caseListSearch';
 import { validateConfigurationSearch } from '../features/configuration/configurationSearch';
 import { validatePersonMergeSearch } from '../features/personMerges/personMergeSearch';
 import { validateDirectorySearch } from '../features/serviceDirectory/directorySearch';
+import { validateStatisticsSearch } from '../features/statistics/statisticsSearch';
 import { validateUserListSearch } from '../features/users/userListSearch';
 import { redirectParam } from '../lib/searchParams';
 import { requireAnyPermission, requireSignedIn } from './guards';
@@ -229,6 +230,14 @@ const directoryOrganisationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/serviceDirectory/OrganisationPage'), 'OrganisationPage'),
 });
 
+const statisticsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics',
+  validateSearch: validateStatisticsSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -273,6 +282,7 @@ const routeTree = rootRoute.addChildren([
     directoryOrganisationRoute,
     htcdsImportRoute,
     htcdsExportRoute,
+    statisticsRoute,
   ]),
 ]);
 

@@ -22,6 +22,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
   { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
   { to: '/directory', label: 'serviceDirectory.nav' },
+  { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 

@@ -5,6 +5,7 @@ import { RouterButton } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { useCountryName } from '../countries/useCountries';
+import { KeyFiguresCard } from '../statistics/KeyFiguresCard';
 import { TasksCard } from '../tasks/TasksCard';
 
 /** The landing page: where the reader works, what to start, and what is due. */
@@ -14,6 +15,7 @@ export function DashboardPage() {
   const countryName = useCountryName();
   const readsCases = hasPermission(me, 'case:read');
   const opensCases = hasPermission(me, 'case:create');
+  const readsStatistics = hasPermission(me, 'stats:read');
   return (
     <>
       <PageHeader
@@ -41,6 +43,7 @@ export function DashboardPage() {
           )}
         </Card>
         {readsCases && <TasksCard />}
+        {readsStatistics && <KeyFiguresCard />}
       </SimpleGrid>
     </>
   );

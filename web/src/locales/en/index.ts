@@ -14,6 +14,7 @@ import notifications from './notifications.json';
 import referrals from './referrals.json';
 import serviceDirectory from './serviceDirectory.json';
 import shelters from './shelters.json';
+import statistics from './statistics.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
 
@@ -39,6 +40,7 @@ export const en = {
   ...notifications,
   ...referrals,
   ...shelters,
+  ...statistics,
   ...serviceDirectory,
 };
 export type Catalogue = typeof en;

@@ -1,0 +1,196 @@
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/useLocale';
+import { formatYear } from '../../lib/dates';
+import { oneOf } from '../../lib/oneOf';
+import { isoDateParam } from '../../lib/searchParams';
+import { useAgencyOptions } from '../agencies/queries';
+import { PERIOD_KINDS, type Period, periodRange, QUARTERS } from './period';
+import { AGE_FILTERS, CHART_LAYOUTS, FIGURE_SEXES, periodSearch, type StatisticsSearch } from './statisticsSearch';
+
+/** Years offered: this one and the nine before, as far back as annual reports usually compare. */
+const YEARS_BACK = 10;
+
+interface FigureControlsProps {
+  statistic: StatisticKey;
+  period: Period;
+  currentYear: number;
+  /** The breakdowns this figure supports, in the definitions' order. */
+  breakdowns: readonly StatisticBreakdown[];
+  by: readonly StatisticBreakdown[];
+  search: StatisticsSearch;
+  onChange: (change: Partial<StatisticsSearch>) => void;
+}
+
+/** Which figure, for which period, broken down how and for whom. */
+export function FigureControls({ statistic, period, currentYear, breakdowns, by, search, onChange }: FigureControlsProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const agencies = useAgencyOptions();
+  const years = Array.from({ length: YEARS_BACK }, (_, index) => currentYear - index);
+  const yearOptions = years.map((year) => ({ value: String(year), label: formatYear(year, locale) }));
+  const year = period.kind === 'range' ? currentYear : period.year;
+  const [first, second] = by;
+  const breakdownOptions = (exclude?: StatisticBreakdown) =>
+    breakdowns.filter((key) => key !== exclude).map((key) => ({ value: key, label: t(`statistics.breakdown.${key}`) }));
+  const setBy = (keys: (StatisticBreakdown | undefined)[]) => {
+    const chosen = keys.filter((key): key is StatisticBreakdown => key !== undefined);
+    onChange({ by: chosen.length > 0 ? chosen.join(',') : undefined });
+  };
+  const setPeriodKind = (kind: Period['kind']) => {
+    if (kind === 'year') onChange(periodSearch({ kind, year }));
+    if (kind === 'quarter') onChange(periodSearch({ kind, year, quarter: 1 }));
+    if (kind === 'range') onChange(periodSearch({ kind, ...periodRange(period) }));
+  };
+  const setRange = (from: string | undefined, to: string | undefined) => {
+    if (from && to) onChange(periodSearch({ kind: 'range', from, to }));
+  };
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Select
+          label={t('statistics.figure')}
+          data={STATISTIC_KEYS.map((key) => ({ value: key, label: t(`statistics.key.${key}.name`) }))}
+          value={statistic}
+          onChange={(value) => onChange({ statistic: oneOf(value, STATISTIC_KEYS) })}
+          allowDeselect={false}
+          maw={480}
+        />
+        <Text size="sm" c="dimmed" mt={4} maw={640}>
+          {t(`statistics.key.${statistic}.explanation`)}
+        </Text>
+      </div>
+      <Stack gap={4}>
+        <Text size="sm" fw={700} component="span" id="statistics-period">
+          {t('statistics.period.label')}
+        </Text>
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <SegmentedControl
+            aria-labelledby="statistics-period"
+            data={PERIOD_KINDS.map((kind) => ({ value: kind, label: t(`statistics.period.${kind}`) }))}
+            value={period.kind}
+            onChange={(value) => {
+              const kind = oneOf(value, PERIOD_KINDS);
+              if (kind) setPeriodKind(kind);
+            }}
+          />
+          {period.kind !== 'range' && (
+            <Select
+              aria-label={t('statistics.period.year')}
+              data={yearOptions}
+              value={String(period.year)}
+              onChange={(value) =>
+                value &&
+                onChange(
+                  periodSearch(period.kind === 'quarter' ? { ...period, year: Number(value) } : { kind: 'year', year: Number(value) }),
+                )
+              }
+              allowDeselect={false}
+              w={130}
+            />
+          )}
+          {period.kind === 'quarter' && (
+            <Select
+              aria-label={t('statistics.period.quarter')}
+              data={QUARTERS.map((quarter) => ({ value: String(quarter), label: t('statistics.period.quarterOption', { quarter }) }))}
+              value={String(period.quarter)}
+              onChange={(value) => {
+                const quarter = QUARTERS.find((each) => String(each) === value);
+                if (quarter) onChange(periodSearch({ ...period, quarter }));
+              }}
+              allowDeselect={false}
+              w={150}
+            />
+          )}
+          {period.kind === 'range' && (
+            <>
+              <TextInput
+                type="date"
+                label={t('statistics.period.from')}
+                value={period.from}
+                max={period.to}
+                onChange={(event) => setRange(isoDateParam(event.currentTarget.value), period.to)}
+                w={170}
+              />
+              <TextInput
+                type="date"
+                label={t('statistics.period.to')}
+                value={period.to}
+                min={period.from}
+                onChange={(event) => setRange(period.from, isoDateParam(event.currentTarget.value))}
+                w={170}
+              />
+            </>
+          )}
+        </Group>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+        <Select
+          label={t('statistics.breakdown.first')}
+          placeholder={t('statistics.breakdown.none')}
+          data={breakdownOptions()}
+          value={first ?? null}
+          onChange={(value) => setBy([oneOf(value, breakdowns), oneOf(value, breakdowns) === second ? undefined : second])}
+          clearable
+        />
+        <Select
+          label={t('statistics.breakdown.second')}
+          placeholder={t('statistics.breakdown.none')}
+          data={breakdownOptions(first)}
+          value={second ?? null}
+          onChange={(value) => setBy([first, oneOf(value, breakdowns)])}
+          disabled={!first}
+          clearable
+        />
+        <Select
+          label={t('statistics.filter.age')}
+          placeholder={t('statistics.filter.anyAge')}
+          data={AGE_FILTERS.map((age) => ({ value: age, label: t(`statistics.filter.${age}`) }))}
+          value={search.age ?? null}
+          onChange={(value) => onChange({ age: oneOf(value, AGE_FILTERS) })}
+          clearable
+        />
+        <Select
+          label={t('statistics.filter.sex')}
+          placeholder={t('statistics.filter.anySex')}
+          data={FIGURE_SEXES.map((sex) => ({ value: sex, label: t(`shelters.sex.${sex}`) }))}
+          value={search.sex ?? null}
+          onChange={(value) => onChange({ sex: oneOf(value, FIGURE_SEXES) })}
+          clearable
+        />
+        <Select
+          label={t('statistics.filter.agency')}
+          placeholder={t('statistics.filter.allAgencies')}
+          data={agencies}
+          value={search.agencyId ?? null}
+          onChange={(value) => onChange({ agencyId: value ?? undefined })}
+          searchable
+          clearable
+        />
+      </SimpleGrid>
+      <Group gap="lg" wrap="wrap">
+        <Switch
+          label={t('statistics.compare')}
+          checked={search.compare === true}
+          onChange={(event) => onChange({ compare: event.currentTarget.checked || undefined })}
+        />
+        {by.length === 2 && !search.compare && (
+          <Group gap="xs">
+            <Text size="sm" id="statistics-layout">
+              {t('statistics.layout.label')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="statistics-layout"
+              size="xs"
+              data={CHART_LAYOUTS.map((layout) => ({ value: layout, label: t(`statistics.layout.${layout}`) }))}
+              value={search.layout ?? 'grouped'}
+              onChange={(value) => onChange({ layout: oneOf(value, CHART_LAYOUTS) })}
+            />
+          </Group>
+        )}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { Button, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { saveText } from './saveText';
+import type { ShownCell, TableView } from './tableView';
+import { tableCsv } from './tableView';
+
+interface FigureTableCardProps {
+  title: string;
+  view: TableView;
+  threshold: number;
+  fileName: string;
+}
+
+function Cell({ cell, strong }: { cell: ShownCell; strong?: boolean }) {
+  return (
+    <Table.Td ta="end" fw={strong ? 700 : undefined} c={cell.suppressed ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
+      {cell.text}
+    </Table.Td>
+  );
+}
+
+/** The figures behind the chart (a suppressed cell reads "< 5", never blank), with their totals, the suppression legend, and their download. */
+export function FigureTableCard({ title, view, threshold, fileName }: FigureTableCardProps) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder padding="lg">
+      <Group justify="space-between" mb="sm" wrap="wrap">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        <Button variant="light" onClick={() => saveText(tableCsv(view), fileName, 'text/csv;charset=utf-8')}>
+          {t('statistics.download')}
+        </Button>
+      </Group>
+      <ScrollArea type="auto">
+        <Table striped withTableBorder withColumnBorders>
+          <Table.Thead>
+            <Table.Tr>
+              {view.header.map((heading, index) => (
+                <Table.Th key={heading || index} ta={index === 0 ? 'start' : 'end'}>
+                  {heading}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {view.rows.map((row) => (
+              <Table.Tr key={row.label}>
+                <Table.Th scope="row" fw={400}>
+                  {row.label}
+                </Table.Th>
+                {row.cells.map((cell, index) => (
+                  <Cell key={view.header[index + 1]} cell={cell} strong={index === row.cells.length - 1 && view.header.length > 2} />
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Th scope="row">{view.totals.label}</Table.Th>
+              {view.totals.cells.map((cell, index) => (
+                <Cell key={view.header[index + 1]} cell={cell} strong />
+              ))}
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      </ScrollArea>
+      <Text size="sm" c="dimmed" mt="sm">
+        {t('statistics.table.suppressed', { threshold })}
+      </Text>
+    </Card>
+  );
+}
