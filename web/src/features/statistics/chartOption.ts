@@ -21,7 +21,7 @@ export interface ChartInput {
   wholeNumbers: boolean;
 }
 
-/** ECharts leaves a bar out for '-': a suppressed count is not drawn, its tooltip says "< 5". */
+/** ECharts leaves a bar out for '-': a suppressed count (or one without value) is not drawn, its tooltip says "< 5". */
 const GAP = '-';
 
 /** Mantine's teal, then colours told apart also by readers with red–green colour blindness. */

@@ -112,6 +112,11 @@ describe('figure table', () => {
     expect(tableView(grid, labels).totals.cells[0]).toEqual({ text: '< 10', csv: '< 10', suppressed: true });
   });
 
+  it('tells a missing value (a rate without population) from a suppressed one', () => {
+    const grid = figureGrid(table({ unit: 'rate_per_100k', total: { keys: [], value: null, suppressed: false } }), order);
+    expect(tableView(grid, labels).totals.cells[0]).toEqual({ text: '–', csv: '', suppressed: false });
+  });
+
   it('gives no breakdown as the single total', () => {
     const view = tableView(figureGrid(table({ total: cell([], 1234) }), order), labels);
     expect(view.rows).toEqual([]);

@@ -32,11 +32,15 @@ export interface TableLabels {
 /** A suppressed count is shown as below the threshold, never as a number or a blank that could pass for zero. */
 export const suppressedText = (threshold: number) => `< ${threshold}`;
 
+/** Shown where a figure has no value that is not a suppression, e.g. a rate for a country whose population is not known. */
+export const NO_VALUE = '–';
+
 export function shownCell(cell: FigureCell, threshold: number, format: (value: number) => string): ShownCell {
-  if (cell.suppressed || cell.value === null) {
+  if (cell.suppressed) {
     const text = suppressedText(threshold);
     return { text, csv: text, suppressed: true };
   }
+  if (cell.value === null) return { text: NO_VALUE, csv: '', suppressed: false };
   return { text: format(cell.value), csv: String(cell.value), suppressed: false };
 }
 
