@@ -121,18 +121,30 @@ export const shelterUnitSchema = z.object({
   active: z.boolean(),
   version: z.number().int(),
   /**
-   * Beds taken, and by whom by sex and age group: only for the staff of the agency that runs the
-   * shelter and for those who place people; null for everyone else, who see free beds only (one
-   * boy in a named dormitory narrows him down).
+   * Beds taken, and by whom by sex and age group. Units go only to the staff of the agency that
+   * runs the shelter and to those who place people (one boy in a named dormitory narrows him down).
    */
-  occupied: z.number().int().nullable(),
+  occupied: z.number().int(),
   free: z.number().int(),
-  occupiedBy: z.array(groupCountSchema).nullable(),
+  occupiedBy: z.array(groupCountSchema),
 });
 export type ShelterUnit = z.infer<typeof shelterUnitSchema>;
 
-/** Free beds by the group a unit takes (female children, male adults, families…). */
-export const freeBedsSchema = z.object({ sex: z.enum(UNIT_SEXES), ageGroup: z.enum(UNIT_AGE_GROUPS), free: z.number().int() });
+/**
+ * Room for a group, banded: none, 1–4 or 5 and more free beds. With no bed counted beside it, a
+ * band tells an outsider where to refer someone without how many people live there.
+ */
+export const FREE_BED_BANDS = ['none', 'few', 'many'] as const;
+export type FreeBedBand = (typeof FREE_BED_BANDS)[number];
+export const freeBedBandOf = (free: number): FreeBedBand => (free <= 0 ? 'none' : free < 5 ? 'few' : 'many');
+
+/** Free beds by the group a unit takes (female children, male adults, families…); `free` null where counts are (see shelterFacilitySchema). */
+export const freeBedsSchema = z.object({
+  sex: z.enum(UNIT_SEXES),
+  ageGroup: z.enum(UNIT_AGE_GROUPS),
+  free: z.number().int().nullable(),
+  room: z.enum(FREE_BED_BANDS),
+});
 export type FreeBeds = z.infer<typeof freeBedsSchema>;
 
 export const shelterFacilitySchema = z.object({
@@ -151,13 +163,19 @@ export const shelterFacilitySchema = z.object({
   stayLimitDays: z.number().int(),
   active: z.boolean(),
   version: z.number().int(),
-  beds: z.number().int(),
+  /**
+   * Beds and free beds counted: only for the agency that runs the shelter and those who place
+   * people. Beds minus free beds is how many live there, so everyone else gets neither, no units,
+   * and only the banded room per group in `freeByGroup`.
+   */
+  beds: z.number().int().nullable(),
   /** Null where the units' occupancy is (see shelterUnitSchema). */
   occupied: z.number().int().nullable(),
-  free: z.number().int(),
+  free: z.number().int().nullable(),
   freeByGroup: z.array(freeBedsSchema),
   /** Stays reaching their limit within a week or past it; null where the units' occupancy is. */
   stayLimitAlerts: z.number().int().nullable(),
+  /** Empty where beds are not counted. */
   units: z.array(shelterUnitSchema),
   /** Address and phone: only for the owning agency's shelter staff, null for everyone else. */
   confidential: z.object({ address: z.string().nullable(), phone: z.string().nullable() }).nullable(),
@@ -168,8 +186,9 @@ export type ShelterFacility = z.infer<typeof shelterFacilitySchema>;
 export const shelterTotalsSchema = z.object({
   countryCode: z.string(),
   facilities: z.number().int(),
-  beds: z.number().int(),
-  free: z.number().int(),
+  /** Null unless the reader counts beds in every shelter of the country. */
+  beds: z.number().int().nullable(),
+  free: z.number().int().nullable(),
 });
 export type ShelterTotals = z.infer<typeof shelterTotalsSchema>;
 

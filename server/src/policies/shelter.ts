@@ -6,8 +6,8 @@ export type FacilityAction = 'manage' | 'seeResidents' | 'readConfidential' | 's
 export type PlacementAction = 'read' | 'place' | 'override';
 
 /**
- * Where there is a bed is no secret among those who place people: every role that reads cases
- * sees facilities and free beds. Adding a facility is a shelter manager's, for her own agency.
+ * Where there is room is no secret among those who refer people: every role that reads cases
+ * sees facilities and, per group they take, whether there is room. Adding a facility is a shelter manager's, for her own agency.
  */
 export function canShelters(actor: Actor, action: ShelterAction): boolean {
   if (action === 'list') return has(actor, 'case:read') || has(actor, 'shelter:manage');
@@ -20,9 +20,9 @@ export function canShelters(actor: Actor, action: ShelterAction): boolean {
  * repeats the agency part on placements and on the facility's contacts).
  */
 export function canFacility(actor: Actor, action: FacilityAction, facility: { agencyId: string }): boolean {
-  // Who lives in which unit, by sex and age group, narrows a person down (DESIGN.md §4, small
-  // cells): the running agency and those who place people, choosing a unit by it, see it; others
-  // see free beds.
+  // Beds counted narrow a person down (beds − free beds = one boy in a named dormitory; DESIGN.md
+  // §4, small cells): the running agency and those who place people, choosing a unit by them, see
+  // units and counts; others see only whether each group has room, banded.
   if (action === 'seeOccupancy') return facility.agencyId === actor.agencyId || has(actor, 'shelter:place');
   if (facility.agencyId !== actor.agencyId) return false;
   switch (action) {

@@ -1,4 +1,11 @@
-import { procedureForCountry, type ShelterFacility, type ShelterUnit, type UnitAgeGroup, type UnitSex } from '@seamless/contracts';
+import {
+  freeBedBandOf,
+  procedureForCountry,
+  type ShelterFacility,
+  type ShelterUnit,
+  type UnitAgeGroup,
+  type UnitSex,
+} from '@seamless/contracts';
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
@@ -39,7 +46,7 @@ export async function unitOccupied(tx: Tx, unitId: string): Promise<number> {
   return Number(row?.occupied ?? 0);
 }
 
-function presentUnit(unit: UnitRow, occupancy: OccupancyRow[], occupancyVisible: boolean): ShelterUnit {
+function presentUnit(unit: UnitRow, occupancy: OccupancyRow[]): ShelterUnit {
   const occupied = occupiedIn(occupancy);
   return {
     id: unit.id,
@@ -51,16 +58,14 @@ function presentUnit(unit: UnitRow, occupancy: OccupancyRow[], occupancyVisible:
     specialNeeds: unit.specialNeeds,
     active: unit.active,
     version: unit.version,
-    occupied: occupancyVisible ? occupied : null,
+    occupied,
     free: unit.active ? Math.max(unit.beds - occupied, 0) : 0,
-    occupiedBy: occupancyVisible
-      ? occupancy.map((row) => ({ sex: row.resident_sex, ageGroup: row.resident_age_group, count: row.occupied }))
-      : null,
+    occupiedBy: occupancy.map((row) => ({ sex: row.resident_sex, ageGroup: row.resident_age_group, count: row.occupied })),
   };
 }
 
-/** Free beds summed by the group each unit takes. */
-function freeByGroup(units: ShelterUnit[]) {
+/** Free beds summed by the group each unit takes; the count only where beds are counted, the band always. */
+function freeByGroup(units: ShelterUnit[], counted: boolean) {
   const groups = new Map<string, { sex: UnitSex; ageGroup: UnitAgeGroup; free: number }>();
   for (const unit of units.filter((candidate) => candidate.active)) {
     const key = `${unit.sex}:${unit.ageGroup}`;
@@ -68,13 +73,14 @@ function freeByGroup(units: ShelterUnit[]) {
     group.free += unit.free;
     groups.set(key, group);
   }
-  return [...groups.values()];
+  return [...groups.values()].map((group) => ({ ...group, free: counted ? group.free : null, room: freeBedBandOf(group.free) }));
 }
 
 /**
- * Facilities with their units and beds counted, as the actor may see them: everyone sees name,
- * type, province and free beds; the running agency and those who place people also beds taken by
- * sex and age group; the running agency's shelter staff also the address and phone.
+ * Facilities as the actor may see them: everyone sees name, type, province and, per group it
+ * takes, whether there is room (none, 1–4, 5+); the running agency and those who place people also
+ * its units, beds, free beds and beds taken by sex and age group; the running agency's shelter
+ * staff also the address and phone.
  */
 export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, today: string, where?: SQL): Promise<ShelterFacility[]> {
   const facilities = await tx
@@ -94,11 +100,12 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
   const occupancy = await occupancyByUnit(tx, today);
   return facilities.map(({ facility, agencyName }) => {
     const own = units.filter((unit) => unit.facilityId === facility.id);
-    const occupancyVisible = canFacility(actor, 'seeOccupancy', facility);
-    const presented = own.map((unit) => presentUnit(unit, occupancy.get(unit.id) ?? [], occupancyVisible));
+    const counted = canFacility(actor, 'seeOccupancy', facility);
+    const presented = own.map((unit) => presentUnit(unit, occupancy.get(unit.id) ?? []));
     const beds = presented.filter((unit) => unit.active).reduce((sum, unit) => sum + unit.beds, 0);
-    const occupied = own.reduce((sum, unit) => sum + occupiedIn(occupancy.get(unit.id) ?? []), 0);
+    const occupied = presented.reduce((sum, unit) => sum + (unit.occupied ?? 0), 0);
     const stayLimitAlerts = own.reduce((sum, unit) => sum + (occupancy.get(unit.id) ?? []).reduce((n, row) => n + row.limit_soon, 0), 0);
+    const free = facility.active ? presented.reduce((sum, unit) => sum + unit.free, 0) : 0;
     const contact = contacts.find((row) => row.id === facility.id);
     return {
       id: facility.id,
@@ -116,12 +123,12 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
       stayLimitDays: facility.stayLimitDays ?? countryStayLimitDays(facility.countryCode),
       active: facility.active,
       version: facility.version,
-      beds,
-      occupied: occupancyVisible ? occupied : null,
-      free: facility.active ? presented.reduce((sum, unit) => sum + unit.free, 0) : 0,
-      freeByGroup: freeByGroup(presented),
-      stayLimitAlerts: occupancyVisible ? stayLimitAlerts : null,
-      units: presented,
+      beds: counted ? beds : null,
+      occupied: counted ? occupied : null,
+      free: counted ? free : null,
+      freeByGroup: freeByGroup(presented, counted),
+      stayLimitAlerts: counted ? stayLimitAlerts : null,
+      units: counted ? presented : [],
       confidential: confidentialIds.includes(facility.id)
         ? {
             address: keyRing.decrypt(contact?.addressEnc ?? null, placeOf(shelterFacilityContacts.addressEnc, facility.id)),
@@ -133,14 +140,14 @@ export async function loadFacilities(tx: Tx, actor: Actor, keyRing: KeyRing, tod
   });
 }
 
-/** Beds and free beds counted per country across the facilities listed. */
+/** Beds and free beds counted per country, only where the reader counts them in every shelter of the country. */
 export function totalsByCountry(facilities: ShelterFacility[]) {
-  const totals = new Map<string, { countryCode: string; facilities: number; beds: number; free: number }>();
+  const totals = new Map<string, { countryCode: string; facilities: number; beds: number | null; free: number | null }>();
   for (const facility of facilities) {
     const total = totals.get(facility.countryCode) ?? { countryCode: facility.countryCode, facilities: 0, beds: 0, free: 0 };
     total.facilities += 1;
-    total.beds += facility.beds;
-    total.free += facility.free;
+    total.beds = total.beds === null || facility.beds === null ? null : total.beds + facility.beds;
+    total.free = total.free === null || facility.free === null ? null : total.free + facility.free;
     totals.set(facility.countryCode, total);
   }
   return [...totals.values()];

@@ -5,8 +5,8 @@ import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext
 const SHELTER_AGENCY_SECRETS = ['Rim Kok', '+66 53 000 101', 'Mae Sai 57130', '+66 53 000 202'];
 
 /**
- * Shelters: facilities and free beds are open to every role that reads cases, beds taken by sex
- * and age group to the running agency and those who place people; address, phone and residents
+ * Shelters: facilities and whether each group has room are open to every role that reads cases;
+ * units and beds counted, by sex and age group too, to the running agency and those who place people; address, phone and residents
  * stay with the running agency's shelter staff; placements are the case's shelter section (owner
  * or an agency given it), changed only with `shelter:place`.
  */
@@ -26,10 +26,15 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
   const womenCentre = async () => (await shelterFacilities()).find((facility) => facility.name.includes('Women and Children'))!;
   const ngoHome = async () => (await shelterFacilities()).find((facility) => facility.agencyId === c.agency.ngo)!;
   const placementOf = async (caseId: string) => (await ok(c.socialworker.get(`/api/cases/${caseId}/shelter`))).current;
-  /** Free beds only: no beds taken, by sex and age group or at all, in a shelter the reader neither runs nor places into. */
-  const freeBedsOnly = (facility: { occupied: number | null; stayLimitAlerts: number | null; units: { occupiedBy: unknown }[] }) => {
-    expect(facility).toMatchObject({ occupied: null, stayLimitAlerts: null });
-    for (const unit of facility.units) expect(unit.occupiedBy).toBeNull();
+  /** Room per group only, banded: no unit and no bed counted (beds − free beds = people), in a shelter the reader neither runs nor places into. */
+  const freeBedsOnly = (facility: {
+    beds: number | null;
+    free: number | null;
+    freeByGroup: { free: number | null }[];
+    units: unknown[];
+  }) => {
+    expect(facility).toMatchObject({ beds: null, free: null, occupied: null, stayLimitAlerts: null, units: [] });
+    for (const group of facility.freeByGroup) expect(group.free).toBeNull();
   };
   const noSecrets = (body: unknown) => {
     const text = JSON.stringify(body);
@@ -46,7 +51,7 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
 
   return {
     'GET /api/shelters': {
-      why: 'facilities and free beds for every role reading cases; beds taken by sex and age group only for the running agency and those who place people; address and phone only for the running agency; none for roles without case access',
+      why: 'facilities and whether each group has room (banded) for every role reading cases; units, beds, free beds and beds taken by sex and age group only for the running agency and those who place people; address and phone only for the running agency; none for roles without case access',
       anonymous: { path: '/api/shelters' },
       probe: async () => {
         for (const client of [c.ngo, c.police, c.socialworker, c.psychologist, c.hotline]) {
@@ -77,7 +82,7 @@ export function sheltersMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/shelters/:shelterId': {
-      why: 'a facility with free beds for everyone reading cases; beds taken by sex and age group for its own agency and placers; residents, address and phone only for its own agency',
+      why: 'a facility with banded room per group for everyone reading cases; units and beds counted by sex and age group for its own agency and placers; residents, address and phone only for its own agency',
       anonymous: { path: `/api/shelters/${UNKNOWN_ID}` },
       probe: async () => {
         const centre = await womenCentre();

@@ -79,12 +79,12 @@ describe('occupancy board', () => {
     expect(women.abilities).toEqual({ manage: true, seeResidents: true });
     expect(women.occupied).toBeGreaterThan(0);
     expect(women.beds).toBe(34);
-    expect(women.free).toBe(women.beds - women.occupied!);
+    expect(women.free).toBe(women.beds! - women.occupied!);
     expect(women.stayLimitDays).toBe(45);
     expect(facilityNamed(seenByShelter, 'for Men').stayLimitDays).toBe(60);
     expect(facilityNamed(seenByShelter, 'Baan Khao').confidential).toBeNull();
     const total = seenByShelter.totals.find((row) => row.countryCode === 'TH')!;
-    expect(total.beds).toBe(seenByShelter.items.reduce((sum, facility) => sum + facility.beds, 0));
+    expect(total.beds).toBe(seenByShelter.items.reduce((sum, facility) => sum + facility.beds!, 0));
 
     const seenByNgo = await board(ngo);
     expect(facilityNamed(seenByNgo, 'Women and Children')).toMatchObject({ confidential: null, occupied: women.occupied });
@@ -110,28 +110,33 @@ describe('occupancy board', () => {
     }
   });
 
-  it('shows agencies that neither run nor place into a shelter its free beds only, never who lives in which unit', async () => {
+  it('shows agencies that neither run nor place into a shelter whether each group has room, banded, and no bed counted', async () => {
     const hotline = await t.login('th.hotline');
     const police = await t.login('th.police');
     const women = facilityNamed(await board(shelter), 'Women and Children');
     expect(women.units.some((unit) => (unit.occupiedBy?.length ?? 0) > 0)).toBe(true);
     const baanKhao = facilityNamed(await board(ngo), 'Baan Khao');
+    const band = (free: number) => (free === 0 ? 'none' : free < 5 ? 'few' : 'many');
+    // Beds minus free beds is the number of people; with no bed counted anywhere, a band gives nobody away.
     const countsHidden = (facility: ShelterFacility) => {
-      expect(facility).toMatchObject({ occupied: null, stayLimitAlerts: null });
-      for (const unit of facility.units) expect(unit).toMatchObject({ occupied: null, occupiedBy: null });
+      expect(facility).toMatchObject({ beds: null, free: null, occupied: null, stayLimitAlerts: null, units: [] });
+      for (const group of facility.freeByGroup) {
+        expect(group.free).toBeNull();
+        expect(['none', 'few', 'many']).toContain(group.room);
+      }
     };
     for (const client of [hotline, police]) {
       const list = await board(client);
       for (const facility of list.items) countsHidden(facility);
+      for (const total of list.totals) expect(total).toMatchObject({ beds: null, free: null });
       const seen = facilityNamed(list, 'Women and Children');
-      expect(seen).toMatchObject({ beds: women.beds, free: women.free, freeByGroup: women.freeByGroup });
-      expect(seen.units.map((unit) => [unit.name, unit.sex, unit.ageGroup, unit.free])).toEqual(
-        women.units.map((unit) => [unit.name, unit.sex, unit.ageGroup, unit.free]),
-      );
-      const detail = await client.get(`/api/shelters/${women.id}`);
-      expect(detail.status).toBe(200);
-      countsHidden(detail.body.facility);
-      expect(JSON.stringify(detail.body)).not.toContain('"count"');
+      expect(seen.freeByGroup).toEqual(women.freeByGroup.map((group) => ({ ...group, free: null, room: band(group.free!) })));
+      for (const facility of [women, baanKhao]) {
+        const detail = await client.get(`/api/shelters/${facility.id}`);
+        expect(detail.status).toBe(200);
+        countsHidden(detail.body.facility);
+        expect(JSON.stringify(detail.body)).not.toMatch(/"count"|"beds":\d|"free":\d|"occupied":\d/);
+      }
     }
     // The shelter's own psychologist sees her shelter's board, and another agency's shelter like any outsider.
     const seenByPsychologist = await board(psychologist);
@@ -202,7 +207,7 @@ describe('units', () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const after = unitIn(saved.body, unit.id);
     expect(after).toMatchObject({ name: 'Room 9 (quiet room)', beds: 3, specialNeeds: true, free: 3, version: unit.version + 1 });
-    expect((saved.body as ShelterFacility).beds).toBe(centre.beds + 3);
+    expect((saved.body as ShelterFacility).beds).toBe(centre.beds! + 3);
 
     expectProblem(await shelter.patch(unitPath(centre, unit.id), { ...formOf(unit), name: 'Someone else’s edit' }), 409, 'conflict');
     const closed = await shelter.patch(unitPath(centre, unit.id), { ...formOf(after), active: false });

@@ -1,5 +1,5 @@
 import { Alert, Checkbox, List, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
-import type { Placement } from '@seamless/contracts';
+import type { Placement, ShelterFacility } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
@@ -33,7 +33,10 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
   const [specialNeeds, setSpecialNeeds] = useState(current?.specialNeeds ?? false);
   const [withParentCaseId, setWithParentCaseId] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
-  const facilities = (shelters.data?.items ?? []).filter((facility) => facility.active);
+  // Only shelters whose beds the reader counts can take a placement from her: the others show no units.
+  const facilities = (shelters.data?.items ?? []).filter(
+    (facility): facility is ShelterFacility & { free: number } => facility.active && facility.free !== null,
+  );
   const facility = facilities.find((candidate) => candidate.id === facilityId);
   const units = placeableUnits(facility);
   const unit = units.find((candidate) => candidate.id === unitId);

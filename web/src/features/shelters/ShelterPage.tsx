@@ -8,6 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { BedBar } from './BedBar';
 import { FacilityFormModal } from './FacilityFormModal';
+import { FreeByGroup } from './FreeByGroup';
 import { useShelter } from './queries';
 import { ResidentsCard } from './ResidentsCard';
 import { UnitFormModal } from './UnitFormModal';
@@ -74,7 +75,11 @@ function Detail({ detail }: { detail: ShelterDetail }) {
       </RouterAnchor>
       <Card withBorder>
         <Stack gap="xs">
-          <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
+          {facility.beds !== null && facility.free !== null ? (
+            <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
+          ) : (
+            <FreeByGroup facility={facility} />
+          )}
           <Text size="sm">
             {t('shelters.detail.serves')}: {facility.servesSexes.map((sex) => t(`shelters.sex.${sex}`)).join(', ')} ·{' '}
             {facility.servesAgeGroups.map((group) => t(`shelters.ageGroup.${group}`)).join(', ')}
@@ -96,16 +101,18 @@ function Detail({ detail }: { detail: ShelterDetail }) {
           ) : null}
         </Stack>
       </Card>
-      <Group justify="space-between" wrap="wrap" gap="xs">
-        <Title order={2} size="h4">
-          {t('shelters.detail.units')}
-        </Title>
-        {facility.abilities.manage && (
-          <Button variant="light" size="xs" onClick={() => setAddingUnit(true)}>
-            {t('shelters.unitForm.title')}
-          </Button>
-        )}
-      </Group>
+      {(facility.units.length > 0 || facility.abilities.manage) && (
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Title order={2} size="h4">
+            {t('shelters.detail.units')}
+          </Title>
+          {facility.abilities.manage && (
+            <Button variant="light" size="xs" onClick={() => setAddingUnit(true)}>
+              {t('shelters.unitForm.title')}
+            </Button>
+          )}
+        </Group>
+      )}
       <UnitFormModal shelterId={facility.id} opened={addingUnit} onClose={() => setAddingUnit(false)} />
       <UnitFormModal shelterId={facility.id} unit={editingUnit} opened={editingUnit !== null} onClose={() => setEditingUnit(null)} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -9,9 +9,9 @@ import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { BedBar } from './BedBar';
 import { FacilityFormModal } from './FacilityFormModal';
+import { FreeByGroup } from './FreeByGroup';
 import { useShelterResidents, useShelters } from './queries';
 import { ResidentsCard } from './ResidentsCard';
-import { groupKey } from './shelterView';
 
 function FacilityCard({ facility }: { facility: ShelterFacility }) {
   const { t } = useTranslation();
@@ -30,14 +30,10 @@ function FacilityCard({ facility }: { facility: ShelterFacility }) {
             {t('shelters.inactive')}
           </Badge>
         )}
-        <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
-        <Group gap={6} wrap="wrap" aria-label={t('shelters.freeByGroup')}>
-          {facility.freeByGroup.map((group) => (
-            <Badge key={groupKey(group)} variant="outline" color={group.free > 0 ? 'teal' : 'gray'} style={{ textTransform: 'none' }}>
-              {t(`shelters.group.${groupKey(group)}` as never)}: {group.free}
-            </Badge>
-          ))}
-        </Group>
+        {facility.beds !== null && facility.free !== null && (
+          <BedBar occupied={facility.occupied} free={facility.free} beds={facility.beds} />
+        )}
+        <FreeByGroup facility={facility} />
         {(facility.stayLimitAlerts ?? 0) > 0 && (
           <Badge color="orange" variant="light" w="fit-content" style={{ textTransform: 'none' }}>
             {t('shelters.stayLimitAlerts', { count: facility.stayLimitAlerts })}
@@ -55,7 +51,7 @@ function Board({ list }: { list: ShelterList }) {
       <Group gap="xs" wrap="wrap">
         {list.totals.map((total) => (
           <Badge key={total.countryCode} size="lg" variant="light" style={{ textTransform: 'none' }}>
-            {t('shelters.totals', total)}
+            {total.beds === null || total.free === null ? t('shelters.totalsShelters', total) : t('shelters.totals', total)}
           </Badge>
         ))}
       </Group>
