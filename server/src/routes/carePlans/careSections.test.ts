@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { domainScores, risksOf } from '../../assessments/scoring.js';
-import { asSystem } from '../../db/actorContext.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
 import {
   assessmentInstruments,
   carePlanActions,
@@ -628,6 +628,45 @@ describe('specialist parts of the care section', () => {
     const plan = (await recorder.get(`/api/cases/${caseId}/care-plan`)).body;
     expect(plan.services.map((s: { id: string }) => s.id)).toEqual([counselling.body.id]);
     expect(plan.abilities).toEqual({ write: false, record: ['psychosocial'] });
+    // Progress on her section's action is hers to record.
+    const action = plan.current.goals[0].actions[0];
+    const progressed = await recorder.patch(`/api/cases/${caseId}/care-plan/actions/${action.id}`, { status: 'done' });
+    expect(progressed.status, JSON.stringify(progressed.body)).toBe(200);
+    expect(progressed.body.current.goals[0].actions[0].status).toBe('done');
+
+    // Row-level security, not only the route, keeps the care rows from her agency.
+    const rows = await asActor(
+      t.database.db,
+      { userId: userIds['th.psychologist']!, agencyId: agency.shelter, scopes: [] },
+      async (tx) => ({
+        services: (await tx.select({ area: careServices.serviceArea }).from(careServices).where(eq(careServices.caseId, caseId))).map(
+          (row) => row.area,
+        ),
+        goals: (await tx.select({ area: carePlanGoals.serviceArea }).from(carePlanGoals).where(eq(carePlanGoals.caseId, caseId))).map(
+          (row) => row.area,
+        ),
+        actions: (await tx.select({ what: carePlanActions.what }).from(carePlanActions).where(eq(carePlanActions.caseId, caseId))).map(
+          (row) => row.what,
+        ),
+        assessments: (await tx.select({ id: caseAssessments.id }).from(caseAssessments).where(eq(caseAssessments.caseId, caseId))).length,
+      }),
+    );
+    expect(rows).toEqual({ services: ['psychosocial'], goals: ['psychosocial'], actions: [SECRET_GOAL], assessments: 2 });
+    const planted = await asActor(t.database.db, { userId: userIds['th.psychologist']!, agencyId: agency.shelter, scopes: [] }, (tx) =>
+      tx.insert(careServices).values({
+        caseId,
+        deliveredOn: today(),
+        providerName: 'Skills centre',
+        serviceArea: 'economic_empowerment',
+        description: 'planted',
+        recordedBy: userIds['th.psychologist']!,
+        recordedByAgencyId: agency.shelter,
+      }),
+    ).then(
+      () => 'written',
+      (error: Error) => String(error.cause ?? error.message),
+    );
+    expect(planted).toContain('row-level security');
 
     // The owner's social worker (care, no psychosocial) sees neither; the stored rows are the shelter's.
     const owner = await socialworker.get(`/api/cases/${caseId}/assessments`);
