@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { asSystem } from '../../db/actorContext.js';
+import { localToday } from '../../shelters/countdown.js';
 import { agencyOf, auditEventsOf, demoCaseId, openTestCase, userIdOf } from './testSupport.js';
 
 let t: TestApp;
@@ -73,6 +74,58 @@ describe('case timeline', () => {
     expect(await markers(socialworker)).toEqual(['general-entry', 'shelter-entry']);
     expect(await markers(shelter)).toEqual(['general-entry', 'shelter-entry']);
     expect(await markers(psychologist)).toEqual(['general-entry']);
+  });
+
+  it('shows an agency the case was shared with only the sharing and consent entries about its own grant', async () => {
+    const [ngoId, shelterId] = [await agencyOf(t, 'th.ngo'), await agencyOf(t, 'th.shelter')];
+    const kase = await openTestCase(socialworker);
+    const consent = async (sections: string[], agencyIds: string[]) => {
+      const response = await socialworker.post(`/api/cases/${kase.id}/consents`, {
+        purpose: 'services',
+        sections,
+        agencyIds,
+        countries: [],
+        givenBy: 'victim',
+        givenOn: localToday('TH', new Date()),
+      });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      return response.body.id as string;
+    };
+    const share = async (agencyId: string, consentId: string, sections: string[]) =>
+      expect((await socialworker.post(`/api/cases/${kase.id}/shares`, { agencyId, consentId, sections })).status).toBe(200);
+    await share(ngoId, await consent(['care'], [ngoId]), ['care']);
+    const toShelter = await consent(['identity', 'shelter', 'psychosocial'], [shelterId]);
+    await share(shelterId, toShelter, ['identity', 'shelter']);
+    await consent(['care'], [ngoId, shelterId]);
+    expect((await socialworker.post(`/api/cases/${kase.id}/consents/${toShelter}/withdraw`, { reason: 'she left' })).status).toBe(200);
+
+    type Named = { kind: string; details: { agencyId?: string; agencyIds?: string[]; revokedAgencyIds?: string[] } };
+    const named = (entry: Named) =>
+      [entry.details.agencyId ?? [], entry.details.agencyIds ?? [], entry.details.revokedAgencyIds ?? []].flat();
+    const timeline = async (client: ApiClient) => {
+      const response = await client.get(`/api/cases/${kase.id}/timeline?pageSize=200`);
+      expect(response.status).toBe(200);
+      return response.body as { items: Named[]; total: number };
+    };
+    const seenByOwner = await timeline(socialworker);
+    expect(seenByOwner.items.filter((entry) => named(entry).includes(shelterId)).map((entry) => entry.kind)).toEqual([
+      'case.unshared',
+      'consent.withdrawn',
+      'consent.recorded',
+      'case.shared',
+      'consent.recorded',
+    ]);
+    const seenByNgo = await timeline(ngo);
+    expect(seenByNgo.items.flatMap(named).every((agencyId) => agencyId === ngoId)).toBe(true);
+    expect(seenByNgo.items.filter((entry) => named(entry).length > 0).map((entry) => entry.kind)).toEqual([
+      'case.shared',
+      'consent.recorded',
+    ]);
+    expect(seenByNgo.total).toBe(seenByNgo.items.length);
+    expect(seenByNgo.items.map((entry) => entry.kind)).toContain('case.opened');
+    // In an emergency the whole record opens, the owner's sharing with it.
+    expect((await ngo.post(`/api/cases/${kase.id}/break-glass`, { reason: 'She called from the border at night.' })).status).toBe(201);
+    expect((await timeline(ngo)).items.filter((entry) => named(entry).includes(shelterId))).toHaveLength(5);
   });
 
   it('is closed to other agencies and to roles without case access', async () => {
