@@ -79,7 +79,7 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
   const unit = t(`statistics.unit.${table.unit}`);
   return (
     <Stack gap="lg">
-      {shown.option ? (
+      {shown.option && (
         <Card withBorder padding="md">
           <FigureChart
             option={shown.option}
@@ -87,7 +87,8 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
             label={t('statistics.chartLabel', { figure: figureName, period: periodName })}
           />
         </Card>
-      ) : (
+      )}
+      {table.by.length === 0 && (
         <BigNumbers
           unit={unit}
           items={[

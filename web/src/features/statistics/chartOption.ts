@@ -51,7 +51,8 @@ function lookup(grid: FigureGrid): (row: string, column?: string) => FigureCell 
 }
 
 /**
- * Bars for a figure with one or two breakdowns (none has no chart: the page shows the number).
+ * Bars for a figure with one or two breakdowns (none has no chart: the page shows the number;
+ * nor has one whose every cell is hidden or zero).
  * One breakdown: a bar per value, and a second series for the year before. Two: a series per
  * value of the second breakdown, side by side or stacked; compared with the year before, each
  * period is its own stack so the two stand beside each other.
@@ -88,6 +89,8 @@ export function chartOption({ current, previous, periodNames, labels, order, lay
       });
     });
   });
+  // Bars of nothing but hidden cells and zeros would only draw an empty frame; the table says it all.
+  if (!series.some((item) => item.cells.some((cell) => !cell.suppressed && (cell.value ?? 0) > 0))) return null;
   const shown = series.map((item) => item.cells.map((cell) => shownCell(cell, item.threshold, labels.format)));
   const crowded = rowKeys.length > 4;
   return {

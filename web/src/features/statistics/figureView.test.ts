@@ -184,6 +184,11 @@ describe('chart options', () => {
     ).toBe('Female<br/>2025: &#60; 5<br/>2024: 9');
   });
 
+  it('draws nothing when every cell is hidden or zero', () => {
+    const hidden = figureGrid(table({ by: ['sex'], cells: [cell(['male'], null), cell(['female'], 0)], total: cell([], 6) }), order);
+    expect(chartOption({ ...base, current: hidden })).toBeNull();
+  });
+
   it('draws a series per value of the second breakdown, grouped or stacked, and stacks each period apart when compared', () => {
     const current = figureGrid(sexByAge, order);
     const grouped = draw({ ...base, current });
