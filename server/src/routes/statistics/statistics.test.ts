@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { cases, persons, traffickingStatusDecisions, victimContexts } from '../../db/schema/index.js';
+import {
+  careServices,
+  cases,
+  followUpPolicies,
+  followUps,
+  persons,
+  referrals,
+  shelterPlacements,
+  traffickingStatusDecisions,
+  victimContexts,
+} from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
 
@@ -93,10 +103,10 @@ async function addIdentifiedCase(tx: Tx, personId: string, input: CaseInput): Pr
 async function seedDataset(tx: Tx) {
   const times = (count: number) => Array.from({ length: count }, (_, index) => index);
   const mali = await addPerson(tx, { gender: 'Feminine', birthYear: 1990 });
-  await addIdentifiedCase(tx, mali, { owner: 'chiangrai', openedAt: '2011-03-01T03:00:00Z', identifiedOn: '2011-03-10' });
-  await addIdentifiedCase(tx, mali, { owner: 'ngo', openedAt: '2012-04-20T03:00:00Z', identifiedOn: '2012-05-01' });
+  const maliFirst = await addIdentifiedCase(tx, mali, { owner: 'chiangrai', openedAt: '2011-03-01T03:00:00Z', identifiedOn: '2011-03-10' });
+  const maliSecond = await addIdentifiedCase(tx, mali, { owner: 'ngo', openedAt: '2012-04-20T03:00:00Z', identifiedOn: '2012-05-01' });
   const noi = await addPerson(tx, { gender: 'Feminine', birthYear: 1994 });
-  await addIdentifiedCase(tx, noi, {
+  const noiCase = await addIdentifiedCase(tx, noi, {
     owner: 'chiangrai',
     openedAt: '2012-01-20T03:00:00Z',
     identifiedOn: '2012-02-01',
@@ -116,28 +126,143 @@ async function seedDataset(tx: Tx) {
     const openedAt = index === 0 ? '2011-12-31T20:00:00Z' : '2012-03-01T03:00:00Z';
     await addIdentifiedCase(tx, woman, { owner: 'chiangrai', openedAt, identifiedOn: '2012-03-15', exploitation: ['SexualExploitation'] });
   }
+  const girls: string[] = [];
   for (const _ of times(5)) {
     const girl = await addPerson(tx, { gender: 'Feminine', birthYear: 1996 });
-    await addIdentifiedCase(tx, girl, {
-      owner: 'ngo',
-      openedAt: '2012-06-01T03:00:00Z',
-      identifiedOn: '2012-06-10',
-      ageWhenTrafficked: 15,
-      exploitation: ['SexualExploitation'],
-    });
+    girls.push(
+      await addIdentifiedCase(tx, girl, {
+        owner: 'ngo',
+        openedAt: '2012-06-01T03:00:00Z',
+        identifiedOn: '2012-06-10',
+        ageWhenTrafficked: 15,
+        exploitation: ['SexualExploitation'],
+      }),
+    );
   }
+  const men: string[] = [];
   for (const _ of times(3)) {
     const man = await addPerson(tx, { gender: 'Masculine', birthYear: 1980 });
-    await addIdentifiedCase(tx, man, {
-      owner: 'ngo',
-      openedAt: '2012-07-01T03:00:00Z',
-      identifiedOn: '2012-07-10',
-      exploitation: ['ForcedLabour'],
-    });
+    men.push(
+      await addIdentifiedCase(tx, man, {
+        owner: 'ngo',
+        openedAt: '2012-07-01T03:00:00Z',
+        identifiedOn: '2012-07-10',
+        exploitation: ['ForcedLabour'],
+      }),
+    );
   }
   // The merge as the persons administrator makes it: the duplicate's case moves to the survivor.
   await tx.execute(sql`select set_config('app.user_id', ${recorderId}, true)`);
   await tx.execute(sql`select move_person_records(${somchai}, ${somchaiAgain})`);
+  await seedCareWork(tx, { maliFirst, maliSecond, noiCase, girls, men });
+}
+
+/**
+ * Assisted: Mali (a service in 2011 and one in 2012), Noi (a referral the NGO accepted at 03:00 on
+ * 11 February in Bangkok), the 5 girls (services; one twice); a man's referral declined and
+ * another's still waiting count for nothing. 2012: 7 persons; 2011: Mali alone.
+ * Sheltered: Noi admitted in February, the girls in June; one girl transferred in August (the same
+ * stay, no new admission). 2012: 6 persons.
+ * Follow-ups completed: the girls' five, closed with the plan completed in November 2012; one
+ * closed because the person could not be reached and one still running count for nothing.
+ */
+async function seedCareWork(
+  tx: Tx,
+  {
+    maliFirst,
+    maliSecond,
+    noiCase,
+    girls,
+    men,
+  }: { maliFirst: string; maliSecond: string; noiCase: string; girls: string[]; men: string[] },
+) {
+  const recorded = { recordedBy: recorderId, recordedByAgencyId: agency.ngo };
+  const service = (caseId: string, deliveredOn: string) => ({
+    ...recorded,
+    caseId,
+    deliveredOn,
+    providerAgencyId: agency.ngo,
+    serviceArea: 'medical',
+    description: 'Health check',
+  });
+  await tx
+    .insert(careServices)
+    .values([
+      service(maliFirst, '2011-04-01'),
+      service(maliSecond, '2012-05-10'),
+      ...girls.map((id) => service(id, '2012-06-20')),
+      service(girls[0]!, '2012-07-20'),
+    ]);
+  const referral = (caseId: string, status: 'accepted' | 'declined' | 'pending', answeredAt: string | null) => ({
+    caseId,
+    fromAgencyId: agency.chiangrai,
+    toAgencyId: agency.ngo,
+    reason: 'Shelter and counselling',
+    referredOn: '2012-02-01',
+    status,
+    answeredAt: answeredAt ? new Date(answeredAt) : null,
+    declineReason: status === 'declined' ? 'No place for men this month' : null,
+    caseReference: 'TH-STAT',
+    pseudonym: 'P-STAT00',
+    countryCode: 'TH',
+    recordedByAgencyId: agency.chiangrai,
+  });
+  await tx
+    .insert(referrals)
+    .values([
+      referral(noiCase, 'accepted', '2012-02-10T20:00:00Z'),
+      referral(men[0]!, 'declined', '2012-07-15T03:00:00Z'),
+      referral(men[1]!, 'pending', null),
+    ]);
+
+  const [unit] = rowsOf<{ id: string; facility_id: string; agency_id: string }>(
+    await tx.execute(
+      sql`select u.id, u.facility_id, f.agency_id from shelter_units u join shelter_facilities f on f.id = u.facility_id limit 1`,
+    ),
+  );
+  const stay = (caseId: string, admittedOn: string, more: Record<string, unknown> = {}) => ({
+    caseId,
+    facilityId: unit!.facility_id,
+    unitId: unit!.id,
+    agencyId: unit!.agency_id,
+    residentSex: 'female' as const,
+    residentAgeGroup: 'child' as const,
+    admittedOn,
+    stayStartedOn: admittedOn,
+    stayLimitOn: '2013-06-01',
+    recordedBy: recorderId,
+    recordedByAgencyId: unit!.agency_id,
+    ...more,
+  });
+  await tx.insert(shelterPlacements).values(stay(noiCase, '2012-02-05'));
+  const [first] = await tx
+    .insert(shelterPlacements)
+    .values(stay(girls[0]!, '2012-06-12', { endedOn: '2012-08-01', endKind: 'transfer' }))
+    .returning({ id: shelterPlacements.id });
+  await tx
+    .insert(shelterPlacements)
+    .values([stay(girls[0]!, '2012-08-01', { previousPlacementId: first!.id }), ...girls.slice(1).map((id) => stay(id, '2012-06-12'))]);
+
+  const [policy] = await tx.select().from(followUpPolicies).limit(1);
+  const followUp = (caseId: string, more: Record<string, unknown>) => ({
+    ...recorded,
+    caseId,
+    policyId: policy!.id,
+    policyName: policy!.name,
+    steps: policy!.steps,
+    defaultMode: policy!.defaultMode,
+    graceDays: policy!.graceDays,
+    startOn: '2012-07-01',
+    ...more,
+  });
+  const completed = { status: 'closed', closedOn: '2012-11-30', closureReason: 'plan_completed' };
+  await tx
+    .insert(followUps)
+    .values([
+      ...girls.map((id) => followUp(id, completed)),
+      followUp(men[0]!, { status: 'closed', closedOn: '2012-11-30', closureReason: 'unreachable' }),
+      followUp(men[1]!, {}),
+    ]);
 }
 
 const figure = async (client: ApiClient, query: string): Promise<FigureTable> => {
@@ -251,6 +376,46 @@ describe('the demo', () => {
     expect(identified.total.value).toBeGreaterThanOrEqual(5);
     const opened = await figure(data, `statistic=cases_opened&${period}`);
     expect(opened.total.value).toBe(DEMO_PEOPLE.length);
+  });
+});
+
+describe('the other recorded figures', () => {
+  it('counts persons assisted by a service or an accepted referral, dated in Thailand', async () => {
+    const byYear = await figure(data, 'statistic=victims_assisted&from=2011-01-01&to=2012-12-31&by=year');
+    expect(byYear.cells).toEqual([
+      { keys: ['2011'], value: null, suppressed: true },
+      { keys: ['2012'], value: null, suppressed: true },
+    ]);
+    expect(byYear.total).toEqual({ keys: [], value: 7, suppressed: false });
+    const year = await figure(data, 'statistic=victims_assisted&from=2012-01-01&to=2012-12-31');
+    expect(year.total.value).toBe(7);
+    // Noi's referral was accepted on 11 February in Bangkok (10 February in UTC).
+    const fromEleventh = await figure(data, 'statistic=victims_assisted&from=2012-02-11&to=2012-12-31&child=true');
+    expect(fromEleventh.total.value).toBe(6);
+  });
+
+  it('counts persons admitted to a shelter, a transfer being no new admission', async () => {
+    const byMonth = await figure(data, 'statistic=victims_sheltered&from=2012-01-01&to=2012-12-31&by=month');
+    expect(byMonth.cells.map((cell) => cell.keys[0])).toEqual(['2012-02', '2012-06']);
+    // Noi alone in February is hidden, and June's 5 with her, else 6 − 5 gives her away.
+    expect(byMonth.cells.every((cell) => cell.suppressed)).toBe(true);
+    const girls = await figure(data, 'statistic=victims_sheltered&from=2012-06-01&to=2012-12-31');
+    expect(girls.total).toEqual({ keys: [], value: 5, suppressed: false });
+    expect(byMonth.total).toEqual({ keys: [], value: 6, suppressed: false });
+  });
+
+  it('counts follow-ups closed with the plan completed', async () => {
+    const table = await figure(data, 'statistic=follow_ups_completed&from=2012-01-01&to=2012-12-31&by=quarter');
+    expect(table).toMatchObject({ unit: 'follow_ups', cells: [{ keys: ['2012-Q4'], value: 5, suppressed: false }] });
+    expect(table.total.value).toBe(5);
+  });
+
+  it('puts each person in the national age band of her age at the event', async () => {
+    const table = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=ageBand');
+    // 15–17: Noi and the 5 girls; 18–24: Mali (22); 25–34: the 5 women and 3 men (32).
+    expect(valueAt(table.cells, '25-34')).toEqual({ keys: ['25-34'], value: 8, suppressed: false });
+    expect(valueAt(table.cells, '18-24')).toEqual({ keys: ['18-24'], value: null, suppressed: true });
+    expect(table.total.value).toBe(15);
   });
 });
 
