@@ -1,10 +1,11 @@
 import { Stack, Text } from '@mantine/core';
-import { CARE_PART_SECTIONS, type CaseDetail } from '@seamless/contracts';
+import type { CaseDetail } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../components/QueryState';
 import { AssessmentsCard } from '../assessments/AssessmentsCard';
 import { CarePlanCard } from './CarePlanCard';
+import { opensCareTab } from './careAccess';
 import { useCarePlan } from './queries';
 
 /**
@@ -13,7 +14,7 @@ import { useCarePlan } from './queries';
  */
 export function CareTab({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const open = CARE_PART_SECTIONS.some((section) => detail.abilities.sections.includes(section));
+  const open = opensCareTab(detail.abilities.sections);
   const [version, setVersion] = useState<number | undefined>(undefined);
   const plan = useCarePlan(detail.id, undefined, open);
   const shown = useCarePlan(detail.id, version, open);
