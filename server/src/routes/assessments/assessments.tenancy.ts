@@ -70,7 +70,7 @@ export function assessmentsMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/cases/:id/assessments': {
-      why: 'assessments open to agencies holding care on the case and roles with section:care',
+      why: 'assessments open to agencies holding care (or a specialist section, for its domains) on the case and roles with that section',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/assessments` },
       probe: async () => {
         await refusedEverywhere((client, id) => client.get(`/api/cases/${id}/assessments`));
@@ -78,7 +78,7 @@ export function assessmentsMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'POST /api/cases/:id/assessments': {
-      why: 'only agencies holding care on the case record assessments; nothing is written for anyone else',
+      why: 'only agencies holding the sections of the domains scored (care, or a specialist one) record assessments; nothing is written for anyone else',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/assessments`, body: {} },
       probe: async () => {
         const before = await assessmentsOf(assessed());

@@ -30,7 +30,7 @@ export function carePlansMatrix(c: TenancyContext): RouteMatrix {
 
   return {
     'GET /api/cases/:id/care-plan': {
-      why: 'the care plan opens to agencies holding care on the case and roles with section:care; others 404 (no case) or 403',
+      why: 'the care plan opens to agencies holding care (or a specialist section, for its goals) on the case and roles with that section; others 404 (no case) or 403',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/care-plan` },
       probe: async () => {
         await refusedEverywhere((client, id) => client.get(`/api/cases/${id}/care-plan`));
@@ -48,7 +48,7 @@ export function carePlansMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'PATCH /api/cases/:id/care-plan/actions/:actionId': {
-      why: 'progress on a care action is recorded only by agencies holding care; the action is unchanged after the probes',
+      why: 'progress on a care action is recorded only by agencies holding its goal’s section; the action is unchanged after the probes',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/care-plan/actions/${UNKNOWN_ID}`, body: { status: 'done' } },
       probe: async () => {
         const before = await planOf(planned());
@@ -64,7 +64,7 @@ export function carePlansMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'POST /api/cases/:id/care-services': {
-      why: 'services are recorded only by agencies holding care on the case',
+      why: 'services are recorded only by agencies holding the section of their area on the case',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/care-services`, body: service },
       probe: async () => {
         const before = await planOf(planned());
