@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentYearIn, periodAYearEarlier, periodRange, periodSlug } from './period';
-import { figureRequest, periodOf, validateStatisticsSearch } from './statisticsSearch';
+import { breakdownsOf, figureRequest, periodOf, periodSearch, validateStatisticsSearch } from './statisticsSearch';
 
 describe('periods', () => {
   it('gives a year and each quarter as first and last day, both counted', () => {
@@ -85,6 +85,18 @@ describe('statistics address', () => {
     expect(periodOf({ year: 2020 }, 2026)).toEqual({ kind: 'year', year: 2020 });
     expect(periodOf({ quarter: 1 }, 2026)).toEqual({ kind: 'quarter', year: 2026, quarter: 1 });
     expect(periodOf({}, 2026)).toEqual({ kind: 'year', year: 2026 });
+  });
+
+  it('writes a period back to the address, clearing the parameters of the other kinds', () => {
+    expect(periodSearch({ kind: 'quarter', year: 2025, quarter: 2 })).toEqual({ year: 2025, quarter: 2, from: undefined, to: undefined });
+    expect(periodSearch({ kind: 'range', from: '2025-01-01', to: '2025-02-01' })).toEqual({
+      year: undefined,
+      quarter: undefined,
+      from: '2025-01-01',
+      to: '2025-02-01',
+    });
+    expect(breakdownsOf({ by: 'ageBand,nationality' })).toEqual(['ageBand', 'nationality']);
+    expect(breakdownsOf({})).toEqual([]);
   });
 
   it('asks the figures query for the period and filters', () => {
