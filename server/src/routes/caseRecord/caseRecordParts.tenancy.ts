@@ -197,7 +197,7 @@ export function caseRecordPartsMatrix(c: TenancyContext): RouteMatrix {
       },
     },
     'GET /api/cases/:id/timeline': {
-      why: "another agency's timeline answers 404; entries about a section only for those who read it",
+      why: "another agency's timeline answers 404; entries about a section only for those who read it; sharing and consent entries naming another agency only for the owner",
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/timeline` },
       probe: async () => {
         expectStatus(
@@ -207,12 +207,20 @@ export function caseRecordPartsMatrix(c: TenancyContext): RouteMatrix {
         await refusedEverywhere((client, id) => client.get(`/api/cases/${id}/timeline`));
         const owner = await ok(c.socialworker.get(`/api/cases/${shared()}/timeline?pageSize=200`));
         expect(owner.items.some((entry: { section: string | null }) => entry.section === 'family')).toBe(true);
+        // A partner reads the sharing and consent entries about its own grant, none naming another agency.
+        type Named = { section: string | null; details: { agencyId?: string; agencyIds?: string[]; revokedAgencyIds?: string[] } };
+        const named = (items: Named[]) =>
+          items.flatMap((entry) =>
+            [entry.details.agencyId ?? [], entry.details.agencyIds ?? [], entry.details.revokedAgencyIds ?? []].flat(),
+          );
         for (const partner of [c.shelter, c.psychologist]) {
           const seen = await ok(partner.get(`/api/cases/${shared()}/timeline?pageSize=200`));
-          expect(seen.items.some((entry: { section: string | null }) => entry.section === 'family')).toBe(false);
+          expect(seen.items.some((entry: Named) => entry.section === 'family')).toBe(false);
+          expect(named(seen.items).every((agencyId) => agencyId === c.agency.shelter)).toBe(true);
         }
         const bare = await ok(c.ngo.get(`/api/cases/${c.caseOf[1]}/timeline?pageSize=200`));
-        expect(bare.items.every((entry: { section: string | null }) => entry.section === null)).toBe(true);
+        expect(bare.items.every((entry: Named) => entry.section === null)).toBe(true);
+        expect(named(bare.items).every((agencyId) => agencyId === c.agency.ngo)).toBe(true);
       },
     },
   };
