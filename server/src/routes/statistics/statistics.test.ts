@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FigureCell, FigureTable } from '@seamless/contracts';
+import type { FigureCell, FigureTable, StatisticDefinition } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -416,6 +416,27 @@ describe('the other recorded figures', () => {
     expect(valueAt(table.cells, '25-34')).toEqual({ keys: ['25-34'], value: 8, suppressed: false });
     expect(valueAt(table.cells, '18-24')).toEqual({ keys: ['18-24'], value: null, suppressed: true });
     expect(table.total.value).toBe(15);
+  });
+});
+
+describe('every figure by every breakdown it allows', () => {
+  it('answers with no published count between 1 and 4, and persons counted once in the total', async () => {
+    const definitions = (await data.get('/api/statistics/definitions')).body.items as StatisticDefinition[];
+    for (const definition of definitions) {
+      const whole = await figure(data, `statistic=${definition.key}&from=2011-01-01&to=2012-12-31`);
+      for (const breakdown of definition.breakdowns) {
+        const table = await figure(
+          data,
+          `statistic=${definition.key}&from=2011-01-01&to=2012-12-31&by=${breakdown},${definition.breakdowns[0] === breakdown ? definition.breakdowns[1] : definition.breakdowns[0]}`,
+        );
+        for (const cell of [...table.cells, ...table.margins.flat(), table.total]) {
+          if (cell.suppressed) expect(cell.value).toBeNull();
+          else if (definition.unit !== 'rate_per_100k' && cell.value !== null)
+            expect(cell.value === 0 || cell.value >= 5, `${definition.key} by ${breakdown}`).toBe(true);
+        }
+        expect(table.total, `${definition.key} by ${breakdown}`).toEqual(whole.total);
+      }
+    }
   });
 });
 
