@@ -4,6 +4,7 @@ import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/passwords.js';
 import { reindexMissingPersonNames } from './commands/reindexPersonNames.js';
 import { rotateIdentityKey } from './commands/rotateIdentityKey.js';
+import { separateRecordsWithoutBasis } from './commands/separateAgencyRecord.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import { asSystem } from './db/actorContext.js';
 import { type DatabaseHandle, type Queryable, rowsOf, type Tx } from './db/client.js';
@@ -48,6 +49,8 @@ export async function bootstrapDatabase(
       // Care needs an instrument before anyone can assess a survivor (DESIGN.md §2 step 7).
       await seedReintegrationInstrument(tx);
       await reindexMissingPersonNames(tx, keyRing);
+      // Records joined under a sharing that has since ended, before separating them existed.
+      await separateRecordsWithoutBasis(tx, keyRing);
     }
     if (!empty) return { kind: 'existing' } as const;
     if (options.seedDemo) {

@@ -2,7 +2,7 @@ import type { PersonMergeRequestDecision } from '@seamless/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { rowsOf, type Tx } from '../db/client.js';
-import { agencyHoldsIdentity, agencyWritesIdentity } from '../db/identityAccess.js';
+import { agencyHoldsIdentity, agencyMergesIdentity } from '../db/identityAccess.js';
 import { cases, personMergeRequests, personMerges, persons } from '../db/schema/index.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../http/problem.js';
 import { type Actor, has } from '../policies/actor.js';
@@ -48,7 +48,7 @@ export async function mergePersons({ tx, actor, audit, survivorId, mergedPersonI
 
   const alone =
     has(actor, 'admin:persons') ||
-    ((await agencyWritesIdentity(tx, actor.agencyId, survivorId)) && (await agencyWritesIdentity(tx, actor.agencyId, mergedPersonId)));
+    ((await agencyMergesIdentity(tx, actor.agencyId, survivorId)) && (await agencyMergesIdentity(tx, actor.agencyId, mergedPersonId)));
   if (!alone) return { requested: await requestMerge(tx, actor, audit, survivorId, mergedPersonId) };
 
   const [result] = rowsOf<{ id: string }>(await tx.execute(sql`select merge_persons(${survivorId}::uuid, ${mergedPersonId}::uuid) as id`));
@@ -138,8 +138,8 @@ export async function decideMergeRequest({
     return declined;
   }
   const ready =
-    (await agencyWritesIdentity(tx, request.requestingAgencyId, request.survivorId)) &&
-    (await agencyWritesIdentity(tx, request.requestingAgencyId, request.mergedId));
+    (await agencyMergesIdentity(tx, request.requestingAgencyId, request.survivorId)) &&
+    (await agencyMergesIdentity(tx, request.requestingAgencyId, request.mergedId));
   if (!ready) {
     throw new AppError(
       409,

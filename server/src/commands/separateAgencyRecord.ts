@@ -14,28 +14,50 @@ const IDENTITY_COLUMNS = ['givenNameEnc', 'familyNameEnc', 'nameAsWrittenEnc', '
 /**
  * Sharing with these agencies just ended on this case. An agency that also owns cases of the same
  * person, linked or merged to her record while it held her identity by that sharing, takes its cases
- * back onto a record of its own with what it recorded itself (migration 0025): otherwise its own
- * case stays a window onto what the others recorded after the victim withdrew her consent, and
- * neither agency may correct her record, each lacking identity on the other's case.
+ * back onto a record of its own with what it recorded itself (migrations 0025, 0029): otherwise its
+ * own case stays a window onto what the others recorded after the victim withdrew her consent.
  */
 export async function separateAgencyRecords(tx: Tx, keyRing: KeyRing, audit: AuditContext, caseId: string, agencyIds: string[]) {
   const [kase] = await tx.select({ personId: cases.personId }).from(cases).where(eq(cases.id, caseId));
   if (!kase) return;
-  for (const agencyId of agencyIds) {
-    const [plan] = rowsOf<SeparationPlan>(await tx.execute(sql`select * from separation_plan(${kase.personId}::uuid, ${agencyId}::uuid)`));
-    if (!plan?.separate) continue;
-    const targetId = plan.target_id ?? randomUUID();
-    const identity = await leavingIdentity(tx, keyRing, kase.personId, agencyId, targetId, plan.merge_id === null);
-    await tx.execute(
-      sql`select separate_agency_record(${kase.personId}::uuid, ${agencyId}::uuid, ${targetId}::uuid, ${identity === null ? null : JSON.stringify(identity)}::jsonb)`,
-    );
-    await recordAudit(tx, audit, {
-      action: 'person.separate',
-      resourceType: 'person',
-      resourceId: kase.personId,
-      details: { separatedPersonId: targetId, agencyId, mergeId: plan.merge_id, caseId },
-    });
+  for (const agencyId of agencyIds) await separateAgencyRecord(tx, keyRing, audit, kase.personId, agencyId, caseId);
+}
+
+/**
+ * Every separation due across the instance, as the system: after a release that migrated (records
+ * joined before separation existed) and each day (consents that ran out by date).
+ */
+export async function separateRecordsWithoutBasis(tx: Tx, keyRing: KeyRing): Promise<number> {
+  const due = rowsOf<{ person_id: string; agency_id: string }>(await tx.execute(sql`select * from separations_due()`));
+  let separated = 0;
+  for (const { person_id, agency_id } of due) {
+    if (await separateAgencyRecord(tx, keyRing, {}, person_id, agency_id, null)) separated += 1;
   }
+  return separated;
+}
+
+async function separateAgencyRecord(
+  tx: Tx,
+  keyRing: KeyRing,
+  audit: AuditContext,
+  personId: string,
+  agencyId: string,
+  caseId: string | null,
+): Promise<boolean> {
+  const [plan] = rowsOf<SeparationPlan>(await tx.execute(sql`select * from separation_plan(${personId}::uuid, ${agencyId}::uuid)`));
+  if (!plan?.separate) return false;
+  const targetId = plan.target_id ?? randomUUID();
+  const identity = await leavingIdentity(tx, keyRing, personId, agencyId, targetId, plan.merge_id === null);
+  await tx.execute(
+    sql`select separate_agency_record(${personId}::uuid, ${agencyId}::uuid, ${targetId}::uuid, ${identity === null ? null : JSON.stringify(identity)}::jsonb)`,
+  );
+  await recordAudit(tx, audit, {
+    action: 'person.separate',
+    resourceType: 'person',
+    resourceId: personId,
+    details: { separatedPersonId: targetId, agencyId, mergeId: plan.merge_id, caseId },
+  });
+  return true;
 }
 
 /**

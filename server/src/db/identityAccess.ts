@@ -16,10 +16,21 @@ export async function agencyHoldsIdentity(tx: Tx, agencyId: string, personId: st
   return row?.holds === true;
 }
 
-/** The agency may edit or merge this person's identity: it holds it on every case she has (see agency_writes_identity). */
+/**
+ * The agency may correct this person's record: it owns a case of hers, or holds identity on every
+ * case she has (see agency_writes_identity, migration 0029).
+ */
 export async function agencyWritesIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
   const [row] = rowsOf<{ writes: boolean }>(
     await tx.execute(sql`select agency_writes_identity(${agencyId}::uuid, ${personId}::uuid) as writes`),
   );
   return row?.writes === true;
+}
+
+/** The agency may merge this person's record with another: it holds identity on every case she has. */
+export async function agencyMergesIdentity(tx: Tx, agencyId: string, personId: string): Promise<boolean> {
+  const [row] = rowsOf<{ merges: boolean }>(
+    await tx.execute(sql`select agency_merges_identity(${agencyId}::uuid, ${personId}::uuid) as merges`),
+  );
+  return row?.merges === true;
 }

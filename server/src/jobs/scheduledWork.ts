@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { separateRecordsWithoutBasis } from '../commands/separateAgencyRecord.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';
@@ -25,11 +26,12 @@ export async function registerScheduledWork(queue: JobQueue, deps: ScheduledWork
   await queue.work('daily-scans', async () => {
     const now = new Date();
     const sharingEnded = await asSystem(deps.db, (tx) => endExpiredSharing(tx, deps.keyRing, now));
+    const separated = await asSystem(deps.db, (tx) => separateRecordsWithoutBasis(tx, deps.keyRing));
     const tasks = await asSystem(deps.db, (tx) => scanDueTasks(tx, now));
     const visits = await asSystem(deps.db, (tx) => notifyDueAndMissedVisits(tx, now));
     const contacts = await asSystem(deps.db, (tx) => scanUnverifiedContacts(tx, now));
     const stays = await asSystem(deps.db, (tx) => scanAdmissionsEnding(tx, now));
-    deps.log.info({ sharingEnded, tasks, visits, contacts, stays }, 'daily scans ended expired sharing and wrote notices');
+    deps.log.info({ sharingEnded, separated, tasks, visits, contacts, stays }, 'daily scans ended expired sharing and wrote notices');
   });
   await queue.schedule('daily-scans', EARLY_MORNING, {}, { tz: deps.timeZone });
   const { mailer } = deps;

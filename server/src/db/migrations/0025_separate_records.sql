@@ -117,9 +117,10 @@ BEGIN
       FROM persons WHERE id = p_person;
   END IF;
 
+  -- Every agency of either record reads this entry: it names the agency that left, not the records.
   INSERT INTO case_events (case_id, kind, actor_user_id, actor_agency_id, details)
     SELECT id, 'person.separated', app_user_id(), app_agency_id(),
-      jsonb_build_object('personId', p_person, 'separatedPersonId', p_target, 'agencyId', p_agency, 'mergeId', v_plan.merge_id)
+      jsonb_build_object('agencyId', p_agency)
     FROM cases WHERE person_id IN (p_person, p_target);
   RETURN p_target;
 END $$;

@@ -4,12 +4,13 @@
  * case to her, editing her through that case, keeping emergency access forever, reading what the
  * owner added after a hotline hand-over, and searching her by name without identity access.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, demoAgencyIds, startTestApp, type TestApp } from '../../../test/harness.js';
 import { isoDay } from '../../commands/openCase.js';
+import { separateRecordsWithoutBasis } from '../../commands/separateAgencyRecord.js';
 import { asSystem } from '../../db/actorContext.js';
-import { personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
+import { caseAccess, personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
 import { endExpiredSharing } from '../../jobs/expiredSharing.js';
 
@@ -356,5 +357,62 @@ describe('when the sharing a link or merge rested on ends', () => {
       expect(JSON.stringify(ngoView)).not.toContain(secret);
     const shares = (await socialworker.get(`/api/cases/${provincial.id}/shares`)).body.items;
     expect(shares.find((item: { agencyId: string }) => item.agencyId === agency.ngo)?.revokedAt).toBeTruthy();
+  });
+
+  it('keeps the owner able to correct her record while an agency it shared with has linked its own case', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const linked = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
+    expect(linked.personId).toBe(provincial.personId);
+    const corrected = await editable(socialworker, provincial.id, {
+      givenName: 'Kanda',
+      familyName: 'Phromma',
+      address: 'Owner corrected',
+    });
+    expect(corrected.sections.identity.address).toBe('Owner corrected');
+    // The joined record is one record while the sharing lasts: the NGO reads the correction.
+    expect((await ngo.get(`/api/cases/${linked.id}`)).body.sections.identity.address).toBe('Owner corrected');
+  });
+
+  it("does not split an agency off her record when a third agency shares its own case, while the owner's consent stands", async () => {
+    const agencies = (await (await t.login('admin')).get('/api/admin/agencies?pageSize=200')).body.items as {
+      id: string;
+      agencyFunction: string;
+    }[];
+    const policeAgency = agencies.find((item) => item.agencyFunction === 'police')!.id;
+    const police = await t.login('th.police');
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await share(socialworker, provincial.id, policeAgency, ['identity']);
+    const policeCase = await openCase(police, {
+      existingPersonId: provincial.personId,
+      person: { gender: 'Feminine', givenName: 'Kanda' },
+    });
+    const ngoCase = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
+    expect([policeCase.personId, ngoCase.personId]).toEqual([provincial.personId, provincial.personId]);
+    await share(police, policeCase.id, agency.ngo, ['care']);
+    expect((await police.delete(`/api/cases/${policeCase.id}/shares/${agency.ngo}`)).status).toBe(204);
+    expect((await ngo.get(`/api/cases/${ngoCase.id}`)).body.personId).toBe(provincial.personId);
+    expect((await police.get(`/api/cases/${policeCase.id}`)).body.personId).toBe(provincial.personId);
+  });
+
+  it('separates, on the sweep after an upgrade, a link whose sharing ended before separating existed', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const linked = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
+    // As an older release left it: the share ended, the link stayed.
+    await asSystem(t.database.db, (tx) =>
+      tx
+        .update(caseAccess)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(caseAccess.caseId, provincial.id), eq(caseAccess.agencyId, agency.ngo))),
+    );
+    expect(JSON.stringify((await ngo.get(`/api/cases/${linked.id}`)).body)).toContain('TH7788990');
+
+    expect(await asSystem(t.database.db, (tx) => separateRecordsWithoutBasis(tx, t.keyRing))).toBeGreaterThanOrEqual(1);
+    const ngoView = (await ngo.get(`/api/cases/${linked.id}`)).body;
+    expect(ngoView.personId).not.toBe(provincial.personId);
+    for (const secret of ['1996-04-12', 'TH7788990', 'Mae Chan', '234 5678']) expect(JSON.stringify(ngoView)).not.toContain(secret);
+    expect(await asSystem(t.database.db, (tx) => separateRecordsWithoutBasis(tx, t.keyRing))).toBe(0);
   });
 });
