@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ATTACHMENT_MAX_BYTES } from '@seamless/contracts';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asciiHex, objectStreamPdf, scriptedPdf, withEmbeddedPdf } from '../../../test/craftedPdfs.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { sha256Of } from '../../files/attachmentStore.js';
 import { contentDisposition } from './attachments.js';
@@ -190,6 +191,23 @@ describe('attachments', () => {
     expect(download.headers.get('content-type')).toBe('image/png');
     expect(download.headers.get('content-disposition')).toBe(contentDisposition('ตัวอย่าง.html.png'));
     expect(download.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('ตัวอย่าง')}.html.png`);
+  });
+
+  it('refuses a PDF whose script hides in an encoded object stream or an attached PDF, and stores nothing', async () => {
+    const url = `/api/cases/${sharedCase}/attachments`;
+    const before = await countRows(t, 'attachments', sharedCase);
+    const files = await storedFiles();
+    for (const bytes of [objectStreamPdf(asciiHex, '/Filter/ASCIIHexDecode'), withEmbeddedPdf(scriptedPdf())]) {
+      const refused = expectProblem(await socialworker.upload(url, pdf('statement.pdf', bytes)), 422, 'unsafe_file');
+      expect(refused.errors?.[0]?.path).toBe('file');
+    }
+    expect(await countRows(t, 'attachments', sharedCase)).toBe(before);
+    expect(await storedFiles()).toEqual(files);
+    const passive = await socialworker.upload(
+      url,
+      pdf('statement.pdf', objectStreamPdf(asciiHex, '/Filter/ASCIIHexDecode', { passive: true })),
+    );
+    expect(passive.status).toBe(201);
   });
 
   it('refuses a file over the limit with 413 and stores nothing', async () => {
