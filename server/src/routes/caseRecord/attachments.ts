@@ -127,7 +127,7 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
           422,
           'unsafe_file',
           'file',
-          'The PDF contains scripts or automatic actions; print it to a new PDF and upload that.',
+          'The PDF contains scripts or automatic actions, or parts that could not be checked; print it to a new PDF and upload that.',
         );
       }
       let content: Buffer;
