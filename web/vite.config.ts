@@ -57,6 +57,8 @@ export default defineConfig({
             { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
             // Only forms validate, and forms live in lazy pages: keep zod out of the entry's vendor chunk.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
+            // Charts are drawn on lazy pages only (statistics, assessment trends): keep them out of the entry.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
