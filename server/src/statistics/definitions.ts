@@ -43,7 +43,8 @@ const ABOUT_VICTIMS: StatisticBreakdown[] = [
  * Each figure once (DESIGN.md §2 step 9), so every agency reports the same number for the same
  * fact. Persons are counted once per cell however many cases or events they have; a merged
  * record counts as its survivor. Province is the case's intake location (`cases.intake_location`:
- * the province of the call or encounter); agency is the case's owner.
+ * the province of the call or encounter) when it is a value of the country's `provinces` lookup
+ * list, 'other' when it is anything else; agency is the case's owner.
  */
 export const STATISTIC_DEFINITIONS: Record<StatisticKey, ServerStatisticDefinition> = {
   victims_identified: {

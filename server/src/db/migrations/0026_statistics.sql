@@ -4,6 +4,11 @@
 -- ids of records, names or free text. The record set, the counted unit and each breakdown are
 -- chosen by name from the fixed fragments below; nothing a caller sends becomes SQL.
 --
+-- Province is the case's intake location (`cases.intake_location`, where the call or encounter
+-- happened), published only as a value of the country's `provinces` lookup list: what else was
+-- typed there is free text and becomes 'other', as a breakdown value is shown even when its count
+-- is suppressed.
+--
 -- Age is taken at the event that dates the figure: the age when trafficked where it was recorded
 -- (a child at the time of trafficking is a child case), else the event's year less the birth
 -- year, else the age at intake carried forward to the event's year.
@@ -80,7 +85,10 @@ BEGIN
         coalesce(p.citizenship[1], 'unknown') AS nationality,
         CASE p.ethnic_minority WHEN true THEN 'yes' WHEN false THEN 'no' ELSE 'unknown' END AS ethnic_minority,
         CASE WHEN v.exploitation_country IS NULL THEN 'unknown' WHEN v.exploitation_country = c.country_code THEN 'domestic' ELSE 'abroad' END AS domestic_abroad,
-        coalesce(nullif(btrim(c.intake_location), ''), 'unknown') AS province,
+        CASE WHEN nullif(btrim(c.intake_location), '') IS NULL THEN 'unknown'
+          WHEN btrim(c.intake_location) IN (SELECT pv.value ->> 'value' FROM lookup_lists pl CROSS JOIN jsonb_array_elements(pl.values) AS pv(value)
+            WHERE pl.country_code = $1 AND pl.list_key = 'provinces') THEN btrim(c.intake_location)
+          ELSE 'other' END AS province,
         coalesce(nullif(v.exploitation_types, '{}'::text[]), ARRAY['unknown']) AS exploitation_types,
         coalesce(v.age_when_trafficked::int, extract(year FROM r.dated_on)::int - p.birth_year,
           c.age_at_intake + extract(year FROM r.dated_on)::int - extract(year FROM c.opened_at AT TIME ZONE $8)::int) AS age

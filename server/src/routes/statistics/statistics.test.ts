@@ -10,6 +10,7 @@ import {
   cases,
   followUpPolicies,
   followUps,
+  lookupLists,
   persons,
   referrals,
   shelterPlacements,
@@ -50,7 +51,10 @@ type CaseInput = {
   identifiedOn: string;
   ageWhenTrafficked?: number;
   exploitation?: string[];
+  intakeLocation?: string;
 };
+/** Typed at intake for the 3 men: a place no list holds, which must never leave as a breakdown value. */
+const FREE_TEXT_PLACE = 'Karaoke bar behind the Mae Sai market';
 
 async function addPerson(tx: Tx, person: Person): Promise<string> {
   serial += 1;
@@ -77,7 +81,7 @@ async function addIdentifiedCase(tx: Tx, personId: string, input: CaseInput): Pr
       personId,
       ownerAgencyId: agency[input.owner],
       traffickingStatus: 'Identified',
-      intakeLocation: 'Chiang Rai',
+      intakeLocation: input.intakeLocation ?? 'Chiang Rai',
       openedAt: new Date(input.openedAt),
     })
     .returning({ id: cases.id });
@@ -101,6 +105,12 @@ async function addIdentifiedCase(tx: Tx, personId: string, input: CaseInput): Pr
 }
 
 async function seedDataset(tx: Tx) {
+  await tx.insert(lookupLists).values({
+    countryCode: 'TH',
+    listKey: 'provinces',
+    labels: { en: 'Provinces' },
+    values: ['Bangkok', 'Chiang Rai', 'Tak'].map((value, sort) => ({ value, labels: { en: value }, active: true, sort })),
+  });
   const times = (count: number) => Array.from({ length: count }, (_, index) => index);
   const mali = await addPerson(tx, { gender: 'Feminine', birthYear: 1990 });
   const maliFirst = await addIdentifiedCase(tx, mali, { owner: 'chiangrai', openedAt: '2011-03-01T03:00:00Z', identifiedOn: '2011-03-10' });
@@ -148,6 +158,7 @@ async function seedDataset(tx: Tx) {
         openedAt: '2012-07-01T03:00:00Z',
         identifiedOn: '2012-07-10',
         exploitation: ['ForcedLabour'],
+        intakeLocation: FREE_TEXT_PLACE,
       }),
     );
   }
@@ -358,6 +369,12 @@ describe('victims identified', () => {
     expect(chiangrai.total.value).toBe(12);
     const police = await figure(data, `statistic=victims_identified&from=2011-01-01&to=2012-12-31&agencyId=${agency.police}`);
     expect(police.total).toEqual({ keys: [], value: null, suppressed: true });
+  });
+
+  it("breaks down by province of intake, and never by what was typed outside the country's list", async () => {
+    const table = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=province');
+    expect(table.cells.map((cell) => cell.keys[0])).toEqual(['Chiang Rai', 'other']);
+    expect(JSON.stringify(table)).not.toContain('Karaoke');
   });
 
   it('breaks down by form of exploitation, a person once in each form', async () => {
