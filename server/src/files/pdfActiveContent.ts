@@ -234,8 +234,6 @@ function embeddedFileIds(text: string): Set<string> {
   return ids;
 }
 
-const looksLikePdf = (bytes: Buffer) => bytes.subarray(0, 1024).includes('%PDF-');
-
 function scan(buffer: Buffer, depth: number, budget: DecodeBudget): string | null {
   const text = buffer.toString('latin1');
   const direct = activeNameIn(text);
@@ -269,10 +267,9 @@ function scan(buffer: Buffer, depth: number, budget: DecodeBudget): string | nul
   for (const stream of streams) {
     if (!embeddedIds.has(stream.id) && nameValue(stream.entries.get('Type')) !== 'EmbeddedFile') continue;
     if (encrypted) throw new Unreadable('Encrypt');
-    const file = decode(stream, budget);
-    if (!looksLikePdf(file)) continue;
+    // Read as a PDF whatever it claims to be: PDF.js opens a file without a %PDF header too.
     if (depth + 1 >= MAX_EMBEDDED_DEPTH) return 'EmbeddedFile';
-    const hidden = scan(file, depth + 1, budget);
+    const hidden = scan(decode(stream, budget), depth + 1, budget);
     if (hidden) return hidden;
   }
   return null;
