@@ -7,7 +7,7 @@
 -- Province is the case's intake location (`cases.intake_location`, where the call or encounter
 -- happened), published only as a value of the country's `provinces` lookup list: what else was
 -- typed there is free text and becomes 'other', as a breakdown value is shown even when its count
--- is suppressed.
+-- is suppressed. Nationality (the first citizenship) and forms of exploitation leave only as codes.
 --
 -- Age is taken at the event that dates the figure: the age when trafficked where it was recorded
 -- (a child at the time of trafficking is a child case), else the event's year less the birth
@@ -82,14 +82,15 @@ BEGIN
         CASE p.gender WHEN 'Feminine' THEN 'female' WHEN 'TransgenderFeminine' THEN 'female'
           WHEN 'Masculine' THEN 'male' WHEN 'TransgenderMasculine' THEN 'male'
           WHEN 'NonConforming' THEN 'other' ELSE 'unknown' END AS sex,
-        coalesce(p.citizenship[1], 'unknown') AS nationality,
+        CASE WHEN p.citizenship[1] IS NULL THEN 'unknown' WHEN p.citizenship[1] ~ '^[A-Z]{2}$' THEN p.citizenship[1] ELSE 'other' END AS nationality,
         CASE p.ethnic_minority WHEN true THEN 'yes' WHEN false THEN 'no' ELSE 'unknown' END AS ethnic_minority,
         CASE WHEN v.exploitation_country IS NULL THEN 'unknown' WHEN v.exploitation_country = c.country_code THEN 'domestic' ELSE 'abroad' END AS domestic_abroad,
         CASE WHEN nullif(btrim(c.intake_location), '') IS NULL THEN 'unknown'
           WHEN btrim(c.intake_location) IN (SELECT pv.value ->> 'value' FROM lookup_lists pl CROSS JOIN jsonb_array_elements(pl.values) AS pv(value)
             WHERE pl.country_code = $1 AND pl.list_key = 'provinces') THEN btrim(c.intake_location)
           ELSE 'other' END AS province,
-        coalesce(nullif(v.exploitation_types, '{}'::text[]), ARRAY['unknown']) AS exploitation_types,
+        CASE WHEN coalesce(cardinality(v.exploitation_types), 0) = 0 THEN ARRAY['unknown']
+          ELSE ARRAY(SELECT DISTINCT CASE WHEN et ~ '^[A-Za-z]{1,64}$' THEN et ELSE 'other' END FROM unnest(v.exploitation_types) AS et) END AS exploitation_types,
         coalesce(v.age_when_trafficked::int, extract(year FROM r.dated_on)::int - p.birth_year,
           c.age_at_intake + extract(year FROM r.dated_on)::int - extract(year FROM c.opened_at AT TIME ZONE $8)::int) AS age
       FROM r JOIN cases c ON c.id = r.case_id JOIN persons p ON p.id = c.person_id LEFT JOIN victim_contexts v ON v.case_id = c.id

@@ -375,6 +375,8 @@ describe('victims identified', () => {
     const table = await figure(data, 'statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=province');
     expect(table.cells.map((cell) => cell.keys[0])).toEqual(['Chiang Rai', 'other']);
     expect(JSON.stringify(table)).not.toContain('Karaoke');
+    const nationality = await figure(data, 'statistic=victims_identified&from=2011-01-01&to=2012-12-31&by=nationality');
+    expect(nationality.cells).toEqual([{ keys: ['MM'], value: 20, suppressed: false }]);
   });
 
   it('breaks down by form of exploitation, a person once in each form', async () => {
