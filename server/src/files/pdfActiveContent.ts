@@ -25,8 +25,6 @@ type Stream = {
   keywordAt: number;
   dataStart: number;
   dataEnd: number;
-  /** The index after `endstream`. */
-  end: number;
 };
 
 /** Where each `endstream` keyword of a text is, for finding the first one after a point in logarithmic time. */
@@ -106,14 +104,14 @@ function streamAt(source: Source, id: string, at: number): Stream | null {
   if (length !== undefined && length !== null && length >= 0) {
     const after = skipSpace(text, dataStart + length);
     if (text.startsWith('endstream', after)) {
-      return { id, source: text, entries: dictionary.entries, keywordAt, dataStart, dataEnd: dataStart + length, end: after + 9 };
+      return { id, source: text, entries: dictionary.entries, keywordAt, dataStart, dataEnd: dataStart + length };
     }
   }
   const endKeyword = source.endstreams.find(dataStart);
   if (endKeyword < 0) return null;
   const lineBreak = text.startsWith('\r\n', endKeyword - 2) ? 2 : '\r\n'.includes(text[endKeyword - 1]!) ? 1 : 0;
   const dataEnd = Math.max(dataStart, endKeyword - lineBreak);
-  return { id, source: text, entries: dictionary.entries, keywordAt, dataStart, dataEnd, end: endKeyword + 9 };
+  return { id, source: text, entries: dictionary.entries, keywordAt, dataStart, dataEnd };
 }
 
 /**
