@@ -15,18 +15,6 @@ export type MeetingAttendance = (typeof MEETING_ATTENDANCE)[number];
 export const MEETING_ACTION_STATUSES = ['open', 'done', 'cancelled', 'carried'] as const;
 export type MeetingActionStatus = (typeof MEETING_ACTION_STATUSES)[number];
 
-/** A meeting's local time is its country's: the Mekong instances and their partners. */
-export const COUNTRY_TIME_ZONES: Record<string, string> = {
-  TH: 'Asia/Bangkok',
-  KH: 'Asia/Phnom_Penh',
-  MM: 'Asia/Yangon',
-  VN: 'Asia/Ho_Chi_Minh',
-  LA: 'Asia/Vientiane',
-  CN: 'Asia/Shanghai',
-  JP: 'Asia/Tokyo',
-};
-export const timeZoneOfCountry = (countryCode: string) => COUNTRY_TIME_ZONES[countryCode.toUpperCase()] ?? 'UTC';
-
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 
 /**

@@ -5,47 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './plausibility.js';
-
-/** Each published figure. The `unit` says what one counts: a person once however many cases she has, a case, a stay. */
-export const STATISTIC_KEYS = [
-  'victims_identified',
-  'victims_assisted',
-  'victims_sheltered',
-  'victims_repatriated',
-  'cases_opened',
-  'cases_investigated',
-  'suspects_prosecuted',
-  'suspects_convicted',
-  'follow_ups_completed',
-  'sdg_16_2_2',
-] as const;
-export type StatisticKey = (typeof STATISTIC_KEYS)[number];
-
-export const STATISTIC_UNITS = ['persons', 'cases', 'suspects', 'follow_ups', 'rate_per_100k'] as const;
-export type StatisticUnit = (typeof STATISTIC_UNITS)[number];
-
-/** What a figure can be broken down by. `ageBand` uses the country's configured bands; `child` is < 18 at the event. */
-export const STATISTIC_BREAKDOWNS = [
-  'year',
-  'quarter',
-  'month',
-  'sex',
-  'child',
-  'ageBand',
-  'nationality',
-  'exploitationType',
-  'domesticAbroad',
-  'ethnicMinority',
-  'province',
-  'agency',
-] as const;
-export type StatisticBreakdown = (typeof STATISTIC_BREAKDOWNS)[number];
-
-/**
- * Whether the records a figure counts exist yet: legal proceedings and repatriations arrive with
- * their capabilities, and until then the figure says "no data recorded", never 0.
- */
-export const STATISTIC_AVAILABILITY = ['recorded', 'not_recorded'] as const;
+import { STATISTIC_AVAILABILITY, STATISTIC_BREAKDOWNS, STATISTIC_KEYS, STATISTIC_UNITS } from './statisticVocabulary.js';
 
 export const statisticDefinitionSchema = z.object({
   key: z.enum(STATISTIC_KEYS),

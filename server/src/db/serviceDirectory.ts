@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import {
   CONTACT_VERIFICATION_DAYS,
+  COUNTRY_TIME_ZONES,
   type DirectoryContact,
   type DirectoryOrganisation,
   type DirectorySearch,
@@ -9,7 +10,7 @@ import {
 } from '@seamless/contracts';
 import { differenceInCalendarDays, format, subDays } from 'date-fns';
 import { and, asc, count, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { COUNTRY_TIME_ZONES, localToday } from '../followUp/schedule.js';
+import { localToday } from '../followUp/schedule.js';
 import { likePattern } from '../http/listing.js';
 import type { Tx } from './client.js';
 import { directoryContacts, directoryOrganisations, directoryServices } from './schema/index.js';

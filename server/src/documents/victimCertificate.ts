@@ -6,7 +6,7 @@
  * Personal data stays on the page: the PDF metadata carries only the title, the certificate number,
  * the issuing agency and the subject.
  */
-import type { Gender, Locale } from '@seamless/contracts';
+import { type Gender, type Locale, timeZoneOfCountry } from '@seamless/contracts';
 import QRCode from 'qrcode';
 import { drawLine, lineHeightFactor, measureText, type TextStyle, wrapText } from './fonts.js';
 import en from './locales/en.json' with { type: 'json' };
@@ -58,17 +58,6 @@ export type CertificateMessages = typeof en;
 
 export const CERTIFICATE_MESSAGES: Record<Locale, CertificateMessages> = { en, th, km, lo, my, vi, zh, ja };
 
-/** The issue date is the calendar date where the certificate is issued. */
-const COUNTRY_TIME_ZONES: Record<string, string> = {
-  TH: 'Asia/Bangkok',
-  KH: 'Asia/Phnom_Penh',
-  LA: 'Asia/Vientiane',
-  MM: 'Asia/Yangon',
-  VN: 'Asia/Ho_Chi_Minh',
-  CN: 'Asia/Shanghai',
-  JP: 'Asia/Tokyo',
-};
-
 export function formatCertificateDate(isoDate: string, locale: Locale): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   if (!match) return isoDate;
@@ -82,7 +71,8 @@ function formatYear(year: number, locale: Locale): string {
 }
 
 function formatInstant(instant: Date, locale: Locale, countryCode: string): string {
-  const timeZone = COUNTRY_TIME_ZONES[countryCode.toUpperCase()] ?? 'UTC';
+  // The issue date is the calendar date where the certificate is issued.
+  const timeZone = timeZoneOfCountry(countryCode);
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone }).format(instant);
 }
 

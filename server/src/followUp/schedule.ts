@@ -1,22 +1,12 @@
 import { TZDate } from '@date-fns/tz';
-import type { FollowUpCompliance, FollowUpStep, FollowUpVisitStatus } from '@seamless/contracts';
+import { COUNTRY_TIME_ZONES, type FollowUpCompliance, type FollowUpStep, type FollowUpVisitStatus } from '@seamless/contracts';
 import { addDays, addMonths, format } from 'date-fns';
-
-/** Where "today" is for a case: the calendar of its country, not the server's. */
-export const COUNTRY_TIME_ZONES: Record<string, string> = {
-  TH: 'Asia/Bangkok',
-  KH: 'Asia/Phnom_Penh',
-  LA: 'Asia/Vientiane',
-  MM: 'Asia/Yangon',
-  VN: 'Asia/Ho_Chi_Minh',
-  CN: 'Asia/Shanghai',
-};
 
 const ISO_DAY = 'yyyy-MM-dd';
 /** A schedule is never longer than this, whatever a policy says. */
 const MAX_VISITS = 120;
 
-/** The calendar date in the country's zone at `now` (23:30 UTC is already tomorrow in Bangkok). */
+/** Where "today" is for a case: the calendar date in the country's zone at `now` (23:30 UTC is already tomorrow in Bangkok). */
 export function localToday(countryCode: string, now: Date): string {
   return format(new TZDate(now, COUNTRY_TIME_ZONES[countryCode] ?? 'UTC'), ISO_DAY);
 }

@@ -1,7 +1,7 @@
 import type { FigureCell, FigureQuery, FigureTable, StatisticBreakdown } from '@seamless/contracts';
+import { COUNTRY_TIME_ZONES } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.js';
-import { COUNTRY_TIME_ZONES } from '../followUp/schedule.js';
 import {
   ageBandsOf,
   countedUnitOf,
