@@ -137,6 +137,8 @@ test('identified victim → consent share → shelter placement → care plan wi
     .click();
   const referral = worker.getByRole('dialog');
   await pick(referral, label('referrals.dialog.consent'), /./);
+  // The care section lets the NGO work on the plan and take on a meeting's action for this case (step 8).
+  await referral.getByRole('checkbox', { name: label('caseRecord.section.care'), exact: true }).check();
   const reason = 'ฝึกอาชีพตัดเย็บตามแผนการดูแล';
   await referral.getByRole('textbox', { name: label('referrals.dialog.reason'), exact: true }).fill(reason);
   await referral.getByRole('button', { name: label('referrals.dialog.submit') }).click();
@@ -215,8 +217,6 @@ test('identified victim → consent share → shelter placement → care plan wi
   await convene.getByLabel(label('caseMeetings.fields.time')).fill('08:30');
   await convene.getByRole('textbox', { name: label('caseMeetings.fields.place') }).fill('ห้องประชุม พมจ.เชียงราย');
   await pick(convene, label('caseMeetings.fields.invitedAgencies'), /Mekong/);
-  // The agency list stays open over the dialog's buttons until the focus moves on.
-  await convene.getByRole('heading', { name: label('caseMeetings.convene') }).click();
   await convene.getByRole('button', { name: label('caseMeetings.convene') }).click();
   await expect(convene).toBeHidden();
   await expect(worker.getByRole('heading', { name: title })).toBeVisible();
@@ -239,7 +239,6 @@ test('identified victim → consent share → shelter placement → care plan wi
   await item.getByLabel(label('caseMeetings.actions.due'), { exact: true }).fill(actionDue);
   await item.getByRole('button', { name: label('caseMeetings.actions.add') }).click();
   await expect(item.getByText(action, { exact: true })).toBeVisible();
-  // Saved notes redraw the item's writing fields, so they come last.
   const notes = 'ผู้เสียหายพร้อมเริ่มฝึกอาชีพ';
   await item.getByRole('textbox', { name: label('caseMeetings.agenda.notes') }).fill(notes);
   const notesSaved = worker.waitForResponse((response) => response.request().method() === 'PATCH' && response.ok());

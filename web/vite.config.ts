@@ -51,6 +51,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // Fetched after first paint (styles/fonts.ts); must not join the entry's vendor styles.
+            // Sets zod's jitless flag: as its own chunk it is evaluated before a zod chunk the entry imports.
+            { name: 'csp', test: /src[\\/]csp[\\/]zodJitless/, priority: 6 },
             { name: 'fonts-cjk', test: /@fontsource[\\/]noto-sans-(sc|jp)[\\/]/, priority: 5 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-textarea-autosize)/, priority: 3 },
