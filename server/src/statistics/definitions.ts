@@ -1,4 +1,10 @@
-import type { AgeBand, StatisticBreakdown, StatisticDefinition, StatisticKey } from '@seamless/contracts';
+import {
+  type AgeBand,
+  STATISTIC_BREAKDOWNS,
+  type StatisticBreakdown,
+  type StatisticDefinition,
+  type StatisticKey,
+} from '@seamless/contracts';
 
 /**
  * The record sets the database counts from (migration 0026, `statistic_counts`); each names
@@ -26,18 +32,7 @@ export type ServerStatisticDefinition = StatisticDefinition & {
 
 const PERIODS: StatisticBreakdown[] = ['year', 'quarter', 'month'];
 /** Every breakdown a count about a victim supports (age at the event that dates the figure). */
-const ABOUT_VICTIMS: StatisticBreakdown[] = [
-  ...PERIODS,
-  'sex',
-  'child',
-  'ageBand',
-  'nationality',
-  'exploitationType',
-  'domesticAbroad',
-  'ethnicMinority',
-  'province',
-  'agency',
-];
+const ABOUT_VICTIMS: StatisticBreakdown[] = [...STATISTIC_BREAKDOWNS];
 
 /**
  * Each figure once (DESIGN.md §2 step 9), so every agency reports the same number for the same
