@@ -7,7 +7,7 @@ import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personIdentityVersions, personNames, persons } from '../db/schema/index.js';
 import { randomCode } from './openCase.js';
 
-type SeparationPlan = { separate: boolean; merge_id: string | null; target_id: string | null };
+type SeparationPlan = { separate: boolean; merge_id: string | null; target_id: string | null; leaving_agency_id: string };
 
 const IDENTITY_COLUMNS = ['givenNameEnc', 'familyNameEnc', 'nameAsWrittenEnc', 'birthDateEnc', 'addressEnc'] as const;
 
@@ -47,7 +47,8 @@ async function separateAgencyRecord(
   const [plan] = rowsOf<SeparationPlan>(await tx.execute(sql`select * from separation_plan(${personId}::uuid, ${agencyId}::uuid)`));
   if (!plan?.separate) return false;
   const targetId = plan.target_id ?? randomUUID();
-  const identity = await leavingIdentity(tx, keyRing, personId, agencyId, targetId, plan.merge_id === null);
+  // Usually the agency itself leaves; when it had merged the home agency's record into its own, the home's cases go back.
+  const identity = await leavingIdentity(tx, keyRing, personId, plan.leaving_agency_id, targetId, plan.merge_id === null);
   await tx.execute(
     sql`select separate_agency_record(${personId}::uuid, ${agencyId}::uuid, ${targetId}::uuid, ${identity === null ? null : JSON.stringify(identity)}::jsonb)`,
   );
@@ -55,7 +56,7 @@ async function separateAgencyRecord(
     action: 'person.separate',
     resourceType: 'person',
     resourceId: personId,
-    details: { separatedPersonId: targetId, agencyId, mergeId: plan.merge_id, caseId },
+    details: { separatedPersonId: targetId, agencyId: plan.leaving_agency_id, mergeId: plan.merge_id, caseId },
   });
   return true;
 }

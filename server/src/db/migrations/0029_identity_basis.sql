@@ -1,4 +1,5 @@
--- Who may correct a person's record, and when an agency's cases leave it (re-probe R1, R6, R7).
+-- Who may correct a person's record, and the sweep that separates records (re-probe R1, R6, R7; the
+-- rule of who leaves is separation_plan in 0025).
 --
 -- Editing: an agency that owns a case of the person keeps the right to correct her record, even
 -- after another agency linked its own case to her under a consent-based share (the joined record
@@ -59,43 +60,6 @@ BEGIN
   RETURN v_id;
 END $$;
 --> statement-breakpoint
--- A case joined the person's record from outside: linked by an agency other than the one that
--- created her record, or moved onto it by a merge still in force. Cases opened with her record are
--- its home and never leave it.
-CREATE FUNCTION case_joined_person(p_case_id uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
-SET search_path = public AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM cases c JOIN persons p ON p.id = c.person_id
-    WHERE c.id = p_case_id AND (
-      c.intake_by_agency_id IS DISTINCT FROM p.created_by_agency_id
-      OR EXISTS (SELECT 1 FROM person_merges m
-        WHERE m.survivor_id = c.person_id AND m.undone_at IS NULL AND (m.moved -> 'caseIds') ? c.id::text)))
-$$;
---> statement-breakpoint
--- An agency's cases leave her record when all of them joined it from outside and the agency no
--- longer holds identity, by a share or referral, on any case another agency owns of her. Another
--- agency's sharing of its own case (re-probe R7) changes nothing while that basis stands.
-CREATE OR REPLACE FUNCTION separation_plan(p_person uuid, p_agency uuid)
-RETURNS TABLE (separate boolean, merge_id uuid, target_id uuid)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-  WITH own AS (
-    SELECT id FROM cases WHERE person_id = p_person AND owner_agency_id = p_agency
-  ), needed AS (
-    SELECT EXISTS (SELECT 1 FROM own)
-      AND NOT EXISTS (SELECT 1 FROM own WHERE NOT case_joined_person(own.id))
-      AND EXISTS (SELECT 1 FROM cases WHERE person_id = p_person AND owner_agency_id <> p_agency)
-      AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.person_id = p_person AND c.owner_agency_id <> p_agency
-        AND agency_granted_case(p_agency, c.id, 'identity')) AS separate
-  ), merge AS (
-    SELECT m.id, m.merged_id FROM person_merges m
-    WHERE m.survivor_id = p_person AND m.undone_at IS NULL
-      AND EXISTS (SELECT 1 FROM own WHERE (m.moved -> 'caseIds') ? own.id::text)
-    ORDER BY m.merged_at DESC LIMIT 1
-  )
-  SELECT needed.separate, merge.id, merge.merged_id FROM needed LEFT JOIN merge ON true
-  WHERE app_user_id() IS NOT NULL OR current_setting('role', true) IS DISTINCT FROM 'seamless_app'
-$$;
---> statement-breakpoint
 -- Every (person, agency) whose cases should leave her record now: for the sweep after an upgrade and
 -- each day (expired consents, records joined before separation existed). The application role
 -- never runs it: it reads across all agencies.
@@ -106,8 +70,6 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     AND (SELECT s.separate FROM separation_plan(c.person_id, c.owner_agency_id) s)
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION case_joined_person(uuid), separations_due() FROM PUBLIC;
+REVOKE ALL ON FUNCTION separations_due() FROM PUBLIC;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION separations_due() FROM seamless_app;
---> statement-breakpoint
-GRANT EXECUTE ON FUNCTION case_joined_person(uuid) TO seamless_app;

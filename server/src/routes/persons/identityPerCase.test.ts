@@ -415,4 +415,30 @@ describe('when the sharing a link or merge rested on ends', () => {
     for (const secret of ['1996-04-12', 'TH7788990', 'Mae Chan', '234 5678']) expect(JSON.stringify(ngoView)).not.toContain(secret);
     expect(await asSystem(t.database.db, (tx) => separateRecordsWithoutBasis(tx, t.keyRing))).toBe(0);
   });
+
+  it('gives the owner her record back when a partner had merged it into its own and the sharing ends, even if the partner shares back', async () => {
+    const provincial = await openCase(socialworker, { person: provincialPerson });
+    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    const own = await openCase(ngo, { person: { gender: 'Feminine', givenName: 'Noi', familyName: 'Own' } });
+    const merged = await ngo.post(`/api/persons/${own.personId}/merge`, { mergedPersonId: provincial.personId });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
+    expect((await socialworker.get(`/api/cases/${provincial.id}`)).body.personId).toBe(own.personId);
+    // The NGO opens its own case to Chiang Rai as well: that is no basis for keeping Chiang Rai's record.
+    await share(ngo, own.id, agency.chiangrai, ['identity']);
+
+    await withdraw(socialworker, provincial.id);
+
+    const ownerView = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
+    expect(ownerView.personId).toBe(provincial.personId);
+    expect(ownerView.sections.identity).toMatchObject({ givenName: 'Kanda', familyName: 'Phromma', address: '12 Moo 3, Mae Chan' });
+    const corrected = await editable(socialworker, provincial.id, {
+      givenName: 'Kanda',
+      familyName: 'Phromma',
+      address: 'Moved after withdrawal',
+    });
+    expect(corrected.sections.identity.address).toBe('Moved after withdrawal');
+    const ngoText = JSON.stringify((await ngo.get(`/api/cases/${own.id}`)).body);
+    for (const secret of [...secrets, 'Moved after withdrawal']) expect(ngoText).not.toContain(secret);
+    expect(ngoText).toContain('Noi');
+  });
 });
