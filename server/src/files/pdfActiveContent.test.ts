@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ascii85,
   asciiHex,
+  classicPdf,
   lzw,
   objectStreamPdf,
+  PASSIVE_PAGE,
   passivePdf,
   pngUp,
   readerScripts,
@@ -103,6 +105,16 @@ describe('active content in PDFs', () => {
     const started = performance.now();
     expect(pdfActiveContent(bomb)).not.toBeNull();
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('ends a name at NUL as readers do, so /OpenAction followed by NUL is still an open action', async () => {
+    const file = classicPdf([
+      '<< /Type /Catalog /Pages 2 0 R /OpenAction\0 4 0 R >>',
+      ...PASSIVE_PAGE,
+      '<</S/JavaScript\0/JS\0(app.alert\\(1\\))>>',
+    ]);
+    expect(await readerScripts(file)).toEqual(['app.alert(1)']);
+    expect(pdfActiveContent(file)).not.toBeNull();
   });
 
   it('finds the script of a PDF attached to a PDF and opened by a /GoToE link', async () => {

@@ -57,7 +57,9 @@ const sourceOf = (text: string, integers: Map<string, number>): Source => ({ tex
 class Unreadable extends Error {}
 
 function* namesIn(text: string): Generator<{ name: string; end: number }> {
-  for (const match of text.matchAll(/\/([^\s/[\]<>(){}%]+)/g)) yield { name: decodeName(match[1]!), end: match.index + match[0].length };
+  // A name ends at PDF white space, which includes NUL (ISO 32000 §7.2.3): `\s` alone let `/OpenAction\0` through.
+  for (const match of text.matchAll(/\/([^\0\t\n\f\r /[\]<>(){}%]+)/g))
+    yield { name: decodeName(match[1]!), end: match.index + match[0].length };
 }
 
 function activeNameIn(text: string): string | null {
@@ -77,7 +79,8 @@ function holdsName(text: string, wanted: string): boolean {
 /** Objects like `12 0 obj 345 endobj`: where writers keep a stream's /Length once the data is written. */
 function directIntegers(text: string): Map<string, number> {
   const integers = new Map<string, number>();
-  for (const match of text.matchAll(/(\d+)\s+(\d+)\s+obj\s*(\d+)\s*endobj/g)) integers.set(`${match[1]} ${match[2]}`, Number(match[3]));
+  for (const match of text.matchAll(/(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj[\0\t\n\f\r ]*(\d+)[\0\t\n\f\r ]*endobj/g))
+    integers.set(`${match[1]} ${match[2]}`, Number(match[3]));
   return integers;
 }
 
@@ -121,7 +124,7 @@ function streamAt(source: Source, id: string, at: number): Stream | null {
 function fileStreams(source: Source): Stream[] {
   const { text } = source;
   const streams: Stream[] = [];
-  const headers = /(\d+)\s+(\d+)\s+obj\b/g;
+  const headers = /(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+obj(?![^\0\t\n\f\r ()<>[\]{}/%])/g;
   for (let header = headers.exec(text); header; header = headers.exec(text)) {
     const stream = streamAt(source, `${header[1]} ${header[2]}`, header.index + header[0].length);
     if (stream) streams.push(stream);

@@ -54,7 +54,7 @@ export function skipObject(text: string, at: number): number {
     return end;
   }
   if (!isRegular(c)) return -1;
-  const reference = /^\d+\s+\d+\s+R(?![^\s()<>[\]{}/%])/.exec(text.slice(i, i + 32));
+  const reference = /^\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R(?![^\0\t\n\f\r ()<>[\]{}/%])/.exec(text.slice(i, i + 32));
   if (reference) return i + reference[0].length;
   let end = i;
   while (isRegular(text[end])) end++;
@@ -99,7 +99,7 @@ export function parseArray(text: string, at: number): { items: string[]; end: nu
   }
 }
 
-export const REFERENCE = /^(\d+)\s+(\d+)\s+R$/;
+export const REFERENCE = /^(\d+)[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+R$/;
 
 export const integerValue = (value: string | undefined) => (value !== undefined && /^[+-]?\d+$/.test(value) ? Number(value) : null);
 
