@@ -29,7 +29,7 @@ export function consentMatrix(c: TenancyContext): RouteMatrix {
 
   return {
     'GET /api/cases/:id/consents': {
-      why: 'consents are read by the agencies involved in the case; others get 404, roles without case access 403',
+      why: 'consents are read by the owner, and by a receiving agency only where they name it or back its access; others get 404, roles without case access 403',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/consents` },
       probe: async () => {
         const consentId = await existingConsent();
@@ -37,8 +37,15 @@ export function consentMatrix(c: TenancyContext): RouteMatrix {
         expectStatus(await c.police.get(`/api/cases/${sharedWithShelter()}/consents`), 404, 'not_found');
         expectStatus(await c.data.get(`/api/cases/${sharedWithShelter()}/consents`), 403, 'forbidden');
         expectStatus(await c.agencyadmin.get(`/api/cases/${sharedWithShelter()}/consents`), 403, 'forbidden');
+        // A receiving agency reads the consents naming it or backing its access, not the owner's others.
         const seenByShelter = (await ok(c.shelter.get(`/api/cases/${sharedWithShelter()}/consents`))).items;
-        expect(seenByShelter.map((consent: { id: string }) => consent.id)).toContain(consentId);
+        expect(seenByShelter.map((consent: { id: string }) => consent.id)).not.toContain(consentId);
+        const naming = expectStatus(
+          await c.socialworker.post(`/api/cases/${sharedWithShelter()}/consents`, { ...consentBody, agencyIds: [c.agency.shelter] }),
+          201,
+        ).id as string;
+        const seenAgain = (await ok(c.shelter.get(`/api/cases/${sharedWithShelter()}/consents`))).items;
+        expect(seenAgain.map((consent: { id: string }) => consent.id)).toContain(naming);
         const seenByNgo = (await ok(c.ngo.get(`/api/cases/${sharedWithNgo()}/consents`))).items;
         expect(seenByNgo.map((consent: { id: string }) => consent.id)).not.toContain(consentId);
       },

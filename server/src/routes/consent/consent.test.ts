@@ -405,6 +405,31 @@ describe('sharing under consent', () => {
   });
 });
 
+describe('consents as a receiving agency reads them', () => {
+  it('shows an agency only the consents naming it or backing its access, never to whom else she agreed nor her words on withdrawing', async () => {
+    const caseId = await newCase();
+    const toShelter = await recordConsent(caseId, { sections: ['identity', 'shelter', 'psychosocial'], agencyIds: [agency.shelter] });
+    const toNgo = await recordConsent(caseId, { sections: ['care'], agencyIds: [agency.ngo] });
+    for (const [agencyId, consent, sections] of [
+      [agency.shelter, toShelter, ['shelter']],
+      [agency.ngo, toNgo, ['care']],
+    ] as const) {
+      const shared = await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId, consentId: consent.id, sections });
+      expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+    }
+    const reason = 'She fears the aunt knows where the shelter is';
+    expect((await socialworker.post(`/api/cases/${caseId}/consents/${toShelter.id}/withdraw`, { reason })).status).toBe(200);
+
+    const seen = await ngo.get(`/api/cases/${caseId}/consents`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items.map((item: { id: string }) => item.id)).toEqual([toNgo.id]);
+    expect(JSON.stringify(seen.body)).not.toContain(agency.shelter);
+    const owner = (await socialworker.get(`/api/cases/${caseId}/consents`)).body.items;
+    expect(owner.map((item: { id: string }) => item.id).sort()).toEqual([toShelter.id, toNgo.id].sort());
+    expect(owner.find((item: { id: string }) => item.id === toShelter.id).withdrawalReason).toBe(reason);
+  });
+});
+
 describe('break the glass', () => {
   it('opens the sections the user’s role could hold (no specialist notes to a caseworker), for a limited time, with the reason audited', async () => {
     const caseId = await newCase();

@@ -15,12 +15,13 @@ import { asActor } from '../../db/actorContext.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, breakGlassGrants, caseAccess, cases, consents } from '../../db/schema/index.js';
+import type { CaseView } from '../../db/visibleCases.js';
 import { localToday } from '../../followUp/schedule.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { forbidden } from '../../http/problem.js';
-import { dbActorOf } from '../../policies/actor.js';
+import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canAudit } from '../../policies/audit.js';
 import { canCase, canReadSection } from '../../policies/case.js';
 import { consentActive } from '../../policies/consent.js';
@@ -104,6 +105,31 @@ async function presentedConsents(
   );
 }
 
+/**
+ * The consents this reader may know of: all of them for the owner and for emergency access; for an
+ * agency the case was shared with or referred to, only those naming it or backing its own access —
+ * not to whom else she agreed to give which parts of her file — and never her words on withdrawing.
+ */
+async function readerConsentIds(tx: Tx, actor: Actor, view: CaseView): Promise<Set<string> | null> {
+  if (!view.involvement || view.involvement.kind === 'owner' || view.involvement.breakGlassUntil) return null;
+  const grants = await tx
+    .select({ consentId: caseAccess.consentId })
+    .from(caseAccess)
+    .where(and(eq(caseAccess.caseId, view.kase.id), eq(caseAccess.agencyId, actor.agencyId)));
+  const named = await tx
+    .select({ id: consents.id })
+    .from(consents)
+    .where(and(eq(consents.caseId, view.kase.id), sql`${actor.agencyId}::uuid = any(${consents.agencyIds})`));
+  return new Set(
+    [...grants.map((grant) => grant.consentId), ...named.map((consent) => consent.id)].filter((id): id is string => id !== null),
+  );
+}
+
+function forReader(items: Consent[], visible: Set<string> | null): Consent[] {
+  if (visible === null) return items;
+  return items.filter((item) => visible.has(item.id)).map((item) => ({ ...item, withdrawalReason: null }));
+}
+
 /** Who else has the case, revoked shares included (the history of whom it went to). */
 async function loadShares(tx: Tx, caseId: string, agencyId?: string): Promise<CaseShare[]> {
   const rows = await tx
@@ -162,7 +188,7 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.get('/api/cases/:id/consents', { schema: consentListRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
       const withIdentity = canReadSection(actor, 'identity', view.involvement);
-      const items = await presentedConsents(tx, keyRing, view.kase, withIdentity);
+      const items = forReader(await presentedConsents(tx, keyRing, view.kase, withIdentity), await readerConsentIds(tx, actor, view));
       await recordAudit(tx, audit, {
         action: 'case.read',
         resourceType: 'case',
