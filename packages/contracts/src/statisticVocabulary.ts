@@ -42,3 +42,10 @@ export type StatisticBreakdown = (typeof STATISTIC_BREAKDOWNS)[number];
  * their capabilities, and until then the figure says "no data recorded", never 0.
  */
 export const STATISTIC_AVAILABILITY = ['recorded', 'not_recorded'] as const;
+
+/** The last day of the month an ISO date falls in: a figure's period is whole months. */
+export function lastDayOfMonth(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${isoDate.slice(0, 7)}-${String(day).padStart(2, '0')}`;
+}

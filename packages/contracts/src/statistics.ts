@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDate } from './plausibility.js';
-import { STATISTIC_AVAILABILITY, STATISTIC_BREAKDOWNS, STATISTIC_KEYS, STATISTIC_UNITS } from './statisticVocabulary.js';
+import { lastDayOfMonth, STATISTIC_AVAILABILITY, STATISTIC_BREAKDOWNS, STATISTIC_KEYS, STATISTIC_UNITS } from './statisticVocabulary.js';
 
 export const statisticDefinitionSchema = z.object({
   key: z.enum(STATISTIC_KEYS),
@@ -50,7 +50,19 @@ export const figureQuerySchema = z
     sex: z.enum(['female', 'male', 'other']).optional(),
   })
   .strict()
-  .refine((query) => query.from <= query.to, { path: ['to'], message: 'The period ends before it starts.' });
+  .superRefine((query, ctx) => {
+    if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
+    // Whole months only: two periods a day apart, each suppressed on its own, would give away the person of that day.
+    if (!query.from.endsWith('-01'))
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'A period starts on the first day of a month.' });
+    if (query.to !== lastDayOfMonth(query.to))
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A period ends on the last day of a month.' });
+    // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
+    const filters = (query.child === undefined ? 0 : 1) + (query.sex === undefined ? 0 : 1);
+    if ((query.by?.length ?? 0) + filters > 2) {
+      ctx.addIssue({ code: 'custom', path: ['by'], message: 'Breakdowns and filters together: two at most.' });
+    }
+  });
 export type FigureQuery = z.infer<typeof figureQuerySchema>;
 
 /**

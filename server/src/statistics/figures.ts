@@ -23,11 +23,10 @@ async function countsBy(
   countryCode: string,
   by: readonly StatisticBreakdown[],
 ): Promise<{ keys: string[]; value: number }[]> {
-  const child = query.child === undefined ? null : query.child === 'true' ? 'child' : 'adult';
   const rows = rowsOf<{ keys: string[]; value: string | number }>(
     await tx.execute(
       sql`select keys, value from statistic_counts(${definition.records}, ${countedUnitOf(definition)}, ${query.from}::date, ${query.to}::date,
-      ${JSON.stringify(by)}::jsonb, ${query.agencyId ?? null}::uuid, ${child}::text, ${query.sex ?? null}::text,
+      ${JSON.stringify(by)}::jsonb, ${query.agencyId ?? null}::uuid, ${null}::text, ${null}::text,
       ${JSON.stringify(ageBandsOf(countryCode))}::jsonb, ${COUNTRY_TIME_ZONES[countryCode] ?? 'UTC'}::text)`,
     ),
   );
@@ -61,6 +60,68 @@ function asRate(cell: FigureCell, population: number | undefined): FigureCell {
  * exist yet answers "no data recorded": no cells and a null total, never 0.
  */
 export async function computeFigure(tx: Tx, query: FigureQuery, countryCode: string): Promise<FigureTable> {
+  const filters = filtersOf(query);
+  if (!filters.length) return computeTable(tx, query, countryCode);
+  // A filter is the row of a table broken down by it, suppressed with the rows it hides: a filtered
+  // total published on its own would give back a cell the full table hides (final probe P3).
+  const full = await computeTable(
+    tx,
+    { ...query, child: undefined, sex: undefined, by: [...filters.map((filter) => filter.by), ...(query.by ?? [])] },
+    countryCode,
+  );
+  return { ...sliceOf(full, filters), by: query.by ?? [] };
+}
+
+type Filter = { by: StatisticBreakdown; value: string };
+
+function filtersOf(query: FigureQuery): Filter[] {
+  return [
+    ...(query.sex === undefined ? [] : [{ by: 'sex' as const, value: query.sex }]),
+    ...(query.child === undefined ? [] : [{ by: 'child' as const, value: query.child === 'true' ? 'child' : 'adult' }]),
+  ];
+}
+
+const EMPTY_CELL = (keys: string[]): FigureCell => ({ keys, value: 0, suppressed: false });
+
+/** The part of a one- or two-way table that the filters select, as the table of the remaining breakdown. */
+function sliceOf(full: FigureTable, filters: Filter[]): FigureTable {
+  if (full.availability === 'not_recorded') return full;
+  const find = (cells: FigureCell[], keys: string[]) => cells.find((cell) => keyOf(cell.keys) === keyOf(keys)) ?? EMPTY_CELL(keys);
+  if (filters.length === 2)
+    return {
+      ...full,
+      cells: [
+        {
+          ...find(
+            full.cells,
+            filters.map((f) => f.value),
+          ),
+          keys: [],
+        },
+      ],
+      margins: [],
+      total: {
+        ...find(
+          full.cells,
+          filters.map((f) => f.value),
+        ),
+        keys: [],
+      },
+    };
+  const [filter] = filters as [Filter];
+  if (full.by.length === 1) {
+    const only = { ...find(full.cells, [filter.value]), keys: [] };
+    return { ...full, cells: [only], margins: [], total: only };
+  }
+  return {
+    ...full,
+    cells: full.cells.filter((cell) => cell.keys[0] === filter.value).map((cell) => ({ ...cell, keys: cell.keys.slice(1) })),
+    margins: [],
+    total: { ...find(full.margins[0] ?? [], [filter.value]), keys: [] },
+  };
+}
+
+async function computeTable(tx: Tx, query: FigureQuery, countryCode: string): Promise<FigureTable> {
   const definition = STATISTIC_DEFINITIONS[query.statistic];
   const by = query.by ?? [];
   const frame = {

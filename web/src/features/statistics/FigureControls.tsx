@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
+import { lastDayOfMonth, STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear } from '../../lib/dates';
@@ -42,6 +42,12 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
     if (kind === 'year') onChange(periodSearch({ kind, year }));
     if (kind === 'quarter') onChange(periodSearch({ kind, year, quarter: 1 }));
     if (kind === 'range') onChange(periodSearch({ kind, ...periodRange(period) }));
+  };
+  // Figures cover whole months (the server refuses other periods): a month picked is its first or last day.
+  const monthStart = (month: string) => isoDateParam(month && `${month}-01`);
+  const monthEnd = (month: string) => {
+    const start = monthStart(month);
+    return start && lastDayOfMonth(start);
   };
   const setRange = (from: string | undefined, to: string | undefined) => {
     if (from && to) onChange(periodSearch({ kind: 'range', from, to }));
@@ -107,19 +113,19 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           {period.kind === 'range' && (
             <>
               <TextInput
-                type="date"
+                type="month"
                 label={t('statistics.period.from')}
-                value={period.from}
-                max={period.to}
-                onChange={(event) => setRange(isoDateParam(event.currentTarget.value), period.to)}
+                value={period.from.slice(0, 7)}
+                max={period.to.slice(0, 7)}
+                onChange={(event) => setRange(monthStart(event.currentTarget.value), period.to)}
                 w={170}
               />
               <TextInput
-                type="date"
+                type="month"
                 label={t('statistics.period.to')}
-                value={period.to}
-                min={period.from}
-                onChange={(event) => setRange(period.from, isoDateParam(event.currentTarget.value))}
+                value={period.to.slice(0, 7)}
+                min={period.from.slice(0, 7)}
+                onChange={(event) => setRange(period.from, monthEnd(event.currentTarget.value))}
                 w={170}
               />
             </>

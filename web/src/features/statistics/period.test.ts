@@ -22,6 +22,12 @@ describe('periods', () => {
       from: '2023-02-28',
       to: '2023-12-31',
     });
+    // Whole months stay whole: February a year before a common year ends on the leap day.
+    expect(periodAYearEarlier({ kind: 'range', from: '2025-02-01', to: '2025-02-28' })).toEqual({
+      kind: 'range',
+      from: '2024-02-01',
+      to: '2024-02-29',
+    });
   });
 
   it('names a period in a file name', () => {

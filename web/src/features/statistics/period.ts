@@ -1,4 +1,4 @@
-import { timeZoneOfCountry } from '@seamless/contracts';
+import { lastDayOfMonth, timeZoneOfCountry } from '@seamless/contracts';
 
 /** The period a figure covers, as the reader picks it: a calendar year, one of its quarters, or two dates. */
 export type Period =
@@ -41,7 +41,7 @@ export function periodAYearEarlier(period: Period): Period {
     case 'quarter':
       return { ...period, year: period.year - 1 };
     case 'range':
-      return { kind: 'range', from: dayAYearEarlier(period.from), to: dayAYearEarlier(period.to) };
+      return { kind: 'range', from: dayAYearEarlier(period.from), to: lastDayOfMonth(dayAYearEarlier(period.to)) };
   }
 }
 
