@@ -9,6 +9,7 @@ import { bootstrapDatabase } from '../src/bootstrap.js';
 import { type Config, loadConfig } from '../src/config.js';
 import { generateKeyRingFile, KeyRing, type KeyRingFile } from '../src/crypto/keyRing.js';
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js';
+import { localToday } from '../src/followUp/schedule.js';
 
 export const DEMO_PASSWORD = 'Seamless-demo-2026';
 
@@ -202,6 +203,22 @@ export function expectProblem(response: ApiResponse, status: number, code: strin
     detail?: string;
     errors?: { path: string; code: string; message: string }[];
   };
+}
+
+/**
+ * The owner records the victim's consent to exactly these sections, given today in Thailand, and
+ * shares the case with the agency on it.
+ */
+export async function shareWithConsent(owner: ApiClient, caseId: string, agencyId: string, sections: string[]) {
+  const consent = await owner.post(`/api/cases/${caseId}/consents`, {
+    purpose: 'services',
+    sections,
+    givenBy: 'victim',
+    givenOn: localToday('TH', new Date()),
+  });
+  if (consent.status !== 201) throw new Error(`consent: ${consent.status} ${JSON.stringify(consent.body)}`);
+  const shared = await owner.post(`/api/cases/${caseId}/shares`, { agencyId, consentId: consent.body.id, sections });
+  if (shared.status !== 200) throw new Error(`share: ${shared.status} ${JSON.stringify(shared.body)}`);
 }
 
 /** The demo agencies the person tests share cases with, by the system administrator's listing. */

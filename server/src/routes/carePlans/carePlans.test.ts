@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, expectProblem, shareWithConsent, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { carePlanVersions, caseTasks } from '../../db/schema/index.js';
 import { addCalendarDays, localToday } from '../../followUp/schedule.js';
@@ -24,19 +24,6 @@ async function newCase(): Promise<string> {
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body.id;
-}
-
-/** Shares the case with an agency under a recorded consent covering the sections. */
-async function share(caseId: string, agencyId: string, sections: string[]) {
-  const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'services',
-    sections,
-    givenBy: 'victim',
-    givenOn: today(),
-  });
-  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-  const shared = await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId, sections, consentId: consent.body.id });
-  expect(shared.status, JSON.stringify(shared.body)).toBe(200);
 }
 
 const planBody = (basedOnVersion: number, overrides: Record<string, unknown> = {}) => ({
@@ -368,10 +355,10 @@ describe('care section: role and agency', () => {
     expectProblem(await ngo.post(`/api/cases/${caseId}/care-plan`, planBody(1)), 404, 'not_found');
 
     // Shared without care: the agency sees the case, not its care section.
-    await share(caseId, agency.shelter, ['identity']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['identity']);
     expectProblem(await shelter.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
     // Shared including care: shelter staff read and write it; the psychologist's role holds no care section.
-    await share(caseId, agency.shelter, ['identity', 'care']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['identity', 'care']);
     const read = await shelter.get(`/api/cases/${caseId}/care-plan`);
     expect(read.status).toBe(200);
     expect(read.body.current.version).toBe(1);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, expectProblem, shareWithConsent, startTestApp, type TestApp } from '../../../test/harness.js';
 import { domainScores, risksOf } from '../../assessments/scoring.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import {
@@ -134,18 +134,6 @@ async function caseWithSpecialistCare(): Promise<string> {
     ]);
   });
   return caseId;
-}
-
-async function share(caseId: string, agencyId: string, sections: string[]) {
-  const consent = await socialworker.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'services',
-    sections,
-    givenBy: 'victim',
-    givenOn: today(),
-  });
-  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-  const shared = await socialworker.post(`/api/cases/${caseId}/shares`, { agencyId, sections, consentId: consent.body.id });
-  expect(shared.status, JSON.stringify(shared.body)).toBe(200);
 }
 
 type Seen = {
@@ -302,12 +290,12 @@ describe('specialist parts of the care section', () => {
   it('th.psychologist (psychosocial, no care) reads only the psychosocial parts once her agency holds that section', async () => {
     const caseId = await caseWithSpecialistCare();
     // Her agency given care only: her role reads no part of it.
-    await share(caseId, agency.shelter, ['care']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['care']);
     expectProblem(await psychologist.get(`/api/cases/${caseId}/assessments`), 403, 'forbidden');
     expectProblem(await psychologist.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
 
     // Her agency given psychosocial without the care work: the psychosocial parts are her section's (DESIGN.md §4).
-    await share(caseId, agency.shelter, ['psychosocial']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['psychosocial']);
     const listed = await psychologist.get(`/api/cases/${caseId}/assessments`);
     expect(listed.status, JSON.stringify(listed.body)).toBe(200);
     const [assessment] = listed.body.items as Seen[];
@@ -357,7 +345,7 @@ describe('specialist parts of the care section', () => {
     expectProblem(await shelter.get(`/api/cases/${caseId}/care-plan`), 403, 'forbidden');
 
     // With care as well she reads the same psychosocial parts.
-    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['care', 'psychosocial']);
     const both = await psychologist.get(`/api/cases/${caseId}/assessments`);
     expect(both.status).toBe(200);
     expect(domainsSeen(both.body.items[0])).toEqual(['psychosocial']);
@@ -462,7 +450,7 @@ describe('specialist parts of the care section', () => {
 
   it('a psychologist allowed to record assesses her domains; the care readers of the owner neither see it nor are told of its risk', async () => {
     const caseId = await newCase();
-    await share(caseId, agency.shelter, ['care', 'psychosocial']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['care', 'psychosocial']);
     const admin = await t.login('admin');
     const role = (await admin.get('/api/admin/roles')).body.items.find((r: { key: string }) => r.key === 'specialist_psychosocial');
     const updated = await admin.patch(`/api/admin/roles/${role.id}`, {
@@ -565,7 +553,7 @@ describe('specialist parts of the care section', () => {
 
   it('a psychologist allowed to record, her agency given psychosocial only, records psychosocial parts and nothing of care', async () => {
     const caseId = await caseWithSpecialistCare();
-    await share(caseId, agency.shelter, ['psychosocial']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['psychosocial']);
     const admin = await t.login('admin');
     const role = (await admin.get('/api/admin/roles')).body.items.find((r: { key: string }) => r.key === 'specialist_psychosocial');
     if (!role.permissions.includes('case:update')) {

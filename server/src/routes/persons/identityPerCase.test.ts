@@ -6,8 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, demoAgencyIds, startTestApp, type TestApp } from '../../../test/harness.js';
-import { isoDay } from '../../commands/openCase.js';
+import { type ApiClient, demoAgencyIds, shareWithConsent, startTestApp, type TestApp } from '../../../test/harness.js';
 import { separateRecordsWithoutBasis } from '../../commands/separateAgencyRecord.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseAccess, personIdentityVersions, personMergeRequests } from '../../db/schema/index.js';
@@ -27,17 +26,6 @@ async function openCase(client: ApiClient, body: Record<string, unknown>) {
   const response = await client.post('/api/cases', { intake: { channel: 'walk_in' }, ...body });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { id: string; personId: string; version: number; sections: Record<string, any>; person: { version: number } };
-}
-
-async function share(owner: ApiClient, caseId: string, agencyId: string, sections: string[]) {
-  const consent = await owner.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'services',
-    sections,
-    givenBy: 'victim',
-    givenOn: isoDay(new Date()),
-  });
-  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-  expect((await owner.post(`/api/cases/${caseId}/shares`, { agencyId, consentId: consent.body.id, sections })).status).toBe(200);
 }
 
 const provincialPerson = {
@@ -69,7 +57,7 @@ afterAll(async () => {
 describe('attaching a case to a known person', () => {
   it('opens a new person and a possible duplicate when the agency does not hold her identity; nothing leaks and nothing is overwritten', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, []);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, []);
 
     const attached = await openCase(ngo, {
       existingPersonId: provincial.personId,
@@ -103,7 +91,7 @@ describe('attaching a case to a known person', () => {
 
   it('links the case when the agency was given her identity with consent, and keeps what another agency recorded on an edit', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const linked = await openCase(ngo, {
       existingPersonId: provincial.personId,
       person: { gender: 'Feminine', givenName: 'Kanda', familyName: 'Phromma', contacts: [{ kind: 'phone', value: '+66 89 000 1111' }] },
@@ -127,7 +115,7 @@ describe('attaching a case to a known person', () => {
     ]);
 
     // Chiang Rai edits, holding identity on both cases once the NGO shares its own back.
-    await share(ngo, linked.id, agency.chiangrai, ['identity']);
+    await shareWithConsent(ngo, linked.id, agency.chiangrai, ['identity']);
     const current = (await socialworker.get(`/api/cases/${provincial.id}`)).body;
     const saved = await socialworker.patch(`/api/cases/${provincial.id}/person`, {
       version: current.person.version,
@@ -225,8 +213,8 @@ describe('after a hotline hands an intake over', () => {
 describe('searching by name', () => {
   it('finds nothing for a role without identity, and nothing where the agency does not hold it', async () => {
     const provincial = await openCase(socialworker, { person: { ...provincialPerson, givenName: 'Wilawan', familyName: 'Saengthong' } });
-    await share(socialworker, provincial.id, agency.shelter, ['shelter']);
-    await share(socialworker, provincial.id, agency.ngo, []);
+    await shareWithConsent(socialworker, provincial.id, agency.shelter, ['shelter']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, []);
     const byPsychologist = await psychologist.get('/api/cases?q=Wilawan');
     expect(byPsychologist.status).toBe(200);
     expect(byPsychologist.body.items.map((item: { id: string }) => item.id)).not.toContain(provincial.id);
@@ -262,7 +250,7 @@ describe('when the sharing a link or merge rested on ends', () => {
 
   it('gives the asking agency its own record back when consent behind a merged duplicate is withdrawn; both may edit again', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, []);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, []);
     const duplicate = await openCase(ngo, {
       existingPersonId: provincial.personId,
       person: { gender: 'Feminine', givenName: 'Noi', familyName: 'Decoy', contacts: [{ kind: 'phone', value: '+66 89 555 0000' }] },
@@ -271,7 +259,7 @@ describe('when the sharing a link or merge rested on ends', () => {
     const [request] = await asSystem(t.database.db, (tx) =>
       tx.select().from(personMergeRequests).where(eq(personMergeRequests.mergedId, duplicate.personId)),
     );
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const decided = await socialworker.post(`/api/persons/merge-requests/${request!.id}/decision`, { decision: 'merge' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     const merged = (await ngo.get(`/api/cases/${duplicate.id}`)).body;
@@ -302,7 +290,7 @@ describe('when the sharing a link or merge rested on ends', () => {
 
   it('moves a case linked under a share onto a record of its own when the share is revoked, keeping what its agency recorded', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const linked = await openCase(ngo, {
       existingPersonId: provincial.personId,
       person: { gender: 'Feminine', givenName: 'Kanda', familyName: 'P.', contacts: [{ kind: 'phone', value: '+66 89 777 1212' }] },
@@ -361,7 +349,7 @@ describe('when the sharing a link or merge rested on ends', () => {
 
   it('keeps the owner able to correct her record while an agency it shared with has linked its own case', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const linked = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
     expect(linked.personId).toBe(provincial.personId);
     const corrected = await editable(socialworker, provincial.id, {
@@ -382,15 +370,15 @@ describe('when the sharing a link or merge rested on ends', () => {
     const policeAgency = agencies.find((item) => item.agencyFunction === 'police')!.id;
     const police = await t.login('th.police');
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
-    await share(socialworker, provincial.id, policeAgency, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, policeAgency, ['identity']);
     const policeCase = await openCase(police, {
       existingPersonId: provincial.personId,
       person: { gender: 'Feminine', givenName: 'Kanda' },
     });
     const ngoCase = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
     expect([policeCase.personId, ngoCase.personId]).toEqual([provincial.personId, provincial.personId]);
-    await share(police, policeCase.id, agency.ngo, ['care']);
+    await shareWithConsent(police, policeCase.id, agency.ngo, ['care']);
     expect((await police.delete(`/api/cases/${policeCase.id}/shares/${agency.ngo}`)).status).toBe(204);
     expect((await ngo.get(`/api/cases/${ngoCase.id}`)).body.personId).toBe(provincial.personId);
     expect((await police.get(`/api/cases/${policeCase.id}`)).body.personId).toBe(provincial.personId);
@@ -398,7 +386,7 @@ describe('when the sharing a link or merge rested on ends', () => {
 
   it('separates, on the sweep after an upgrade, a link whose sharing ended before separating existed', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const linked = await openCase(ngo, { existingPersonId: provincial.personId, person: { gender: 'Feminine', givenName: 'Kanda' } });
     // As an older release left it: the share ended, the link stayed.
     await asSystem(t.database.db, (tx) =>
@@ -418,13 +406,13 @@ describe('when the sharing a link or merge rested on ends', () => {
 
   it('gives the owner her record back when a partner had merged it into its own and the sharing ends, even if the partner shares back', async () => {
     const provincial = await openCase(socialworker, { person: provincialPerson });
-    await share(socialworker, provincial.id, agency.ngo, ['identity']);
+    await shareWithConsent(socialworker, provincial.id, agency.ngo, ['identity']);
     const own = await openCase(ngo, { person: { gender: 'Feminine', givenName: 'Noi', familyName: 'Own' } });
     const merged = await ngo.post(`/api/persons/${own.personId}/merge`, { mergedPersonId: provincial.personId });
     expect(merged.status, JSON.stringify(merged.body)).toBe(201);
     expect((await socialworker.get(`/api/cases/${provincial.id}`)).body.personId).toBe(own.personId);
     // The NGO opens its own case to Chiang Rai as well: that is no basis for keeping Chiang Rai's record.
-    await share(ngo, own.id, agency.chiangrai, ['identity']);
+    await shareWithConsent(ngo, own.id, agency.chiangrai, ['identity']);
 
     await withdraw(socialworker, provincial.id);
 

@@ -1,7 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, demoAgencyIds, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { isoDay } from '../../commands/openCase.js';
+import { type ApiClient, demoAgencyIds, expectProblem, shareWithConsent, startTestApp, type TestApp } from '../../../test/harness.js';
 import { asSystem } from '../../db/actorContext.js';
 import { caseEvents, persons } from '../../db/schema/index.js';
 
@@ -22,19 +21,6 @@ async function openCase(client: ApiClient, person: Record<string, unknown>): Pro
   const response = await client.post('/api/cases', { person: { gender: 'Feminine', ...person }, intake: { channel: 'walk_in' } });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return { caseId: response.body.id, personId: response.body.personId };
-}
-
-/** Shares a case under a fresh consent, as its owner. */
-async function share(owner: ApiClient, caseId: string, agencyId: string, sections: string[]) {
-  const consent = await owner.post(`/api/cases/${caseId}/consents`, {
-    purpose: 'services',
-    sections,
-    givenBy: 'victim',
-    givenOn: isoDay(new Date()),
-  });
-  expect(consent.status, JSON.stringify(consent.body)).toBe(201);
-  const shared = await owner.post(`/api/cases/${caseId}/shares`, { agencyId, consentId: consent.body.id, sections });
-  expect(shared.status, JSON.stringify(shared.body)).toBe(200);
 }
 
 const match = (client: ApiClient, query: Record<string, unknown>) => client.post('/api/persons/matches', query);
@@ -131,7 +117,7 @@ describe('POST /api/persons/matches', () => {
 
   it('searches names only for roles that read identity, over the cases where their agency holds it', async () => {
     const { caseId, personId } = await openCase(socialworker, { givenName: 'Benjamas', familyName: 'Ruangrit', birthDate: '2001-07-07' });
-    await share(socialworker, caseId, agency.shelter, ['shelter']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['shelter']);
     const query = { name: 'Benjamas Ruangrit', birthdate: '2001-07-07' };
 
     // Shared without identity: the shelter learns nothing from a search, not even that she exists
@@ -143,7 +129,7 @@ describe('POST /api/persons/matches', () => {
     // The psychologist's role reads no identity: no name search at all.
     expectProblem(await match(psychologist, query), 403, 'forbidden');
 
-    await share(socialworker, caseId, agency.shelter, ['identity', 'shelter']);
+    await shareWithConsent(socialworker, caseId, agency.shelter, ['identity', 'shelter']);
     const named = (await match(shelter, query)).body.candidates.find((candidate: { personId: string }) => candidate.personId === personId);
     expect(named.names).toContain('Benjamas Ruangrit');
     expectProblem(await match(psychologist, query), 403, 'forbidden');
@@ -258,7 +244,7 @@ describe('merging two records of one person, and undoing it', () => {
       'invalid_reference',
     );
     // Shared without identity: seeing that her case exists is not holding her identity.
-    await share(ngo, theirs.caseId, agency.chiangrai, []);
+    await shareWithConsent(ngo, theirs.caseId, agency.chiangrai, []);
     const asked = await socialworker.post(`/api/persons/${ours.personId}/merge`, { mergedPersonId: theirs.personId });
     expect(asked.status, JSON.stringify(asked.body)).toBe(202);
     expect(asked.body).toMatchObject({ kind: 'merge', status: 'pending', mayDecide: false });
@@ -290,7 +276,7 @@ describe('merging two records of one person, and undoing it', () => {
 
     // Merging before Chiang Rai holds identity on the NGO's case would hand it her identity.
     expectProblem(await ngo.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'merge' }), 409, 'share_required');
-    await share(ngo, theirs.caseId, agency.chiangrai, ['identity']);
+    await shareWithConsent(ngo, theirs.caseId, agency.chiangrai, ['identity']);
     const decided = await ngo.post(`/api/persons/merge-requests/${asked.body.id}/decision`, { decision: 'merge' });
     expect(decided.status, JSON.stringify(decided.body)).toBe(200);
     expect(decided.body).toMatchObject({ status: 'merged', decidedByAgencyName: expect.any(String), mayDecide: false });
@@ -303,7 +289,7 @@ describe('merging two records of one person, and undoing it', () => {
 
   it('refuses a merge that would take over another agency’s victim (the decoy attack)', async () => {
     const victim = await openCase(socialworker, { givenName: 'Malee', familyName: 'Srisuk', birthDate: '1998-01-01' });
-    await share(socialworker, victim.caseId, agency.ngo, []);
+    await shareWithConsent(socialworker, victim.caseId, agency.ngo, []);
     const decoy = await openCase(ngo, { givenName: 'Decoy', familyName: 'Person', estimatedAge: 30 });
     const attempt = await ngo.post(`/api/persons/${decoy.personId}/merge`, { mergedPersonId: victim.personId });
     expect(attempt.status).toBe(202);
@@ -318,8 +304,8 @@ describe('merging two records of one person, and undoing it', () => {
     const ours = await openCase(socialworker, { givenName: 'Siriporn', familyName: 'Chaiyo', birthDate: '1990-03-03' });
     const other = await openCase(socialworker, { givenName: 'Siriporn', familyName: 'Chaiyoh', estimatedAge: 35 });
     const ngoOwn = await openCase(ngo, { givenName: 'Siriporn', familyName: 'Chaiyo', estimatedAge: 35 });
-    await share(socialworker, ours.caseId, agency.ngo, ['family']);
-    await share(socialworker, ours.caseId, agency.shelter, ['identity']);
+    await shareWithConsent(socialworker, ours.caseId, agency.ngo, ['family']);
+    await shareWithConsent(socialworker, ours.caseId, agency.shelter, ['identity']);
     const body = { mergedPersonId: other.personId };
 
     // Shared with the NGO without identity: it cannot merge her record, not even as the survivor…
