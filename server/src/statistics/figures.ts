@@ -87,32 +87,18 @@ const EMPTY_CELL = (keys: string[]): FigureCell => ({ keys, value: 0, suppressed
 function sliceOf(full: FigureTable, filters: Filter[]): FigureTable {
   if (full.availability === 'not_recorded') return full;
   const find = (cells: FigureCell[], keys: string[]) => cells.find((cell) => keyOf(cell.keys) === keyOf(keys)) ?? EMPTY_CELL(keys);
-  if (filters.length === 2)
-    return {
-      ...full,
-      cells: [
-        {
-          ...find(
-            full.cells,
-            filters.map((f) => f.value),
-          ),
-          keys: [],
-        },
-      ],
-      margins: [],
-      total: {
-        ...find(
-          full.cells,
-          filters.map((f) => f.value),
-        ),
-        keys: [],
-      },
+  // Every breakdown of the full table a filter: the answer is its one cell.
+  if (full.by.length === filters.length) {
+    const only = {
+      ...find(
+        full.cells,
+        filters.map((each) => each.value),
+      ),
+      keys: [],
     };
-  const [filter] = filters as [Filter];
-  if (full.by.length === 1) {
-    const only = { ...find(full.cells, [filter.value]), keys: [] };
     return { ...full, cells: [only], margins: [], total: only };
   }
+  const [filter] = filters as [Filter];
   return {
     ...full,
     cells: full.cells.filter((cell) => cell.keys[0] === filter.value).map((cell) => ({ ...cell, keys: cell.keys.slice(1) })),
