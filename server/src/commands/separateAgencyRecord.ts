@@ -9,13 +9,14 @@ import { randomCode } from './openCase.js';
 
 type SeparationPlan = { separate: boolean; merge_id: string | null; target_id: string | null; leaving_agency_id: string };
 
-const IDENTITY_COLUMNS = ['givenNameEnc', 'familyNameEnc', 'nameAsWrittenEnc', 'birthDateEnc', 'addressEnc'] as const;
+type IdentityColumn = 'givenNameEnc' | 'familyNameEnc' | 'nameAsWrittenEnc' | 'birthDateEnc' | 'addressEnc';
 
 /**
- * Sharing with these agencies just ended on this case. An agency that also owns cases of the same
- * person, linked or merged to her record while it held her identity by that sharing, takes its cases
- * back onto a record of its own with what it recorded itself (migrations 0025, 0029): otherwise its
- * own case stays a window onto what the others recorded after the victim withdrew her consent.
+ * Sharing with these agencies just ended on this case. An agency whose own cases of the same person
+ * joined her record (by a link or a merge in either direction) stays on it only while it holds
+ * identity on a case of the record's home agency; otherwise the two records part, each agency keeping
+ * what it recorded itself (separation_plan, migration 0025). Else its own case would stay a window
+ * onto what the others recorded after the victim withdrew her consent.
  */
 export async function separateAgencyRecords(tx: Tx, keyRing: KeyRing, audit: AuditContext, caseId: string, agencyIds: string[]) {
   const [kase] = await tx.select({ personId: cases.personId }).from(cases).where(eq(cases.id, caseId));
@@ -73,7 +74,7 @@ async function leavingIdentity(tx: Tx, keyRing: KeyRing, personId: string, agenc
     .where(and(eq(personIdentityVersions.personId, personId), eq(personIdentityVersions.recordedByAgencyId, agencyId)))
     .orderBy(desc(personIdentityVersions.version))
     .limit(1);
-  const moveTo = (column: (typeof IDENTITY_COLUMNS)[number], ciphertext: string | null) =>
+  const moveTo = (column: IdentityColumn, ciphertext: string | null) =>
     keyRing.encrypt(keyRing.decrypt(ciphertext, placeOf(persons[column], personId)), placeOf(persons[column], targetId));
   const pseudonym = newRecord ? `P-${randomCode(6)}` : undefined;
   if (own) {
