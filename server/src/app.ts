@@ -12,6 +12,7 @@ import { flushDeniedReads } from './audit/deniedReads.js';
 import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
+import { type Federation, openFederation } from './federation/federation.js';
 import { answerClientError } from './http/clientErrors.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerJsonBodyParser } from './http/jsonBody.js';
@@ -26,6 +27,7 @@ import { openJobQueue } from './jobs/jobQueue.js';
 import type { JobQueue } from './jobs/queue.js';
 import { registerScheduledWork } from './jobs/scheduledWork.js';
 import { createMailer, mailSettingsFrom } from './mail/mailer.js';
+import { repatriationApplier } from './repatriation/appliers.js';
 import { registerRoutes } from './routes/index.js';
 
 export type AppDeps = {
@@ -37,7 +39,7 @@ export type AppDeps = {
 };
 
 /** What route groups are given: the app's dependencies and the job queue buildApp opened. */
-export type RouteDeps = AppDeps & { jobs: JobQueue };
+export type RouteDeps = AppDeps & { jobs: JobQueue; federation: Federation };
 
 /** Log lines name the route pattern, never the concrete URL: query strings can carry names. */
 const requestSerializer = (request: FastifyRequest) => ({
@@ -110,8 +112,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   const jobs = await openJobQueue(database, app.log);
-  await app.register(async (api) => registerRoutes(api, { ...deps, jobs }));
+  const federation = await openFederation({
+    config,
+    db: database.db,
+    keyRing: deps.keyRing,
+    log: app.log,
+    apply: repatriationApplier(deps.keyRing, config.instanceCountry),
+  });
+  await app.register(async (api) => registerRoutes(api, { ...deps, jobs, federation }));
   app.addHook('onClose', () => jobs.stop());
+  federation.delivery.start();
+  app.addHook('onClose', () => federation.delivery.stop());
   await registerScheduledWork(jobs, {
     db: database.db,
     keyRing: deps.keyRing,

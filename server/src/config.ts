@@ -42,6 +42,16 @@ const envSchema = z.object({
   IMPORT_CHECKED_FILE_HOURS: z.coerce.number().min(0).default(24),
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(DEFAULT_SHEET_LIMITS.maxRows),
   IMPORT_MAX_INFLATED_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_SHEET_LIMITS.maxInflatedBytes),
+  /** What partners call this instance, e.g. "Seamless Thailand". */
+  INSTANCE_NAME: z.string().trim().min(1).max(200).optional(),
+  /** The base URL partners push packets to; unset, http://localhost:PORT. */
+  INSTANCE_URL: z.string().url().optional(),
+  /** JSON of the instance's private signing and encryption keys; when absent a key file is generated in DATA_DIR. */
+  SEAMLESS_INSTANCE_KEYS: z.string().optional(),
+  /** Seconds before the first retry of a packet; each retry waits twice as long, up to an hour. */
+  FEDERATION_RETRY_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
+  /** How long a sealed packet stays valid (a file carried across the border may take days). */
+  FEDERATION_PACKET_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 export type Config = {
@@ -72,6 +82,11 @@ export type Config = {
   importMaxRows: number;
   /** The most bytes the parts of one imported workbook may inflate to. */
   importMaxInflatedBytes: number;
+  instanceName: string | undefined;
+  instanceUrl: string | undefined;
+  instanceKeysJson: string | undefined;
+  federationRetrySeconds: number;
+  federationPacketDays: number;
 };
 
 const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
@@ -117,6 +132,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importCheckedFileHours: e.IMPORT_CHECKED_FILE_HOURS,
     importMaxRows: e.IMPORT_MAX_ROWS,
     importMaxInflatedBytes: e.IMPORT_MAX_INFLATED_BYTES,
+    instanceName: e.INSTANCE_NAME,
+    instanceUrl: e.INSTANCE_URL,
+    instanceKeysJson: e.SEAMLESS_INSTANCE_KEYS,
+    federationRetrySeconds: e.FEDERATION_RETRY_SECONDS,
+    federationPacketDays: e.FEDERATION_PACKET_DAYS,
     webDist: path.resolve(e.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

@@ -208,6 +208,17 @@ export const AUDIT_ACTIONS = [
   'case.import',
   'audit.verified',
   'statistics.read',
+  'federation.partner_registered',
+  'federation.partner_status',
+  'federation.read',
+  'federation.packet_received',
+  'federation.packet_rejected',
+  'federation.packet_exported',
+  'federation.packet_retried',
+  'repatriation.request',
+  'repatriation.read',
+  'repatriation.update',
+  'repatriation.case_opened',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

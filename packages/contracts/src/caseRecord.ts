@@ -164,5 +164,8 @@ export const CASE_EVENT_KINDS = [
   'shelter.admitted',
   'shelter.transferred',
   'shelter.discharged',
+  'repatriation.requested',
+  'repatriation.updated',
+  'repatriation.opened_from',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

@@ -21,6 +21,9 @@ export const NOTIFICATION_KINDS = [
   'meeting_action_assigned',
   'directory_contact_unverified',
   'task_due',
+  'packet_rejected',
+  'repatriation_received',
+  'repatriation_updated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'shelter:place',
   'shelter:manage',
   'meeting:manage',
+  'repatriation:manage',
   'admin:agencies',
   'admin:users',
   'admin:users:all_agencies',
@@ -32,6 +33,7 @@ export const PERMISSIONS = [
   'admin:audit:all_agencies',
   'admin:forms',
   'admin:persons',
+  'admin:federation',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,6 +80,7 @@ export const VICTIM_DATA_PERMISSIONS: readonly Permission[] = [
   'shelter:place',
   'shelter:manage',
   'meeting:manage',
+  'repatriation:manage',
   'import:htcds',
   'export:htcds',
   'export:identities',

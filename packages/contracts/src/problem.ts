@@ -34,6 +34,8 @@ export const PROBLEM_CODES = [
   'unsafe_file',
   'case_closed',
   'placement_rule',
+  'packet_rejected',
+  'partner_not_trusted',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

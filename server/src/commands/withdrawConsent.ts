@@ -3,7 +3,9 @@ import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { caseAccess, consents } from '../db/schema/index.js';
+import type { OutboxSettings } from '../federation/outbox.js';
 import { conflict, notFound } from '../http/problem.js';
+import { announceConsentWithdrawal } from '../repatriation/consentWithdrawn.js';
 import { endReferralsOfConsent } from './endReferralsOfConsent.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
 import { separateAgencyRecords } from './separateAgencyRecord.js';
@@ -11,6 +13,8 @@ import { separateAgencyRecords } from './separateAgencyRecord.js';
 export type WithdrawConsentProps = {
   tx: Tx;
   keyRing: KeyRing;
+  /** Repatriations sent on the consent tell their partner instance through it. */
+  outbox: OutboxSettings;
   actor: CaseEventActor;
   audit: AuditContext;
   caseId: string;
@@ -23,7 +27,17 @@ export type WithdrawConsentProps = {
  * Withdrawing consent stops further sharing (DESIGN.md §4) at once: every agency whose access
  * relies on it loses the case in the same transaction, not at the next clean-up.
  */
-export async function withdrawConsent({ tx, keyRing, actor, audit, caseId, consentId, reason, now = new Date() }: WithdrawConsentProps) {
+export async function withdrawConsent({
+  tx,
+  keyRing,
+  outbox,
+  actor,
+  audit,
+  caseId,
+  consentId,
+  reason,
+  now = new Date(),
+}: WithdrawConsentProps) {
   const [current] = await tx
     .select()
     .from(consents)
@@ -58,11 +72,12 @@ export async function withdrawConsent({ tx, keyRing, actor, audit, caseId, conse
   }
   await separateAgencyRecords(tx, keyRing, audit, caseId, revokedAgencyIds);
   await endReferralsOfConsent(tx, actor, audit, caseId, consentId, now);
+  const repatriationIds = await announceConsentWithdrawal(tx, keyRing, outbox, consentId, actor.userId, now);
   await recordAudit(tx, audit, {
     action: 'consent.withdraw',
     resourceType: 'consent',
     resourceId: consentId,
-    details: { caseId, revokedAgencyIds },
+    details: { caseId, revokedAgencyIds, repatriationIds },
   });
   return withdrawn!;
 }

@@ -17,7 +17,8 @@ export type DbScope =
   | 'break_glass'
   | 'directory_manage'
   | 'directory_any'
-  | 'stats';
+  | 'stats'
+  | 'federation_admin';
 
 export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };
 

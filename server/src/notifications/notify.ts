@@ -35,6 +35,9 @@ export const ACTING_PERMISSION: Record<NotificationKind, Permission> = {
   meeting_action_assigned: 'case:update',
   directory_contact_unverified: 'directory:manage',
   task_due: 'case:update',
+  packet_rejected: 'admin:federation',
+  repatriation_received: 'repatriation:manage',
+  repatriation_updated: 'repatriation:manage',
 };
 
 /**

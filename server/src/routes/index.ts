@@ -15,6 +15,7 @@ import { caseWorkRoutes } from './cases/caseWork.js';
 import { consentRoutes } from './consent/consent.js';
 import { directoryRoutes } from './directory.js';
 import { exportRoutes } from './exports/exports.js';
+import { federationRoutes } from './federation/federation.js';
 import { followUpRoutes } from './followUp/followUp.js';
 import { followUpPolicyRoutes } from './followUp/policies.js';
 import { formRoutes } from './forms/forms.js';
@@ -26,6 +27,7 @@ import { demoMailRoutes } from './notifications/demoMail.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
 import { referralRoutes } from './referrals/referrals.js';
+import { repatriationRoutes } from './repatriations/repatriations.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
 import { statisticsRoutes } from './statistics/statistics.js';
@@ -63,6 +65,8 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   taskBoardRoutes,
   shelterRoutes,
   statisticsRoutes,
+  federationRoutes,
+  repatriationRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {

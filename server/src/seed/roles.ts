@@ -19,6 +19,7 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, RoleDefinition> = {
       'admin:audit:all_agencies',
       'admin:forms',
       'admin:persons',
+      'admin:federation',
       'directory:manage',
     ],
   },
@@ -46,6 +47,7 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, RoleDefinition> = {
       'section:care',
       'shelter:place',
       'meeting:manage',
+      'repatriation:manage',
     ],
   },
   specialist_medical: { name: 'Medical specialist', permissions: ['case:read', 'section:medical'] },
@@ -56,7 +58,10 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, RoleDefinition> = {
     permissions: ['case:read', 'case:update', 'section:identity', 'section:shelter', 'section:care', 'shelter:place', 'shelter:manage'],
   },
   legal_officer: { name: 'Legal / fund officer', permissions: ['case:read', 'section:legal'] },
-  repatriation_focal_point: { name: 'Repatriation focal point', permissions: ['case:read', 'section:identity', 'section:family'] },
+  repatriation_focal_point: {
+    name: 'Repatriation focal point',
+    permissions: ['case:read', 'case:create', 'case:update', 'section:identity', 'section:family', 'repatriation:manage'],
+  },
   data_officer: { name: 'Data officer', permissions: ['stats:read', 'export:htcds', 'import:htcds'] },
   regional_coordinator: { name: 'Regional coordinator', permissions: ['stats:read', 'directory:manage'] },
 };

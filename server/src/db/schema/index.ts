@@ -6,6 +6,7 @@ export * from './carePlans.js';
 export * from './caseMeetings.js';
 export * from './cases.js';
 export * from './consent.js';
+export * from './federation.js';
 export * from './followUp.js';
 export * from './forms.js';
 export * from './htcdsImports.js';

@@ -2,7 +2,7 @@ import type { BreakGlassGrant, CaseShare, Consent } from '@seamless/contracts';
 import { and, count, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { breakGlass } from '../../commands/breakGlass.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
@@ -181,7 +181,7 @@ async function loadGrants(tx: Tx, where: SQL | undefined, limit: number, offset:
 }
 
 /** Consent (who agreed to what, with whom, until when), consent-checked sharing, and break-the-glass. */
-export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
+export function consentRoutes(app: FastifyInstance, { database, keyRing, federation }: RouteDeps) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -211,7 +211,16 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   api.post('/api/cases/:id/consents/:consentId/withdraw', { schema: consentWithdrawRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
       const { consentId } = request.params;
-      await withdrawConsent({ tx, keyRing, actor, audit, caseId: view.kase.id, consentId, reason: request.body.reason });
+      await withdrawConsent({
+        tx,
+        keyRing,
+        outbox: federation.outbox,
+        actor,
+        audit,
+        caseId: view.kase.id,
+        consentId,
+        reason: request.body.reason,
+      });
       const [presented] = await presentedConsents(tx, keyRing, view.kase, canReadSection(actor, 'identity', view.involvement), consentId);
       return presented!;
     }),

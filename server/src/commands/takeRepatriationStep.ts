@@ -1,0 +1,73 @@
+import type { RepatriationAction } from '@seamless/contracts';
+import { type AuditContext, recordAudit } from '../audit/record.js';
+import type { KeyRing } from '../crypto/keyRing.js';
+import type { Tx } from '../db/client.js';
+import type { ConsentSnapshot } from '../db/schema/index.js';
+import type { OutboxSettings } from '../federation/outbox.js';
+import { AppError, forbidden } from '../http/problem.js';
+import type { Actor } from '../policies/actor.js';
+import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
+import { type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
+import { contentOf, lockRepatriation, type RepatriationRow, saveRepatriation, sendOnThread } from '../repatriation/thread.js';
+import { recordCaseEvent } from './recordCaseEvent.js';
+
+/** The screen's action that takes each step. */
+const ACTION_OF: Record<StepKind, RepatriationAction> = {
+  verification_result: 'verify',
+  family_assessment: 'assess_family',
+  repatriation_decision: 'decide',
+  handover_plan: 'plan_handover',
+  handover_record: 'sign_handover',
+  follow_up_report: 'report_follow_up',
+  repatriation_withdrawal: 'withdraw',
+};
+
+export const standingOf = (row: RepatriationRow, signed: Record<'sending' | 'receiving', boolean>) => ({
+  side: row.side,
+  status: row.status,
+  caseId: row.caseId,
+  signed,
+  consentWithdrawn: row.consentWithdrawnAt !== null,
+});
+
+const outOfStep = () => new AppError(409, 'conflict', "This step does not fit the repatriation's current state; reload it.");
+
+export type StepProps = { tx: Tx; keyRing: KeyRing; outbox: OutboxSettings; actor: Actor; audit: AuditContext; now?: Date };
+
+/**
+ * Takes one step of a repatriation on this side and sends it to the other side in the same
+ * transaction: the partner's copy moves when the packet arrives. `consent` is what the packet
+ * relies on when it is not the request's (a follow-up report relies on the receiving case's own).
+ */
+export async function takeRepatriationStep<K extends StepKind>(
+  { tx, keyRing, outbox, actor, audit, now = new Date() }: StepProps,
+  repatriationId: string,
+  kind: K,
+  body: StepBody<K>,
+  consent?: ConsentSnapshot,
+) {
+  if (!canRepatriate(actor)) throw forbidden();
+  const row = await lockRepatriation(tx, repatriationId);
+  const content = contentOf(keyRing, row);
+  const signed = { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving };
+  if (!repatriationActions(actor, standingOf(row, signed)).includes(ACTION_OF[kind])) throw outOfStep();
+  let next: ReturnType<typeof takeStep>;
+  try {
+    next = takeStep({ status: row.status, content }, kind, body, row.side, now);
+  } catch (error) {
+    if (error instanceof StepOutOfOrder) throw outOfStep();
+    throw error;
+  }
+  const plan = kind === 'handover_plan' ? (body as StepBody<'handover_plan'>) : null;
+  await saveRepatriation(tx, keyRing, row, { ...next, ...(plan ? { handoverDate: plan.date } : {}) });
+  const packetId = await sendOnThread(tx, outbox, row, {
+    kind,
+    consent: consent ?? row.consent,
+    body: body as Record<string, unknown>,
+    createdBy: actor.userId,
+  });
+  const details = { repatriationId: row.id, step: kind, status: next.status, packetId };
+  if (row.caseId) await recordCaseEvent(tx, actor, row.caseId, 'repatriation.updated', details);
+  await recordAudit(tx, audit, { action: 'repatriation.update', resourceType: 'repatriation', resourceId: row.id, details });
+  return row.id;
+}

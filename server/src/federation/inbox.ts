@@ -1,0 +1,172 @@
+import type { PacketRefusal, ReceiptOutcome } from '@seamless/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import { recordAudit } from '../audit/record.js';
+import type { KeyRing } from '../crypto/keyRing.js';
+import { asSystem } from '../db/actorContext.js';
+import { placeOf } from '../db/cipherPlace.js';
+import { type Db, rowsOf, type Tx } from '../db/client.js';
+import { federationInbox, federationRejections } from '../db/schema/index.js';
+import { notify } from '../notifications/notify.js';
+import type { InstanceIdentity } from './instanceIdentity.js';
+import { openPacket, type PacketContent, PacketRejected, signReceipt } from './packets.js';
+import { type PartnerRecord, partnerByKeyId } from './partners.js';
+
+export type ReceivedPacket = { content: PacketContent; partner: PartnerRecord; via: 'push' | 'file' };
+
+/** Applies one packet's content to this instance's records, in the receiving transaction. */
+export type PacketApplier = (tx: Tx, packet: ReceivedPacket) => Promise<void>;
+
+/** The content arrived intact and signed, but will not be applied; the receipt says why. */
+export class PacketRefused extends Error {
+  constructor(readonly refusal: PacketRefusal) {
+    super(`packet refused: ${refusal}`);
+  }
+}
+
+export type InboxDeps = { db: Db; keyRing: KeyRing; identity: InstanceIdentity; apply: PacketApplier; log: FastifyBaseLogger };
+
+export type Receiving = { packetId: string; outcome: ReceiptOutcome; receipt: string; partner: PartnerRecord };
+
+/** Every federation admin hears of a packet turned away, once an hour per reason. */
+async function alertAdmins(tx: Tx, rejectionId: string, reason: string, now: Date) {
+  const admins = rowsOf<{ agency_id: string }>(
+    await tx.execute(sql`select distinct u.agency_id from users u join user_roles ur on ur.user_id = u.id join roles r on r.id = ur.role_id
+      where u.active and 'admin:federation' = any (r.permissions)`),
+  );
+  const hour = now.toISOString().slice(0, 13);
+  for (const { agency_id } of admins) {
+    await notify(tx, {
+      kind: 'packet_rejected',
+      agencyId: agency_id,
+      subjectId: rejectionId,
+      onceKey: `packet_rejected:${reason}:${hour}`,
+    });
+  }
+}
+
+async function recordRejection(db: Db, rejected: PacketRejected, via: 'push' | 'file', log: FastifyBaseLogger, now: Date) {
+  await asSystem(db, async (tx) => {
+    const [row] = await tx
+      .insert(federationRejections)
+      .values({ reason: rejected.reason, partnerId: rejected.partnerId, packetId: rejected.packetId, via, receivedAt: now })
+      .returning({ id: federationRejections.id });
+    await recordAudit(
+      tx,
+      {},
+      {
+        action: 'federation.packet_rejected',
+        resourceType: 'packet',
+        resourceId: rejected.packetId ?? undefined,
+        outcome: 'denied',
+        details: { reason: rejected.reason, partnerId: rejected.partnerId, via },
+      },
+    );
+    await alertAdmins(tx, row!.id, rejected.reason, now);
+  });
+  log.warn({ reason: rejected.reason, partnerId: rejected.partnerId, packetId: rejected.packetId, via }, 'federation packet rejected');
+}
+
+/**
+ * Applies, in sequence order, the waiting packets of one thread that follow the last one settled.
+ * Each is applied in a savepoint: a refusal undoes its half-done work and the thread moves on.
+ */
+async function drainThread(tx: Tx, deps: InboxDeps, partner: PartnerRecord, threadId: string) {
+  for (;;) {
+    const [next] = rowsOf<{ packet_id: string; content_enc: string; via: 'push' | 'file' }>(
+      await tx.execute(sql`select i.packet_id, i.content_enc, i.via from federation_inbox i
+        where i.partner_id = ${partner.id}::uuid and i.thread_id = ${threadId}::uuid and i.status = 'waiting'
+          and i.sequence = 1 + coalesce((select max(s.sequence) from federation_inbox s where s.partner_id = i.partner_id
+            and s.thread_id = i.thread_id and s.status <> 'waiting'), 0)`),
+    );
+    if (!next) return;
+    const content = JSON.parse(
+      deps.keyRing.decrypt(next.content_enc, placeOf(federationInbox.contentEnc, next.packet_id)),
+    ) as PacketContent;
+    let refusal: PacketRefusal | null = null;
+    try {
+      await tx.transaction((savepoint) => deps.apply(savepoint as Tx, { content, partner, via: next.via }));
+    } catch (error) {
+      if (!(error instanceof PacketRefused)) throw error;
+      refusal = error.refusal;
+    }
+    await tx
+      .update(federationInbox)
+      .set({ status: refusal ? 'refused' : 'applied', refusal, appliedAt: new Date() })
+      .where(eq(federationInbox.packetId, next.packet_id));
+  }
+}
+
+/**
+ * Receives a sealed packet (pushed, or carried as a file): checks it before anything is applied,
+ * keeps it at most once by its id, applies it in order within its thread, and answers with a
+ * signed receipt. A packet that fails the checks is logged, alerted and rethrown as PacketRejected.
+ */
+export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push' | 'file', now = new Date()): Promise<Receiving> {
+  let opened: Awaited<ReturnType<typeof openPacket>>;
+  try {
+    opened = await openPacket(deps.identity, sealed, (keyId) => partnerByKeyId(deps.db, keyId), now);
+  } catch (error) {
+    if (error instanceof PacketRejected) await recordRejection(deps.db, error, via, deps.log, now);
+    throw error;
+  }
+  const { content } = opened;
+  const partner = opened.partner as PartnerRecord;
+  const outcome = await asSystem(deps.db, async (tx): Promise<ReceiptOutcome> => {
+    // One receiver at a time per thread, so two deliveries of neighbouring packets cannot both wait.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${partner.id}:${content.thread}`}, 0))`);
+    const [known] = await tx
+      .select({ packetId: federationInbox.packetId })
+      .from(federationInbox)
+      .where(
+        and(
+          eq(federationInbox.partnerId, partner.id),
+          eq(federationInbox.threadId, content.thread),
+          eq(federationInbox.sequence, content.sequence),
+        ),
+      );
+    if (known) return known.packetId === content.id ? 'duplicate' : 'refused';
+    const [sameId] = await tx
+      .select({ packetId: federationInbox.packetId })
+      .from(federationInbox)
+      .where(eq(federationInbox.packetId, content.id));
+    if (sameId) return 'refused';
+    await tx.insert(federationInbox).values({
+      packetId: content.id,
+      partnerId: partner.id,
+      kind: content.kind,
+      threadId: content.thread,
+      sequence: content.sequence,
+      contentEnc: deps.keyRing.encrypt(JSON.stringify(content), placeOf(federationInbox.contentEnc, content.id)),
+      status: 'waiting',
+      via,
+      receivedAt: now,
+    });
+    await drainThread(tx, deps, partner, content.thread);
+    const [stored] = await tx
+      .select({ status: federationInbox.status })
+      .from(federationInbox)
+      .where(eq(federationInbox.packetId, content.id));
+    await recordAudit(
+      tx,
+      {},
+      {
+        action: 'federation.packet_received',
+        resourceType: 'packet',
+        resourceId: content.id,
+        details: { kind: content.kind, partnerId: partner.id, threadId: content.thread, sequence: content.sequence, via },
+      },
+    );
+    return stored?.status === 'applied' ? 'applied' : stored?.status === 'refused' ? 'refused' : 'held';
+  });
+  const refusal = outcome === 'refused' ? await refusalOf(deps.db, content.id) : null;
+  const receipt = await signReceipt(deps.identity, partner, content.id, outcome, refusal, now);
+  return { packetId: content.id, outcome, receipt, partner };
+}
+
+async function refusalOf(db: Db, packetId: string): Promise<PacketRefusal> {
+  const [row] = await asSystem(db, (tx) =>
+    tx.select({ refusal: federationInbox.refusal }).from(federationInbox).where(eq(federationInbox.packetId, packetId)),
+  );
+  return row?.refusal ?? 'out_of_step';
+}

@@ -1,0 +1,179 @@
+import {
+  PACKET_KINDS,
+  PACKET_REFUSALS,
+  PACKET_VERSION,
+  type PacketRefusal,
+  type PacketRejection,
+  RECEIPT_OUTCOMES,
+  type ReceiptOutcome,
+} from '@seamless/contracts';
+import { CompactEncrypt, CompactSign, compactDecrypt, compactVerify, decodeProtectedHeader, importJWK, type JWK } from 'jose';
+import { z } from 'zod';
+import type { ConsentSnapshot, PublicJwk } from '../db/schema/federation.js';
+import { type InstanceIdentity, KEY_WRAPPING, SIGNING_ALGORITHM } from './instanceIdentity.js';
+
+const PACKET_TYPE = 'seamless-packet';
+const RECEIPT_TYPE = 'seamless-receipt';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const consentSnapshotSchema = z.object({
+  id: z.string().uuid(),
+  purpose: z.string(),
+  sections: z.array(z.string()),
+  countries: z.array(z.string()),
+  givenBy: z.enum(['victim', 'guardian']),
+  givenOn: z.string(),
+  expiresOn: z.string().nullable(),
+});
+
+/** What the sender signs: who to whom, which thread and step, the consent relied on, and the body. */
+export const packetContentSchema = z.object({
+  id: z.string().uuid(),
+  kind: z.enum(PACKET_KINDS),
+  version: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  issuedAt: z.string().datetime(),
+  expiresAt: z.string().datetime(),
+  thread: z.string().uuid(),
+  sequence: z.number().int().positive(),
+  consent: consentSnapshotSchema.nullable(),
+  body: z.record(z.string(), z.unknown()),
+});
+export type PacketContent = Omit<z.infer<typeof packetContentSchema>, 'consent'> & { consent: ConsentSnapshot | null };
+
+/** The partner as the receiver knows it: what it needs to check a packet or receipt. */
+export type KnownPartner = {
+  id: string;
+  instanceId: string;
+  status: 'active' | 'suspended' | 'revoked';
+  signingKey: PublicJwk;
+  encryptionKey: PublicJwk;
+};
+
+const keyIdOf = (fingerprint: string) => fingerprint.replace(/ /g, '').toLowerCase();
+
+/** Signed by us, then encrypted for the partner: only it can read it, and it knows we wrote it. */
+export async function sealPacket(identity: InstanceIdentity, partner: Pick<KnownPartner, 'encryptionKey'>, content: PacketContent) {
+  const signed = await new CompactSign(encoder.encode(JSON.stringify(content)))
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: PACKET_TYPE, kid: keyIdOf(identity.fingerprint) })
+    .sign(identity.signer);
+  const recipientKey = await importJWK(partner.encryptionKey as JWK, KEY_WRAPPING);
+  return new CompactEncrypt(encoder.encode(signed))
+    .setProtectedHeader({ alg: KEY_WRAPPING, enc: 'A256GCM', cty: 'JWS', typ: PACKET_TYPE, kid: content.to })
+    .encrypt(recipientKey);
+}
+
+export class PacketRejected extends Error {
+  constructor(
+    readonly reason: PacketRejection,
+    readonly partnerId: string | null = null,
+    readonly packetId: string | null = null,
+  ) {
+    super(`packet rejected: ${reason}`);
+  }
+}
+
+/** Whether a text is a sealed packet (JWE, five parts) rather than a receipt (JWS, three). */
+export const isSealedPacket = (text: string) => text.trim().split('.').length === 5;
+
+/**
+ * Opens a packet addressed to this instance and checks everything before anything is applied:
+ * that it decrypts with our key, was signed by a partner we trust now, names us as its receiver,
+ * has not expired and speaks a version we know. Throws PacketRejected with the reason otherwise.
+ */
+export async function openPacket(
+  identity: InstanceIdentity,
+  sealed: string,
+  partnerByKeyId: (keyId: string) => Promise<KnownPartner | null>,
+  now = new Date(),
+): Promise<{ content: PacketContent; partner: KnownPartner }> {
+  if (typeof sealed !== 'string' || !isSealedPacket(sealed)) throw new PacketRejected('malformed');
+  let signed: string;
+  try {
+    signed = decoder.decode((await compactDecrypt(sealed.trim(), identity.decrypter)).plaintext);
+  } catch {
+    throw new PacketRejected('undecryptable');
+  }
+  let header: ReturnType<typeof decodeProtectedHeader>;
+  try {
+    header = decodeProtectedHeader(signed);
+  } catch {
+    throw new PacketRejected('bad_signature');
+  }
+  const partner = typeof header.kid === 'string' ? await partnerByKeyId(header.kid) : null;
+  if (!partner) throw new PacketRejected('unknown_sender');
+  if (partner.status === 'revoked') throw new PacketRejected('partner_revoked', partner.id);
+  if (partner.status === 'suspended') throw new PacketRejected('partner_suspended', partner.id);
+  let payload: Uint8Array;
+  try {
+    const verified = await compactVerify(signed, await importJWK(partner.signingKey as JWK, SIGNING_ALGORITHM), {
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    if (verified.protectedHeader.typ !== PACKET_TYPE) throw new Error('not a packet');
+    payload = verified.payload;
+  } catch {
+    throw new PacketRejected('bad_signature', partner.id);
+  }
+  let parsed: z.infer<typeof packetContentSchema>;
+  try {
+    parsed = packetContentSchema.parse(JSON.parse(decoder.decode(payload)));
+  } catch {
+    throw new PacketRejected('malformed', partner.id);
+  }
+  if (parsed.version !== PACKET_VERSION) throw new PacketRejected('unsupported_version', partner.id, parsed.id);
+  if (parsed.to !== identity.instanceId) throw new PacketRejected('wrong_recipient', partner.id, parsed.id);
+  if (parsed.from !== partner.instanceId) throw new PacketRejected('unknown_sender', partner.id, parsed.id);
+  if (new Date(parsed.expiresAt) <= now) throw new PacketRejected('expired', partner.id, parsed.id);
+  return { content: parsed as PacketContent, partner };
+}
+
+const receiptSchema = z.object({
+  packetId: z.string().uuid(),
+  from: z.string(),
+  to: z.string(),
+  outcome: z.enum(RECEIPT_OUTCOMES),
+  refusal: z.enum(PACKET_REFUSALS).nullable(),
+  at: z.string().datetime(),
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+/** The receiver's signed word that a packet arrived: it ends the sender's retries. */
+export async function signReceipt(
+  identity: InstanceIdentity,
+  partner: Pick<KnownPartner, 'instanceId'>,
+  packetId: string,
+  outcome: ReceiptOutcome,
+  refusal: PacketRefusal | null,
+  now = new Date(),
+) {
+  const receipt: Receipt = { packetId, from: identity.instanceId, to: partner.instanceId, outcome, refusal, at: now.toISOString() };
+  return new CompactSign(encoder.encode(JSON.stringify(receipt)))
+    .setProtectedHeader({ alg: SIGNING_ALGORITHM, typ: RECEIPT_TYPE, kid: keyIdOf(identity.fingerprint) })
+    .sign(identity.signer);
+}
+
+/** A receipt counts only when the partner signed it for us; null otherwise. */
+export async function verifyReceipt(identity: InstanceIdentity, partner: KnownPartner, signed: string): Promise<Receipt | null> {
+  try {
+    const verified = await compactVerify(signed.trim(), await importJWK(partner.signingKey as JWK, SIGNING_ALGORITHM), {
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    if (verified.protectedHeader.typ !== RECEIPT_TYPE) return null;
+    const receipt = receiptSchema.parse(JSON.parse(decoder.decode(verified.payload)));
+    return receipt.to === identity.instanceId && receipt.from === partner.instanceId ? receipt : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The key id a receipt names, to find whose it is when it arrives as a file. */
+export function receiptKeyId(signed: string): string | null {
+  try {
+    const kid = decodeProtectedHeader(signed.trim()).kid;
+    return typeof kid === 'string' ? kid : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+import type { RepatriationAction, RepatriationSide, RepatriationStatus } from '@seamless/contracts';
+import { type Actor, has } from './actor.js';
+
+/** Repatriation is the focal point's work: case managers and repatriation focal points hold it. */
+export const canRepatriate = (actor: Actor) => has(actor, 'repatriation:manage') && has(actor, 'case:read');
+
+/** Partners, packets and deliveries are the federation administrator's. */
+export const canAdministerFederation = (actor: Actor) => has(actor, 'admin:federation');
+
+export type RepatriationStanding = {
+  side: RepatriationSide;
+  status: RepatriationStatus;
+  caseId: string | null;
+  signed: Record<RepatriationSide, boolean>;
+  consentWithdrawn: boolean;
+};
+
+const WITHDRAWABLE: readonly RepatriationStatus[] = [
+  'requested',
+  'nationality_verified',
+  'family_assessed',
+  'accepted',
+  'handover_planned',
+];
+
+/**
+ * What the actor's agency may do next on its side. Row-level security already limits the record
+ * to the agency holding it; this decides the step. Opening the receiving case also needs
+ * `case:create`; reports back stop once the person withdrew her consent.
+ */
+export function repatriationActions(actor: Actor, standing: RepatriationStanding): RepatriationAction[] {
+  if (!canRepatriate(actor) || !has(actor, 'case:update')) return [];
+  const { side, status } = standing;
+  const actions: RepatriationAction[] = [];
+  if (side === 'receiving') {
+    if (status === 'requested') actions.push('verify');
+    if (status === 'nationality_verified') actions.push('assess_family');
+    if (status === 'family_assessed') actions.push('decide');
+    if (status === 'accepted' || (status === 'handover_planned' && !standing.signed.sending && !standing.signed.receiving))
+      actions.push('plan_handover');
+    if (status === 'handed_over' && !standing.caseId && has(actor, 'case:create')) actions.push('open_case');
+    if (status === 'handed_over' && standing.caseId && !standing.consentWithdrawn) actions.push('report_follow_up');
+  } else if (WITHDRAWABLE.includes(status)) {
+    actions.push('withdraw');
+  }
+  if (status === 'handover_planned' && !standing.signed[side]) actions.push('sign_handover');
+  return actions;
+}

@@ -1,0 +1,67 @@
+import type {
+  FamilyAssessmentOutcome,
+  HandoverSignatureInput,
+  PersonInput,
+  ReintegrationOutlook,
+  RepatriationChannel,
+  RepatriationSide,
+  RepatriationStatus,
+} from '@seamless/contracts';
+import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
+import { repatriations } from '../db/schema/index.js';
+
+/** The sending country's identification, kept so that the receiving country need not interview her again. */
+export type IdentificationAsSent = {
+  traffickingStatus: string | null;
+  exploitationForms: string[];
+  identifiedOn: string | null;
+  identifiedBy: string | null;
+  interviewSummary: string | null;
+};
+
+export type HandoverSignature = Required<Omit<HandoverSignatureInput, 'officerTitle'>> & { officerTitle: string | null };
+
+/**
+ * What one repatriation holds, the same on both sides: the request as sent and every answer. It
+ * names the person, so it is stored encrypted as one document (`repatriations.content_enc`).
+ */
+export type RepatriationContent = {
+  person: PersonInput | null;
+  identification: IdentificationAsSent | null;
+  reason: string;
+  verification: { outcome: 'confirmed' | 'not_confirmed'; method: string; verifiedOn: string; notes: string | null } | null;
+  familyAssessment: { outcome: FamilyAssessmentOutcome; familyTraced: boolean; assessedOn: string; summary: string } | null;
+  decision: { decision: 'accept' | 'decline'; reason: string } | null;
+  plan: { date: string; channel: RepatriationChannel; handoverPoint: string; notes: string | null } | null;
+  signatures: Record<RepatriationSide, HandoverSignature | null>;
+  reverified: { reverified: boolean; note: string | null } | null;
+  followUpReports: { visitedOn: string; outlook: ReintegrationOutlook; summary: string; receivedAt: string }[];
+  withdrawal: { reason: string; at: string } | null;
+};
+
+export const emptyContent = (
+  reason: string,
+  person: PersonInput | null,
+  identification: IdentificationAsSent | null,
+): RepatriationContent => ({
+  person,
+  identification,
+  reason,
+  verification: null,
+  familyAssessment: null,
+  decision: null,
+  plan: null,
+  signatures: { sending: null, receiving: null },
+  reverified: null,
+  followUpReports: [],
+  withdrawal: null,
+});
+
+export const sealContent = (keyRing: KeyRing, id: string, content: RepatriationContent) =>
+  keyRing.encrypt(JSON.stringify(content), placeOf(repatriations.contentEnc, id));
+
+export const openContent = (keyRing: KeyRing, id: string, stored: string): RepatriationContent =>
+  JSON.parse(keyRing.decrypt(stored, placeOf(repatriations.contentEnc, id)));
+
+export type RepatriationState = { status: RepatriationStatus; content: RepatriationContent };

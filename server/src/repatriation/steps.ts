@@ -1,0 +1,116 @@
+import {
+  familyAssessmentInputSchema,
+  followUpReportInputSchema,
+  handoverPlanInputSchema,
+  handoverSignatureInputSchema,
+  type PacketKind,
+  type RepatriationSide,
+  type RepatriationStatus,
+  repatriationDecisionInputSchema,
+  repatriationWithdrawInputSchema,
+  verificationInputSchema,
+} from '@seamless/contracts';
+import type { z } from 'zod';
+import type { RepatriationState } from './record.js';
+
+/** A step that the repatriation's state does not allow now, or that the other side may not take. */
+export class StepOutOfOrder extends Error {
+  constructor(readonly kind: PacketKind) {
+    super(`${kind} does not fit the repatriation's current step`);
+  }
+}
+
+/** Packets that move a repatriation, with who sends each and the body it carries. */
+export const STEP_BODIES = {
+  verification_result: { by: 'receiving', body: verificationInputSchema },
+  family_assessment: { by: 'receiving', body: familyAssessmentInputSchema },
+  repatriation_decision: { by: 'receiving', body: repatriationDecisionInputSchema },
+  handover_plan: { by: 'receiving', body: handoverPlanInputSchema },
+  handover_record: { by: 'either', body: handoverSignatureInputSchema },
+  follow_up_report: { by: 'receiving', body: followUpReportInputSchema.omit({ consentId: true }) },
+  repatriation_withdrawal: { by: 'sending', body: repatriationWithdrawInputSchema },
+} as const;
+export type StepKind = keyof typeof STEP_BODIES;
+export type StepBody<K extends StepKind> = z.output<(typeof STEP_BODIES)[K]['body']>;
+
+export const isStepKind = (kind: PacketKind): kind is StepKind => kind in STEP_BODIES;
+
+const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
+  'requested',
+  'nationality_verified',
+  'family_assessed',
+  'accepted',
+  'handover_planned',
+];
+
+/**
+ * The one state machine both sides run: a side takes a step locally and sends it; the other side
+ * applies the same step when the packet arrives. Returns the new state or throws StepOutOfOrder.
+ */
+export function takeStep<K extends StepKind>(
+  state: RepatriationState,
+  kind: K,
+  body: StepBody<K>,
+  by: RepatriationSide,
+  now: Date,
+): RepatriationState {
+  const rule = STEP_BODIES[kind];
+  if (rule.by !== 'either' && rule.by !== by) throw new StepOutOfOrder(kind);
+  const { status, content } = state;
+  const at = (...allowed: RepatriationStatus[]) => {
+    if (!allowed.includes(status)) throw new StepOutOfOrder(kind);
+  };
+  switch (kind) {
+    case 'verification_result': {
+      at('requested');
+      const verification = body as StepBody<'verification_result'>;
+      return {
+        status: verification.outcome === 'confirmed' ? 'nationality_verified' : 'nationality_not_confirmed',
+        content: { ...content, verification: { ...verification, notes: verification.notes ?? null } },
+      };
+    }
+    case 'family_assessment':
+      at('nationality_verified');
+      return { status: 'family_assessed', content: { ...content, familyAssessment: body as StepBody<'family_assessment'> } };
+    case 'repatriation_decision': {
+      at('family_assessed');
+      const decision = body as StepBody<'repatriation_decision'>;
+      return { status: decision.decision === 'accept' ? 'accepted' : 'declined', content: { ...content, decision } };
+    }
+    case 'handover_plan': {
+      // The plan may change until either side has signed.
+      at('accepted', 'handover_planned');
+      if (content.signatures.sending || content.signatures.receiving) throw new StepOutOfOrder(kind);
+      const plan = body as StepBody<'handover_plan'>;
+      return { status: 'handover_planned', content: { ...content, plan: { ...plan, notes: plan.notes ?? null } } };
+    }
+    case 'handover_record': {
+      at('handover_planned');
+      if (content.signatures[by]) throw new StepOutOfOrder(kind);
+      const signature = body as StepBody<'handover_record'>;
+      const signatures = { ...content.signatures, [by]: { ...signature, officerTitle: signature.officerTitle ?? null } };
+      return {
+        status: signatures.sending && signatures.receiving ? 'handed_over' : 'handover_planned',
+        content: { ...content, signatures },
+      };
+    }
+    case 'follow_up_report': {
+      at('handed_over');
+      const report = body as StepBody<'follow_up_report'>;
+      return {
+        status,
+        content: { ...content, followUpReports: [...content.followUpReports, { ...report, receivedAt: now.toISOString() }] },
+      };
+    }
+    case 'repatriation_withdrawal': {
+      if (!BEFORE_HANDOVER.includes(status)) throw new StepOutOfOrder(kind);
+      const { reason } = body as StepBody<'repatriation_withdrawal'>;
+      return { status: 'withdrawn', content: { ...content, withdrawal: { reason, at: now.toISOString() } } };
+    }
+  }
+  throw new StepOutOfOrder(kind);
+}
+
+/** Until handover, withdrawing consent ends the repatriation; after it, only the reports back stop. */
+export const statusAfterConsentWithdrawn = (status: RepatriationStatus): RepatriationStatus =>
+  BEFORE_HANDOVER.includes(status) ? 'withdrawn' : status;

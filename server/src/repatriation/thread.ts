@@ -1,0 +1,59 @@
+import type { PacketKind } from '@seamless/contracts';
+import { eq, sql } from 'drizzle-orm';
+import type { KeyRing } from '../crypto/keyRing.js';
+import type { Tx } from '../db/client.js';
+import { type ConsentSnapshot, repatriations } from '../db/schema/index.js';
+import { enqueuePacket, type OutboxSettings } from '../federation/outbox.js';
+import { partnerById } from '../federation/partners.js';
+import { AppError, notFound } from '../http/problem.js';
+import { openContent, type RepatriationContent, sealContent } from './record.js';
+
+export type RepatriationRow = typeof repatriations.$inferSelect;
+
+/** The repatriation row, locked for the change about to be made (row-level security decides whether it is visible). */
+export async function lockRepatriation(tx: Tx, id: string): Promise<RepatriationRow> {
+  const [row] = await tx.select().from(repatriations).where(eq(repatriations.id, id)).for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Sends the next packet of this repatriation to the partner, in the caller's transaction, and
+ * counts it on the row so the partner can apply the thread in order. A partner no longer trusted
+ * receives nothing: the step is refused rather than queued for nobody.
+ */
+export async function sendOnThread(
+  tx: Tx,
+  outbox: OutboxSettings,
+  row: Pick<RepatriationRow, 'id' | 'partnerId'>,
+  packet: { kind: PacketKind; consent: ConsentSnapshot | null; body: Record<string, unknown>; createdBy: string },
+) {
+  const partner = await partnerById(tx, row.partnerId);
+  if (partner?.status !== 'active') {
+    throw new AppError(409, 'partner_not_trusted', 'The partner instance is suspended or revoked: nothing can be sent to it now.');
+  }
+  const [counted] = await tx
+    .update(repatriations)
+    .set({ sentSequence: sql`${repatriations.sentSequence} + 1` })
+    .where(eq(repatriations.id, row.id))
+    .returning({ sequence: repatriations.sentSequence });
+  return enqueuePacket(tx, outbox, { partner, threadId: row.id, sequence: counted!.sequence, ...packet });
+}
+
+export async function saveRepatriation(
+  tx: Tx,
+  keyRing: KeyRing,
+  row: Pick<RepatriationRow, 'id'>,
+  change: { status: RepatriationRow['status']; content: RepatriationContent } & Partial<
+    Pick<RepatriationRow, 'caseId' | 'handoverDate' | 'consentWithdrawnAt'>
+  >,
+) {
+  const { content, ...columns } = change;
+  await tx
+    .update(repatriations)
+    .set({ ...columns, contentEnc: sealContent(keyRing, row.id, content), updatedAt: new Date() })
+    .where(eq(repatriations.id, row.id));
+}
+
+export const contentOf = (keyRing: KeyRing, row: Pick<RepatriationRow, 'id' | 'contentEnc'>) =>
+  openContent(keyRing, row.id, row.contentEnc);

@@ -1,0 +1,173 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteDeps } from '../../app.js';
+import { recordAudit } from '../../audit/record.js';
+import { openRepatriatedCase } from '../../commands/openRepatriatedCase.js';
+import { consentSnapshotOf, requestRepatriation } from '../../commands/requestRepatriation.js';
+import { takeRepatriationStep } from '../../commands/takeRepatriationStep.js';
+import { asActor } from '../../db/actorContext.js';
+import type { Tx } from '../../db/client.js';
+import { consents, repatriations } from '../../db/schema/index.js';
+import { localToday } from '../../followUp/schedule.js';
+import { withCase } from '../../http/caseContext.js';
+import { actorOf, auditContextOf } from '../../http/context.js';
+import { AppError, forbidden } from '../../http/problem.js';
+import { type Actor, dbActorOf } from '../../policies/actor.js';
+import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent.js';
+import { canRepatriate } from '../../policies/repatriation.js';
+import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
+import type { StepBody, StepKind } from '../../repatriation/steps.js';
+import { lockRepatriation } from '../../repatriation/thread.js';
+import {
+  caseRepatriationListRouteSchema,
+  decisionRouteSchema,
+  familyAssessmentRouteSchema,
+  followUpReportRouteSchema,
+  handoverPlanRouteSchema,
+  handoverSignatureRouteSchema,
+  openCaseRouteSchema,
+  repatriationGetRouteSchema,
+  repatriationListRouteSchema,
+  repatriationRequestRouteSchema,
+  verificationRouteSchema,
+  withdrawRouteSchema,
+} from './schema.js';
+
+/**
+ * Repatriation across a border (issue 12): the sending agency asks from its case, the partner's
+ * receiving agency works through its queue, and each step travels as a packet. Row-level security
+ * shows a repatriation only to the agency holding it on this side.
+ */
+export function repatriationRoutes(app: FastifyInstance, { database, keyRing, federation }: RouteDeps) {
+  const { db } = database;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  async function asRepatriator<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
+    const actor = actorOf(request);
+    if (!canRepatriate(actor)) throw forbidden();
+    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
+  }
+
+  async function presentById(tx: Tx, actor: Actor, id: string) {
+    const [row] = await tx.select().from(repatriations).where(eq(repatriations.id, id));
+    return presentRepatriation(tx, keyRing, actor, row!);
+  }
+
+  api.get('/api/repatriations', { schema: repatriationListRouteSchema }, async (request) =>
+    asRepatriator(request, async (tx) => {
+      const { side, status } = request.query;
+      const where: SQL | undefined = and(
+        side ? eq(repatriations.side, side) : undefined,
+        status ? eq(repatriations.status, status) : undefined,
+      );
+      const rows = await tx.select().from(repatriations).where(where).orderBy(desc(repatriations.updatedAt)).limit(200);
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'repatriation.read',
+        resourceType: 'repatriation',
+        details: { side: side ?? null, repatriationIds: rows.map((row) => row.id) },
+      });
+      return { items: await summariesOf(tx, rows) };
+    }),
+  );
+
+  api.get('/api/repatriations/:id', { schema: repatriationGetRouteSchema }, async (request) =>
+    asRepatriator(request, async (tx, actor) => {
+      const row = await lockRepatriation(tx, request.params.id);
+      await recordAudit(tx, auditContextOf(request), { action: 'repatriation.read', resourceType: 'repatriation', resourceId: row.id });
+      return presentRepatriation(tx, keyRing, actor, row);
+    }),
+  );
+
+  api.get('/api/cases/:id/repatriations', { schema: caseRepatriationListRouteSchema }, async (request) =>
+    withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
+      if (!canRepatriate(actor)) throw forbidden();
+      const rows = await tx
+        .select()
+        .from(repatriations)
+        .where(eq(repatriations.caseId, view.kase.id))
+        .orderBy(desc(repatriations.requestedAt));
+      await recordAudit(tx, audit, {
+        action: 'repatriation.read',
+        resourceType: 'case',
+        resourceId: view.kase.id,
+        details: { repatriationIds: rows.map((row) => row.id) },
+      });
+      return { items: await summariesOf(tx, rows) };
+    }),
+  );
+
+  api.post('/api/cases/:id/repatriations', { schema: repatriationRequestRouteSchema }, async (request, reply) => {
+    const presented = await withCase(db, request, request.params.id, 'update', async ({ tx, actor, view, audit }) => {
+      const id = await requestRepatriation({ tx, keyRing, outbox: federation.outbox, actor, audit, view }, request.body);
+      return presentById(tx, actor, id);
+    });
+    federation.delivery.kick();
+    return reply.status(201).send(presented);
+  });
+
+  /** One step on this side, sent to the other side in the same transaction. */
+  const stepRoute = <K extends StepKind>(path: string, schema: object, kind: K) =>
+    api.post(`/api/repatriations/:id/${path}`, { schema }, async (request) => {
+      const { id } = request.params as { id: string };
+      const presented = await asRepatriator(request, async (tx, actor) => {
+        await takeRepatriationStep(
+          { tx, keyRing, outbox: federation.outbox, actor, audit: auditContextOf(request) },
+          id,
+          kind,
+          request.body as StepBody<K>,
+        );
+        return presentById(tx, actor, id);
+      });
+      federation.delivery.kick();
+      return presented;
+    });
+  stepRoute('verification', verificationRouteSchema, 'verification_result');
+  stepRoute('family-assessment', familyAssessmentRouteSchema, 'family_assessment');
+  stepRoute('decision', decisionRouteSchema, 'repatriation_decision');
+  stepRoute('handover-plan', handoverPlanRouteSchema, 'handover_plan');
+  stepRoute('handover-signature', handoverSignatureRouteSchema, 'handover_record');
+  stepRoute('withdraw', withdrawRouteSchema, 'repatriation_withdrawal');
+
+  api.post('/api/repatriations/:id/open-case', { schema: openCaseRouteSchema }, async (request) =>
+    asRepatriator(request, async (tx, actor) => {
+      await openRepatriatedCase({ tx, keyRing, actor, audit: auditContextOf(request) }, request.params.id, request.body);
+      return presentById(tx, actor, request.params.id);
+    }),
+  );
+
+  /** A report back needs her consent recorded on the receiving case, naming the sending country. */
+  api.post('/api/repatriations/:id/follow-up-reports', { schema: followUpReportRouteSchema }, async (request) => {
+    const { consentId, ...report } = request.body;
+    const presented = await asRepatriator(request, async (tx, actor) => {
+      const row = await lockRepatriation(tx, request.params.id);
+      const [consent] = row.caseId
+        ? await tx
+            .select()
+            .from(consents)
+            .where(and(eq(consents.id, consentId), eq(consents.caseId, row.caseId)))
+        : [];
+      const [partnerCountry] = (await summariesOf(tx, [row])).map((summary) => summary.partner.country);
+      const refusal = consentRefusal(
+        consent ?? null,
+        { agencyId: '', agencyCountry: partnerCountry!, caseCountry: actor.countryCode, sections: [], purpose: 'follow_up' },
+        localToday(actor.countryCode, new Date()),
+      );
+      if (refusal) {
+        const message = CONSENT_REFUSAL_MESSAGES[refusal];
+        throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
+      }
+      const audit = auditContextOf(request);
+      await takeRepatriationStep(
+        { tx, keyRing, outbox: federation.outbox, actor, audit },
+        row.id,
+        'follow_up_report',
+        report,
+        consentSnapshotOf(consent!),
+      );
+      return presentById(tx, actor, row.id);
+    });
+    federation.delivery.kick();
+    return presented;
+  });
+}
