@@ -4,7 +4,7 @@ import { bootstrapDatabase } from './bootstrap.js';
 import { loadConfig } from './config.js';
 import { loadKeyRing } from './crypto/keyRing.js';
 import { openDatabase } from './db/client.js';
-import { DEMO_ACCOUNTS } from './seed/demoThailand.js';
+import { demoCountryOf } from './seed/seedDemo.js';
 
 const config = loadConfig();
 const { keyRing, generatedAt } = loadKeyRing({ json: config.keyRingJson, dataDir: config.dataDir });
@@ -41,9 +41,8 @@ if (seeded.kind === 'demo') {
   lines.push(`Loaded the synthetic demo dataset: ${seeded.agencies} agencies, ${seeded.users} accounts, ${seeded.cases} cases.`);
 }
 if (seeded.kind !== 'empty' && config.seedDemo) {
-  lines.push(
-    `Demo logins (password: the DEMO_PASSWORD setting, default "Seamless-demo-2026"): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}`,
-  );
+  const logins = demoCountryOf(config.instanceCountry).accounts.map((a) => a.username);
+  lines.push(`Demo logins (password: the DEMO_PASSWORD setting, default "Seamless-demo-2026"): ${logins.join(', ')}`);
 }
 if (seeded.kind === 'empty')
   lines.push(`Created the first administrator: username "admin", password "${seeded.adminPassword}" (change it after signing in).`);

@@ -69,7 +69,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     WEB_DIST: '/nonexistent-web-dist',
     ...overrides,
   });
-  await bootstrapDatabase(database, keyRing, { seedDemo: true, demoPassword: DEMO_PASSWORD, instanceCountry: 'TH' });
+  await bootstrapDatabase(database, keyRing, { seedDemo: true, demoPassword: DEMO_PASSWORD, instanceCountry: config.instanceCountry });
   const app = await buildApp({ config, database, keyRing });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;

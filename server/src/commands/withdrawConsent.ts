@@ -77,7 +77,7 @@ export async function withdrawConsent({
     action: 'consent.withdraw',
     resourceType: 'consent',
     resourceId: consentId,
-    details: { caseId, revokedAgencyIds, repatriationIds },
+    details: { caseId, revokedAgencyIds, ...(repatriationIds.length ? { repatriationIds } : {}) },
   });
   return withdrawn!;
 }

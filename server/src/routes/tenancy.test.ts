@@ -51,6 +51,7 @@ import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
 import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
 import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
 import { consentMatrix } from './consent/consent.tenancy.js';
+import { federationMatrix } from './federation/federation.tenancy.js';
 import { followUpMatrix } from './followUp/followUp.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
@@ -58,6 +59,7 @@ import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
+import { repatriationsMatrix } from './repatriations/repatriations.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
 import { statisticsMatrix } from './statistics/statistics.tenancy.js';
@@ -772,6 +774,8 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...serviceDirectoryMatrix(context),
   ...sheltersMatrix(context),
   ...statisticsMatrix(context),
+  ...federationMatrix(context),
+  ...repatriationsMatrix(context),
 };
 
 const AGENCY_KEYS = [

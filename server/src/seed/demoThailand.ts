@@ -1,4 +1,13 @@
-import type { AgencyFunction, BuiltInRole, Gender, OrganisationType } from '@seamless/contracts';
+import type {
+  AgencyFunction,
+  BuiltInRole,
+  CaseSection,
+  ExploitationType,
+  Gender,
+  IntakeChannel,
+  Locale,
+  OrganisationType,
+} from '@seamless/contracts';
 
 /**
  * Synthetic demo data for Thailand's instance. Every person here is invented; the agencies are
@@ -80,7 +89,7 @@ export const DEMO_AGENCIES: DemoAgency[] = [
   },
 ];
 
-export type DemoAccount = { username: string; displayName: string; agencyKey: string; roles: BuiltInRole[]; locale: 'en' | 'th' };
+export type DemoAccount = { username: string; displayName: string; agencyKey: string; roles: BuiltInRole[]; locale: Locale };
 
 /** The accounts DESIGN.md §8 names, plus a few that make the roles visible in the demo. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
@@ -125,10 +134,11 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 /** Which agency owns each demo person's case (by index), and what it shares with whom. */
 export const DEMO_CASE_OWNERS = ['chiangrai', 'chiangrai', 'police', 'hotline', 'ngo', 'chiangrai', 'police', 'shelter'] as const;
-export const DEMO_SHARES = [
+export type DemoShare = { personIndex: number; ownerKey: string; withKey: string; sections: readonly CaseSection[] };
+export const DEMO_SHARES: readonly DemoShare[] = [
   { personIndex: 0, ownerKey: 'chiangrai', withKey: 'shelter', sections: ['identity', 'shelter'] },
   { personIndex: 1, ownerKey: 'chiangrai', withKey: 'ngo', sections: [] },
-] as const;
+];
 
 /** How the demo intakes arrived, and what the people went through (cycled by person index). */
 export const DEMO_CHANNELS = ['hotline_call', 'line_chat', 'referral', 'rescue_operation', 'border_screening', 'walk_in'] as const;
@@ -139,3 +149,44 @@ export const DEMO_EXPLOITATION = [
   { exploitationTypes: ['ForcedMarriage'] },
   { exploitationTypes: ['ForcedBegging'] },
 ] as const;
+
+/**
+ * One country's demo instance: its agencies and accounts, and the invented people whose cases its
+ * agencies opened (owner, channel and exploitation cycled by person index).
+ */
+export type DemoCountry = {
+  agencies: readonly DemoAgency[];
+  accounts: readonly DemoAccount[];
+  people: readonly DemoPerson[];
+  caseOwners: readonly string[];
+  shares: readonly DemoShare[];
+  channels: readonly IntakeChannel[];
+  exploitation: readonly { exploitationTypes: readonly ExploitationType[] }[];
+  /** The language the intakes were written in. */
+  intakeLocale: Locale;
+  /** How a mobile number of the country starts, before the digits the generator adds. */
+  mobilePrefix: string;
+};
+
+export const THAILAND_DEMO: DemoCountry = {
+  agencies: DEMO_AGENCIES,
+  accounts: DEMO_ACCOUNTS,
+  people: DEMO_PEOPLE,
+  caseOwners: DEMO_CASE_OWNERS,
+  shares: DEMO_SHARES,
+  channels: DEMO_CHANNELS,
+  exploitation: DEMO_EXPLOITATION,
+  intakeLocale: 'th',
+  mobilePrefix: '+66 8',
+};
+
+/**
+ * The Cambodian woman Chiang Rai is ready to send home (DESIGN.md §2 step 6): the police inquiry
+ * officer identified her, and she agreed that her identity and her family's contacts go to
+ * Cambodia's ministry for her repatriation. The federation demo starts from her case.
+ */
+export const DEMO_READY_TO_REPATRIATE: { personIndex: number; country: string; sections: readonly CaseSection[] } = {
+  personIndex: 8,
+  country: 'KH',
+  sections: ['identity', 'family'],
+};

@@ -1,10 +1,25 @@
-import type { CaseStatus, TraffickingStatus } from '@seamless/contracts';
+import { randomUUID } from 'node:crypto';
+import { type CaseStatus, procedureForCountry, type TraffickingStatus } from '@seamless/contracts';
 import { eq, inArray } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import { openCase } from '../commands/openCase.js';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
-import { agencies, caseAccess, cases, roles, userRoles, users } from '../db/schema/index.js';
+import {
+  agencies,
+  caseAccess,
+  caseEvents,
+  cases,
+  consents,
+  identificationInterviews,
+  roles,
+  traffickingStatusDecisions,
+  userRoles,
+  users,
+} from '../db/schema/index.js';
+import { addCalendarDays, localToday } from '../followUp/schedule.js';
+import { CAMBODIA_DEMO } from './demoCambodia.js';
 import { seedDemoCare } from './demoCare.js';
 import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
@@ -14,15 +29,30 @@ import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import { seedDemoShelters } from './demoShelters.js';
 import { seedDemoStatistics } from './demoStatistics.js';
-import {
-  DEMO_ACCOUNTS,
-  DEMO_AGENCIES,
-  DEMO_CASE_OWNERS,
-  DEMO_CHANNELS,
-  DEMO_EXPLOITATION,
-  DEMO_PEOPLE,
-  DEMO_SHARES,
-} from './demoThailand.js';
+import { DEMO_READY_TO_REPATRIATE, type DemoCountry, THAILAND_DEMO } from './demoThailand.js';
+
+type DemoIds = {
+  caseIds: string[];
+  /** Demo agency key → id. */
+  agencyIds: Map<string, string>;
+  /** Demo agency key → its first account. */
+  userIds: Map<string, string>;
+  countryCode: string;
+  now: Date;
+};
+
+type DemoInstance = DemoCountry & {
+  /** What the country's demo holds beyond its cases: Thailand's shows every module at work. */
+  seedRecords?: (tx: Tx, keyRing: KeyRing, ids: DemoIds) => Promise<void>;
+};
+
+const DEMO_INSTANCES: Record<string, DemoInstance> = {
+  TH: { ...THAILAND_DEMO, seedRecords: seedThaiRecords },
+  KH: CAMBODIA_DEMO,
+};
+
+/** Cambodia's instance gets Cambodia's demo (the other end of the federation demo); any other, Thailand's. */
+export const demoCountryOf = (countryCode: string): DemoInstance => DEMO_INSTANCES[countryCode] ?? DEMO_INSTANCES.TH!;
 
 /** Small deterministic generator so every demo database is the same. */
 function sequence(seed: number) {
@@ -38,8 +68,9 @@ const TRAFFICKING: TraffickingStatus[] = ['Potential', 'Presumed', 'Identified',
 
 export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: string; countryCode: string; now?: Date }) {
   const now = options.now ?? new Date();
+  const country = demoCountryOf(options.countryCode);
   const agencyIds = new Map<string, string>();
-  for (const agency of DEMO_AGENCIES) {
+  for (const agency of country.agencies) {
     const { key, parentKey, ...fields } = agency;
     const [row] = await tx
       .insert(agencies)
@@ -52,9 +83,9 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
   const roleRows = await tx
     .select()
     .from(roles)
-    .where(inArray(roles.key, [...new Set(DEMO_ACCOUNTS.flatMap((a) => a.roles))]));
+    .where(inArray(roles.key, [...new Set(country.accounts.flatMap((a) => a.roles))]));
   const userIds = new Map<string, string>();
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of country.accounts) {
     const [user] = await tx
       .insert(users)
       .values({
@@ -73,8 +104,8 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
 
   const next = sequence(20_261_123);
   const caseIds: string[] = [];
-  for (const [index, person] of DEMO_PEOPLE.entries()) {
-    const ownerKey = DEMO_CASE_OWNERS[index % DEMO_CASE_OWNERS.length]!;
+  for (const [index, person] of country.people.entries()) {
+    const ownerKey = country.caseOwners[index % country.caseOwners.length]!;
     const age = 14 + next(20);
     const birthDate = `${now.getUTCFullYear() - age - 1}-${String(1 + next(12)).padStart(2, '0')}-${String(1 + next(28)).padStart(2, '0')}`;
     const openedAt = new Date(now.getTime() - (1 + next(300)) * 86_400_000);
@@ -100,11 +131,13 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
           documents:
             index % 3 === 0 ? [{ documentType: 'passport', number: `${person.citizenship}${String(100_000 + next(900_000))}` }] : [],
           contacts:
-            index % 4 === 0 ? [{ kind: 'phone', value: `+66 8${next(10)} ${String(100 + next(900))} ${String(1000 + next(9000))}` }] : [],
+            index % 4 === 0
+              ? [{ kind: 'phone', value: `${country.mobilePrefix}${next(10)} ${String(100 + next(900))} ${String(1000 + next(9000))}` }]
+              : [],
         },
-        intake: { channel: DEMO_CHANNELS[index % DEMO_CHANNELS.length]!, urgency: 'routine', anonymous: false },
+        intake: { channel: country.channels[index % country.channels.length]!, urgency: 'routine', anonymous: false },
         victimContext: {
-          exploitationTypes: [...DEMO_EXPLOITATION[index % DEMO_EXPLOITATION.length]!.exploitationTypes],
+          exploitationTypes: [...country.exploitation[index % country.exploitation.length]!.exploitationTypes],
           recruitmentMethods: [],
           recruitmentApps: [],
           controlMethods: [],
@@ -112,7 +145,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
           sexualExploitationTypes: [],
           relationshipsToTrafficker: [],
         },
-        locale: 'th',
+        locale: country.intakeLocale,
         formAnswers: {},
       },
     });
@@ -130,7 +163,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
       .where(eq(cases.id, kase.id));
     caseIds.push(kase.id);
   }
-  for (const share of DEMO_SHARES) {
+  for (const share of country.shares) {
     await tx.insert(caseAccess).values({
       caseId: caseIds[share.personIndex]!,
       agencyId: agencyIds.get(share.withKey)!,
@@ -138,14 +171,115 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
       sections: [...share.sections],
     });
   }
-  await seedDemoFollowUp(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoMeetings(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoCare(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoShelters(tx, keyRing, { agencyIds, userIds, caseIds, countryCode: options.countryCode, now });
-  await seedDemoDirectory(tx, { agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoReferrals(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoHtcdsValues(tx, keyRing, { caseIds, agencyId: agencyIds.get('chiangrai')! });
-  await seedDemoStatistics(tx, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
-  await seedDemoNotifications(tx, { now });
-  return { agencies: agencyIds.size, users: DEMO_ACCOUNTS.length, cases: caseIds.length };
+  await country.seedRecords?.(tx, keyRing, { caseIds, agencyIds, userIds, countryCode: options.countryCode, now });
+  return { agencies: agencyIds.size, users: country.accounts.length, cases: caseIds.length };
+}
+
+/** Thailand's demo beyond its cases: follow-up, meetings, care, shelters, referrals, figures and notices. */
+async function seedThaiRecords(tx: Tx, keyRing: KeyRing, ids: DemoIds) {
+  await seedDemoFollowUp(tx, ids);
+  await seedDemoMeetings(tx, ids);
+  await seedDemoCare(tx, ids);
+  await seedDemoShelters(tx, keyRing, ids);
+  await seedDemoDirectory(tx, ids);
+  await seedDemoReferrals(tx, keyRing, ids);
+  await seedDemoHtcdsValues(tx, keyRing, { caseIds: ids.caseIds, agencyId: ids.agencyIds.get('chiangrai')! });
+  await seedDemoStatistics(tx, ids);
+  await seedReadyToRepatriate(tx, keyRing, ids);
+  await seedDemoNotifications(tx, { now: ids.now });
+}
+
+/**
+ * Identifies the Cambodian woman of DEMO_READY_TO_REPATRIATE as the Thai procedure does (the
+ * MDT's interview, its presumption, the inquiry officer's identification) and records her consent
+ * to go home with her identity and her family's contacts, so the federation demo can ask Cambodia
+ * to take her back without first walking through identification.
+ */
+async function seedReadyToRepatriate(tx: Tx, keyRing: KeyRing, ids: DemoIds) {
+  const ready = DEMO_READY_TO_REPATRIATE;
+  const caseId = ids.caseIds[ready.personIndex]!;
+  const chiangrai = ids.agencyIds.get('chiangrai')!;
+  const police = ids.agencyIds.get('police')!;
+  const worker = ids.userIds.get('chiangrai')!;
+  const [kase] = await tx.select({ openedAt: cases.openedAt }).from(cases).where(eq(cases.id, caseId));
+  const opened = localToday(ids.countryCode, kase!.openedAt);
+  const interviewId = randomUUID();
+  const indicators = {
+    act: ['recruitment', 'transportation'],
+    means: ['deception', 'abuse_of_vulnerability'],
+    purpose: ['forced_marriage'],
+  };
+  await tx.insert(identificationInterviews).values({
+    id: interviewId,
+    caseId,
+    procedure: procedureForCountry(ids.countryCode).key,
+    stepsCompleted: ['pre_screening', 'notify_mdt', 'mdt_interview_with_interpreter'],
+    conductedOn: addCalendarDays(opened, 2),
+    place: 'Chiang Rai',
+    language: 'km',
+    conductedBy: worker,
+    agencyId: chiangrai,
+    participantAgencyIds: [police],
+    indicators,
+    accountEnc: keyRing.encrypt(
+      'A neighbour in Battambang promised me work in a Bangkok restaurant. The broker took me to Chiang Rai and sold me to a man as his wife. I ran away and worked in a karaoke bar in Mae Sai until the foundation found me.',
+      placeOf(identificationInterviews.accountEnc, interviewId),
+    ),
+    status: 'completed',
+  });
+  const decision = { caseId, interviewId, indicators, recordedBy: worker };
+  await tx.insert(traffickingStatusDecisions).values([
+    {
+      ...decision,
+      fromStatus: 'Potential',
+      toStatus: 'Presumed',
+      decidingAgencyId: chiangrai,
+      decidedOn: addCalendarDays(opened, 3),
+      decidedByName: 'Provincial MDT, Chiang Rai',
+      reasons: 'Recruitment by deception for a forced marriage, abusing her poverty and her irregular status.',
+    },
+    {
+      ...decision,
+      fromStatus: 'Presumed',
+      toStatus: 'Identified',
+      decidingAgencyId: police,
+      decidedOn: addCalendarDays(opened, 21),
+      decidedByName: 'Pol. Lt. Col. Anan Suksawat (inquiry officer, MDT chair)',
+      reasons: 'The inquiry confirmed act, means and purpose; the broker has been charged.',
+    },
+  ]);
+  await tx.update(cases).set({ traffickingStatus: 'Identified' }).where(eq(cases.id, caseId));
+
+  const today = localToday(ids.countryCode, ids.now);
+  const givenOn = addCalendarDays(today, -6);
+  const [consent] = await tx
+    .insert(consents)
+    .values({
+      caseId,
+      purpose: 'repatriation',
+      sections: [...ready.sections],
+      countries: [ready.country],
+      givenBy: 'victim',
+      givenOn,
+      expiresOn: addCalendarDays(today, 180),
+      recordedBy: worker,
+      recordedAt: new Date(`${givenOn}T04:00:00Z`),
+    })
+    .returning();
+  await tx.insert(caseEvents).values({
+    caseId,
+    kind: 'consent.recorded',
+    details: {
+      consentId: consent!.id,
+      purpose: consent!.purpose,
+      sections: consent!.sections,
+      agencyIds: [],
+      countries: consent!.countries,
+      givenBy: consent!.givenBy,
+      expiresOn: consent!.expiresOn,
+    },
+    actorUserId: worker,
+    actorAgencyId: chiangrai,
+    occurredAt: consent!.recordedAt,
+  });
 }

@@ -139,6 +139,8 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
   );
 
   api.post('/api/admin/federation/partners', { schema: partnerRegisterRouteSchema }, async (request, reply) => {
+    // Before anything is fetched: the address is the caller's, and only a federation admin may make us call it.
+    if (!canAdministerFederation(actorOf(request))) throw forbidden();
     const body = request.body;
     const document = body.document ?? (await fetchDocument(body.documentUrl!));
     const path = body.document ? 'document' : 'documentUrl';
