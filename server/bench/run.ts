@@ -8,6 +8,7 @@ import { caseDetail } from './caseDetail.js';
 import { caseList } from './caseList.js';
 import { caseloadTasks } from './caseloadTasks.js';
 import { type Bench, type BenchEntry, writeResults } from './context.js';
+import { federationDelivery } from './federationDelivery.js';
 import { htcdsExport } from './htcdsExport.js';
 import { htcdsImport } from './htcdsImport.js';
 import { httpCaseRead } from './httpCaseRead.js';
@@ -21,7 +22,17 @@ import { occupancyBoard } from './occupancyBoard.js';
  * bench/results/<name>.json at the repository root. Names after the flags run only those benches:
  * `npm run bench -- --quick match-search`.
  */
-const BENCHES: Bench[] = [matchSearch, caseList, caseDetail, httpCaseRead, htcdsImport, htcdsExport, occupancyBoard, caseloadTasks];
+const BENCHES: Bench[] = [
+  matchSearch,
+  caseList,
+  caseDetail,
+  httpCaseRead,
+  htcdsImport,
+  htcdsExport,
+  occupancyBoard,
+  caseloadTasks,
+  federationDelivery,
+];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

@@ -41,6 +41,13 @@ export type AppDeps = {
 /** What route groups are given: the app's dependencies and the job queue buildApp opened. */
 export type RouteDeps = AppDeps & { jobs: JobQueue; federation: Federation };
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This instance's federation: identity, outbox and the delivery runner (jobs and benchmarks reach it here). */
+    federation: Federation;
+  }
+}
+
 /** Log lines name the route pattern, never the concrete URL: query strings can carry names. */
 const requestSerializer = (request: FastifyRequest) => ({
   id: request.id,
@@ -119,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: app.log,
     apply: repatriationApplier(deps.keyRing, config.instanceCountry),
   });
+  app.decorate('federation', federation);
   await app.register(async (api) => registerRoutes(api, { ...deps, jobs, federation }));
   app.addHook('onClose', () => jobs.stop());
   federation.delivery.start();
