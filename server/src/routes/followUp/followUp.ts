@@ -1,7 +1,7 @@
 import type { CaseFollowUp } from '@seamless/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { closeFollowUp } from '../../commands/closeFollowUp.js';
 import { recordFollowUpVisit } from '../../commands/recordFollowUpVisit.js';
@@ -14,6 +14,7 @@ import { followUpDates, localToday } from '../../followUp/schedule.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { forbidden } from '../../http/problem.js';
 import { canFollowUp, type FollowUpAction } from '../../policies/followUp.js';
+import { reportVisitBack } from '../../repatriation/reportVisitBack.js';
 import {
   followUpCloseRouteSchema,
   followUpGetRouteSchema,
@@ -37,7 +38,7 @@ async function caseFollowUp({ tx, actor, view }: CaseContext): Promise<CaseFollo
 }
 
 /** Follow-up after reintegration: the schedule, the visits, closure and reopening (section `care`). */
-export function followUpRoutes(app: FastifyInstance, { database }: AppDeps) {
+export function followUpRoutes(app: FastifyInstance, { database, keyRing, federation }: RouteDeps) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -87,8 +88,11 @@ export function followUpRoutes(app: FastifyInstance, { database }: AppDeps) {
   api.post('/api/cases/:id/follow-up/visits', { schema: followUpVisitRouteSchema }, async (request, reply) => {
     const result = await onFollowUp(request, request.params.id, 'record', async (context) => {
       await recordFollowUpVisit({ ...context, input: request.body });
+      const { actualOn, situation, findings = '', nextSteps = '' } = request.body;
+      await reportVisitBack(context, keyRing, federation.outbox, { actualOn, situation, findings, nextSteps });
       return caseFollowUp(context);
     });
+    federation.delivery.kick();
     return reply.status(201).send(result);
   });
 
