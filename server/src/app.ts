@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
 import { type Federation, openFederation } from './federation/federation.js';
+import { AttachmentStore } from './files/attachmentStore.js';
 import { answerClientError } from './http/clientErrors.js';
 import { registerErrorHandler } from './http/errorHandler.js';
 import { registerJsonBodyParser } from './http/jsonBody.js';
@@ -119,12 +120,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   const jobs = await openJobQueue(database, app.log);
+  const files = new AttachmentStore(path.join(config.dataDir, 'attachments'), deps.keyRing);
   const federation = await openFederation({
     config,
     db: database.db,
     keyRing: deps.keyRing,
     log: app.log,
-    apply: repatriationApplier(deps.keyRing, config.instanceCountry),
+    files,
+    apply: repatriationApplier(deps.keyRing, config.instanceCountry, files),
   });
   app.decorate('federation', federation);
   await app.register(async (api) => registerRoutes(api, { ...deps, jobs, federation }));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PACKET_KINDS } from './federation.js';
+import { ATTACHMENT_MEDIA_TYPES } from './caseRecord.js';
 import { CASE_SECTIONS } from './permissions.js';
 import { isoDate } from './person.js';
 import { plainText } from './plausibility.js';
@@ -55,6 +56,8 @@ export const repatriationRequestInputSchema = z
     sections: z.array(z.enum(CASE_SECTIONS)).min(1).max(CASE_SECTIONS.length),
     reason: plainText(1000, { min: 1 }),
     proposedDate: isoDate.nullable().optional(),
+    /** Files of the case sent with the request (identity papers, the identification certificate), each filed under a consented section. */
+    attachmentIds: z.array(z.string().uuid()).max(10).default([]),
   })
   .strict();
 export type RepatriationRequestInput = z.input<typeof repatriationRequestInputSchema>;
@@ -180,6 +183,16 @@ export const repatriationSchema = z.object({
     .nullable(),
   reason: z.string(),
   proposedDate: z.string().nullable(),
+  /** Files that came with the request; `index` names one for download. */
+  attachments: z.array(
+    z.object({
+      index: z.number().int(),
+      fileName: z.string(),
+      mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
+      sizeBytes: z.number().int(),
+      section: z.enum(CASE_SECTIONS),
+    }),
+  ),
   verification: verificationInputSchema.extend({ notes: z.string().nullable() }).nullable(),
   familyAssessment: familyAssessmentInputSchema.nullable(),
   decision: z.object({ decision: z.enum(['accept', 'decline']), reason: z.string() }).nullable(),

@@ -7,6 +7,7 @@ import { cases } from '../db/schema/index.js';
 import { AppError, forbidden } from '../http/problem.js';
 import { type Actor, has } from '../policies/actor.js';
 import { repatriationActions } from '../policies/repatriation.js';
+import { attachToCase } from '../repatriation/files.js';
 import { contentOf, lockRepatriation, saveRepatriation } from '../repatriation/thread.js';
 import { openCase } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -59,6 +60,7 @@ export async function openRepatriatedCase(
     mayLinkIdentity: false,
     now,
   });
+  await attachToCase(tx, keyRing, actor, kase.id, content.attachments);
   const status = identification?.traffickingStatus;
   if (known<TraffickingStatus>(TRAFFICKING_STATUSES, status)) {
     await tx.update(cases).set({ traffickingStatus: status }).where(eq(cases.id, kase.id));

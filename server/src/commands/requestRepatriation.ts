@@ -8,6 +8,7 @@ import { type ConsentSnapshot, consents, repatriations } from '../db/schema/inde
 import type { CaseView } from '../db/visibleCases.js';
 import type { OutboxSettings } from '../federation/outbox.js';
 import { partnerById } from '../federation/partners.js';
+import type { AttachmentStore } from '../files/attachmentStore.js';
 import { localToday } from '../followUp/schedule.js';
 import { AppError, conflict, fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
@@ -15,6 +16,7 @@ import { canReadSection } from '../policies/case.js';
 import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../policies/consent.js';
 import { canRepatriate } from '../policies/repatriation.js';
 import { identificationAsSent, personAsSent } from '../repatriation/asSent.js';
+import { filesToSend } from '../repatriation/files.js';
 import { emptyContent, sealContent } from '../repatriation/record.js';
 import { sendOnThread } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -41,6 +43,7 @@ export type RequestProps = {
   tx: Tx;
   keyRing: KeyRing;
   outbox: OutboxSettings;
+  files: AttachmentStore;
   actor: Actor;
   audit: AuditContext;
   view: CaseView;
@@ -53,8 +56,11 @@ export type RequestProps = {
  * carries the identification, so the receiving country need not interview her again.
  */
 export async function requestRepatriation(
-  { tx, keyRing, outbox, actor, audit, view, now = new Date() }: RequestProps,
-  input: Required<Pick<RepatriationRequestInput, 'partnerId' | 'consentId' | 'sections' | 'reason'>> & { proposedDate?: string | null },
+  { tx, keyRing, outbox, files, actor, audit, view, now = new Date() }: RequestProps,
+  input: Required<Pick<RepatriationRequestInput, 'partnerId' | 'consentId' | 'sections' | 'reason'>> & {
+    proposedDate?: string | null;
+    attachmentIds?: string[];
+  },
 ) {
   const { kase } = view;
   if (!canRepatriate(actor) || view.involvement?.kind !== 'owner')
@@ -92,7 +98,8 @@ export async function requestRepatriation(
   const id = randomUUID();
   const person = await personAsSent(tx, keyRing, view, sections);
   const identification = await identificationAsSent(tx, keyRing, view, sections);
-  const content = emptyContent(input.reason, person, identification);
+  const { asSent, carried } = await filesToSend(tx, keyRing, files, kase.id, input.attachmentIds ?? [], sections);
+  const content = emptyContent(input.reason, person, identification, asSent);
   const snapshot = consentSnapshotOf(consent!);
   await tx.insert(repatriations).values({
     id,
@@ -123,6 +130,7 @@ export async function requestRepatriation(
         identification,
         reason: input.reason,
         proposedDate: input.proposedDate ?? null,
+        attachments: carried,
       },
       createdBy: actor.userId,
     },

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Db } from '../db/client.js';
+import type { AttachmentStore } from '../files/attachmentStore.js';
 import type { InboxDeps, PacketApplier } from './inbox.js';
 import { type InstanceIdentity, loadInstanceIdentity } from './instanceIdentity.js';
 import { DeliveryRunner, type OutboxSettings } from './outbox.js';
@@ -12,6 +13,8 @@ export type Federation = {
   outbox: OutboxSettings;
   inbox: InboxDeps;
   delivery: DeliveryRunner;
+  /** Where files carried by packets are kept: the same encrypted store as case attachments. */
+  files: AttachmentStore;
 };
 
 export async function openFederation(options: {
@@ -19,6 +22,7 @@ export async function openFederation(options: {
   db: Db;
   keyRing: KeyRing;
   log: FastifyBaseLogger;
+  files: AttachmentStore;
   apply: PacketApplier;
 }): Promise<Federation> {
   const { config, db, keyRing, log } = options;
@@ -31,5 +35,5 @@ export async function openFederation(options: {
   });
   const outbox: OutboxSettings = { identity, packetDays: config.federationPacketDays, retrySeconds: config.federationRetrySeconds };
   const delivery = new DeliveryRunner(db, outbox, log);
-  return { identity, outbox, inbox: { db, keyRing, identity, apply: options.apply, log }, delivery };
+  return { identity, outbox, inbox: { db, keyRing, identity, apply: options.apply, log }, delivery, files: options.files };
 }

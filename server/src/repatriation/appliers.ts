@@ -5,8 +5,10 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { type ConsentSnapshot, caseEvents, repatriations } from '../db/schema/index.js';
 import { type PacketApplier, PacketRefused, type ReceivedPacket } from '../federation/inbox.js';
+import type { AttachmentStore } from '../files/attachmentStore.js';
 import { localToday } from '../followUp/schedule.js';
 import { notify } from '../notifications/notify.js';
+import { filesReceived } from './files.js';
 import { emptyContent, sealContent } from './record.js';
 import { isStepKind, STEP_BODIES, type StepKind, StepOutOfOrder, statusAfterConsentWithdrawn, takeStep } from './steps.js';
 import { contentOf, type RepatriationRow, saveRepatriation } from './thread.js';
@@ -26,6 +28,7 @@ const requestBodySchema = z.object({
     .nullable(),
   reason: z.string().min(1).max(1000),
   proposedDate: isoDate.nullable(),
+  attachments: z.unknown().optional(),
 });
 
 /** The consent a packet carries covers this country, this purpose and today, as the receiver reads it. */
@@ -72,7 +75,7 @@ const otherSide = (row: RepatriationRow) => (row.side === 'sending' ? 'receiving
  * receiving agency's queue; each step moves the same state machine the sender ran; a consent
  * withdrawal stops further sharing here too.
  */
-export function repatriationApplier(keyRing: KeyRing, ownCountry: string): PacketApplier {
+export function repatriationApplier(keyRing: KeyRing, ownCountry: string, store: AttachmentStore): PacketApplier {
   const today = () => localToday(ownCountry, new Date());
 
   async function receiveRequest(tx: Tx, packet: ReceivedPacket) {
@@ -83,7 +86,8 @@ export function repatriationApplier(keyRing: KeyRing, ownCountry: string): Packe
     const [existing] = await tx.select({ id: repatriations.id }).from(repatriations).where(eq(repatriations.id, packet.content.thread));
     if (existing) throw new PacketRefused('unknown_thread');
     const id = packet.content.thread;
-    const content = emptyContent(body.reason, body.person, body.identification);
+    const files = await filesReceived(store, body.attachments, body.sections);
+    const content = emptyContent(body.reason, body.person, body.identification, files);
     await tx.insert(repatriations).values({
       id,
       side: 'receiving',

@@ -1,4 +1,4 @@
-import type { PacketKind, Repatriation, RepatriationSummary } from '@seamless/contracts';
+import { type PacketKind, type Repatriation, type RepatriationSummary, sectionPermission } from '@seamless/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { standingOf } from '../commands/takeRepatriationStep.js';
 import type { KeyRing } from '../crypto/keyRing.js';
@@ -72,6 +72,9 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
       : null,
     reason: content.reason,
     proposedDate: row.proposedDate,
+    attachments: content.attachments
+      .map(({ fileName, mediaType, sizeBytes, section }, index) => ({ index, fileName, mediaType, sizeBytes, section }))
+      .filter((file) => has(actor, sectionPermission(file.section))),
     verification: content.verification,
     familyAssessment: content.familyAssessment,
     decision: content.decision,

@@ -1,4 +1,5 @@
 import type {
+  CaseSection,
   FamilyAssessmentOutcome,
   HandoverSignatureInput,
   PersonInput,
@@ -10,6 +11,7 @@ import type {
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
 import { repatriations } from '../db/schema/index.js';
+import type { AttachmentMediaType } from '../files/sniffMediaType.js';
 
 /** The sending country's identification, kept so that the receiving country need not interview her again. */
 export type IdentificationAsSent = {
@@ -19,6 +21,9 @@ export type IdentificationAsSent = {
   identifiedBy: string | null;
   interviewSummary: string | null;
 };
+
+/** A file sent with the request, kept in this instance's encrypted store by its content address. */
+export type FileAsSent = { fileName: string; mediaType: AttachmentMediaType; sizeBytes: number; sha256: string; section: CaseSection };
 
 export type HandoverSignature = Required<Omit<HandoverSignatureInput, 'officerTitle'>> & { officerTitle: string | null };
 
@@ -30,6 +35,7 @@ export type RepatriationContent = {
   person: PersonInput | null;
   identification: IdentificationAsSent | null;
   reason: string;
+  attachments: FileAsSent[];
   verification: { outcome: 'confirmed' | 'not_confirmed'; method: string; verifiedOn: string; notes: string | null } | null;
   familyAssessment: { outcome: FamilyAssessmentOutcome; familyTraced: boolean; assessedOn: string; summary: string } | null;
   decision: { decision: 'accept' | 'decline'; reason: string } | null;
@@ -44,10 +50,12 @@ export const emptyContent = (
   reason: string,
   person: PersonInput | null,
   identification: IdentificationAsSent | null,
+  attachments: FileAsSent[],
 ): RepatriationContent => ({
   person,
   identification,
   reason,
+  attachments,
   verification: null,
   familyAssessment: null,
   decision: null,

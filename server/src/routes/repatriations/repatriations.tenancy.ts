@@ -137,6 +137,18 @@ export function repatriationsMatrix(c: TenancyContext): RouteMatrix {
         for (const client of withoutRepatriation()) expectStatus(await client.get(`/api/repatriations/${outgoingId}`), 403, 'forbidden');
       },
     },
+    'GET /api/repatriations/:id/files/:index': {
+      why: 'a file sent with a request is read on its side only, by a role opening its section',
+      anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/files/0` },
+      probe: async () => {
+        const { outgoingId, incomingId } = await repatriationFixture(c);
+        expectStatus(await c.ngo.get(`/api/repatriations/${outgoingId}/files/0`), 404, 'not_found');
+        expectStatus(await c.socialworker.get(`/api/repatriations/${incomingId}/files/0`), 404, 'not_found');
+        expectStatus(await c.ngo.get(`/api/repatriations/${incomingId}/files/0`), 404, 'not_found');
+        for (const client of withoutRepatriation())
+          expectStatus(await client.get(`/api/repatriations/${incomingId}/files/0`), 403, 'forbidden');
+      },
+    },
     'GET /api/cases/:id/repatriations': {
       why: 'the case’s repatriations for its owner; an agency that cannot see the case gets 404, no repatriation role 403',
       anonymous: { path: `/api/cases/${UNKNOWN_ID}/repatriations` },

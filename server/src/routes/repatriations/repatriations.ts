@@ -1,3 +1,4 @@
+import { sectionPermission } from '@seamless/contracts';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,13 +13,14 @@ import { consents, repatriations } from '../../db/schema/index.js';
 import { localToday } from '../../followUp/schedule.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
-import { AppError, forbidden } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
+import { AppError, forbidden, notFound } from '../../http/problem.js';
+import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent.js';
 import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepBody, StepKind } from '../../repatriation/steps.js';
-import { lockRepatriation } from '../../repatriation/thread.js';
+import { contentOf, lockRepatriation } from '../../repatriation/thread.js';
+import { contentDisposition } from '../caseRecord/attachments.js';
 import {
   caseRepatriationListRouteSchema,
   decisionRouteSchema,
@@ -27,6 +29,7 @@ import {
   handoverPlanRouteSchema,
   handoverSignatureRouteSchema,
   openCaseRouteSchema,
+  repatriationFileRouteSchema,
   repatriationGetRouteSchema,
   repatriationListRouteSchema,
   repatriationRequestRouteSchema,
@@ -79,6 +82,28 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
     }),
   );
 
+  /** A file that came with the request, for a reader whose role opens its section. */
+  api.get('/api/repatriations/:id/files/:index', { schema: repatriationFileRouteSchema }, async (request, reply) => {
+    const file = await asRepatriator(request, async (tx, actor) => {
+      const row = await lockRepatriation(tx, request.params.id);
+      const sent = contentOf(keyRing, row).attachments[request.params.index];
+      if (!sent || !has(actor, sectionPermission(sent.section))) throw notFound();
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'repatriation.read',
+        resourceType: 'repatriation',
+        resourceId: row.id,
+        details: { file: request.params.index, section: sent.section },
+      });
+      return { ...sent, bytes: await federation.files.get(sent.sha256) };
+    });
+    return reply
+      .header('content-type', file.mediaType)
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .send(file.bytes);
+  });
+
   api.get('/api/cases/:id/repatriations', { schema: caseRepatriationListRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
       if (!canRepatriate(actor)) throw forbidden();
@@ -99,7 +124,10 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
 
   api.post('/api/cases/:id/repatriations', { schema: repatriationRequestRouteSchema }, async (request, reply) => {
     const presented = await withCase(db, request, request.params.id, 'update', async ({ tx, actor, view, audit }) => {
-      const id = await requestRepatriation({ tx, keyRing, outbox: federation.outbox, actor, audit, view }, request.body);
+      const id = await requestRepatriation(
+        { tx, keyRing, outbox: federation.outbox, files: federation.files, actor, audit, view },
+        request.body,
+      );
       return presentById(tx, actor, id);
     });
     federation.delivery.kick();

@@ -25,6 +25,10 @@ export const repatriationListRouteSchema = {
   response: { 200: summaries },
 };
 export const repatriationGetRouteSchema = { tags, params: idParams, response: { 200: repatriationSchema } };
+export const repatriationFileRouteSchema = {
+  tags,
+  params: z.object({ id: z.string().uuid(), index: z.coerce.number().int().min(0).max(9) }).strict(),
+};
 export const caseRepatriationListRouteSchema = { tags, params: idParams, response: { 200: summaries } };
 export const repatriationRequestRouteSchema = {
   tags,

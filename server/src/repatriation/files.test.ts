@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair, thaiToday } from '../../test/federationPair.js';
+import { type ApiClient, expectProblem } from '../../test/harness.js';
+
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+let pair: FederationPair;
+let thWorker: ApiClient;
+let khWorker: ApiClient;
+let agencies: { chiangrai: string; police: string };
+
+beforeAll(async () => {
+  pair = await startFederationPair();
+  thWorker = await pair.thailand.app.login('th.socialworker');
+  khWorker = await pair.cambodia.app.login('kh.socialworker');
+  const listed = (await pair.thailand.admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; acronym: string | null }[];
+  const id = (acronym: string) => listed.find((agency) => agency.acronym === acronym)!.id;
+  agencies = { chiangrai: id('PSDHS Chiang Rai'), police: id('ATPD') };
+}, 120_000);
+
+afterAll(async () => {
+  await pair?.close();
+});
+
+const upload = async (caseId: string, name: string, section: string) => {
+  const uploaded = await thWorker.upload(`/api/cases/${caseId}/attachments`, { name, type: 'application/pdf', bytes: PDF }, { section });
+  expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+  return uploaded.body.id as string;
+};
+
+describe('files carried with a repatriation request', () => {
+  it('go only under a section the consent covers, arrive checked, and become the new case’s files', async () => {
+    const woman = await identifiedCambodianCase(thWorker, agencies);
+    const identityPaper = await upload(woman.caseId, 'ID card copy.pdf', 'identity');
+    const general = await upload(woman.caseId, 'Notes.pdf', 'general');
+    const ask = (attachmentIds: string[]) =>
+      thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+        partnerId: pair.thailand.partnerId,
+        consentId: woman.consentId,
+        sections: ['identity'],
+        reason: 'She asks to go home to Battambang.',
+        attachmentIds,
+      });
+    const refused = expectProblem(await ask([identityPaper, general]), 422, 'consent_required');
+    expect(refused.errors[0].path).toBe('attachmentIds');
+
+    const sent = await ask([identityPaper]);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.attachments).toEqual([
+      { index: 0, fileName: 'ID card copy.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, section: 'identity' },
+    ]);
+
+    const received = await eventually(async () => {
+      const response = await khWorker.get(`/api/repatriations/${sent.body.id}`);
+      return response.status === 200 ? response.body : undefined;
+    }, 'the request in Cambodia');
+    expect(received.attachments.map((file: { fileName: string }) => file.fileName)).toEqual(['ID card copy.pdf']);
+    const download = await khWorker.download(`/api/repatriations/${sent.body.id}/files/0`);
+    expect(download.status).toBe(200);
+    expect(download.bytes.equals(PDF)).toBe(true);
+    expect(download.headers.get('content-security-policy')).toContain('sandbox');
+    expect((await khWorker.download(`/api/repatriations/${sent.body.id}/files/1`)).status).toBe(404);
+
+    // Through to the handover, then Cambodia's own case holds the file under the same section.
+    const step = async (client: ApiClient, path: string, body: unknown) => {
+      const response = await client.post(`/api/repatriations/${sent.body.id}/${path}`, body);
+      expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
+    };
+    const today = thaiToday();
+    await step(khWorker, 'verification', { outcome: 'confirmed', method: 'National ID registry', verifiedOn: today });
+    await step(khWorker, 'family-assessment', {
+      outcome: 'safe_to_return',
+      familyTraced: true,
+      assessedOn: today,
+      summary: 'Mother and aunt at home.',
+    });
+    await step(khWorker, 'decision', { decision: 'accept', reason: 'Nationality confirmed, family safe.' });
+    await step(khWorker, 'handover-plan', { date: today, channel: 'border_liaison', handoverPoint: 'Poipet international checkpoint' });
+    await eventually(
+      async () => ((await thWorker.get(`/api/repatriations/${sent.body.id}`)).body.status === 'handover_planned' ? true : undefined),
+      'the plan in Thailand',
+    );
+    const signature = {
+      officerName: 'Officer',
+      signedAt: new Date().toISOString(),
+      place: 'Poipet',
+      belongings: 'One bag',
+      documents: 'ID card copy',
+    };
+    await step(thWorker, 'handover-signature', signature);
+    await step(khWorker, 'handover-signature', signature);
+    await eventually(
+      async () => ((await khWorker.get(`/api/repatriations/${sent.body.id}`)).body.status === 'handed_over' ? true : undefined),
+      'both signatures in Cambodia',
+    );
+    await step(khWorker, 'open-case', { reverified: false });
+    const opened = (await khWorker.get(`/api/repatriations/${sent.body.id}`)).body;
+    const files = (await khWorker.get(`/api/cases/${opened.caseId}/attachments`)).body.items;
+    expect(files).toMatchObject([{ fileName: 'ID card copy.pdf', section: 'identity', mediaType: 'application/pdf' }]);
+    const again = await khWorker.download(`/api/cases/${opened.caseId}/attachments/${files[0].id}`);
+    expect(again.bytes.equals(PDF)).toBe(true);
+  }, 120_000);
+});
