@@ -90,6 +90,8 @@ export const PACKET_KINDS = [
   'handover_record',
   'follow_up_report',
   'repatriation_withdrawal',
+  'meeting_invitation',
+  'meeting_minutes',
   'consent_withdrawal',
 ] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PACKET_KINDS } from './federation.js';
 import { ATTACHMENT_MEDIA_TYPES } from './caseRecord.js';
+import { PACKET_KINDS } from './federation.js';
 import { CASE_SECTIONS } from './permissions.js';
 import { isoDate } from './person.js';
 import { plainText } from './plausibility.js';
@@ -46,6 +46,8 @@ export const REPATRIATION_ACTIONS = [
   'open_case',
   'report_follow_up',
   'withdraw',
+  'schedule_meeting',
+  'record_meeting',
 ] as const;
 export type RepatriationAction = (typeof REPATRIATION_ACTIONS)[number];
 
@@ -122,6 +124,25 @@ export const followUpReportInputSchema = z
     summary: plainText(4000, { min: 1 }),
   })
   .strict();
+
+export const BILATERAL_MEETING_MODES = ['video', 'phone', 'in_person'] as const;
+
+/** A bilateral case meeting between the two countries' workers on this repatriation. */
+export const bilateralMeetingInputSchema = z
+  .object({
+    scheduledFor: z.string().datetime({ offset: true }),
+    mode: z.enum(BILATERAL_MEETING_MODES),
+    /** The link, number or place: what the other side needs to join. */
+    where: plainText(500, { min: 1 }),
+    agenda: plainText(2000, { min: 1 }),
+  })
+  .strict();
+
+/** What both sides agreed at the meeting: shared with the other side. */
+export const meetingMinutesInputSchema = z.object({ agreed: plainText(4000, { min: 1 }) }).strict();
+
+/** This side's own notes of the meeting: never sent. */
+export const meetingNotesInputSchema = z.object({ notes: plainText(4000) }).strict();
 
 export const repatriationWithdrawInputSchema = z.object({ reason: plainText(1000, { min: 1 }) }).strict();
 
@@ -201,6 +222,19 @@ export const repatriationSchema = z.object({
     .nullable(),
   signatures: z.object({ sending: signatureSchema.nullable(), receiving: signatureSchema.nullable() }),
   reverified: z.boolean().nullable(),
+  /** Bilateral meetings: both sides see the meeting and what was agreed; `ownNotes` are this side's only. */
+  meetings: z.array(
+    z.object({
+      id: z.string().uuid(),
+      proposedBy: z.enum(REPATRIATION_SIDES),
+      scheduledFor: z.string(),
+      mode: z.enum(BILATERAL_MEETING_MODES),
+      where: z.string(),
+      agenda: z.string(),
+      agreed: z.object({ text: z.string(), recordedBy: z.enum(REPATRIATION_SIDES), at: z.string() }).nullable(),
+      ownNotes: z.string().nullable(),
+    }),
+  ),
   followUpReports: z.array(
     z.object({ visitedOn: z.string(), outlook: z.enum(REINTEGRATION_OUTLOOKS), summary: z.string(), receivedAt: z.string() }),
   ),

@@ -20,6 +20,8 @@ const ACTION_OF: Record<StepKind, RepatriationAction> = {
   handover_record: 'sign_handover',
   follow_up_report: 'report_follow_up',
   repatriation_withdrawal: 'withdraw',
+  meeting_invitation: 'schedule_meeting',
+  meeting_minutes: 'record_meeting',
 };
 
 export const standingOf = (row: RepatriationRow, signed: Record<'sending' | 'receiving', boolean>) => ({

@@ -1,4 +1,5 @@
 import type { RepatriationAction, RepatriationSide, RepatriationStatus } from '@seamless/contracts';
+import { LIVE } from '../repatriation/steps.js';
 import { type Actor, has } from './actor.js';
 
 /** Repatriation is the focal point's work: case managers and repatriation focal points hold it. */
@@ -44,5 +45,6 @@ export function repatriationActions(actor: Actor, standing: RepatriationStanding
     actions.push('withdraw');
   }
   if (status === 'handover_planned' && !standing.signed[side]) actions.push('sign_handover');
+  if (LIVE.includes(status) && !standing.consentWithdrawn) actions.push('schedule_meeting', 'record_meeting');
   return actions;
 }

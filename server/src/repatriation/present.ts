@@ -81,6 +81,7 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
     plan: content.plan,
     signatures: content.signatures,
     reverified: content.reverified?.reverified ?? null,
+    meetings: content.meetings,
     followUpReports: content.followUpReports,
     packets: packets.map((packet) => ({
       packetId: packet.packet_id,

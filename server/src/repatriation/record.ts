@@ -25,6 +25,18 @@ export type IdentificationAsSent = {
 /** A file sent with the request, kept in this instance's encrypted store by its content address. */
 export type FileAsSent = { fileName: string; mediaType: AttachmentMediaType; sizeBytes: number; sha256: string; section: CaseSection };
 
+/** A bilateral meeting as this side holds it; `ownNotes` never leave this side. */
+export type BilateralMeeting = {
+  id: string;
+  proposedBy: RepatriationSide;
+  scheduledFor: string;
+  mode: 'video' | 'phone' | 'in_person';
+  where: string;
+  agenda: string;
+  agreed: { text: string; recordedBy: RepatriationSide; at: string } | null;
+  ownNotes: string | null;
+};
+
 export type HandoverSignature = Required<Omit<HandoverSignatureInput, 'officerTitle'>> & { officerTitle: string | null };
 
 /**
@@ -42,6 +54,7 @@ export type RepatriationContent = {
   plan: { date: string; channel: RepatriationChannel; handoverPoint: string; notes: string | null } | null;
   signatures: Record<RepatriationSide, HandoverSignature | null>;
   reverified: { reverified: boolean; note: string | null } | null;
+  meetings: BilateralMeeting[];
   followUpReports: { visitedOn: string; outlook: ReintegrationOutlook; summary: string; receivedAt: string }[];
   withdrawal: { reason: string; at: string } | null;
 };
@@ -62,6 +75,7 @@ export const emptyContent = (
   plan: null,
   signatures: { sending: null, receiving: null },
   reverified: null,
+  meetings: [],
   followUpReports: [],
   withdrawal: null,
 });

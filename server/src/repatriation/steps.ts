@@ -1,8 +1,10 @@
 import {
+  bilateralMeetingInputSchema,
   familyAssessmentInputSchema,
   followUpReportInputSchema,
   handoverPlanInputSchema,
   handoverSignatureInputSchema,
+  meetingMinutesInputSchema,
   type PacketKind,
   type RepatriationSide,
   type RepatriationStatus,
@@ -10,7 +12,7 @@ import {
   repatriationWithdrawInputSchema,
   verificationInputSchema,
 } from '@seamless/contracts';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { RepatriationState } from './record.js';
 
 /** A step that the repatriation's state does not allow now, or that the other side may not take. */
@@ -29,11 +31,23 @@ export const STEP_BODIES = {
   handover_record: { by: 'either', body: handoverSignatureInputSchema },
   follow_up_report: { by: 'receiving', body: followUpReportInputSchema.omit({ consentId: true }) },
   repatriation_withdrawal: { by: 'sending', body: repatriationWithdrawInputSchema },
+  meeting_invitation: { by: 'either', body: bilateralMeetingInputSchema.extend({ meetingId: z.string().uuid() }) },
+  meeting_minutes: { by: 'either', body: meetingMinutesInputSchema.extend({ meetingId: z.string().uuid() }) },
 } as const;
 export type StepKind = keyof typeof STEP_BODIES;
 export type StepBody<K extends StepKind> = z.output<(typeof STEP_BODIES)[K]['body']>;
 
 export const isStepKind = (kind: PacketKind): kind is StepKind => kind in STEP_BODIES;
+
+/** A repatriation both sides still work on: meetings are held while it lives. */
+export const LIVE: readonly RepatriationStatus[] = [
+  'requested',
+  'nationality_verified',
+  'family_assessed',
+  'accepted',
+  'handover_planned',
+  'handed_over',
+];
 
 const BEFORE_HANDOVER: readonly RepatriationStatus[] = [
   'requested',
@@ -101,6 +115,26 @@ export function takeStep<K extends StepKind>(
         status,
         content: { ...content, followUpReports: [...content.followUpReports, { ...report, receivedAt: now.toISOString() }] },
       };
+    }
+    case 'meeting_invitation': {
+      if (!LIVE.includes(status)) throw new StepOutOfOrder(kind);
+      const { meetingId, ...meeting } = body as StepBody<'meeting_invitation'>;
+      if (content.meetings.some((known) => known.id === meetingId)) throw new StepOutOfOrder(kind);
+      return {
+        status,
+        content: {
+          ...content,
+          meetings: [...content.meetings, { id: meetingId, proposedBy: by, ...meeting, agreed: null, ownNotes: null }],
+        },
+      };
+    }
+    case 'meeting_minutes': {
+      if (!LIVE.includes(status)) throw new StepOutOfOrder(kind);
+      const { meetingId, agreed } = body as StepBody<'meeting_minutes'>;
+      const meeting = content.meetings.find((known) => known.id === meetingId);
+      if (!meeting || meeting.agreed) throw new StepOutOfOrder(kind);
+      const minuted = { ...meeting, agreed: { text: agreed, recordedBy: by, at: now.toISOString() } };
+      return { status, content: { ...content, meetings: content.meetings.map((known) => (known.id === meetingId ? minuted : known)) } };
     }
     case 'repatriation_withdrawal': {
       if (!BEFORE_HANDOVER.includes(status)) throw new StepOutOfOrder(kind);

@@ -211,6 +211,21 @@ export function repatriationsMatrix(c: TenancyContext): RouteMatrix {
       anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/withdraw`, body: {} },
       probe: step('withdraw', { reason: 'Probe' }),
     },
+    'POST /api/repatriations/:id/meetings': {
+      why: 'a bilateral meeting is scheduled on a repatriation by the agency holding it on this side only',
+      anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/meetings`, body: {} },
+      probe: step('meetings', { scheduledFor: new Date().toISOString(), mode: 'video', where: 'Probe', agenda: 'Probe' }),
+    },
+    'POST /api/repatriations/:id/meetings/:meetingId/minutes': {
+      why: 'what was agreed is recorded on its own side’s repatriation only',
+      anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/meetings/${UNKNOWN_ID}/minutes`, body: {} },
+      probe: step(`meetings/${UNKNOWN_ID}/minutes`, { agreed: 'Probe' }),
+    },
+    'POST /api/repatriations/:id/meetings/:meetingId/notes': {
+      why: 'own notes of a meeting are written on its own side’s repatriation only, and never sent',
+      anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/meetings/${UNKNOWN_ID}/notes`, body: {} },
+      probe: step(`meetings/${UNKNOWN_ID}/notes`, { notes: 'Probe' }),
+    },
     'POST /api/repatriations/:id/open-case': {
       why: 'only the receiving agency opens a case from its own repatriation, after the handover',
       anonymous: { path: `/api/repatriations/${UNKNOWN_ID}/open-case`, body: {} },

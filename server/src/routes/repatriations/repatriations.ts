@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sectionPermission } from '@seamless/contracts';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -19,7 +20,7 @@ import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent
 import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepBody, StepKind } from '../../repatriation/steps.js';
-import { contentOf, lockRepatriation } from '../../repatriation/thread.js';
+import { contentOf, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
 import { contentDisposition } from '../caseRecord/attachments.js';
 import {
   caseRepatriationListRouteSchema,
@@ -28,6 +29,9 @@ import {
   followUpReportRouteSchema,
   handoverPlanRouteSchema,
   handoverSignatureRouteSchema,
+  meetingMinutesRouteSchema,
+  meetingNotesRouteSchema,
+  meetingScheduleRouteSchema,
   openCaseRouteSchema,
   repatriationFileRouteSchema,
   repatriationGetRouteSchema,
@@ -156,6 +160,51 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
   stepRoute('handover-plan', handoverPlanRouteSchema, 'handover_plan');
   stepRoute('handover-signature', handoverSignatureRouteSchema, 'handover_record');
   stepRoute('withdraw', withdrawRouteSchema, 'repatriation_withdrawal');
+
+  api.post('/api/repatriations/:id/meetings', { schema: meetingScheduleRouteSchema }, async (request) => {
+    const presented = await asRepatriator(request, async (tx, actor) => {
+      const audit = auditContextOf(request);
+      const body = { ...request.body, meetingId: randomUUID() };
+      await takeRepatriationStep({ tx, keyRing, outbox: federation.outbox, actor, audit }, request.params.id, 'meeting_invitation', body);
+      return presentById(tx, actor, request.params.id);
+    });
+    federation.delivery.kick();
+    return presented;
+  });
+
+  api.post('/api/repatriations/:id/meetings/:meetingId/minutes', { schema: meetingMinutesRouteSchema }, async (request) => {
+    const { id, meetingId } = request.params;
+    const presented = await asRepatriator(request, async (tx, actor) => {
+      const audit = auditContextOf(request);
+      await takeRepatriationStep({ tx, keyRing, outbox: federation.outbox, actor, audit }, id, 'meeting_minutes', {
+        meetingId,
+        ...request.body,
+      });
+      return presentById(tx, actor, id);
+    });
+    federation.delivery.kick();
+    return presented;
+  });
+
+  /** This side's own notes of a meeting: kept here, never sent. */
+  api.post('/api/repatriations/:id/meetings/:meetingId/notes', { schema: meetingNotesRouteSchema }, async (request) =>
+    asRepatriator(request, async (tx, actor) => {
+      const { id, meetingId } = request.params;
+      const row = await lockRepatriation(tx, id);
+      const content = contentOf(keyRing, row);
+      if (!content.meetings.some((meeting) => meeting.id === meetingId)) throw notFound();
+      const notes = request.body.notes.trim() || null;
+      const meetings = content.meetings.map((meeting) => (meeting.id === meetingId ? { ...meeting, ownNotes: notes } : meeting));
+      await saveRepatriation(tx, keyRing, row, { status: row.status, content: { ...content, meetings } });
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'repatriation.update',
+        resourceType: 'repatriation',
+        resourceId: row.id,
+        details: { meetingId, part: 'own_notes' },
+      });
+      return presentById(tx, actor, id);
+    }),
+  );
 
   api.post('/api/repatriations/:id/open-case', { schema: openCaseRouteSchema }, async (request) =>
     asRepatriator(request, async (tx, actor) => {

@@ -1,8 +1,11 @@
 import {
+  bilateralMeetingInputSchema,
   familyAssessmentInputSchema,
   followUpReportInputSchema,
   handoverPlanInputSchema,
   handoverSignatureInputSchema,
+  meetingMinutesInputSchema,
+  meetingNotesInputSchema,
   openRepatriatedCaseInputSchema,
   REPATRIATION_SIDES,
   REPATRIATION_STATUSES,
@@ -45,3 +48,17 @@ export const handoverSignatureRouteSchema = step(handoverSignatureInputSchema);
 export const openCaseRouteSchema = step(openRepatriatedCaseInputSchema);
 export const followUpReportRouteSchema = step(followUpReportInputSchema);
 export const withdrawRouteSchema = step(repatriationWithdrawInputSchema);
+export const meetingScheduleRouteSchema = step(bilateralMeetingInputSchema);
+const meetingParams = z.object({ id: z.string().uuid(), meetingId: z.string().uuid() }).strict();
+export const meetingMinutesRouteSchema = {
+  tags,
+  params: meetingParams,
+  body: meetingMinutesInputSchema,
+  response: { 200: repatriationSchema },
+};
+export const meetingNotesRouteSchema = {
+  tags,
+  params: meetingParams,
+  body: meetingNotesInputSchema,
+  response: { 200: repatriationSchema },
+};

@@ -42,7 +42,7 @@ describe('files carried with a repatriation request', () => {
         attachmentIds,
       });
     const refused = expectProblem(await ask([identityPaper, general]), 422, 'consent_required');
-    expect(refused.errors[0].path).toBe('attachmentIds');
+    expect(refused.errors?.[0]?.path).toBe('attachmentIds');
 
     const sent = await ask([identityPaper]);
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
@@ -100,4 +100,55 @@ describe('files carried with a repatriation request', () => {
     const again = await khWorker.download(`/api/cases/${opened.caseId}/attachments/${files[0].id}`);
     expect(again.bytes.equals(PDF)).toBe(true);
   }, 120_000);
+});
+
+describe('bilateral case meetings', () => {
+  it('both sides see the meeting and what was agreed; each side’s own notes stay on its side', async () => {
+    const woman = await identifiedCambodianCase(thWorker, agencies);
+    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+      partnerId: pair.thailand.partnerId,
+      consentId: woman.consentId,
+      sections: ['identity'],
+      reason: 'She asks to go home.',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const id = sent.body.id as string;
+    const scheduled = await thWorker.post(`/api/repatriations/${id}/meetings`, {
+      scheduledFor: '2026-12-10T09:00:00+07:00',
+      mode: 'video',
+      where: 'https://meet.example.org/th-kh',
+      agenda: 'Family tracing in Battambang',
+    });
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+    const meetingId = scheduled.body.meetings[0].id as string;
+    const seen = await eventually(async () => {
+      const response = await khWorker.get(`/api/repatriations/${id}`);
+      return response.body?.meetings?.length ? response.body : undefined;
+    }, 'the meeting in Cambodia');
+    expect(seen.meetings[0]).toMatchObject({
+      id: meetingId,
+      proposedBy: 'sending',
+      agenda: 'Family tracing in Battambang',
+      agreed: null,
+      ownNotes: null,
+    });
+
+    const noted = await thWorker.post(`/api/repatriations/${id}/meetings/${meetingId}/notes`, { notes: 'Interpreter was late.' });
+    expect(noted.body.meetings[0].ownNotes).toBe('Interpreter was late.');
+    const minuted = await khWorker.post(`/api/repatriations/${id}/meetings/${meetingId}/minutes`, {
+      agreed: 'DoSVY visits the family by Friday.',
+    });
+    expect(minuted.status, JSON.stringify(minuted.body)).toBe(200);
+    const back = await eventually(async () => {
+      const response = await thWorker.get(`/api/repatriations/${id}`);
+      return response.body.meetings[0].agreed ? response.body : undefined;
+    }, 'the minutes in Thailand');
+    expect(back.meetings[0]).toMatchObject({
+      agreed: { text: 'DoSVY visits the family by Friday.', recordedBy: 'receiving' },
+      ownNotes: 'Interpreter was late.',
+    });
+    expect(JSON.stringify((await khWorker.get(`/api/repatriations/${id}`)).body)).not.toContain('Interpreter was late');
+    // Minutes are recorded once; a second record is out of step.
+    expect((await thWorker.post(`/api/repatriations/${id}/meetings/${meetingId}/minutes`, { agreed: 'Again' })).status).toBe(409);
+  }, 60_000);
 });
