@@ -12,9 +12,9 @@ import {
   lookupLists,
 } from '../db/schema/index.js';
 import { addCalendarDays, localToday } from '../followUp/schedule.js';
+import type { DemoIds } from './demoIds.js';
 import { REINTEGRATION_INSTRUMENT, seedReintegrationInstrument } from './reintegrationInstrument.js';
 
-type DemoIds = { caseIds: string[]; agencyIds: Map<string, string>; userIds: Map<string, string>; countryCode: string; now: Date };
 type Row = readonly [string, string, string, string, string, string, string, string];
 const labels = (row: Row) => Object.fromEntries(SUPPORTED_LOCALES.map((locale, index) => [locale, row[index]!])) as Record<string, string>;
 

@@ -3,16 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { cases, caseTasks, followUpPolicies, followUps, followUpVisits } from '../db/schema/index.js';
 import { addCalendarDays, followUpDates, localToday } from '../followUp/schedule.js';
-
-type DemoIds = {
-  caseIds: string[];
-  /** Demo agency key → id. */
-  agencyIds: Map<string, string>;
-  /** Demo agency key → its first account. */
-  userIds: Map<string, string>;
-  countryCode: string;
-  now: Date;
-};
+import type { DemoIds } from './demoIds.js';
 
 type DemoVisit = { mode: FollowUpVisitMode; situation: FollowUpSituation; findings: string; nextSteps: string };
 

@@ -17,14 +17,7 @@ import {
   cases,
   caseTasks,
 } from '../db/schema/index.js';
-
-type DemoIds = {
-  caseIds: string[];
-  agencyIds: Map<string, string>;
-  userIds: Map<string, string>;
-  countryCode: string;
-  now: Date;
-};
+import type { DemoIds } from './demoIds.js';
 
 type Item = { caseIndex: number; section?: RecordSection; purpose: string; notes?: string; decisions?: string[]; resolved?: boolean };
 

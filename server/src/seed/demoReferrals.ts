@@ -6,14 +6,7 @@ import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
 import { caseAccess, caseEvents, cases, consents, persons, referrals } from '../db/schema/index.js';
 import { addCalendarDays, localToday } from '../followUp/schedule.js';
-
-type DemoIds = {
-  caseIds: string[];
-  agencyIds: Map<string, string>;
-  userIds: Map<string, string>;
-  countryCode: string;
-  now: Date;
-};
+import type { DemoIds } from './demoIds.js';
 
 type DemoReferral = {
   personIndex: number;

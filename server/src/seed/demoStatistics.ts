@@ -2,16 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { cases, traffickingStatusDecisions } from '../db/schema/index.js';
 import { addCalendarDays, localToday } from '../followUp/schedule.js';
-
-type DemoIds = {
-  caseIds: string[];
-  /** Demo agency key → id. */
-  agencyIds: Map<string, string>;
-  /** Demo agency key → its first account. */
-  userIds: Map<string, string>;
-  countryCode: string;
-  now: Date;
-};
+import type { DemoIds } from './demoIds.js';
 
 /** Owners whose demo cases went through identification; Chiang Rai's and the hotline's still wait for it. */
 const IDENTIFIED_BY_OWNER = ['police', 'ngo', 'shelter'];

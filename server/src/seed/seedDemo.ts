@@ -24,22 +24,13 @@ import { seedDemoCare } from './demoCare.js';
 import { seedDemoDirectory } from './demoDirectory.js';
 import { seedDemoFollowUp } from './demoFollowUp.js';
 import { seedDemoHtcdsValues } from './demoHtcdsValues.js';
+import type { DemoIds } from './demoIds.js';
 import { seedDemoMeetings } from './demoMeetings.js';
 import { seedDemoNotifications } from './demoNotifications.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import { seedDemoShelters } from './demoShelters.js';
 import { seedDemoStatistics } from './demoStatistics.js';
 import { DEMO_READY_TO_REPATRIATE, type DemoCountry, THAILAND_DEMO } from './demoThailand.js';
-
-type DemoIds = {
-  caseIds: string[];
-  /** Demo agency key → id. */
-  agencyIds: Map<string, string>;
-  /** Demo agency key → its first account. */
-  userIds: Map<string, string>;
-  countryCode: string;
-  now: Date;
-};
 
 type DemoInstance = DemoCountry & {
   /** What the country's demo holds beyond its cases: Thailand's shows every module at work. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import { ATTACHMENT_MAX_BYTES, type RecordSection } from '@seamless/contracts';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
@@ -62,6 +62,15 @@ async function readUpload(request: FastifyRequest): Promise<Upload> {
 const rfc5987 = (value: string) => encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Always a download, never shown inline; the plain `filename` is an ASCII stand-in for clients that ignore `filename*`. */
+/** A stored file as a download: never sniffed, never run, never shown inline as a page. */
+export const sendStoredFile = (reply: FastifyReply, file: { mediaType: string; fileName: string; bytes: Buffer }) =>
+  reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(file.bytes);
+
 export function contentDisposition(fileName: string) {
   const ascii = fileName
     .normalize('NFKD')
@@ -195,12 +204,7 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
         });
         return { bytes, mediaType: row.mediaType, fileName: keyRing.decrypt(row.fileNameEnc, placeOf(attachments.fileNameEnc, row.id)) };
       });
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(file.bytes);
+      return sendStoredFile(reply, file);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { type InstanceDocument, instanceDocumentSchema, type PacketRejection, type Partner } from '@seamless/contracts';
+import { type Delivery, type InstanceDocument, instanceDocumentSchema, type PacketRejection, type Partner } from '@seamless/contracts';
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -38,6 +38,26 @@ const rejectedProblem = (rejected: PacketRejected, path: string) =>
   new AppError(STATUS_OF_REJECTION[rejected.reason] ?? 403, 'packet_rejected', 'The packet was turned away; nothing of it was applied.', [
     { path, code: rejected.reason, message: `Rejected: ${rejected.reason}.` },
   ]);
+
+type PartnerName = { id: string; name: string; country: string };
+
+function presentOutgoing(row: typeof federationOutbox.$inferSelect, partner: PartnerName): Delivery {
+  return {
+    packetId: row.packetId,
+    partner,
+    direction: 'outgoing',
+    kind: row.kind,
+    threadId: row.threadId,
+    sequence: row.sequence,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
+    lastError: row.lastError,
+    via: row.via,
+    createdAt: row.createdAt.toISOString(),
+    settledAt: row.settledAt?.toISOString() ?? null,
+  };
+}
 
 const baseUrlOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
@@ -240,21 +260,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
           .offset(limit.offset);
         const [total] = await tx.select({ value: count() }).from(federationOutbox).where(where);
         return {
-          items: rows.map((row) => ({
-            packetId: row.packetId,
-            partner: partnerOf.get(row.partnerId)!,
-            direction,
-            kind: row.kind,
-            threadId: row.threadId,
-            sequence: row.sequence,
-            status: row.status,
-            attempts: row.attempts,
-            nextAttemptAt: row.status === 'pending' ? row.nextAttemptAt.toISOString() : null,
-            lastError: row.lastError,
-            via: row.via,
-            createdAt: row.createdAt.toISOString(),
-            settledAt: row.settledAt?.toISOString() ?? null,
-          })),
+          items: rows.map((row) => presentOutgoing(row, partnerOf.get(row.partnerId)!)),
           total: total?.value ?? 0,
           page,
           pageSize,
@@ -347,21 +353,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
         .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
         .from(partnerInstances)
         .where(eq(partnerInstances.id, row.partnerId));
-      return {
-        packetId: row.packetId,
-        partner: partner!,
-        direction: 'outgoing' as const,
-        kind: row.kind,
-        threadId: row.threadId,
-        sequence: row.sequence,
-        status: row.status,
-        attempts: row.attempts,
-        nextAttemptAt: row.nextAttemptAt.toISOString(),
-        lastError: row.lastError,
-        via: row.via,
-        createdAt: row.createdAt.toISOString(),
-        settledAt: null,
-      };
+      return presentOutgoing(row, partner!);
     });
     federation.delivery.kick();
     return delivery;

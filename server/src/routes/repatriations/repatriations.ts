@@ -21,7 +21,7 @@ import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepBody, StepKind } from '../../repatriation/steps.js';
 import { contentOf, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
-import { contentDisposition } from '../caseRecord/attachments.js';
+import { sendStoredFile } from '../caseRecord/attachments.js';
 import {
   caseRepatriationListRouteSchema,
   decisionRouteSchema,
@@ -100,12 +100,7 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
       });
       return { ...sent, bytes: await federation.files.get(sent.sha256) };
     });
-    return reply
-      .header('content-type', file.mediaType)
-      .header('content-disposition', contentDisposition(file.fileName))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(file.bytes);
+    return sendStoredFile(reply, file);
   });
 
   api.get('/api/cases/:id/repatriations', { schema: caseRepatriationListRouteSchema }, async (request) =>
