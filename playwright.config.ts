@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 8181);
+/** Cambodia's instance beside Thailand's: the federation journey works across both. */
+const partnerPort = Number(process.env.E2E_PARTNER_PORT ?? port + 1);
 const reportDir = process.env.TEST_REPORT_DIR;
 
 export default defineConfig({
@@ -26,13 +28,25 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 800 },
   },
-  webServer: {
-    command: 'node_modules/.bin/tsx e2e/serve.ts',
-    url: `http://127.0.0.1:${port}/healthz`,
-    env: { E2E_PORT: String(port) },
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'node_modules/.bin/tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${port}/healthz`,
+      env: { E2E_PORT: String(port) },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    // Cambodia's instance, for the cross-border journey (e2e/federation.spec.ts).
+    {
+      command: 'node_modules/.bin/tsx e2e/serve.ts',
+      url: `http://127.0.0.1:${partnerPort}/healthz`,
+      env: { E2E_PORT: String(partnerPort), E2E_COUNTRY: 'KH' },
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

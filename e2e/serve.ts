@@ -17,9 +17,14 @@ if (process.env.DATABASE_URL) {
   url.pathname = `/${name}`;
   process.env.DATABASE_URL = url.toString();
 }
+const port = process.env.E2E_PORT ?? '8181';
 Object.assign(process.env, {
-  PORT: process.env.E2E_PORT ?? '8181',
+  PORT: port,
   HOST: '127.0.0.1',
+  // The federation journey runs a second instance, Cambodia's, beside Thailand's.
+  INSTANCE_COUNTRY: process.env.E2E_COUNTRY ?? 'TH',
+  INSTANCE_URL: `http://127.0.0.1:${port}`,
+  FEDERATION_RETRY_SECONDS: '1',
   DATA_DIR: dataDir,
   SEED_DEMO: 'true',
   LOG_LEVEL: 'warn',

@@ -4,10 +4,12 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import type { ConsentSnapshot } from '../db/schema/index.js';
 import type { OutboxSettings } from '../federation/outbox.js';
+import { localToday } from '../followUp/schedule.js';
 import { AppError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
+import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
 import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
-import { type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
+import { consentLapsed, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
 import { contentOf, lockRepatriation, type RepatriationRow, saveRepatriation, sendOnThread } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
@@ -50,6 +52,10 @@ export async function takeRepatriationStep<K extends StepKind>(
 ) {
   if (!canRepatriate(actor)) throw forbidden();
   const row = await lockRepatriation(tx, repatriationId);
+  if (kind !== 'repatriation_withdrawal' && consentLapsed(row.status, row.consent, localToday(actor.countryCode, now))) {
+    const message = CONSENT_REFUSAL_MESSAGES.consent_expired;
+    throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: 'consent_expired', message }]);
+  }
   const content = contentOf(keyRing, row);
   const signed = { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving };
   if (!repatriationActions(actor, standingOf(row, signed)).includes(ACTION_OF[kind])) throw outOfStep();

@@ -116,7 +116,7 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
     // One receiver at a time per thread, so two deliveries of neighbouring packets cannot both wait.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${partner.id}:${content.thread}`}, 0))`);
     const [known] = await tx
-      .select({ packetId: federationInbox.packetId })
+      .select({ packetId: federationInbox.packetId, status: federationInbox.status })
       .from(federationInbox)
       .where(
         and(
@@ -125,7 +125,8 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
           eq(federationInbox.sequence, content.sequence),
         ),
       );
-    if (known) return known.packetId === content.id ? 'duplicate' : 'refused';
+    // A refused packet sent again is refused again: its first receipt may have been lost on the way.
+    if (known) return known.packetId === content.id && known.status !== 'refused' ? 'duplicate' : 'refused';
     const [sameId] = await tx
       .select({ packetId: federationInbox.packetId })
       .from(federationInbox)

@@ -95,6 +95,15 @@ type Claimed = { packet_id: string; partner_id: string; sealed: string; attempts
 
 const PARALLEL_PUSHES = 4;
 
+/**
+ * Outbox rows `c` (joined to their partner `p`) the runner may send: pending, to a partner trusted
+ * now, and first of their thread — behind an earlier packet still pending or turned away for good,
+ * a later one waits (sent on, the receiver would only hold it), until that one is retried.
+ */
+const CLAIMABLE = sql`c.status = 'pending' and p.status = 'active'
+  and not exists (select 1 from federation_outbox e where e.partner_id = c.partner_id and e.thread_id = c.thread_id
+    and e.status in ('pending', 'rejected') and e.sequence < c.sequence)`;
+
 /** Whether the receiver's answer says the packet itself is bad, so that sending it again cannot help. */
 const PERMANENT = new Set([400, 401, 403, 404, 413, 415, 422]);
 
@@ -150,13 +159,15 @@ export class DeliveryRunner {
     if (!this.stopped) this.schedule(await this.untilNextDue());
   }
 
+  /** Until the next packet the runner could claim is due: none (null from SQL) means look again in half a minute. */
   private async untilNextDue(): Promise<number> {
     const [next] = rowsOf<{ wait_ms: number | null }>(
-      await this.db.execute(sql`select greatest(0, extract(epoch from (min(next_attempt_at) - now())) * 1000)::float8 as wait_ms
-        from federation_outbox where status = 'pending'`),
+      await this.db.execute(sql`select (extract(epoch from (min(greatest(c.next_attempt_at, coalesce(c.lease_until, c.next_attempt_at))) - now())) * 1000)::float8 as wait_ms
+        from federation_outbox c join partner_instances p on p.id = c.partner_id where ${CLAIMABLE}`),
     );
     // Another app process may enqueue: look at least every half minute.
-    return Math.min(30_000, Math.max(50, Number(next?.wait_ms ?? 30_000)));
+    const wait = next?.wait_ms == null ? 30_000 : Number(next.wait_ms);
+    return Math.min(30_000, Math.max(50, wait));
   }
 
   /** One pass: claim what is due, push each, record the outcome. Returns how many were sent. */
@@ -166,10 +177,7 @@ export class DeliveryRunner {
         await tx.execute(sql`update federation_outbox o set lease_until = now() + interval '2 minutes', attempts = o.attempts + 1
           where o.packet_id in (
             select c.packet_id from federation_outbox c join partner_instances p on p.id = c.partner_id
-            where c.status = 'pending' and c.next_attempt_at <= now() and (c.lease_until is null or c.lease_until < now())
-              and p.status = 'active'
-              and not exists (select 1 from federation_outbox e where e.partner_id = c.partner_id and e.thread_id = c.thread_id
-                and e.status = 'pending' and e.sequence < c.sequence)
+            where ${CLAIMABLE} and c.next_attempt_at <= now() and (c.lease_until is null or c.lease_until < now())
             order by c.created_at limit 25 for update of c skip locked)
           returning o.packet_id, o.partner_id, o.sealed, o.attempts`),
       ),
@@ -187,7 +195,9 @@ export class DeliveryRunner {
     let failure: string;
     let permanent = false;
     try {
-      const response = await fetch(new URL('/api/federation/inbox', partner.endpoint), {
+      // Relative to the base URL, so that a partner published under a path (behind a reverse proxy) keeps it.
+      const inbox = new URL('api/federation/inbox', partner.endpoint.endsWith('/') ? partner.endpoint : `${partner.endpoint}/`);
+      const response = await fetch(inbox, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ packet: packet.sealed }),
@@ -202,7 +212,8 @@ export class DeliveryRunner {
         if (receipt) return;
         failure = 'receipt_not_valid';
       } else {
-        permanent = PERMANENT.has(response.status);
+        // A partner that suspended us may trust us again: its refusal then is not the packet's fault.
+        permanent = PERMANENT.has(response.status) && answer?.errors?.[0]?.code !== 'partner_suspended';
         failure = `http_${response.status}${answer?.errors?.[0]?.code ? `:${answer.errors[0].code}` : ''}`;
       }
     } catch (error) {

@@ -10,7 +10,7 @@ import { localToday } from '../followUp/schedule.js';
 import { notify } from '../notifications/notify.js';
 import { filesReceived } from './files.js';
 import { emptyContent, sealContent } from './record.js';
-import { isStepKind, STEP_BODIES, type StepKind, StepOutOfOrder, statusAfterConsentWithdrawn, takeStep } from './steps.js';
+import { consentLapsed, isStepKind, STEP_BODIES, type StepKind, StepOutOfOrder, statusAfterConsentWithdrawn, takeStep } from './steps.js';
 import { contentOf, type RepatriationRow, saveRepatriation } from './thread.js';
 
 const requestBodySchema = z.object({
@@ -106,6 +106,8 @@ export function repatriationApplier(keyRing: KeyRing, ownCountry: string, store:
   async function applyStep(tx: Tx, packet: ReceivedPacket, kind: StepKind) {
     const row = await threadOf(tx, packet);
     if (row.consentWithdrawnAt) throw new PacketRefused('consent_withdrawn');
+    if (kind !== 'repatriation_withdrawal' && consentLapsed(row.status, row.consent, today()))
+      throw new PacketRefused('consent_not_covering');
     const parsed = STEP_BODIES[kind].body.safeParse(packet.content.body);
     if (!parsed.success) throw new PacketRefused('invalid_content');
     if (kind === 'follow_up_report' && !consentCovers(packet.content.consent, 'follow_up', ownCountry, today())) {

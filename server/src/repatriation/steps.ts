@@ -145,6 +145,14 @@ export function takeStep<K extends StepKind>(
   throw new StepOutOfOrder(kind);
 }
 
+/**
+ * Until the handover the repatriation lives on the consent it was requested under: once that
+ * consent is past its last day, neither side sends nor applies another step of it. After the
+ * handover, reports back rely on a consent of their own.
+ */
+export const consentLapsed = (status: RepatriationStatus, consent: { expiresOn: string | null }, today: string) =>
+  BEFORE_HANDOVER.includes(status) && consent.expiresOn !== null && consent.expiresOn < today;
+
 /** Until handover, withdrawing consent ends the repatriation; after it, only the reports back stop. */
 export const statusAfterConsentWithdrawn = (status: RepatriationStatus): RepatriationStatus =>
   BEFORE_HANDOVER.includes(status) ? 'withdrawn' : status;

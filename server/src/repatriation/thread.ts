@@ -10,7 +10,14 @@ import { openContent, type RepatriationContent, sealContent } from './record.js'
 
 export type RepatriationRow = typeof repatriations.$inferSelect;
 
-/** The repatriation row, locked for the change about to be made (row-level security decides whether it is visible). */
+/** The repatriation row as the caller may see it (row-level security decides), or 404. */
+export async function loadRepatriation(tx: Tx, id: string): Promise<RepatriationRow> {
+  const [row] = await tx.select().from(repatriations).where(eq(repatriations.id, id));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The same, locked for the change about to be made. */
 export async function lockRepatriation(tx: Tx, id: string): Promise<RepatriationRow> {
   const [row] = await tx.select().from(repatriations).where(eq(repatriations.id, id)).for('update');
   if (!row) throw notFound();

@@ -208,8 +208,8 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing, federat
     return reply.status(201).send(consent);
   });
 
-  api.post('/api/cases/:id/consents/:consentId/withdraw', { schema: consentWithdrawRouteSchema }, async (request) =>
-    withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
+  api.post('/api/cases/:id/consents/:consentId/withdraw', { schema: consentWithdrawRouteSchema }, async (request) => {
+    const withdrawn = await withCase(db, request, request.params.id, 'recordConsent', async ({ tx, actor, view, audit }) => {
       const { consentId } = request.params;
       await withdrawConsent({
         tx,
@@ -223,8 +223,11 @@ export function consentRoutes(app: FastifyInstance, { database, keyRing, federat
       });
       const [presented] = await presentedConsents(tx, keyRing, view.kase, canReadSection(actor, 'identity', view.involvement), consentId);
       return presented!;
-    }),
-  );
+    });
+    // A withdrawal may have to reach partner countries: their packets leave now, not at the next poll.
+    federation.delivery.kick();
+    return withdrawn;
+  });
 
   api.get('/api/cases/:id/shares', { schema: shareListRouteSchema }, async (request) =>
     withCase(db, request, request.params.id, 'share', async ({ tx, view }) => ({ items: await loadShares(tx, view.kase.id) })),

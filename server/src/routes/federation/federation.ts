@@ -222,6 +222,13 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
         .update(partnerInstances)
         .set({ status: request.body.status, statusReason: request.body.reason, statusChangedAt: new Date() })
         .where(eq(partnerInstances.id, current.id));
+      // A revoked partner will never be sent to again: what waited for it is settled as rejected.
+      if (request.body.status === 'revoked') {
+        await tx
+          .update(federationOutbox)
+          .set({ status: 'rejected', lastError: 'partner_revoked', leaseUntil: null, settledAt: new Date() })
+          .where(and(eq(federationOutbox.partnerId, current.id), eq(federationOutbox.status, 'pending')));
+      }
       await recordAudit(tx, auditContextOf(request), {
         action: 'federation.partner_status',
         resourceType: 'partner',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PACKET_VERSION, type PacketKind } from '@seamless/contracts';
+import { type InstanceDocument, PACKET_VERSION, type PacketKind } from '@seamless/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addColleague,
@@ -26,6 +26,9 @@ let khWorker: ApiClient; // case_manager + repatriation focal point, MoSVY: Camb
 const agencies = {} as { chiangrai: string; police: string };
 
 const khToday = () => localToday('KH', new Date());
+/** The workflow steps among a repatriation's actions; bilateral meetings are open on both sides while it is live. */
+const MEETINGS = ['schedule_meeting', 'record_meeting'];
+const steps = (repatriation: { actions: string[] }) => repatriation.actions.filter((action) => !MEETINGS.includes(action)).sort();
 const ok = (response: ApiResponse, status = 200) => {
   expect(response.status, JSON.stringify(response.body)).toBe(status);
   return response.body;
@@ -99,8 +102,8 @@ describe('a repatriation from Thailand to Cambodia', () => {
       sendingCaseReference: demo.reference,
       partner: { id: pair.thailand.partnerId, country: 'KH' },
       consent: { id: demo.consentId, purpose: 'repatriation', withdrawn: false },
-      actions: ['withdraw'],
     });
+    expect(sent.actions.sort()).toEqual(['record_meeting', 'schedule_meeting', 'withdraw']);
     expect(sent.person.name).toBe('ចាន់ ស្រីមុំ');
     // A second request of the same case to the same partner while this one runs is refused.
     expectProblem(await request(demo.id, demo.consentId, ['identity', 'family']), 409, 'conflict');
@@ -124,14 +127,14 @@ describe('a repatriation from Thailand to Cambodia', () => {
       sections: ['identity', 'family'],
       person: { name: 'ចាន់ ស្រីមុំ', otherNames: ['Sreymom Chan'], citizenship: 'KH' },
       identification: { traffickingStatus: 'Identified' },
-      actions: ['verify'],
     });
+    expect(steps(received)).toEqual(['verify']);
     const notices = ok(await khWorker.get('/api/notifications?pageSize=50')).items as { kind: string }[];
     expect(notices.map((notice) => notice.kind)).toContain('repatriation_received');
   });
 
   it('Cambodia verifies, assesses the family, accepts and plans the handover; Thailand follows each step', async () => {
-    const steps: [string, object, string][] = [
+    const moves: [string, object, string][] = [
       [
         'verification',
         { outcome: 'confirmed', method: 'Family book checked by the commune chief.', verifiedOn: khToday() },
@@ -149,7 +152,7 @@ describe('a repatriation from Thailand to Cambodia', () => {
         'handover_planned',
       ],
     ];
-    for (const [path, body, status] of steps) {
+    for (const [path, body, status] of moves) {
       const moved = ok(await khWorker.post(`/api/repatriations/${sent.id}/${path}`, body));
       expect(moved.status, path).toBe(status);
       await arrives(thWorker, sent.id, (copy) => copy.status === status, `Thailand at ${status}`);
@@ -162,7 +165,7 @@ describe('a repatriation from Thailand to Cambodia', () => {
       plan: { channel: 'border_liaison', handoverPoint: 'Poipet – Aranyaprathet checkpoint', notes: null },
       signatures: { sending: null, receiving: null },
     });
-    expect(thai.actions.sort()).toEqual(['sign_handover', 'withdraw']);
+    expect(steps(thai)).toEqual(['sign_handover', 'withdraw']);
     // Each side takes only its own steps.
     expectProblem(await thWorker.post(`/api/repatriations/${sent.id}/decision`, { decision: 'decline', reason: 'x' }), 409, 'conflict');
     expectProblem(await khWorker.post(`/api/repatriations/${sent.id}/withdraw`, { reason: 'x' }), 409, 'conflict');
@@ -178,7 +181,7 @@ describe('a repatriation from Thailand to Cambodia', () => {
       status: 'handover_planned',
       signatures: { sending: { officerName: 'Nok Wongsakul' }, receiving: null },
     });
-    expect(thaiSigned.actions).toEqual(['withdraw']);
+    expect(steps(thaiSigned)).toEqual(['withdraw']);
     await arrives(
       khWorker,
       sent.id,
@@ -193,13 +196,14 @@ describe('a repatriation from Thailand to Cambodia', () => {
     );
 
     const handedOver = ok(await khWorker.post(`/api/repatriations/${sent.id}/handover-signature`, signature('Sokunthea Chhim', 'Poipet')));
-    expect(handedOver).toMatchObject({ status: 'handed_over', caseId: null, actions: ['open_case'] });
+    expect(handedOver).toMatchObject({ status: 'handed_over', caseId: null });
+    expect(steps(handedOver)).toEqual(['open_case']);
     await arrives(thWorker, sent.id, (copy) => copy.status === 'handed_over', 'Thailand at handed_over');
 
     const opened = ok(await khWorker.post(`/api/repatriations/${sent.id}/open-case`, { reverified: false }));
     expect(opened.caseId).toEqual(expect.any(String));
     expect(opened.reverified).toBe(false);
-    expect(opened.actions).toEqual(['report_follow_up']);
+    expect(steps(opened)).toEqual(['report_follow_up']);
     khCaseId = opened.caseId;
     expectProblem(await khWorker.post(`/api/repatriations/${sent.id}/open-case`, { reverified: false }), 409, 'conflict');
 
@@ -480,7 +484,7 @@ describe('who may see and move a repatriation', () => {
   it('registers a partner only when the confirmed fingerprint is its keys', async () => {
     const identity = await fetch(`${pair.cambodia.app.baseUrl}/api/federation/identity`);
     expect(identity.status).toBe(200);
-    const document = await identity.json();
+    const document = (await identity.json()) as InstanceDocument;
     expect(document).toEqual(pair.cambodia.document);
     const wrong = document.fingerprint.replace(/^[0-9A-F]/, (digit: string) => (digit === '0' ? '1' : '0'));
     const refused = expectProblem(
@@ -533,8 +537,13 @@ describe('Cambodia checks again what arrives, whoever signed it', () => {
           consent: (packet.consent ?? null) as never,
           body: packet.body,
         });
-        const answer = ok(await pair.cambodia.app.client().post('/api/federation/inbox', { packet: sealed }));
+        const answer = await this.resend(sealed);
         expect(answer.packetId).toBe(id);
+        return { ...answer, sealed };
+      },
+      /** The same sealed text again, as a sender whose receipt was lost sends it. */
+      async resend(sealed: string) {
+        const answer = ok(await pair.cambodia.app.client().post('/api/federation/inbox', { packet: sealed }));
         return { ...answer, receipt: await verifyReceipt(identity, cambodia, answer.receipt) };
       },
     };
@@ -622,8 +631,16 @@ describe('Cambodia checks again what arrives, whoever signed it', () => {
       body: { outcome: 'confirmed', method: 'x', verifiedOn: thaiToday() },
     });
     expect(verifying.receipt).toMatchObject({ outcome: 'refused', refusal: 'out_of_step' });
-    const again = await thailand.push({ kind: 'repatriation_request', thread, sequence: 1, consent: consent(), body: requestBody() });
-    expect(again.outcome).toBe('refused');
+    const another = await thailand.push({ kind: 'repatriation_request', thread, sequence: 1, consent: consent(), body: requestBody() });
+    expect(another.outcome).toBe('refused');
     expect(ok(await khWorker.get(`/api/repatriations/${thread}`))).toMatchObject({ status: 'requested', verification: null });
+  });
+
+  it('repeats its refusal to a refused packet sent again, rather than answering duplicate', async () => {
+    const thailand = await thailandSends();
+    // A sender whose receipt was lost sends the packet again: a duplicate would settle it as delivered.
+    const refused = await thailand.push({ kind: 'repatriation_request', consent: consent({ countries: ['LA'] }), body: requestBody() });
+    const again = await thailand.resend(refused.sealed);
+    expect(again.receipt).toMatchObject({ packetId: refused.packetId, outcome: 'refused', refusal: 'consent_not_covering' });
   });
 });

@@ -20,7 +20,7 @@ import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent
 import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepBody, StepKind } from '../../repatriation/steps.js';
-import { contentOf, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
+import { contentOf, loadRepatriation, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
 import { sendStoredFile } from '../caseRecord/attachments.js';
 import {
   caseRepatriationListRouteSchema,
@@ -80,7 +80,7 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
 
   api.get('/api/repatriations/:id', { schema: repatriationGetRouteSchema }, async (request) =>
     asRepatriator(request, async (tx, actor) => {
-      const row = await lockRepatriation(tx, request.params.id);
+      const row = await loadRepatriation(tx, request.params.id);
       await recordAudit(tx, auditContextOf(request), { action: 'repatriation.read', resourceType: 'repatriation', resourceId: row.id });
       return presentRepatriation(tx, keyRing, actor, row);
     }),
@@ -89,7 +89,7 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
   /** A file that came with the request, for a reader whose role opens its section. */
   api.get('/api/repatriations/:id/files/:index', { schema: repatriationFileRouteSchema }, async (request, reply) => {
     const file = await asRepatriator(request, async (tx, actor) => {
-      const row = await lockRepatriation(tx, request.params.id);
+      const row = await loadRepatriation(tx, request.params.id);
       const sent = contentOf(keyRing, row).attachments[request.params.index];
       if (!sent || !has(actor, sectionPermission(sent.section))) throw notFound();
       await recordAudit(tx, auditContextOf(request), {
