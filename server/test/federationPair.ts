@@ -223,7 +223,9 @@ export type Fault =
   /** The receiver gets the request twice; the sender sees the first answer. */
   | 'duplicate'
   /** The request reaches the receiver after this many milliseconds. */
-  | { delayMs: number };
+  | { delayMs: number }
+  /** The proxy answers with this status and a problem document itself, as a receiver refusing the packet for good would. */
+  | { refuseWith: number };
 
 export type ProxiedExchange = { path: string; body: string; status: number; answer: any; fault: Fault | 'held' | null };
 
@@ -328,7 +330,8 @@ export class FaultProxy {
     const fault = this.faults.shift() ?? null;
     if (fault === 'drop') return request.socket.destroy();
     if (fault === 'unavailable') return this.answer(response, 503, { title: 'Service unavailable' });
-    if (typeof fault === 'object' && fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (typeof fault === 'object' && fault && 'refuseWith' in fault) return this.answer(response, fault.refuseWith, { title: 'Refused' });
+    if (typeof fault === 'object' && fault && 'delayMs' in fault) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     const exchange = await this.forward(request.method ?? 'GET', path, request.headers, body, fault);
     if (fault === 'duplicate') await this.forward(request.method ?? 'GET', path, request.headers, body, fault);
     if (fault === 'lose_answer') return request.socket.destroy();

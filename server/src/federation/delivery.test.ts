@@ -258,6 +258,23 @@ describe('delivery through a failing link', () => {
     expect(answersTo(withdrawal!.packetId)).toEqual(['held', 'duplicate']);
   });
 
+  it('holds back the rest of a thread behind a packet turned away for good, and sends it on once that one is retried', async () => {
+    proxy.faults.push({ refuseWith: 422 });
+    const sent = await requestRepatriation();
+    const [refused] = await allSettled(sent.id, 1, 'rejected');
+    expect(refused!.lastError).toBe('http_422');
+    await withdraw(sent.id);
+    await pause(1_500);
+    const waiting = await deliveries(thAdmin(), 'outgoing', sent.id);
+    expect(waiting.map((item) => item.status)).toEqual(['rejected', 'pending']);
+    expect(answersTo(waiting[1]!.packetId)).toEqual([]);
+    expect(await cambodianCopies(sent.id)).toEqual([]);
+
+    expect((await thAdmin().post(`/api/admin/federation/deliveries/${refused!.packetId}/retry`)).status).toBe(200);
+    await allSettled(sent.id, 2);
+    expect(await cambodianCopies(sent.id)).toMatchObject([{ status: 'withdrawn' }]);
+  });
+
   it('carries packets and receipts by hand while the link is down, in any order, and settles the deliveries', async () => {
     proxy.goDown('refuse');
     const sent = await requestRepatriation();

@@ -1,6 +1,9 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair, thaiToday } from '../../test/federationPair.js';
 import { type ApiClient, expectProblem } from '../../test/harness.js';
+import { asSystem } from '../db/actorContext.js';
+import { repatriations } from '../db/schema/index.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -150,5 +153,58 @@ describe('bilateral case meetings', () => {
     expect(JSON.stringify((await khWorker.get(`/api/repatriations/${id}`)).body)).not.toContain('Interpreter was late');
     // Minutes are recorded once; a second record is out of step.
     expect((await thWorker.post(`/api/repatriations/${id}/meetings/${meetingId}/minutes`, { agreed: 'Again' })).status).toBe(409);
+  }, 60_000);
+});
+
+describe('a consent that lapses before the handover', () => {
+  const lapse = async (app: typeof pair.thailand.app, id: string) =>
+    asSystem(app.database.db, (tx) =>
+      tx
+        .update(repatriations)
+        .set({ consent: sql`jsonb_set(${repatriations.consent}, '{expiresOn}', to_jsonb((current_date - 1)::text))` })
+        .where(eq(repatriations.id, id)),
+    );
+
+  it('stops the steps on the side that sees it lapsed, and the other side’s packets are refused there', async () => {
+    const woman = await identifiedCambodianCase(thWorker, agencies);
+    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+      partnerId: pair.thailand.partnerId,
+      consentId: woman.consentId,
+      sections: ['identity'],
+      reason: 'She asks to go home.',
+    });
+    const id = sent.body.id as string;
+    await eventually(
+      async () => ((await khWorker.get(`/api/repatriations/${id}`)).status === 200 ? true : undefined),
+      'the request in Cambodia',
+    );
+    const verification = { outcome: 'confirmed', method: 'National ID registry', verifiedOn: thaiToday() };
+
+    await lapse(pair.thailand.app, id);
+    const verified = await khWorker.post(`/api/repatriations/${id}/verification`, verification);
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    const delivery = await eventually(async () => {
+      const listed = (await pair.cambodia.admin.get('/api/admin/federation/deliveries?direction=outgoing&pageSize=200')).body.items as {
+        threadId: string;
+        status: string;
+        lastError: string | null;
+      }[];
+      return listed.find((item) => item.threadId === id && item.status !== 'pending');
+    }, 'the verification settled');
+    expect(delivery).toMatchObject({ status: 'refused', lastError: 'consent_not_covering' });
+    expect((await thWorker.get(`/api/repatriations/${id}`)).body.status).toBe('requested');
+
+    await lapse(pair.cambodia.app, id);
+    const refused = expectProblem(
+      await khWorker.post(`/api/repatriations/${id}/family-assessment`, {
+        outcome: 'safe_to_return',
+        familyTraced: true,
+        assessedOn: thaiToday(),
+        summary: 'Home.',
+      }),
+      422,
+      'consent_required',
+    );
+    expect(refused.errors?.[0]).toMatchObject({ path: 'consentId', code: 'consent_expired' });
   }, 60_000);
 });
