@@ -10,6 +10,7 @@ import { meQueryOptions } from '../features/auth/meQuery';
 import { validateBreakGlassSearch } from '../features/breakGlass/breakGlassSearch';
 import { validateCaseListSearch } from '../features/cases/caseListSearch';
 import { validateConfigurationSearch } from '../features/configuration/configurationSearch';
+import { validateFederationSearch } from '../features/federation/federationSearch';
 import { validatePersonMergeSearch } from '../features/personMerges/personMergeSearch';
 import { validateDirectorySearch } from '../features/serviceDirectory/directorySearch';
 import { validateStatisticsSearch } from '../features/statistics/statisticsSearch';
@@ -167,6 +168,14 @@ const personMergesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
 });
 
+const federationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'admin/federation',
+  validateSearch: validateFederationSearch,
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:federation']),
+  component: lazyRouteComponent(() => import('../features/federation/FederationPage'), 'FederationPage'),
+});
+
 const demoMailRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/mail',
@@ -200,6 +209,20 @@ const meetingRoute = createRoute({
   path: 'meetings/$meetingId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
   component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingPage'), 'MeetingPage'),
+});
+
+const repatriationsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'repatriations',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
+  component: lazyRouteComponent(() => import('../features/repatriation/RepatriationsPage'), 'RepatriationsPage'),
+});
+
+const repatriationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'repatriations/$repatriationId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
+  component: lazyRouteComponent(() => import('../features/repatriation/RepatriationPage'), 'RepatriationPage'),
 });
 
 const sheltersRoute = createRoute({
@@ -271,11 +294,14 @@ const routeTree = rootRoute.addChildren([
     followUpPoliciesRoute,
     assessmentInstrumentsRoute,
     personMergesRoute,
+    federationRoute,
     demoMailRoute,
     mergeRequestsRoute,
     referralsRoute,
     meetingsRoute,
     meetingRoute,
+    repatriationsRoute,
+    repatriationRoute,
     sheltersRoute,
     shelterRoute,
     directoryRoute,

@@ -20,6 +20,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
   { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
   { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
+  { to: '/repatriations', label: 'repatriation.nav', anyOf: ['repatriation:manage'] },
   { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
   { to: '/directory', label: 'serviceDirectory.nav' },
   { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
@@ -41,6 +42,7 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/assessment-instruments', label: 'assessments.admin.nav', anyOf: ['admin:forms'] },
   { to: '/admin/break-glass', label: 'configuration.nav.breakGlass', anyOf: ['admin:audit'] },
   { to: '/admin/person-merges', label: 'configuration.nav.personMerges', anyOf: ['admin:persons'] },
+  { to: '/admin/federation', label: 'federation.nav', anyOf: ['admin:federation'] },
   { to: '/admin/mail', label: 'notifications.mail.nav', anyOf: ['admin:users:all_agencies'] },
 ];
 

@@ -98,7 +98,7 @@ export function fileNameFromDisposition(header: string | null, fallback: string)
  * than a plain link lets a refusal (no identity access, no decision) show as a message instead of
  * saving the problem document as a file.
  */
-async function download(path: string, fallbackName: string): Promise<void> {
+export async function download(path: string, fallbackName: string): Promise<void> {
   const response = await send(path, { method: 'GET', headers: { accept: '*/*' } });
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);

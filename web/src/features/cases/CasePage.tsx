@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { useMe } from '../auth/MeContext';
 import { CareTab } from '../carePlan/CareTab';
 import { CaseHeader } from '../caseRecord/CaseHeader';
 import { CaseNotVisible } from '../caseRecord/CaseNotVisible';
-import { CASE_TABS, type CaseTab, tabFromHash } from '../caseRecord/caseTabs';
+import { type CaseTab, caseTabsFor, tabFromHash } from '../caseRecord/caseTabs';
 import { ConsentTab } from '../caseRecord/consent/ConsentTab';
 import { IdentificationTab } from '../caseRecord/identification/IdentificationTab';
 import { NotesTab } from '../caseRecord/notes/NotesTab';
@@ -18,6 +19,7 @@ import { useCaseDetail } from '../caseRecord/queries';
 import { TimelineTab } from '../caseRecord/timeline/TimelineTab';
 import { FollowUpTab } from '../followUp/FollowUpTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
+import { RepatriationsTab } from '../repatriation/RepatriationsTab';
 import { ShelterTab } from '../shelters/ShelterTab';
 
 const PANELS = {
@@ -30,6 +32,7 @@ const PANELS = {
   followUp: FollowUpTab,
   shelter: ShelterTab,
   referrals: ReferralsTab,
+  repatriation: RepatriationsTab,
 } as const;
 
 interface CaseTabsProps {
@@ -44,8 +47,10 @@ interface CaseTabsProps {
  * tabs does not lose what a user was typing. Keyed by case: forms never carry one case's input
  * over to another.
  */
-function CaseTabs({ detail, tab, onSelect }: CaseTabsProps) {
+function CaseTabs({ detail, tab: asked, onSelect }: CaseTabsProps) {
   const { t } = useTranslation();
+  const tabs = caseTabsFor(useMe());
+  const tab = tabs.includes(asked) ? asked : 'overview';
   const [visited, setVisited] = useState<ReadonlySet<CaseTab>>(() => new Set([tab]));
   const select = (value: string | null) => {
     const next = tabFromHash(value ?? undefined);
@@ -55,13 +60,13 @@ function CaseTabs({ detail, tab, onSelect }: CaseTabsProps) {
   return (
     <Tabs value={tab} onChange={select} keepMounted>
       <Tabs.List>
-        {CASE_TABS.map((name) => (
+        {tabs.map((name) => (
           <Tabs.Tab key={name} value={name}>
             {t(`caseRecord.tabs.${name}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
-      {CASE_TABS.map((name) => {
+      {tabs.map((name) => {
         const Panel = PANELS[name];
         return (
           <Tabs.Panel key={name} value={name} pt="md">

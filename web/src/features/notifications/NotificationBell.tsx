@@ -68,10 +68,12 @@ export function NotificationBell() {
   const openNotice = (notice: Notification) => {
     if (notice.readAt === null) markRead.mutate(notice.id);
     const target = noticeTarget(notice);
-    if (target) {
-      close();
-      void navigate({ to: '/cases/$caseId', params: target });
-    }
+    if (!target) return;
+    close();
+    if (target.page === 'case') void navigate({ to: '/cases/$caseId', params: { caseId: target.caseId } });
+    if (target.page === 'repatriation')
+      void navigate({ to: '/repatriations/$repatriationId', params: { repatriationId: target.repatriationId } });
+    if (target.page === 'deliveries') void navigate({ to: '/admin/federation', search: { tab: 'deliveries' } });
   };
 
   return (

@@ -22,9 +22,21 @@ const notice = (over: Partial<Notification>): Notification => ({
 describe('notices', () => {
   it('lead to their case only when the reader may open it', () => {
     const caseId = crypto.randomUUID();
-    expect(noticeTarget(notice({ caseId, caseReference: 'TH-2026-0001' }))).toEqual({ caseId });
+    expect(noticeTarget(notice({ caseId, caseReference: 'TH-2026-0001' }))).toEqual({ page: 'case', caseId });
     expect(noticeTarget(notice({ caseId, caseReference: null }))).toBeNull();
     expect(noticeTarget(notice({}))).toBeNull();
+  });
+
+  it('about a repatriation lead to it, even before a case exists here; a rejected packet leads to the delivery monitor', () => {
+    const repatriationId = crypto.randomUUID();
+    expect(noticeTarget(notice({ kind: 'repatriation_received', subjectId: repatriationId }))).toEqual({
+      page: 'repatriation',
+      repatriationId,
+    });
+    expect(
+      noticeTarget(notice({ kind: 'repatriation_updated', subjectId: repatriationId, caseId: crypto.randomUUID(), caseReference: 'TH-1' })),
+    ).toEqual({ page: 'repatriation', repatriationId });
+    expect(noticeTarget(notice({ kind: 'packet_rejected', subjectId: crypto.randomUUID() }))).toEqual({ page: 'deliveries' });
   });
 
   it('sort unread first, then newest', () => {

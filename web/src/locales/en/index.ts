@@ -5,6 +5,7 @@ import caseload from './caseload.json';
 import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import federation from './federation.json';
 import followUp from './followUp.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
@@ -12,6 +13,7 @@ import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
 import referrals from './referrals.json';
+import repatriation from './repatriation.json';
 import serviceDirectory from './serviceDirectory.json';
 import shelters from './shelters.json';
 import statistics from './statistics.json';
@@ -39,6 +41,8 @@ export const en = {
   ...accounts,
   ...notifications,
   ...referrals,
+  ...repatriation,
+  ...federation,
   ...shelters,
   ...statistics,
   ...serviceDirectory,
