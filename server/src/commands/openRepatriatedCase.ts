@@ -8,10 +8,9 @@ import { AppError, forbidden } from '../http/problem.js';
 import { type Actor, has } from '../policies/actor.js';
 import { repatriationActions } from '../policies/repatriation.js';
 import { attachToCase } from '../repatriation/files.js';
-import { contentOf, lockRepatriation, saveRepatriation } from '../repatriation/thread.js';
+import { contentOf, lockRepatriation, saveRepatriation, standingOf } from '../repatriation/thread.js';
 import { openCase } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
-import { standingOf } from './takeRepatriationStep.js';
 
 const known = <T extends string>(values: readonly T[], value: string | null | undefined): value is T =>
   typeof value === 'string' && (values as readonly string[]).includes(value);
@@ -28,9 +27,8 @@ export async function openRepatriatedCase(
 ) {
   const row = await lockRepatriation(tx, repatriationId);
   const content = contentOf(keyRing, row);
-  const signed = { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving };
   if (!has(actor, 'case:create')) throw forbidden();
-  if (!repatriationActions(actor, standingOf(row, signed)).includes('open_case')) {
+  if (!repatriationActions(actor, await standingOf(tx, row, content)).includes('open_case')) {
     throw new AppError(409, 'conflict', 'The case opens once both sides have signed the handover, and only once.');
   }
   if (!content.person) throw new AppError(422, 'validation_failed', 'The request carried no identity to open a case with.');

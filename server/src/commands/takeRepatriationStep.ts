@@ -10,7 +10,7 @@ import type { Actor } from '../policies/actor.js';
 import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
 import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
 import { consentLapsed, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
-import { contentOf, lockRepatriation, type RepatriationRow, saveRepatriation, sendOnThread } from '../repatriation/thread.js';
+import { contentOf, lockRepatriation, saveRepatriation, sendOnThread, standingOf } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** The screen's action that takes each step. */
@@ -25,14 +25,6 @@ const ACTION_OF: Record<StepKind, RepatriationAction> = {
   meeting_invitation: 'schedule_meeting',
   meeting_minutes: 'record_meeting',
 };
-
-export const standingOf = (row: RepatriationRow, signed: Record<'sending' | 'receiving', boolean>) => ({
-  side: row.side,
-  status: row.status,
-  caseId: row.caseId,
-  signed,
-  consentWithdrawn: row.consentWithdrawnAt !== null,
-});
 
 const outOfStep = () => new AppError(409, 'conflict', "This step does not fit the repatriation's current state; reload it.");
 
@@ -57,8 +49,7 @@ export async function takeRepatriationStep<K extends StepKind>(
     throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: 'consent_expired', message }]);
   }
   const content = contentOf(keyRing, row);
-  const signed = { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving };
-  if (!repatriationActions(actor, standingOf(row, signed)).includes(ACTION_OF[kind])) throw outOfStep();
+  if (!repatriationActions(actor, await standingOf(tx, row, content)).includes(ACTION_OF[kind])) throw outOfStep();
   let next: ReturnType<typeof takeStep>;
   try {
     next = takeStep({ status: row.status, content }, kind, body, row.side, now);

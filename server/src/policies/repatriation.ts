@@ -14,6 +14,8 @@ export type RepatriationStanding = {
   caseId: string | null;
   signed: Record<RepatriationSide, boolean>;
   consentWithdrawn: boolean;
+  /** Nothing can be sent to a partner suspended or revoked: only what stays here (opening the case) is left. */
+  partnerTrusted: boolean;
 };
 
 const WITHDRAWABLE: readonly RepatriationStatus[] = [
@@ -46,5 +48,5 @@ export function repatriationActions(actor: Actor, standing: RepatriationStanding
   }
   if (status === 'handover_planned' && !standing.signed[side]) actions.push('sign_handover');
   if (LIVE.includes(status) && !standing.consentWithdrawn) actions.push('schedule_meeting', 'record_meeting');
-  return actions;
+  return standing.partnerTrusted ? actions : actions.filter((action) => action === 'open_case');
 }

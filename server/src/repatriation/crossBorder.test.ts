@@ -208,3 +208,28 @@ describe('a consent that lapses before the handover', () => {
     expect(refused.errors?.[0]).toMatchObject({ path: 'consentId', code: 'consent_expired' });
   }, 60_000);
 });
+
+describe('a partner no longer trusted', () => {
+  it('leaves nothing to do that would have to be sent to it', async () => {
+    const woman = await identifiedCambodianCase(thWorker, agencies);
+    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+      partnerId: pair.thailand.partnerId,
+      consentId: woman.consentId,
+      sections: ['identity'],
+      reason: 'She asks to go home.',
+    });
+    expect(sent.body.actions).toContain('withdraw');
+    const suspended = await pair.thailand.admin.post(`/api/admin/federation/partners/${pair.thailand.partnerId}/status`, {
+      status: 'suspended',
+      reason: 'Keys under review.',
+    });
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    expect((await thWorker.get(`/api/repatriations/${sent.body.id}`)).body.actions).toEqual([]);
+    expectProblem(await thWorker.post(`/api/repatriations/${sent.body.id}/withdraw`, { reason: 'Changed her mind.' }), 409, 'conflict');
+    await pair.thailand.admin.post(`/api/admin/federation/partners/${pair.thailand.partnerId}/status`, {
+      status: 'active',
+      reason: 'Reviewed.',
+    });
+    expect((await thWorker.get(`/api/repatriations/${sent.body.id}`)).body.actions).toContain('withdraw');
+  }, 60_000);
+});

@@ -1,13 +1,12 @@
 import { type PacketKind, type Repatriation, type RepatriationSummary, sectionPermission } from '@seamless/contracts';
 import { eq, sql } from 'drizzle-orm';
-import { standingOf } from '../commands/takeRepatriationStep.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { agencies, partnerInstances } from '../db/schema/index.js';
 import { type Actor, has } from '../policies/actor.js';
 import { repatriationActions } from '../policies/repatriation.js';
 import type { RepatriationContent } from './record.js';
-import { contentOf, type RepatriationRow } from './thread.js';
+import { contentOf, type RepatriationRow, standingOf } from './thread.js';
 
 type PacketTraceRow = {
   packet_id: string;
@@ -48,7 +47,6 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
     .where(eq(partnerInstances.id, row.partnerId));
   const [agency] = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, row.agencyId));
   const packets = rowsOf<PacketTraceRow>(await tx.execute(sql`select * from repatriation_packets(${row.id}::uuid)`));
-  const signed = { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving };
   const identification = content.identification;
   return {
     id: row.id,
@@ -91,7 +89,7 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
       status: packet.status,
       at: iso(packet.at),
     })),
-    actions: repatriationActions(actor, standingOf(row, signed)),
+    actions: repatriationActions(actor, await standingOf(tx, row, content)),
     requestedAt: row.requestedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -6,6 +6,7 @@ import { type ConsentSnapshot, repatriations } from '../db/schema/index.js';
 import { enqueuePacket, type OutboxSettings } from '../federation/outbox.js';
 import { partnerById } from '../federation/partners.js';
 import { AppError, notFound } from '../http/problem.js';
+import type { RepatriationStanding } from '../policies/repatriation.js';
 import { openContent, type RepatriationContent, sealContent } from './record.js';
 
 export type RepatriationRow = typeof repatriations.$inferSelect;
@@ -60,6 +61,19 @@ export async function saveRepatriation(
     .update(repatriations)
     .set({ ...columns, contentEnc: sealContent(keyRing, row.id, content), updatedAt: new Date() })
     .where(eq(repatriations.id, row.id));
+}
+
+/** Where the repatriation stands for the policy: its step, both signatures, consent, and whether the partner is trusted now. */
+export async function standingOf(tx: Tx, row: RepatriationRow, content: RepatriationContent): Promise<RepatriationStanding> {
+  const partner = await partnerById(tx, row.partnerId);
+  return {
+    side: row.side,
+    status: row.status,
+    caseId: row.caseId,
+    signed: { sending: !!content.signatures.sending, receiving: !!content.signatures.receiving },
+    consentWithdrawn: row.consentWithdrawnAt !== null,
+    partnerTrusted: partner?.status === 'active',
+  };
 }
 
 export const contentOf = (keyRing: KeyRing, row: Pick<RepatriationRow, 'id' | 'contentEnc'>) =>
