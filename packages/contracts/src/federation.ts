@@ -104,7 +104,8 @@ export const PACKET_VERSION = 1;
 export const RECEIPT_OUTCOMES = ['applied', 'held', 'duplicate', 'refused'] as const;
 export type ReceiptOutcome = (typeof RECEIPT_OUTCOMES)[number];
 
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected'] as const;
+/** `cancelled`: never sent, because the consent it relied on was withdrawn first; its content is dropped. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** Why a packet was turned away before anything of it was applied (logged and alerted). */

@@ -87,8 +87,16 @@ export async function requestRepatriation(
     { agencyId: '', agencyCountry: partner.countryCode, caseCountry: kase.countryCode, sections, purpose: 'repatriation' },
     localToday(kase.countryCode, now),
   );
-  // A consent naming agencies names agencies here: it cannot cover a partner country's agency.
-  if (refusal ?? (consent!.agencyIds.length > 0 ? 'agency_not_covered' : null)) throw refusedFor(refusal ?? 'agency_not_covered');
+  // A consent naming agencies names agencies here: it cannot cover a partner country's agency. And
+  // a repatriation always crosses a border: the consent names the partner's country, whatever it is.
+  const gap =
+    refusal ??
+    (consent!.agencyIds.length > 0
+      ? 'agency_not_covered'
+      : !consent!.countries.includes(partner.countryCode)
+        ? 'country_not_covered'
+        : null);
+  if (gap) throw refusedFor(gap);
   const [live] = await tx
     .select({ id: repatriations.id })
     .from(repatriations)

@@ -9,7 +9,7 @@ import { AppError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
 import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
-import { consentLapsed, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
+import { consentLapsed, planDigest, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
 import { contentOf, lockRepatriation, saveRepatriation, sendOnThread, standingOf } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
@@ -28,6 +28,9 @@ const ACTION_OF: Record<StepKind, RepatriationAction> = {
 
 const outOfStep = () => new AppError(409, 'conflict', "This step does not fit the repatriation's current state; reload it.");
 
+/** A step's body as a route gives it: the plan a signature signs is added here, from the record. */
+export type LocalBody<K extends StepKind> = K extends 'handover_record' ? Omit<StepBody<K>, 'planDigest'> : StepBody<K>;
+
 export type StepProps = { tx: Tx; keyRing: KeyRing; outbox: OutboxSettings; actor: Actor; audit: AuditContext; now?: Date };
 
 /**
@@ -39,7 +42,7 @@ export async function takeRepatriationStep<K extends StepKind>(
   { tx, keyRing, outbox, actor, audit, now = new Date() }: StepProps,
   repatriationId: string,
   kind: K,
-  body: StepBody<K>,
+  body: LocalBody<K>,
   consent?: ConsentSnapshot,
 ) {
   if (!canRepatriate(actor)) throw forbidden();
@@ -50,9 +53,11 @@ export async function takeRepatriationStep<K extends StepKind>(
   }
   const content = contentOf(keyRing, row);
   if (!repatriationActions(actor, await standingOf(tx, row, content)).includes(ACTION_OF[kind])) throw outOfStep();
+  // A signature says which plan it signs: the plan as this side holds it now.
+  const sent = (kind === 'handover_record' ? { ...body, planDigest: planDigest(content.plan) } : body) as StepBody<K>;
   let next: ReturnType<typeof takeStep>;
   try {
-    next = takeStep({ status: row.status, content }, kind, body, row.side, now);
+    next = takeStep({ status: row.status, content }, kind, sent, row.side, now);
   } catch (error) {
     if (error instanceof StepOutOfOrder) throw outOfStep();
     throw error;
@@ -62,7 +67,7 @@ export async function takeRepatriationStep<K extends StepKind>(
   const packetId = await sendOnThread(tx, outbox, row, {
     kind,
     consent: consent ?? row.consent,
-    body: body as Record<string, unknown>,
+    body: sent as Record<string, unknown>,
     createdBy: actor.userId,
   });
   const details = { repatriationId: row.id, step: kind, status: next.status, packetId };

@@ -24,6 +24,9 @@ export class PacketRefused extends Error {
   }
 }
 
+/** How far ahead of the last packet of its thread an early packet may arrive and be held. */
+const MOST_HELD = 50;
+
 export type InboxDeps = { db: Db; keyRing: KeyRing; identity: InstanceIdentity; apply: PacketApplier; log: FastifyBaseLogger };
 
 export type Receiving = { packetId: string; outcome: ReceiptOutcome; receipt: string; partner: PartnerRecord };
@@ -45,7 +48,31 @@ async function alertAdmins(tx: Tx, rejectionId: string, reason: string, now: Dat
   }
 }
 
+/**
+ * A packet nobody is known to have signed costs its sender nothing to make: such rejections are
+ * recorded (and alerted) at most this many a minute, and only counted beyond, so that junk posted
+ * to the public inbox cannot fill the database or the audit trail.
+ */
+const ANONYMOUS_RECORDS_PER_MINUTE = 20;
+const anonymous = { minute: '', recorded: 0, skipped: 0 };
+
+function mayRecordAnonymous(now: Date, log: FastifyBaseLogger): boolean {
+  const minute = now.toISOString().slice(0, 16);
+  if (anonymous.minute !== minute) {
+    if (anonymous.skipped > 0)
+      log.warn({ skipped: anonymous.skipped, minute: anonymous.minute }, 'federation: unsigned packets rejected without record');
+    Object.assign(anonymous, { minute, recorded: 0, skipped: 0 });
+  }
+  if (anonymous.recorded >= ANONYMOUS_RECORDS_PER_MINUTE) {
+    anonymous.skipped += 1;
+    return false;
+  }
+  anonymous.recorded += 1;
+  return true;
+}
+
 async function recordRejection(db: Db, rejected: PacketRejected, via: 'push' | 'file', log: FastifyBaseLogger, now: Date) {
+  if (!rejected.partnerId && !mayRecordAnonymous(now, log)) return;
   await asSystem(db, async (tx) => {
     const [row] = await tx
       .insert(federationRejections)
@@ -132,6 +159,12 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
       .from(federationInbox)
       .where(eq(federationInbox.packetId, content.id));
     if (sameId) return 'refused';
+    // A packet far ahead of its thread would be held for ever: a sender sends a thread in order.
+    const [settled] = rowsOf<{ last: number }>(
+      await tx.execute(sql`select coalesce(max(sequence), 0)::int as last from federation_inbox
+        where partner_id = ${partner.id}::uuid and thread_id = ${content.thread}::uuid`),
+    );
+    if (content.sequence > (settled?.last ?? 0) + MOST_HELD) return 'refused';
     await tx.insert(federationInbox).values({
       packetId: content.id,
       partnerId: partner.id,

@@ -104,8 +104,6 @@ export async function openPacket(
   }
   const partner = typeof header.kid === 'string' ? await partnerByKeyId(header.kid) : null;
   if (!partner) throw new PacketRejected('unknown_sender');
-  if (partner.status === 'revoked') throw new PacketRejected('partner_revoked', partner.id);
-  if (partner.status === 'suspended') throw new PacketRejected('partner_suspended', partner.id);
   let payload: Uint8Array;
   try {
     const verified = await compactVerify(signed, await importJWK(partner.signingKey as JWK, SIGNING_ALGORITHM), {
@@ -114,8 +112,11 @@ export async function openPacket(
     if (verified.protectedHeader.typ !== PACKET_TYPE) throw new Error('not a packet');
     payload = verified.payload;
   } catch {
-    throw new PacketRejected('bad_signature', partner.id);
+    // Not the partner's signature: nothing is attributed to the partner, nor told of its standing.
+    throw new PacketRejected('bad_signature');
   }
+  if (partner.status === 'revoked') throw new PacketRejected('partner_revoked', partner.id);
+  if (partner.status === 'suspended') throw new PacketRejected('partner_suspended', partner.id);
   let parsed: z.infer<typeof packetContentSchema>;
   try {
     parsed = packetContentSchema.parse(JSON.parse(decoder.decode(payload)));

@@ -41,7 +41,8 @@ export function repatriationActions(actor: Actor, standing: RepatriationStanding
     if (status === 'family_assessed') actions.push('decide');
     if (status === 'accepted' || (status === 'handover_planned' && !standing.signed.sending && !standing.signed.receiving))
       actions.push('plan_handover');
-    if (status === 'handed_over' && !standing.caseId && has(actor, 'case:create')) actions.push('open_case');
+    // With her consent withdrawn nothing more is made of what was sent: no case is opened from it.
+    if (status === 'handed_over' && !standing.caseId && !standing.consentWithdrawn && has(actor, 'case:create')) actions.push('open_case');
     if (status === 'handed_over' && standing.caseId && !standing.consentWithdrawn) actions.push('report_follow_up');
   } else if (WITHDRAWABLE.includes(status)) {
     actions.push('withdraw');

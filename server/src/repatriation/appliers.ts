@@ -19,11 +19,11 @@ const requestBodySchema = z.object({
   person: personInputSchema.nullable(),
   identification: z
     .object({
-      traffickingStatus: z.string().nullable(),
-      exploitationForms: z.array(z.string()),
-      identifiedOn: z.string().nullable(),
-      identifiedBy: z.string().nullable(),
-      interviewSummary: z.string().nullable(),
+      traffickingStatus: z.string().max(40).nullable(),
+      exploitationForms: z.array(z.string().max(80)).max(30),
+      identifiedOn: isoDate.nullable(),
+      identifiedBy: z.string().max(300).nullable(),
+      interviewSummary: z.string().max(20_000).nullable(),
     })
     .nullable(),
   reason: z.string().min(1).max(1000),
@@ -48,6 +48,8 @@ function assertRequestCovered(body: z.infer<typeof requestBodySchema>, consent: 
   if (body.sections.some((section) => !sections.includes(section))) throw new PacketRefused('consent_not_covering');
   if (body.person && !body.sections.includes('identity')) throw new PacketRefused('consent_not_covering');
   if (body.person?.contacts.length && !body.sections.includes('family')) throw new PacketRefused('consent_not_covering');
+  // Her account of what happened is sent with who she is, never without.
+  if (body.identification?.interviewSummary && !body.sections.includes('identity')) throw new PacketRefused('consent_not_covering');
 }
 
 async function noteOnCase(tx: Tx, row: Pick<RepatriationRow, 'caseId' | 'agencyId' | 'id'>, kind: PacketKind, status: string) {

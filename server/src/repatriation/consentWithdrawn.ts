@@ -27,6 +27,8 @@ export async function announceConsentWithdrawal(
     )
     .for('update');
   for (const row of relying) {
+    // What has not left yet never will: only the news of the withdrawal goes.
+    await tx.execute(sql`select cancel_repatriation_packets(${row.id}::uuid)`);
     const status = statusAfterConsentWithdrawn(row.status);
     await saveRepatriation(tx, keyRing, row, { status, content: contentOf(keyRing, row), consentWithdrawnAt: now });
     await sendOnThread(tx, outbox, row, {

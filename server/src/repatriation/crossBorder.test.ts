@@ -4,6 +4,7 @@ import { eventually, type FederationPair, identifiedCambodianCase, startFederati
 import { type ApiClient, expectProblem } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
 import { repatriations } from '../db/schema/index.js';
+import { generateInstanceKeys, InstanceIdentity } from '../federation/instanceIdentity.js';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
@@ -232,4 +233,75 @@ describe('a partner no longer trusted', () => {
     });
     expect((await thWorker.get(`/api/repatriations/${sent.body.id}`)).body.actions).toContain('withdraw');
   }, 60_000);
+});
+
+describe('what the probe of the running pair found', () => {
+  it('cancels what waited to be sent when her consent is withdrawn: the request never reaches the partner', async () => {
+    // Thailand's runner stays stopped, so the request is still waiting when she withdraws; no test after this one needs it.
+    await pair.thailand.app.app.federation.delivery.stop();
+    const woman = await identifiedCambodianCase(thWorker, agencies);
+    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+      partnerId: pair.thailand.partnerId,
+      consentId: woman.consentId,
+      sections: ['identity'],
+      reason: 'She asks to go home.',
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const withdrawn = await thWorker.post(`/api/cases/${woman.caseId}/consents/${woman.consentId}/withdraw`, {
+      reason: 'She changed her mind.',
+    });
+    expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
+    const outgoing = (await pair.thailand.admin.get('/api/admin/federation/deliveries?direction=outgoing&pageSize=200')).body.items.filter(
+      (item: { threadId: string }) => item.threadId === sent.body.id,
+    );
+    expect(outgoing.map((item: { kind: string; status: string }) => `${item.kind}:${item.status}`).sort()).toEqual([
+      'consent_withdrawal:pending',
+      'repatriation_request:cancelled',
+    ]);
+    const request = outgoing.find((item: { kind: string }) => item.kind === 'repatriation_request');
+    expectProblem(await pair.thailand.admin.get(`/api/admin/federation/deliveries/${request.packetId}/file`), 409, 'conflict');
+    expectProblem(await pair.thailand.admin.post(`/api/admin/federation/deliveries/${request.packetId}/retry`), 409, 'conflict');
+  });
+
+  it('refuses a repatriation whose consent does not name the partner’s country, and a partner claiming this country', async () => {
+    const woman = await identifiedCambodianCase(thWorker, agencies, { sections: ['identity'], countries: ['LA'] });
+    const refused = expectProblem(
+      await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+        partnerId: pair.thailand.partnerId,
+        consentId: woman.consentId,
+        sections: ['identity'],
+        reason: 'She asks to go home.',
+      }),
+      422,
+      'consent_required',
+    );
+    expect(refused.errors?.[0]).toMatchObject({ path: 'consentId', code: 'country_not_covered' });
+    const keys = await generateInstanceKeys();
+    const twin = (await InstanceIdentity.fromKeys(keys, { country: 'TH', name: 'Another Thailand' })).document('http://127.0.0.1:9');
+    const registered = expectProblem(
+      await pair.thailand.admin.post('/api/admin/federation/partners', {
+        document: twin,
+        confirmedFingerprint: twin.fingerprint,
+        receivingAgencyId: pair.thailand.receivingAgencyId,
+      }),
+      422,
+      'validation_failed',
+    );
+    expect(registered.errors?.[0]?.path).toBe('document');
+  });
+
+  it('keeps the audit trail readable after a partner’s status changes, saying from what to what', async () => {
+    const changed = await pair.cambodia.admin.post(`/api/admin/federation/partners/${pair.cambodia.partnerId}/status`, {
+      status: 'suspended',
+      reason: 'Review.',
+    });
+    expect(changed.status).toBe(200);
+    await pair.cambodia.admin.post(`/api/admin/federation/partners/${pair.cambodia.partnerId}/status`, {
+      status: 'active',
+      reason: 'Done.',
+    });
+    const trail = await pair.cambodia.admin.get('/api/admin/audit?action=federation.partner_status');
+    expect(trail.status, JSON.stringify(trail.body)).toBe(200);
+    expect(trail.body.items[0].details).toMatchObject({ previousStatus: 'suspended', status: 'active' });
+  });
 });

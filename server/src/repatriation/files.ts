@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ATTACHMENT_MEDIA_TYPES, CASE_SECTIONS, type CaseSection } from '@seamless/contracts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_MEDIA_TYPES, CASE_SECTIONS, type CaseSection } from '@seamless/contracts';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { CaseEventActor } from '../commands/recordCaseEvent.js';
@@ -24,7 +24,7 @@ const carriedFileSchema = z.object({
   mediaType: z.enum(ATTACHMENT_MEDIA_TYPES),
   section: z.enum(CASE_SECTIONS),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  data: z.string().max(Math.ceil((MOST_BYTES * 4) / 3) + 4),
+  data: z.string().max(Math.ceil((ATTACHMENT_MAX_BYTES * 4) / 3) + 4),
 });
 export type CarriedFile = z.infer<typeof carriedFileSchema>;
 export const carriedFilesSchema = z.array(carriedFileSchema).max(10).default([]);

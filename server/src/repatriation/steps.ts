@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   bilateralMeetingInputSchema,
   familyAssessmentInputSchema,
@@ -13,7 +14,19 @@ import {
   verificationInputSchema,
 } from '@seamless/contracts';
 import { z } from 'zod';
-import type { RepatriationState } from './record.js';
+import type { RepatriationContent, RepatriationState } from './record.js';
+
+/**
+ * What a signature signs: the handover plan as this side holds it. The other side applies a
+ * signature only to the same plan, so a plan changed while a signature was on its way cannot end
+ * in two sides each "handed over" on a different plan.
+ */
+export function planDigest(plan: RepatriationContent['plan']): string {
+  const { date, channel, handoverPoint, notes } = plan ?? { date: '', channel: '', handoverPoint: '', notes: null };
+  return createHash('sha256')
+    .update(JSON.stringify([date, channel, handoverPoint, notes]))
+    .digest('hex');
+}
 
 /** A step that the repatriation's state does not allow now, or that the other side may not take. */
 export class StepOutOfOrder extends Error {
@@ -28,7 +41,7 @@ export const STEP_BODIES = {
   family_assessment: { by: 'receiving', body: familyAssessmentInputSchema },
   repatriation_decision: { by: 'receiving', body: repatriationDecisionInputSchema },
   handover_plan: { by: 'receiving', body: handoverPlanInputSchema },
-  handover_record: { by: 'either', body: handoverSignatureInputSchema },
+  handover_record: { by: 'either', body: handoverSignatureInputSchema.extend({ planDigest: z.string().regex(/^[0-9a-f]{64}$/) }) },
   follow_up_report: { by: 'receiving', body: followUpReportInputSchema.omit({ consentId: true }) },
   repatriation_withdrawal: { by: 'sending', body: repatriationWithdrawInputSchema },
   meeting_invitation: { by: 'either', body: bilateralMeetingInputSchema.extend({ meetingId: z.string().uuid() }) },
@@ -100,8 +113,8 @@ export function takeStep<K extends StepKind>(
     }
     case 'handover_record': {
       at('handover_planned');
-      if (content.signatures[by]) throw new StepOutOfOrder(kind);
-      const signature = body as StepBody<'handover_record'>;
+      const { planDigest: signedPlan, ...signature } = body as StepBody<'handover_record'>;
+      if (content.signatures[by] || signedPlan !== planDigest(content.plan)) throw new StepOutOfOrder(kind);
       const signatures = { ...content.signatures, [by]: { ...signature, officerTitle: signature.officerTitle ?? null } };
       return {
         status: signatures.sending && signatures.receiving ? 'handed_over' : 'handover_planned',

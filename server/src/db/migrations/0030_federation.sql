@@ -31,7 +31,7 @@ CREATE TABLE "federation_outbox" (
 	"thread_id" uuid NOT NULL,
 	"sequence" integer NOT NULL CHECK ("sequence" > 0),
 	"sealed" text NOT NULL,
-	"status" text DEFAULT 'pending' NOT NULL CHECK ("status" IN ('pending', 'delivered', 'refused', 'rejected')),
+	"status" text DEFAULT 'pending' NOT NULL CHECK ("status" IN ('pending', 'delivered', 'refused', 'rejected', 'cancelled')),
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"lease_until" timestamp with time zone,
@@ -163,3 +163,23 @@ $$;
 REVOKE ALL ON FUNCTION repatriation_packets(uuid) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION repatriation_packets(uuid) TO seamless_app;
+--> statement-breakpoint
+-- Withdrawing consent stops what has not left yet: the packets of the repatriation still waiting
+-- (or turned away) are cancelled and their sealed content dropped, for the agency holding it only.
+-- The withdrawal packet itself is not among them.
+CREATE FUNCTION cancel_repatriation_packets(p_repatriation_id uuid) RETURNS integer LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = public AS $$
+DECLARE
+  cancelled integer;
+BEGIN
+  UPDATE federation_outbox o SET status = 'cancelled', sealed = '', last_error = 'consent_withdrawn', lease_until = NULL, settled_at = now()
+  WHERE o.thread_id = p_repatriation_id AND o.status IN ('pending', 'rejected') AND o.kind <> 'consent_withdrawal'
+    AND EXISTS (SELECT 1 FROM repatriations r WHERE r.id = p_repatriation_id AND r.partner_id = o.partner_id
+      AND r.agency_id = app_agency_id());
+  GET DIAGNOSTICS cancelled = ROW_COUNT;
+  RETURN cancelled;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION cancel_repatriation_packets(uuid) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION cancel_repatriation_packets(uuid) TO seamless_app;

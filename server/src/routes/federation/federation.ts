@@ -178,6 +178,10 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
       );
     }
     if (document.instanceId === identity.instanceId) throw fieldError(422, 'validation_failed', path, 'This is this instance itself.');
+    // Consent names countries: a partner in this instance's own country would pass as not crossing a border.
+    if (document.country === identity.country) {
+      throw fieldError(422, 'validation_failed', path, 'A partner instance is in another country than this one.');
+    }
     const partner = await asFederationAdmin(request, async (tx, actor) => {
       const [agency] = await tx.select({ active: agencies.active }).from(agencies).where(eq(agencies.id, body.receivingAgencyId));
       if (!agency?.active) throw fieldError(422, 'invalid_reference', 'receivingAgencyId', 'No such active agency.');
@@ -185,7 +189,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
         .select({ id: partnerInstances.id })
         .from(partnerInstances)
         .where(eq(partnerInstances.fingerprint, fingerprint));
-      if (known) throw conflict('This partner is registered already.');
+      if (known) throw conflict('These keys are registered already (a revoked partner is trusted again only with new keys).');
       const [row] = await tx
         .insert(partnerInstances)
         .values({
@@ -217,7 +221,8 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
       const [current] = await tx.select().from(partnerInstances).where(eq(partnerInstances.id, request.params.id)).for('update');
       if (!current) throw notFound();
       // Revoking is final: trust comes back only by registering the partner's keys anew.
-      if (current.status === 'revoked') throw conflict('A revoked partner stays revoked; register it again to trust it.');
+      if (current.status === 'revoked')
+        throw conflict('A revoked partner stays revoked; it is trusted again only with new keys, registered anew.');
       await tx
         .update(partnerInstances)
         .set({ status: request.body.status, statusReason: request.body.reason, statusChangedAt: new Date() })
@@ -233,7 +238,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
         action: 'federation.partner_status',
         resourceType: 'partner',
         resourceId: current.id,
-        details: { from: current.status, to: request.body.status },
+        details: { previousStatus: current.status, status: request.body.status },
       });
       const [presented] = await presentPartners(tx, eq(partnerInstances.id, current.id));
       return presented!;
@@ -369,10 +374,11 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
   api.get('/api/admin/federation/deliveries/:packetId/file', { schema: packetFileRouteSchema }, async (request, reply) => {
     const sealed = await asFederationAdmin(request, async (tx) => {
       const [row] = await tx
-        .select({ sealed: federationOutbox.sealed })
+        .select({ sealed: federationOutbox.sealed, status: federationOutbox.status })
         .from(federationOutbox)
         .where(eq(federationOutbox.packetId, request.params.packetId));
       if (!row) throw notFound();
+      if (row.status === 'cancelled') throw conflict('This packet was cancelled when her consent was withdrawn: it is not to be carried.');
       await recordAudit(tx, auditContextOf(request), {
         action: 'federation.packet_exported',
         resourceType: 'packet',
@@ -400,7 +406,9 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
       }
     }
     const keyId = receiptKeyId(content);
-    const partner = keyId ? await partnerByKeyId(db, keyId) : null;
+    const signer = keyId ? await partnerByKeyId(db, keyId) : null;
+    // A receipt is a partner's word: it counts only while we trust the partner.
+    const partner = signer?.status === 'active' ? signer : null;
     const receipt = partner
       ? await asActor(db, dbActorOf(actor), async (tx) => {
           const settled = await settleByReceipt(tx, identity, partner, content, 'file');

@@ -7,7 +7,7 @@ import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { openRepatriatedCase } from '../../commands/openRepatriatedCase.js';
 import { consentSnapshotOf, requestRepatriation } from '../../commands/requestRepatriation.js';
-import { takeRepatriationStep } from '../../commands/takeRepatriationStep.js';
+import { type LocalBody, takeRepatriationStep } from '../../commands/takeRepatriationStep.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { consents, repatriations } from '../../db/schema/index.js';
@@ -19,7 +19,7 @@ import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent.js';
 import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
-import type { StepBody, StepKind } from '../../repatriation/steps.js';
+import type { StepKind } from '../../repatriation/steps.js';
 import { contentOf, loadRepatriation, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
 import { sendStoredFile } from '../caseRecord/attachments.js';
 import {
@@ -142,7 +142,7 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
           { tx, keyRing, outbox: federation.outbox, actor, audit: auditContextOf(request) },
           id,
           kind,
-          request.body as StepBody<K>,
+          request.body as LocalBody<K>,
         );
         return presentById(tx, actor, id);
       });
