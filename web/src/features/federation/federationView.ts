@@ -5,7 +5,7 @@ import { oneOf } from '../../lib/oneOf';
 export const PARTNER_STATUS_COLORS: Record<PartnerStatus, string> = { active: 'teal', suspended: 'orange', revoked: 'red' };
 
 /** Every status a packet can have, sent (DELIVERY_STATUSES) or received (INCOMING_STATUSES), each with its own label. */
-export const KNOWN_DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'waiting', 'applied'] as const;
+export const KNOWN_DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'cancelled', 'waiting', 'applied'] as const;
 export type KnownDeliveryStatus = (typeof KNOWN_DELIVERY_STATUSES)[number];
 
 export const deliveryStatusOf = (status: string): KnownDeliveryStatus | undefined => oneOf(status, KNOWN_DELIVERY_STATUSES);
@@ -15,6 +15,7 @@ export const DELIVERY_STATUS_COLORS: Record<KnownDeliveryStatus, string> = {
   delivered: 'teal',
   refused: 'orange',
   rejected: 'red',
+  cancelled: 'gray',
   waiting: 'yellow',
   applied: 'teal',
 };
