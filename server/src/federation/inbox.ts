@@ -101,7 +101,7 @@ async function recordRejection(db: Db, rejected: PacketRejected, via: 'push' | '
 async function drainThread(tx: Tx, deps: InboxDeps, partner: PartnerRecord, threadId: string) {
   for (;;) {
     const [next] = rowsOf<{ packet_id: string; content_enc: string; via: 'push' | 'file' }>(
-      await tx.execute(sql`select i.packet_id, i.content_enc, i.via from federation_inbox i
+      await tx.execute(sql`select i.id as packet_id, i.content_enc, i.via from federation_inbox i
         where i.partner_id = ${partner.id}::uuid and i.thread_id = ${threadId}::uuid and i.status = 'waiting'
           and i.sequence = 1 + coalesce((select max(s.sequence) from federation_inbox s where s.partner_id = i.partner_id
             and s.thread_id = i.thread_id and s.status <> 'waiting'), 0)`),

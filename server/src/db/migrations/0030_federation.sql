@@ -47,7 +47,7 @@ CREATE TABLE "federation_outbox" (
 CREATE INDEX "federation_outbox_due_idx" ON "federation_outbox" ("next_attempt_at") WHERE "status" = 'pending';
 --> statement-breakpoint
 CREATE TABLE "federation_inbox" (
-	"packet_id" uuid PRIMARY KEY NOT NULL,
+	"id" uuid PRIMARY KEY NOT NULL,
 	"partner_id" uuid NOT NULL REFERENCES "partner_instances"("id"),
 	"kind" text NOT NULL,
 	"thread_id" uuid NOT NULL,
@@ -154,7 +154,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
     FROM federation_outbox o JOIN repatriations r ON r.id = o.thread_id AND r.partner_id = o.partner_id
     WHERE r.id = p_repatriation_id AND r.agency_id = app_agency_id()
   UNION ALL
-  SELECT i.packet_id, i.kind, 'incoming', i.sequence, i.status, i.received_at
+  SELECT i.id, i.kind, 'incoming', i.sequence, i.status, i.received_at
     FROM federation_inbox i JOIN repatriations r ON r.id = i.thread_id AND r.partner_id = i.partner_id
     WHERE r.id = p_repatriation_id AND r.agency_id = app_agency_id()
   ORDER BY 6, 3

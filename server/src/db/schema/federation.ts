@@ -63,7 +63,8 @@ export const federationOutbox = pgTable('federation_outbox', {
 
 /** Packets received: each applied at most once (its id), in order per partner and thread. */
 export const federationInbox = pgTable('federation_inbox', {
-  packetId: uuid('packet_id').primaryKey(),
+  /** The packet's id: named `id` like every table whose ciphertexts are bound to their row. */
+  packetId: uuid('id').primaryKey(),
   partnerId: uuid('partner_id')
     .notNull()
     .references(() => partnerInstances.id),
