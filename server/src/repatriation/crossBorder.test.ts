@@ -26,6 +26,16 @@ afterAll(async () => {
   await pair?.close();
 });
 
+/** Chiang Rai asks Cambodia to take her home, on her repatriation consent, sending who she is. */
+const askToRepatriate = (woman: { caseId: string; consentId: string }, reason: string, attachmentIds: string[] = []) =>
+  thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
+    partnerId: pair.thailand.partnerId,
+    consentId: woman.consentId,
+    sections: ['identity'],
+    reason,
+    attachmentIds,
+  });
+
 const upload = async (caseId: string, name: string, section: string) => {
   const uploaded = await thWorker.upload(`/api/cases/${caseId}/attachments`, { name, type: 'application/pdf', bytes: PDF }, { section });
   expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
@@ -37,14 +47,7 @@ describe('files carried with a repatriation request', () => {
     const woman = await identifiedCambodianCase(thWorker, agencies);
     const identityPaper = await upload(woman.caseId, 'ID card copy.pdf', 'identity');
     const general = await upload(woman.caseId, 'Notes.pdf', 'general');
-    const ask = (attachmentIds: string[]) =>
-      thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-        partnerId: pair.thailand.partnerId,
-        consentId: woman.consentId,
-        sections: ['identity'],
-        reason: 'She asks to go home to Battambang.',
-        attachmentIds,
-      });
+    const ask = (attachmentIds: string[]) => askToRepatriate(woman, 'She asks to go home to Battambang.', attachmentIds);
     const refused = expectProblem(await ask([identityPaper, general]), 422, 'consent_required');
     expect(refused.errors?.[0]?.path).toBe('attachmentIds');
 
@@ -109,12 +112,7 @@ describe('files carried with a repatriation request', () => {
 describe('bilateral case meetings', () => {
   it('both sides see the meeting and what was agreed; each side’s own notes stay on its side', async () => {
     const woman = await identifiedCambodianCase(thWorker, agencies);
-    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-      partnerId: pair.thailand.partnerId,
-      consentId: woman.consentId,
-      sections: ['identity'],
-      reason: 'She asks to go home.',
-    });
+    const sent = await askToRepatriate(woman, 'She asks to go home.');
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     const id = sent.body.id as string;
     const scheduled = await thWorker.post(`/api/repatriations/${id}/meetings`, {
@@ -168,12 +166,7 @@ describe('a consent that lapses before the handover', () => {
 
   it('stops the steps on the side that sees it lapsed, and the other side’s packets are refused there', async () => {
     const woman = await identifiedCambodianCase(thWorker, agencies);
-    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-      partnerId: pair.thailand.partnerId,
-      consentId: woman.consentId,
-      sections: ['identity'],
-      reason: 'She asks to go home.',
-    });
+    const sent = await askToRepatriate(woman, 'She asks to go home.');
     const id = sent.body.id as string;
     await eventually(
       async () => ((await khWorker.get(`/api/repatriations/${id}`)).status === 200 ? true : undefined),
@@ -213,12 +206,7 @@ describe('a consent that lapses before the handover', () => {
 describe('a partner no longer trusted', () => {
   it('leaves nothing to do that would have to be sent to it', async () => {
     const woman = await identifiedCambodianCase(thWorker, agencies);
-    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-      partnerId: pair.thailand.partnerId,
-      consentId: woman.consentId,
-      sections: ['identity'],
-      reason: 'She asks to go home.',
-    });
+    const sent = await askToRepatriate(woman, 'She asks to go home.');
     expect(sent.body.actions).toContain('withdraw');
     const suspended = await pair.thailand.admin.post(`/api/admin/federation/partners/${pair.thailand.partnerId}/status`, {
       status: 'suspended',
@@ -240,12 +228,7 @@ describe('what the probe of the running pair found', () => {
     // Thailand's runner stays stopped, so the request is still waiting when she withdraws; no test after this one needs it.
     await pair.thailand.app.app.federation.delivery.stop();
     const woman = await identifiedCambodianCase(thWorker, agencies);
-    const sent = await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-      partnerId: pair.thailand.partnerId,
-      consentId: woman.consentId,
-      sections: ['identity'],
-      reason: 'She asks to go home.',
-    });
+    const sent = await askToRepatriate(woman, 'She asks to go home.');
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     const withdrawn = await thWorker.post(`/api/cases/${woman.caseId}/consents/${woman.consentId}/withdraw`, {
       reason: 'She changed her mind.',
@@ -265,16 +248,7 @@ describe('what the probe of the running pair found', () => {
 
   it('refuses a repatriation whose consent does not name the partner’s country, and a partner claiming this country', async () => {
     const woman = await identifiedCambodianCase(thWorker, agencies, { sections: ['identity'], countries: ['LA'] });
-    const refused = expectProblem(
-      await thWorker.post(`/api/cases/${woman.caseId}/repatriations`, {
-        partnerId: pair.thailand.partnerId,
-        consentId: woman.consentId,
-        sections: ['identity'],
-        reason: 'She asks to go home.',
-      }),
-      422,
-      'consent_required',
-    );
+    const refused = expectProblem(await askToRepatriate(woman, 'She asks to go home.'), 422, 'consent_required');
     expect(refused.errors?.[0]).toMatchObject({ path: 'consentId', code: 'country_not_covered' });
     const keys = await generateInstanceKeys();
     const twin = (await InstanceIdentity.fromKeys(keys, { country: 'TH', name: 'Another Thailand' })).document('http://127.0.0.1:9');
