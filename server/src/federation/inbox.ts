@@ -139,11 +139,12 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
   }
   const { content } = opened;
   const partner = opened.partner as PartnerRecord;
-  const outcome = await asSystem(deps.db, async (tx): Promise<ReceiptOutcome> => {
+  const { outcome, refusal } = await asSystem(deps.db, async (tx): Promise<{ outcome: ReceiptOutcome; refusal: PacketRefusal | null }> => {
     // One receiver at a time per thread, so two deliveries of neighbouring packets cannot both wait.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${partner.id}:${content.thread}`}, 0))`);
+    const refused = (refusal: PacketRefusal) => ({ outcome: 'refused' as const, refusal });
     const [known] = await tx
-      .select({ packetId: federationInbox.packetId, status: federationInbox.status })
+      .select({ packetId: federationInbox.packetId, status: federationInbox.status, refusal: federationInbox.refusal })
       .from(federationInbox)
       .where(
         and(
@@ -153,18 +154,21 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
         ),
       );
     // A refused packet sent again is refused again: its first receipt may have been lost on the way.
-    if (known) return known.packetId === content.id && known.status !== 'refused' ? 'duplicate' : 'refused';
+    if (known?.packetId === content.id) {
+      return known.status === 'refused' ? refused(known.refusal ?? 'out_of_step') : { outcome: 'duplicate', refusal: null };
+    }
+    if (known) return refused('out_of_step');
     const [sameId] = await tx
       .select({ packetId: federationInbox.packetId })
       .from(federationInbox)
       .where(eq(federationInbox.packetId, content.id));
-    if (sameId) return 'refused';
+    if (sameId) return refused('out_of_step');
     // A packet far ahead of its thread would be held for ever: a sender sends a thread in order.
     const [settled] = rowsOf<{ last: number }>(
       await tx.execute(sql`select coalesce(max(sequence), 0)::int as last from federation_inbox
         where partner_id = ${partner.id}::uuid and thread_id = ${content.thread}::uuid`),
     );
-    if (content.sequence > (settled?.last ?? 0) + MOST_HELD) return 'refused';
+    if (content.sequence > (settled?.last ?? 0) + MOST_HELD) return refused('out_of_step');
     await tx.insert(federationInbox).values({
       packetId: content.id,
       partnerId: partner.id,
@@ -178,7 +182,7 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
     });
     await drainThread(tx, deps, partner, content.thread);
     const [stored] = await tx
-      .select({ status: federationInbox.status })
+      .select({ status: federationInbox.status, refusal: federationInbox.refusal })
       .from(federationInbox)
       .where(eq(federationInbox.packetId, content.id));
     await recordAudit(
@@ -191,16 +195,9 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
         details: { kind: content.kind, partnerId: partner.id, threadId: content.thread, sequence: content.sequence, via },
       },
     );
-    return stored?.status === 'applied' ? 'applied' : stored?.status === 'refused' ? 'refused' : 'held';
+    if (stored?.status === 'refused') return refused(stored.refusal ?? 'out_of_step');
+    return { outcome: stored?.status === 'applied' ? 'applied' : 'held', refusal: null };
   });
-  const refusal = outcome === 'refused' ? await refusalOf(deps.db, content.id) : null;
   const receipt = await signReceipt(deps.identity, partner, content.id, outcome, refusal, now);
   return { packetId: content.id, outcome, receipt, partner };
-}
-
-async function refusalOf(db: Db, packetId: string): Promise<PacketRefusal> {
-  const [row] = await asSystem(db, (tx) =>
-    tx.select({ refusal: federationInbox.refusal }).from(federationInbox).where(eq(federationInbox.packetId, packetId)),
-  );
-  return row?.refusal ?? 'out_of_step';
 }
