@@ -7,7 +7,7 @@ import { caseTasks, referrals } from '../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../http/problem.js';
 import { notify } from '../notifications/notify.js';
 import type { Actor } from '../policies/actor.js';
-import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
+import { consentRefused } from '../policies/consent.js';
 import { REFERRAL_CONSENT_END_MESSAGES, receiverCutOff, referralActions } from '../policies/referral.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
@@ -60,10 +60,7 @@ export async function acceptReferral({ tx, actor, audit, referralId }: AnswerPro
   const referral = await loadReferralFor(tx, actor, referralId, 'accept');
   const result = await tx.execute(sql`select accept_referral(${referral.id}::uuid) as refusal`);
   const refusal = rowsOf<{ refusal: ConsentRefusal | null }>(result)[0]?.refusal ?? null;
-  if (refusal) {
-    const message = CONSENT_REFUSAL_MESSAGES[refusal];
-    throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
-  }
+  if (refusal) throw consentRefused(refusal);
   const transfer = referral.kind === 'transfer';
   const details = {
     referralId: referral.id,

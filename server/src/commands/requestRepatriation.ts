@@ -1,43 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import type { ConsentRefusal, RepatriationRequestInput } from '@seamless/contracts';
+import type { RepatriationRequestInput } from '@seamless/contracts';
 import { and, eq, notInArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { type ConsentSnapshot, consents, repatriations } from '../db/schema/index.js';
+import { consents, repatriations } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import type { OutboxSettings } from '../federation/outbox.js';
 import { partnerById } from '../federation/partners.js';
 import type { AttachmentStore } from '../files/attachmentStore.js';
 import { localToday } from '../followUp/schedule.js';
-import { AppError, conflict, fieldError, forbidden } from '../http/problem.js';
+import { conflict, fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection } from '../policies/case.js';
-import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../policies/consent.js';
+import { consentRefusal, consentRefused } from '../policies/consent.js';
 import { canRepatriate } from '../policies/repatriation.js';
 import { identificationAsSent, personAsSent } from '../repatriation/asSent.js';
 import { filesToSend } from '../repatriation/files.js';
-import { emptyContent, sealContent } from '../repatriation/record.js';
+import { consentSnapshotOf, emptyContent, sealContent } from '../repatriation/record.js';
 import { sendOnThread } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** Repatriations that ended: a new request may follow one of these, never run beside a live one. */
 const ENDED = ['declined', 'nationality_not_confirmed', 'withdrawn'] as const;
-
-export const consentSnapshotOf = (consent: typeof consents.$inferSelect): ConsentSnapshot => ({
-  id: consent.id,
-  purpose: consent.purpose,
-  sections: consent.sections,
-  countries: consent.countries,
-  givenBy: consent.givenBy,
-  givenOn: consent.givenOn,
-  expiresOn: consent.expiresOn,
-});
-
-const refusedFor = (refusal: ConsentRefusal) => {
-  const message = CONSENT_REFUSAL_MESSAGES[refusal];
-  return new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
-};
 
 export type RequestProps = {
   tx: Tx;
@@ -96,7 +81,7 @@ export async function requestRepatriation(
       : !consent!.countries.includes(partner.countryCode)
         ? 'country_not_covered'
         : null);
-  if (gap) throw refusedFor(gap);
+  if (gap) throw consentRefused(gap);
   const [live] = await tx
     .select({ id: repatriations.id })
     .from(repatriations)

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CASE_SECTIONS,
-  type CaseSection,
-  type ConsentRefusal,
-  type ReferralKind,
-  type referralInputSchema,
-  type ServiceArea,
-} from '@seamless/contracts';
+import { CASE_SECTIONS, type CaseSection, type ReferralKind, type referralInputSchema, type ServiceArea } from '@seamless/contracts';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type AuditContext, recordAudit } from '../audit/record.js';
@@ -16,9 +9,9 @@ import { rowsOf, type Tx } from '../db/client.js';
 import { agencies, caseAccess, caseTasks, consents, referrals } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import { localToday } from '../followUp/schedule.js';
-import { AppError, fieldError } from '../http/problem.js';
+import { fieldError } from '../http/problem.js';
 import { notify } from '../notifications/notify.js';
-import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../policies/consent.js';
+import { consentRefusal, consentRefused } from '../policies/consent.js';
 import { REFERRAL_PURPOSES } from '../policies/referral.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
 
@@ -39,11 +32,6 @@ export type ReferralOffer = {
 export type ReferralBody = z.output<typeof referralInputSchema>;
 
 export type OfferProps = { tx: Tx; keyRing: KeyRing; actor: CaseEventActor; audit: AuditContext; view: CaseView; now?: Date };
-
-const refusedFor = (refusal: ConsentRefusal) => {
-  const message = CONSENT_REFUSAL_MESSAGES[refusal];
-  return new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
-};
 
 /** The directory service is one the receiving agency itself lists (service directory, migration 0009). */
 async function offeredBy(tx: Tx, serviceId: string, agencyId: string) {
@@ -105,7 +93,7 @@ export async function offerReferral({ tx, keyRing, actor, audit, view, now = new
   const refusal =
     consentRefusal(consent ?? null, request, today) ??
     (REFERRAL_PURPOSES.includes(consent!.purpose as never) ? null : 'purpose_not_covered');
-  if (refusal) throw refusedFor(refusal);
+  if (refusal) throw consentRefused(refusal);
 
   const id = randomUUID();
   const [referral] = await tx

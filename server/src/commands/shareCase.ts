@@ -5,8 +5,8 @@ import type { Tx } from '../db/client.js';
 import { agencies, caseAccess, consents } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import { localToday } from '../followUp/schedule.js';
-import { AppError, fieldError, notFound } from '../http/problem.js';
-import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../policies/consent.js';
+import { fieldError, notFound } from '../http/problem.js';
+import { consentRefusal, consentRefused } from '../policies/consent.js';
 import { type CaseEventActor, recordCaseEvent } from './recordCaseEvent.js';
 
 export type ShareCaseProps = {
@@ -43,10 +43,7 @@ export async function shareCase({ tx, actor, audit, view, input, now = new Date(
     { agencyId: agency.id, agencyCountry: agency.countryCode, caseCountry: kase.countryCode, sections },
     localToday(kase.countryCode, now),
   );
-  if (refusal) {
-    const message = CONSENT_REFUSAL_MESSAGES[refusal];
-    throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
-  }
+  if (refusal) throw consentRefused(refusal);
 
   const grant = { kind: input.kind, sections, consentId: consent!.id, purpose: consent!.purpose, grantedAt: now, grantedBy: actor.userId };
   const [share] = await tx

@@ -7,7 +7,7 @@ import type { OutboxSettings } from '../federation/outbox.js';
 import { localToday } from '../followUp/schedule.js';
 import { AppError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
-import { CONSENT_REFUSAL_MESSAGES } from '../policies/consent.js';
+import { consentRefused } from '../policies/consent.js';
 import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
 import { consentLapsed, planDigest, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
 import { contentOf, lockRepatriation, saveRepatriation, sendOnThread, standingOf } from '../repatriation/thread.js';
@@ -48,8 +48,7 @@ export async function takeRepatriationStep<K extends StepKind>(
   if (!canRepatriate(actor)) throw forbidden();
   const row = await lockRepatriation(tx, repatriationId);
   if (kind !== 'repatriation_withdrawal' && consentLapsed(row.status, row.consent, localToday(actor.countryCode, now))) {
-    const message = CONSENT_REFUSAL_MESSAGES.consent_expired;
-    throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: 'consent_expired', message }]);
+    throw consentRefused('consent_expired');
   }
   const content = contentOf(keyRing, row);
   if (!repatriationActions(actor, await standingOf(tx, row, content)).includes(ACTION_OF[kind])) throw outOfStep();

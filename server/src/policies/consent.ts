@@ -1,4 +1,5 @@
 import type { CaseSection, ConsentPurpose, ConsentRefusal } from '@seamless/contracts';
+import { AppError } from '../http/problem.js';
 
 /**
  * Purposes under which a person can agree to her record going to another agency. Consent to be
@@ -67,3 +68,9 @@ export const CONSENT_REFUSAL_MESSAGES: Record<ConsentRefusal, string> = {
   country_not_covered: 'The receiving agency is in another country that this consent does not cover.',
   purpose_not_covered: 'This consent was given for a purpose that does not allow sharing.',
 };
+
+/** The answer to a share, referral or packet its consent does not cover: 422 naming `consentId` and why. */
+export function consentRefused(refusal: ConsentRefusal) {
+  const message = CONSENT_REFUSAL_MESSAGES[refusal];
+  return new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
+}

@@ -1,9 +1,17 @@
 import type { RepatriationAction, RepatriationSide, RepatriationStatus } from '@seamless/contracts';
 import { LIVE } from '../repatriation/steps.js';
 import { type Actor, has } from './actor.js';
+import { type ConsentTerms, consentRefusal } from './consent.js';
 
 /** Repatriation is the focal point's work: case managers and repatriation focal points hold it. */
 export const canRepatriate = (actor: Actor) => has(actor, 'repatriation:manage') && has(actor, 'case:read');
+
+/**
+ * A report back relies on her consent recorded on the case opened here: for follow-up, naming the
+ * sending country, naming no agency here (a consent for agencies is for agencies of this country).
+ */
+export const followUpReportRefusal = (consent: ConsentTerms | null, partnerCountry: string, caseCountry: string, today: string) =>
+  consentRefusal(consent, { agencyId: '', agencyCountry: partnerCountry, caseCountry, sections: [], purpose: 'follow_up' }, today);
 
 /** Partners, packets and deliveries are the federation administrator's. */
 export const canAdministerFederation = (actor: Actor) => has(actor, 'admin:federation');

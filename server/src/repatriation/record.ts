@@ -10,7 +10,7 @@ import type {
 } from '@seamless/contracts';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
-import { repatriations } from '../db/schema/index.js';
+import { type ConsentSnapshot, type consents, repatriations } from '../db/schema/index.js';
 import type { AttachmentMediaType } from '../files/sniffMediaType.js';
 
 /** The sending country's identification, kept so that the receiving country need not interview her again. */
@@ -87,3 +87,14 @@ export const openContent = (keyRing: KeyRing, id: string, stored: string): Repat
   JSON.parse(keyRing.decrypt(stored, placeOf(repatriations.contentEnc, id)));
 
 export type RepatriationState = { status: RepatriationStatus; content: RepatriationContent };
+
+/** The consent a packet relies on, as it travels: its terms, not who recorded it. */
+export const consentSnapshotOf = (consent: typeof consents.$inferSelect): ConsentSnapshot => ({
+  id: consent.id,
+  purpose: consent.purpose,
+  sections: consent.sections,
+  countries: consent.countries,
+  givenBy: consent.givenBy,
+  givenOn: consent.givenOn,
+  expiresOn: consent.expiresOn,
+});

@@ -1,14 +1,13 @@
 import type { FollowUpSituation, ReintegrationOutlook } from '@seamless/contracts';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
-import { consentSnapshotOf } from '../commands/requestRepatriation.js';
-import { takeRepatriationStep } from '../commands/takeRepatriationStep.js';
+import { and, eq, isNull } from 'drizzle-orm';
+import { reportFollowUp } from '../commands/reportFollowUp.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { consents, repatriations } from '../db/schema/index.js';
 import type { OutboxSettings } from '../federation/outbox.js';
 import { partnerById } from '../federation/partners.js';
 import { localToday } from '../followUp/schedule.js';
 import type { CaseContext } from '../http/caseContext.js';
-import { canRepatriate } from '../policies/repatriation.js';
+import { canRepatriate, followUpReportRefusal } from '../policies/repatriation.js';
 
 const OUTLOOK_OF: Record<FollowUpSituation, ReintegrationOutlook> = {
   safe: 'reintegrating',
@@ -43,33 +42,21 @@ export async function reportVisitBack(
       ),
     );
   const today = localToday(view.kase.countryCode, new Date());
+  const followUpConsents = await tx
+    .select()
+    .from(consents)
+    .where(and(eq(consents.caseId, view.kase.id), eq(consents.purpose, 'follow_up'), isNull(consents.withdrawnAt)));
   const reported: string[] = [];
   for (const row of returned) {
     const partner = await partnerById(tx, row.partnerId);
     if (partner?.status !== 'active') continue;
-    const [consent] = await tx
-      .select()
-      .from(consents)
-      .where(
-        and(
-          eq(consents.caseId, view.kase.id),
-          eq(consents.purpose, 'follow_up'),
-          isNull(consents.withdrawnAt),
-          or(isNull(consents.expiresOn), sql`${consents.expiresOn} >= ${today}`),
-          sql`${partner.countryCode} = any(${consents.countries})`,
-          sql`cardinality(${consents.agencyIds}) = 0`,
-        ),
-      )
-      .limit(1);
+    const consent = followUpConsents.find(
+      (candidate) => followUpReportRefusal(candidate, partner.countryCode, view.kase.countryCode, today) === null,
+    );
     if (!consent) continue;
     const summary = [visit.findings, visit.nextSteps].filter((text) => text.trim()).join('\n\n') || '—';
-    await takeRepatriationStep(
-      { tx, keyRing, outbox, actor, audit },
-      row.id,
-      'follow_up_report',
-      { visitedOn: visit.actualOn, outlook: OUTLOOK_OF[visit.situation], summary },
-      consentSnapshotOf(consent),
-    );
+    const report = { visitedOn: visit.actualOn, outlook: OUTLOOK_OF[visit.situation], summary };
+    await reportFollowUp({ tx, keyRing, outbox, actor, audit }, row.id, report, consent.id);
     reported.push(row.id);
   }
   return reported;

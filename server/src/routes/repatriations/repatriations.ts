@@ -6,17 +6,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { openRepatriatedCase } from '../../commands/openRepatriatedCase.js';
-import { consentSnapshotOf, requestRepatriation } from '../../commands/requestRepatriation.js';
+import { reportFollowUp } from '../../commands/reportFollowUp.js';
+import { requestRepatriation } from '../../commands/requestRepatriation.js';
 import { type LocalBody, takeRepatriationStep } from '../../commands/takeRepatriationStep.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
-import { consents, repatriations } from '../../db/schema/index.js';
-import { localToday } from '../../followUp/schedule.js';
+import { repatriations } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
-import { AppError, forbidden, notFound } from '../../http/problem.js';
+import { forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
-import { CONSENT_REFUSAL_MESSAGES, consentRefusal } from '../../policies/consent.js';
 import { canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepKind } from '../../repatriation/steps.js';
@@ -208,36 +207,12 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
     }),
   );
 
-  /** A report back needs her consent recorded on the receiving case, naming the sending country. */
   api.post('/api/repatriations/:id/follow-up-reports', { schema: followUpReportRouteSchema }, async (request) => {
     const { consentId, ...report } = request.body;
     const presented = await asRepatriator(request, async (tx, actor) => {
-      const row = await lockRepatriation(tx, request.params.id);
-      const [consent] = row.caseId
-        ? await tx
-            .select()
-            .from(consents)
-            .where(and(eq(consents.id, consentId), eq(consents.caseId, row.caseId)))
-        : [];
-      const [partnerCountry] = (await summariesOf(tx, [row])).map((summary) => summary.partner.country);
-      const refusal = consentRefusal(
-        consent ?? null,
-        { agencyId: '', agencyCountry: partnerCountry!, caseCountry: actor.countryCode, sections: [], purpose: 'follow_up' },
-        localToday(actor.countryCode, new Date()),
-      );
-      if (refusal) {
-        const message = CONSENT_REFUSAL_MESSAGES[refusal];
-        throw new AppError(422, 'consent_required', message, [{ path: 'consentId', code: refusal, message }]);
-      }
       const audit = auditContextOf(request);
-      await takeRepatriationStep(
-        { tx, keyRing, outbox: federation.outbox, actor, audit },
-        row.id,
-        'follow_up_report',
-        report,
-        consentSnapshotOf(consent!),
-      );
-      return presentById(tx, actor, row.id);
+      await reportFollowUp({ tx, keyRing, outbox: federation.outbox, actor, audit }, request.params.id, report, consentId);
+      return presentById(tx, actor, request.params.id);
     });
     federation.delivery.kick();
     return presented;
