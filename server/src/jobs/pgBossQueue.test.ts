@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { PgBossJobQueue } from './pgBossQueue.js';
@@ -48,4 +48,34 @@ describe.skipIf(!process.env.DATABASE_URL)('pg-boss job queue (PostgreSQL)', () 
     await queue.send('bench-flaky', {}, { retryLimit: 3, retryDelay: 1 });
     await eventually(() => attempts === 3, 30);
   }, 40_000);
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('pg-boss job queue shutdown (PostgreSQL)', () => {
+  it('lets a job outlive the grace period of a stop without touching the pool ended after it', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+    try {
+      const queue = await PgBossJobQueue.start(pool);
+      let started = false;
+      let finished = false;
+      await queue.work('slow-shutdown', async () => {
+        started = true;
+        await new Promise((resolve) => setTimeout(resolve, 6_500));
+        finished = true;
+      });
+      await queue.send('slow-shutdown', {});
+      for (let waited = 0; waited < 200 && !started; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(started).toBe(true);
+      await queue.stop();
+      await pool.end();
+      for (let waited = 0; waited < 50 && !finished; waited += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(finished).toBe(true);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  }, 60_000);
 });

@@ -10,16 +10,21 @@ import type { JobHandler, JobOptions, JobQueue, ScheduleOptions } from './queue.
 export class PgBossJobQueue implements JobQueue {
   private readonly queues = new Map<string, Promise<void>>();
 
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly connection: { closed: boolean },
+  ) {}
 
   static async start(pool: pg.Pool, log?: FastifyBaseLogger): Promise<PgBossJobQueue> {
-    const boss = new PgBoss({
-      db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
-      schema: 'pgboss',
-    } as PgBoss.ConstructorOptions);
+    const connection = { closed: false };
+    // pg-boss completes a job without awaiting it; a job that outlives stop()'s grace period
+    // would complete on a pool already ended, an unhandled rejection. Once stopped, the queue's
+    // statements go nowhere: stop() has already marked that job failed.
+    const executeSql = (text: string, values?: unknown[]) => (connection.closed ? Promise.resolve({}) : pool.query(text, values));
+    const boss = new PgBoss({ db: { executeSql }, schema: 'pgboss' } as PgBoss.ConstructorOptions);
     boss.on('error', (error) => log?.error({ error: error.name }, 'job queue error'));
     await boss.start();
-    return new PgBossJobQueue(boss);
+    return new PgBossJobQueue(boss, connection);
   }
 
   private ensure(name: string) {
@@ -52,5 +57,6 @@ export class PgBossJobQueue implements JobQueue {
 
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    this.connection.closed = true;
   }
 }
