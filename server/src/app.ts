@@ -10,8 +10,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { DestinationStream } from 'pino';
 import { flushDeniedReads } from './audit/deniedReads.js';
 import type { Config } from './config.js';
+import { crossBorderReferralApplier } from './crossBorderReferral/applier.js';
 import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
+import { packetApplier } from './federation/applyPacket.js';
 import { type Federation, openFederation } from './federation/federation.js';
 import { AttachmentStore } from './files/attachmentStore.js';
 import { answerClientError } from './http/clientErrors.js';
@@ -127,7 +129,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     keyRing: deps.keyRing,
     log: app.log,
     files,
-    apply: repatriationApplier(deps.keyRing, config.instanceCountry, files),
+    apply: packetApplier({
+      repatriation: repatriationApplier(deps.keyRing, config.instanceCountry, files),
+      crossBorderReferral: crossBorderReferralApplier(deps.keyRing, config.instanceCountry),
+    }),
   });
   app.decorate('federation', federation);
   await app.register(async (api) => registerRoutes(api, { ...deps, jobs, federation }));

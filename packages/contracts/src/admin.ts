@@ -219,6 +219,9 @@ export const AUDIT_ACTIONS = [
   'repatriation.read',
   'repatriation.update',
   'repatriation.case_opened',
+  'cross_border_referral.send',
+  'cross_border_referral.read',
+  'cross_border_referral.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

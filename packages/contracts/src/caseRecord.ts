@@ -167,5 +167,7 @@ export const CASE_EVENT_KINDS = [
   'repatriation.requested',
   'repatriation.updated',
   'repatriation.opened_from',
+  'cross_border_referral.sent',
+  'cross_border_referral.updated',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];

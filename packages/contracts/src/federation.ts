@@ -78,7 +78,8 @@ export type Partner = z.infer<typeof partnerSchema>;
 /**
  * What crosses a border: typed, versioned packets. Repatriation runs request → verification →
  * family assessment → decision → handover plan → handover record; follow-up reports come back;
- * a consent withdrawal stops further sharing on both sides.
+ * a consent withdrawal stops further sharing on both sides. A referral asks for one service and
+ * is answered, reported on or withdrawn.
  */
 export const PACKET_KINDS = [
   'referral',
@@ -93,6 +94,9 @@ export const PACKET_KINDS = [
   'meeting_invitation',
   'meeting_minutes',
   'consent_withdrawal',
+  'referral_answer',
+  'referral_outcome',
+  'referral_withdrawal',
 ] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
 export const PACKET_VERSION = 1;

@@ -8,6 +8,7 @@ export * from './caseRecord.js';
 export * from './cases.js';
 export * from './consent.js';
 export * from './countryTimeZones.js';
+export * from './crossBorderReferral.js';
 export * from './federation.js';
 export * from './followUp.js';
 export * from './forms.js';

@@ -24,6 +24,8 @@ export const NOTIFICATION_KINDS = [
   'packet_rejected',
   'repatriation_received',
   'repatriation_updated',
+  'cross_border_referral_received',
+  'cross_border_referral_updated',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

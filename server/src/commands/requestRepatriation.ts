@@ -8,17 +8,18 @@ import { consents, repatriations } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import type { OutboxSettings } from '../federation/outbox.js';
 import { partnerById } from '../federation/partners.js';
+import { sendOnThread } from '../federation/threads.js';
 import type { AttachmentStore } from '../files/attachmentStore.js';
 import { localToday } from '../followUp/schedule.js';
 import { conflict, fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection } from '../policies/case.js';
-import { consentRefusal, consentRefused } from '../policies/consent.js';
+import { consentRefused, crossBorderConsentRefusal } from '../policies/consent.js';
 import { canRepatriate } from '../policies/repatriation.js';
 import { identificationAsSent, personAsSent } from '../repatriation/asSent.js';
 import { filesToSend } from '../repatriation/files.js';
 import { consentSnapshotOf, emptyContent, sealContent } from '../repatriation/record.js';
-import { sendOnThread } from '../repatriation/thread.js';
+
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** Repatriations that ended: a new request may follow one of these, never run beside a live one. */
@@ -67,20 +68,11 @@ export async function requestRepatriation(
     .select()
     .from(consents)
     .where(and(eq(consents.id, input.consentId), eq(consents.caseId, kase.id)));
-  const refusal = consentRefusal(
+  const gap = crossBorderConsentRefusal(
     consent ?? null,
-    { agencyId: '', agencyCountry: partner.countryCode, caseCountry: kase.countryCode, sections, purpose: 'repatriation' },
+    { partnerCountry: partner.countryCode, caseCountry: kase.countryCode, sections, purpose: 'repatriation' },
     localToday(kase.countryCode, now),
   );
-  // A consent naming agencies names agencies here: it cannot cover a partner country's agency. And
-  // a repatriation always crosses a border: the consent names the partner's country, whatever it is.
-  const gap =
-    refusal ??
-    (consent!.agencyIds.length > 0
-      ? 'agency_not_covered'
-      : !consent!.countries.includes(partner.countryCode)
-        ? 'country_not_covered'
-        : null);
   if (gap) throw consentRefused(gap);
   const [live] = await tx
     .select({ id: repatriations.id })
@@ -112,6 +104,7 @@ export async function requestRepatriation(
   const packetId = await sendOnThread(
     tx,
     outbox,
+    repatriations,
     { id, partnerId: partner.id },
     {
       kind: 'repatriation_request',

@@ -2,15 +2,16 @@ import type { RepatriationAction } from '@seamless/contracts';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import type { ConsentSnapshot } from '../db/schema/index.js';
+import { type ConsentSnapshot, repatriations } from '../db/schema/index.js';
 import type { OutboxSettings } from '../federation/outbox.js';
+import { sendOnThread } from '../federation/threads.js';
 import { localToday } from '../followUp/schedule.js';
 import { AppError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { consentRefused } from '../policies/consent.js';
 import { canRepatriate, repatriationActions } from '../policies/repatriation.js';
 import { consentLapsed, planDigest, type StepBody, type StepKind, StepOutOfOrder, takeStep } from '../repatriation/steps.js';
-import { contentOf, lockRepatriation, saveRepatriation, sendOnThread, standingOf } from '../repatriation/thread.js';
+import { contentOf, lockRepatriation, saveRepatriation, standingOf } from '../repatriation/thread.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** The screen's action that takes each step. */
@@ -63,7 +64,7 @@ export async function takeRepatriationStep<K extends StepKind>(
   }
   const plan = kind === 'handover_plan' ? (body as StepBody<'handover_plan'>) : null;
   await saveRepatriation(tx, keyRing, row, { ...next, ...(plan ? { handoverDate: plan.date } : {}) });
-  const packetId = await sendOnThread(tx, outbox, row, {
+  const packetId = await sendOnThread(tx, outbox, repatriations, row, {
     kind,
     consent: consent ?? row.consent,
     body: sent as Record<string, unknown>,

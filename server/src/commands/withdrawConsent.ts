@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
+import { endCrossBorderReferralsOfConsent } from '../crossBorderReferral/consentWithdrawn.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { caseAccess, consents } from '../db/schema/index.js';
@@ -73,11 +74,17 @@ export async function withdrawConsent({
   await separateAgencyRecords(tx, keyRing, audit, caseId, revokedAgencyIds);
   await endReferralsOfConsent(tx, actor, audit, caseId, consentId, now);
   const repatriationIds = await announceConsentWithdrawal(tx, keyRing, outbox, consentId, actor.userId, now);
+  const crossBorderReferralIds = await endCrossBorderReferralsOfConsent(tx, keyRing, outbox, consentId, actor.userId, now);
   await recordAudit(tx, audit, {
     action: 'consent.withdraw',
     resourceType: 'consent',
     resourceId: consentId,
-    details: { caseId, revokedAgencyIds, ...(repatriationIds.length ? { repatriationIds } : {}) },
+    details: {
+      caseId,
+      revokedAgencyIds,
+      ...(repatriationIds.length ? { repatriationIds } : {}),
+      ...(crossBorderReferralIds.length ? { crossBorderReferralIds } : {}),
+    },
   });
   return withdrawn!;
 }

@@ -29,3 +29,13 @@ export async function partnerById(db: Queryable, id: string): Promise<PartnerRec
   const [row] = await db.select(known).from(partnerInstances).where(eq(partnerInstances.id, id));
   return row ?? null;
 }
+
+/** How a partner is named to a reader: its id, name and country. */
+export const partnerNaming = { id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode };
+export type PartnerName = { id: string; name: string; country: string };
+
+/** Every partner's name by id, for a list whose rows name partners. */
+export async function partnerNames(db: Queryable): Promise<Map<string, PartnerName>> {
+  const rows = await db.select(partnerNaming).from(partnerInstances);
+  return new Map(rows.map((partner) => [partner.id, partner]));
+}

@@ -38,6 +38,8 @@ export const ACTING_PERMISSION: Record<NotificationKind, Permission> = {
   packet_rejected: 'admin:federation',
   repatriation_received: 'repatriation:manage',
   repatriation_updated: 'repatriation:manage',
+  cross_border_referral_received: 'repatriation:manage',
+  cross_border_referral_updated: 'repatriation:manage',
 };
 
 /**

@@ -58,6 +58,22 @@ export function consentRefusal(consent: ConsentTerms | null, request: ShareReque
   return null;
 }
 
+/**
+ * Sharing with a partner country (a repatriation, a referral across the border): the consent
+ * names that country even when it is the case's own, and names no agency — a consent naming
+ * agencies names agencies of this instance, never one abroad.
+ */
+export function crossBorderConsentRefusal(
+  consent: ConsentTerms | null,
+  request: { partnerCountry: string; caseCountry: string; sections: readonly CaseSection[]; purpose: ConsentPurpose },
+  today: string,
+): ConsentRefusal | null {
+  const { partnerCountry, caseCountry, sections, purpose } = request;
+  const refusal = consentRefusal(consent, { agencyId: '', agencyCountry: partnerCountry, caseCountry, sections, purpose }, today);
+  if (refusal) return refusal;
+  return consent!.countries.includes(partnerCountry) ? null : 'country_not_covered';
+}
+
 /** Plain English for the problem document; the UI translates by code. */
 export const CONSENT_REFUSAL_MESSAGES: Record<ConsentRefusal, string> = {
   no_consent: 'No consent recorded on this case supports this sharing.',

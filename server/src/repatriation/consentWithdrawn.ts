@@ -3,13 +3,13 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { repatriations } from '../db/schema/index.js';
 import type { OutboxSettings } from '../federation/outbox.js';
+import { announceConsentWithdrawalOnThread } from '../federation/threads.js';
 import { statusAfterConsentWithdrawn } from './steps.js';
-import { contentOf, saveRepatriation, sendOnThread } from './thread.js';
+import { contentOf, saveRepatriation } from './thread.js';
 
 /**
- * Withdrawal of consent is itself a packet (issue 12): every repatriation this instance sent on the
- * strength of the consent stops here and tells the partner, which stops on its side too. A partner
- * no longer trusted gets nothing; the repatriation stops here all the same.
+ * Every repatriation this instance sent on the strength of a withdrawn consent stops here and
+ * tells the partner, which stops on its side too.
  */
 export async function announceConsentWithdrawal(
   tx: Tx,
@@ -31,14 +31,7 @@ export async function announceConsentWithdrawal(
     await tx.execute(sql`select cancel_repatriation_packets(${row.id}::uuid)`);
     const status = statusAfterConsentWithdrawn(row.status);
     await saveRepatriation(tx, keyRing, row, { status, content: contentOf(keyRing, row), consentWithdrawnAt: now });
-    await sendOnThread(tx, outbox, row, {
-      kind: 'consent_withdrawal',
-      consent: { ...row.consent },
-      body: { withdrawnAt: now.toISOString() },
-      createdBy: userId,
-    }).catch((error: unknown) => {
-      if ((error as { code?: string }).code !== 'partner_not_trusted') throw error;
-    });
+    await announceConsentWithdrawalOnThread(tx, outbox, repatriations, row, userId, now);
   }
   return relying.map((row) => row.id);
 }

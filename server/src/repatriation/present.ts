@@ -2,11 +2,12 @@ import { type PacketKind, type Repatriation, type RepatriationSummary, sectionPe
 import { eq, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../db/client.js';
-import { agencies, partnerInstances } from '../db/schema/index.js';
+import { agencies } from '../db/schema/index.js';
+import { partnerById, partnerNames } from '../federation/partners.js';
 import { type Actor, has } from '../policies/actor.js';
 import { repatriationActions } from '../policies/repatriation.js';
 import type { RepatriationContent } from './record.js';
-import { contentOf, type RepatriationRow, standingOf } from './thread.js';
+import { contentOf, type RepatriationRow, standingFrom } from './thread.js';
 
 type PacketTraceRow = {
   packet_id: string;
@@ -41,10 +42,7 @@ function personOf(content: RepatriationContent, actor: Actor): Repatriation['per
 
 export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor, row: RepatriationRow): Promise<Repatriation> {
   const content = contentOf(keyRing, row);
-  const [partner] = await tx
-    .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
-    .from(partnerInstances)
-    .where(eq(partnerInstances.id, row.partnerId));
+  const partner = (await partnerById(tx, row.partnerId))!;
   const [agency] = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, row.agencyId));
   const packets = rowsOf<PacketTraceRow>(await tx.execute(sql`select * from repatriation_packets(${row.id}::uuid)`));
   const identification = content.identification;
@@ -52,7 +50,7 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
     id: row.id,
     side: row.side,
     status: row.status,
-    partner: partner!,
+    partner: { id: partner.id, name: partner.name, country: partner.countryCode },
     agency: agency!,
     caseId: row.caseId,
     sendingCaseReference: row.sendingCaseReference,
@@ -89,17 +87,14 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
       status: packet.status,
       at: iso(packet.at),
     })),
-    actions: repatriationActions(actor, await standingOf(tx, row, content)),
+    actions: repatriationActions(actor, standingFrom(row, content, partner)),
     requestedAt: row.requestedAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 export async function summariesOf(tx: Tx, rows: RepatriationRow[]): Promise<RepatriationSummary[]> {
-  const partners = await tx
-    .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
-    .from(partnerInstances);
-  const byId = new Map(partners.map((partner) => [partner.id, partner]));
+  const byId = await partnerNames(tx);
   return rows.map((row) => ({
     id: row.id,
     side: row.side,

@@ -13,6 +13,7 @@ import { caseRecordPartsRoutes } from './caseRecord/index.js';
 import { caseRoutes } from './cases/cases.js';
 import { caseWorkRoutes } from './cases/caseWork.js';
 import { consentRoutes } from './consent/consent.js';
+import { crossBorderReferralRoutes } from './crossBorderReferrals/crossBorderReferrals.js';
 import { directoryRoutes } from './directory.js';
 import { exportRoutes } from './exports/exports.js';
 import { federationRoutes } from './federation/federation.js';
@@ -67,6 +68,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   statisticsRoutes,
   federationRoutes,
   repatriationRoutes,
+  crossBorderReferralRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {

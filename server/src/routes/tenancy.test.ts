@@ -51,6 +51,7 @@ import { caseRecordPartsMatrix } from './caseRecord/caseRecordParts.tenancy.js';
 import { caseRecordMatrix } from './cases/caseRecord.tenancy.js';
 import { caseWorkMatrix } from './cases/caseWork.tenancy.js';
 import { consentMatrix } from './consent/consent.tenancy.js';
+import { crossBorderReferralsMatrix } from './crossBorderReferrals/crossBorderReferrals.tenancy.js';
 import { federationMatrix } from './federation/federation.tenancy.js';
 import { followUpMatrix } from './followUp/followUp.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
@@ -776,6 +777,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...statisticsMatrix(context),
   ...federationMatrix(context),
   ...repatriationsMatrix(context),
+  ...crossBorderReferralsMatrix(context),
 };
 
 const AGENCY_KEYS = [

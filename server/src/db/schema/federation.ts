@@ -1,12 +1,15 @@
 import type {
   CaseSection,
+  CrossBorderReferralStatus,
   DeliveryStatus,
   PacketKind,
   PacketRefusal,
   PacketRejection,
   PartnerStatus,
+  ReferralUrgency,
   RepatriationSide,
   RepatriationStatus,
+  ServiceArea,
 } from '@seamless/contracts';
 import { date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
@@ -117,6 +120,35 @@ export const repatriations = pgTable('repatriations', {
   sentSequence: integer('sent_sequence').notNull().default(0),
   requestedBy: uuid('requested_by').references(() => users.id),
   requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A referral across a border (migration 0031) as this side holds it: the sending agency's, for
+ * its case, or the receiving agency's, for the partner. What was sent and answered — the reason,
+ * details, the person as sent, the answer, the outcome — is one document under the key ring.
+ */
+export const crossBorderReferrals = pgTable('cross_border_referrals', {
+  id: uuid('id').primaryKey(),
+  side: text('side').$type<RepatriationSide>().notNull(),
+  partnerId: uuid('partner_id')
+    .notNull()
+    .references(() => partnerInstances.id),
+  agencyId: uuid('agency_id')
+    .notNull()
+    .references(() => agencies.id),
+  caseId: uuid('case_id').references(() => cases.id),
+  sendingCaseReference: text('sending_case_reference').notNull(),
+  serviceArea: text('service_area').$type<ServiceArea>().notNull(),
+  urgency: text('urgency').$type<ReferralUrgency>().notNull(),
+  status: text('status').$type<CrossBorderReferralStatus>().notNull(),
+  sections: text('sections').array().$type<CaseSection[]>().notNull(),
+  consent: jsonb('consent').$type<ConsentSnapshot>().notNull(),
+  consentWithdrawnAt: timestamp('consent_withdrawn_at', { withTimezone: true }),
+  contentEnc: text('content_enc').notNull(),
+  sentSequence: integer('sent_sequence').notNull().default(0),
+  sentBy: uuid('sent_by').references(() => users.id),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

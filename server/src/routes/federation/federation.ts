@@ -11,7 +11,7 @@ import { receivePacket } from '../../federation/inbox.js';
 import { fingerprintOf, instanceIdOf, sameFingerprint } from '../../federation/instanceIdentity.js';
 import { settleByReceipt } from '../../federation/outbox.js';
 import { isSealedPacket, PacketRejected, receiptKeyId } from '../../federation/packets.js';
-import { partnerByKeyId } from '../../federation/partners.js';
+import { partnerByKeyId, partnerNames, partnerNaming } from '../../federation/partners.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
@@ -142,11 +142,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
     const actor = actorOf(request);
     if (!canRepatriate(actor) && !canAdministerFederation(actor)) throw forbidden();
     const items = await asActor(db, dbActorOf(actor), (tx) =>
-      tx
-        .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
-        .from(partnerInstances)
-        .where(eq(partnerInstances.status, 'active'))
-        .orderBy(partnerInstances.name),
+      tx.select(partnerNaming).from(partnerInstances).where(eq(partnerInstances.status, 'active')).orderBy(partnerInstances.name),
     );
     return { items };
   });
@@ -250,13 +246,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
   api.get('/api/admin/federation/deliveries', { schema: deliveriesRouteSchema }, async (request) =>
     asFederationAdmin(request, async (tx) => {
       const { direction, status, kind, page, pageSize } = request.query;
-      const partnerOf = new Map(
-        (
-          await tx
-            .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
-            .from(partnerInstances)
-        ).map((partner) => [partner.id, partner]),
-      );
+      const partnerOf = await partnerNames(tx);
       const limit = { limit: pageSize, offset: offsetOf(page, pageSize) };
       if (direction === 'outgoing') {
         const where = and(
@@ -329,7 +319,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
       const rows = await tx
         .select({
           rejection: federationRejections,
-          partner: { id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode },
+          partner: partnerNaming,
         })
         .from(federationRejections)
         .leftJoin(partnerInstances, eq(partnerInstances.id, federationRejections.partnerId))
@@ -361,10 +351,7 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
         resourceType: 'packet',
         resourceId: row.packetId,
       });
-      const [partner] = await tx
-        .select({ id: partnerInstances.id, name: partnerInstances.name, country: partnerInstances.countryCode })
-        .from(partnerInstances)
-        .where(eq(partnerInstances.id, row.partnerId));
+      const [partner] = await tx.select(partnerNaming).from(partnerInstances).where(eq(partnerInstances.id, row.partnerId));
       return presentOutgoing(row, partner!);
     });
     federation.delivery.kick();

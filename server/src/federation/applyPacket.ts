@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { REFERRAL_PACKET_KINDS } from '../crossBorderReferral/steps.js';
+import { crossBorderReferrals } from '../db/schema/index.js';
+import type { PacketApplier } from './inbox.js';
+
+/**
+ * One inbox, two kinds of thread: a packet of a referral across the border goes to the referrals,
+ * everything else to the repatriations. A consent withdrawal runs on either and goes to the
+ * thread it names.
+ */
+export function packetApplier(appliers: { repatriation: PacketApplier; crossBorderReferral: PacketApplier }): PacketApplier {
+  return async (tx, packet) => {
+    const { kind, thread } = packet.content;
+    if (REFERRAL_PACKET_KINDS.includes(kind)) return appliers.crossBorderReferral(tx, packet);
+    if (kind === 'consent_withdrawal') {
+      const [referral] = await tx
+        .select({ id: crossBorderReferrals.id })
+        .from(crossBorderReferrals)
+        .where(eq(crossBorderReferrals.id, thread));
+      if (referral) return appliers.crossBorderReferral(tx, packet);
+    }
+    return appliers.repatriation(tx, packet);
+  };
+}
