@@ -199,3 +199,72 @@ test('Thailand asks, Cambodia verifies, assesses and accepts, both sign the hand
     await expect(th.getByText('នាងមានការងារនៅហាងកាត់ដេរ')).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
 });
+
+test('Thailand refers her to Cambodia for family tracing; Cambodia, in Khmer, accepts and reports the outcome, which Thailand reads', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  await trustEachOther();
+
+  // 1. With her consent to referral naming Cambodia, Chiang Rai refers her from the case.
+  const th = await signIn(browser, 'th.socialworker');
+  const cases = await (await th.request.get('/api/cases?pageSize=100')).json();
+  const sreymom = cases.items.find((item: { displayName: string }) => /Sreymom/.test(item.displayName));
+  const consent = await th.request.post(`/api/cases/${sreymom.id}/consents`, {
+    headers: {
+      origin: TH,
+      'x-csrf-token': (await th.context().cookies(TH)).find((cookie) => cookie.name === 'csrf_token')?.value ?? '',
+    },
+    data: {
+      purpose: 'referral',
+      sections: ['identity'],
+      countries: ['KH'],
+      givenBy: 'victim',
+      givenOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date()),
+    },
+  });
+  expect(consent.status(), await consent.text()).toBe(201);
+  await th.goto(`/cases/${sreymom.id}#crossBorderReferrals`);
+  await th.getByRole('button', { name: label('crossBorderReferral.tab.refer') }).click();
+  const referForm = th.getByRole('dialog');
+  await pick(referForm, label('crossBorderReferral.refer.partner'), /Cambodia/);
+  await pick(referForm, label('crossBorderReferral.refer.consent'), /.+/);
+  await pick(referForm, label('crossBorderReferral.refer.serviceArea'), label('serviceDirectory.areas.family_tracing_mediation'));
+  await referForm.getByRole('textbox', { name: label('crossBorderReferral.refer.reason') }).fill('ขอให้ติดตามหาแม่ของเธอที่พระตะบอง');
+  await referForm.getByRole('button', { name: label('crossBorderReferral.refer.submit') }).click();
+  await expect(referForm).toBeHidden();
+  await expect(th.getByText(label('crossBorderReferral.status.sent'), { exact: true }).first()).toBeVisible();
+  const referralId: string = (await (await th.request.get(`/api/cases/${sreymom.id}/cross-border-referrals`)).json()).items[0].id;
+
+  // 2. Cambodia finds it in its incoming queue, with who she is, and accepts it.
+  const kh = await signInCambodia(browser, 'kh.socialworker');
+  await expect(async () => {
+    await kh.goto('/cross-border-referrals');
+    await expect(kh.getByText(sreymom.reference).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await kh.goto(`/cross-border-referrals/${referralId}`);
+  await expect(kh.getByText('ចាន់ ស្រីមុំ').first()).toBeVisible();
+  await expect(kh.getByText('ขอให้ติดตามหาแม่ของเธอที่พระตะบอง')).toBeVisible();
+  const step = async (action: string, fill: (dialog: Locator) => Promise<void>) => {
+    await kh.getByRole('button', { name: khmer(`crossBorderReferral.action.${action}.button`), exact: true }).click();
+    const dialog = kh.getByRole('dialog');
+    await fill(dialog);
+    await dialog.getByRole('button', { name: khmer(`crossBorderReferral.action.${action}.submit`), exact: true }).click();
+    await expect(dialog).toBeHidden();
+  };
+  await step('answer', async (dialog) => {
+    await dialog.getByRole('radio', { name: khmer('crossBorderReferral.answer.choices.accept') }).check();
+  });
+  await step('report_outcome', async (dialog) => {
+    await dialog.getByRole('textbox', { name: khmer('crossBorderReferral.outcome.outcome') }).fill('បានរកឃើញម្តាយរបស់នាងនៅបាត់ដំបង');
+  });
+  await expect(kh.getByText(khmer('crossBorderReferral.status.completed'), { exact: true }).first()).toBeVisible();
+
+  // 3. Thailand reads the outcome on its own referral.
+  await th.goto(`/cross-border-referrals/${referralId}`);
+  await expect(async () => {
+    await th.reload();
+    await expect(th.getByText(label('crossBorderReferral.status.completed'), { exact: true }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(th.getByText('បានរកឃើញម្តាយរបស់នាងនៅបាត់ដំបង')).toBeVisible();
+});

@@ -225,6 +225,20 @@ const repatriationRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/repatriation/RepatriationPage'), 'RepatriationPage'),
 });
 
+const crossBorderReferralsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cross-border-referrals',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
+  component: lazyRouteComponent(() => import('../features/crossBorderReferral/CrossBorderReferralsPage'), 'CrossBorderReferralsPage'),
+});
+
+const crossBorderReferralRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'cross-border-referrals/$referralId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
+  component: lazyRouteComponent(() => import('../features/crossBorderReferral/CrossBorderReferralPage'), 'CrossBorderReferralPage'),
+});
+
 const sheltersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'shelters',
@@ -302,6 +316,8 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     repatriationsRoute,
     repatriationRoute,
+    crossBorderReferralsRoute,
+    crossBorderReferralRoute,
     sheltersRoute,
     shelterRoute,
     directoryRoute,

@@ -21,6 +21,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
   { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
   { to: '/repatriations', label: 'repatriation.nav', anyOf: ['repatriation:manage'] },
+  { to: '/cross-border-referrals', label: 'crossBorderReferral.nav', anyOf: ['repatriation:manage'] },
   { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
   { to: '/directory', label: 'serviceDirectory.nav' },
   { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },

@@ -12,11 +12,15 @@ export const CASE_TABS = [
   'shelter',
   'referrals',
   'repatriation',
+  'crossBorderReferrals',
 ] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** Tabs that only the holders of a permission see: the rest are for every reader of the case. */
-const TAB_PERMISSIONS: Partial<Record<CaseTab, Permission>> = { repatriation: 'repatriation:manage' };
+const TAB_PERMISSIONS: Partial<Record<CaseTab, Permission>> = {
+  repatriation: 'repatriation:manage',
+  crossBorderReferrals: 'repatriation:manage',
+};
 
 export function caseTabsFor(me: Pick<Me, 'permissions'>): CaseTab[] {
   return CASE_TABS.filter((tab) => {

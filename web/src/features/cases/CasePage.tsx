@@ -17,6 +17,7 @@ import { NotesTab } from '../caseRecord/notes/NotesTab';
 import { OverviewTab } from '../caseRecord/overview/OverviewTab';
 import { useCaseDetail } from '../caseRecord/queries';
 import { TimelineTab } from '../caseRecord/timeline/TimelineTab';
+import { CrossBorderReferralsTab } from '../crossBorderReferral/CrossBorderReferralsTab';
 import { FollowUpTab } from '../followUp/FollowUpTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
 import { RepatriationsTab } from '../repatriation/RepatriationsTab';
@@ -33,6 +34,7 @@ const PANELS = {
   shelter: ShelterTab,
   referrals: ReferralsTab,
   repatriation: RepatriationsTab,
+  crossBorderReferrals: CrossBorderReferralsTab,
 } as const;
 
 interface CaseTabsProps {

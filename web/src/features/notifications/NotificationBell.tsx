@@ -73,6 +73,8 @@ export function NotificationBell() {
     if (target.page === 'case') void navigate({ to: '/cases/$caseId', params: { caseId: target.caseId } });
     if (target.page === 'repatriation')
       void navigate({ to: '/repatriations/$repatriationId', params: { repatriationId: target.repatriationId } });
+    if (target.page === 'crossBorderReferral')
+      void navigate({ to: '/cross-border-referrals/$referralId', params: { referralId: target.referralId } });
     if (target.page === 'deliveries') void navigate({ to: '/admin/federation', search: { tab: 'deliveries' } });
   };
 

@@ -1,16 +1,24 @@
 import type { Notification } from '@seamless/contracts';
 
-export type NoticeTarget = { page: 'case'; caseId: string } | { page: 'repatriation'; repatriationId: string } | { page: 'deliveries' };
+export type NoticeTarget =
+  | { page: 'case'; caseId: string }
+  | { page: 'repatriation'; repatriationId: string }
+  | { page: 'crossBorderReferral'; referralId: string }
+  | { page: 'deliveries' };
 
 /**
  * Where a notice leads. A repatriation notice opens the repatriation (its subject), which an
- * incoming request has before any case exists here; a rejected packet opens the delivery monitor;
- * any other notice opens its case when the reader may. A notice about a case not (yet) shared with
+ * incoming request has before any case exists here; a notice about a referral across a border
+ * opens that referral, which the receiving side holds without any case; a rejected packet opens
+ * the delivery monitor; any other notice opens its case when the reader may. A notice about a case not (yet) shared with
  * the reader's agency, or about no case (a directory contact), opens nothing.
  */
 export function noticeTarget(notice: Pick<Notification, 'kind' | 'caseId' | 'caseReference' | 'subjectId'>): NoticeTarget | null {
   if ((notice.kind === 'repatriation_received' || notice.kind === 'repatriation_updated') && notice.subjectId) {
     return { page: 'repatriation', repatriationId: notice.subjectId };
+  }
+  if ((notice.kind === 'cross_border_referral_received' || notice.kind === 'cross_border_referral_updated') && notice.subjectId) {
+    return { page: 'crossBorderReferral', referralId: notice.subjectId };
   }
   if (notice.kind === 'packet_rejected') return { page: 'deliveries' };
   return notice.caseId && notice.caseReference ? { page: 'case', caseId: notice.caseId } : null;

@@ -5,6 +5,7 @@ import caseload from './caseload.json';
 import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import crossBorderReferral from './crossBorderReferral.json';
 import federation from './federation.json';
 import followUp from './followUp.json';
 import htcdsExchange from './htcdsExchange.json';
@@ -42,6 +43,7 @@ export const en = {
   ...notifications,
   ...referrals,
   ...repatriation,
+  ...crossBorderReferral,
   ...federation,
   ...shelters,
   ...statistics,
