@@ -6,19 +6,17 @@ import { sealReferralContent } from '../crossBorderReferral/record.js';
 import { OPEN } from '../crossBorderReferral/steps.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { consents, crossBorderReferrals } from '../db/schema/index.js';
+import { crossBorderReferrals } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import type { OutboxSettings } from '../federation/outbox.js';
-import { partnerById } from '../federation/partners.js';
 import { sendOnThread } from '../federation/threads.js';
-import { localToday } from '../followUp/schedule.js';
 import { conflict, fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection } from '../policies/case.js';
-import { consentRefused, crossBorderConsentRefusal } from '../policies/consent.js';
 import { canReferAcrossBorder } from '../policies/crossBorderReferral.js';
 import { personAsSent } from '../repatriation/asSent.js';
 import { consentSnapshotOf } from '../repatriation/record.js';
+import { crossBorderGrounds } from './crossBorderGrounds.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 export type ReferAcrossBorderProps = {
@@ -47,20 +45,12 @@ export async function referAcrossBorder(
   const sections = [...new Set(input.sections)];
   const unread = sections.find((section) => !canReadSection(actor, section, view.involvement));
   if (unread) throw fieldError(403, 'forbidden', 'sections', `Your role does not open the ${unread} section, so you cannot send it.`);
-  const partner = await partnerById(tx, input.partnerId);
-  if (!partner) throw fieldError(422, 'invalid_reference', 'partnerId', 'No such partner instance.');
-  if (partner.status !== 'active')
-    throw fieldError(409, 'partner_not_trusted', 'partnerId', 'This partner instance is suspended or revoked.');
-  const [consent] = await tx
-    .select()
-    .from(consents)
-    .where(and(eq(consents.id, input.consentId), eq(consents.caseId, kase.id)));
-  const refusal = crossBorderConsentRefusal(
-    consent ?? null,
-    { partnerCountry: partner.countryCode, caseCountry: kase.countryCode, sections, purpose: 'referral' },
-    localToday(kase.countryCode, now),
+  const { partner, consent } = await crossBorderGrounds(
+    tx,
+    view,
+    { partnerId: input.partnerId, consentId: input.consentId, sections, purpose: 'referral' },
+    now,
   );
-  if (refusal) throw consentRefused(refusal);
   const [open] = await tx
     .select({ id: crossBorderReferrals.id })
     .from(crossBorderReferrals)
@@ -77,7 +67,7 @@ export async function referAcrossBorder(
   const id = randomUUID();
   const person = await personAsSent(tx, keyRing, view, sections);
   const details = input.details?.trim() || null;
-  const snapshot = consentSnapshotOf(consent!);
+  const snapshot = consentSnapshotOf(consent);
   const urgency = input.urgency ?? 'routine';
   await tx.insert(crossBorderReferrals).values({
     id,

@@ -4,22 +4,20 @@ import { and, eq, notInArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
-import { consents, repatriations } from '../db/schema/index.js';
+import { repatriations } from '../db/schema/index.js';
 import type { CaseView } from '../db/visibleCases.js';
 import type { OutboxSettings } from '../federation/outbox.js';
-import { partnerById } from '../federation/partners.js';
 import { sendOnThread } from '../federation/threads.js';
 import type { AttachmentStore } from '../files/attachmentStore.js';
-import { localToday } from '../followUp/schedule.js';
 import { conflict, fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadSection } from '../policies/case.js';
-import { consentRefused, crossBorderConsentRefusal } from '../policies/consent.js';
 import { canRepatriate } from '../policies/repatriation.js';
 import { identificationAsSent, personAsSent } from '../repatriation/asSent.js';
 import { filesToSend } from '../repatriation/files.js';
 import { consentSnapshotOf, emptyContent, sealContent } from '../repatriation/record.js';
 
+import { crossBorderGrounds } from './crossBorderGrounds.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
 
 /** Repatriations that ended: a new request may follow one of these, never run beside a live one. */
@@ -60,20 +58,12 @@ export async function requestRepatriation(
   if (kase.traffickingStatus !== 'Identified') {
     throw fieldError(422, 'validation_failed', 'traffickingStatus', 'Only an identified victim is repatriated through a partner country.');
   }
-  const partner = await partnerById(tx, input.partnerId);
-  if (!partner) throw fieldError(422, 'invalid_reference', 'partnerId', 'No such partner instance.');
-  if (partner.status !== 'active')
-    throw fieldError(409, 'partner_not_trusted', 'partnerId', 'This partner instance is suspended or revoked.');
-  const [consent] = await tx
-    .select()
-    .from(consents)
-    .where(and(eq(consents.id, input.consentId), eq(consents.caseId, kase.id)));
-  const gap = crossBorderConsentRefusal(
-    consent ?? null,
-    { partnerCountry: partner.countryCode, caseCountry: kase.countryCode, sections, purpose: 'repatriation' },
-    localToday(kase.countryCode, now),
+  const { partner, consent } = await crossBorderGrounds(
+    tx,
+    view,
+    { partnerId: input.partnerId, consentId: input.consentId, sections, purpose: 'repatriation' },
+    now,
   );
-  if (gap) throw consentRefused(gap);
   const [live] = await tx
     .select({ id: repatriations.id })
     .from(repatriations)
@@ -85,7 +75,7 @@ export async function requestRepatriation(
   const identification = await identificationAsSent(tx, keyRing, view, sections);
   const { asSent, carried } = await filesToSend(tx, keyRing, files, kase.id, input.attachmentIds ?? [], sections);
   const content = emptyContent(input.reason, person, identification, asSent);
-  const snapshot = consentSnapshotOf(consent!);
+  const snapshot = consentSnapshotOf(consent);
   await tx.insert(repatriations).values({
     id,
     side: 'sending',
