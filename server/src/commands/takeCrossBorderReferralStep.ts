@@ -2,7 +2,7 @@ import type { CrossBorderReferralAction } from '@seamless/contracts';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import { openReferralContent } from '../crossBorderReferral/record.js';
 import { type ReferralStepBody, type ReferralStepKind, referralConsentLapsed, takeReferralStep } from '../crossBorderReferral/steps.js';
-import { loadCrossBorderReferral, saveCrossBorderReferral } from '../crossBorderReferral/thread.js';
+import { loadCrossBorderReferral, referralStandingOf, saveCrossBorderReferral } from '../crossBorderReferral/thread.js';
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { crossBorderReferrals } from '../db/schema/index.js';
@@ -40,12 +40,7 @@ export async function takeCrossBorderReferralStep<K extends ReferralStepKind>(
   if (!canReferAcrossBorder(actor)) throw forbidden();
   const row = await loadCrossBorderReferral(tx, referralId, { lock: true });
   const partner = await partnerById(tx, row.partnerId);
-  const standing = {
-    side: row.side,
-    status: row.status,
-    consentWithdrawn: row.consentWithdrawnAt !== null,
-    partnerTrusted: partner?.status === 'active',
-  };
+  const standing = referralStandingOf(row, partner);
   if (kind !== 'referral_withdrawal' && referralConsentLapsed(row.consent, localToday(actor.countryCode, now))) {
     throw consentRefused('consent_expired');
   }

@@ -5,7 +5,7 @@ import { partnerById, partnerNames } from '../federation/partners.js';
 import { type Actor, has } from '../policies/actor.js';
 import { crossBorderReferralActions } from '../policies/crossBorderReferral.js';
 import { type CrossBorderReferralContent, openReferralContent } from './record.js';
-import type { CrossBorderReferralRow } from './thread.js';
+import { type CrossBorderReferralRow, referralStandingOf } from './thread.js';
 
 /** Who she is, as sent: only for a reader whose role opens identity. */
 function personOf(content: CrossBorderReferralContent, actor: Actor): CrossBorderReferral['person'] {
@@ -34,12 +34,7 @@ export async function presentCrossBorderReferral(
   const content = openReferralContent(keyRing, row);
   const partner = (await partnerById(tx, row.partnerId))!;
   const withheld = row.side === 'receiving' && row.consentWithdrawnAt !== null;
-  const standing = {
-    side: row.side,
-    status: row.status,
-    consentWithdrawn: row.consentWithdrawnAt !== null,
-    partnerTrusted: partner.status === 'active',
-  };
+  const standing = referralStandingOf(row, partner);
   return {
     id: row.id,
     side: row.side,

@@ -3,6 +3,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { crossBorderReferrals } from '../db/schema/index.js';
 import { notFound } from '../http/problem.js';
+import type { CrossBorderReferralStanding } from '../policies/crossBorderReferral.js';
 import { type CrossBorderReferralContent, sealReferralContent } from './record.js';
 
 export type CrossBorderReferralRow = typeof crossBorderReferrals.$inferSelect;
@@ -29,3 +30,11 @@ export async function saveCrossBorderReferral(
     .set({ ...columns, contentEnc: sealReferralContent(keyRing, row.id, content), updatedAt: new Date() })
     .where(eq(crossBorderReferrals.id, row.id));
 }
+
+/** Where the referral stands for the policy: its step, her consent, and whether the partner is trusted now. */
+export const referralStandingOf = (row: CrossBorderReferralRow, partner: { status: string } | null): CrossBorderReferralStanding => ({
+  side: row.side,
+  status: row.status,
+  consentWithdrawn: row.consentWithdrawnAt !== null,
+  partnerTrusted: partner?.status === 'active',
+});
