@@ -62,7 +62,8 @@ export default defineConfig({
             // Charts are drawn on lazy pages only (statistics, assessment trends): keep them out of the entry.
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+            // CLDR data (lib/localeData.ts) is loaded only when the browser lacks the locale: it keeps chunks of its own.
+            { name: 'vendor', test: /node_modules[\\/](?!cldr-)/, priority: 1 },
           ],
         },
       },

@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { loadLocaleData } from '../lib/localeData';
 import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
 
@@ -27,8 +28,9 @@ const lazyCatalogues: BackendModule = {
       callback(new Error(`No catalogue for language "${language}"`), false);
       return;
     }
-    loading.then(
-      (catalogue) => callback(null, catalogue),
+    // Dates and country names need CLDR data where the browser lacks it for the language (lib/localeData.ts).
+    Promise.all([loading, loadLocaleData(language)]).then(
+      ([catalogue]) => callback(null, catalogue),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     );
   },

@@ -3,6 +3,9 @@
  * locale's conventions apply everywhere without a component having to remember them.
  */
 
+import { formatPattern } from './cldrPattern';
+import { type CldrDates, cldrDates } from './localeData';
+
 type DateInput = Date | string | number;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,21 +39,32 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return cached;
 }
 
-function format(value: DateInput, locale: string, options: Intl.DateTimeFormatOptions): string {
+/**
+ * Through Intl, or, where the browser has no CLDR data for the language (Khmer, Lao, Burmese in
+ * Chromium), by the CLDR pattern `cldrPattern` picks from the data localeData.ts loaded for it.
+ */
+function format(value: DateInput, locale: string, options: Intl.DateTimeFormatOptions, cldrPattern: (dates: CldrDates) => string): string {
   const date = toDate(value);
-  return Number.isNaN(date.getTime()) ? '' : formatter(locale, options).format(date);
+  if (Number.isNaN(date.getTime())) return '';
+  const dates = cldrDates(locale);
+  return (dates && formatPattern(cldrPattern(dates), date, dates)) ?? formatter(locale, options).format(date);
 }
 
 export function formatDate(value: DateInput, locale: string): string {
-  return format(value, locale, { dateStyle: 'medium' });
+  return format(value, locale, { dateStyle: 'medium' }, (dates) => dates.dateMedium);
 }
 
 export function formatDateTime(value: DateInput, locale: string): string {
-  return format(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return format(value, locale, { dateStyle: 'medium', timeStyle: 'short' }, (dates) =>
+    dates.dateTimeMedium.replace('{1}', dates.dateMedium).replace('{0}', dates.timeShort),
+  );
 }
 
 /** A year as the reader's calendar counts it (the Buddhist era in Thai), e.g. a birth year. */
 export function formatYear(year: number, locale: string): string {
+  const dates = cldrDates(locale);
+  const fromCldr = dates && formatPattern(dates.year, new Date(year, 6, 1), dates);
+  if (fromCldr !== undefined) return fromCldr;
   const parts = formatter(locale, { year: 'numeric' }).formatToParts(new Date(year, 6, 1));
   return parts.find((part) => part.type === 'year')?.value ?? String(year);
 }

@@ -1,4 +1,5 @@
 import { intlLocaleFor } from './dates';
+import { cldrTerritories } from './localeData';
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
@@ -7,6 +8,9 @@ const displayNames = new Map<string, Intl.DisplayNames>();
  * every ISO 3166 code in every interface language; the catalogues do not repeat it.
  */
 export function regionName(code: string, locale: string): string {
+  // Where the browser lacks the language's CLDR data (Khmer, Lao, Burmese in Chromium), from the CLDR JSON.
+  const fromCldr = cldrTerritories(locale)?.[code.toUpperCase()];
+  if (fromCldr) return fromCldr;
   let names = displayNames.get(locale);
   if (!names) {
     names = new Intl.DisplayNames([intlLocaleFor(locale), 'en'], { type: 'region', fallback: 'code' });
