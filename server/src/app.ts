@@ -15,6 +15,7 @@ import type { KeyRing } from './crypto/keyRing.js';
 import type { DatabaseHandle } from './db/client.js';
 import { packetApplier } from './federation/applyPacket.js';
 import { type Federation, openFederation } from './federation/federation.js';
+import { keyRotationApplier } from './federation/keyRotation.js';
 import { AttachmentStore } from './files/attachmentStore.js';
 import { answerClientError } from './http/clientErrors.js';
 import { registerErrorHandler } from './http/errorHandler.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     apply: packetApplier({
       repatriation: repatriationApplier(deps.keyRing, config.instanceCountry, files),
       crossBorderReferral: crossBorderReferralApplier(deps.keyRing, config.instanceCountry),
+      keyRotation: keyRotationApplier(config.federationPacketDays),
     }),
   });
   app.decorate('federation', federation);

@@ -210,6 +210,8 @@ export const AUDIT_ACTIONS = [
   'statistics.read',
   'federation.partner_registered',
   'federation.partner_status',
+  'federation.keys_rotated',
+  'federation.partner_keys_rotated',
   'federation.read',
   'federation.packet_received',
   'federation.packet_rejected',

@@ -26,6 +26,7 @@ export const INSTANCE_DOCUMENT_FORMAT = 'seamless-instance/1';
 export const instanceDocumentSchema = z
   .object({
     format: z.literal(INSTANCE_DOCUMENT_FORMAT),
+    /** Drawn from the country and the first keys' fingerprint; it stays when the keys are rotated. */
     instanceId: z.string().regex(/^[a-z]{2}-[0-9a-f]{16}$/, 'country and fingerprint, e.g. th-3f2a91c0…'),
     country: countryCode,
     name: plainText(200, { min: 1 }),
@@ -69,6 +70,8 @@ export const partnerSchema = z.object({
   statusReason: z.string().nullable(),
   receivingAgency: z.object({ id: z.string().uuid(), name: z.string() }),
   registeredAt: z.string(),
+  /** When the partner last announced new keys (a key_rotation packet signed with its old ones). */
+  keysRotatedAt: z.string().nullable(),
   pending: z.number().int(),
   failing: z.number().int(),
   lastDeliveredAt: z.string().nullable(),
@@ -97,6 +100,7 @@ export const PACKET_KINDS = [
   'referral_answer',
   'referral_outcome',
   'referral_withdrawal',
+  'key_rotation',
 ] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
 export const PACKET_VERSION = 1;
@@ -156,6 +160,14 @@ export const packetRejectionSchema = z.object({
   via: z.enum(['push', 'file']),
 });
 export type PacketRejectionRecord = z.infer<typeof packetRejectionSchema>;
+
+/** This instance's new identity after a rotation, and how many partners the announcement goes to. */
+export const keyRotationResultSchema = z.object({
+  instance: instanceDocumentSchema,
+  previousFingerprint: z.string(),
+  announcedTo: z.number().int(),
+});
+export type KeyRotationResult = z.infer<typeof keyRotationResultSchema>;
 
 export const federationOverviewSchema = z.object({
   instance: instanceDocumentSchema,

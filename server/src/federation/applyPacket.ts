@@ -5,12 +5,17 @@ import type { PacketApplier } from './inbox.js';
 
 /**
  * One inbox, two kinds of thread: a packet of a referral across the border goes to the referrals,
- * everything else to the repatriations. A consent withdrawal runs on either and goes to the
+ * everything else to the repatriations — but a partner's new keys, which concern the partner itself. A consent withdrawal runs on either and goes to the
  * thread it names.
  */
-export function packetApplier(appliers: { repatriation: PacketApplier; crossBorderReferral: PacketApplier }): PacketApplier {
+export function packetApplier(appliers: {
+  repatriation: PacketApplier;
+  crossBorderReferral: PacketApplier;
+  keyRotation: PacketApplier;
+}): PacketApplier {
   return async (tx, packet) => {
     const { kind, thread } = packet.content;
+    if (kind === 'key_rotation') return appliers.keyRotation(tx, packet);
     if (REFERRAL_PACKET_KINDS.includes(kind)) return appliers.crossBorderReferral(tx, packet);
     if (kind === 'consent_withdrawal') {
       const [referral] = await tx

@@ -98,11 +98,14 @@ const PARALLEL_PUSHES = 4;
 /**
  * Outbox rows `c` (joined to their partner `p`) the runner may send: pending, to a partner trusted
  * now, and first of their thread — behind an earlier packet still pending or turned away for good,
- * a later one waits (sent on, the receiver would only hold it), until that one is retried.
+ * a later one waits (sent on, the receiver would only hold it), until that one is retried. After
+ * a key rotation, what is signed with the new keys waits until the partner has been told of them.
  */
 const CLAIMABLE = sql`c.status = 'pending' and p.status = 'active'
   and not exists (select 1 from federation_outbox e where e.partner_id = c.partner_id and e.thread_id = c.thread_id
-    and e.status in ('pending', 'rejected') and e.sequence < c.sequence)`;
+    and e.status in ('pending', 'rejected') and e.sequence < c.sequence)
+  and not exists (select 1 from federation_outbox k where k.partner_id = c.partner_id and k.kind = 'key_rotation'
+    and k.status = 'pending' and k.created_at < c.created_at)`;
 
 /** Whether the receiver's answer says the packet itself is bad, so that sending it again cannot help. */
 const PERMANENT = new Set([400, 401, 403, 404, 413, 415, 422]);

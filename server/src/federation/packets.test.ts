@@ -241,3 +241,37 @@ describe('receipts', () => {
     expect(receiptKeyId('garbage')).toBeNull();
   });
 });
+
+describe('after a key rotation', () => {
+  it('opens what was sealed for the retired key, keeps the instance id, and verifies receipts signed with either key', async () => {
+    const rotating = await InstanceIdentity.fromKeys(await generateInstanceKeys(), { country: 'KH', name: 'Seamless Cambodia' });
+    const before = { instanceId: rotating.instanceId, fingerprint: rotating.fingerprint, partner: asPartner(rotating) };
+    const forOldKey = await sealPacket(thailand, before.partner, { ...packetFromThailand(), to: rotating.instanceId });
+    const oldReceipt = await signReceipt(rotating, asPartner(thailand), randomUUID(), 'applied', null);
+
+    await rotating.adopt(await rotating.rotatedKeys(new Date(), 14));
+    expect(rotating.instanceId).toBe(before.instanceId);
+    expect(rotating.fingerprint).not.toBe(before.fingerprint);
+    const opened = await openPacket(rotating, forOldKey, cambodiaKnows());
+    expect(opened.content.to).toBe(before.instanceId);
+
+    const newReceipt = await signReceipt(rotating, asPartner(thailand), randomUUID(), 'applied', null);
+    const rotated = { ...asPartner(rotating), retiredSigningKeys: [before.partner.signingKey] };
+    expect(await verifyReceipt(thailand, rotated, newReceipt)).not.toBeNull();
+    expect(await verifyReceipt(thailand, rotated, oldReceipt)).not.toBeNull();
+    // Without the retired key, what it signed no longer counts.
+    expect(await verifyReceipt(thailand, asPartner(rotating), oldReceipt)).toBeNull();
+  });
+
+  it('forgets retired keys once no packet sealed for them can still be valid', async () => {
+    const rotating = await InstanceIdentity.fromKeys(await generateInstanceKeys(), { country: 'KH', name: 'Seamless Cambodia' });
+    const first = await rotating.rotatedKeys(new Date('2026-01-01T00:00:00Z'), 14);
+    await rotating.adopt(first);
+    const second = await rotating.rotatedKeys(new Date('2026-01-10T00:00:00Z'), 14);
+    expect(second.previous).toHaveLength(2);
+    await rotating.adopt(second);
+    const third = await rotating.rotatedKeys(new Date('2026-02-01T00:00:00Z'), 14);
+    expect(third.previous?.map((old) => old.retiredAt)).toEqual(['2026-02-01T00:00:00.000Z']);
+    expect(third.instanceId).toBe(rotating.instanceId);
+  });
+});

@@ -50,6 +50,8 @@ export type KnownPartner = {
   status: 'active' | 'suspended' | 'revoked';
   signingKey: PublicJwk;
   encryptionKey: PublicJwk;
+  /** Signing keys the partner rotated away from, still accepted for what it signed before. */
+  retiredSigningKeys?: PublicJwk[];
 };
 
 const keyIdOf = (fingerprint: string) => fingerprint.replace(/ /g, '').toLowerCase();
@@ -90,12 +92,15 @@ export async function openPacket(
   now = new Date(),
 ): Promise<{ content: PacketContent; partner: KnownPartner }> {
   if (typeof sealed !== 'string' || !isSealedPacket(sealed)) throw new PacketRejected('malformed');
-  let signed: string;
-  try {
-    signed = decoder.decode((await compactDecrypt(sealed.trim(), identity.decrypter)).plaintext);
-  } catch {
-    throw new PacketRejected('undecryptable');
+  let signed: string | null = null;
+  // A packet sealed just before we rotated our keys still opens with the retired key.
+  for (const decrypter of identity.decrypters) {
+    try {
+      signed = decoder.decode((await compactDecrypt(sealed.trim(), decrypter)).plaintext);
+      break;
+    } catch {}
   }
+  if (signed === null) throw new PacketRejected('undecryptable');
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
     header = decodeProtectedHeader(signed);
@@ -157,16 +162,17 @@ export async function signReceipt(
 
 /** A receipt counts only when the partner signed it for us; null otherwise. */
 export async function verifyReceipt(identity: InstanceIdentity, partner: KnownPartner, signed: string): Promise<Receipt | null> {
-  try {
-    const verified = await compactVerify(signed.trim(), await importJWK(partner.signingKey as JWK, SIGNING_ALGORITHM), {
-      algorithms: [SIGNING_ALGORITHM],
-    });
-    if (verified.protectedHeader.typ !== RECEIPT_TYPE) return null;
-    const receipt = receiptSchema.parse(JSON.parse(decoder.decode(verified.payload)));
-    return receipt.to === identity.instanceId && receipt.from === partner.instanceId ? receipt : null;
-  } catch {
-    return null;
+  for (const key of [partner.signingKey, ...(partner.retiredSigningKeys ?? [])]) {
+    try {
+      const verified = await compactVerify(signed.trim(), await importJWK(key as JWK, SIGNING_ALGORITHM), {
+        algorithms: [SIGNING_ALGORITHM],
+      });
+      if (verified.protectedHeader.typ !== RECEIPT_TYPE) return null;
+      const receipt = receiptSchema.parse(JSON.parse(decoder.decode(verified.payload)));
+      return receipt.to === identity.instanceId && receipt.from === partner.instanceId ? receipt : null;
+    } catch {}
   }
+  return null;
 }
 
 /** The key id a receipt names, to find whose it is when it arrives as a file. */

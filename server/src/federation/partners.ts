@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
-import { partnerInstances } from '../db/schema/index.js';
+import { partnerInstances, type RetiredPartnerKey } from '../db/schema/index.js';
 import type { KnownPartner } from './packets.js';
 
 const known = {
@@ -13,21 +13,46 @@ const known = {
   signingKey: partnerInstances.signingKey,
   encryptionKey: partnerInstances.encryptionKey,
   receivingAgencyId: partnerInstances.receivingAgencyId,
+  previousKeys: partnerInstances.previousKeys,
 };
 export type PartnerRecord = KnownPartner & { countryCode: string; name: string; endpoint: string; receivingAgencyId: string };
 
-/** A packet or receipt names its signer by the compact fingerprint of the signer's keys. */
-export async function partnerByKeyId(db: Queryable, keyId: string): Promise<PartnerRecord | null> {
-  const [row] = await db
+const stillAccepted = (previousKeys: RetiredPartnerKey[], now: Date) =>
+  previousKeys.filter((old) => new Date(old.acceptedUntil).getTime() > now.getTime());
+
+function recordOf(
+  { previousKeys, ...partner }: { previousKeys: RetiredPartnerKey[] } & Omit<PartnerRecord, 'retiredSigningKeys'>,
+  now: Date,
+) {
+  return { ...partner, retiredSigningKeys: stillAccepted(previousKeys, now).map((old) => old.signingKey) };
+}
+
+/** A fingerprint as stored (groups of four upper-case hex digits) from the compact key id a signature names. */
+const spacedFingerprint = (keyId: string) => (keyId.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+
+/**
+ * A packet or receipt names its signer by the compact fingerprint of the signer's keys: the
+ * partner's current keys, or keys it rotated away from while what they signed may still arrive —
+ * then the partner is returned with that retired key as the one to verify with.
+ */
+export async function partnerByKeyId(db: Queryable, keyId: string, now = new Date()): Promise<PartnerRecord | null> {
+  const [current] = await db
     .select(known)
     .from(partnerInstances)
     .where(sql`lower(replace(${partnerInstances.fingerprint}, ' ', '')) = ${keyId.toLowerCase()}`);
-  return row ?? null;
+  if (current) return recordOf(current, now);
+  const fingerprint = spacedFingerprint(keyId);
+  const [rotated] = await db
+    .select(known)
+    .from(partnerInstances)
+    .where(sql`${partnerInstances.previousKeys} @> ${JSON.stringify([{ fingerprint }])}::jsonb`);
+  const retired = rotated && stillAccepted(rotated.previousKeys, now).find((old) => old.fingerprint === fingerprint);
+  return retired ? { ...recordOf(rotated, now), signingKey: retired.signingKey } : null;
 }
 
-export async function partnerById(db: Queryable, id: string): Promise<PartnerRecord | null> {
+export async function partnerById(db: Queryable, id: string, now = new Date()): Promise<PartnerRecord | null> {
   const [row] = await db.select(known).from(partnerInstances).where(eq(partnerInstances.id, id));
-  return row ?? null;
+  return row ? recordOf(row, now) : null;
 }
 
 /** How a partner is named to a reader: its id, name and country. */

@@ -18,6 +18,9 @@ import { cases } from './cases.js';
 
 export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519' | 'X25519'; x: string };
 
+/** A partner's signing key from before a rotation, accepted until a packet it signed can no longer be valid. */
+export type RetiredPartnerKey = { signingKey: PublicJwk; fingerprint: string; retiredAt: string; acceptedUntil: string };
+
 /** Another country's instance this one trusts (migration 0030), registered from its identity document. */
 export const partnerInstances = pgTable('partner_instances', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -28,6 +31,8 @@ export const partnerInstances = pgTable('partner_instances', {
   signingKey: jsonb('signing_key').$type<PublicJwk>().notNull(),
   encryptionKey: jsonb('encryption_key').$type<PublicJwk>().notNull(),
   fingerprint: text('fingerprint').notNull().unique(),
+  previousKeys: jsonb('previous_keys').$type<RetiredPartnerKey[]>().notNull().default([]),
+  keysRotatedAt: timestamp('keys_rotated_at', { withTimezone: true }),
   status: text('status').$type<PartnerStatus>().notNull().default('active'),
   statusReason: text('status_reason'),
   statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),

@@ -57,6 +57,15 @@ export function federationMatrix(c: TenancyContext): RouteMatrix {
         expect(partners.map((partner: { name: string }) => partner.name)).toContain('Probe Cambodia');
       },
     },
+    'POST /api/admin/federation/identity/rotation': {
+      why: 'only the federation admin gives the instance new keys; the keys stay as they were',
+      anonymous: { path: '/api/admin/federation/identity/rotation', body: {} },
+      probe: async () => {
+        const before = await ok(c.t.client().get('/api/federation/identity'));
+        await adminOnly('post', () => '/api/admin/federation/identity/rotation', {})();
+        expect((await ok(c.t.client().get('/api/federation/identity'))).fingerprint).toBe(before.fingerprint);
+      },
+    },
     'POST /api/admin/federation/partners': {
       why: 'only the federation admin registers a partner',
       anonymous: { path: '/api/admin/federation/partners', body: {} },

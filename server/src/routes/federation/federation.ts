@@ -1,14 +1,16 @@
+import fs from 'node:fs';
 import { type Delivery, type InstanceDocument, instanceDocumentSchema, type PacketRejection, type Partner } from '@seamless/contracts';
 import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { rotateInstanceKeys } from '../../commands/rotateInstanceKeys.js';
 import { asActor } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { agencies, federationInbox, federationOutbox, federationRejections, partnerInstances } from '../../db/schema/index.js';
 import { receivePacket } from '../../federation/inbox.js';
-import { fingerprintOf, instanceIdOf, sameFingerprint } from '../../federation/instanceIdentity.js';
+import { fingerprintOf, sameFingerprint } from '../../federation/instanceIdentity.js';
 import { settleByReceipt } from '../../federation/outbox.js';
 import { isSealedPacket, PacketRejected, receiptKeyId } from '../../federation/packets.js';
 import { partnerByKeyId, partnerNames, partnerNaming } from '../../federation/partners.js';
@@ -22,6 +24,7 @@ import {
   identityRouteSchema,
   importRouteSchema,
   inboxRouteSchema,
+  keyRotationRouteSchema,
   overviewRouteSchema,
   packetFileRouteSchema,
   partnerChoicesRouteSchema,
@@ -88,6 +91,7 @@ async function presentPartners(tx: Tx, where?: SQL): Promise<Partner[]> {
       statusReason: partner.statusReason,
       receivingAgency: { id: partner.receivingAgencyId, name: agencyName },
       registeredAt: partner.registeredAt.toISOString(),
+      keysRotatedAt: partner.keysRotatedAt?.toISOString() ?? null,
       pending: stat?.pending ?? 0,
       failing: stat?.failing ?? 0,
       lastDeliveredAt: stat?.last_delivered_at ? new Date(stat.last_delivered_at).toISOString() : null,
@@ -154,6 +158,22 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
     }),
   );
 
+  api.post('/api/admin/federation/identity/rotation', { schema: keyRotationRouteSchema }, async (request) => {
+    const keyFileBefore = identity.keyFile ? fs.readFileSync(identity.keyFile, 'utf8') : null;
+    try {
+      const { keys, result } = await asFederationAdmin(request, (tx, actor) =>
+        rotateInstanceKeys({ tx, outbox: federation.outbox, actor, audit: auditContextOf(request), baseUrl: baseUrlOf(request) }),
+      );
+      await identity.adopt(keys);
+      federation.delivery.kick();
+      return result;
+    } catch (error) {
+      // The transaction did not commit, so no partner will hear of the new keys: the old ones stay.
+      if (keyFileBefore !== null && identity.keyFile) fs.writeFileSync(identity.keyFile, keyFileBefore, { mode: 0o600 });
+      throw error;
+    }
+  });
+
   api.post('/api/admin/federation/partners', { schema: partnerRegisterRouteSchema }, async (request, reply) => {
     // Before anything is fetched: the address is the caller's, and only a federation admin may make us call it.
     if (!canAdministerFederation(actorOf(request))) throw forbidden();
@@ -161,8 +181,9 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
     const document = body.document ?? (await fetchDocument(body.documentUrl!));
     const path = body.document ? 'document' : 'documentUrl';
     const fingerprint = fingerprintOf(document.signingKey, document.encryptionKey);
-    // The document's own claims are checked against its keys: a forged fingerprint or id is no shortcut.
-    if (document.fingerprint !== fingerprint || document.instanceId !== instanceIdOf(document.country, fingerprint)) {
+    // The document's own claims are checked against its keys: a forged fingerprint is no shortcut. The id
+    // was drawn from the instance's first keys and is kept across rotations, so only its country is checked.
+    if (document.fingerprint !== fingerprint || !document.instanceId.startsWith(`${document.country.toLowerCase()}-`)) {
       throw fieldError(422, 'validation_failed', path, "The document's fingerprint does not match its keys.");
     }
     if (!sameFingerprint(fingerprint, body.confirmedFingerprint)) {

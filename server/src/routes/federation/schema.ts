@@ -3,6 +3,7 @@ import {
   deliverySchema,
   federationOverviewSchema,
   instanceDocumentSchema,
+  keyRotationResultSchema,
   PACKET_KINDS,
   packetRejectionSchema,
   pageOf,
@@ -30,6 +31,8 @@ export const inboxRouteSchema = {
 };
 
 export const overviewRouteSchema = { tags, response: { 200: federationOverviewSchema } };
+/** No body: the new keys are drawn here, never chosen by the caller. */
+export const keyRotationRouteSchema = { tags, body: z.object({}).strict().optional(), response: { 200: keyRotationResultSchema } };
 export const partnerRegisterRouteSchema = { tags, body: partnerRegistrationSchema, response: { 201: partnerSchema } };
 export const partnerStatusRouteSchema = { tags, params: partnerParams, body: partnerStatusChangeSchema, response: { 200: partnerSchema } };
 export const partnerChoicesRouteSchema = {

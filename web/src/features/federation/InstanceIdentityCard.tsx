@@ -1,14 +1,17 @@
 import { Button, Card, DataList, Group, Stack, Text, Title } from '@mantine/core';
 import type { InstanceDocument } from '@seamless/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../countries/useCountries';
 import { saveText } from '../statistics/saveText';
 import { Fingerprint } from './Fingerprint';
+import { RotateKeysModal } from './RotateKeysModal';
 
 /** This instance as partners see it: the document to hand over, and the fingerprint to read out. */
 export function InstanceIdentityCard({ instance }: { instance: InstanceDocument }) {
   const { t } = useTranslation();
   const countryName = useCountryName();
+  const [rotating, setRotating] = useState(false);
   const download = () =>
     saveText(`${JSON.stringify(instance, null, 2)}\n`, `seamless-identity-${instance.instanceId}.json`, 'application/json');
   return (
@@ -17,10 +20,16 @@ export function InstanceIdentityCard({ instance }: { instance: InstanceDocument 
         <Title order={2} size="h4">
           {t('federation.identity.title')}
         </Title>
-        <Button variant="light" onClick={download}>
-          {t('federation.identity.download')}
-        </Button>
+        <Group gap="xs">
+          <Button variant="light" onClick={download}>
+            {t('federation.identity.download')}
+          </Button>
+          <Button variant="default" onClick={() => setRotating(true)}>
+            {t('federation.identity.rotate')}
+          </Button>
+        </Group>
       </Group>
+      <RotateKeysModal opened={rotating} onClose={() => setRotating(false)} />
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           {t('federation.identity.hint')}

@@ -20,6 +20,15 @@ function PartnerRow({ partner, onAction }: { partner: Partner; onAction: (action
         <Text size="xs" c="dimmed" ff="monospace">
           {partner.endpoint}
         </Text>
+        <Text size="xs" ff="monospace" maw={260} mt={4}>
+          <VisuallyHidden>{t('federation.partners.columns.fingerprint')} </VisuallyHidden>
+          {partner.fingerprint}
+        </Text>
+        {partner.keysRotatedAt && (
+          <Text size="xs" c="dimmed">
+            {t('federation.partners.keysRotated')} <FormattedDate value={partner.keysRotatedAt} withTime />
+          </Text>
+        )}
       </Table.Td>
       <Table.Td>{countryName(partner.country)}</Table.Td>
       <Table.Td>
@@ -31,11 +40,6 @@ function PartnerRow({ partner, onAction }: { partner: Partner; onAction: (action
             {partner.statusReason}
           </Text>
         )}
-      </Table.Td>
-      <Table.Td>
-        <Text size="xs" ff="monospace" maw={220}>
-          {partner.fingerprint}
-        </Text>
       </Table.Td>
       <Table.Td>{partner.receivingAgency.name}</Table.Td>
       <Table.Td>
@@ -89,14 +93,13 @@ export function PartnersCard({ partners, instanceCountry }: { partners: Partner[
       {partners.length === 0 ? (
         <Text c="dimmed">{t('federation.partners.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={860}>
           <Table verticalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('federation.partners.columns.name')}</Table.Th>
                 <Table.Th>{t('federation.partners.columns.country')}</Table.Th>
                 <Table.Th>{t('common.status')}</Table.Th>
-                <Table.Th>{t('federation.partners.columns.fingerprint')}</Table.Th>
                 <Table.Th>{t('federation.partners.columns.receivingAgency')}</Table.Th>
                 <Table.Th>{t('federation.partners.columns.queue')}</Table.Th>
                 <Table.Th>{t('federation.partners.columns.lastDelivery')}</Table.Th>

@@ -1,6 +1,7 @@
 import type {
   Delivery,
   federationOverviewSchema,
+  KeyRotationResult,
   PacketRejectionRecord,
   Page,
   Partner,
@@ -29,6 +30,8 @@ const deliveryPath = (packetId: string, part: string) => `${ADMIN}/deliveries/${
 
 export const federationApi = {
   overview: () => api.get<FederationOverview>(ADMIN),
+  /** New keys for this instance, announced to every partner signed with the current ones. */
+  rotateKeys: () => api.post<KeyRotationResult>(`${ADMIN}/identity/rotation`),
   register: (body: PartnerRegistrationBody) => api.post<Partner>(`${ADMIN}/partners`, body),
   changeStatus: (partnerId: string, body: PartnerStatusBody) =>
     api.post<Partner>(`${ADMIN}/partners/${encodeURIComponent(partnerId)}/status`, body),

@@ -34,6 +34,7 @@ export const useChangePartnerStatus = () =>
   useFederationMutation(({ partnerId, body }: { partnerId: string; body: PartnerStatusBody }) =>
     federationApi.changeStatus(partnerId, body),
   );
+export const useRotateKeys = () => useFederationMutation(() => federationApi.rotateKeys());
 export const useRetryDelivery = () => useFederationMutation((packetId: string) => federationApi.retry(packetId));
 export const useImportFile = () => useFederationMutation((content: string) => federationApi.importFile(content));
 export const useDownloadPacket = () => useMutation({ mutationFn: federationApi.downloadPacket });
