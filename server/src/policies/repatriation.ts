@@ -16,6 +16,9 @@ export const followUpReportRefusal = (consent: ConsentTerms | null, partnerCount
 /** Partners, packets and deliveries are the federation administrator's. */
 export const canAdministerFederation = (actor: Actor) => has(actor, 'admin:federation');
 
+/** A side's own notes of a bilateral meeting are about her: written by who may change her case. */
+export const canNoteRepatriationMeeting = (actor: Actor) => canRepatriate(actor) && has(actor, 'case:update');
+
 export type RepatriationStanding = {
   side: RepatriationSide;
   status: RepatriationStatus;

@@ -40,12 +40,21 @@ function personOf(content: RepatriationContent, actor: Actor): Repatriation['per
   };
 }
 
+/**
+ * Once her consent is withdrawn, the receiving side keeps what it did itself and how the
+ * repatriation ended, but no longer who she is, what she told, or her files (a case it opened
+ * after the handover is its own record, under its own consents).
+ */
+export const withheldFromReceiver = (row: Pick<RepatriationRow, 'side' | 'consentWithdrawnAt'>) =>
+  row.side === 'receiving' && row.consentWithdrawnAt !== null;
+
 export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor, row: RepatriationRow): Promise<Repatriation> {
   const content = contentOf(keyRing, row);
+  const withheld = withheldFromReceiver(row);
   const partner = (await partnerById(tx, row.partnerId))!;
   const [agency] = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, row.agencyId));
   const packets = rowsOf<PacketTraceRow>(await tx.execute(sql`select * from repatriation_packets(${row.id}::uuid)`));
-  const identification = content.identification;
+  const identification = withheld ? null : content.identification;
   return {
     id: row.id,
     side: row.side,
@@ -62,13 +71,13 @@ export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor
       expiresOn: row.consent.expiresOn,
       withdrawn: row.consentWithdrawnAt !== null,
     },
-    person: personOf(content, actor),
+    person: withheld ? null : personOf(content, actor),
     identification: identification
       ? { ...identification, interviewSummary: has(actor, 'section:identity') ? identification.interviewSummary : null }
       : null,
-    reason: content.reason,
+    reason: withheld ? '' : content.reason,
     proposedDate: row.proposedDate,
-    attachments: content.attachments
+    attachments: (withheld ? [] : content.attachments)
       .map(({ fileName, mediaType, sizeBytes, section }, index) => ({ index, fileName, mediaType, sizeBytes, section }))
       .filter((file) => has(actor, sectionPermission(file.section))),
     verification: content.verification,

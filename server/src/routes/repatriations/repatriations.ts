@@ -14,10 +14,10 @@ import type { Tx } from '../../db/client.js';
 import { repatriations } from '../../db/schema/index.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/problem.js';
+import { conflict, forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
-import { canRepatriate } from '../../policies/repatriation.js';
-import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
+import { canNoteRepatriationMeeting, canRepatriate } from '../../policies/repatriation.js';
+import { presentRepatriation, summariesOf, withheldFromReceiver } from '../../repatriation/present.js';
 import type { StepKind } from '../../repatriation/steps.js';
 import { contentOf, loadRepatriation, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
 import { sendStoredFile } from '../caseRecord/attachments.js';
@@ -89,7 +89,7 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
   api.get('/api/repatriations/:id/files/:index', { schema: repatriationFileRouteSchema }, async (request, reply) => {
     const file = await asRepatriator(request, async (tx, actor) => {
       const row = await loadRepatriation(tx, request.params.id);
-      const sent = contentOf(keyRing, row).attachments[request.params.index];
+      const sent = withheldFromReceiver(row) ? undefined : contentOf(keyRing, row).attachments[request.params.index];
       if (!sent || !has(actor, sectionPermission(sent.section))) throw notFound();
       await recordAudit(tx, auditContextOf(request), {
         action: 'repatriation.read',
@@ -187,6 +187,8 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
       const row = await lockRepatriation(tx, id);
       const content = contentOf(keyRing, row);
       if (!content.meetings.some((meeting) => meeting.id === meetingId)) throw notFound();
+      if (!canNoteRepatriationMeeting(actor)) throw forbidden();
+      if (row.consentWithdrawnAt) throw conflict('Her consent was withdrawn: nothing more is written about this repatriation.');
       const notes = request.body.notes.trim() || null;
       const meetings = content.meetings.map((meeting) => (meeting.id === meetingId ? { ...meeting, ownNotes: notes } : meeting));
       await saveRepatriation(tx, keyRing, row, { status: row.status, content: { ...content, meetings } });
