@@ -59,9 +59,16 @@ const HIDDEN_CONTROLS = /(?![\t\n\r])\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;
 /** Invisible characters that are part of words in Khmer, Burmese or emoji, but never a text on their own. */
 const INVISIBLE_ONLY = /^[\s\u200b-\u200f\u2060\ufeff\u00ad]+$/u;
 
+/**
+ * Half of a surrogate pair on its own: not a character at all. JSON lets one through (`"\ud800"`),
+ * and it would be stored, then break exports and every reader that expects well-formed text.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Why a text is implausible, or null. Shared by the schemas below and the server's check of every request field. */
 export function implausibleTextReason(value: string): string | null {
   if (HIDDEN_CONTROLS.test(value)) return 'Text may not contain control or text-direction override characters.';
+  if (LONE_SURROGATE.test(value)) return 'Text may not contain broken characters (half of a surrogate pair).';
   if (INVISIBLE_ONLY.test(value)) return 'Text may not consist of invisible characters only.';
   return null;
 }

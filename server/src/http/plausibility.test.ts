@@ -88,6 +88,10 @@ describe('names and free text', () => {
     expect(await openCase({ givenName: '\u200b\u200b' })).toBe('400 person.givenName');
     expect(await openCase({ givenName: 'Mya\u0007' })).toBe('400 person.givenName');
     expect(await openCase({ aliases: ['Ma Mya', 'Mya\u0085'] })).toBe('400 person.aliases.1');
+    // Half a surrogate pair is no character; a whole pair (an emoji) is one.
+    expect(await openCase({ givenName: 'Mya\ud800x' })).toBe('400 person.givenName');
+    expect(await openCase({ familyName: '\udc00Aung' })).toBe('400 person.familyName');
+    expect(await openCase({ givenName: 'Mya \ud83c\udf38' })).toBe('201');
   });
 
   it('keeps the invisible joiners that Khmer, Burmese and emoji need inside words', async () => {
