@@ -134,6 +134,14 @@ export type PacketRejection = (typeof PACKET_REJECTIONS)[number];
 export const PACKET_REFUSALS = ['consent_not_covering', 'consent_withdrawn', 'unknown_thread', 'out_of_step', 'invalid_content'] as const;
 export type PacketRefusal = (typeof PACKET_REFUSALS)[number];
 
+/** Where a received packet stands: applied, refused by its content, or held for an earlier packet of its thread. */
+export const INCOMING_STATUSES = ['waiting', 'applied', 'refused'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+
+/** Every status a packet can have in the delivery monitor, sent or received. */
+export const PACKET_STATUSES = [...DELIVERY_STATUSES, 'waiting', 'applied'] as const;
+export type PacketStatus = (typeof PACKET_STATUSES)[number];
+
 export const deliverySchema = z.object({
   packetId: z.string().uuid(),
   partner: z.object({ id: z.string().uuid(), name: z.string(), country: z.string() }),
@@ -141,7 +149,7 @@ export const deliverySchema = z.object({
   kind: z.enum(PACKET_KINDS),
   threadId: z.string().uuid(),
   sequence: z.number().int(),
-  status: z.string(),
+  status: z.enum(PACKET_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: z.string().nullable(),
   lastError: z.string().nullable(),
@@ -150,6 +158,13 @@ export const deliverySchema = z.object({
   settledAt: z.string().nullable(),
 });
 export type Delivery = z.infer<typeof deliverySchema>;
+
+/** What importing a carried file answers: a packet applied here (with the receipt to carry back), or a receipt that settled one of ours. */
+export const packetImportResultSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('packet'), packetId: z.string().uuid(), outcome: z.enum(RECEIPT_OUTCOMES), receipt: z.string() }),
+  z.object({ kind: z.literal('receipt'), packetId: z.string().uuid(), outcome: z.enum(RECEIPT_OUTCOMES) }),
+]);
+export type PacketImportResult = z.infer<typeof packetImportResultSchema>;
 
 export const packetRejectionSchema = z.object({
   id: z.string().uuid(),

@@ -2,6 +2,7 @@ import type {
   CaseSection,
   CrossBorderReferralStatus,
   DeliveryStatus,
+  IncomingStatus,
   PacketKind,
   PacketRefusal,
   PacketRejection,
@@ -81,7 +82,7 @@ export const federationInbox = pgTable('federation_inbox', {
   sequence: integer('sequence').notNull(),
   /** The verified content, under the key ring: it waits here when an earlier packet has not arrived. */
   contentEnc: text('content_enc').notNull(),
-  status: text('status').$type<'waiting' | 'applied' | 'refused'>().notNull(),
+  status: text('status').$type<IncomingStatus>().notNull(),
   refusal: text('refusal').$type<PacketRefusal>(),
   via: text('via').$type<'push' | 'file'>().notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,10 +1,11 @@
 import {
-  DELIVERY_STATUSES,
   deliverySchema,
   federationOverviewSchema,
   instanceDocumentSchema,
   keyRotationResultSchema,
   PACKET_KINDS,
+  PACKET_STATUSES,
+  packetImportResultSchema,
   packetRejectionSchema,
   pageOf,
   pageQuerySchema,
@@ -45,7 +46,7 @@ export const deliveriesRouteSchema = {
     .pick({ page: true, pageSize: true })
     .extend({
       direction: z.enum(['outgoing', 'incoming']).default('outgoing'),
-      status: z.enum([...DELIVERY_STATUSES, 'waiting', 'applied']).optional(),
+      status: z.enum(PACKET_STATUSES).optional(),
       kind: z.enum(PACKET_KINDS).optional(),
     })
     .strict(),
@@ -57,10 +58,5 @@ export const packetFileRouteSchema = { tags, params: packetParams };
 export const importRouteSchema = {
   tags,
   body: z.object({ content: z.string().min(1).max(30_000_000) }).strict(),
-  response: {
-    200: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('packet'), packetId: z.string().uuid(), outcome: z.enum(RECEIPT_OUTCOMES), receipt: z.string() }),
-      z.object({ kind: z.literal('receipt'), packetId: z.string().uuid(), outcome: z.enum(RECEIPT_OUTCOMES) }),
-    ]),
-  },
+  response: { 200: packetImportResultSchema },
 };

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Card, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import type { PacketImportResult } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { saveText } from '../statistics/saveText';
-import { type ImportResult, notRecognised, OUTCOME_COLORS, rejectionOf } from './federationView';
+import { notRecognised, OUTCOME_COLORS, rejectionOf } from './federationView';
 import { useImportFile } from './queries';
 
-function ImportAnswer({ result }: { result: ImportResult }) {
+function ImportAnswer({ result }: { result: PacketImportResult }) {
   const { t } = useTranslation();
   const outcome = (
     <Badge variant="light" color={OUTCOME_COLORS[result.outcome]}>

@@ -2,6 +2,7 @@ import type {
   Delivery,
   federationOverviewSchema,
   KeyRotationResult,
+  PacketImportResult,
   PacketRejectionRecord,
   Page,
   Partner,
@@ -12,7 +13,6 @@ import { api } from '../../api/client';
 import type { RequestBody, ResponseBody } from '../../api/types';
 import { download } from '../caseRecord/api';
 import type { DeliveryDirection } from './federationSearch';
-import type { ImportResult } from './federationView';
 
 export type FederationOverview = ResponseBody<typeof federationOverviewSchema>;
 export type PartnerRegistrationBody = RequestBody<typeof partnerRegistrationSchema>;
@@ -41,5 +41,5 @@ export const federationApi = {
   /** The sealed packet as a file, for carrying across when the link is down; only the partner can open it. */
   downloadPacket: (packetId: string) => download(deliveryPath(packetId, 'file'), `packet-${packetId}.jwe`),
   /** A packet carried from a partner, or a receipt carried back for one of ours. */
-  importFile: (content: string) => api.post<ImportResult>(`${ADMIN}/import`, { content }),
+  importFile: (content: string) => api.post<PacketImportResult>(`${ADMIN}/import`, { content }),
 };

@@ -1,18 +1,19 @@
 import {
   DELIVERY_STATUSES,
+  INCOMING_STATUSES,
   PACKET_KINDS,
   PACKET_REJECTIONS,
+  PACKET_STATUSES,
   PARTNER_STATUSES,
   RECEIPT_OUTCOMES,
   SUPPORTED_LOCALES,
 } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../../api/problem';
-import { DELIVERY_DIRECTIONS, FEDERATION_TABS, INCOMING_STATUSES, validateFederationSearch } from './federationSearch';
+import { DELIVERY_DIRECTIONS, FEDERATION_TABS, validateFederationSearch } from './federationSearch';
 import {
   fingerprintLines,
   isUndelivered,
-  KNOWN_DELIVERY_STATUSES,
   notRecognised,
   parseIdentityDocument,
   partnerActions,
@@ -65,7 +66,7 @@ describe('the delivery monitor', () => {
   });
 
   it('labels every status a packet can have, sent or received', () => {
-    for (const status of [...DELIVERY_STATUSES, ...INCOMING_STATUSES]) expect(KNOWN_DELIVERY_STATUSES).toContain(status);
+    for (const status of [...DELIVERY_STATUSES, ...INCOMING_STATUSES]) expect(PACKET_STATUSES).toContain(status);
   });
 
   it('keeps its tab and filters in the address, a status only where the direction has it', () => {
@@ -119,7 +120,7 @@ describe('the federation catalogue', () => {
     tabs: FEDERATION_TABS,
     direction: DELIVERY_DIRECTIONS,
     partnerStatus: PARTNER_STATUSES,
-    deliveryStatus: KNOWN_DELIVERY_STATUSES,
+    deliveryStatus: PACKET_STATUSES,
     packetKind: PACKET_KINDS,
     rejection: PACKET_REJECTIONS,
     outcome: RECEIPT_OUTCOMES,

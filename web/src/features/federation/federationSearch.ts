@@ -1,4 +1,4 @@
-import { DELIVERY_STATUSES } from '@seamless/contracts';
+import { DELIVERY_STATUSES, INCOMING_STATUSES } from '@seamless/contracts';
 import { oneOf } from '../../lib/oneOf';
 import { pageParam } from '../../lib/searchParams';
 
@@ -12,9 +12,6 @@ export type FederationTab = (typeof FEDERATION_TABS)[number];
 
 export const DELIVERY_DIRECTIONS = ['outgoing', 'incoming'] as const;
 export type DeliveryDirection = (typeof DELIVERY_DIRECTIONS)[number];
-
-/** What the inbox records of a packet it received: held for an earlier one, applied, or refused by its content. */
-export const INCOMING_STATUSES = ['waiting', 'applied', 'refused'] as const;
 
 export const STATUSES_BY_DIRECTION: Record<DeliveryDirection, readonly string[]> = {
   outgoing: DELIVERY_STATUSES,

@@ -1,16 +1,20 @@
-import { type Delivery, PACKET_REJECTIONS, type PacketRejection, type PartnerStatus, type ReceiptOutcome } from '@seamless/contracts';
+import {
+  type Delivery,
+  PACKET_REJECTIONS,
+  PACKET_STATUSES,
+  type PacketRejection,
+  type PacketStatus,
+  type PartnerStatus,
+  type ReceiptOutcome,
+} from '@seamless/contracts';
 import { ApiProblem } from '../../api/problem';
 import { oneOf } from '../../lib/oneOf';
 
 export const PARTNER_STATUS_COLORS: Record<PartnerStatus, string> = { active: 'teal', suspended: 'orange', revoked: 'red' };
 
-/** Every status a packet can have, sent (DELIVERY_STATUSES) or received (INCOMING_STATUSES), each with its own label. */
-export const KNOWN_DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'cancelled', 'waiting', 'applied'] as const;
-export type KnownDeliveryStatus = (typeof KNOWN_DELIVERY_STATUSES)[number];
+export const deliveryStatusOf = (status: string): PacketStatus | undefined => oneOf(status, PACKET_STATUSES);
 
-export const deliveryStatusOf = (status: string): KnownDeliveryStatus | undefined => oneOf(status, KNOWN_DELIVERY_STATUSES);
-
-export const DELIVERY_STATUS_COLORS: Record<KnownDeliveryStatus, string> = {
+export const DELIVERY_STATUS_COLORS: Record<PacketStatus, string> = {
   pending: 'yellow',
   delivered: 'teal',
   refused: 'orange',
@@ -69,11 +73,6 @@ export function rejectionOf(error: unknown): PacketRejection | null {
 /** The server found the imported file to be neither a packet for this instance nor a receipt for one of its packets. */
 export const notRecognised = (error: unknown) =>
   error instanceof ApiProblem && error.code === 'validation_failed' && error.errors.some((fieldError) => fieldError.path === 'content');
-
-/** What importing a file answered: a packet to acknowledge with the receipt carried back, or a receipt that settled ours. */
-export type ImportResult =
-  | { kind: 'packet'; packetId: string; outcome: ReceiptOutcome; receipt: string }
-  | { kind: 'receipt'; packetId: string; outcome: ReceiptOutcome };
 
 /**
  * A pasted or uploaded identity document, read as JSON before it is sent; the server checks it
