@@ -133,7 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     apply: packetApplier({
       repatriation: repatriationApplier(deps.keyRing, config.instanceCountry, files),
       crossBorderReferral: crossBorderReferralApplier(deps.keyRing, config.instanceCountry),
-      keyRotation: keyRotationApplier(config.federationPacketDays),
+      keyRotation: keyRotationApplier(config.federationPacketDays, () => federation.identity.fingerprint),
     }),
   });
   app.decorate('federation', federation);

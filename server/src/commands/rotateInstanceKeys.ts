@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { KeyRotationResult } from '@seamless/contracts';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { Tx } from '../db/client.js';
-import { writeKeyFile } from '../federation/instanceIdentity.js';
+import { federationOutbox } from '../db/schema/index.js';
+import { publicKeysOf, writeKeyFile } from '../federation/instanceIdentity.js';
 import { announcementOf, partnersToTell } from '../federation/keyRotation.js';
 import { enqueuePacket, type OutboxSettings } from '../federation/outbox.js';
 import { conflict } from '../http/problem.js';
@@ -23,9 +25,18 @@ export async function rotateInstanceKeys({ tx, outbox, actor, audit, baseUrl, no
     throw conflict("This instance's keys are set by SEAMLESS_INSTANCE_KEYS: rotate them where that setting is kept.");
   }
   const keys = await identity.rotatedKeys(now, outbox.packetDays);
-  const announcement = await announcementOf(identity.instanceId, keys);
+  const next = publicKeysOf(keys);
   const partners = await partnersToTell(tx);
   for (const partner of partners) {
+    const unsettled = await tx
+      .select({ packetId: federationOutbox.packetId })
+      .from(federationOutbox)
+      .where(and(eq(federationOutbox.partnerId, partner.id), inArray(federationOutbox.status, ['pending', 'rejected'])));
+    const announcement = await announcementOf(
+      identity.instanceId,
+      keys,
+      unsettled.map((packet) => packet.packetId),
+    );
     // Each announcement is a thread of its own: it waits for nothing the partner has not yet received.
     await enqueuePacket(
       tx,
@@ -38,16 +49,11 @@ export async function rotateInstanceKeys({ tx, outbox, actor, audit, baseUrl, no
     action: 'federation.keys_rotated',
     resourceType: 'instance',
     resourceId: identity.instanceId,
-    details: { previousFingerprint: identity.fingerprint, fingerprint: announcement.fingerprint, partners: partners.length },
+    details: { previousFingerprint: identity.fingerprint, fingerprint: next.fingerprint, partners: partners.length },
   });
   writeKeyFile(identity.keyFile, keys);
   const result: KeyRotationResult = {
-    instance: {
-      ...identity.document(baseUrl),
-      signingKey: announcement.signingKey,
-      encryptionKey: announcement.encryptionKey,
-      fingerprint: announcement.fingerprint,
-    },
+    instance: { ...identity.document(baseUrl), ...next },
     previousFingerprint: identity.fingerprint,
     announcedTo: partners.length,
   };

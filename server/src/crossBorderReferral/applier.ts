@@ -5,6 +5,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { caseEvents, crossBorderReferrals } from '../db/schema/index.js';
 import { type PacketApplier, PacketRefused, type ReceivedPacket } from '../federation/inbox.js';
+import { threadIdTaken } from '../federation/threads.js';
 import { localToday } from '../followUp/schedule.js';
 import { notify } from '../notifications/notify.js';
 import { StepOutOfOrder } from '../repatriation/steps.js';
@@ -70,11 +71,12 @@ export function crossBorderReferralApplier(keyRing: KeyRing, ownCountry: string)
       consent.countries.includes(ownCountry) &&
       !referralConsentLapsed(consent, today()) &&
       body.sections.every((section) => consent.sections.includes(section)) &&
-      (!body.person || body.sections.includes('identity'));
+      (!body.person || body.sections.includes('identity')) &&
+      // How to reach her family is the family section's, as in a repatriation request.
+      (!body.person?.contacts?.length || body.sections.includes('family'));
     if (!covered) throw new PacketRefused('consent_not_covering');
     const id = packet.content.thread;
-    const [existing] = await tx.select({ id: crossBorderReferrals.id }).from(crossBorderReferrals).where(eq(crossBorderReferrals.id, id));
-    if (existing) throw new PacketRefused('unknown_thread');
+    if (await threadIdTaken(tx, id)) throw new PacketRefused('unknown_thread');
     await tx.insert(crossBorderReferrals).values({
       id,
       side: 'receiving',
@@ -124,6 +126,8 @@ export function crossBorderReferralApplier(keyRing: KeyRing, ownCountry: string)
   /** Withdrawn consent ends the referral on this side as on the sender's: nothing more is done with it. */
   async function applyConsentWithdrawal(tx: Tx, packet: ReceivedPacket) {
     const row = await threadOf(tx, packet);
+    // Only the side holding her consent withdraws it, and only the consent the referral rests on.
+    if (row.side !== 'receiving' || packet.content.consent?.id !== row.consent.id) throw new PacketRefused('out_of_step');
     if (row.consentWithdrawnAt) return;
     const status = statusAfterReferralConsentWithdrawn(row.status);
     await saveCrossBorderReferral(tx, keyRing, row, { status, content: openReferralContent(keyRing, row), consentWithdrawnAt: new Date() });

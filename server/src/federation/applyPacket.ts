@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { REFERRAL_PACKET_KINDS } from '../crossBorderReferral/steps.js';
 import { crossBorderReferrals } from '../db/schema/index.js';
-import type { PacketApplier } from './inbox.js';
+import { implausibleField } from '../http/textGuard.js';
+import { type PacketApplier, PacketRefused } from './inbox.js';
 
 /**
  * One inbox, two kinds of thread: a packet of a referral across the border goes to the referrals,
@@ -14,6 +15,8 @@ export function packetApplier(appliers: {
   keyRotation: PacketApplier;
 }): PacketApplier {
   return async (tx, packet) => {
+    // What a partner writes meets the same rules as what a user types here: no NUL, overrides or broken characters.
+    if (implausibleField({ body: packet.content.body, consent: packet.content.consent }, [])) throw new PacketRefused('invalid_content');
     const { kind, thread } = packet.content;
     if (kind === 'key_rotation') return appliers.keyRotation(tx, packet);
     if (REFERRAL_PACKET_KINDS.includes(kind)) return appliers.crossBorderReferral(tx, packet);

@@ -165,8 +165,9 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
     if (sameId) return refused('out_of_step');
     // A packet far ahead of its thread would be held for ever: a sender sends a thread in order.
     const [settled] = rowsOf<{ last: number }>(
+      // Counted from the last packet settled, not the last one held: held packets cannot push the bound ahead.
       await tx.execute(sql`select coalesce(max(sequence), 0)::int as last from federation_inbox
-        where partner_id = ${partner.id}::uuid and thread_id = ${content.thread}::uuid`),
+        where partner_id = ${partner.id}::uuid and thread_id = ${content.thread}::uuid and status <> 'waiting'`),
     );
     if (content.sequence > (settled?.last ?? 0) + MOST_HELD) return refused('out_of_step');
     await tx.insert(federationInbox).values({

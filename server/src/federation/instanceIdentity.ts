@@ -52,6 +52,13 @@ export function fingerprintOf(signingKey: PublicJwk, encryptionKey: PublicJwk): 
 export const sameFingerprint = (expected: string, typed: string) =>
   expected.replace(/[^0-9A-F]/gi, '').toUpperCase() === typed.replace(/[^0-9A-F]/gi, '').toUpperCase();
 
+/** The public half of a key file as an identity document shows it: both keys and their fingerprint. */
+export function publicKeysOf(keys: Pick<InstanceKeysFile, 'signing' | 'encryption'>) {
+  const signingKey = publicPart(keys.signing) as InstanceDocument['signingKey'];
+  const encryptionKey = publicPart(keys.encryption) as InstanceDocument['encryptionKey'];
+  return { signingKey, encryptionKey, fingerprint: fingerprintOf(signingKey, encryptionKey) };
+}
+
 export const instanceIdOf = (country: string, fingerprint: string) =>
   `${country.toLowerCase()}-${fingerprint.replace(/ /g, '').slice(0, 16).toLowerCase()}`;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair } from '../../test/federationPair.js';
@@ -6,7 +7,14 @@ import { type ApiClient, expectProblem, startTestApp } from '../../test/harness.
 import { asSystem } from '../db/actorContext.js';
 import { federationOutbox, partnerInstances } from '../db/schema/index.js';
 import { localToday } from '../followUp/schedule.js';
-import { generateInstanceKeys, loadInstanceIdentity } from './instanceIdentity.js';
+import {
+  generateInstanceKeys,
+  InstanceIdentity,
+  instanceKeyFilePath,
+  instanceKeysFileSchema,
+  loadInstanceIdentity,
+} from './instanceIdentity.js';
+import { announcementOf } from './keyRotation.js';
 import { sealPacket } from './packets.js';
 
 /**
@@ -20,6 +28,8 @@ let pair: FederationPair;
 let thWorker: ApiClient;
 let khWorker: ApiClient;
 let agencies: { chiangrai: string; police: string };
+/** Thailand's keys before the rotation, as someone who kept a copy holds them. */
+let retiredThailand: InstanceIdentity;
 
 beforeAll(async () => {
   pair = await startFederationPair({ proxyInFrontOf: 'cambodia' });
@@ -60,6 +70,10 @@ describe('rotating an instance’s keys', () => {
   it('Cambodia takes Thailand’s new keys from a packet signed with the old ones; nothing sent before or after is lost', async () => {
     const proxy = pair.proxy!;
     const before = (await pair.thailand.admin.get('/api/federation/identity')).body;
+    retiredThailand = await InstanceIdentity.fromKeys(
+      instanceKeysFileSchema.parse(JSON.parse(fs.readFileSync(instanceKeyFilePath(pair.thailand.app.config.dataDir), 'utf8'))),
+      { country: 'TH', name: 'Seamless Thailand' },
+    );
     proxy.goDown();
     const sealedBefore = await requestRepatriation();
 
@@ -115,7 +129,36 @@ describe('rotating an instance’s keys', () => {
     expect(audit.items).toHaveLength(1);
   });
 
-  it('accepts a retired key only as long as a packet it signed can be valid', async () => {
+  it('takes a retired key only for the packets named as on their way, never for new keys, and only while they can be valid', async () => {
+    const packet = (kind: 'repatriation_request' | 'key_rotation', body: Record<string, unknown>) =>
+      sealPacket(
+        retiredThailand,
+        { encryptionKey: pair.cambodia.document.encryptionKey },
+        {
+          id: randomUUID(),
+          kind,
+          version: 1,
+          from: retiredThailand.instanceId,
+          to: pair.cambodia.document.instanceId,
+          issuedAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          thread: randomUUID(),
+          sequence: 1,
+          consent: null,
+          body,
+        },
+      );
+    // Whoever kept the old key cannot speak for Thailand: not a new request, not new keys of their own.
+    for (const sealed of [
+      await packet('repatriation_request', { sendingCaseReference: 'TH-OLD-KEY' }),
+      await packet('key_rotation', await announcementOf(retiredThailand.instanceId, await generateInstanceKeys(), [])),
+    ]) {
+      const refused = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: sealed });
+      expectProblem(refused, 403, 'packet_rejected');
+      expect(refused.body.errors[0]).toMatchObject({ code: 'unknown_sender' });
+    }
+    expect((await thailandAsCambodiaKnowsIt()).fingerprint).not.toBe(retiredThailand.fingerprint);
+
     const [old] = await asSystem(pair.thailand.app.database.db, (tx) =>
       tx
         .select({ sealed: federationOutbox.sealed })
@@ -168,6 +211,31 @@ describe('rotating an instance’s keys', () => {
     const answered = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: forged });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body.outcome).toBe('refused');
+    expect((await thailandAsCambodiaKnowsIt()).fingerprint).toBe(known.fingerprint);
+
+    // Nor Cambodia's own keys, properly proven: packets Cambodia signs would pass as Thailand's.
+    const cambodiaKeys = instanceKeysFileSchema.parse(
+      JSON.parse(fs.readFileSync(instanceKeyFilePath(pair.cambodia.app.config.dataDir), 'utf8')),
+    );
+    const ownKeys = await sealPacket(
+      thailand,
+      { encryptionKey: pair.cambodia.document.encryptionKey },
+      {
+        id: randomUUID(),
+        kind: 'key_rotation',
+        version: 1,
+        from: thailand.instanceId,
+        to: pair.cambodia.document.instanceId,
+        issuedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        thread: randomUUID(),
+        sequence: 1,
+        consent: null,
+        body: await announcementOf(thailand.instanceId, cambodiaKeys, []),
+      },
+    );
+    const takeover = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: ownKeys });
+    expect(takeover.body.outcome).toBe('refused');
     expect((await thailandAsCambodiaKnowsIt()).fingerprint).toBe(known.fingerprint);
   });
 

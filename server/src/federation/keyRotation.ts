@@ -25,14 +25,16 @@ const announcementSchema = z
     encryptionKey: okp('X25519'),
     fingerprint: z.string(),
     proof: z.string().max(2000),
+    /** Packets to this partner sealed with the old keys and not yet settled: the old key verifies these only. */
+    inFlight: z.array(z.string().uuid()).max(100_000),
   })
   .strict();
 export type KeyAnnouncement = z.infer<typeof announcementSchema>;
 
 const proofSchema = z.object({ instanceId: z.string(), fingerprint: z.string() }).strict();
 
-/** What this instance tells its partners about keys it is about to take. */
-export async function announcementOf(instanceId: string, keys: InstanceKeysFile): Promise<KeyAnnouncement> {
+/** What this instance tells a partner about keys it is about to take, naming what is still on its way to it. */
+export async function announcementOf(instanceId: string, keys: InstanceKeysFile, inFlight: string[]): Promise<KeyAnnouncement> {
   const signingKey = publicPart(keys.signing);
   const encryptionKey = publicPart(keys.encryption);
   const fingerprint = fingerprintOf(signingKey, encryptionKey);
@@ -44,6 +46,7 @@ export async function announcementOf(instanceId: string, keys: InstanceKeysFile)
     encryptionKey: encryptionKey as KeyAnnouncement['encryptionKey'],
     fingerprint,
     proof,
+    inFlight,
   };
 }
 
@@ -67,24 +70,29 @@ async function provenFor(instanceId: string, announced: KeyAnnouncement): Promis
  * signing key and what we send is sealed for the new encryption key; the old signing key is still
  * accepted for `packetDays`, the longest a packet it signed before the rotation can stay valid.
  */
-export function keyRotationApplier(packetDays: number): PacketApplier {
+export function keyRotationApplier(packetDays: number, ownFingerprint: () => string): PacketApplier {
   return async (tx: Tx, { content, partner }) => {
     const parsed = announcementSchema.safeParse(content.body);
     if (!parsed.success || !(await provenFor(partner.instanceId, parsed.data))) throw new PacketRefused('invalid_content');
     const announced = parsed.data;
     const [current] = await tx.select().from(partnerInstances).where(eq(partnerInstances.id, partner.id)).for('update');
     if (!current || current.fingerprint === announced.fingerprint) return;
+    // Keys this instance or another partner holds, or held, are nobody's new keys.
     const [clash] = await tx
       .select({ id: partnerInstances.id })
       .from(partnerInstances)
-      .where(eq(partnerInstances.fingerprint, announced.fingerprint));
-    if (clash) throw new PacketRefused('invalid_content');
+      .where(
+        sql`${partnerInstances.fingerprint} = ${announced.fingerprint}
+          or ${partnerInstances.previousKeys} @> ${JSON.stringify([{ fingerprint: announced.fingerprint }])}::jsonb`,
+      );
+    if (clash || announced.fingerprint === ownFingerprint()) throw new PacketRefused('invalid_content');
     const now = new Date();
     const retired: RetiredPartnerKey = {
       signingKey: current.signingKey,
       fingerprint: current.fingerprint,
       retiredAt: now.toISOString(),
       acceptedUntil: new Date(now.getTime() + packetDays * 86_400_000).toISOString(),
+      inFlight: announced.inFlight,
     };
     const stillAccepted = current.previousKeys.filter((old) => new Date(old.acceptedUntil) > now);
     await tx

@@ -1,4 +1,5 @@
 import {
+  isoDate,
   PACKET_KINDS,
   PACKET_REFUSALS,
   PACKET_VERSION,
@@ -13,6 +14,10 @@ import type { ConsentSnapshot, PublicJwk } from '../db/schema/federation.js';
 import { type InstanceIdentity, KEY_WRAPPING, SIGNING_ALGORITHM } from './instanceIdentity.js';
 
 const PACKET_TYPE = 'seamless-packet';
+/** Clocks of two instances may disagree a little; a packet "issued" further ahead is refused. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** The longest FEDERATION_PACKET_DAYS allows, and a day. */
+const LONGEST_LIFE_MS = 366 * 86_400_000;
 const RECEIPT_TYPE = 'seamless-receipt';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -23,8 +28,8 @@ const consentSnapshotSchema = z.object({
   sections: z.array(z.string()),
   countries: z.array(z.string()),
   givenBy: z.enum(['victim', 'guardian']),
-  givenOn: z.string(),
-  expiresOn: z.string().nullable(),
+  givenOn: isoDate,
+  expiresOn: isoDate.nullable(),
 });
 
 /** What the sender signs: who to whom, which thread and step, the consent relied on, and the body. */
@@ -50,8 +55,8 @@ export type KnownPartner = {
   status: 'active' | 'suspended' | 'revoked';
   signingKey: PublicJwk;
   encryptionKey: PublicJwk;
-  /** Signing keys the partner rotated away from, still accepted for what it signed before. */
-  retiredSigningKeys?: PublicJwk[];
+  /** Set when the signature is by a key the partner rotated away from: the packets it still verifies. */
+  retiredKeyInFlight?: string[];
 };
 
 const keyIdOf = (fingerprint: string) => fingerprint.replace(/ /g, '').toLowerCase();
@@ -132,6 +137,15 @@ export async function openPacket(
   if (parsed.to !== identity.instanceId) throw new PacketRejected('wrong_recipient', partner.id, parsed.id);
   if (parsed.from !== partner.instanceId) throw new PacketRejected('unknown_sender', partner.id, parsed.id);
   if (new Date(parsed.expiresAt) <= now) throw new PacketRejected('expired', partner.id, parsed.id);
+  // Issued in the future or valid for longer than any instance lets a packet live: not a packet we take.
+  const issued = new Date(parsed.issuedAt).getTime();
+  if (issued > now.getTime() + CLOCK_SKEW_MS || new Date(parsed.expiresAt).getTime() - issued > LONGEST_LIFE_MS) {
+    throw new PacketRejected('malformed', partner.id, parsed.id);
+  }
+  // A retired key speaks only for the packets the partner named as on their way when it rotated.
+  if (partner.retiredKeyInFlight && (parsed.kind === 'key_rotation' || !partner.retiredKeyInFlight.includes(parsed.id))) {
+    throw new PacketRejected('unknown_sender', partner.id, parsed.id);
+  }
   return { content: parsed as PacketContent, partner };
 }
 
@@ -160,19 +174,23 @@ export async function signReceipt(
     .sign(identity.signer);
 }
 
-/** A receipt counts only when the partner signed it for us; null otherwise. */
+/**
+ * A receipt counts only when the partner signed it for us with its current key; null otherwise. A
+ * receipt the partner signs after rotating, before we know its new keys, fails here: the packet is
+ * sent again and answered duplicate with a receipt we can check.
+ */
 export async function verifyReceipt(identity: InstanceIdentity, partner: KnownPartner, signed: string): Promise<Receipt | null> {
-  for (const key of [partner.signingKey, ...(partner.retiredSigningKeys ?? [])]) {
-    try {
-      const verified = await compactVerify(signed.trim(), await importJWK(key as JWK, SIGNING_ALGORITHM), {
-        algorithms: [SIGNING_ALGORITHM],
-      });
-      if (verified.protectedHeader.typ !== RECEIPT_TYPE) return null;
-      const receipt = receiptSchema.parse(JSON.parse(decoder.decode(verified.payload)));
-      return receipt.to === identity.instanceId && receipt.from === partner.instanceId ? receipt : null;
-    } catch {}
+  if (partner.retiredKeyInFlight) return null;
+  try {
+    const verified = await compactVerify(signed.trim(), await importJWK(partner.signingKey as JWK, SIGNING_ALGORITHM), {
+      algorithms: [SIGNING_ALGORITHM],
+    });
+    if (verified.protectedHeader.typ !== RECEIPT_TYPE) return null;
+    const receipt = receiptSchema.parse(JSON.parse(decoder.decode(verified.payload)));
+    return receipt.to === identity.instanceId && receipt.from === partner.instanceId ? receipt : null;
+  } catch {
+    return null;
   }
-  return null;
 }
 
 /** The key id a receipt names, to find whose it is when it arrives as a file. */

@@ -20,12 +20,7 @@ export type PartnerRecord = KnownPartner & { countryCode: string; name: string; 
 const stillAccepted = (previousKeys: RetiredPartnerKey[], now: Date) =>
   previousKeys.filter((old) => new Date(old.acceptedUntil).getTime() > now.getTime());
 
-function recordOf(
-  { previousKeys, ...partner }: { previousKeys: RetiredPartnerKey[] } & Omit<PartnerRecord, 'retiredSigningKeys'>,
-  now: Date,
-) {
-  return { ...partner, retiredSigningKeys: stillAccepted(previousKeys, now).map((old) => old.signingKey) };
-}
+const recordOf = ({ previousKeys: _retired, ...partner }: { previousKeys: RetiredPartnerKey[] } & PartnerRecord): PartnerRecord => partner;
 
 /** A fingerprint as stored (groups of four upper-case hex digits) from the compact key id a signature names. */
 const spacedFingerprint = (keyId: string) => (keyId.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
@@ -33,26 +28,27 @@ const spacedFingerprint = (keyId: string) => (keyId.toUpperCase().match(/.{1,4}/
 /**
  * A packet or receipt names its signer by the compact fingerprint of the signer's keys: the
  * partner's current keys, or keys it rotated away from while what they signed may still arrive —
- * then the partner is returned with that retired key as the one to verify with.
+ * then the partner is returned with that retired key as the one to verify with, and the packets
+ * it may still verify.
  */
 export async function partnerByKeyId(db: Queryable, keyId: string, now = new Date()): Promise<PartnerRecord | null> {
   const [current] = await db
     .select(known)
     .from(partnerInstances)
     .where(sql`lower(replace(${partnerInstances.fingerprint}, ' ', '')) = ${keyId.toLowerCase()}`);
-  if (current) return recordOf(current, now);
+  if (current) return recordOf(current);
   const fingerprint = spacedFingerprint(keyId);
   const [rotated] = await db
     .select(known)
     .from(partnerInstances)
     .where(sql`${partnerInstances.previousKeys} @> ${JSON.stringify([{ fingerprint }])}::jsonb`);
   const retired = rotated && stillAccepted(rotated.previousKeys, now).find((old) => old.fingerprint === fingerprint);
-  return retired ? { ...recordOf(rotated, now), signingKey: retired.signingKey } : null;
+  return retired ? { ...recordOf(rotated), signingKey: retired.signingKey, retiredKeyInFlight: retired.inFlight ?? [] } : null;
 }
 
-export async function partnerById(db: Queryable, id: string, now = new Date()): Promise<PartnerRecord | null> {
+export async function partnerById(db: Queryable, id: string): Promise<PartnerRecord | null> {
   const [row] = await db.select(known).from(partnerInstances).where(eq(partnerInstances.id, id));
-  return row ? recordOf(row, now) : null;
+  return row ? recordOf(row) : null;
 }
 
 /** How a partner is named to a reader: its id, name and country. */

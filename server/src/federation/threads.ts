@@ -6,6 +6,19 @@ import { AppError } from '../http/problem.js';
 import { enqueuePacket, type OutboxSettings } from './outbox.js';
 import { partnerById } from './partners.js';
 
+/**
+ * Whether a thread id is in use by either kind of thread: a partner opening a referral under a
+ * repatriation's id (or the reverse) would have later packets — a consent withdrawal — reach the
+ * wrong record, so such an id is refused.
+ */
+export async function threadIdTaken(tx: Tx, id: string): Promise<boolean> {
+  const [taken] = rowsOf<{ taken: boolean }>(
+    await tx.execute(sql`select exists (select 1 from repatriations where id = ${id}::uuid)
+      or exists (select 1 from cross_border_referrals where id = ${id}::uuid) as taken`),
+  );
+  return !!taken?.taken;
+}
+
 /** Records whose packets run as one ordered thread with a partner, counted on the record itself. */
 export type ThreadTable = typeof repatriations | typeof crossBorderReferrals;
 
@@ -21,9 +34,11 @@ export async function sendOnThread(
   table: ThreadTable,
   thread: { id: string; partnerId: string },
   packet: { kind: PacketKind; consent: ConsentSnapshot | null; body: Record<string, unknown>; createdBy: string },
+  options: { evenIfSuspended?: boolean } = {},
 ) {
   const partner = await partnerById(tx, thread.partnerId);
-  if (partner?.status !== 'active') {
+  const sendable = partner?.status === 'active' || (options.evenIfSuspended && partner?.status === 'suspended');
+  if (!partner || !sendable) {
     throw new AppError(409, 'partner_not_trusted', 'The partner instance is suspended or revoked: nothing can be sent to it now.');
   }
   const [counted] = rowsOf<{ sequence: number }>(
@@ -35,8 +50,10 @@ export async function sendOnThread(
 }
 
 /**
- * Withdrawal of consent is itself a packet (issue 12): the partner stops on its side too. A
- * partner no longer trusted gets nothing; the thread stops here all the same.
+ * Withdrawal of consent is itself a packet (issue 12): the partner stops on its side too. To a
+ * suspended partner it waits in the outbox and goes once trust returns — the partner must not keep
+ * working on her data for want of being told. A revoked partner gets nothing; the thread stops
+ * here all the same.
  */
 export async function announceConsentWithdrawalOnThread(
   tx: Tx,
@@ -46,12 +63,19 @@ export async function announceConsentWithdrawalOnThread(
   userId: string,
   now: Date,
 ) {
-  await sendOnThread(tx, outbox, table, thread, {
-    kind: 'consent_withdrawal',
-    consent: { ...thread.consent },
-    body: { withdrawnAt: now.toISOString() },
-    createdBy: userId,
-  }).catch((error: unknown) => {
+  await sendOnThread(
+    tx,
+    outbox,
+    table,
+    thread,
+    {
+      kind: 'consent_withdrawal',
+      consent: { ...thread.consent },
+      body: { withdrawnAt: now.toISOString() },
+      createdBy: userId,
+    },
+    { evenIfSuspended: true },
+  ).catch((error: unknown) => {
     if ((error as { code?: string }).code !== 'partner_not_trusted') throw error;
   });
 }

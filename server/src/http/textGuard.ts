@@ -8,7 +8,7 @@ const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword']);
 type Finding = { path: string[]; reason: string };
 
 /** The first string field holding characters no one types: NUL and other controls, direction overrides, invisible-only text. */
-function implausibleField(value: unknown, path: string[]): Finding | null {
+export function implausibleField(value: unknown, path: string[]): Finding | null {
   if (typeof value === 'string') {
     const reason = implausibleTextReason(value);
     return reason ? { path, reason } : null;

@@ -5,6 +5,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { type ConsentSnapshot, caseEvents, repatriations } from '../db/schema/index.js';
 import { type PacketApplier, PacketRefused, type ReceivedPacket } from '../federation/inbox.js';
+import { threadIdTaken } from '../federation/threads.js';
 import type { AttachmentStore } from '../files/attachmentStore.js';
 import { localToday } from '../followUp/schedule.js';
 import { notify } from '../notifications/notify.js';
@@ -85,8 +86,7 @@ export function repatriationApplier(keyRing: KeyRing, ownCountry: string, store:
     if (!parsed.success) throw new PacketRefused('invalid_content');
     const body = parsed.data;
     assertRequestCovered(body, packet.content.consent, ownCountry, today());
-    const [existing] = await tx.select({ id: repatriations.id }).from(repatriations).where(eq(repatriations.id, packet.content.thread));
-    if (existing) throw new PacketRefused('unknown_thread');
+    if (await threadIdTaken(tx, packet.content.thread)) throw new PacketRefused('unknown_thread');
     const id = packet.content.thread;
     const files = await filesReceived(store, body.attachments, body.sections);
     const content = emptyContent(body.reason, body.person, body.identification, files);
@@ -130,6 +130,10 @@ export function repatriationApplier(keyRing: KeyRing, ownCountry: string, store:
 
   async function applyConsentWithdrawal(tx: Tx, packet: ReceivedPacket) {
     const row = await threadOf(tx, packet);
+    // The sender withdraws the consent the request rests on; the receiver only her consent to follow-up reports.
+    const withdrawn = packet.content.consent;
+    const held = row.side === 'receiving' ? withdrawn?.id === row.consent.id : withdrawn?.purpose === 'follow_up';
+    if (!held) throw new PacketRefused('out_of_step');
     if (row.consentWithdrawnAt) return;
     const content = contentOf(keyRing, row);
     await saveRepatriation(tx, keyRing, row, { status: statusAfterConsentWithdrawn(row.status), content, consentWithdrawnAt: new Date() });

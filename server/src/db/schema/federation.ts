@@ -19,8 +19,18 @@ import { cases } from './cases.js';
 
 export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519' | 'X25519'; x: string };
 
-/** A partner's signing key from before a rotation, accepted until a packet it signed can no longer be valid. */
-export type RetiredPartnerKey = { signingKey: PublicJwk; fingerprint: string; retiredAt: string; acceptedUntil: string };
+/**
+ * A partner's signing key from before a rotation. It verifies only the packets the partner named
+ * as still on their way when it rotated (`inFlight`), until they can no longer be valid — never a
+ * new packet, nor another rotation: whoever holds a retired key cannot speak for the partner.
+ */
+export type RetiredPartnerKey = {
+  signingKey: PublicJwk;
+  fingerprint: string;
+  retiredAt: string;
+  acceptedUntil: string;
+  inFlight: string[];
+};
 
 /** Another country's instance this one trusts (migration 0030), registered from its identity document. */
 export const partnerInstances = pgTable('partner_instances', {
