@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import type { InstanceDocument } from '@seamless/contracts';
+import { type InstanceDocument, PACKET_VERSION, type PacketKind } from '@seamless/contracts';
 import { buildApp } from '../src/app.js';
 import { totpCodeAt } from '../src/auth/totp.js';
+import type { InstanceIdentity } from '../src/federation/instanceIdentity.js';
+import { sealPacket } from '../src/federation/packets.js';
 import { addCalendarDays, localToday } from '../src/followUp/schedule.js';
 import { type ApiClient, DEMO_PASSWORD, startTestApp, type TestApp } from './harness.js';
 
@@ -131,6 +134,40 @@ export async function addColleague(app: TestApp, admin: ApiClient, username: str
 }
 
 export const thaiToday = () => localToday('TH', new Date());
+
+/** The Thai agencies the journeys take a case through: Chiang Rai's provincial office and the police division. */
+export async function thaiJourneyAgencies(admin: ApiClient): Promise<{ chiangrai: string; police: string }> {
+  return { chiangrai: await agencyIdByAcronym(admin, 'PSDHS Chiang Rai'), police: await agencyIdByAcronym(admin, 'ATPD') };
+}
+
+/**
+ * A packet signed and sealed by hand for `to`, as a partner — or whoever holds its keys — could
+ * make one outside its own instance: issued now, valid a day, the first of a new thread unless told.
+ */
+export function handMadePacket(
+  signer: InstanceIdentity,
+  to: InstanceDocument,
+  packet: { kind: PacketKind; body: Record<string, unknown>; id?: string; thread?: string; sequence?: number; consent?: unknown },
+) {
+  const now = Date.now();
+  return sealPacket(
+    signer,
+    { encryptionKey: to.encryptionKey },
+    {
+      id: packet.id ?? randomUUID(),
+      kind: packet.kind,
+      version: PACKET_VERSION,
+      from: signer.instanceId,
+      to: to.instanceId,
+      issuedAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 86_400_000).toISOString(),
+      thread: packet.thread ?? randomUUID(),
+      sequence: packet.sequence ?? 1,
+      consent: (packet.consent ?? null) as never,
+      body: packet.body,
+    },
+  );
+}
 
 let womenCreated = 0;
 

@@ -28,6 +28,7 @@ export * from './referrals.js';
 export * from './repatriation.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';
+export * from './statisticReports.js';
 export * from './statistics.js';
 export * from './statisticVocabulary.js';
 export * from './vocabulary.js';

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'section:care',
   'intake:create',
   'stats:read',
+  'stats:approve',
   'export:htcds',
   'export:identities',
   'import:htcds',
@@ -60,6 +61,7 @@ export const BUILT_IN_ROLES = [
   'legal_officer',
   'repatriation_focal_point',
   'data_officer',
+  'statistics_approver',
   'regional_coordinator',
 ] as const;
 export type BuiltInRole = (typeof BUILT_IN_ROLES)[number];

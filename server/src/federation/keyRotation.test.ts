@@ -1,8 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair } from '../../test/federationPair.js';
+import {
+  eventually,
+  type FederationPair,
+  handMadePacket,
+  identifiedCambodianCase,
+  startFederationPair,
+  thaiJourneyAgencies,
+} from '../../test/federationPair.js';
 import { type ApiClient, expectProblem, startTestApp } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
 import { federationOutbox, partnerInstances } from '../db/schema/index.js';
@@ -15,7 +21,6 @@ import {
   loadInstanceIdentity,
 } from './instanceIdentity.js';
 import { announcementOf } from './keyRotation.js';
-import { sealPacket } from './packets.js';
 
 /**
  * Issue 12: an instance takes new keys without its partners registering it anew. Cambodia learns
@@ -35,9 +40,7 @@ beforeAll(async () => {
   pair = await startFederationPair({ proxyInFrontOf: 'cambodia' });
   thWorker = await pair.thailand.app.login('th.socialworker');
   khWorker = await pair.cambodia.app.login('kh.socialworker');
-  const listed = (await pair.thailand.admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; acronym: string | null }[];
-  const id = (acronym: string) => listed.find((agency) => agency.acronym === acronym)!.id;
-  agencies = { chiangrai: id('PSDHS Chiang Rai'), police: id('ATPD') };
+  agencies = await thaiJourneyAgencies(pair.thailand.admin);
 }, 120_000);
 
 afterAll(async () => {
@@ -131,23 +134,7 @@ describe('rotating an instance’s keys', () => {
 
   it('takes a retired key only for the packets named as on their way, never for new keys, and only while they can be valid', async () => {
     const packet = (kind: 'repatriation_request' | 'key_rotation', body: Record<string, unknown>) =>
-      sealPacket(
-        retiredThailand,
-        { encryptionKey: pair.cambodia.document.encryptionKey },
-        {
-          id: randomUUID(),
-          kind,
-          version: 1,
-          from: retiredThailand.instanceId,
-          to: pair.cambodia.document.instanceId,
-          issuedAt: new Date().toISOString(),
-          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-          thread: randomUUID(),
-          sequence: 1,
-          consent: null,
-          body,
-        },
-      );
+      handMadePacket(retiredThailand, pair.cambodia.document, { kind, body });
     // Whoever kept the old key cannot speak for Thailand: not a new request, not new keys of their own.
     for (const sealed of [
       await packet('repatriation_request', { sendingCaseReference: 'TH-OLD-KEY' }),
@@ -185,29 +172,17 @@ describe('rotating an instance’s keys', () => {
     const known = await thailandAsCambodiaKnowsIt();
     const thailand = await loadInstanceIdentity({ dataDir: pair.thailand.app.config.dataDir, country: 'TH' });
     const stranger = await generateInstanceKeys();
-    const forged = await sealPacket(
-      thailand,
-      { encryptionKey: pair.cambodia.document.encryptionKey },
-      {
-        id: randomUUID(),
-        kind: 'key_rotation',
-        version: 1,
-        from: thailand.instanceId,
-        to: pair.cambodia.document.instanceId,
-        issuedAt: new Date().toISOString(),
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-        thread: randomUUID(),
-        sequence: 1,
-        consent: null,
-        // Someone else's public keys with a made-up proof: Thailand's signature on the packet is not enough.
-        body: {
-          signingKey: { kty: 'OKP', crv: 'Ed25519', x: stranger.signing.x },
-          encryptionKey: { kty: 'OKP', crv: 'X25519', x: stranger.encryption.x },
-          fingerprint: known.fingerprint,
-          proof: 'a.b.c',
-        },
+    // Someone else's public keys with a made-up proof: Thailand's signature on the packet is not enough.
+    const forged = await handMadePacket(thailand, pair.cambodia.document, {
+      kind: 'key_rotation',
+      body: {
+        signingKey: { kty: 'OKP', crv: 'Ed25519', x: stranger.signing.x },
+        encryptionKey: { kty: 'OKP', crv: 'X25519', x: stranger.encryption.x },
+        fingerprint: known.fingerprint,
+        proof: 'a.b.c',
+        inFlight: [],
       },
-    );
+    });
     const answered = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: forged });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
     expect(answered.body.outcome).toBe('refused');
@@ -217,23 +192,10 @@ describe('rotating an instance’s keys', () => {
     const cambodiaKeys = instanceKeysFileSchema.parse(
       JSON.parse(fs.readFileSync(instanceKeyFilePath(pair.cambodia.app.config.dataDir), 'utf8')),
     );
-    const ownKeys = await sealPacket(
-      thailand,
-      { encryptionKey: pair.cambodia.document.encryptionKey },
-      {
-        id: randomUUID(),
-        kind: 'key_rotation',
-        version: 1,
-        from: thailand.instanceId,
-        to: pair.cambodia.document.instanceId,
-        issuedAt: new Date().toISOString(),
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-        thread: randomUUID(),
-        sequence: 1,
-        consent: null,
-        body: await announcementOf(thailand.instanceId, cambodiaKeys, []),
-      },
-    );
+    const ownKeys = await handMadePacket(thailand, pair.cambodia.document, {
+      kind: 'key_rotation',
+      body: await announcementOf(thailand.instanceId, cambodiaKeys, []),
+    });
     const takeover = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: ownKeys });
     expect(takeover.body.outcome).toBe('refused');
     expect((await thailandAsCambodiaKnowsIt()).fingerprint).toBe(known.fingerprint);

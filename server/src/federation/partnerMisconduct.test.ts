@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { PACKET_VERSION, type PacketKind } from '@seamless/contracts';
+import type { PacketKind } from '@seamless/contracts';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair, thaiToday } from '../../test/federationPair.js';
+import {
+  eventually,
+  type FederationPair,
+  handMadePacket,
+  identifiedCambodianCase,
+  startFederationPair,
+  thaiJourneyAgencies,
+  thaiToday,
+} from '../../test/federationPair.js';
 import type { ApiClient } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
 import { federationInbox } from '../db/schema/index.js';
 import { type InstanceIdentity, loadInstanceIdentity } from './instanceIdentity.js';
-import { sealPacket } from './packets.js';
 
 /**
  * Issue 12, found by probing the demo as a trusted partner gone wrong: Cambodia's own keys sign
@@ -26,9 +33,7 @@ beforeAll(async () => {
   thWorker = await pair.thailand.app.login('th.socialworker');
   khWorker = await pair.cambodia.app.login('kh.socialworker');
   cambodia = await loadInstanceIdentity({ dataDir: pair.cambodia.app.config.dataDir, country: 'KH' });
-  const listed = (await pair.thailand.admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; acronym: string | null }[];
-  const id = (acronym: string) => listed.find((agency) => agency.acronym === acronym)!.id;
-  agencies = { chiangrai: id('PSDHS Chiang Rai'), police: id('ATPD') };
+  agencies = await thaiJourneyAgencies(pair.thailand.admin);
 }, 120_000);
 
 afterAll(async () => {
@@ -37,25 +42,8 @@ afterAll(async () => {
 
 /** A packet Cambodia signs and seals for Thailand by hand, and Thailand's answer to it. */
 async function fromCambodia(kind: PacketKind, thread: string, sequence: number, consent: unknown, body: Record<string, unknown>) {
-  const now = Date.now();
   const id = randomUUID();
-  const packet = await sealPacket(
-    cambodia,
-    { encryptionKey: pair.thailand.document.encryptionKey },
-    {
-      id,
-      kind,
-      version: PACKET_VERSION,
-      from: cambodia.instanceId,
-      to: pair.thailand.document.instanceId,
-      issuedAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + 86_400_000).toISOString(),
-      thread,
-      sequence,
-      consent: consent as never,
-      body,
-    },
-  );
+  const packet = await handMadePacket(cambodia, pair.thailand.document, { id, kind, thread, sequence, consent, body });
   const answer = await pair.thailand.app.client().post('/api/federation/inbox', { packet });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   const [kept] = await asSystem(pair.thailand.app.database.db, (tx) =>

@@ -31,6 +31,7 @@ import { referralRoutes } from './referrals/referrals.js';
 import { repatriationRoutes } from './repatriations/repatriations.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
+import { statisticReportRoutes } from './statisticReports/statisticReports.js';
 import { statisticsRoutes } from './statistics/statistics.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
@@ -66,6 +67,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   taskBoardRoutes,
   shelterRoutes,
   statisticsRoutes,
+  statisticReportRoutes,
   federationRoutes,
   repatriationRoutes,
   crossBorderReferralRoutes,

@@ -63,6 +63,7 @@ import { referralsMatrix } from './referrals/referrals.tenancy.js';
 import { repatriationsMatrix } from './repatriations/repatriations.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
+import { statisticReportsMatrix } from './statisticReports/statisticReports.tenancy.js';
 import { statisticsMatrix } from './statistics/statistics.tenancy.js';
 
 let t: TestApp;
@@ -775,6 +776,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...serviceDirectoryMatrix(context),
   ...sheltersMatrix(context),
   ...statisticsMatrix(context),
+  ...statisticReportsMatrix(context),
   ...federationMatrix(context),
   ...repatriationsMatrix(context),
   ...crossBorderReferralsMatrix(context),

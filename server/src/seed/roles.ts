@@ -63,5 +63,7 @@ export const BUILT_IN_ROLE_DEFINITIONS: Record<BuiltInRole, RoleDefinition> = {
     permissions: ['case:read', 'case:create', 'case:update', 'section:identity', 'section:family', 'repatriation:manage'],
   },
   data_officer: { name: 'Data officer', permissions: ['stats:read', 'export:htcds', 'import:htcds'] },
+  // Signs statistical reports off for release: a second person, not the data officer who generated them.
+  statistics_approver: { name: 'Statistics approver', permissions: ['stats:read', 'stats:approve'] },
   regional_coordinator: { name: 'Regional coordinator', permissions: ['stats:read', 'directory:manage'] },
 };

@@ -275,6 +275,20 @@ const statisticsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage'),
 });
 
+const statisticReportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/reports',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/statisticReports/StatisticReportsPage'), 'StatisticReportsPage'),
+});
+
+const statisticReportRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/reports/$reportId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/statisticReports/StatisticReportPage'), 'StatisticReportPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -325,6 +339,8 @@ const routeTree = rootRoute.addChildren([
     htcdsImportRoute,
     htcdsExportRoute,
     statisticsRoute,
+    statisticReportsRoute,
+    statisticReportRoute,
   ]),
 ]);
 

@@ -16,3 +16,4 @@ export * from './persons.js';
 export * from './referrals.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';
+export * from './statisticReports.js';

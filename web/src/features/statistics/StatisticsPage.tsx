@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
+import { RouterButton } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
 import { FigureControls } from './FigureControls';
 import { FigureResult } from './FigureResult';
@@ -37,7 +38,15 @@ export function StatisticsPage() {
 
   return (
     <>
-      <PageHeader title={t('statistics.title')} description={t('statistics.description')} />
+      <PageHeader
+        title={t('statistics.title')}
+        description={t('statistics.description')}
+        actions={
+          <RouterButton to="/statistics/reports" variant="light">
+            {t('statisticReports.open')}
+          </RouterButton>
+        }
+      />
       <Stack gap="xl">
         <FigureControls
           statistic={statistic}

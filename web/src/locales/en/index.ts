@@ -17,6 +17,7 @@ import referrals from './referrals.json';
 import repatriation from './repatriation.json';
 import serviceDirectory from './serviceDirectory.json';
 import shelters from './shelters.json';
+import statisticReports from './statisticReports.json';
 import statistics from './statistics.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
@@ -47,6 +48,7 @@ export const en = {
   ...federation,
   ...shelters,
   ...statistics,
+  ...statisticReports,
   ...serviceDirectory,
 };
 export type Catalogue = typeof en;

@@ -1,0 +1,121 @@
+/**
+ * Statistical reports (issue 13): the quarterly, six-monthly and annual tables a ministry
+ * publishes, each a template that is data — which figures, broken down how. A report is generated
+ * for one period with its figures frozen (the same numbers on every download, whatever is
+ * recorded later), signed by an approver who did not generate it, then released; released, it
+ * never changes.
+ */
+import { z } from 'zod';
+import { SUPPORTED_LOCALES } from './locales.js';
+import { plainText } from './plausibility.js';
+import { figureTableSchema } from './statistics.js';
+import type { StatisticBreakdown, StatisticKey } from './statisticVocabulary.js';
+
+export const REPORT_PERIOD_KINDS = ['quarter', 'half', 'year'] as const;
+export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
+
+export type ReportTable = { statistic: StatisticKey; by: StatisticBreakdown[] };
+
+/** The tables of the national reports: victims by sex × age band, nationality and form of exploitation; identified vs assisted vs repatriated; follow-up; SDG 16.2.2. */
+const VICTIM_TABLES: ReportTable[] = [
+  { statistic: 'victims_identified', by: ['sex', 'ageBand'] },
+  { statistic: 'victims_identified', by: ['nationality', 'sex'] },
+  { statistic: 'victims_identified', by: ['exploitationType', 'sex'] },
+  { statistic: 'victims_identified', by: ['domesticAbroad'] },
+  { statistic: 'victims_assisted', by: ['sex', 'child'] },
+  { statistic: 'victims_sheltered', by: ['sex', 'child'] },
+  { statistic: 'victims_repatriated', by: ['nationality'] },
+  { statistic: 'follow_ups_completed', by: [] },
+];
+const JUSTICE_TABLES: ReportTable[] = [
+  { statistic: 'cases_investigated', by: ['exploitationType'] },
+  { statistic: 'suspects_prosecuted', by: ['sex'] },
+  { statistic: 'suspects_convicted', by: ['sex'] },
+];
+
+export const REPORT_TEMPLATES = {
+  national_quarterly: { period: 'quarter', tables: [...VICTIM_TABLES, { statistic: 'cases_opened', by: ['month'] }] },
+  national_six_monthly: {
+    period: 'half',
+    tables: [...VICTIM_TABLES, { statistic: 'cases_opened', by: ['quarter'] }, ...JUSTICE_TABLES],
+  },
+  national_annual: {
+    period: 'year',
+    tables: [
+      ...VICTIM_TABLES,
+      { statistic: 'victims_identified', by: ['province'] },
+      { statistic: 'cases_opened', by: ['quarter'] },
+      ...JUSTICE_TABLES,
+      { statistic: 'sdg_16_2_2', by: ['sex', 'child'] },
+    ],
+  },
+} as const satisfies Record<string, { period: ReportPeriodKind; tables: ReportTable[] }>;
+export type ReportTemplate = keyof typeof REPORT_TEMPLATES;
+export const REPORT_TEMPLATE_KEYS = Object.keys(REPORT_TEMPLATES) as ReportTemplate[];
+
+export const REPORT_STATUSES = ['draft', 'approved', 'released'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** Generate a report: the template, and which quarter or half of which year (none for an annual one). */
+export const reportRequestSchema = z
+  .object({
+    template: z.enum(REPORT_TEMPLATE_KEYS as [ReportTemplate, ...ReportTemplate[]]),
+    year: z.number().int().min(2000).max(2100),
+    /** 1–4 for a quarterly report, 1–2 for a six-monthly one. */
+    part: z.number().int().min(1).max(4).optional(),
+    /** The language the report is written in; the country's own by default. */
+    locale: z.enum(SUPPORTED_LOCALES).optional(),
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    const period = REPORT_TEMPLATES[request.template].period;
+    const parts = period === 'quarter' ? 4 : period === 'half' ? 2 : 0;
+    if (parts === 0 && request.part !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['part'], message: 'An annual report covers the whole year.' });
+    if (parts > 0 && (request.part === undefined || request.part > parts)) {
+      ctx.addIssue({ code: 'custom', path: ['part'], message: `Choose which ${period} of the year (1–${parts}).` });
+    }
+  });
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
+
+/** The approver signs with her name and position, as on the printed report. */
+export const reportApprovalSchema = z
+  .object({ signatoryName: plainText(200, { min: 1 }), signatoryPosition: plainText(200, { min: 1 }), version: z.number().int() })
+  .strict();
+export const reportReleaseSchema = z.object({ version: z.number().int() }).strict();
+
+const personStampSchema = z.object({ name: z.string(), at: z.string() }).nullable();
+
+export const statisticReportSummarySchema = z.object({
+  id: z.string().uuid(),
+  template: z.enum(REPORT_TEMPLATE_KEYS as [ReportTemplate, ...ReportTemplate[]]),
+  from: z.string(),
+  to: z.string(),
+  locale: z.enum(SUPPORTED_LOCALES),
+  status: z.enum(REPORT_STATUSES),
+  version: z.number().int(),
+  generated: personStampSchema,
+  approved: z.object({ name: z.string(), at: z.string(), signatoryName: z.string(), signatoryPosition: z.string() }).nullable(),
+  released: personStampSchema,
+});
+export type StatisticReportSummary = z.infer<typeof statisticReportSummarySchema>;
+
+export const statisticReportSchema = statisticReportSummarySchema.extend({
+  tables: z.array(figureTableSchema),
+  /** What the reader may do next: approve (not the one who generated it), release, or nothing. */
+  actions: z.array(z.enum(['approve', 'release'])),
+});
+export type StatisticReport = z.infer<typeof statisticReportSchema>;
+
+const COUNTRY_LANGUAGE: Readonly<Record<string, (typeof SUPPORTED_LOCALES)[number]>> = {
+  TH: 'th',
+  KH: 'km',
+  LA: 'lo',
+  MM: 'my',
+  VN: 'vi',
+  CN: 'zh',
+  JP: 'ja',
+};
+
+/** The language a country's reports are written in unless another is asked for. */
+export const reportLanguageOf = (countryCode: string) => COUNTRY_LANGUAGE[countryCode.toUpperCase()] ?? 'en';
