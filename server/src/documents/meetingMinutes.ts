@@ -1,7 +1,8 @@
 import type { Locale, MeetingDetail } from '@seamless/contracts';
-import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
+import type { TextStyle } from './fonts.js';
 import { MINUTES_TEXT, type MinutesText } from './meetingMinutesText.js';
 import { INTL_LOCALE, openPdf } from './pdfDocument.js';
+import { PdfFlow } from './pdfFlow.js';
 
 /** One reader's minutes: the meeting exactly as that reader sees it on screen, nothing more. */
 export type MeetingMinutes = {
@@ -12,9 +13,7 @@ export type MeetingMinutes = {
   generatedAt: Date;
 };
 
-const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
-const WIDTH = PAGE.width - 2 * MARGIN;
 const COLOURS = { navy: '#1d3557', text: '#1f2933', label: '#52606d', muted: '#7b8794' };
 
 const STYLES = {
@@ -37,48 +36,11 @@ function formatDay(isoDay: string, locale: Locale) {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
 }
 
-/** Text flowing down the pages; a paragraph that does not fit starts the next page. */
-class Flow {
-  y = MARGIN;
-  constructor(
-    readonly doc: PDFKit.PDFDocument,
-    readonly locale: Locale,
-  ) {}
-
-  paragraph(text: string, style: TextStyle, indent = 0, gapAfter = 3) {
-    const width = WIDTH - indent;
-    const lineHeight = style.size * lineHeightFactor(text, this.locale);
-    for (const line of wrapText(this.doc, text, style, this.locale, width)) {
-      if (this.y + lineHeight > PAGE.height - MARGIN) {
-        this.doc.addPage({ size: 'A4', margin: 0 });
-        this.y = MARGIN;
-      }
-      drawLine(this.doc, line.text, MARGIN + indent, this.y + (lineHeight - style.size) / 2 + style.size * 0.8, style, this.locale);
-      this.y += lineHeight;
-    }
-    this.y += gapAfter;
-  }
-
-  rule() {
-    this.doc
-      .moveTo(MARGIN, this.y)
-      .lineTo(MARGIN + WIDTH, this.y)
-      .lineWidth(0.6)
-      .strokeColor(COLOURS.navy)
-      .stroke();
-    this.y += 6;
-  }
-
-  space(points: number) {
-    this.y += points;
-  }
-}
-
-function header(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+function header(flow: PdfFlow, m: MeetingMinutes, s: MinutesText) {
   const { meeting, locale } = m;
   flow.paragraph(s.title, STYLES.title, 0, 2);
   flow.paragraph(meeting.title, STYLES.heading, 0, 4);
-  flow.rule();
+  flow.rule(COLOURS.navy);
   const place = [s.modes[meeting.mode], meeting.place, meeting.onlineLink ? `${s.online}: ${meeting.onlineLink}` : null]
     .filter(Boolean)
     .join(' · ');
@@ -96,10 +58,10 @@ function header(flow: Flow, m: MeetingMinutes, s: MinutesText) {
   }
 }
 
-function attendance(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+function attendance(flow: PdfFlow, m: MeetingMinutes, s: MinutesText) {
   flow.space(6);
   flow.paragraph(s.attendance, STYLES.heading, 0, 2);
-  flow.rule();
+  flow.rule(COLOURS.navy);
   if (!m.meeting.attendees.length) flow.paragraph(s.none, STYLES.body);
   for (const person of m.meeting.attendees) {
     const where = [person.agency?.name ?? person.organisation, person.role].filter(Boolean).join(', ');
@@ -107,10 +69,10 @@ function attendance(flow: Flow, m: MeetingMinutes, s: MinutesText) {
   }
 }
 
-function agenda(flow: Flow, m: MeetingMinutes, s: MinutesText) {
+function agenda(flow: PdfFlow, m: MeetingMinutes, s: MinutesText) {
   flow.space(6);
   flow.paragraph(s.agenda, STYLES.heading, 0, 2);
-  flow.rule();
+  flow.rule(COLOURS.navy);
   if (!m.meeting.agenda.length) flow.paragraph(s.none, STYLES.body);
   for (const item of m.meeting.agenda) {
     const heading =
@@ -162,7 +124,7 @@ export async function renderMeetingMinutes(minutes: MeetingMinutes): Promise<Buf
     author: minutes.meeting.conveningAgency.name,
     createdAt: minutes.generatedAt,
   });
-  const flow = new Flow(doc, minutes.locale);
+  const flow = new PdfFlow(doc, minutes.locale, { margin: MARGIN });
   header(flow, minutes, s);
   attendance(flow, minutes, s);
   agenda(flow, minutes, s);

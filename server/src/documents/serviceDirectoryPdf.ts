@@ -1,6 +1,7 @@
 import { type DirectoryOrganisation, type Locale, SERVICE_AREAS } from '@seamless/contracts';
-import { drawLine, lineHeightFactor, type TextStyle, wrapText } from './fonts.js';
+import type { TextStyle } from './fonts.js';
 import { openPdf } from './pdfDocument.js';
+import { PdfFlow } from './pdfFlow.js';
 import { contactLine, coverageOf, targetOf } from './serviceDirectoryContent.js';
 import { DIRECTORY_DOCUMENT_TEXT } from './serviceDirectoryText.js';
 
@@ -12,9 +13,7 @@ export type PrintedDirectory = {
   printedOn: string;
 };
 
-const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = 45;
-const WIDTH = PAGE.width - 2 * MARGIN;
 const COLOURS = { navy: '#1d3557', text: '#1f2933', label: '#52606d', warn: '#b44d12' };
 const STYLES = {
   title: { size: 16, weight: 700, color: COLOURS.navy },
@@ -24,38 +23,6 @@ const STYLES = {
   note: { size: 8.5, color: COLOURS.label },
 } satisfies Record<string, TextStyle>;
 
-/** Text flowing down the pages; a line that does not fit starts the next page. */
-class Flow {
-  y = MARGIN;
-  constructor(
-    readonly doc: PDFKit.PDFDocument,
-    readonly locale: Locale,
-  ) {}
-
-  paragraph(text: string, style: TextStyle, indent = 0, gapAfter = 2) {
-    const lineHeight = style.size * lineHeightFactor(text, this.locale);
-    for (const line of wrapText(this.doc, text, style, this.locale, WIDTH - indent)) {
-      if (this.y + lineHeight > PAGE.height - MARGIN) {
-        this.doc.addPage({ size: 'A4', margin: 0 });
-        this.y = MARGIN;
-      }
-      drawLine(this.doc, line.text, MARGIN + indent, this.y + (lineHeight - style.size) / 2 + style.size * 0.8, style, this.locale);
-      this.y += lineHeight;
-    }
-    this.y += gapAfter;
-  }
-
-  rule() {
-    this.doc
-      .moveTo(MARGIN, this.y)
-      .lineTo(MARGIN + WIDTH, this.y)
-      .lineWidth(0.6)
-      .strokeColor(COLOURS.navy)
-      .stroke();
-    this.y += 5;
-  }
-}
-
 /**
  * The printable directory for a wall or a field visit: one section per service area, each
  * organisation offering it with coverage, whom it takes, languages and whom to call, in the
@@ -64,7 +31,7 @@ class Flow {
 export async function renderDirectoryPdf(printed: PrintedDirectory): Promise<Buffer> {
   const s = DIRECTORY_DOCUMENT_TEXT[printed.locale];
   const { doc, bytes: done } = openPdf(printed.locale, { title: s.title });
-  const flow = new Flow(doc, printed.locale);
+  const flow = new PdfFlow(doc, printed.locale, { margin: MARGIN, paragraphGap: 2 });
   flow.paragraph(s.title, STYLES.title, 0, 2);
   flow.paragraph(s.generated.replace('{date}', printed.printedOn).replace('{name}', printed.printedBy), STYLES.note, 0, 6);
   if (!printed.organisations.length) flow.paragraph(s.empty, STYLES.body);
@@ -77,7 +44,7 @@ export async function renderDirectoryPdf(printed: PrintedDirectory): Promise<Buf
     if (!offering.length) continue;
     flow.y += 6;
     flow.paragraph(s.areas[area], STYLES.area, 0, 1);
-    flow.rule();
+    flow.rule(COLOURS.navy, 5);
     for (const { organisation, service } of offering) {
       flow.paragraph([organisation.name, organisation.localName].filter(Boolean).join(' — '), STYLES.organisation, 0, 1);
       flow.paragraph(service.description, STYLES.body, 10, 1);
