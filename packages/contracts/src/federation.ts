@@ -12,12 +12,19 @@ export const PARTNER_STATUSES = ['active', 'suspended', 'revoked'] as const;
 export type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 
 /** The public keys as JSON Web Keys: Ed25519 to verify signatures, X25519 to encrypt for. */
+/**
+ * 32 bytes in base64url take 43 characters whose last one carries 4 bits and 2 unused ones. The
+ * unused bits must be zero: otherwise one key could be written four ways, each with its own
+ * fingerprint, and pass as a key never seen before.
+ */
+export const CANONICAL_KEY_32 = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 const okpPublicKey = (curve: 'Ed25519' | 'X25519') =>
   z
     .object({
       kty: z.literal('OKP'),
       crv: z.literal(curve),
-      x: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte base64url public key'),
+      x: z.string().regex(CANONICAL_KEY_32, 'a 32-byte base64url public key'),
     })
     .strip();
 

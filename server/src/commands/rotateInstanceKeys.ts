@@ -7,6 +7,7 @@ import { federationOutbox } from '../db/schema/index.js';
 import { publicKeysOf, writeKeyFile } from '../federation/instanceIdentity.js';
 import { announcementOf, partnersToTell } from '../federation/keyRotation.js';
 import { enqueuePacket, type OutboxSettings } from '../federation/outbox.js';
+import { sealedDigest } from '../federation/packets.js';
 import { conflict } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 
@@ -29,13 +30,13 @@ export async function rotateInstanceKeys({ tx, outbox, actor, audit, baseUrl, no
   const partners = await partnersToTell(tx);
   for (const partner of partners) {
     const unsettled = await tx
-      .select({ packetId: federationOutbox.packetId })
+      .select({ sealed: federationOutbox.sealed })
       .from(federationOutbox)
       .where(and(eq(federationOutbox.partnerId, partner.id), inArray(federationOutbox.status, ['pending', 'rejected'])));
     const announcement = await announcementOf(
       identity.instanceId,
       keys,
-      unsettled.map((packet) => packet.packetId),
+      unsettled.map((packet) => sealedDigest(packet.sealed)),
     );
     // Each announcement is a thread of its own: it waits for nothing the partner has not yet received.
     await enqueuePacket(

@@ -26,6 +26,8 @@ export class PacketRefused extends Error {
 
 /** How far ahead of the last packet of its thread an early packet may arrive and be held. */
 const MOST_HELD = 50;
+/** How many early packets a partner may have held at once, across all its threads. */
+const MOST_HELD_PER_PARTNER = 500;
 
 export type InboxDeps = { db: Db; keyRing: KeyRing; identity: InstanceIdentity; apply: PacketApplier; log: FastifyBaseLogger };
 
@@ -170,6 +172,15 @@ export async function receivePacket(deps: InboxDeps, sealed: string, via: 'push'
         where partner_id = ${partner.id}::uuid and thread_id = ${content.thread}::uuid and status <> 'waiting'`),
     );
     if (content.sequence > (settled?.last ?? 0) + MOST_HELD) return refused('out_of_step');
+    // Nor may a partner fill the inbox with packets held on threads that never begin.
+    if (content.sequence > (settled?.last ?? 0) + 1) {
+      const [held] = rowsOf<{ held: number }>(
+        await tx.execute(
+          sql`select count(*)::int as held from federation_inbox where partner_id = ${partner.id}::uuid and status = 'waiting'`,
+        ),
+      );
+      if ((held?.held ?? 0) >= MOST_HELD_PER_PARTNER) return refused('out_of_step');
+    }
     await tx.insert(federationInbox).values({
       packetId: content.id,
       partnerId: partner.id,

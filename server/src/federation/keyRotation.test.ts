@@ -148,7 +148,7 @@ describe('rotating an instance’s keys', () => {
 
     const [old] = await asSystem(pair.thailand.app.database.db, (tx) =>
       tx
-        .select({ sealed: federationOutbox.sealed })
+        .select({ sealed: federationOutbox.sealed, packetId: federationOutbox.packetId, threadId: federationOutbox.threadId })
         .from(federationOutbox)
         .where(sql`${federationOutbox.kind} = 'repatriation_request' and ${federationOutbox.status} = 'delivered'`)
         .orderBy(federationOutbox.createdAt)
@@ -158,6 +158,16 @@ describe('rotating an instance’s keys', () => {
     const again = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: old!.sealed });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.outcome).toBe('duplicate');
+    // Other content under the id of a packet that was on its way: the partner named the bytes, not the id.
+    const impostor = await handMadePacket(retiredThailand, pair.cambodia.document, {
+      id: old!.packetId,
+      thread: old!.threadId,
+      kind: 'repatriation_request',
+      body: { sendingCaseReference: 'TH-IMPOSTOR' },
+    });
+    const refusedImpostor = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: impostor });
+    expectProblem(refusedImpostor, 403, 'packet_rejected');
+    expect(refusedImpostor.body.errors[0]).toMatchObject({ code: 'unknown_sender' });
 
     await asSystem(pair.cambodia.app.database.db, (tx) =>
       tx.execute(sql`update partner_instances set previous_keys = jsonb_set(previous_keys, '{0,acceptedUntil}', to_jsonb(now() - interval '1 second'))
@@ -198,6 +208,23 @@ describe('rotating an instance’s keys', () => {
     });
     const takeover = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: ownKeys });
     expect(takeover.body.outcome).toBe('refused');
+    expect((await thailandAsCambodiaKnowsIt()).fingerprint).toBe(known.fingerprint);
+
+    // Nor keys it held before, written with the unused bits of their last character set: the same
+    // 32 bytes, another string, another fingerprint.
+    const recast = (x: string) => `${x.slice(0, -1)}${String.fromCharCode(x.charCodeAt(x.length - 1) + 1)}`;
+    const retired = instanceKeysFileSchema.parse(JSON.parse(fs.readFileSync(instanceKeyFilePath(pair.thailand.app.config.dataDir), 'utf8')))
+      .previous![0]!;
+    const aliased = {
+      signing: { ...retired.signing, x: recast(retired.signing.x) },
+      encryption: { ...retired.encryption, x: recast(retired.encryption.x) },
+    };
+    const oldKeysAgain = await handMadePacket(thailand, pair.cambodia.document, {
+      kind: 'key_rotation',
+      body: await announcementOf(thailand.instanceId, aliased, []),
+    });
+    const reused = await pair.cambodia.app.client().post('/api/federation/inbox', { packet: oldKeysAgain });
+    expect(reused.body.outcome).toBe('refused');
     expect((await thailandAsCambodiaKnowsIt()).fingerprint).toBe(known.fingerprint);
   });
 

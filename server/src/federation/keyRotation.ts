@@ -1,3 +1,4 @@
+import { CANONICAL_KEY_32 } from '@seamless/contracts';
 import { eq, sql } from 'drizzle-orm';
 import { CompactSign, compactVerify, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 const okp = (curve: 'Ed25519' | 'X25519') =>
-  z.object({ kty: z.literal('OKP'), crv: z.literal(curve), x: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+  z.object({ kty: z.literal('OKP'), crv: z.literal(curve), x: z.string().regex(CANONICAL_KEY_32) });
 
 /**
  * The body of a key_rotation packet: the new public keys, and a proof made with the new signing
@@ -25,8 +26,11 @@ const announcementSchema = z
     encryptionKey: okp('X25519'),
     fingerprint: z.string(),
     proof: z.string().max(2000),
-    /** Packets to this partner sealed with the old keys and not yet settled: the old key verifies these only. */
-    inFlight: z.array(z.string().uuid()).max(100_000),
+    /**
+     * SHA-256 (hex) of each packet to this partner sealed with the old keys and not yet settled:
+     * the old key verifies exactly these bytes, nothing else under their ids.
+     */
+    inFlight: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100_000),
   })
   .strict();
 export type KeyAnnouncement = z.infer<typeof announcementSchema>;
@@ -94,14 +98,14 @@ export function keyRotationApplier(packetDays: number, ownFingerprint: () => str
       acceptedUntil: new Date(now.getTime() + packetDays * 86_400_000).toISOString(),
       inFlight: announced.inFlight,
     };
-    const stillAccepted = current.previousKeys.filter((old) => new Date(old.acceptedUntil) > now);
     await tx
       .update(partnerInstances)
       .set({
         signingKey: announced.signingKey as PublicJwk,
         encryptionKey: announced.encryptionKey as PublicJwk,
         fingerprint: announced.fingerprint,
-        previousKeys: [retired, ...stillAccepted],
+        // Kept after they stop verifying anything: a key once retired is never anyone's new key.
+        previousKeys: [retired, ...current.previousKeys],
         keysRotatedAt: now,
       })
       .where(eq(partnerInstances.id, current.id));

@@ -132,6 +132,19 @@ describe('sealed packets', () => {
     expect(await verdict(sealed)).toBe('unknown_sender');
   });
 
+  it('rejects a key id that is not a fingerprint as unknown_sender without looking it up, and a sequence past 2³¹ as malformed', async () => {
+    let lookedUp = false;
+    const known = async (keyId: string) => {
+      lookedUp = true;
+      return cambodiaKnows()(keyId);
+    };
+    const oddKid = await signedBy(thailand, packetFromThailand(), 'seamless-packet', 'ab\u0000cd');
+    expect(await verdict(await encryptForCambodia(oddKid), known)).toBe('unknown_sender');
+    expect(lookedUp).toBe(false);
+    const farSequence = await sealPacket(thailand, asPartner(cambodia), packetFromThailand({ sequence: 2 ** 31 }));
+    expect(await verdict(farSequence)).toBe('malformed');
+  });
+
   it('rejects a packet whose `from` names another instance than its signer as unknown_sender', async () => {
     const sealed = await sealPacket(thailand, asPartner(cambodia), packetFromThailand({ from: laos.instanceId }));
     expect(await verdict(sealed)).toBe('unknown_sender');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   isoDate,
   PACKET_KINDS,
@@ -42,7 +43,8 @@ export const packetContentSchema = z.object({
   issuedAt: z.string().datetime(),
   expiresAt: z.string().datetime(),
   thread: z.string().uuid(),
-  sequence: z.number().int().positive(),
+  // The inbox keeps it as a 4-byte integer.
+  sequence: z.number().int().positive().max(2_147_483_647),
   consent: consentSnapshotSchema.nullable(),
   body: z.record(z.string(), z.unknown()),
 });
@@ -82,6 +84,9 @@ export class PacketRejected extends Error {
   }
 }
 
+/** A sealed packet's fingerprint: what a partner that rotates its keys names as still on its way. */
+export const sealedDigest = (sealed: string) => createHash('sha256').update(sealed.trim()).digest('hex');
+
 /** Whether a text is a sealed packet (JWE, five parts) rather than a receipt (JWS, three). */
 export const isSealedPacket = (text: string) => text.trim().split('.').length === 5;
 
@@ -112,7 +117,8 @@ export async function openPacket(
   } catch {
     throw new PacketRejected('bad_signature');
   }
-  const partner = typeof header.kid === 'string' ? await partnerByKeyId(header.kid) : null;
+  // A key id is a fingerprint's 64 hex digits: anything else names no partner, and is not looked up.
+  const partner = typeof header.kid === 'string' && /^[0-9a-f]{64}$/.test(header.kid) ? await partnerByKeyId(header.kid) : null;
   if (!partner) throw new PacketRejected('unknown_sender');
   let payload: Uint8Array;
   try {
@@ -143,7 +149,7 @@ export async function openPacket(
     throw new PacketRejected('malformed', partner.id, parsed.id);
   }
   // A retired key speaks only for the packets the partner named as on their way when it rotated.
-  if (partner.retiredKeyInFlight && (parsed.kind === 'key_rotation' || !partner.retiredKeyInFlight.includes(parsed.id))) {
+  if (partner.retiredKeyInFlight && (parsed.kind === 'key_rotation' || !partner.retiredKeyInFlight.includes(sealedDigest(sealed)))) {
     throw new PacketRejected('unknown_sender', partner.id, parsed.id);
   }
   return { content: parsed as PacketContent, partner };

@@ -21,8 +21,9 @@ export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519' | 'X25519'; x: string };
 
 /**
  * A partner's signing key from before a rotation. It verifies only the packets the partner named
- * as still on their way when it rotated (`inFlight`), until they can no longer be valid — never a
- * new packet, nor another rotation: whoever holds a retired key cannot speak for the partner.
+ * as still on their way when it rotated (`inFlight`: SHA-256 of each sealed packet), until they
+ * can no longer be valid — never a new packet, nor another rotation: whoever holds a retired key
+ * cannot speak for the partner. Kept afterwards, so that it is never taken as new keys again.
  */
 export type RetiredPartnerKey = {
   signingKey: PublicJwk;
