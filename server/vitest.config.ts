@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    setupFiles: ['test/oneStatementAtATime.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // CI collects every runner's JSON report to print one summary line (.ci/summarize.mjs).

@@ -3,7 +3,7 @@ import type { PersonInput } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
-import type { Tx } from '../db/client.js';
+import { inTurn, type Tx } from '../db/client.js';
 import { personContacts, personDocuments, personIdentityVersions, personNames } from '../db/schema/index.js';
 import type { PersonRow } from '../db/visibleCases.js';
 import { indexPersonNames, normaliseDocumentNumber, normalisePhone } from '../matching/indexPersonNames.js';
@@ -57,16 +57,18 @@ export async function addToPersonIdentity(
   recorder: IdentityRecorder,
   { keepKinds = false } = {},
 ) {
-  const [names, documents, contacts] = await Promise.all([
-    tx
-      .select({ id: personNames.id, kind: personNames.kind, nameEnc: personNames.nameEnc })
-      .from(personNames)
-      .where(eq(personNames.personId, personId)),
-    tx.select({ numberBidx: personDocuments.numberBidx }).from(personDocuments).where(eq(personDocuments.personId, personId)),
-    tx
-      .select({ id: personContacts.id, kind: personContacts.kind, valueEnc: personContacts.valueEnc })
-      .from(personContacts)
-      .where(eq(personContacts.personId, personId)),
+  const [names, documents, contacts] = await inTurn([
+    () =>
+      tx
+        .select({ id: personNames.id, kind: personNames.kind, nameEnc: personNames.nameEnc })
+        .from(personNames)
+        .where(eq(personNames.personId, personId)),
+    () => tx.select({ numberBidx: personDocuments.numberBidx }).from(personDocuments).where(eq(personDocuments.personId, personId)),
+    () =>
+      tx
+        .select({ id: personContacts.id, kind: personContacts.kind, valueEnc: personContacts.valueEnc })
+        .from(personContacts)
+        .where(eq(personContacts.personId, personId)),
   ]);
   const nameKey = (kind: string, name: string) => `${keepKinds ? kind : ''}\u001f${name.trim().toLowerCase()}`;
   const known = new Set(

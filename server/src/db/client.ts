@@ -62,3 +62,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+type Results<T extends readonly (() => unknown)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+
+/**
+ * Runs reads one after another and gives their results together. A transaction is one connection,
+ * and a connection runs one statement at a time: reads started together on it only queue up in the
+ * driver (which PostgreSQL's driver warns of and will refuse), so they are asked for in turn.
+ */
+export async function inTurn<T extends readonly (() => unknown)[]>(reads: readonly [...T]): Promise<Results<T>> {
+  const results: unknown[] = [];
+  for (const read of reads) results.push(await read());
+  return results as Results<T>;
+}

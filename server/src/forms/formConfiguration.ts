@@ -90,7 +90,9 @@ export async function assertCaseFormAnswers(
 ): Promise<void> {
   if (!Object.keys(submitted).length) return;
   const sections = ['general', ...sectionsAllowed];
-  const forms = await Promise.all(CASE_FORMS.map((form) => loadForms(tx, scope.countryCode, scope.agencyId, [form])));
+  // One form after another: they are read on the caller's transaction, one statement at a time.
+  const forms = [];
+  for (const form of CASE_FORMS) forms.push(await loadForms(tx, scope.countryCode, scope.agencyId, [form]));
   const keysOf = (definition: FormDefinition | null) =>
     new Set(definition?.groups.flatMap((group) => group.fields.map((field) => field.key)) ?? []);
   const issues = [];

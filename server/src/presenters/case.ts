@@ -2,7 +2,7 @@ import type { CaseDetail, CaseSummary, IdentitySection, VictimContext } from '@s
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
-import type { Tx } from '../db/client.js';
+import { inTurn, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personIdentityVersions, personNames, persons } from '../db/schema/index.js';
 import type { CaseView, VictimContextRow } from '../db/visibleCases.js';
 import type { Actor } from '../policies/actor.js';
@@ -105,10 +105,10 @@ const EMPTY_IDENTITY: IdentityColumns = {
 export async function loadIdentitySection(tx: Tx, keyRing: KeyRing, view: CaseView): Promise<IdentitySection> {
   const person = await identityColumnsFor(tx, view);
   const personId = view.person.id;
-  const [names, documents, contacts] = await Promise.all([
-    tx.select().from(personNames).where(eq(personNames.personId, personId)).orderBy(asc(personNames.createdAt)),
-    tx.select().from(personDocuments).where(eq(personDocuments.personId, personId)).orderBy(asc(personDocuments.createdAt)),
-    tx.select().from(personContacts).where(eq(personContacts.personId, personId)).orderBy(asc(personContacts.createdAt)),
+  const [names, documents, contacts] = await inTurn([
+    () => tx.select().from(personNames).where(eq(personNames.personId, personId)).orderBy(asc(personNames.createdAt)),
+    () => tx.select().from(personDocuments).where(eq(personDocuments.personId, personId)).orderBy(asc(personDocuments.createdAt)),
+    () => tx.select().from(personContacts).where(eq(personContacts.personId, personId)).orderBy(asc(personContacts.createdAt)),
   ]);
   return {
     givenName: keyRing.decrypt(person.givenNameEnc, placeOf(persons.givenNameEnc, personId)),

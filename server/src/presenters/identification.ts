@@ -3,7 +3,7 @@ import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
-import type { Tx } from '../db/client.js';
+import { inTurn, type Tx } from '../db/client.js';
 import {
   agencies,
   type IndicatorSet,
@@ -125,18 +125,20 @@ async function interviewsWhere(tx: Tx, where: SQL, reader: IdentificationReader)
     .orderBy(asc(identificationInterviews.conductedOn), asc(identificationInterviews.createdAt));
   if (!rows.length) return [];
   const participantIds = [...new Set(rows.flatMap((row) => row.interview.participantAgencyIds))];
-  const [participants, requests] = await Promise.all([
-    participantIds.length
-      ? tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, participantIds))
-      : Promise.resolve([]),
-    requestsWhere(
-      tx,
-      inArray(
-        interpreterRequests.interviewId,
-        rows.map((row) => row.interview.id),
+  const [participants, requests] = await inTurn([
+    () =>
+      participantIds.length
+        ? tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, participantIds))
+        : Promise.resolve([]),
+    () =>
+      requestsWhere(
+        tx,
+        inArray(
+          interpreterRequests.interviewId,
+          rows.map((row) => row.interview.id),
+        ),
+        reader,
       ),
-      reader,
-    ),
   ]);
   const agencyName = new Map(participants.map((agency) => [agency.id, agency.name]));
   return rows.map(({ interview, conductedByName, agencyName: recordedBy }) =>
@@ -165,19 +167,21 @@ export async function loadInterpreterRequest(tx: Tx, requestId: string, reader: 
 
 /** The whole identification record of a case: recorded once, read by every agency involved. */
 export async function loadIdentificationRecord(tx: Tx, caseId: string, reader: IdentificationReader): Promise<IdentificationRecord> {
-  const [screenings, interviews, decisions] = await Promise.all([
-    tx
-      .select({ prescreening: prescreenings, conductedByName: displayName(prescreenings.conductedBy) })
-      .from(prescreenings)
-      .where(eq(prescreenings.caseId, caseId))
-      .orderBy(asc(prescreenings.conductedAt), asc(prescreenings.id)),
-    interviewsWhere(tx, eq(identificationInterviews.caseId, caseId), reader),
-    tx
-      .select({ decision: traffickingStatusDecisions, decidingAgencyName: agencies.name })
-      .from(traffickingStatusDecisions)
-      .innerJoin(agencies, eq(agencies.id, traffickingStatusDecisions.decidingAgencyId))
-      .where(eq(traffickingStatusDecisions.caseId, caseId))
-      .orderBy(asc(traffickingStatusDecisions.recordedAt), asc(traffickingStatusDecisions.id)),
+  const [screenings, interviews, decisions] = await inTurn([
+    () =>
+      tx
+        .select({ prescreening: prescreenings, conductedByName: displayName(prescreenings.conductedBy) })
+        .from(prescreenings)
+        .where(eq(prescreenings.caseId, caseId))
+        .orderBy(asc(prescreenings.conductedAt), asc(prescreenings.id)),
+    () => interviewsWhere(tx, eq(identificationInterviews.caseId, caseId), reader),
+    () =>
+      tx
+        .select({ decision: traffickingStatusDecisions, decidingAgencyName: agencies.name })
+        .from(traffickingStatusDecisions)
+        .innerJoin(agencies, eq(agencies.id, traffickingStatusDecisions.decidingAgencyId))
+        .where(eq(traffickingStatusDecisions.caseId, caseId))
+        .orderBy(asc(traffickingStatusDecisions.recordedAt), asc(traffickingStatusDecisions.id)),
   ]);
   return {
     prescreenings: screenings.map((row) => presentPrescreening(row.prescreening, row.conductedByName)),

@@ -12,7 +12,7 @@ import { type AuditContext, recordAudit } from '../../audit/record.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import { personIdentityValue, placeOf } from '../../db/cipherPlace.js';
-import type { Db, Tx } from '../../db/client.js';
+import { type Db, inTurn, type Tx } from '../../db/client.js';
 import {
   agencies,
   caseComments,
@@ -92,31 +92,34 @@ async function rowsOf(tx: Tx, keyRing: KeyRing, items: { view: CaseView; section
   const personIds = [...new Set(items.map((item) => item.view.person.id))];
   const ownerIds = [...new Set(items.map((item) => item.view.kase.ownerUserId).filter((id): id is string => !!id))];
   const now = new Date();
-  const [aliases, documents, contacts, events, perps, comments, owners, ownerAgencies, heldRecords] = await Promise.all([
-    tx
-      .select()
-      .from(personNames)
-      .where(and(inArray(personNames.personId, personIds), eq(personNames.kind, 'alias'))),
-    tx.select().from(personDocuments).where(inArray(personDocuments.personId, personIds)),
-    tx.select().from(personContacts).where(inArray(personContacts.personId, personIds)),
-    tx.select().from(traffickingEvents).where(inArray(traffickingEvents.caseId, caseIds)),
-    tx.select().from(perpetrators).where(inArray(perpetrators.caseId, caseIds)),
-    tx.select().from(caseComments).where(inArray(caseComments.caseId, caseIds)),
-    ownerIds.length ? tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ownerIds)) : [],
-    tx
-      .select()
-      .from(agencies)
-      .where(inArray(agencies.id, [...new Set(items.map((item) => item.view.kase.ownerAgencyId))])),
-    exportedHeldRecords(
-      tx,
-      keyRing,
-      items.map(({ view, sections }) => ({
-        id: view.kase.id,
-        ownerAgencyId: view.kase.ownerAgencyId,
-        today: localToday(view.kase.countryCode, now),
-        withIdentity: sections.has('identity'),
-      })),
-    ),
+  const [aliases, documents, contacts, events, perps, comments, owners, ownerAgencies, heldRecords] = await inTurn([
+    () =>
+      tx
+        .select()
+        .from(personNames)
+        .where(and(inArray(personNames.personId, personIds), eq(personNames.kind, 'alias'))),
+    () => tx.select().from(personDocuments).where(inArray(personDocuments.personId, personIds)),
+    () => tx.select().from(personContacts).where(inArray(personContacts.personId, personIds)),
+    () => tx.select().from(traffickingEvents).where(inArray(traffickingEvents.caseId, caseIds)),
+    () => tx.select().from(perpetrators).where(inArray(perpetrators.caseId, caseIds)),
+    () => tx.select().from(caseComments).where(inArray(caseComments.caseId, caseIds)),
+    () => (ownerIds.length ? tx.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, ownerIds)) : []),
+    () =>
+      tx
+        .select()
+        .from(agencies)
+        .where(inArray(agencies.id, [...new Set(items.map((item) => item.view.kase.ownerAgencyId))])),
+    () =>
+      exportedHeldRecords(
+        tx,
+        keyRing,
+        items.map(({ view, sections }) => ({
+          id: view.kase.id,
+          ownerAgencyId: view.kase.ownerAgencyId,
+          today: localToday(view.kase.countryCode, now),
+          withIdentity: sections.has('identity'),
+        })),
+      ),
   ]);
   const group = <T, K extends keyof T>(rows: T[], key: K) => {
     const map = new Map<T[K], T[]>();

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { placeOf } from '../../db/cipherPlace.js';
-import type { Tx } from '../../db/client.js';
+import { inTurn, type Tx } from '../../db/client.js';
 import { agencies, caseHtcdsValues, consents, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
 import { REFERRAL_FIELDS } from '../importedCase.js';
 
@@ -31,38 +31,41 @@ export async function exportedHeldRecords(
 ): Promise<Map<string, ExportedHeldRecords>> {
   const caseIds = cases.map((each) => each.id);
   const identityIds = cases.filter((each) => each.withIdentity).map((each) => each.id);
-  const [keptRows, consentRows, decisionRows, referralRows] = await Promise.all([
-    identityIds.length ? tx.select().from(caseHtcdsValues).where(inArray(caseHtcdsValues.caseId, identityIds)) : [],
-    tx
-      .select({ caseId: consents.caseId, withdrawnAt: consents.withdrawnAt, expiresOn: consents.expiresOn })
-      .from(consents)
-      .where(inArray(consents.caseId, caseIds)),
-    tx
-      .select({
-        caseId: traffickingStatusDecisions.caseId,
-        decisionMakingOrg: traffickingStatusDecisions.decisionMakingOrg,
-        organisationType: agencies.organisationType,
-        agencyFunction: agencies.agencyFunction,
-      })
-      .from(traffickingStatusDecisions)
-      .innerJoin(agencies, eq(agencies.id, traffickingStatusDecisions.decidingAgencyId))
-      .where(inArray(traffickingStatusDecisions.caseId, caseIds))
-      .orderBy(asc(traffickingStatusDecisions.recordedAt), asc(traffickingStatusDecisions.id)),
-    tx
-      .select({
-        referral: referrals,
-        fromName: fromAgency.name,
-        toName: toAgency.name,
-        sentByName: sql<string | null>`app_user_display_name(${referrals.sentBy})`,
-        answeredByName: sql<string | null>`app_user_display_name(${referrals.answeredBy})`,
-      })
-      .from(referrals)
-      .leftJoin(fromAgency, eq(fromAgency.id, referrals.fromAgencyId))
-      .leftJoin(toAgency, eq(toAgency.id, referrals.toAgencyId))
-      .where(
-        and(inArray(referrals.caseId, caseIds), eq(referrals.kind, 'referral'), notInArray(referrals.status, ['declined', 'withdrawn'])),
-      )
-      .orderBy(asc(referrals.referredOn), asc(referrals.createdAt)),
+  const [keptRows, consentRows, decisionRows, referralRows] = await inTurn([
+    () => (identityIds.length ? tx.select().from(caseHtcdsValues).where(inArray(caseHtcdsValues.caseId, identityIds)) : []),
+    () =>
+      tx
+        .select({ caseId: consents.caseId, withdrawnAt: consents.withdrawnAt, expiresOn: consents.expiresOn })
+        .from(consents)
+        .where(inArray(consents.caseId, caseIds)),
+    () =>
+      tx
+        .select({
+          caseId: traffickingStatusDecisions.caseId,
+          decisionMakingOrg: traffickingStatusDecisions.decisionMakingOrg,
+          organisationType: agencies.organisationType,
+          agencyFunction: agencies.agencyFunction,
+        })
+        .from(traffickingStatusDecisions)
+        .innerJoin(agencies, eq(agencies.id, traffickingStatusDecisions.decidingAgencyId))
+        .where(inArray(traffickingStatusDecisions.caseId, caseIds))
+        .orderBy(asc(traffickingStatusDecisions.recordedAt), asc(traffickingStatusDecisions.id)),
+    () =>
+      tx
+        .select({
+          referral: referrals,
+          fromName: fromAgency.name,
+          toName: toAgency.name,
+          sentByName: sql<string | null>`app_user_display_name(${referrals.sentBy})`,
+          answeredByName: sql<string | null>`app_user_display_name(${referrals.answeredBy})`,
+        })
+        .from(referrals)
+        .leftJoin(fromAgency, eq(fromAgency.id, referrals.fromAgencyId))
+        .leftJoin(toAgency, eq(toAgency.id, referrals.toAgencyId))
+        .where(
+          and(inArray(referrals.caseId, caseIds), eq(referrals.kind, 'referral'), notInArray(referrals.status, ['declined', 'withdrawn'])),
+        )
+        .orderBy(asc(referrals.referredOn), asc(referrals.createdAt)),
   ]);
   const keptOf = new Map(
     keptRows.map((row) => [

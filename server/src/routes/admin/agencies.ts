@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
-import { rowsOf, type Tx } from '../../db/client.js';
+import { inTurn, rowsOf, type Tx } from '../../db/client.js';
 import { agencies } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
@@ -32,15 +32,16 @@ export function agencyRoutes(app: FastifyInstance, { database }: AppDeps) {
       countryCode ? eq(agencies.countryCode, countryCode) : undefined,
     );
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const [rows, [total]] = await Promise.all([
-        tx
-          .select()
-          .from(agencies)
-          .where(where)
-          .orderBy(orderFrom(sort, SORTABLE, 'name'))
-          .limit(pageSize)
-          .offset(offsetOf(page, pageSize)),
-        tx.select({ value: count() }).from(agencies).where(where),
+      const [rows, [total]] = await inTurn([
+        () =>
+          tx
+            .select()
+            .from(agencies)
+            .where(where)
+            .orderBy(orderFrom(sort, SORTABLE, 'name'))
+            .limit(pageSize)
+            .offset(offsetOf(page, pageSize)),
+        () => tx.select({ value: count() }).from(agencies).where(where),
       ]);
       return { items: rows.map(presentAgency), total: total?.value ?? 0, page, pageSize };
     });

@@ -7,7 +7,7 @@ import { accountKey, accountWaits, forgetFailures } from '../../auth/loginThrott
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { assignUserAccess } from '../../commands/assignUserAccess.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
-import type { Tx } from '../../db/client.js';
+import { inTurn, type Tx } from '../../db/client.js';
 import { agencies, roles, sessions, userGroupMembers, userRoles, users } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { likePattern, offsetOf, orderFrom } from '../../http/listing.js';
@@ -25,21 +25,24 @@ type UserRow = typeof users.$inferSelect;
 async function presentUsers(tx: Tx, rows: UserRow[]) {
   if (!rows.length) return [];
   const ids = rows.map((row) => row.id);
-  const [agencyRows, roleRows, groupRows, waits] = await Promise.all([
-    tx
-      .select({ id: agencies.id, name: agencies.name })
-      .from(agencies)
-      .where(inArray(agencies.id, [...new Set(rows.map((r) => r.agencyId))])),
-    tx
-      .select({ userId: userRoles.userId, key: roles.key })
-      .from(userRoles)
-      .innerJoin(roles, eq(roles.id, userRoles.roleId))
-      .where(inArray(userRoles.userId, ids)),
-    tx.select().from(userGroupMembers).where(inArray(userGroupMembers.userId, ids)),
-    accountWaits(
-      tx,
-      rows.map((row) => row.username),
-    ),
+  const [agencyRows, roleRows, groupRows, waits] = await inTurn([
+    () =>
+      tx
+        .select({ id: agencies.id, name: agencies.name })
+        .from(agencies)
+        .where(inArray(agencies.id, [...new Set(rows.map((r) => r.agencyId))])),
+    () =>
+      tx
+        .select({ userId: userRoles.userId, key: roles.key })
+        .from(userRoles)
+        .innerJoin(roles, eq(roles.id, userRoles.roleId))
+        .where(inArray(userRoles.userId, ids)),
+    () => tx.select().from(userGroupMembers).where(inArray(userGroupMembers.userId, ids)),
+    () =>
+      accountWaits(
+        tx,
+        rows.map((row) => row.username),
+      ),
   ]);
   return rows.map((row) =>
     presentUser(row, {

@@ -1,6 +1,6 @@
 import type { MeetingPeople } from '@seamless/contracts';
 import { asc, eq, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '../../db/client.js';
+import { inTurn, rowsOf, type Tx } from '../../db/client.js';
 import { agencies, caseMeetingAgencies } from '../../db/schema/index.js';
 
 type PersonRow = { agency_id: string; user_id: string; display_name: string; role_keys: string[]; role_names: string[] };
@@ -11,17 +11,19 @@ type PersonRow = { agency_id: string; user_id: string; display_name: string; rol
  * for a meeting the actor's agency sees, with names and roles only.
  */
 export async function loadMeetingPeople(tx: Tx, meeting: { id: string; conveningAgencyId: string }): Promise<MeetingPeople> {
-  const [convening, invited, people] = await Promise.all([
-    tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, meeting.conveningAgencyId)),
-    tx
-      .select({ id: agencies.id, name: agencies.name })
-      .from(caseMeetingAgencies)
-      .innerJoin(agencies, eq(agencies.id, caseMeetingAgencies.agencyId))
-      .where(eq(caseMeetingAgencies.meetingId, meeting.id))
-      .orderBy(asc(agencies.name)),
-    tx.execute(
-      sql`select agency_id, user_id, display_name, role_keys, role_names from meeting_people(${meeting.id}::uuid) order by display_name, user_id`,
-    ),
+  const [convening, invited, people] = await inTurn([
+    () => tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(eq(agencies.id, meeting.conveningAgencyId)),
+    () =>
+      tx
+        .select({ id: agencies.id, name: agencies.name })
+        .from(caseMeetingAgencies)
+        .innerJoin(agencies, eq(agencies.id, caseMeetingAgencies.agencyId))
+        .where(eq(caseMeetingAgencies.meetingId, meeting.id))
+        .orderBy(asc(agencies.name)),
+    () =>
+      tx.execute(
+        sql`select agency_id, user_id, display_name, role_keys, role_names from meeting_people(${meeting.id}::uuid) order by display_name, user_id`,
+      ),
   ]);
   const rows = rowsOf<PersonRow>(people);
   return {

@@ -9,7 +9,7 @@ import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { localTimeOf } from '../../commands/conveneMeeting.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
-import { rowsOf, type Tx } from '../../db/client.js';
+import { inTurn, rowsOf, type Tx } from '../../db/client.js';
 import {
   agencies,
   caseMeetingActions,
@@ -89,51 +89,57 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
   const { row, standing } = await loadMeetingRow(tx, meetingId);
   const caseAgencies = alias(agencies, 'case_agencies');
   const ownerAgencies = alias(agencies, 'owner_agencies');
-  const [convening, invited, attendees, items, notes, decisions, actions, owned, next] = await Promise.all([
-    tx
-      .select({ name: agencies.name, chairName: sql<string | null>`app_user_display_name(${row.chairUserId}::uuid)` })
-      .from(agencies)
-      .where(eq(agencies.id, row.conveningAgencyId)),
-    tx
-      .select({ id: agencies.id, name: agencies.name })
-      .from(caseMeetingAgencies)
-      .innerJoin(agencies, eq(agencies.id, caseMeetingAgencies.agencyId))
-      .where(eq(caseMeetingAgencies.meetingId, meetingId))
-      .orderBy(asc(agencies.name)),
-    tx
-      .select({
-        attendee: caseMeetingAttendees,
-        userName: sql<string | null>`app_user_display_name(${caseMeetingAttendees.userId})`,
-        agencyName: agencies.name,
-      })
-      .from(caseMeetingAttendees)
-      .leftJoin(agencies, eq(agencies.id, caseMeetingAttendees.agencyId))
-      .where(eq(caseMeetingAttendees.meetingId, meetingId))
-      .orderBy(asc(caseMeetingAttendees.createdAt), asc(caseMeetingAttendees.id)),
-    tx
-      .select({ item: caseMeetingItems, agencyName: caseAgencies.name })
-      .from(caseMeetingItems)
-      .innerJoin(caseAgencies, eq(caseAgencies.id, caseMeetingItems.caseAgencyId))
-      .where(eq(caseMeetingItems.meetingId, meetingId))
-      .orderBy(asc(caseMeetingItems.position), asc(caseMeetingItems.id)),
-    tx.select().from(caseMeetingItemNotes).where(eq(caseMeetingItemNotes.meetingId, meetingId)),
-    tx
-      .select({ decision: caseMeetingDecisions, name: sql<string | null>`app_user_display_name(${caseMeetingDecisions.recordedBy})` })
-      .from(caseMeetingDecisions)
-      .where(eq(caseMeetingDecisions.meetingId, meetingId))
-      .orderBy(asc(caseMeetingDecisions.recordedAt), asc(caseMeetingDecisions.id)),
-    tx
-      .select({
-        action: caseMeetingActions,
-        ownerAgencyName: ownerAgencies.name,
-        ownerUserName: sql<string | null>`app_user_display_name(${caseMeetingActions.ownerUserId})`,
-      })
-      .from(caseMeetingActions)
-      .innerJoin(ownerAgencies, eq(ownerAgencies.id, caseMeetingActions.ownerAgencyId))
-      .where(eq(caseMeetingActions.meetingId, meetingId))
-      .orderBy(asc(caseMeetingActions.dueOn), asc(caseMeetingActions.id)),
-    ownedActions(tx, meetingId),
-    tx.select({ id: caseMeetings.id }).from(caseMeetings).where(eq(caseMeetings.previousMeetingId, meetingId)).limit(1),
+  const [convening, invited, attendees, items, notes, decisions, actions, owned, next] = await inTurn([
+    () =>
+      tx
+        .select({ name: agencies.name, chairName: sql<string | null>`app_user_display_name(${row.chairUserId}::uuid)` })
+        .from(agencies)
+        .where(eq(agencies.id, row.conveningAgencyId)),
+    () =>
+      tx
+        .select({ id: agencies.id, name: agencies.name })
+        .from(caseMeetingAgencies)
+        .innerJoin(agencies, eq(agencies.id, caseMeetingAgencies.agencyId))
+        .where(eq(caseMeetingAgencies.meetingId, meetingId))
+        .orderBy(asc(agencies.name)),
+    () =>
+      tx
+        .select({
+          attendee: caseMeetingAttendees,
+          userName: sql<string | null>`app_user_display_name(${caseMeetingAttendees.userId})`,
+          agencyName: agencies.name,
+        })
+        .from(caseMeetingAttendees)
+        .leftJoin(agencies, eq(agencies.id, caseMeetingAttendees.agencyId))
+        .where(eq(caseMeetingAttendees.meetingId, meetingId))
+        .orderBy(asc(caseMeetingAttendees.createdAt), asc(caseMeetingAttendees.id)),
+    () =>
+      tx
+        .select({ item: caseMeetingItems, agencyName: caseAgencies.name })
+        .from(caseMeetingItems)
+        .innerJoin(caseAgencies, eq(caseAgencies.id, caseMeetingItems.caseAgencyId))
+        .where(eq(caseMeetingItems.meetingId, meetingId))
+        .orderBy(asc(caseMeetingItems.position), asc(caseMeetingItems.id)),
+    () => tx.select().from(caseMeetingItemNotes).where(eq(caseMeetingItemNotes.meetingId, meetingId)),
+    () =>
+      tx
+        .select({ decision: caseMeetingDecisions, name: sql<string | null>`app_user_display_name(${caseMeetingDecisions.recordedBy})` })
+        .from(caseMeetingDecisions)
+        .where(eq(caseMeetingDecisions.meetingId, meetingId))
+        .orderBy(asc(caseMeetingDecisions.recordedAt), asc(caseMeetingDecisions.id)),
+    () =>
+      tx
+        .select({
+          action: caseMeetingActions,
+          ownerAgencyName: ownerAgencies.name,
+          ownerUserName: sql<string | null>`app_user_display_name(${caseMeetingActions.ownerUserId})`,
+        })
+        .from(caseMeetingActions)
+        .innerJoin(ownerAgencies, eq(ownerAgencies.id, caseMeetingActions.ownerAgencyId))
+        .where(eq(caseMeetingActions.meetingId, meetingId))
+        .orderBy(asc(caseMeetingActions.dueOn), asc(caseMeetingActions.id)),
+    () => ownedActions(tx, meetingId),
+    () => tx.select({ id: caseMeetings.id }).from(caseMeetings).where(eq(caseMeetings.previousMeetingId, meetingId)).limit(1),
   ]);
 
   const casesRead: string[] = [];
