@@ -27,22 +27,28 @@ export async function rotateInstanceKeys({ tx, outbox, actor, audit, baseUrl, no
   }
   const keys = await identity.rotatedKeys(now, outbox.packetDays);
   const next = publicKeysOf(keys);
+  // The keys and their proof are the same for every partner; only what is on its way to each differs.
+  const announcement = await announcementOf(identity.instanceId, keys, []);
   const partners = await partnersToTell(tx);
   for (const partner of partners) {
     const unsettled = await tx
       .select({ sealed: federationOutbox.sealed })
       .from(federationOutbox)
       .where(and(eq(federationOutbox.partnerId, partner.id), inArray(federationOutbox.status, ['pending', 'rejected'])));
-    const announcement = await announcementOf(
-      identity.instanceId,
-      keys,
-      unsettled.map((packet) => sealedDigest(packet.sealed)),
-    );
+    const inFlight = unsettled.map((packet) => sealedDigest(packet.sealed));
     // Each announcement is a thread of its own: it waits for nothing the partner has not yet received.
     await enqueuePacket(
       tx,
       outbox,
-      { partner, kind: 'key_rotation', threadId: randomUUID(), sequence: 1, consent: null, body: announcement, createdBy: actor.userId },
+      {
+        partner,
+        kind: 'key_rotation',
+        threadId: randomUUID(),
+        sequence: 1,
+        consent: null,
+        body: { ...announcement, inFlight },
+        createdBy: actor.userId,
+      },
       now,
     );
   }

@@ -2,6 +2,7 @@ import type { CrossBorderReferral, CrossBorderReferralSummary } from '@seamless/
 import type { KeyRing } from '../crypto/keyRing.js';
 import type { Tx } from '../db/client.js';
 import { partnerById, partnerNames } from '../federation/partners.js';
+import { withheldFromReceiver } from '../federation/threads.js';
 import { type Actor, has } from '../policies/actor.js';
 import { crossBorderReferralActions } from '../policies/crossBorderReferral.js';
 import { type CrossBorderReferralContent, openReferralContent } from './record.js';
@@ -33,7 +34,7 @@ export async function presentCrossBorderReferral(
 ): Promise<CrossBorderReferral> {
   const content = openReferralContent(keyRing, row);
   const partner = (await partnerById(tx, row.partnerId))!;
-  const withheld = row.side === 'receiving' && row.consentWithdrawnAt !== null;
+  const withheld = withheldFromReceiver(row);
   const standing = referralStandingOf(row, partner);
   return {
     id: row.id,

@@ -19,6 +19,13 @@ export async function threadIdTaken(tx: Tx, id: string): Promise<boolean> {
   return !!taken?.taken;
 }
 
+/**
+ * Once her consent is withdrawn, the receiving side of a thread keeps what it did itself and how
+ * the thread ended, but no longer who she is, why she was sent, or her files.
+ */
+export const withheldFromReceiver = (row: { side: 'sending' | 'receiving'; consentWithdrawnAt: Date | null }) =>
+  row.side === 'receiving' && row.consentWithdrawnAt !== null;
+
 /** Records whose packets run as one ordered thread with a partner, counted on the record itself. */
 export type ThreadTable = typeof repatriations | typeof crossBorderReferrals;
 

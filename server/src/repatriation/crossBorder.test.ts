@@ -1,6 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, type FederationPair, identifiedCambodianCase, startFederationPair, thaiToday } from '../../test/federationPair.js';
+import {
+  eventually,
+  type FederationPair,
+  identifiedCambodianCase,
+  startFederationPair,
+  thaiJourneyAgencies,
+  thaiToday,
+} from '../../test/federationPair.js';
 import { type ApiClient, expectProblem } from '../../test/harness.js';
 import { asSystem } from '../db/actorContext.js';
 import { repatriations } from '../db/schema/index.js';
@@ -17,9 +24,7 @@ beforeAll(async () => {
   pair = await startFederationPair();
   thWorker = await pair.thailand.app.login('th.socialworker');
   khWorker = await pair.cambodia.app.login('kh.socialworker');
-  const listed = (await pair.thailand.admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; acronym: string | null }[];
-  const id = (acronym: string) => listed.find((agency) => agency.acronym === acronym)!.id;
-  agencies = { chiangrai: id('PSDHS Chiang Rai'), police: id('ATPD') };
+  agencies = await thaiJourneyAgencies(pair.thailand.admin);
 }, 120_000);
 
 afterAll(async () => {

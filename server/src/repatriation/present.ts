@@ -4,6 +4,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { agencies } from '../db/schema/index.js';
 import { partnerById, partnerNames } from '../federation/partners.js';
+import { withheldFromReceiver } from '../federation/threads.js';
 import { type Actor, has } from '../policies/actor.js';
 import { repatriationActions } from '../policies/repatriation.js';
 import type { RepatriationContent } from './record.js';
@@ -39,14 +40,6 @@ function personOf(content: RepatriationContent, actor: Actor): Repatriation['per
     homeAddress: person.address ?? null,
   };
 }
-
-/**
- * Once her consent is withdrawn, the receiving side keeps what it did itself and how the
- * repatriation ended, but no longer who she is, what she told, or her files (a case it opened
- * after the handover is its own record, under its own consents).
- */
-export const withheldFromReceiver = (row: Pick<RepatriationRow, 'side' | 'consentWithdrawnAt'>) =>
-  row.side === 'receiving' && row.consentWithdrawnAt !== null;
 
 export async function presentRepatriation(tx: Tx, keyRing: KeyRing, actor: Actor, row: RepatriationRow): Promise<Repatriation> {
   const content = contentOf(keyRing, row);

@@ -5,6 +5,7 @@ import {
   type FederationPair,
   identifiedCambodianCase,
   startFederationPair,
+  thaiJourneyAgencies,
   thaiToday,
 } from '../../../test/federationPair.js';
 import { type ApiClient, expectProblem } from '../../../test/harness.js';
@@ -24,9 +25,7 @@ beforeAll(async () => {
   pair = await startFederationPair();
   thWorker = await pair.thailand.app.login('th.socialworker');
   khWorker = await pair.cambodia.app.login('kh.socialworker');
-  const listed = (await pair.thailand.admin.get('/api/admin/agencies?pageSize=200')).body.items as { id: string; acronym: string | null }[];
-  const id = (acronym: string) => listed.find((agency) => agency.acronym === acronym)!.id;
-  agencies = { chiangrai: id('PSDHS Chiang Rai'), police: id('ATPD') };
+  agencies = await thaiJourneyAgencies(pair.thailand.admin);
 }, 120_000);
 
 afterAll(async () => {

@@ -12,12 +12,13 @@ import { type LocalBody, takeRepatriationStep } from '../../commands/takeRepatri
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { repatriations } from '../../db/schema/index.js';
+import { withheldFromReceiver } from '../../federation/threads.js';
 import { withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { conflict, forbidden, notFound } from '../../http/problem.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { canNoteRepatriationMeeting, canRepatriate } from '../../policies/repatriation.js';
-import { presentRepatriation, summariesOf, withheldFromReceiver } from '../../repatriation/present.js';
+import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepKind } from '../../repatriation/steps.js';
 import { contentOf, loadRepatriation, lockRepatriation, saveRepatriation } from '../../repatriation/thread.js';
 import { sendStoredFile } from '../caseRecord/attachments.js';
