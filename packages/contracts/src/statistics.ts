@@ -52,11 +52,10 @@ export const figureQuerySchema = z
   .strict()
   .superRefine((query, ctx) => {
     if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
-    // Whole months only: two periods a day apart, each suppressed on its own, would give away the person of that day.
-    if (!query.from.endsWith('-01'))
+    else if (!query.from.endsWith('-01'))
       ctx.addIssue({ code: 'custom', path: ['from'], message: 'A period starts on the first day of a month.' });
-    if (query.to !== lastDayOfMonth(query.to))
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A period ends on the last day of a month.' });
+    else if (periodShapeOf(query.from, query.to) === null)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A period is one month, quarter, half-year, or a run of whole years.' });
     // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
     const filters = (query.child === undefined ? 0 : 1) + (query.sex === undefined ? 0 : 1);
     if ((query.by?.length ?? 0) + filters > 2) {
@@ -64,6 +63,28 @@ export const figureQuerySchema = z
     }
   });
 export type FigureQuery = z.infer<typeof figureQuerySchema>;
+
+export const PERIOD_SHAPES = ['month', 'quarter', 'half', 'years'] as const;
+export type PeriodShape = (typeof PERIOD_SHAPES)[number];
+
+/**
+ * Which calendar unit a period is, or null for any other span. Figures come only for these: with
+ * free spans, Jan–Apr less Jan–Mar is April, and many overlapping spans averaged would wear away
+ * the adjustment that protects a small count (DESIGN.md §4 Publication). Nested units leave a
+ * reader few ways to difference, each through several adjusted figures.
+ */
+export function periodShapeOf(from: string, to: string): PeriodShape | null {
+  const [fromYear, fromMonth, fromDay] = from.split('-').map(Number) as [number, number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  if (fromDay !== 1 || to !== lastDayOfMonth(to)) return null;
+  if (fromMonth === 1 && toMonth === 12 && toYear >= fromYear) return 'years';
+  if (toYear !== fromYear) return null;
+  const months = toMonth - fromMonth + 1;
+  if (months === 1) return 'month';
+  if (months === 3 && fromMonth % 3 === 1) return 'quarter';
+  if (months === 6 && fromMonth % 6 === 1) return 'half';
+  return null;
+}
 
 /**
  * One cell: its breakdown values (same order as `by`) and its count, or `null` with `suppressed`
@@ -85,6 +106,12 @@ export const figureTableSchema = z.object({
   by: z.array(z.enum(STATISTIC_BREAKDOWNS)),
   /** Cells below this are never shown (DESIGN.md §4). */
   threshold: z.number().int(),
+  /**
+   * The most a shown count differs from the true one: each is adjusted by a small amount fixed by
+   * the records it counts, the same at every asking, so no figure can be subtracted from another
+   * to reveal a person. Totals are adjusted on their own and may differ from the sum of their parts.
+   */
+  adjustment: z.number().int().min(0).default(0),
   cells: z.array(figureCellSchema),
   /** Row and column totals (keys of one breakdown), suppressed by the same rule. */
   margins: z.array(z.array(figureCellSchema)),

@@ -10,27 +10,48 @@ import {
   type ServerStatisticDefinition,
   STATISTIC_DEFINITIONS,
 } from './definitions.js';
+import { adjustedCount, MAXIMUM_ADJUSTMENT } from './perturbation.js';
 import { SUPPRESSION_THRESHOLD, suppressTable } from './suppression.js';
 
-type Counts = Map<string, number>;
+/** A true count and the key its records give (migration 0035), by the cell's keys. */
+interface Count {
+  keys: string[];
+  value: number;
+  cellKey: number;
+}
+type Counts = Map<string, Count>;
 const keyOf = (keys: readonly string[]) => JSON.stringify(keys);
 
-/** Grouped counts from the database (migration 0026): breakdown values and a number, nothing else. */
+/** Grouped counts from the database (migrations 0026, 0035): breakdown values, a number and its cell key, nothing else. */
 async function countsBy(
   tx: Tx,
   definition: ServerStatisticDefinition,
   query: FigureQuery,
   countryCode: string,
   by: readonly StatisticBreakdown[],
-): Promise<{ keys: string[]; value: number }[]> {
-  const rows = rowsOf<{ keys: string[]; value: string | number }>(
+): Promise<Count[]> {
+  const rows = rowsOf<{ keys: string[]; value: string | number; cell_key: string | number }>(
     await tx.execute(
-      sql`select keys, value from statistic_counts(${definition.records}, ${countedUnitOf(definition)}, ${query.from}::date, ${query.to}::date,
+      sql`select keys, value, cell_key from statistic_counts(${definition.records}, ${countedUnitOf(definition)}, ${query.from}::date, ${query.to}::date,
       ${JSON.stringify(by)}::jsonb, ${query.agencyId ?? null}::uuid, ${null}::text, ${null}::text,
       ${JSON.stringify(ageBandsOf(countryCode))}::jsonb, ${COUNTRY_TIME_ZONES[countryCode] ?? 'UTC'}::text)`,
     ),
   );
-  return rows.map((row) => ({ keys: row.keys, value: Number(row.value) }));
+  return rows.map((row) => ({ keys: row.keys, value: Number(row.value), cellKey: Number(row.cell_key) }));
+}
+
+/** How shown counts are published: adjusted by their cell keys, by at most `adjustment`. */
+export interface Publication {
+  adjust: (count: number, cellKey: number) => number;
+  adjustment: number;
+}
+
+export const ADJUSTED: Publication = { adjust: adjustedCount, adjustment: MAXIMUM_ADJUSTMENT };
+
+/** A cell as published: hidden stays hidden, a shown count carries its adjustment. */
+function adjusted(published: FigureCell, count: Count | undefined, publication: Publication): FigureCell {
+  if (published.suppressed || published.value === null || count === undefined) return published;
+  return { ...published, value: publication.adjust(count.value, count.cellKey) };
 }
 
 /**
@@ -40,14 +61,17 @@ async function countsBy(
  * a smaller total than the sum only weakens what a reader can work out, and one below the
  * threshold is hidden too.
  */
-function withDistinctTotal(published: FigureCell, distinct: Counts): FigureCell {
+function withDistinctTotal(published: FigureCell, distinct: Counts, publication: Publication): FigureCell {
   if (published.suppressed) return published;
-  const value = distinct.get(keyOf(published.keys)) ?? 0;
-  return value > 0 && value < SUPPRESSION_THRESHOLD ? { keys: published.keys, value: null, suppressed: true } : { ...published, value };
+  const count = distinct.get(keyOf(published.keys));
+  if (count === undefined) return { ...published, value: 0 };
+  return count.value < SUPPRESSION_THRESHOLD
+    ? { keys: published.keys, value: null, suppressed: true }
+    : adjusted({ ...published, value: count.value }, count, publication);
 }
 
-const asMap = (rows: { keys: string[]; value: number }[], index?: number): Counts =>
-  new Map(rows.map((row) => [keyOf(index === undefined ? row.keys : [row.keys[index]!]), row.value]));
+const asMap = (rows: Count[], index?: number): Counts =>
+  new Map(rows.map((row) => [keyOf(index === undefined ? row.keys : [row.keys[index]!]), row]));
 
 function asRate(cell: FigureCell, population: number | undefined): FigureCell {
   if (cell.value === null) return cell;
@@ -56,18 +80,24 @@ function asRate(cell: FigureCell, population: number | undefined): FigureCell {
 
 /**
  * One figure for the reader's country (or one agency of it): counted by the database, small
- * cells suppressed, a rate computed from the published counts. A figure whose records do not
- * exist yet answers "no data recorded": no cells and a null total, never 0.
+ * cells suppressed, shown counts adjusted, a rate computed from the published counts. A figure
+ * whose records do not exist yet answers "no data recorded": no cells and a null total, never 0.
  */
-export async function computeFigure(tx: Tx, query: FigureQuery, countryCode: string): Promise<FigureTable> {
+export async function computeFigure(
+  tx: Tx,
+  query: FigureQuery,
+  countryCode: string,
+  publication: Publication = ADJUSTED,
+): Promise<FigureTable> {
   const filters = filtersOf(query);
-  if (!filters.length) return computeTable(tx, query, countryCode);
+  if (!filters.length) return computeTable(tx, query, countryCode, publication);
   // A filter is the row of a table broken down by it, suppressed with the rows it hides: a filtered
   // total published on its own would give back a cell the full table hides (final probe P3).
   const full = await computeTable(
     tx,
     { ...query, child: undefined, sex: undefined, by: [...filters.map((filter) => filter.by), ...(query.by ?? [])] },
     countryCode,
+    publication,
   );
   return { ...sliceOf(full, filters), by: query.by ?? [] };
 }
@@ -107,7 +137,7 @@ function sliceOf(full: FigureTable, filters: Filter[]): FigureTable {
   };
 }
 
-async function computeTable(tx: Tx, query: FigureQuery, countryCode: string): Promise<FigureTable> {
+async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, publication: Publication): Promise<FigureTable> {
   const definition = STATISTIC_DEFINITIONS[query.statistic];
   const by = query.by ?? [];
   const frame = {
@@ -118,13 +148,14 @@ async function computeTable(tx: Tx, query: FigureQuery, countryCode: string): Pr
     to: query.to,
     by,
     threshold: SUPPRESSION_THRESHOLD,
+    adjustment: publication.adjustment,
   };
   if (definition.availability === 'not_recorded' || definition.records === null) {
     return { ...frame, cells: [], margins: by.length === 2 ? [[], []] : [], total: { keys: [], value: null, suppressed: false } };
   }
   const cells = await countsBy(tx, definition, query, countryCode, by);
   const totals = by.length === 0 ? cells : await countsBy(tx, definition, query, countryCode, []);
-  const total = asMap(totals.length ? totals : [{ keys: [], value: 0 }]);
+  const total = asMap(totals);
   const margins =
     by.length === 2
       ? [
@@ -136,10 +167,11 @@ async function computeTable(tx: Tx, query: FigureQuery, countryCode: string): Pr
     { by, cells: by.length === 0 && cells.length === 0 ? [{ keys: [], value: 0 }] : cells },
     SUPPRESSION_THRESHOLD,
   );
+  const counted = asMap(cells);
   const table = {
-    cells: suppressed.cells,
-    margins: suppressed.margins.map((line, index) => line.map((cell) => withDistinctTotal(cell, margins[index]!))),
-    total: withDistinctTotal(suppressed.total, total),
+    cells: suppressed.cells.map((cell) => adjusted(cell, counted.get(keyOf(cell.keys)), publication)),
+    margins: suppressed.margins.map((line, index) => line.map((cell) => withDistinctTotal(cell, margins[index]!, publication))),
+    total: withDistinctTotal(suppressed.total, total, publication),
   };
   if (definition.unit !== 'rate_per_100k') return { ...frame, ...table };
   const population = POPULATION[countryCode]?.population;

@@ -204,5 +204,11 @@ describe('report files', () => {
     expect(cells.every((value) => value === 0 || value >= 5)).toBe(true);
     const notRecorded = report.tables.findIndex((table) => table.availability === 'not_recorded');
     expect(workbook.getWorksheet(`Table ${notRecorded + 1}`)!.getCell('A4').value).toContain('No data recorded');
+    // A reader of the file learns that totals need not add up, and why.
+    const notes = first.getColumn(1).values.filter((value): value is string => typeof value === 'string');
+    expect(notes.some((note) => note.startsWith('“< 5”'))).toBe(true);
+    expect(notes).toContain(
+      'Every number shown is moved up or down by at most 2, by an amount the records it counts decide, so that no number can be subtracted from another to single out a person. A total may differ slightly from the sum of its parts.',
+    );
   });
 });

@@ -41,6 +41,8 @@ export function coverOf(report: ReportDocument) {
       : null,
     released: report.releasedAt ? interpolate(text.releasedOn, { date: day(report.releasedAt) }) : null,
     suppressedNote: interpolate(text.suppressed, { threshold: report.tables[0]?.threshold ?? 5 }),
+    // Reports frozen before counts were adjusted say nothing of it.
+    adjustedNote: report.tables[0]?.adjustment ? interpolate(text.adjusted, { adjustment: report.tables[0].adjustment }) : null,
     text,
   };
 }

@@ -13,6 +13,7 @@ const table: FigureTable = {
   to: '2025-12-31',
   by: ['sex', 'ageBand'],
   threshold: 5,
+  adjustment: 2,
   cells: [cell(['male', '25-34'], 6), cell(['female', '18-24'], 7), cell(['female', '15-17'], null), cell(['unknown', '18-24'], 5)],
   margins: [
     [cell(['unknown'], 5), cell(['male'], 6), cell(['female'], 12)],

@@ -97,7 +97,8 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
     if (cover.released) flow.paragraph(cover.released, STYLES.body, 0, 1);
     flow.space(8);
   }
-  flow.paragraph(cover.suppressedNote, STYLES.note, 0, 12);
+  flow.paragraph(cover.suppressedNote, STYLES.note, 0, cover.adjustedNote ? 2 : 12);
+  if (cover.adjustedNote) flow.paragraph(cover.adjustedNote, STYLES.note, 0, 12);
   report.tables.forEach((table, index) => {
     drawTable(flow, gridOf(table, cover.labelling), interpolate(text.table, { number: index + 1 }), text.noDataRecorded);
   });

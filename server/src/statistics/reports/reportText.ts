@@ -10,7 +10,7 @@ import type {
 
 /**
  * The words of a statistical report, printed (PDF) and as a workbook (XLSX), in the language it
- * is written in. Placeholders in braces: {year}, {quarter}, {half}, {date}, {name}, {threshold}.
+ * is written in. Placeholders in braces: {year}, {quarter}, {half}, {date}, {name}, {threshold}, {adjustment}.
  * Countries and months come from Node's CLDR data, agencies, provinces and age bands as recorded.
  */
 export type ReportText = {
@@ -32,6 +32,8 @@ export type ReportText = {
   noDataRecorded: string;
   /** The note under every table: "< {threshold}" marks a hidden number. */
   suppressed: string;
+  /** The note under every table whose counts are adjusted: by at most {adjustment}. */
+  adjusted: string;
   status: Record<ReportStatus, string>;
   /** A watermark line on every page of a report not yet released. */
   notReleased: string;
@@ -113,6 +115,8 @@ export const REPORT_TEXT_EN: ReportText = {
   noDataRecorded: 'No data recorded yet: these records are not kept in Seamless yet.',
   suppressed:
     '“< {threshold}” marks a number below {threshold}, hidden with any number that would let it be worked out, so that no person can be recognised.',
+  adjusted:
+    'Every number shown is moved up or down by at most {adjustment}, by an amount the records it counts decide, so that no number can be subtracted from another to single out a person. A total may differ slightly from the sum of its parts.',
   status: { draft: 'Draft', approved: 'Approved, not released', released: 'Released' },
   notReleased: 'Not released — do not publish',
   generated: 'Generated on {date} by {name}',
@@ -194,6 +198,8 @@ export const REPORT_TEXT_TH: ReportText = {
   total: 'รวม',
   noDataRecorded: 'ยังไม่มีการบันทึกข้อมูล: ข้อมูลส่วนนี้ยังไม่ได้จัดเก็บใน Seamless',
   suppressed: '“< {threshold}” หมายถึงตัวเลขที่น้อยกว่า {threshold} ซึ่งถูกซ่อนไว้ พร้อมกับตัวเลขอื่นที่อาจใช้คำนวณหาตัวเลขนั้นได้ เพื่อไม่ให้สามารถระบุตัวบุคคลได้',
+  adjusted:
+    'ตัวเลขที่แสดงทุกตัวถูกปรับเพิ่มหรือลดไม่เกิน {adjustment} ตามขนาดที่กำหนดโดยระเบียนที่นับ เพื่อไม่ให้นำตัวเลขหนึ่งไปลบกับอีกตัวเลขหนึ่งเพื่อระบุตัวบุคคลได้ ยอดรวมจึงอาจต่างจากผลบวกของส่วนย่อยเล็กน้อย',
   status: { draft: 'ร่าง', approved: 'อนุมัติแล้ว ยังไม่เผยแพร่', released: 'เผยแพร่แล้ว' },
   notReleased: 'ยังไม่ได้เผยแพร่ — ห้ามนำไปเผยแพร่',
   generated: 'จัดทำเมื่อวันที่ {date} โดย {name}',
@@ -274,6 +280,8 @@ export const REPORT_TEXT_KM: ReportText = {
   noDataRecorded: 'មិនទាន់មានទិន្នន័យកត់ត្រានៅឡើយ៖ កំណត់ត្រាទាំងនេះមិនទាន់ត្រូវបានរក្សាទុកក្នុង Seamless នៅឡើយទេ។',
   suppressed:
     '“< {threshold}” សម្គាល់លេខដែលតិចជាង {threshold} ដែលត្រូវបានលាក់ រួមជាមួយលេខណាមួយដែលអាចប្រើដើម្បីគណនារកលេខនោះវិញបាន ដើម្បីកុំឱ្យនរណាម្នាក់អាចត្រូវបានស្គាល់។',
+  adjusted:
+    'លេខនីមួយៗដែលបង្ហាញ ត្រូវបានកែតម្រូវឡើង ឬចុះ មិនលើសពី {adjustment} តាមចំនួនដែលកំណត់ដោយកំណត់ត្រាដែលបានរាប់ ដើម្បីកុំឱ្យគេអាចយកលេខមួយដកនឹងលេខមួយទៀត ដើម្បីស្គាល់បុគ្គលណាម្នាក់បាន។ ដូច្នេះ ចំនួនសរុបអាចខុសបន្តិចពីផលបូកនៃផ្នែកនីមួយៗ។',
   status: { draft: 'សេចក្តីព្រាង', approved: 'បានអនុម័ត មិនទាន់ចេញផ្សាយ', released: 'បានចេញផ្សាយ' },
   notReleased: 'មិនទាន់ចេញផ្សាយ — ហាមផ្សព្វផ្សាយ',
   generated: 'បង្កើតនៅថ្ងៃទី {date} ដោយ {name}',
@@ -353,6 +361,8 @@ export const REPORT_TEXT_LO: ReportText = {
   total: 'ລວມ',
   noDataRecorded: 'ຍັງບໍ່ມີຂໍ້ມູນທີ່ບັນທຶກ: ຂໍ້ມູນເຫຼົ່ານີ້ຍັງບໍ່ໄດ້ເກັບໄວ້ໃນ Seamless.',
   suppressed: '“< {threshold}” ໝາຍເຖິງຕົວເລກທີ່ໜ້ອຍກວ່າ {threshold} ເຊິ່ງຖືກເຊື່ອງໄວ້ ພ້ອມກັບທຸກຕົວເລກທີ່ອາດໃຊ້ຄິດໄລ່ຫາຕົວເລກນັ້ນໄດ້ ເພື່ອບໍ່ໃຫ້ລະບຸຕົວບຸກຄົນໄດ້.',
+  adjusted:
+    'ທຸກຕົວເລກທີ່ສະແດງ ຖືກປັບຂຶ້ນ ຫຼື ລົງ ບໍ່ເກີນ {adjustment} ຕາມຂະໜາດທີ່ກຳນົດໂດຍບັນທຶກທີ່ນັບ ເພື່ອບໍ່ໃຫ້ເອົາຕົວເລກໜຶ່ງລົບກັບອີກຕົວເລກໜຶ່ງເພື່ອລະບຸຕົວບຸກຄົນໄດ້. ຍອດລວມຈຶ່ງອາດແຕກຕ່າງເລັກນ້ອຍຈາກຜົນບວກຂອງແຕ່ລະສ່ວນ.',
   status: { draft: 'ຮ່າງ', approved: 'ອະນຸມັດແລ້ວ, ຍັງບໍ່ເຜີຍແຜ່', released: 'ເຜີຍແຜ່ແລ້ວ' },
   notReleased: 'ຍັງບໍ່ເຜີຍແຜ່ — ຫ້າມເຜີຍແຜ່',
   generated: 'ສ້າງວັນທີ {date} ໂດຍ {name}',
@@ -439,6 +449,8 @@ export const REPORT_TEXT_MY: ReportText = {
   noDataRecorded: 'မှတ်တမ်းတင်ထားသော အချက်အလက် မရှိသေးပါ- ဤမှတ်တမ်းများကို Seamless တွင် မသိမ်းဆည်းရသေးပါ။',
   suppressed:
     '“< {threshold}” သည် {threshold} ထက်နည်းသော ကိန်းကို ပြသည်။ မည်သူမျှ ဖော်ထုတ်မခံရစေရန် ထိုကိန်းကို၎င်း၊ ထိုကိန်းကို တွက်ထုတ်နိုင်စေမည့် အခြားကိန်းများကို၎င်း ဖုံးကွယ်ထားသည်။',
+  adjusted:
+    'ပြသထားသော ကိန်းတိုင်းကို ရေတွက်ထားသော မှတ်တမ်းများက သတ်မှတ်သည့် ပမာဏဖြင့် အများဆုံး {adjustment} အထိ တိုး၍ သို့မဟုတ် လျှော့၍ ချိန်ညှိထားသည်။ ထို့ကြောင့် ကိန်းတစ်ခုကို အခြားကိန်းတစ်ခုဖြင့် နုတ်၍ မည်သူ့ကိုမျှ ခွဲခြားဖော်ထုတ်၍ မရပါ။ စုစုပေါင်းသည် အစိတ်အပိုင်းများ၏ ပေါင်းလဒ်နှင့် အနည်းငယ် ကွာခြားနိုင်သည်။',
   status: { draft: 'မူကြမ်း', approved: 'အတည်ပြုပြီး၊ မထုတ်ပြန်ရသေး', released: 'ထုတ်ပြန်ပြီး' },
   notReleased: 'မထုတ်ပြန်ရသေးပါ — ထုတ်ပြန်ခြင်း မပြုရ',
   generated: '{date} ရက်နေ့တွင် {name} က ထုတ်ယူသည်',
@@ -519,6 +531,8 @@ export const REPORT_TEXT_VI: ReportText = {
   noDataRecorded: 'Chưa có dữ liệu được ghi nhận: các hồ sơ này chưa được lưu trong Seamless.',
   suppressed:
     '“< {threshold}” đánh dấu một số nhỏ hơn {threshold}, được ẩn cùng với mọi số có thể dùng để suy ra số đó, để không ai có thể bị nhận ra.',
+  adjusted:
+    'Mỗi số hiển thị được điều chỉnh tăng hoặc giảm tối đa {adjustment}, theo một mức do chính các hồ sơ được đếm quyết định, để không thể lấy số này trừ số kia nhằm nhận ra một người. Vì vậy, tổng có thể chênh lệch đôi chút so với tổng các phần.',
   status: { draft: 'Dự thảo', approved: 'Đã phê duyệt, chưa công bố', released: 'Đã công bố' },
   notReleased: 'Chưa công bố — không được phổ biến',
   generated: 'Do {name} lập ngày {date}',
@@ -598,6 +612,8 @@ export const REPORT_TEXT_ZH: ReportText = {
   total: '合计',
   noDataRecorded: '尚无记录数据：Seamless 尚未保存此类记录。',
   suppressed: '“< {threshold}”表示小于 {threshold} 的数字；该数字以及任何可据以推算出该数字的数字均已隐藏，以免任何人被识别。',
+  adjusted:
+    '显示的每个数字都上下调整最多 {adjustment}，调整量由所统计的记录决定，因此无法通过数字相减识别出任何个人。合计可能与各部分之和略有出入。',
   status: { draft: '草稿', approved: '已批准，未发布', released: '已发布' },
   notReleased: '未发布——不得公开',
   generated: '由{name}于{date}生成',
@@ -678,6 +694,8 @@ export const REPORT_TEXT_JA: ReportText = {
   noDataRecorded: 'まだデータが記録されていません。これらの記録はまだSeamlessに保存されていません。',
   suppressed:
     '「< {threshold}」は{threshold}未満の数を示します。個人が特定されないよう、この数と、この数を推計できるすべての数を表示していません。',
+  adjusted:
+    '表示される各数値は、集計した記録によって決まる量だけ、最大 {adjustment} 上下に調整されています。数値同士を差し引いて個人を特定できないようにするためです。合計が内訳の和とわずかに異なることがあります。',
   status: { draft: '案', approved: '承認済み（未公表）', released: '公表済み' },
   notReleased: '未公表 — 公表しないこと',
   generated: '{date}　{name}が作成',

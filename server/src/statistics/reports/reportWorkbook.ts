@@ -28,7 +28,7 @@ export async function renderReportWorkbook(report: ReportDocument): Promise<Buff
   }
   if (cover.released) front.addRow([cover.released]);
   front.addRow([]);
-  front.addRow([cover.suppressedNote]);
+  for (const note of notesOf(cover)) front.addRow([note]);
   front.addRow([]);
   front.addRow([text.contents]).font = { bold: true };
   report.tables.forEach((table, index) => {
@@ -53,7 +53,10 @@ export async function renderReportWorkbook(report: ReportDocument): Promise<Buff
     sheet.getColumn(1).width = 36;
     for (let column = 2; column <= grid.columns.length + 1; column += 1) sheet.getColumn(column).width = 14;
     sheet.addRow([]);
-    sheet.addRow([cover.suppressedNote]);
+    for (const note of notesOf(cover)) sheet.addRow([note]);
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+const notesOf = (cover: { suppressedNote: string; adjustedNote: string | null }) =>
+  cover.adjustedNote ? [cover.suppressedNote, cover.adjustedNote] : [cover.suppressedNote];
