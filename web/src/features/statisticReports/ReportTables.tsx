@@ -26,7 +26,15 @@ function ReportTable({ table, title, labels, slug }: { table: FigureTable; title
       </Card>
     );
   }
-  return <FigureTableCard title={title} view={view} threshold={table.threshold} fileName={csvFileName(table.statistic, slug, table.by)} />;
+  return (
+    <FigureTableCard
+      title={title}
+      view={view}
+      threshold={table.threshold}
+      adjustment={table.adjustment}
+      fileName={csvFileName(table.statistic, slug, table.by)}
+    />
+  );
 }
 
 /** The report's frozen tables, read-only, labelled in the reader's language (the downloads are in the report's). */

@@ -1,16 +1,91 @@
-import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { lastDayOfMonth, STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
+import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
-import { isoDateParam } from '../../lib/searchParams';
 import { useAgencyOptions } from '../agencies/queries';
-import { PERIOD_KINDS, type Period, periodRange, QUARTERS } from './period';
+import { monthName } from './monthName';
+import { MONTHS, PERIOD_KINDS, type Period, QUARTERS } from './period';
 import { AGE_FILTERS, CHART_LAYOUTS, FIGURE_SEXES, periodSearch, type StatisticsSearch } from './statisticsSearch';
 
 /** Years offered: this one and the nine before, as far back as annual reports usually compare. */
 const YEARS_BACK = 10;
+
+interface PeriodPickersProps {
+  period: Period;
+  /** The years offered, latest first. */
+  years: readonly number[];
+  onChange: (period: Period) => void;
+}
+
+/** The year and the quarter or month of a period, or the first and last year of a run. */
+function PeriodPickers({ period, years, onChange }: PeriodPickersProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const yearOptions = (earliest = 0) =>
+    years.filter((year) => year >= earliest).map((year) => ({ value: String(year), label: formatYear(year, locale) }));
+  if (period.kind === 'years') {
+    return (
+      <>
+        <Select
+          label={t('statistics.period.from')}
+          data={yearOptions()}
+          value={String(period.from)}
+          onChange={(value) => value && onChange({ ...period, from: Number(value), to: Math.max(Number(value), period.to) })}
+          allowDeselect={false}
+          w={130}
+        />
+        <Select
+          label={t('statistics.period.to')}
+          data={yearOptions(period.from)}
+          value={String(period.to)}
+          onChange={(value) => value && onChange({ ...period, to: Number(value) })}
+          allowDeselect={false}
+          w={130}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <Select
+        aria-label={t('statistics.period.year')}
+        data={yearOptions()}
+        value={String(period.year)}
+        onChange={(value) => value && onChange({ ...period, year: Number(value) })}
+        allowDeselect={false}
+        w={130}
+      />
+      {period.kind === 'quarter' && (
+        <Select
+          aria-label={t('statistics.period.quarter')}
+          data={QUARTERS.map((quarter) => ({ value: String(quarter), label: t('statistics.period.quarterOption', { quarter }) }))}
+          value={String(period.quarter)}
+          onChange={(value) => {
+            const quarter = QUARTERS.find((each) => String(each) === value);
+            if (quarter) onChange({ ...period, quarter });
+          }}
+          allowDeselect={false}
+          w={150}
+        />
+      )}
+      {period.kind === 'month' && (
+        <Select
+          aria-label={t('statistics.period.month')}
+          data={MONTHS.map((month) => ({ value: String(month), label: monthName(month, locale) }))}
+          value={String(period.month)}
+          onChange={(value) => {
+            const month = MONTHS.find((each) => String(each) === value);
+            if (month) onChange({ ...period, month });
+          }}
+          allowDeselect={false}
+          w={170}
+        />
+      )}
+    </>
+  );
+}
 
 interface FigureControlsProps {
   statistic: StatisticKey;
@@ -26,11 +101,9 @@ interface FigureControlsProps {
 /** Which figure, for which period, broken down how and for whom. */
 export function FigureControls({ statistic, period, currentYear, breakdowns, by, search, onChange }: FigureControlsProps) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const agencies = useAgencyOptions();
   const years = Array.from({ length: YEARS_BACK }, (_, index) => currentYear - index);
-  const yearOptions = years.map((year) => ({ value: String(year), label: formatYear(year, locale) }));
-  const year = period.kind === 'range' ? currentYear : period.year;
+  const year = period.kind === 'years' ? period.to : period.year;
   const [first, second] = by;
   const breakdownOptions = (exclude?: StatisticBreakdown) =>
     breakdowns.filter((key) => key !== exclude).map((key) => ({ value: key, label: t(`statistics.breakdown.${key}`) }));
@@ -38,19 +111,12 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
     const chosen = keys.filter((key): key is StatisticBreakdown => key !== undefined);
     onChange({ by: chosen.length > 0 ? chosen.join(',') : undefined });
   };
+  const setPeriod = (next: Period) => onChange(periodSearch(next));
   const setPeriodKind = (kind: Period['kind']) => {
-    if (kind === 'year') onChange(periodSearch({ kind, year }));
-    if (kind === 'quarter') onChange(periodSearch({ kind, year, quarter: 1 }));
-    if (kind === 'range') onChange(periodSearch({ kind, ...periodRange(period) }));
-  };
-  // Figures cover whole months (the server refuses other periods): a month picked is its first or last day.
-  const monthStart = (month: string) => isoDateParam(month && `${month}-01`);
-  const monthEnd = (month: string) => {
-    const start = monthStart(month);
-    return start && lastDayOfMonth(start);
-  };
-  const setRange = (from: string | undefined, to: string | undefined) => {
-    if (from && to) onChange(periodSearch({ kind: 'range', from, to }));
+    if (kind === 'year') setPeriod({ kind, year });
+    if (kind === 'quarter') setPeriod({ kind, year, quarter: 1 });
+    if (kind === 'month') setPeriod({ kind, year, month: 1 });
+    if (kind === 'years') setPeriod({ kind, from: year, to: year });
   };
 
   return (
@@ -82,54 +148,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
               if (kind) setPeriodKind(kind);
             }}
           />
-          {period.kind !== 'range' && (
-            <Select
-              aria-label={t('statistics.period.year')}
-              data={yearOptions}
-              value={String(period.year)}
-              onChange={(value) =>
-                value &&
-                onChange(
-                  periodSearch(period.kind === 'quarter' ? { ...period, year: Number(value) } : { kind: 'year', year: Number(value) }),
-                )
-              }
-              allowDeselect={false}
-              w={130}
-            />
-          )}
-          {period.kind === 'quarter' && (
-            <Select
-              aria-label={t('statistics.period.quarter')}
-              data={QUARTERS.map((quarter) => ({ value: String(quarter), label: t('statistics.period.quarterOption', { quarter }) }))}
-              value={String(period.quarter)}
-              onChange={(value) => {
-                const quarter = QUARTERS.find((each) => String(each) === value);
-                if (quarter) onChange(periodSearch({ ...period, quarter }));
-              }}
-              allowDeselect={false}
-              w={150}
-            />
-          )}
-          {period.kind === 'range' && (
-            <>
-              <TextInput
-                type="month"
-                label={t('statistics.period.from')}
-                value={period.from.slice(0, 7)}
-                max={period.to.slice(0, 7)}
-                onChange={(event) => setRange(monthStart(event.currentTarget.value), period.to)}
-                w={170}
-              />
-              <TextInput
-                type="month"
-                label={t('statistics.period.to')}
-                value={period.to.slice(0, 7)}
-                min={period.from.slice(0, 7)}
-                onChange={(event) => setRange(period.from, monthEnd(event.currentTarget.value))}
-                w={170}
-              />
-            </>
-          )}
+          <PeriodPickers period={period} years={years} onChange={setPeriod} />
         </Group>
       </Stack>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">

@@ -103,6 +103,7 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
         title={`${figureName}: ${periodName}`}
         view={shown.view}
         threshold={table.threshold}
+        adjustment={table.adjustment}
         fileName={csvFileName(table.statistic, periodSlug(period), table.by)}
       />
       {previousTable && shown.previousView && (
@@ -110,6 +111,7 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
           title={t('statistics.table.previous', { period: previousName })}
           view={shown.previousView}
           threshold={previousTable.threshold}
+          adjustment={previousTable.adjustment}
           fileName={csvFileName(previousTable.statistic, periodSlug(previousPeriod), previousTable.by)}
         />
       )}

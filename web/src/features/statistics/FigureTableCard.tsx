@@ -8,6 +8,8 @@ interface FigureTableCardProps {
   title: string;
   view: TableView;
   threshold: number;
+  /** The most a shown count may differ from the true one; 0 when counts are shown as they are. */
+  adjustment: number;
   fileName: string;
 }
 
@@ -19,8 +21,11 @@ function Cell({ cell, strong }: { cell: ShownCell; strong?: boolean }) {
   );
 }
 
-/** The figures behind the chart (a suppressed cell reads "< 5", never blank), with their totals, the suppression legend, and their download. */
-export function FigureTableCard({ title, view, threshold, fileName }: FigureTableCardProps) {
+/**
+ * The figures behind the chart (a suppressed cell reads "< 5", never blank), with their totals, the
+ * notes on suppression and adjustment (without which totals that do not add up look like errors), and their download.
+ */
+export function FigureTableCard({ title, view, threshold, adjustment, fileName }: FigureTableCardProps) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg">
@@ -68,6 +73,11 @@ export function FigureTableCard({ title, view, threshold, fileName }: FigureTabl
       <Text size="sm" c="dimmed" mt="sm">
         {t('statistics.table.suppressed', { threshold })}
       </Text>
+      {adjustment > 0 && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('statistics.table.adjusted', { adjustment })}
+        </Text>
+      )}
     </Card>
   );
 }

@@ -14,6 +14,7 @@ const table = (overrides: Partial<FigureTable>): FigureTable => ({
   to: '2025-12-31',
   by: [],
   threshold: 5,
+  adjustment: 0,
   cells: [],
   margins: [],
   total: cell([], 0),

@@ -1,13 +1,20 @@
 import { lastDayOfMonth, timeZoneOfCountry } from '@seamless/contracts';
 
-/** The period a figure covers, as the reader picks it: a calendar year, one of its quarters, or two dates. */
+export const QUARTERS = [1, 2, 3, 4] as const;
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+export type Month = (typeof MONTHS)[number];
+
+/**
+ * The period a figure covers, as the reader picks it. Only calendar units: the server refuses free
+ * spans, since overlapping ones could be subtracted from each other to reveal a small count.
+ */
 export type Period =
   | { kind: 'year'; year: number }
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
-  | { kind: 'range'; from: string; to: string };
+  | { kind: 'month'; year: number; month: Month }
+  | { kind: 'years'; from: number; to: number };
 
-export const PERIOD_KINDS = ['year', 'quarter', 'range'] as const;
-export const QUARTERS = [1, 2, 3, 4] as const;
+export const PERIOD_KINDS = ['year', 'quarter', 'month', 'years'] as const;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const QUARTER_END_DAY = ['03-31', '06-30', '09-30', '12-31'] as const;
@@ -22,16 +29,13 @@ export function periodRange(period: Period): { from: string; to: string } {
         from: `${period.year}-${pad((period.quarter - 1) * 3 + 1)}-01`,
         to: `${period.year}-${QUARTER_END_DAY[period.quarter - 1]}`,
       };
-    case 'range':
-      return { from: period.from, to: period.to };
+    case 'month': {
+      const from = `${period.year}-${pad(period.month)}-01`;
+      return { from, to: lastDayOfMonth(from) };
+    }
+    case 'years':
+      return { from: `${period.from}-01-01`, to: `${period.to}-12-31` };
   }
-}
-
-/** The same calendar day a year earlier; 29 February falls back to the 28th. */
-function dayAYearEarlier(day: string): string {
-  const year = Number(day.slice(0, 4)) - 1;
-  const monthDay = day.slice(5);
-  return `${String(year).padStart(4, '0')}-${monthDay === '02-29' ? '02-28' : monthDay}`;
 }
 
 /** The same period one year earlier, for comparison. */
@@ -39,20 +43,23 @@ export function periodAYearEarlier(period: Period): Period {
   switch (period.kind) {
     case 'year':
     case 'quarter':
+    case 'month':
       return { ...period, year: period.year - 1 };
-    case 'range':
-      return { kind: 'range', from: dayAYearEarlier(period.from), to: lastDayOfMonth(dayAYearEarlier(period.to)) };
+    case 'years':
+      return { kind: 'years', from: period.from - 1, to: period.to - 1 };
   }
 }
 
-/** A period in a file name: `2025`, `2025-Q2`, `2025-01-15_2025-06-30`. */
+/** A period in a file name: `2025`, `2025-Q2`, `2025-03`, `2019_2025`. */
 export function periodSlug(period: Period): string {
   switch (period.kind) {
     case 'year':
       return String(period.year);
     case 'quarter':
       return `${period.year}-Q${period.quarter}`;
-    case 'range':
+    case 'month':
+      return `${period.year}-${pad(period.month)}`;
+    case 'years':
       return `${period.from}_${period.to}`;
   }
 }

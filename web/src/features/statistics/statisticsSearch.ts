@@ -1,7 +1,7 @@
 import { STATISTIC_BREAKDOWNS, STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
 import { oneOf } from '../../lib/oneOf';
-import { isoDateParam, uuidParam } from '../../lib/searchParams';
-import { type Period, periodRange, QUARTERS } from './period';
+import { uuidParam } from '../../lib/searchParams';
+import { MONTHS, type Period, periodRange, QUARTERS } from './period';
 
 export const FIGURE_SEXES = ['female', 'male', 'other'] as const;
 export type FigureSex = (typeof FIGURE_SEXES)[number];
@@ -15,8 +15,10 @@ export interface StatisticsSearch {
   statistic?: StatisticKey;
   year?: number;
   quarter?: number;
-  from?: string;
-  to?: string;
+  month?: number;
+  /** The first and last whole year of a run of years. */
+  from?: number;
+  to?: number;
   /** Up to two breakdowns, comma-separated as the figures query takes them. */
   by?: string;
   age?: AgeFilter;
@@ -26,10 +28,16 @@ export interface StatisticsSearch {
   layout?: ChartLayout;
 }
 
+/** A whole number as the address writes one: neither `true` nor a date such as an older address holds in `from`. */
+const wholeNumber = (value: unknown) =>
+  typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : Number.NaN;
+
 const yearParam = (value: unknown) => {
-  const year = Number(value);
-  return value !== undefined && Number.isInteger(year) && year >= 1900 && year <= 2999 ? year : undefined;
+  const year = wholeNumber(value);
+  return Number.isInteger(year) && year >= 1900 && year <= 2999 ? year : undefined;
 };
+
+const memberParam = (value: unknown, members: readonly number[]) => members.find((member) => member === wholeNumber(value));
 
 function breakdownsParam(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -38,13 +46,13 @@ function breakdownsParam(value: unknown): string | undefined {
 }
 
 export function validateStatisticsSearch(search: Record<string, unknown>): StatisticsSearch {
-  const quarter = Number(search.quarter);
   return {
     statistic: oneOf(search.statistic, STATISTIC_KEYS),
     year: yearParam(search.year),
-    quarter: (QUARTERS as readonly number[]).includes(quarter) ? quarter : undefined,
-    from: isoDateParam(search.from),
-    to: isoDateParam(search.to),
+    quarter: memberParam(search.quarter, QUARTERS),
+    month: memberParam(search.month, MONTHS),
+    from: yearParam(search.from),
+    to: yearParam(search.to),
     by: breakdownsParam(search.by),
     age: oneOf(search.age, AGE_FILTERS),
     sex: oneOf(search.sex, FIGURE_SEXES),
@@ -58,25 +66,34 @@ export const breakdownsOf = (search: StatisticsSearch): StatisticBreakdown[] =>
   (search.by?.split(',') ?? []).filter((key): key is StatisticBreakdown => oneOf(key, STATISTIC_BREAKDOWNS) !== undefined);
 
 /**
- * The period the address names: two dates in order make a range, a year with a quarter that
- * quarter, a year alone that year; anything else is the current year.
+ * The period the address names: two years in order make a run of years, a year with a quarter or
+ * a month that quarter or month, a year alone that year; anything else is the current year.
  */
 export function periodOf(search: StatisticsSearch, currentYear: number): Period {
-  if (search.from && search.to && search.from <= search.to) return { kind: 'range', from: search.from, to: search.to };
+  if (search.from !== undefined && search.to !== undefined && search.from <= search.to) {
+    return { kind: 'years', from: search.from, to: search.to };
+  }
   const year = search.year ?? currentYear;
   const quarter = QUARTERS.find((value) => value === search.quarter);
-  return quarter ? { kind: 'quarter', year, quarter } : { kind: 'year', year };
+  if (quarter) return { kind: 'quarter', year, quarter };
+  const month = MONTHS.find((value) => value === search.month);
+  return month ? { kind: 'month', year, month } : { kind: 'year', year };
 }
 
+type PeriodParams = Pick<StatisticsSearch, 'year' | 'quarter' | 'month' | 'from' | 'to'>;
+const NO_PERIOD: PeriodParams = { year: undefined, quarter: undefined, month: undefined, from: undefined, to: undefined };
+
 /** The address parameters of a period, clearing those of the other kinds. */
-export function periodSearch(period: Period): Pick<StatisticsSearch, 'year' | 'quarter' | 'from' | 'to'> {
+export function periodSearch(period: Period): PeriodParams {
   switch (period.kind) {
     case 'year':
-      return { year: period.year, quarter: undefined, from: undefined, to: undefined };
+      return { ...NO_PERIOD, year: period.year };
     case 'quarter':
-      return { year: period.year, quarter: period.quarter, from: undefined, to: undefined };
-    case 'range':
-      return { year: undefined, quarter: undefined, from: period.from, to: period.to };
+      return { ...NO_PERIOD, year: period.year, quarter: period.quarter };
+    case 'month':
+      return { ...NO_PERIOD, year: period.year, month: period.month };
+    case 'years':
+      return { ...NO_PERIOD, from: period.from, to: period.to };
   }
 }
 

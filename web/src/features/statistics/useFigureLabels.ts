@@ -2,9 +2,10 @@ import type { AgeBand, StatisticBreakdown, StatisticUnit } from '@seamless/contr
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
-import { formatDate, formatYear, intlLocaleFor } from '../../lib/dates';
+import { formatYear, intlLocaleFor } from '../../lib/dates';
 import { useAgencies } from '../agencies/queries';
 import { type KeyOrder, keyOrder } from './figureGrid';
+import { monthName } from './monthName';
 import type { Period } from './period';
 import type { TableLabels } from './tableView';
 import { valueLabel } from './valueLabel';
@@ -52,8 +53,12 @@ export function useFigureLabels(ageBands: readonly AgeBand[]): FigureLabels {
             return year(period);
           case 'quarter':
             return t('statistics.period.quarterOf', { quarter: period.quarter, year: formatYear(period.year, locale) });
-          case 'range':
-            return t('statistics.period.rangeOf', { from: formatDate(period.from, locale), to: formatDate(period.to, locale) });
+          case 'month':
+            return t('statistics.period.monthOf', { month: monthName(period.month, locale), year: formatYear(period.year, locale) });
+          case 'years':
+            return period.from === period.to
+              ? year({ year: period.from })
+              : t('statistics.period.yearsOf', { from: formatYear(period.from, locale), to: formatYear(period.to, locale) });
         }
       },
     };
