@@ -49,6 +49,87 @@ export const REPORT_TEMPLATES = {
       { statistic: 'sdg_16_2_2', by: ['sex', 'child'] },
     ],
   },
+  /**
+   * What a ministry sends the US Department of State for its annual Trafficking in Persons (TIP)
+   * Report: victims identified (by sex and age, form of exploitation, nationality, and whether
+   * exploited at home or abroad), victims referred to and receiving care, victims sheltered, and
+   * the law-enforcement figures — cases investigated, suspects prosecuted and convicted, split
+   * between forms of exploitation (sex trafficking, forced labour) as the report asks. The TIP
+   * reporting period runs April to March, but a Seamless report covers whole quarters, halves or
+   * calendar years, so this one is of the calendar year; the ministry notes the difference when
+   * it submits the figures.
+   * Left out, because Seamless does not record them yet: sentences imposed, investigations and
+   * prosecutions of complicit officials, restitution and compensation to victims, victims who
+   * took part in proceedings, foreign victims given legal alternatives to removal, victims
+   * penalised for acts they were compelled to commit, budgets, training, prevention campaigns and
+   * labour inspections. Until legal proceedings are recorded the investigation, prosecution and
+   * conviction tables print "No data recorded".
+   */
+  us_tip_annual: {
+    period: 'year',
+    tables: [
+      { statistic: 'victims_identified', by: ['sex', 'child'] },
+      { statistic: 'victims_identified', by: ['exploitationType'] },
+      { statistic: 'victims_identified', by: ['nationality'] },
+      { statistic: 'victims_identified', by: ['domesticAbroad'] },
+      { statistic: 'victims_assisted', by: ['sex', 'child'] },
+      { statistic: 'victims_sheltered', by: ['sex', 'child'] },
+      { statistic: 'cases_investigated', by: ['exploitationType'] },
+      { statistic: 'suspects_prosecuted', by: ['exploitationType', 'sex'] },
+      { statistic: 'suspects_convicted', by: ['exploitationType', 'sex'] },
+    ],
+  },
+  /**
+   * The annual indicators of the COMMIT (Coordinated Mekong Ministerial Initiative against
+   * Trafficking) sub-regional plan of action, which the six Mekong countries report to one
+   * another: victims identified by nationality and sex, and as children or adults by sex (the
+   * cross-border and child-protection questions); victims repatriated by nationality; victims
+   * assisted; reintegration follow-ups completed (the plan's question of victims supported back
+   * into their communities); and cases investigated, suspects prosecuted and convicted.
+   * Left out, because Seamless does not record them yet: requests for mutual legal assistance and
+   * extradition between COMMIT countries, whether a repatriation went through a bilateral
+   * agreement's channel, how long victims waited to go home, reintegration outcomes beyond a
+   * completed follow-up plan, and the plan's training, prevention and budget indicators.
+   * Repatriations and legal proceedings print "No data recorded" until their capabilities land.
+   */
+  commit_annual: {
+    period: 'year',
+    tables: [
+      { statistic: 'victims_identified', by: ['nationality', 'sex'] },
+      { statistic: 'victims_identified', by: ['child', 'sex'] },
+      { statistic: 'victims_repatriated', by: ['nationality'] },
+      { statistic: 'victims_assisted', by: ['sex', 'child'] },
+      { statistic: 'follow_ups_completed', by: [] },
+      { statistic: 'cases_investigated', by: [] },
+      { statistic: 'suspects_prosecuted', by: [] },
+      { statistic: 'suspects_convicted', by: [] },
+    ],
+  },
+  /**
+   * The figures an ASEAN member state reports on its implementation of the ASEAN Convention
+   * against Trafficking in Persons, Especially Women and Children (ACTIP) and its plan of action:
+   * victims identified by sex and age, by form of exploitation and sex, and by nationality (the
+   * Convention's women-and-children and transnational questions); victims repatriated by
+   * nationality (the return of victims); suspects prosecuted and convicted by sex (criminalisation
+   * and prosecution); cases investigated by form of exploitation.
+   * Left out, because Seamless does not record them yet: mutual legal assistance and extradition,
+   * confiscated proceeds of crime, compensation to victims, victims not punished for acts they
+   * were compelled to commit, sentences, and the prevention and cooperation measures the report
+   * describes in words. Repatriations and legal proceedings print "No data recorded" until their
+   * capabilities land.
+   */
+  asean_actip_annual: {
+    period: 'year',
+    tables: [
+      { statistic: 'victims_identified', by: ['sex', 'child'] },
+      { statistic: 'victims_identified', by: ['exploitationType', 'sex'] },
+      { statistic: 'victims_identified', by: ['nationality'] },
+      { statistic: 'victims_repatriated', by: ['nationality'] },
+      { statistic: 'suspects_prosecuted', by: ['sex'] },
+      { statistic: 'suspects_convicted', by: ['sex'] },
+      { statistic: 'cases_investigated', by: ['exploitationType'] },
+    ],
+  },
 } as const satisfies Record<string, { period: ReportPeriodKind; tables: ReportTable[] }>;
 export type ReportTemplate = keyof typeof REPORT_TEMPLATES;
 export const REPORT_TEMPLATE_KEYS = Object.keys(REPORT_TEMPLATES) as ReportTemplate[];

@@ -53,6 +53,9 @@ export const REPORT_TEXT_EN: ReportText = {
     national_quarterly: 'Quarterly report on trafficking in persons',
     national_six_monthly: 'Six-monthly report on trafficking in persons',
     national_annual: 'Annual report on trafficking in persons',
+    us_tip_annual: 'Data for the US Trafficking in Persons (TIP) Report',
+    commit_annual: 'COMMIT annual indicators',
+    asean_actip_annual: 'ASEAN ACTIP annual report data',
   },
   period: {
     quarter: 'Quarter {quarter}, {year}',
@@ -137,6 +140,9 @@ export const REPORT_TEXT_TH: ReportText = {
     national_quarterly: 'รายงานสถิติการค้ามนุษย์ประจำไตรมาส',
     national_six_monthly: 'รายงานสถิติการค้ามนุษย์รอบ 6 เดือน',
     national_annual: 'รายงานสถิติการค้ามนุษย์ประจำปี',
+    us_tip_annual: 'ข้อมูลประกอบรายงานสถานการณ์การค้ามนุษย์ของสหรัฐอเมริกา (TIP Report)',
+    commit_annual: 'ตัวชี้วัดประจำปีตามกระบวนการ COMMIT',
+    asean_actip_annual: 'ข้อมูลรายงานประจำปีต่อ ASEAN ตามอนุสัญญา ACTIP',
   },
   period: {
     quarter: 'ไตรมาสที่ {quarter} พ.ศ. {year}',
@@ -218,6 +224,9 @@ export const REPORT_TEXT_KM: ReportText = {
     national_quarterly: 'របាយការណ៍ប្រចាំត្រីមាសស្តីពីការជួញដូរមនុស្ស',
     national_six_monthly: 'របាយការណ៍ប្រចាំឆមាសស្តីពីការជួញដូរមនុស្ស',
     national_annual: 'របាយការណ៍ប្រចាំឆ្នាំស្តីពីការជួញដូរមនុស្ស',
+    us_tip_annual: 'ទិន្នន័យសម្រាប់របាយការណ៍ស្តីពីការជួញដូរមនុស្ស (TIP) របស់សហរដ្ឋអាមេរិក',
+    commit_annual: 'សូចនាករប្រចាំឆ្នាំនៃដំណើរការ COMMIT',
+    asean_actip_annual: 'ទិន្នន័យរបាយការណ៍ប្រចាំឆ្នាំជូន ASEAN តាមអនុសញ្ញា ACTIP',
   },
   period: {
     quarter: 'ត្រីមាសទី {quarter} ឆ្នាំ {year}',
@@ -300,6 +309,9 @@ export const REPORT_TEXT_LO: ReportText = {
     national_quarterly: 'ບົດລາຍງານປະຈຳໄຕມາດກ່ຽວກັບການຄ້າມະນຸດ',
     national_six_monthly: 'ບົດລາຍງານປະຈຳ 6 ເດືອນກ່ຽວກັບການຄ້າມະນຸດ',
     national_annual: 'ບົດລາຍງານປະຈຳປີກ່ຽວກັບການຄ້າມະນຸດ',
+    us_tip_annual: 'ຂໍ້ມູນສຳລັບບົດລາຍງານການຄ້າມະນຸດ (TIP) ຂອງສະຫະລັດອາເມລິກາ',
+    commit_annual: 'ຕົວຊີ້ວັດປະຈຳປີຂອງຂະບວນການ COMMIT',
+    asean_actip_annual: 'ຂໍ້ມູນບົດລາຍງານປະຈຳປີຕໍ່ ASEAN ຕາມສົນທິສັນຍາ ACTIP',
   },
   period: {
     quarter: 'ໄຕມາດທີ {quarter} ປີ {year}',
@@ -381,6 +393,9 @@ export const REPORT_TEXT_MY: ReportText = {
     national_quarterly: 'လူကုန်ကူးမှုဆိုင်ရာ သုံးလပတ် အစီရင်ခံစာ',
     national_six_monthly: 'လူကုန်ကူးမှုဆိုင်ရာ ခြောက်လပတ် အစီရင်ခံစာ',
     national_annual: 'လူကုန်ကူးမှုဆိုင်ရာ နှစ်ပတ်လည် အစီရင်ခံစာ',
+    us_tip_annual: 'အမေရိကန် လူကုန်ကူးမှုဆိုင်ရာ အစီရင်ခံစာ (TIP) အတွက် အချက်အလက်များ',
+    commit_annual: 'COMMIT လုပ်ငန်းစဉ် နှစ်ပတ်လည် ညွှန်ကိန်းများ',
+    asean_actip_annual: 'ACTIP ကွန်ဗင်းရှင်းအရ ASEAN သို့ တင်ပြသည့် နှစ်ပတ်လည် အစီရင်ခံစာ အချက်အလက်များ',
   },
   period: {
     quarter: '{year} ခုနှစ်၊ သုံးလပတ် {quarter}',
@@ -469,6 +484,9 @@ export const REPORT_TEXT_VI: ReportText = {
     national_quarterly: 'Báo cáo thống kê quý về mua bán người',
     national_six_monthly: 'Báo cáo thống kê 6 tháng về mua bán người',
     national_annual: 'Báo cáo thống kê năm về mua bán người',
+    us_tip_annual: 'Số liệu phục vụ Báo cáo về tình hình mua bán người (TIP) của Hoa Kỳ',
+    commit_annual: 'Chỉ số hằng năm theo tiến trình COMMIT',
+    asean_actip_annual: 'Số liệu báo cáo hằng năm gửi ASEAN theo Công ước ACTIP',
   },
   period: {
     quarter: 'Quý {quarter} năm {year}',
@@ -551,6 +569,9 @@ export const REPORT_TEXT_ZH: ReportText = {
     national_quarterly: '人口贩运问题季度报告',
     national_six_monthly: '人口贩运问题半年报告',
     national_annual: '人口贩运问题年度报告',
+    us_tip_annual: '美国《人口贩运问题报告》（TIP）所需数据',
+    commit_annual: 'COMMIT 进程年度指标',
+    asean_actip_annual: 'ASEAN 打击人口贩运公约（ACTIP）年度报告数据',
   },
   period: {
     quarter: '{year}年第{quarter}季度',
@@ -632,6 +653,9 @@ export const REPORT_TEXT_JA: ReportText = {
     national_quarterly: '人身取引に関する四半期報告',
     national_six_monthly: '人身取引に関する半期報告',
     national_annual: '人身取引に関する年次報告',
+    us_tip_annual: '米国国務省人身取引報告書（TIP報告書）用データ',
+    commit_annual: 'COMMITプロセス年次指標',
+    asean_actip_annual: '人身取引に関するASEAN条約（ACTIP）年次報告用データ',
   },
   period: {
     quarter: '{year}年 第{quarter}四半期',
