@@ -212,6 +212,8 @@ export const AUDIT_ACTIONS = [
   'statistics.report_read',
   'statistics.report_approved',
   'statistics.report_released',
+  'statistics.figures_submitted',
+  'statistics.reconciliation_read',
   'federation.partner_registered',
   'federation.partner_status',
   'federation.keys_rotated',

@@ -51,11 +51,7 @@ export const figureQuerySchema = z
   })
   .strict()
   .superRefine((query, ctx) => {
-    if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
-    else if (!query.from.endsWith('-01'))
-      ctx.addIssue({ code: 'custom', path: ['from'], message: 'A period starts on the first day of a month.' });
-    else if (periodShapeOf(query.from, query.to) === null)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'A period is one month, quarter, half-year, or a run of whole years.' });
+    checkPeriod(query, ctx);
     // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
     const filters = (query.child === undefined ? 0 : 1) + (query.sex === undefined ? 0 : 1);
     if ((query.by?.length ?? 0) + filters > 2) {
@@ -63,6 +59,15 @@ export const figureQuerySchema = z
     }
   });
 export type FigureQuery = z.infer<typeof figureQuerySchema>;
+
+/** A figure's period: a calendar unit (see periodShapeOf), problems named on `from` or `to`. */
+export function checkPeriod(period: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (period.from > period.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
+  else if (!period.from.endsWith('-01'))
+    ctx.addIssue({ code: 'custom', path: ['from'], message: 'A period starts on the first day of a month.' });
+  else if (periodShapeOf(period.from, period.to) === null)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'A period is one month, quarter, half-year, or a run of whole years.' });
+}
 
 export const PERIOD_SHAPES = ['month', 'quarter', 'half', 'years'] as const;
 export type PeriodShape = (typeof PERIOD_SHAPES)[number];

@@ -32,6 +32,7 @@ import { repatriationRoutes } from './repatriations/repatriations.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
 import { statisticReportRoutes } from './statisticReports/statisticReports.js';
+import { statisticSubmissionRoutes } from './statisticSubmissions/statisticSubmissions.js';
 import { statisticsRoutes } from './statistics/statistics.js';
 import { taskBoardRoutes } from './tasks/taskBoard.js';
 
@@ -68,6 +69,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   shelterRoutes,
   statisticsRoutes,
   statisticReportRoutes,
+  statisticSubmissionRoutes,
   federationRoutes,
   repatriationRoutes,
   crossBorderReferralRoutes,

@@ -64,6 +64,7 @@ import { repatriationsMatrix } from './repatriations/repatriations.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
 import { statisticReportsMatrix } from './statisticReports/statisticReports.tenancy.js';
+import { statisticSubmissionsMatrix } from './statisticSubmissions/statisticSubmissions.tenancy.js';
 import { statisticsMatrix } from './statistics/statistics.tenancy.js';
 
 let t: TestApp;
@@ -777,6 +778,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...sheltersMatrix(context),
   ...statisticsMatrix(context),
   ...statisticReportsMatrix(context),
+  ...statisticSubmissionsMatrix(context),
   ...federationMatrix(context),
   ...repatriationsMatrix(context),
   ...crossBorderReferralsMatrix(context),

@@ -174,3 +174,11 @@ export const POPULATION: Record<string, { population: number; year: number }> = 
 
 /** Detected victims per 100,000 population, to two decimals (SDG 16.2.2). */
 export const ratePer100k = (persons: number, population: number) => Math.round((persons / population) * 100_000 * 100) / 100;
+
+/** Why a figure cannot be broken down so, or null: only its own breakdowns, two different ones at most. */
+export function breakdownProblem(statistic: StatisticKey, by: readonly StatisticBreakdown[]): string | null {
+  const refused = by.find((breakdown) => !STATISTIC_DEFINITIONS[statistic].breakdowns.includes(breakdown));
+  if (refused) return `${statistic} cannot be broken down by ${refused}.`;
+  if (by.length === 2 && by[0] === by[1]) return 'Choose two different breakdowns.';
+  return null;
+}

@@ -17,3 +17,4 @@ export * from './referrals.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';
 export * from './statisticReports.js';
+export * from './statisticSubmissions.js';

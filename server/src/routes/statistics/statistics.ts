@@ -9,7 +9,7 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { fieldError, forbidden } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canReadStatistics } from '../../policies/statistics.js';
-import { ageBandsOf, publicDefinitions, STATISTIC_DEFINITIONS } from '../../statistics/definitions.js';
+import { ageBandsOf, breakdownProblem, publicDefinitions } from '../../statistics/definitions.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
 
@@ -32,10 +32,8 @@ export function statisticsRoutes(app: FastifyInstance, { database }: AppDeps) {
     if (!canReadStatistics(actor)) throw forbidden();
     const query = request.query;
     const by = query.by ?? [];
-    const allowed = STATISTIC_DEFINITIONS[query.statistic].breakdowns;
-    const refused = by.find((breakdown) => !allowed.includes(breakdown));
-    if (refused) throw fieldError(400, 'validation_failed', 'query.by', `${query.statistic} cannot be broken down by ${refused}.`);
-    if (by.length === 2 && by[0] === by[1]) throw fieldError(400, 'validation_failed', 'query.by', 'Choose two different breakdowns.');
+    const refused = breakdownProblem(query.statistic, by);
+    if (refused) throw fieldError(400, 'validation_failed', 'query.by', refused);
     return asActor(db, dbActorOf(actor), async (tx) => {
       if (query.agencyId) {
         const [agency] = await tx
