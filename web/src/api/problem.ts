@@ -13,8 +13,10 @@ export class ApiProblem extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly errors: FieldError[];
+  /** Members beyond the standard ones that an answer adds, e.g. every problem of an uploaded file. */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, extensions: Readonly<Record<string, unknown>> = {}) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiProblem';
     this.type = problem.type;
@@ -24,6 +26,7 @@ export class ApiProblem extends Error {
     this.detail = problem.detail;
     this.requestId = problem.requestId;
     this.errors = problem.errors ?? [];
+    this.extensions = extensions;
   }
 }
 
@@ -87,13 +90,17 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
     }
   }
   const code = isProblemCode(body.code) ? body.code : fallbackCode;
-  return new ApiProblem({
-    type: optionalString(body.type) ?? problemType(code),
-    title: optionalString(body.title) ?? response.statusText,
-    status: typeof body.status === 'number' ? body.status : response.status,
-    code,
-    detail: optionalString(body.detail),
-    requestId: optionalString(body.requestId) ?? response.headers.get('x-request-id') ?? undefined,
-    errors: fieldErrorsOf(body.errors),
-  });
+  const { type, title, status, code: _code, detail, requestId, errors, ...extensions } = body;
+  return new ApiProblem(
+    {
+      type: optionalString(type) ?? problemType(code),
+      title: optionalString(title) ?? response.statusText,
+      status: typeof status === 'number' ? status : response.status,
+      code,
+      detail: optionalString(detail),
+      requestId: optionalString(requestId) ?? response.headers.get('x-request-id') ?? undefined,
+      errors: fieldErrorsOf(errors),
+    },
+    extensions,
+  );
 }

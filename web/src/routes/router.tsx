@@ -289,6 +289,20 @@ const statisticReportRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/statisticReports/StatisticReportPage'), 'StatisticReportPage'),
 });
 
+const reconciliationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/reconciliation',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/reconciliation/ReconciliationPage'), 'ReconciliationPage'),
+});
+
+const submissionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/reconciliation/$submissionId',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/reconciliation/SubmissionPage'), 'SubmissionPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -341,6 +355,8 @@ const routeTree = rootRoute.addChildren([
     statisticsRoute,
     statisticReportsRoute,
     statisticReportRoute,
+    reconciliationRoute,
+    submissionRoute,
   ]),
 ]);
 

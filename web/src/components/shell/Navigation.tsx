@@ -25,6 +25,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
   { to: '/directory', label: 'serviceDirectory.nav' },
   { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
+  { to: '/statistics/reconciliation', label: 'reconciliation.nav', anyOf: ['stats:read'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 

@@ -13,6 +13,7 @@ import identification from './identification.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
+import reconciliation from './reconciliation.json';
 import referrals from './referrals.json';
 import repatriation from './repatriation.json';
 import serviceDirectory from './serviceDirectory.json';
@@ -49,6 +50,7 @@ export const en = {
   ...shelters,
   ...statistics,
   ...statisticReports,
+  ...reconciliation,
   ...serviceDirectory,
 };
 export type Catalogue = typeof en;

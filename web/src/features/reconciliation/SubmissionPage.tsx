@@ -1,0 +1,82 @@
+import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { AgeBand, Reconciliation } from '@seamless/contracts';
+import { useParams } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormattedDate } from '../../components/FormattedDate';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryState } from '../../components/QueryState';
+import { RouterAnchor } from '../../components/RouterLinks';
+import { useStatisticDefinitions } from '../statistics/queries';
+import { useReconciliation } from './queries';
+import { ReconciliationSummary } from './ReconciliationSummary';
+import { ReconciliationTable } from './ReconciliationTable';
+import { type SubmissionLabels, useSubmissionLabels } from './useSubmissionLabels';
+
+const NO_AGE_BANDS: AgeBand[] = [];
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function SubmissionView({ reconciliation, labels }: { reconciliation: Reconciliation; labels: SubmissionLabels }) {
+  const { t } = useTranslation();
+  const { submission } = reconciliation;
+  return (
+    <>
+      <PageHeader
+        title={t(`statistics.key.${submission.statistic}.name`)}
+        description={t('reconciliation.view.subtitle', {
+          agency: submission.sourceAgency.name,
+          period: labels.period(submission.from, submission.to),
+        })}
+      />
+      <Stack gap="lg">
+        <Card withBorder padding="lg">
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
+            <Detail label={t('reconciliation.view.source')}>{submission.source}</Detail>
+            <Detail label={t('reconciliation.view.breakdowns')}>
+              {submission.by.length > 0 ? labels.breakdowns(submission.by) : t('reconciliation.list.totalOnly')}
+            </Detail>
+            <Detail label={t('reconciliation.view.version')}>{labels.figure.format(submission.version)}</Detail>
+            <Detail label={t('reconciliation.view.entered')}>
+              {submission.submittedBy} · <FormattedDate value={submission.submittedAt} withTime />
+            </Detail>
+          </SimpleGrid>
+        </Card>
+        <Card withBorder padding="lg">
+          <Stack gap="sm">
+            <ReconciliationSummary reconciliation={reconciliation} labels={labels} />
+            <ReconciliationTable reconciliation={reconciliation} labels={labels} />
+          </Stack>
+        </Card>
+      </Stack>
+    </>
+  );
+}
+
+/** One submission beside the figure computed from the agency's records, line by line. */
+export function SubmissionPage() {
+  const { t } = useTranslation();
+  const { submissionId } = useParams({ from: '/signed-in/statistics/reconciliation/$submissionId' });
+  const definitions = useStatisticDefinitions();
+  const reconciliation = useReconciliation(submissionId);
+  const labels = useSubmissionLabels(definitions.data?.ageBands ?? NO_AGE_BANDS);
+  return (
+    <Stack gap="xs">
+      <RouterAnchor to="/statistics/reconciliation" size="sm">
+        {t('reconciliation.view.back')}
+      </RouterAnchor>
+      <QueryState query={reconciliation}>{(data) => <SubmissionView reconciliation={data} labels={labels} />}</QueryState>
+    </Stack>
+  );
+}
