@@ -14,6 +14,7 @@ import { htcdsImport } from './htcdsImport.js';
 import { httpCaseRead } from './httpCaseRead.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
+import { statisticsFigure } from './statisticsFigure.js';
 
 /**
  * `npm run bench` (from the repository root or server/): starts the app over a fresh database —
@@ -32,6 +33,7 @@ const BENCHES: Bench[] = [
   occupancyBoard,
   caseloadTasks,
   federationDelivery,
+  statisticsFigure,
 ];
 
 const args = process.argv.slice(2);

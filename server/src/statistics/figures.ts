@@ -22,22 +22,33 @@ interface Count {
 type Counts = Map<string, Count>;
 const keyOf = (keys: readonly string[]) => JSON.stringify(keys);
 
-/** Grouped counts from the database (migrations 0026, 0035): breakdown values, a number and its cell key, nothing else. */
+/**
+ * Grouped counts from the database (migrations 0026, 0035, 0037): breakdown values, a number and
+ * its cell key, nothing else. One pass gives the cells and every total over them; a key summed
+ * over arrives as null. A set without records (the grand total of nothing) is left out.
+ */
 async function countsBy(
   tx: Tx,
   definition: ServerStatisticDefinition,
   query: FigureQuery,
   countryCode: string,
   by: readonly StatisticBreakdown[],
-): Promise<Count[]> {
-  const rows = rowsOf<{ keys: string[]; value: string | number; cell_key: string | number }>(
+): Promise<{ keys: (string | null)[]; value: number; cellKey: number }[]> {
+  const rows = rowsOf<{ keys: (string | null)[]; value: string | number; cell_key: string | number }>(
     await tx.execute(
       sql`select keys, value, cell_key from statistic_counts(${definition.records}, ${countedUnitOf(definition)}, ${query.from}::date, ${query.to}::date,
       ${JSON.stringify(by)}::jsonb, ${query.agencyId ?? null}::uuid, ${null}::text, ${null}::text,
       ${JSON.stringify(ageBandsOf(countryCode))}::jsonb, ${COUNTRY_TIME_ZONES[countryCode] ?? 'UTC'}::text)`,
     ),
   );
-  return rows.map((row) => ({ keys: row.keys, value: Number(row.value), cellKey: Number(row.cell_key) }));
+  return rows.map((row) => ({ keys: row.keys, value: Number(row.value), cellKey: Number(row.cell_key) })).filter((row) => row.value > 0);
+}
+
+/** The rows of one grouping set: those whose keys are given exactly at `kept` (positions in `by`). */
+function groupingSet(rows: { keys: (string | null)[]; value: number; cellKey: number }[], kept: number[]): Count[] {
+  return rows
+    .filter((row) => row.keys.every((key, position) => (key !== null) === kept.includes(position)))
+    .map((row) => ({ ...row, keys: kept.map((position) => row.keys[position] as string) }));
 }
 
 /** How shown counts are published: adjusted by their cell keys, by at most `adjustment`. */
@@ -70,8 +81,7 @@ function withDistinctTotal(published: FigureCell, distinct: Counts, publication:
     : adjusted({ ...published, value: count.value }, count, publication);
 }
 
-const asMap = (rows: Count[], index?: number): Counts =>
-  new Map(rows.map((row) => [keyOf(index === undefined ? row.keys : [row.keys[index]!]), row]));
+const asMap = (rows: Count[]): Counts => new Map(rows.map((row) => [keyOf(row.keys), row]));
 
 function asRate(cell: FigureCell, population: number | undefined): FigureCell {
   if (cell.value === null) return cell;
@@ -153,16 +163,13 @@ async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, pub
   if (definition.availability === 'not_recorded' || definition.records === null) {
     return { ...frame, cells: [], margins: by.length === 2 ? [[], []] : [], total: { keys: [], value: null, suppressed: false } };
   }
-  const cells = await countsBy(tx, definition, query, countryCode, by);
-  const totals = by.length === 0 ? cells : await countsBy(tx, definition, query, countryCode, []);
-  const total = asMap(totals);
-  const margins =
-    by.length === 2
-      ? [
-          asMap(await countsBy(tx, definition, query, countryCode, [by[0]!]), 0),
-          asMap(await countsBy(tx, definition, query, countryCode, [by[1]!]), 0),
-        ]
-      : [];
+  const rows = await countsBy(tx, definition, query, countryCode, by);
+  const cells = groupingSet(
+    rows,
+    by.map((_, position) => position),
+  );
+  const total = asMap(groupingSet(rows, []));
+  const margins = by.length === 2 ? [asMap(groupingSet(rows, [0])), asMap(groupingSet(rows, [1]))] : [];
   const suppressed = suppressTable(
     { by, cells: by.length === 0 && cells.length === 0 ? [{ keys: [], value: 0 }] : cells },
     SUPPRESSION_THRESHOLD,

@@ -68,7 +68,7 @@ const submit = (client: ApiClient, body: Record<string, unknown>) =>
 const listed = async () => (await data.get('/api/statistics/submissions')).body.items as StatisticSubmission[];
 const published = async (by: string): Promise<FigureTable> =>
   (await data.get(`/api/statistics/figures?statistic=victims_identified&${YEAR}&by=${by}&agencyId=${chiangrai}`)).body;
-const valueOf = (table: FigureTable, key: string) => table.cells.find((cell) => cell.keys[0] === key)?.value ?? null;
+const countIn = (table: FigureTable, key: string) => table.cells.find((cell) => cell.keys[0] === key)?.value ?? null;
 
 async function workbook(rows: unknown[][]): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -99,8 +99,8 @@ afterAll(async () => {
 describe('reported figures set beside the computed ones', () => {
   it('says where they agree, may agree within the adjustment, differ, or cannot be compared', async () => {
     const bySex = await published('sex');
-    const women = valueOf(bySex, 'female')!;
-    const men = valueOf(bySex, 'male')!;
+    const women = countIn(bySex, 'female')!;
+    const men = countIn(bySex, 'male')!;
     expect(Math.abs(women - 22)).toBeLessThanOrEqual(2);
     expect(Math.abs(men - 10)).toBeLessThanOrEqual(2);
     const created = await submit(data, {
