@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../matching/synthetic/generate.js';
 import { adjustedCount, MAXIMUM_ADJUSTMENT } from './perturbation.js';
 import { SUPPRESSION_THRESHOLD } from './suppression.js';
 
 const KEY_RANGE = 2 ** 32;
 /** Cell keys spread evenly over their range: what the sum of many random record keys looks like. */
 const evenKeys = (n: number) => Array.from({ length: n }, (_, i) => Math.floor(((i + 0.5) / n) * KEY_RANGE));
-
-/** A small seeded generator (mulberry32), so the simulated attacks below are the same at every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / KEY_RANGE;
-  };
-}
 
 describe('adjustedCount', () => {
   it('leaves zero at zero and never moves a shown count below the threshold or by more than the maximum', () => {
@@ -64,7 +53,8 @@ describe('differencing published figures', () => {
     parts: () => number[];
     label: string;
   }
-  const random = seeded(20261206);
+  // Seeded, so the simulated attacks are the same at every run.
+  const random = prng(20261206);
   const recordKeys = (count: number) => Array.from({ length: count }, () => Math.floor(random() * KEY_RANGE));
   const cellKey = (keys: number[]) => keys.reduce((sum, key) => (sum + key) % KEY_RANGE, 0);
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));

@@ -26,7 +26,15 @@ import {
 
 type ReportRow = typeof statisticReports.$inferSelect;
 
+/** Who signed the report off, as printed on it; null until it is approved. */
+function signatureOf(row: ReportRow) {
+  return row.approvedAt && row.signatoryName && row.signatoryPosition
+    ? { signatoryName: row.signatoryName, signatoryPosition: row.signatoryPosition, at: row.approvedAt }
+    : null;
+}
+
 function summaryOf(row: ReportRow): StatisticReportSummary {
+  const signature = signatureOf(row);
   return {
     id: row.id,
     template: row.template,
@@ -36,15 +44,7 @@ function summaryOf(row: ReportRow): StatisticReportSummary {
     status: row.status,
     version: row.version,
     generated: { name: row.generatedByName, at: row.generatedAt.toISOString() },
-    approved:
-      row.approvedAt && row.signatoryName && row.signatoryPosition
-        ? {
-            name: row.approvedByName ?? '',
-            at: row.approvedAt.toISOString(),
-            signatoryName: row.signatoryName,
-            signatoryPosition: row.signatoryPosition,
-          }
-        : null,
+    approved: signature && { ...signature, name: row.approvedByName ?? '', at: signature.at.toISOString() },
     released: row.releasedAt ? { name: row.releasedByName ?? '', at: row.releasedAt.toISOString() } : null,
   };
 }
@@ -145,10 +145,7 @@ export function statisticReportRoutes(app: FastifyInstance, { database }: AppDep
       tables: row.tables,
       generatedAt: row.generatedAt,
       generatedByName: row.generatedByName,
-      approval:
-        row.approvedAt && row.signatoryName && row.signatoryPosition
-          ? { signatoryName: row.signatoryName, signatoryPosition: row.signatoryPosition, at: row.approvedAt }
-          : null,
+      approval: signatureOf(row),
       releasedAt: row.releasedAt,
       agencyNames,
       timeZone: timeZoneOfCountry(row.countryCode),

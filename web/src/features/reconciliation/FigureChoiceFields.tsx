@@ -3,9 +3,9 @@ import type { StatisticBreakdown, StatisticDefinitions } from '@seamless/contrac
 import { useTranslation } from 'react-i18next';
 import { oneOf } from '../../lib/oneOf';
 import { useAgencyOptions } from '../agencies/queries';
+import { PeriodFields } from '../statistics/PeriodFields';
 import type { Period } from '../statistics/period';
 import { allowedBy, type FigureChoice, reportableDefinitions } from './figureChoice';
-import { PeriodFields } from './PeriodFields';
 import type { ChoiceField } from './problemFields';
 
 /** Years offered: this one and the nine before, as far back as annual reports usually compare. */

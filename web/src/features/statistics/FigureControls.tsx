@@ -1,91 +1,14 @@
 import { Group, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { STATISTIC_KEYS, type StatisticBreakdown, type StatisticKey } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
-import { useLocale } from '../../i18n/useLocale';
-import { formatYear } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
 import { useAgencyOptions } from '../agencies/queries';
-import { monthName } from './monthName';
-import { MONTHS, PERIOD_KINDS, type Period, QUARTERS } from './period';
+import { PeriodFields } from './PeriodFields';
+import type { Period } from './period';
 import { AGE_FILTERS, CHART_LAYOUTS, FIGURE_SEXES, periodSearch, type StatisticsSearch } from './statisticsSearch';
 
 /** Years offered: this one and the nine before, as far back as annual reports usually compare. */
 const YEARS_BACK = 10;
-
-interface PeriodPickersProps {
-  period: Period;
-  /** The years offered, latest first. */
-  years: readonly number[];
-  onChange: (period: Period) => void;
-}
-
-/** The year and the quarter or month of a period, or the first and last year of a run. */
-function PeriodPickers({ period, years, onChange }: PeriodPickersProps) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const yearOptions = (earliest = 0) =>
-    years.filter((year) => year >= earliest).map((year) => ({ value: String(year), label: formatYear(year, locale) }));
-  if (period.kind === 'years') {
-    return (
-      <>
-        <Select
-          label={t('statistics.period.from')}
-          data={yearOptions()}
-          value={String(period.from)}
-          onChange={(value) => value && onChange({ ...period, from: Number(value), to: Math.max(Number(value), period.to) })}
-          allowDeselect={false}
-          w={130}
-        />
-        <Select
-          label={t('statistics.period.to')}
-          data={yearOptions(period.from)}
-          value={String(period.to)}
-          onChange={(value) => value && onChange({ ...period, to: Number(value) })}
-          allowDeselect={false}
-          w={130}
-        />
-      </>
-    );
-  }
-  return (
-    <>
-      <Select
-        aria-label={t('statistics.period.year')}
-        data={yearOptions()}
-        value={String(period.year)}
-        onChange={(value) => value && onChange({ ...period, year: Number(value) })}
-        allowDeselect={false}
-        w={130}
-      />
-      {period.kind === 'quarter' && (
-        <Select
-          aria-label={t('statistics.period.quarter')}
-          data={QUARTERS.map((quarter) => ({ value: String(quarter), label: t('statistics.period.quarterOption', { quarter }) }))}
-          value={String(period.quarter)}
-          onChange={(value) => {
-            const quarter = QUARTERS.find((each) => String(each) === value);
-            if (quarter) onChange({ ...period, quarter });
-          }}
-          allowDeselect={false}
-          w={150}
-        />
-      )}
-      {period.kind === 'month' && (
-        <Select
-          aria-label={t('statistics.period.month')}
-          data={MONTHS.map((month) => ({ value: String(month), label: monthName(month, locale) }))}
-          value={String(period.month)}
-          onChange={(value) => {
-            const month = MONTHS.find((each) => String(each) === value);
-            if (month) onChange({ ...period, month });
-          }}
-          allowDeselect={false}
-          w={170}
-        />
-      )}
-    </>
-  );
-}
 
 interface FigureControlsProps {
   statistic: StatisticKey;
@@ -103,7 +26,6 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
   const { t } = useTranslation();
   const agencies = useAgencyOptions();
   const years = Array.from({ length: YEARS_BACK }, (_, index) => currentYear - index);
-  const year = period.kind === 'years' ? period.to : period.year;
   const [first, second] = by;
   const breakdownOptions = (exclude?: StatisticBreakdown) =>
     breakdowns.filter((key) => key !== exclude).map((key) => ({ value: key, label: t(`statistics.breakdown.${key}`) }));
@@ -112,12 +34,6 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
     onChange({ by: chosen.length > 0 ? chosen.join(',') : undefined });
   };
   const setPeriod = (next: Period) => onChange(periodSearch(next));
-  const setPeriodKind = (kind: Period['kind']) => {
-    if (kind === 'year') setPeriod({ kind, year });
-    if (kind === 'quarter') setPeriod({ kind, year, quarter: 1 });
-    if (kind === 'month') setPeriod({ kind, year, month: 1 });
-    if (kind === 'years') setPeriod({ kind, from: year, to: year });
-  };
 
   return (
     <Stack gap="md">
@@ -134,23 +50,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           {t(`statistics.key.${statistic}.explanation`)}
         </Text>
       </div>
-      <Stack gap={4}>
-        <Text size="sm" fw={700} component="span" id="statistics-period">
-          {t('statistics.period.label')}
-        </Text>
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <SegmentedControl
-            aria-labelledby="statistics-period"
-            data={PERIOD_KINDS.map((kind) => ({ value: kind, label: t(`statistics.period.${kind}`) }))}
-            value={period.kind}
-            onChange={(value) => {
-              const kind = oneOf(value, PERIOD_KINDS);
-              if (kind) setPeriodKind(kind);
-            }}
-          />
-          <PeriodPickers period={period} years={years} onChange={setPeriod} />
-        </Group>
-      </Stack>
+      <PeriodFields period={period} years={years} onChange={setPeriod} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
         <Select
           label={t('statistics.breakdown.first')}

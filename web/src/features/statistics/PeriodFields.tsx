@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
-import { monthName } from '../statistics/monthName';
-import { MONTHS, PERIOD_KINDS, type Period, QUARTERS } from '../statistics/period';
+import { monthName } from './monthName';
+import { MONTHS, PERIOD_KINDS, type Period, QUARTERS } from './period';
 
 interface PeriodFieldsProps {
   period: Period;
