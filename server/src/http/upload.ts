@@ -12,6 +12,9 @@ export function uploadProblem(error: unknown, maxBytes: number): unknown {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError(415, 'unsupported_media_type', 'Send the file as multipart/form-data.');
     default:
+      // The multipart parser throws plain errors for a form it cannot read: a missing boundary, a body cut off.
+      if (error instanceof Error && !(error instanceof AppError) && /multipart|boundary/i.test(error.message))
+        return fieldError(400, 'validation_failed', 'file', 'The upload is not a complete multipart form; send the file again.');
       return error;
   }
 }

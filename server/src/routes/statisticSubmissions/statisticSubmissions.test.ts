@@ -258,6 +258,23 @@ describe('a workbook of reported figures', () => {
     expect(empty.body.problems[0]).toMatchObject({ code: 'empty_file' });
   });
 
+  it('answers a form it cannot read — no boundary, or cut off — with a 400, and keeps nothing', async () => {
+    const before = (await listed()).length;
+    const path = `/api/statistics/submissions/workbook?sourceAgencyId=${chiangrai}&statistic=victims_identified&${YEAR}&source=x`;
+    const noBoundary = await data.request('POST', path, 'count\r\n3\r\n', { 'content-type': 'multipart/form-data' });
+    expect(expectProblem(noBoundary, 400, 'validation_failed').errors?.map((error) => error.path)).toEqual(['file']);
+    const cutOff = await data.request(
+      'POST',
+      path,
+      '--XX\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncount\r\n3',
+      {
+        'content-type': 'multipart/form-data; boundary=XX',
+      },
+    );
+    expectProblem(cutOff, 400, 'validation_failed');
+    expect((await listed()).length).toBe(before);
+  });
+
   it('refuses a figure described wrongly in the query before reading the file', async () => {
     const response = await upload(
       await workbook([['count'], [3]]),
