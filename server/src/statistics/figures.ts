@@ -147,6 +147,28 @@ function sliceOf(full: FigureTable, filters: Filter[]): FigureTable {
   };
 }
 
+/**
+ * In a two-way table, a row or column holding a hidden cell shows no zero either: were zeros
+ * shown, a row whose only non-zero cell is hidden would name that cell's column — the form of
+ * exploitation of the one Japanese girl identified that month (final probe F1). Each combination
+ * of such a line with the keys the table has, absent because it is zero, is published as hidden.
+ */
+function hideZerosBesideHidden(cells: FigureCell[]): FigureCell[] {
+  const hidden = cells.filter((cell) => cell.suppressed && cell.keys.length === 2);
+  if (hidden.length === 0) return cells;
+  const rows = new Set(hidden.map((cell) => cell.keys[0]!));
+  const columns = new Set(hidden.map((cell) => cell.keys[1]!));
+  const present = new Set(cells.map((cell) => keyOf(cell.keys)));
+  const rowKeys = [...new Set(cells.map((cell) => cell.keys[0]!))];
+  const columnKeys = [...new Set(cells.map((cell) => cell.keys[1]!))];
+  const masked = rowKeys.flatMap((row) =>
+    columnKeys
+      .filter((column) => (rows.has(row) || columns.has(column)) && !present.has(keyOf([row, column])))
+      .map((column): FigureCell => ({ keys: [row, column], value: null, suppressed: true })),
+  );
+  return [...cells, ...masked];
+}
+
 async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, publication: Publication): Promise<FigureTable> {
   const definition = STATISTIC_DEFINITIONS[query.statistic];
   const by = query.by ?? [];
@@ -176,7 +198,7 @@ async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, pub
   );
   const counted = asMap(cells);
   const table = {
-    cells: suppressed.cells.map((cell) => adjusted(cell, counted.get(keyOf(cell.keys)), publication)),
+    cells: hideZerosBesideHidden(suppressed.cells.map((cell) => adjusted(cell, counted.get(keyOf(cell.keys)), publication))),
     margins: suppressed.margins.map((line, index) => line.map((cell) => withDistinctTotal(cell, margins[index]!, publication))),
     total: withDistinctTotal(suppressed.total, total, publication),
   };

@@ -360,6 +360,10 @@ describe('victims identified', () => {
     const table = await counted('statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex,child');
     expect(table.by).toEqual(['sex', 'child']);
     expect(valueAt(table.cells, 'male', 'adult')).toEqual({ keys: ['male', 'adult'], value: null, suppressed: true });
+    // No man is a child, but a zero shown there would tell that the 3 hidden men are adults.
+    expect(valueAt(table.cells, 'male', 'child')).toEqual({ keys: ['male', 'child'], value: null, suppressed: true });
+    const boys = await counted('statistic=victims_identified&from=2012-01-01&to=2012-12-31&child=true&by=sex');
+    expect(valueAt(boys.cells, 'male')).toEqual({ keys: ['male'], value: null, suppressed: true });
     const expected: Record<string, number> = { 'female|adult': 6, 'female|child': 6, 'male|adult': 3 };
     for (const cell of table.cells) if (!cell.suppressed) expect(cell.value).toBe(expected[cell.keys.join('|')]);
     const expectedMargins: Record<string, number> = { female: 12, male: 3, adult: 9, child: 6 };
