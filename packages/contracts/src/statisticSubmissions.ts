@@ -9,7 +9,7 @@ import { isoDate, plainText } from './plausibility.js';
 import { checkPeriod, figureCellSchema } from './statistics.js';
 import { STATISTIC_BREAKDOWNS, STATISTIC_KEYS } from './statisticVocabulary.js';
 
-/** At most this many cells in one submission: a two-way table of every province by every nationality fits. */
+/** At most this many cells in one submission: every province, every nationality or every month of a decade fits. */
 export const SUBMISSION_MAX_CELLS = 5000;
 export const SUBMISSION_MAX_BYTES = 2 * 1024 * 1024;
 /** A reported count: a whole number of persons, cases or follow-ups. */
@@ -18,7 +18,7 @@ const reportedCount = z.number().int().min(0).max(100_000_000);
 export const submittedCellSchema = z
   .object({
     /** Breakdown values in `by` order, as the figures name them (`female`, `child`, `TH`, `2025-Q1`). */
-    keys: z.array(z.string().trim().min(1).max(64)).max(2),
+    keys: z.array(z.string().trim().min(1).max(64)).max(1),
     value: reportedCount,
   })
   .strict();
@@ -30,7 +30,8 @@ const submittedFigureShape = {
   statistic: z.enum(STATISTIC_KEYS),
   from: isoDate,
   to: isoDate,
-  by: z.array(z.enum(STATISTIC_BREAKDOWNS)).max(2).default([]),
+  /** One breakdown at most: the agency is the other, as its figures are a row of the table by agency. */
+  by: z.array(z.enum(STATISTIC_BREAKDOWNS)).max(1).default([]),
   /** Where the numbers come from ("Annual report 2025, table 3"), printed beside them. */
   source: plainText(300, { min: 1 }),
 };
@@ -40,8 +41,6 @@ function checkSubmittedFigure(
   ctx: z.RefinementCtx,
 ): void {
   checkPeriod(submission, ctx);
-  if (new Set(submission.by).size !== submission.by.length)
-    ctx.addIssue({ code: 'custom', path: ['by'], message: 'Choose two different breakdowns.' });
   if (submission.cells.length === 0 && submission.total === null)
     ctx.addIssue({ code: 'custom', path: ['cells'], message: 'Enter at least one number, or the total.' });
   const seen = new Set<string>();
@@ -73,10 +72,10 @@ const breakdownList = z
   .transform((value, ctx) => {
     const parsed = z
       .array(z.enum(STATISTIC_BREAKDOWNS))
-      .max(2)
+      .max(1)
       .safeParse(value ? value.split(',').filter(Boolean) : []);
     if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'Choose up to two known breakdowns.' });
+      ctx.addIssue({ code: 'custom', message: 'Choose at most one known breakdown.' });
       return z.NEVER;
     }
     return parsed.data;

@@ -53,10 +53,13 @@ export const figureQuerySchema = z
   .superRefine((query, ctx) => {
     checkPeriod(query, ctx);
     // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
-    const filters = (query.child === undefined ? 0 : 1) + (query.sex === undefined ? 0 : 1);
+    // An agency's own figures too: published apart, they undid what the table by agency hides (final probe F2).
+    const filters = [query.child, query.sex, query.agencyId].filter((filter) => filter !== undefined).length;
     if ((query.by?.length ?? 0) + filters > 2) {
       ctx.addIssue({ code: 'custom', path: ['by'], message: 'Breakdowns and filters together: two at most.' });
     }
+    if (query.agencyId !== undefined && query.by?.includes('agency'))
+      ctx.addIssue({ code: 'custom', path: ['by'], message: "One agency's figures are not broken down by agency." });
   });
 export type FigureQuery = z.infer<typeof figureQuerySchema>;
 

@@ -105,7 +105,7 @@ export async function computeFigure(
   // total published on its own would give back a cell the full table hides (final probe P3).
   const full = await computeTable(
     tx,
-    { ...query, child: undefined, sex: undefined, by: [...filters.map((filter) => filter.by), ...(query.by ?? [])] },
+    { ...query, child: undefined, sex: undefined, agencyId: undefined, by: [...filters.map((filter) => filter.by), ...(query.by ?? [])] },
     countryCode,
     publication,
   );
@@ -118,6 +118,7 @@ function filtersOf(query: FigureQuery): Filter[] {
   return [
     ...(query.sex === undefined ? [] : [{ by: 'sex' as const, value: query.sex }]),
     ...(query.child === undefined ? [] : [{ by: 'child' as const, value: query.child === 'true' ? 'child' : 'adult' }]),
+    ...(query.agencyId === undefined ? [] : [{ by: 'agency' as const, value: query.agencyId }]),
   ];
 }
 

@@ -62,7 +62,7 @@ export function statisticSubmissionsMatrix(c: TenancyContext): RouteMatrix {
       why: 'the template lists the country’s breakdown values (agencies, provinces): the statistics role’s only',
       anonymous: { path: '/api/statistics/submissions/template?statistic=victims_identified&from=2025-01-01&to=2025-12-31' },
       probe: async () => {
-        const path = '/api/statistics/submissions/template?statistic=victims_identified&from=2025-01-01&to=2025-12-31&by=agency';
+        const path = '/api/statistics/submissions/template?statistic=victims_identified&from=2025-01-01&to=2025-12-31&by=province';
         for (const client of withoutStats()) expectStatus(await client.get(path), 403, 'forbidden');
         expect((await c.data.download(path)).status).toBe(200);
       },

@@ -152,7 +152,8 @@ describe('bad input is refused with the field named, and nothing is kept', () =>
     [{ by: ['sex'], cells: [{ keys: ['f'], value: 3 }] }, 'cells.0.keys.0'],
     [{ by: ['province'], statistic: 'sdg_16_2_2', total: 1 }, 'statistic'],
     [{ by: ['shoeSize'], total: 1 }, 'by.0'],
-    [{ by: ['sex', 'sex'], total: 1 }, 'by'],
+    [{ by: ['sex', 'child'], total: 1 }, 'by'],
+    [{ by: ['agency'], total: 1 }, 'by'],
     [{ to: '2013-05-31', total: 1 }, 'to'],
     [
       {
@@ -165,6 +166,7 @@ describe('bad input is refused with the field named, and nothing is kept', () =>
       'cells.1.keys',
     ],
     [{ by: ['sex'], cells: [{ keys: ['male', 'adult'], value: 1 }] }, 'cells.0.keys'],
+    [{ by: [], cells: [{ keys: ['male'], value: 1 }] }, 'cells.0.keys'],
     [{ by: [], cells: [], total: null }, 'cells'],
     [{ total: -1 }, 'total'],
     [{ total: 1.5 }, 'total'],
