@@ -34,6 +34,9 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
     onChange({ by: chosen.length > 0 ? chosen.join(',') : undefined });
   };
   const setPeriod = (next: Period) => onChange(periodSearch(next));
+  // A filter is a dimension of the table like a breakdown (the server counts both): two at most.
+  const filters = [search.age, search.sex, search.agencyId].filter((filter) => filter !== undefined).length;
+  const full = by.length + filters >= 2;
 
   return (
     <Stack gap="md">
@@ -58,6 +61,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           data={breakdownOptions()}
           value={first ?? null}
           onChange={(value) => setBy([oneOf(value, breakdowns), oneOf(value, breakdowns) === second ? undefined : second])}
+          disabled={!first && full}
           clearable
         />
         <Select
@@ -66,7 +70,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           data={breakdownOptions(first)}
           value={second ?? null}
           onChange={(value) => setBy([first, oneOf(value, breakdowns)])}
-          disabled={!first}
+          disabled={!first || (!second && full)}
           clearable
         />
         <Select
@@ -75,6 +79,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           data={AGE_FILTERS.map((age) => ({ value: age, label: t(`statistics.filter.${age}`) }))}
           value={search.age ?? null}
           onChange={(value) => onChange({ age: oneOf(value, AGE_FILTERS) })}
+          disabled={search.age === undefined && full}
           clearable
         />
         <Select
@@ -83,6 +88,7 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           data={FIGURE_SEXES.map((sex) => ({ value: sex, label: t(`shelters.sex.${sex}`) }))}
           value={search.sex ?? null}
           onChange={(value) => onChange({ sex: oneOf(value, FIGURE_SEXES) })}
+          disabled={search.sex === undefined && full}
           clearable
         />
         <Select
@@ -91,10 +97,16 @@ export function FigureControls({ statistic, period, currentYear, breakdowns, by,
           data={agencies}
           value={search.agencyId ?? null}
           onChange={(value) => onChange({ agencyId: value ?? undefined })}
+          disabled={search.agencyId === undefined && full}
           searchable
           clearable
         />
       </SimpleGrid>
+      {full && (
+        <Text size="sm" c="dimmed" mt={-8}>
+          {t('statistics.filter.limit')}
+        </Text>
+      )}
       <Group gap="lg" wrap="wrap">
         <Switch
           label={t('statistics.compare')}
