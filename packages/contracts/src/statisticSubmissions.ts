@@ -36,11 +36,18 @@ const submittedFigureShape = {
   source: plainText(300, { min: 1 }),
 };
 
+/** An agency reports its own figures: the agency is the table's other dimension, never its breakdown. */
+function checkReported(figure: { from: string; to: string; by: readonly string[] }, ctx: z.RefinementCtx): void {
+  checkPeriod(figure, ctx);
+  if (figure.by.includes('agency'))
+    ctx.addIssue({ code: 'custom', path: ['by'], message: 'An agency reports its own figures: they are not broken down by agency.' });
+}
+
 function checkSubmittedFigure(
   submission: { from: string; to: string; by: string[]; cells: SubmittedCell[]; total: number | null },
   ctx: z.RefinementCtx,
 ): void {
-  checkPeriod(submission, ctx);
+  checkReported(submission, ctx);
   if (submission.cells.length === 0 && submission.total === null)
     ctx.addIssue({ code: 'custom', path: ['cells'], message: 'Enter at least one number, or the total.' });
   const seen = new Set<string>();
@@ -85,13 +92,13 @@ const breakdownList = z
 export const statisticSubmissionUploadQuerySchema = z
   .object({ ...submittedFigureShape, by: breakdownList })
   .strict()
-  .superRefine(checkPeriod);
+  .superRefine(checkReported);
 
 /** The workbook to fill in for one figure, before any agency or source is chosen. */
 export const statisticSubmissionTemplateQuerySchema = z
   .object({ statistic: submittedFigureShape.statistic, from: isoDate, to: isoDate, by: breakdownList })
   .strict()
-  .superRefine(checkPeriod);
+  .superRefine(checkReported);
 
 /** A problem with one place of an uploaded workbook: its row and column (1-based), or the whole file. */
 export const submissionProblemSchema = z.object({

@@ -41,9 +41,7 @@ export async function figureProblems(
     problems.push({ path: place === 'query' ? `query.${path}` : path, code: 'validation_failed', message });
   if (STATISTIC_DEFINITIONS[figure.statistic].unit === 'rate_per_100k')
     add('statistic', 'Report the count of victims identified: the rate is computed from it.');
-  const refused = figure.by.includes('agency')
-    ? 'An agency reports its own figures: they are not broken down by agency.'
-    : breakdownProblem(figure.statistic, figure.by);
+  const refused = breakdownProblem(figure.statistic, figure.by);
   if (refused) add('by', refused);
   const [agency] = await tx
     .select({ id: agencies.id })

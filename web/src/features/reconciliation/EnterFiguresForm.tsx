@@ -10,7 +10,7 @@ import { periodRange } from '../statistics/period';
 import { useFigureLabels } from '../statistics/useFigureLabels';
 import { CountInput, EntryInputs } from './EntryInputs';
 import { FigureChoiceFields } from './FigureChoiceFields';
-import type { FigureChoice } from './figureChoice';
+import type { FigureChoice, ReportedBreakdown } from './figureChoice';
 import { placeErrors } from './problemFields';
 import { useSubmitFigures } from './queries';
 import { type Count, EMPTY_ENTRIES, entryLayout, type ReportedEntries, submissionRequest, TOTAL_INPUT } from './reportedFigures';
@@ -29,15 +29,18 @@ export function EnterFiguresForm({ choice, onChoice, definitions, currentYear }:
   const navigate = useNavigate();
   const labels = useFigureLabels(definitions.ageBands);
   const submit = useSubmitFigures();
-  const byKey = choice.by.join(',');
-  // Numbers typed for other breakdowns meant other things: they are set aside, not carried over.
-  const [typed, setTyped] = useState<{ by: string; entries: ReportedEntries }>({ by: byKey, entries: EMPTY_ENTRIES });
-  const entries = typed.by === byKey ? typed.entries : EMPTY_ENTRIES;
+  const { breakdown } = choice;
+  // Numbers typed for another breakdown meant other things: they are set aside, not carried over.
+  const [typed, setTyped] = useState<{ breakdown: ReportedBreakdown | null; entries: ReportedEntries }>({
+    breakdown,
+    entries: EMPTY_ENTRIES,
+  });
+  const entries = typed.breakdown === breakdown ? typed.entries : EMPTY_ENTRIES;
   const [total, setTotal] = useState<Count>('');
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   // The input behind each cell sent, so that the server's `cells.3` finds its input.
   const [sentInputs, setSentInputs] = useState<string[]>([]);
-  const layout = entryLayout(choice.by, periodRange(choice.period), definitions.ageBands);
+  const layout = entryLayout(breakdown, periodRange(choice.period), definitions.ageBands);
   const serverErrors = submit.error instanceof ApiProblem ? submit.error.errors : [];
   const messages = useErrorMessages(placeErrors([...clientErrors, ...serverErrors], sentInputs));
 
@@ -47,7 +50,7 @@ export function EnterFiguresForm({ choice, onChoice, definitions, currentYear }:
   };
   const changeEntries = (next: ReportedEntries) => {
     submit.reset();
-    setTyped({ by: byKey, entries: next });
+    setTyped({ breakdown, entries: next });
   };
   const send = (event: FormEvent) => {
     event.preventDefault();

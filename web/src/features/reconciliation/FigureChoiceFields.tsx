@@ -1,11 +1,11 @@
 import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { StatisticBreakdown, StatisticDefinitions } from '@seamless/contracts';
+import type { StatisticDefinitions } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { oneOf } from '../../lib/oneOf';
 import { useAgencyOptions } from '../agencies/queries';
 import { PeriodFields } from '../statistics/PeriodFields';
 import type { Period } from '../statistics/period';
-import { allowedBy, type FigureChoice, reportableDefinitions } from './figureChoice';
+import { allowedBreakdown, type FigureChoice, isReportedBreakdown, reportableDefinitions } from './figureChoice';
 import type { ChoiceField } from './problemFields';
 
 /** Years offered: this one and the nine before, as far back as annual reports usually compare. */
@@ -24,14 +24,10 @@ export function FigureChoiceFields({ choice, onChange, definitions, currentYear,
   const { t } = useTranslation();
   const agencies = useAgencyOptions();
   const figures = reportableDefinitions(definitions.items);
-  const allowed = figures.find((definition) => definition.key === choice.statistic)?.breakdowns ?? [];
+  // Never the agency: `ReportedBreakdown` says why.
+  const allowed = (figures.find((definition) => definition.key === choice.statistic)?.breakdowns ?? []).filter(isReportedBreakdown);
   const statisticKeys = figures.map((definition) => definition.key);
-  const [first, second] = choice.by;
   const years = Array.from({ length: YEARS_BACK }, (_, index) => currentYear - index);
-  const breakdownOptions = (exclude?: StatisticBreakdown) =>
-    allowed.filter((key) => key !== exclude).map((key) => ({ value: key, label: t(`statistics.breakdown.${key}`) }));
-  const setBy = (keys: (StatisticBreakdown | undefined)[]) =>
-    onChange({ by: keys.filter((key): key is StatisticBreakdown => key !== undefined) });
 
   return (
     <Stack gap="md">
@@ -53,36 +49,23 @@ export function FigureChoiceFields({ choice, onChange, definitions, currentYear,
           onChange={(value) => {
             const statistic = oneOf(value, statisticKeys);
             const breakdowns = figures.find((definition) => definition.key === statistic)?.breakdowns ?? [];
-            if (statistic) onChange({ statistic, by: allowedBy(choice.by, breakdowns) });
+            if (statistic) onChange({ statistic, breakdown: allowedBreakdown(choice.breakdown, breakdowns) });
           }}
           allowDeselect={false}
           error={errors.statistic}
         />
       </SimpleGrid>
       <PeriodFields period={choice.period} years={years} onChange={(period: Period) => onChange({ period })} error={errors.period} />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select
-          label={t('statistics.breakdown.first')}
-          placeholder={t('statistics.breakdown.none')}
-          data={breakdownOptions()}
-          value={first ?? null}
-          onChange={(value) => {
-            const chosen = oneOf(value, allowed);
-            setBy([chosen, chosen === second ? undefined : second]);
-          }}
-          clearable
-          error={errors.by}
-        />
-        <Select
-          label={t('statistics.breakdown.second')}
-          placeholder={t('statistics.breakdown.none')}
-          data={breakdownOptions(first)}
-          value={second ?? null}
-          onChange={(value) => setBy([first, oneOf(value, allowed)])}
-          disabled={!first}
-          clearable
-        />
-      </SimpleGrid>
+      <Select
+        label={t('statistics.breakdown.first')}
+        placeholder={t('statistics.breakdown.none')}
+        data={allowed.map((key) => ({ value: key, label: t(`statistics.breakdown.${key}`) }))}
+        value={choice.breakdown}
+        onChange={(value) => onChange({ breakdown: oneOf(value, allowed) ?? null })}
+        clearable
+        error={errors.by}
+        maw={360}
+      />
       <TextInput
         label={t('reconciliation.choice.source')}
         description={t('reconciliation.choice.sourceHint')}

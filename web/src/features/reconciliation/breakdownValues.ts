@@ -1,18 +1,19 @@
-import type { AgeBand, StatisticBreakdown } from '@seamless/contracts';
+import type { AgeBand } from '@seamless/contracts';
+import type { ReportedBreakdown } from './figureChoice';
 
 /** "Not recorded": agencies report it too, and the figures name it so (statistics/valueLabel.ts). */
 export const UNKNOWN_VALUE = 'unknown';
 
 /**
  * Breakdowns whose values are too many to lay out as inputs (every country, province, form of
- * exploitation, agency): the reader adds a line for each value the agency reported.
+ * exploitation): the reader adds a line for each value the agency reported.
  */
-export const OPEN_BREAKDOWNS: ReadonlySet<StatisticBreakdown> = new Set(['nationality', 'province', 'exploitationType', 'agency']);
+export const OPEN_BREAKDOWNS: ReadonlySet<ReportedBreakdown> = new Set(['nationality', 'province', 'exploitationType']);
 
-export const isOpenBreakdown = (breakdown: StatisticBreakdown) => OPEN_BREAKDOWNS.has(breakdown);
+export const isOpenBreakdown = (breakdown: ReportedBreakdown) => OPEN_BREAKDOWNS.has(breakdown);
 
 /** The values the figures use for the closed vocabularies, in the order a reader expects them. */
-const FIXED_VALUES: Partial<Record<StatisticBreakdown, readonly string[]>> = {
+const FIXED_VALUES: Partial<Record<ReportedBreakdown, readonly string[]>> = {
   sex: ['female', 'male', 'other', UNKNOWN_VALUE],
   child: ['child', 'adult', UNKNOWN_VALUE],
   domesticAbroad: ['domestic', 'abroad', UNKNOWN_VALUE],
@@ -42,7 +43,7 @@ const unique = (values: string[]) => [...new Set(values)];
  * `2025-03`, `female`, the country's age band keys), or `null` for an open breakdown.
  */
 export function breakdownValues(
-  breakdown: StatisticBreakdown,
+  breakdown: ReportedBreakdown,
   period: { from: string; to: string },
   ageBands: readonly AgeBand[],
 ): string[] | null {

@@ -7,13 +7,21 @@ import {
 } from '@seamless/contracts';
 import { type Month, type Period, periodRange } from '../statistics/period';
 
+/**
+ * A breakdown reported figures can take: never the agency, as an agency's figures are its row of
+ * the national table by agency, so the agency is already that table's other dimension.
+ */
+export type ReportedBreakdown = Exclude<StatisticBreakdown, 'agency'>;
+
+export const isReportedBreakdown = (breakdown: StatisticBreakdown): breakdown is ReportedBreakdown => breakdown !== 'agency';
+
 /** Which figure a data officer is reporting for: the same choices for typed numbers and for a workbook. */
 export interface FigureChoice {
   sourceAgencyId: string | null;
   statistic: StatisticKey;
   period: Period;
-  /** Up to two, in the order the agency's table has them: the cells' keys follow it. */
-  by: StatisticBreakdown[];
+  /** One at most, the agency being the table's other dimension; `null` for the total only. */
+  breakdown: ReportedBreakdown | null;
   source: string;
 }
 
@@ -21,7 +29,7 @@ export const DEFAULT_STATISTIC: StatisticKey = 'victims_identified';
 
 /** An agency's annual report is the usual source, so last year (where the agency works) comes first. */
 export function initialChoice(sourceAgencyId: string | null, currentYear: number): FigureChoice {
-  return { sourceAgencyId, statistic: DEFAULT_STATISTIC, period: { kind: 'year', year: currentYear - 1 }, by: [], source: '' };
+  return { sourceAgencyId, statistic: DEFAULT_STATISTIC, period: { kind: 'year', year: currentYear - 1 }, breakdown: null, source: '' };
 }
 
 /**
@@ -31,9 +39,9 @@ export function initialChoice(sourceAgencyId: string | null, currentYear: number
 export const reportableDefinitions = (definitions: readonly StatisticDefinition[]) =>
   definitions.filter((definition) => definition.unit !== 'rate_per_100k');
 
-/** The breakdowns still allowed after the figure changed: one the new figure lacks is dropped, not refused. */
-export function allowedBy(by: readonly StatisticBreakdown[], allowed: readonly StatisticBreakdown[]): StatisticBreakdown[] {
-  return by.filter((breakdown) => allowed.includes(breakdown));
+/** The breakdown still allowed after the figure changed: one the new figure lacks is dropped, not refused. */
+export function allowedBreakdown(breakdown: ReportedBreakdown | null, allowed: readonly StatisticBreakdown[]): ReportedBreakdown | null {
+  return breakdown !== null && allowed.includes(breakdown) ? breakdown : null;
 }
 
 type FigureFields = Omit<StatisticSubmissionRequest, 'cells' | 'total'>;
@@ -44,23 +52,23 @@ export function figureFields(choice: FigureChoice): Record<keyof FigureFields, u
     sourceAgencyId: choice.sourceAgencyId ?? undefined,
     statistic: choice.statistic,
     ...periodRange(choice.period),
-    by: choice.by,
+    by: choice.breakdown === null ? [] : [choice.breakdown],
     source: choice.source,
   };
 }
 
-/** The workbook routes take the figure in the address, the breakdowns comma-separated. */
+/** The workbook routes take the figure in the address. */
 export function workbookQuery(choice: FigureChoice): Record<string, string | undefined> {
   return {
     sourceAgencyId: choice.sourceAgencyId ?? undefined,
     statistic: choice.statistic,
     ...periodRange(choice.period),
-    by: choice.by.join(',') || undefined,
+    by: choice.breakdown ?? undefined,
     source: choice.source.trim() || undefined,
   };
 }
 
-/** The template needs only the shape of the table: which figure, which period, which breakdowns. */
+/** The template needs only the shape of the table: which figure, which period, which breakdown. */
 export function templateQuery(choice: FigureChoice): Record<string, string | undefined> {
   const { statistic, from, to, by } = workbookQuery(choice);
   return { statistic, from, to, by };

@@ -15,10 +15,11 @@ import { keyOrder } from '../statistics/figureGrid';
 import { type Period, periodRange } from '../statistics/period';
 import { breakdownValues } from './breakdownValues';
 import {
-  allowedBy,
+  allowedBreakdown,
   type FigureChoice,
   figureFields,
   initialChoice,
+  isReportedBreakdown,
   reportableDefinitions,
   submittedPeriod,
   templateQuery,
@@ -79,7 +80,7 @@ describe('the values of a breakdown', () => {
   });
 
   it('leaves open breakdowns to lines the reader adds', () => {
-    for (const open of ['nationality', 'province', 'exploitationType', 'agency'] as const) {
+    for (const open of ['nationality', 'province', 'exploitationType'] as const) {
       expect(breakdownValues(open, YEAR_2024, AGE_BANDS)).toBeNull();
     }
   });
@@ -103,7 +104,7 @@ describe('the figure chosen', () => {
   });
 
   it('starts with last year, the year of the annual reports agencies publish', () => {
-    expect(initialChoice(AGENCY, 2026)).toMatchObject({ sourceAgencyId: AGENCY, period: { kind: 'year', year: 2025 }, by: [] });
+    expect(initialChoice(AGENCY, 2026)).toMatchObject({ sourceAgencyId: AGENCY, period: { kind: 'year', year: 2025 }, breakdown: null });
   });
 
   it('offers counts, not rates, and drops a breakdown the new figure lacks', () => {
@@ -116,95 +117,112 @@ describe('the figure chosen', () => {
     });
     const reportable = reportableDefinitions([definition('victims_identified', 'persons'), definition('sdg_16_2_2', 'rate_per_100k')]);
     expect(reportable.map((each) => each.key)).toEqual(['victims_identified']);
-    expect(allowedBy(['nationality', 'sex'], ['year', 'sex'])).toEqual(['sex']);
+    expect(allowedBreakdown('sex', ['year', 'sex'])).toBe('sex');
+    expect(allowedBreakdown('nationality', ['year', 'sex'])).toBeNull();
+    expect(allowedBreakdown(null, ['year', 'sex'])).toBeNull();
   });
 
   it('names the figure in the body for the form and in the address for a workbook', () => {
-    const chosen = choice({ by: ['sex', 'child'], period: { kind: 'quarter', year: 2024, quarter: 2 } });
+    const chosen = choice({ breakdown: 'sex', period: { kind: 'quarter', year: 2024, quarter: 2 } });
     expect(figureFields(chosen)).toEqual({
       sourceAgencyId: AGENCY,
       statistic: 'victims_identified',
       from: '2024-04-01',
       to: '2024-06-30',
-      by: ['sex', 'child'],
+      by: ['sex'],
       source: 'Annual report 2024, table 3',
     });
-    expect(workbookQuery(chosen)).toMatchObject({ by: 'sex,child', from: '2024-04-01', sourceAgencyId: AGENCY });
+    expect(workbookQuery(chosen)).toMatchObject({ by: 'sex', from: '2024-04-01', sourceAgencyId: AGENCY });
     expect(validate(statisticSubmissionUploadQuerySchema, workbookQuery(chosen)).ok).toBe(true);
-    expect(templateQuery(chosen)).toEqual({ statistic: 'victims_identified', from: '2024-04-01', to: '2024-06-30', by: 'sex,child' });
+    expect(templateQuery(chosen)).toEqual({ statistic: 'victims_identified', from: '2024-04-01', to: '2024-06-30', by: 'sex' });
+    expect(figureFields(choice()).by).toEqual([]);
     expect(workbookQuery(choice()).by).toBeUndefined();
+  });
+
+  it('is refused by the contract with two breakdowns', () => {
+    const body = { ...figureFields(choice({ breakdown: 'sex' })), cells: [{ keys: ['female'], value: 4 }], total: 30 };
+    expect(validate(statisticSubmissionRequestSchema, body).ok).toBe(true);
+    expect(validate(statisticSubmissionRequestSchema, { ...body, by: ['sex', 'child'] }).ok).toBe(false);
+    expect(validate(statisticSubmissionRequestSchema, { ...body, cells: [{ keys: ['female', 'child'], value: 4 }] }).ok).toBe(false);
+    expect(validate(statisticSubmissionUploadQuerySchema, { ...workbookQuery(choice()), by: 'sex,child' }).ok).toBe(false);
+  });
+
+  it('is never broken down by agency, the table by agency’s other dimension', () => {
+    expect(isReportedBreakdown('agency')).toBe(false);
+    expect(isReportedBreakdown('nationality')).toBe(true);
+    // @ts-expect-error A choice cannot hold the agency as its breakdown (checked by tsc, not by this run).
+    choice({ breakdown: 'agency' });
   });
 });
 
 describe('the inputs for the reported numbers', () => {
-  it('asks only for the total without breakdowns', () => {
-    expect(entryLayout([], YEAR_2024, AGE_BANDS)).toEqual({ kind: 'total' });
-  });
-
-  it('gives every combination of closed breakdowns its input', () => {
-    expect(entryLayout(['sex'], YEAR_2024, AGE_BANDS)).toEqual({
-      kind: 'fixed',
-      rowBreakdown: 'sex',
-      rows: ['female', 'male', 'other', 'unknown'],
-      columns: null,
-    });
-    const layout = entryLayout(['child', 'quarter'], YEAR_2024, AGE_BANDS);
-    expect(layout).toMatchObject({ kind: 'fixed', rows: ['child', 'adult', 'unknown'], columns: { breakdown: 'quarter', position: 1 } });
-  });
-
-  it('makes lines of an open breakdown, with a closed one as their columns wherever it stands in `by`', () => {
-    expect(entryLayout(['sex', 'nationality'], YEAR_2024, AGE_BANDS)).toEqual({
-      kind: 'added',
-      open: [{ breakdown: 'nationality', position: 1 }],
-      columns: { breakdown: 'sex', position: 0, values: ['female', 'male', 'other', 'unknown'] },
-    });
-    expect(entryLayout(['province', 'agency'], YEAR_2024, AGE_BANDS)).toMatchObject({ kind: 'added', columns: null });
-  });
-
-  it('sends only the inputs filled in, zeros included, keys in `by` order', () => {
-    const layout = entryLayout(['sex', 'child'], YEAR_2024, AGE_BANDS);
-    const entries = fill(EMPTY_ENTRIES, {
-      [inputId('female', 'child')]: 4,
-      [inputId('male', 'adult')]: 0,
-      [inputId('other', 'child')]: '',
-    });
-    const { body, inputs } = submissionRequest(choice({ by: ['sex', 'child'] }), layout, entries, 30);
-    expect(body.cells).toEqual([
-      { keys: ['female', 'child'], value: 4 },
-      { keys: ['male', 'adult'], value: 0 },
-    ]);
-    expect(inputs).toEqual([inputId('female', 'child'), inputId('male', 'adult')]);
-    expect(body.total).toBe(30);
+  it('asks only for the total without a breakdown', () => {
+    expect(entryLayout(null, YEAR_2024, AGE_BANDS)).toEqual({ kind: 'total' });
+    const { body, inputs } = submissionRequest(choice(), entryLayout(null, YEAR_2024, AGE_BANDS), EMPTY_ENTRIES, 30);
+    expect(body).toMatchObject({ by: [], cells: [], total: 30 });
+    expect(inputs).toEqual([]);
     expect(validate(statisticSubmissionRequestSchema, body).ok).toBe(true);
   });
 
-  it('puts a line’s open value and its column’s value each in its place in the keys', () => {
-    const layout = entryLayout(['sex', 'nationality'], YEAR_2024, AGE_BANDS);
+  it('gives each value of a closed breakdown its input', () => {
+    expect(entryLayout('sex', YEAR_2024, AGE_BANDS)).toEqual({
+      kind: 'closed',
+      breakdown: 'sex',
+      values: ['female', 'male', 'other', 'unknown'],
+    });
+    expect(entryLayout('quarter', YEAR_2024, AGE_BANDS)).toMatchObject({
+      kind: 'closed',
+      values: ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'],
+    });
+  });
+
+  it('makes lines the reader adds for an open breakdown', () => {
+    expect(entryLayout('nationality', YEAR_2024, AGE_BANDS)).toEqual({ kind: 'open', breakdown: 'nationality' });
+  });
+
+  it('sends only the inputs filled in, zeros included', () => {
+    const layout = entryLayout('sex', YEAR_2024, AGE_BANDS);
+    const entries = fill(EMPTY_ENTRIES, { [inputId('female')]: 4, [inputId('male')]: 0, [inputId('other')]: '' });
+    const { body, inputs } = submissionRequest(choice({ breakdown: 'sex' }), layout, entries, 30);
+    expect(body.cells).toEqual([
+      { keys: ['female'], value: 4 },
+      { keys: ['male'], value: 0 },
+    ]);
+    expect(inputs).toEqual([inputId('female'), inputId('male')]);
+    expect(body).toMatchObject({ by: ['sex'], total: 30 });
+    expect(validate(statisticSubmissionRequestSchema, body).ok).toBe(true);
+  });
+
+  it('sends each added line’s value with its number, and forgets a removed line', () => {
+    const layout = entryLayout('nationality', YEAR_2024, AGE_BANDS);
     let entries = addLine(addLine(EMPTY_ENTRIES));
     const [first, second] = entries.lines.map((line) => line.id) as [string, string];
-    entries = setLineValue(setLineValue(entries, first, 1, 'MM'), second, 1, 'LA');
-    entries = fill(entries, { [inputId(first, 'female')]: 12, [inputId(second, 'male')]: 3 });
-    const { cells } = enteredCells(layout, entries);
-    expect(cells).toEqual([
-      { keys: ['female', 'MM'], value: 12 },
-      { keys: ['male', 'LA'], value: 3 },
+    entries = setLineValue(setLineValue(entries, first, 'MM'), second, 'LA');
+    entries = fill(entries, { [inputId(first)]: 12, [inputId(second)]: 3 });
+    const { body, inputs } = submissionRequest(choice({ breakdown: 'nationality' }), layout, entries, '');
+    expect(body.cells).toEqual([
+      { keys: ['MM'], value: 12 },
+      { keys: ['LA'], value: 3 },
     ]);
+    expect(inputs).toEqual([inputId(first), inputId(second)]);
+    expect(validate(statisticSubmissionRequestSchema, body).ok).toBe(true);
+    expect(setLineValue(entries, first, null).lines[0]).toEqual({ id: first, value: null });
     expect(removeLine(entries, first)).toEqual({
-      lines: [{ id: second, values: { 1: 'LA' } }],
-      counts: { [inputId(second, 'male')]: 3 },
+      lines: [{ id: second, value: 'LA' }],
+      counts: { [inputId(second)]: 3 },
     });
     expect(addLine(removeLine(entries, first)).lines.map((line) => line.id)).toEqual([second, '3']);
   });
 
   it('sends a number on a line without its value, for the check to point at that line', () => {
-    const layout = entryLayout(['province'], YEAR_2024, AGE_BANDS);
+    const layout = entryLayout('province', YEAR_2024, AGE_BANDS);
     let entries = addLine(EMPTY_ENTRIES);
     const id = entries.lines[0]?.id ?? '';
-    entries = fill(setLineValue(entries, id, 0, '  Chiang Rai '), { [inputId(id)]: 5 });
+    entries = fill(setLineValue(entries, id, '  Chiang Rai '), { [inputId(id)]: 5 });
     expect(enteredCells(layout, entries).cells).toEqual([{ keys: ['Chiang Rai'], value: 5 }]);
 
     const unnamed = fill(addLine(EMPTY_ENTRIES), { [inputId('1')]: 5 });
-    const { body, inputs } = submissionRequest(choice({ by: ['province'] }), layout, unnamed, '');
+    const { body, inputs } = submissionRequest(choice({ breakdown: 'province' }), layout, unnamed, '');
     const checked = validate(statisticSubmissionRequestSchema, body);
     expect(checked.ok).toBe(false);
     const placed = placeErrors(checked.ok ? [] : checked.errors, inputs);

@@ -1,40 +1,27 @@
-import type { AgeBand, StatisticBreakdown, StatisticSubmissionRequest, SubmittedCell } from '@seamless/contracts';
+import type { AgeBand, StatisticSubmissionRequest, SubmittedCell } from '@seamless/contracts';
 import { breakdownValues } from './breakdownValues';
-import { type FigureChoice, figureFields } from './figureChoice';
+import { type FigureChoice, figureFields, type ReportedBreakdown } from './figureChoice';
 
 /** A number input's value as Mantine's NumberInput gives it: empty until something is typed. */
 export type Count = number | '';
 
 /**
- * How the inputs of a submission are laid out. With only closed breakdowns every combination has
- * its input (rows by the first, columns by the second). With an open one the reader adds a line
- * per value the agency reported (a nationality, a province), and a closed one beside it, if any,
- * gives that line's columns.
+ * How the inputs of a submission are laid out, beside the total that is always asked for. A
+ * breakdown with few values (sex, quarter) has an input for each; one with too many to list
+ * (nationality, province) has a line for each value the agency reported, which the reader adds.
  */
 export type EntryLayout =
   | { kind: 'total' }
-  | { kind: 'fixed'; rowBreakdown: StatisticBreakdown; rows: string[]; columns: Columns | null }
-  | { kind: 'added'; open: OpenPosition[]; columns: Columns | null };
+  | { kind: 'closed'; breakdown: ReportedBreakdown; values: string[] }
+  | { kind: 'open'; breakdown: ReportedBreakdown };
 
-export interface Columns {
-  breakdown: StatisticBreakdown;
-  /** The breakdown's place in `by`, where its value goes in a cell's keys. */
-  position: number;
-  values: string[];
-}
-
-export interface OpenPosition {
-  breakdown: StatisticBreakdown;
-  position: number;
-}
-
-/** A line the reader added: the open breakdowns' values, by their place in `by`. */
+/** A line the reader added: the value of the open breakdown, `null` until chosen. */
 export interface AddedLine {
   id: string;
-  values: Partial<Record<number, string>>;
+  value: string | null;
 }
 
-/** The numbers typed for one layout: a different choice of breakdowns starts afresh, since its inputs mean other things. */
+/** The numbers typed for one breakdown: a different breakdown starts afresh, since its inputs mean other things. */
 export interface ReportedEntries {
   lines: AddedLine[];
   /** By input id (see `inputId`). */
@@ -43,23 +30,27 @@ export interface ReportedEntries {
 
 export const EMPTY_ENTRIES: ReportedEntries = { lines: [], counts: {} };
 
+/**
+ * The input of one number: a closed value's, or an added line's by its id. Named apart from the
+ * fields its problems are shown beside (`source`, `total`), whatever the value is called.
+ */
+export const inputId = (valueOrLine: string) => `cell:${valueOrLine}`;
+export const TOTAL_INPUT = 'total';
+
 /** A new empty line, numbered after the highest so that a removed line's inputs never come back. */
 export function addLine(entries: ReportedEntries): ReportedEntries {
   const next = Math.max(0, ...entries.lines.map((line) => Number(line.id))) + 1;
-  return { ...entries, lines: [...entries.lines, { id: String(next), values: {} }] };
+  return { ...entries, lines: [...entries.lines, { id: String(next), value: null }] };
 }
 
-/** Removes a line and the numbers typed on it. */
+/** Removes a line and the number typed on it. */
 export function removeLine(entries: ReportedEntries, id: string): ReportedEntries {
-  const counts = Object.fromEntries(Object.entries(entries.counts).filter(([input]) => JSON.parse(input)[0] !== id));
+  const counts = Object.fromEntries(Object.entries(entries.counts).filter(([input]) => input !== inputId(id)));
   return { lines: entries.lines.filter((line) => line.id !== id), counts };
 }
 
-export function setLineValue(entries: ReportedEntries, id: string, position: number, value: string | null): ReportedEntries {
-  const lines = entries.lines.map((line) =>
-    line.id === id ? { ...line, values: { ...line.values, [position]: value ?? undefined } } : line,
-  );
-  return { ...entries, lines };
+export function setLineValue(entries: ReportedEntries, id: string, value: string | null): ReportedEntries {
+  return { ...entries, lines: entries.lines.map((line) => (line.id === id ? { ...line, value } : line)) };
 }
 
 export const setCount = (entries: ReportedEntries, input: string, count: Count): ReportedEntries => ({
@@ -67,29 +58,34 @@ export const setCount = (entries: ReportedEntries, input: string, count: Count):
   counts: { ...entries.counts, [input]: count },
 });
 
+/** The inputs for the chosen breakdown's values within the period, or the total alone without one. */
 export function entryLayout(
-  by: readonly StatisticBreakdown[],
+  breakdown: ReportedBreakdown | null,
   period: { from: string; to: string },
   ageBands: readonly AgeBand[],
 ): EntryLayout {
-  const positions = by.map((breakdown, position) => ({ breakdown, position, values: breakdownValues(breakdown, period, ageBands) }));
-  const open = positions.filter((each) => each.values === null).map(({ breakdown, position }) => ({ breakdown, position }));
-  const closed = positions.flatMap(({ breakdown, position, values }) => (values === null ? [] : [{ breakdown, position, values }]));
-  if (open.length > 0) return { kind: 'added', open, columns: closed[0] ?? null };
-  const [rows, columns] = closed;
-  if (!rows) return { kind: 'total' };
-  return { kind: 'fixed', rowBreakdown: rows.breakdown, rows: rows.values, columns: columns ?? null };
+  if (breakdown === null) return { kind: 'total' };
+  const values = breakdownValues(breakdown, period, ageBands);
+  return values === null ? { kind: 'open', breakdown } : { kind: 'closed', breakdown, values };
 }
 
-/** One input: a row (a value, or an added line's id) and a column value where there are columns. */
-export const inputId = (row: string, column: string | null = null) => JSON.stringify([row, column]);
-export const TOTAL_INPUT = 'total';
+/** An input and the keys of the cell it makes once a number is typed in it. */
+interface CellInput {
+  input: string;
+  keys: string[];
+}
 
-/** The number typed in an input, or nothing when it was left empty. */
-const countAt = (entries: ReportedEntries, id: string) => {
-  const count = entries.counts[id];
-  return typeof count === 'number' ? count : undefined;
-};
+/** A line whose value is not chosen yet keeps an empty key, for the check to point at that line. */
+function cellInputs(layout: EntryLayout, entries: ReportedEntries): CellInput[] {
+  switch (layout.kind) {
+    case 'total':
+      return [];
+    case 'closed':
+      return layout.values.map((value) => ({ input: inputId(value), keys: [value] }));
+    case 'open':
+      return entries.lines.map((line) => ({ input: inputId(line.id), keys: [(line.value ?? '').trim()] }));
+  }
+}
 
 interface Entered {
   cells: SubmittedCell[];
@@ -97,34 +93,14 @@ interface Entered {
   inputs: string[];
 }
 
-/**
- * The cells the reader filled in, keys in `by` order: an empty input is "not reported", never 0.
- * A line whose value is not chosen yet is sent with an empty key, for the check to point at it.
- */
+/** The cells the reader filled in: an empty input is "not reported", never 0. */
 export function enteredCells(layout: EntryLayout, entries: ReportedEntries): Entered {
   const entered: Entered = { cells: [], inputs: [] };
-  const add = (keys: string[], id: string) => {
-    const value = countAt(entries, id);
-    if (value === undefined) return;
+  for (const { input, keys } of cellInputs(layout, entries)) {
+    const value = entries.counts[input];
+    if (typeof value !== 'number') continue;
     entered.cells.push({ keys, value });
-    entered.inputs.push(id);
-  };
-  if (layout.kind === 'fixed') {
-    for (const row of layout.rows) {
-      if (!layout.columns) add([row], inputId(row));
-      else for (const column of layout.columns.values) add([row, column], inputId(row, column));
-    }
-  }
-  if (layout.kind === 'added') {
-    const width = layout.open.length + (layout.columns ? 1 : 0);
-    for (const line of entries.lines) {
-      const keys = (column: string | null) =>
-        Array.from({ length: width }, (_, position) =>
-          position === layout.columns?.position ? (column ?? '') : (line.values[position] ?? '').trim(),
-        );
-      if (!layout.columns) add(keys(null), inputId(line.id));
-      else for (const column of layout.columns.values) add(keys(column), inputId(line.id, column));
-    }
+    entered.inputs.push(input);
   }
   return entered;
 }

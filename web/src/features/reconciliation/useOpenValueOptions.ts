@@ -1,9 +1,9 @@
 import { EXPLOITATION_TYPES, ISO_COUNTRY_CODES, type StatisticBreakdown } from '@seamless/contracts';
 import { useMemo } from 'react';
 import { useLocale } from '../../i18n/useLocale';
-import { useAgencyOptions } from '../agencies/queries';
 import { useCountryOptions } from '../countries/useCountries';
 import { UNKNOWN_VALUE } from './breakdownValues';
+import type { ReportedBreakdown } from './figureChoice';
 
 export interface ValueOption {
   value: string;
@@ -16,9 +16,8 @@ export interface ValueOption {
  */
 export function useOpenValueOptions(
   valueLabel: (breakdown: StatisticBreakdown, key: string) => string,
-): (breakdown: StatisticBreakdown) => ValueOption[] | null {
+): (breakdown: ReportedBreakdown) => ValueOption[] | null {
   const locale = useLocale();
-  const agencies = useAgencyOptions();
   const countries = useCountryOptions();
   return useMemo(() => {
     const collator = new Intl.Collator(locale);
@@ -38,11 +37,9 @@ export function useOpenValueOptions(
           return nationalities;
         case 'exploitationType':
           return exploitationTypes;
-        case 'agency':
-          return agencies;
         default:
           return null;
       }
     };
-  }, [agencies, countries, locale, valueLabel]);
+  }, [countries, locale, valueLabel]);
 }
