@@ -2,6 +2,7 @@ import type { FigureCell, FigureQuery, FigureTable, StatisticBreakdown } from '@
 import { COUNTRY_TIME_ZONES } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.js';
+import { fieldError } from '../http/problem.js';
 import {
   ageBandsOf,
   countedUnitOf,
@@ -20,6 +21,12 @@ interface Count {
   cellKey: number;
 }
 type Counts = Map<string, Count>;
+
+/**
+ * The most non-zero cells one table publishes: more than a reader can take in, and suppression's
+ * cost grows steeply with them (9,668 cells held the server 21.7 s in the final probe, F5).
+ */
+export const MOST_PUBLISHED_CELLS = 1500;
 const keyOf = (keys: readonly string[]) => JSON.stringify(keys);
 
 /**
@@ -191,6 +198,14 @@ async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, pub
     rows,
     by.map((_, position) => position),
   );
+  // Suppression weighs every hidden cell against all the others and holds the server while it does.
+  if (cells.length > MOST_PUBLISHED_CELLS)
+    throw fieldError(
+      400,
+      'validation_failed',
+      'query.by',
+      `This figure is counted from a table of ${cells.length} numbers (filters count as breakdowns), more than ${MOST_PUBLISHED_CELLS}: choose a shorter period or a coarser breakdown.`,
+    );
   const total = asMap(groupingSet(rows, []));
   const margins = by.length === 2 ? [asMap(groupingSet(rows, [0])), asMap(groupingSet(rows, [1]))] : [];
   const suppressed = suppressTable(
