@@ -16,7 +16,8 @@ import { useSubmitFigures } from './queries';
 import { type Count, EMPTY_ENTRIES, entryLayout, type ReportedEntries, submissionRequest, TOTAL_INPUT } from './reportedFigures';
 import { useErrorMessages } from './useErrorMessages';
 
-interface EnterFiguresFormProps {
+/** What both ways of entering reported figures share: the figure chosen, and what the choice draws on. */
+export interface FigureFormProps {
   choice: FigureChoice;
   onChoice: (change: Partial<FigureChoice>) => void;
   definitions: StatisticDefinitions;
@@ -24,7 +25,7 @@ interface EnterFiguresFormProps {
 }
 
 /** The reported numbers typed in, checked as the server checks them, then compared on their own page. */
-export function EnterFiguresForm({ choice, onChoice, definitions, currentYear }: EnterFiguresFormProps) {
+export function EnterFiguresForm({ choice, onChoice, definitions, currentYear }: FigureFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const labels = useFigureLabels(definitions.ageBands);

@@ -1,9 +1,9 @@
-import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, SimpleGrid, Stack } from '@mantine/core';
 import type { AgeBand, Reconciliation } from '@seamless/contracts';
 import { useParams } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { LabelledValue } from '../../components/LabelledValue';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
@@ -14,19 +14,6 @@ import { ReconciliationTable } from './ReconciliationTable';
 import { type SubmissionLabels, useSubmissionLabels } from './useSubmissionLabels';
 
 const NO_AGE_BANDS: AgeBand[] = [];
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 function SubmissionView({ reconciliation, labels }: { reconciliation: Reconciliation; labels: SubmissionLabels }) {
   const { t } = useTranslation();
@@ -43,14 +30,14 @@ function SubmissionView({ reconciliation, labels }: { reconciliation: Reconcilia
       <Stack gap="lg">
         <Card withBorder padding="lg">
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="lg">
-            <Detail label={t('reconciliation.view.source')}>{submission.source}</Detail>
-            <Detail label={t('reconciliation.view.breakdowns')}>
+            <LabelledValue label={t('reconciliation.view.source')}>{submission.source}</LabelledValue>
+            <LabelledValue label={t('reconciliation.view.breakdowns')}>
               {submission.by.length > 0 ? labels.breakdowns(submission.by) : t('reconciliation.list.totalOnly')}
-            </Detail>
-            <Detail label={t('reconciliation.view.version')}>{labels.figure.format(submission.version)}</Detail>
-            <Detail label={t('reconciliation.view.entered')}>
+            </LabelledValue>
+            <LabelledValue label={t('reconciliation.view.version')}>{labels.figure.format(submission.version)}</LabelledValue>
+            <LabelledValue label={t('reconciliation.view.entered')}>
               {submission.submittedBy} · <FormattedDate value={submission.submittedAt} withTime />
-            </Detail>
+            </LabelledValue>
           </SimpleGrid>
         </Card>
         <Card withBorder padding="lg">

@@ -1,16 +1,12 @@
 import { Button, FileInput, Group, Stack, Text } from '@mantine/core';
-import {
-  type FieldError,
-  type StatisticDefinitions,
-  SUBMISSION_MAX_BYTES,
-  statisticSubmissionUploadQuerySchema,
-} from '@seamless/contracts';
+import { type FieldError, SUBMISSION_MAX_BYTES, statisticSubmissionUploadQuerySchema } from '@seamless/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { validate } from '../../lib/validation';
+import type { FigureFormProps } from './EnterFiguresForm';
 import { FigureChoiceFields } from './FigureChoiceFields';
 import { type FigureChoice, templateQuery, workbookQuery } from './figureChoice';
 import { placeErrors } from './problemFields';
@@ -22,15 +18,8 @@ import { WorkbookRefusal } from './workbookProblems';
 const SPREADSHEETS = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const NO_FILE: FieldError = { path: 'file', code: 'invalid_type', message: '' };
 
-interface UploadWorkbookFormProps {
-  choice: FigureChoice;
-  onChoice: (change: Partial<FigureChoice>) => void;
-  definitions: StatisticDefinitions;
-  currentYear: number;
-}
-
 /** The reported numbers as a filled-in template: the address names the figure, the file holds the numbers. */
-export function UploadWorkbookForm({ choice, onChoice, definitions, currentYear }: UploadWorkbookFormProps) {
+export function UploadWorkbookForm({ choice, onChoice, definitions, currentYear }: FigureFormProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const upload = useUploadWorkbook();

@@ -5,6 +5,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { LabelledValue } from '../../components/LabelledValue';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
@@ -15,26 +16,13 @@ import { ReportTables } from './ReportTables';
 import { SignOffModal, type SignOffStep } from './SignOffModals';
 import { useReportPeriodLabel } from './useReportLabels';
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** Who generated, signed and released the report: the approval block printed on the report itself. */
 function SignOffCard({ report }: { report: StatisticReport }) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg">
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-        <Field label={t('statisticReports.detail.generated')}>
+        <LabelledValue label={t('statisticReports.detail.generated')}>
           {report.generated ? (
             <>
               {report.generated.name} · <FormattedDate value={report.generated.at} withTime />
@@ -42,9 +30,9 @@ function SignOffCard({ report }: { report: StatisticReport }) {
           ) : (
             '–'
           )}
-        </Field>
+        </LabelledValue>
         {report.approved ? (
-          <Field label={t('statisticReports.detail.approved')}>
+          <LabelledValue label={t('statisticReports.detail.approved')}>
             <Text size="sm" fw={600}>
               {report.approved.signatoryName}
             </Text>
@@ -53,15 +41,15 @@ function SignOffCard({ report }: { report: StatisticReport }) {
               {t('statisticReports.detail.approvedBy', { name: report.approved.name })} ·{' '}
               <FormattedDate value={report.approved.at} withTime />
             </Text>
-          </Field>
+          </LabelledValue>
         ) : (
-          <Field label={t('statisticReports.detail.approved')}>
+          <LabelledValue label={t('statisticReports.detail.approved')}>
             <Text size="sm" c="dimmed">
               {t('statisticReports.detail.notApproved')}
             </Text>
-          </Field>
+          </LabelledValue>
         )}
-        <Field label={t('statisticReports.detail.released')}>
+        <LabelledValue label={t('statisticReports.detail.released')}>
           {report.released ? (
             <>
               {report.released.name} · <FormattedDate value={report.released.at} withTime />
@@ -71,7 +59,7 @@ function SignOffCard({ report }: { report: StatisticReport }) {
               {t('statisticReports.detail.notReleased')}
             </Text>
           )}
-        </Field>
+        </LabelledValue>
       </SimpleGrid>
     </Card>
   );
