@@ -49,3 +49,52 @@ export function lastDayOfMonth(isoDate: string): string {
   const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${isoDate.slice(0, 7)}-${String(day).padStart(2, '0')}`;
 }
+
+/** Breakdowns whose values a period and the country's age bands settle, as `statistic_counts` names them. */
+export const CLOSED_BREAKDOWNS = ['year', 'quarter', 'month', 'sex', 'child', 'ageBand', 'domesticAbroad', 'ethnicMinority'] as const;
+export type ClosedBreakdown = (typeof CLOSED_BREAKDOWNS)[number];
+
+export const isClosedBreakdown = (breakdown: StatisticBreakdown): breakdown is ClosedBreakdown =>
+  (CLOSED_BREAKDOWNS as readonly string[]).includes(breakdown);
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * Every value a closed breakdown takes within a period, in the order a reader expects them:
+ * `2025`, `2025-Q1`, `2025-03`, `female`, the age band keys …, `unknown` last where the record may
+ * not say.
+ */
+export function closedBreakdownValues(
+  breakdown: ClosedBreakdown,
+  period: { from: string; to: string },
+  ageBandKeys: readonly string[],
+): string[] {
+  const periods = (name: (year: number, month: number) => string) => {
+    const values: string[] = [];
+    const [firstYear, firstMonth] = period.from.split('-').map(Number) as [number, number];
+    const [lastYear, lastMonth] = period.to.split('-').map(Number) as [number, number];
+    for (let index = firstYear * 12 + firstMonth - 1; index <= lastYear * 12 + lastMonth - 1; index += 1) {
+      const value = name(Math.floor(index / 12), (index % 12) + 1);
+      if (values.at(-1) !== value) values.push(value);
+    }
+    return values;
+  };
+  switch (breakdown) {
+    case 'year':
+      return periods((year) => String(year));
+    case 'quarter':
+      return periods((year, month) => `${year}-Q${Math.ceil(month / 3)}`);
+    case 'month':
+      return periods((year, month) => `${year}-${pad2(month)}`);
+    case 'sex':
+      return ['female', 'male', 'other', 'unknown'];
+    case 'child':
+      return ['child', 'adult', 'unknown'];
+    case 'ageBand':
+      return [...ageBandKeys, 'unknown'];
+    case 'domesticAbroad':
+      return ['domestic', 'abroad', 'unknown'];
+    case 'ethnicMinority':
+      return ['yes', 'no', 'unknown'];
+  }
+}

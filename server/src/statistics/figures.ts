@@ -21,6 +21,8 @@ interface Count {
   cellKey: number;
 }
 type Counts = Map<string, Count>;
+/** A count of one grouping set: null where its breakdown was summed over. */
+type GroupedCount = Omit<Count, 'keys'> & { keys: (string | null)[] };
 
 /**
  * The most non-zero cells one table publishes: more than a reader can take in, and suppression's
@@ -32,7 +34,8 @@ const keyOf = (keys: readonly string[]) => JSON.stringify(keys);
 /**
  * Grouped counts from the database (migrations 0026, 0035, 0037): breakdown values, a number and
  * its cell key, nothing else. One pass gives the cells and every total over them; a key summed
- * over arrives as null. A set without records (the grand total of nothing) is left out.
+ * over arrives as null. A set without records (the grand total of nothing) is left out. The
+ * function's agency, child and sex arguments stay unused: filters are slices of the whole table.
  */
 async function countsBy(
   tx: Tx,
@@ -40,11 +43,11 @@ async function countsBy(
   query: FigureQuery,
   countryCode: string,
   by: readonly StatisticBreakdown[],
-): Promise<{ keys: (string | null)[]; value: number; cellKey: number }[]> {
+): Promise<GroupedCount[]> {
   const rows = rowsOf<{ keys: (string | null)[]; value: string | number; cell_key: string | number }>(
     await tx.execute(
       sql`select keys, value, cell_key from statistic_counts(${definition.records}, ${countedUnitOf(definition)}, ${query.from}::date, ${query.to}::date,
-      ${JSON.stringify(by)}::jsonb, ${query.agencyId ?? null}::uuid, ${null}::text, ${null}::text,
+      ${JSON.stringify(by)}::jsonb, ${null}::uuid, ${null}::text, ${null}::text,
       ${JSON.stringify(ageBandsOf(countryCode))}::jsonb, ${COUNTRY_TIME_ZONES[countryCode] ?? 'UTC'}::text)`,
     ),
   );
@@ -52,7 +55,7 @@ async function countsBy(
 }
 
 /** The rows of one grouping set: those whose keys are given exactly at `kept` (positions in `by`). */
-function groupingSet(rows: { keys: (string | null)[]; value: number; cellKey: number }[], kept: number[]): Count[] {
+function groupingSet(rows: GroupedCount[], kept: number[]): Count[] {
   return rows
     .filter((row) => row.keys.every((key, position) => (key !== null) === kept.includes(position)))
     .map((row) => ({ ...row, keys: kept.map((position) => row.keys[position] as string) }));
