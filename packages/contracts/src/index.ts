@@ -25,6 +25,7 @@ export * from './permissions.js';
 export * from './person.js';
 export * from './plausibility.js';
 export * from './problem.js';
+export * from './provinces.js';
 export * from './referrals.js';
 export * from './repatriation.js';
 export * from './serviceDirectory.js';
