@@ -26,6 +26,8 @@ export type TenancyContext = {
   hotline: ApiClient;
   /** data_officer, ministry */
   data: ApiClient;
+  /** case_manager and data_officer, Chiang Rai office: figures, and its own cases behind them */
+  officehead: ApiClient;
   agency: Record<'msdhs' | 'chiangrai' | 'hotline' | 'police' | 'shelter' | 'ngo', string>;
   userIds: Record<string, string>;
   /**

@@ -4,6 +4,7 @@
  * only, with small cells suppressed (DESIGN.md §4 Publication); never rows, names or free text.
  */
 import { z } from 'zod';
+import { caseSummarySchema } from './cases.js';
 import { isoDate } from './plausibility.js';
 import { lastDayOfMonth, STATISTIC_AVAILABILITY, STATISTIC_BREAKDOWNS, STATISTIC_KEYS, STATISTIC_UNITS } from './statisticVocabulary.js';
 
@@ -25,43 +26,82 @@ export const ageBandSchema = z.object({
 });
 export type AgeBand = z.infer<typeof ageBandSchema>;
 
-export const figureQuerySchema = z
-  .object({
-    statistic: z.enum(STATISTIC_KEYS),
-    from: isoDate,
-    to: isoDate,
-    /** Up to two breakdowns: a table's rows and columns. */
-    by: z
+const figureQueryObject = z.object({
+  statistic: z.enum(STATISTIC_KEYS),
+  from: isoDate,
+  to: isoDate,
+  /** Up to two breakdowns: a table's rows and columns. */
+  by: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((value, ctx) => {
+      const keys = value ? value.split(',').filter(Boolean) : [];
+      const parsed = z.array(z.enum(STATISTIC_BREAKDOWNS)).max(2).safeParse(keys);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'Choose up to two known breakdowns.' });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+  /** Only this agency's records (a per-agency dashboard); the whole country otherwise. */
+  agencyId: z.string().uuid().optional(),
+  child: z.enum(['true', 'false']).optional(),
+  sex: z.enum(['female', 'male', 'other']).optional(),
+});
+
+/** A figure's period, breakdowns and filters: two dimensions at most, filters counted among them. */
+function checkFigureQuery(query: z.infer<typeof figureQueryObject>, ctx: z.RefinementCtx): void {
+  checkPeriod(query, ctx);
+  // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
+  // An agency's own figures too: published apart, they undid what the table by agency hides (final probe F2).
+  const filters = [query.child, query.sex, query.agencyId].filter((filter) => filter !== undefined).length;
+  if ((query.by?.length ?? 0) + filters > 2) {
+    ctx.addIssue({ code: 'custom', path: ['by'], message: 'Breakdowns and filters together: two at most.' });
+  }
+  if (query.agencyId !== undefined && query.by?.includes('agency'))
+    ctx.addIssue({ code: 'custom', path: ['by'], message: "One agency's figures are not broken down by agency." });
+}
+
+export const figureQuerySchema = figureQueryObject.strict().superRefine(checkFigureQuery);
+export type FigureQuery = z.infer<typeof figureQuerySchema>;
+
+/** A breakdown value as cells carry it: a year, quarter, code, band or agency id. */
+const cellKey = z.string().regex(/^[A-Za-z0-9_.+-]{1,64}$/);
+
+/**
+ * One cell of a figure (its breakdown values in the order of `by`; none for the total) and a page
+ * of the cases behind it: the drill-down, for readers who may also see cases.
+ */
+export const figureCellCasesQuerySchema = figureQueryObject
+  .extend({
+    keys: z
       .string()
-      .max(100)
+      .max(300)
       .optional()
       .transform((value, ctx) => {
-        const keys = value ? value.split(',').filter(Boolean) : [];
-        const parsed = z.array(z.enum(STATISTIC_BREAKDOWNS)).max(2).safeParse(keys);
+        const keys = value ? value.split(',') : [];
+        const parsed = z.array(cellKey).max(2).safeParse(keys);
         if (!parsed.success) {
-          ctx.addIssue({ code: 'custom', message: 'Choose up to two known breakdowns.' });
+          ctx.addIssue({ code: 'custom', message: 'A cell is named by up to two breakdown values.' });
           return z.NEVER;
         }
         return parsed.data;
       }),
-    /** Only this agency's records (a per-agency dashboard); the whole country otherwise. */
-    agencyId: z.string().uuid().optional(),
-    child: z.enum(['true', 'false']).optional(),
-    sex: z.enum(['female', 'male', 'other']).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict()
   .superRefine((query, ctx) => {
-    checkPeriod(query, ctx);
-    // A filter is a breakdown whose other rows are not shown: it is suppressed as one, within the two a table has.
-    // An agency's own figures too: published apart, they undid what the table by agency hides (final probe F2).
-    const filters = [query.child, query.sex, query.agencyId].filter((filter) => filter !== undefined).length;
-    if ((query.by?.length ?? 0) + filters > 2) {
-      ctx.addIssue({ code: 'custom', path: ['by'], message: 'Breakdowns and filters together: two at most.' });
-    }
-    if (query.agencyId !== undefined && query.by?.includes('agency'))
-      ctx.addIssue({ code: 'custom', path: ['by'], message: "One agency's figures are not broken down by agency." });
+    checkFigureQuery(query, ctx);
+    if ((query.keys?.length ?? 0) !== (query.by?.length ?? 0))
+      ctx.addIssue({ code: 'custom', path: ['keys'], message: 'Name one value for each breakdown.' });
   });
-export type FigureQuery = z.infer<typeof figureQuerySchema>;
+export type FigureCellCasesQuery = z.infer<typeof figureCellCasesQuerySchema>;
+
+/** A case behind a cell, as the case list shows it, with the date that put it in the period. */
+export const figureCellCaseSchema = z.object({ countedOn: z.string(), case: caseSummarySchema });
+export type FigureCellCase = z.infer<typeof figureCellCaseSchema>;
 
 /** A figure's period: a calendar unit (see periodShapeOf), problems named on `from` or `to`. */
 export function checkPeriod(period: { from: string; to: string }, ctx: z.RefinementCtx): void {

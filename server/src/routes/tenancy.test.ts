@@ -77,6 +77,7 @@ let psychologist: ApiClient; // specialist_psychosocial, shelter
 let police: ApiClient; // screener, police
 let hotline: ApiClient; // hotline_operator, hotline
 let data: ApiClient; // data_officer, ministry
+let officehead: ApiClient; // case_manager and data_officer, Chiang Rai office
 
 const agency: Record<'msdhs' | 'chiangrai' | 'hotline' | 'police' | 'shelter' | 'ngo', string> = {} as never;
 const userIds: Record<string, string> = {};
@@ -94,7 +95,7 @@ const personName = (index: number) => `${DEMO_PEOPLE[index]!.givenName} ${DEMO_P
 
 beforeAll(async () => {
   t = await startTestApp();
-  [admin, socialworker, agencyadmin, ngo, shelter, psychologist, police, hotline, data] = await Promise.all([
+  [admin, socialworker, agencyadmin, ngo, shelter, psychologist, police, hotline, data, officehead] = await Promise.all([
     t.login('admin'),
     t.login('th.socialworker'),
     t.login('th.agencyadmin'),
@@ -104,6 +105,7 @@ beforeAll(async () => {
     t.login('th.police'),
     t.login('th.hotline'),
     t.login('th.data'),
+    t.login('th.officehead'),
   ]);
 
   const agencies = await ok(admin.get('/api/admin/agencies?pageSize=200'));
@@ -152,6 +154,7 @@ beforeAll(async () => {
     police,
     hotline,
     data,
+    officehead,
     agency,
     userIds,
     caseOf,
@@ -442,7 +445,7 @@ const CORE_MATRIX: RouteMatrix = {
     anonymous: { path: '/api/admin/users' },
     probe: async () => {
       const own = await ok(agencyadmin.get('/api/admin/users?pageSize=200'));
-      expect(own.items.map((u: any) => u.username).sort()).toEqual(['th.agencyadmin', 'th.socialworker']);
+      expect(own.items.map((u: any) => u.username).sort()).toEqual(['th.agencyadmin', 'th.officehead', 'th.socialworker']);
       expect(own.total).toBe(2);
       for (const user of own.items) expect(user.agencyId).toBe(agency.chiangrai);
       const filtered = await ok(agencyadmin.get(`/api/admin/users?agencyId=${agency.ngo}`));

@@ -99,6 +99,14 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'th.police', displayName: 'Pol. Capt. Anan Rattanakorn', agencyKey: 'police', roles: ['screener'], locale: 'th' },
   { username: 'th.ngo', displayName: 'Lek Chaiyaporn', agencyKey: 'ngo', roles: ['case_manager'], locale: 'en' },
   { username: 'th.data', displayName: 'Suda Thongdee', agencyKey: 'msdhs', roles: ['data_officer'], locale: 'th' },
+  // Heads the Chiang Rai office: its caseload and the national figures, so she can open the office's cases behind a figure.
+  {
+    username: 'th.officehead',
+    displayName: 'Somsri Intharat',
+    agencyKey: 'chiangrai',
+    roles: ['case_manager', 'data_officer'],
+    locale: 'th',
+  },
   { username: 'th.director', displayName: 'Dr. Kanya Phromma', agencyKey: 'msdhs', roles: ['statistics_approver'], locale: 'th' },
   { username: 'th.shelter', displayName: 'Mali Srisuk', agencyKey: 'shelter', roles: ['shelter_staff'], locale: 'th' },
   { username: 'th.psychologist', displayName: 'Dr. Ploy Kittisak', agencyKey: 'shelter', roles: ['specialist_psychosocial'], locale: 'en' },

@@ -7,7 +7,7 @@ import {
 } from '@seamless/contracts';
 
 /**
- * The record sets the database counts from (migration 0026, `statistic_counts`); each names
+ * The record sets the database counts from (migrations 0026 and 0038, `statistic_records_sql`); each names
  * fixed SQL there, so what a caller sends never becomes SQL.
  */
 export type StatisticRecords =
@@ -20,7 +20,9 @@ export type StatisticRecords =
   /** `cases` by the day they were opened, in the country's zone. */
   | 'case_openings'
   /** `follow_ups` closed because the plan was completed. */
-  | 'completed_follow_ups';
+  | 'completed_follow_ups'
+  /** `repatriations` handed over (both sides signed), on either side, by the agreed handover date. */
+  | 'repatriation_handovers';
 
 /** What one counts in the database: the person (after merges), the case, or the follow-up. */
 export type CountedUnit = 'persons' | 'cases' | 'follow_ups';
@@ -69,10 +71,10 @@ export const STATISTIC_DEFINITIONS: Record<StatisticKey, ServerStatisticDefiniti
   victims_repatriated: {
     key: 'victims_repatriated',
     unit: 'persons',
-    records: null,
-    periodDate: 'repatriation.handed_over_on',
+    records: 'repatriation_handovers',
+    periodDate: 'repatriations.handover_date',
     breakdowns: ABOUT_VICTIMS,
-    availability: 'not_recorded',
+    availability: 'recorded',
   },
   cases_opened: {
     key: 'cases_opened',

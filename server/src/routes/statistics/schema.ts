@@ -1,4 +1,11 @@
-import { figureQuerySchema, figureTableSchema, statisticDefinitionsSchema } from '@seamless/contracts';
+import {
+  figureCellCaseSchema,
+  figureCellCasesQuerySchema,
+  figureQuerySchema,
+  figureTableSchema,
+  pageOf,
+  statisticDefinitionsSchema,
+} from '@seamless/contracts';
 
 export const statisticDefinitionsRouteSchema = {
   tags: ['statistics'],
@@ -9,4 +16,10 @@ export const figureRouteSchema = {
   tags: ['statistics'],
   querystring: figureQuerySchema,
   response: { 200: figureTableSchema },
+};
+
+export const figureCellCasesRouteSchema = {
+  tags: ['statistics'],
+  querystring: figureCellCasesQuerySchema,
+  response: { 200: pageOf(figureCellCaseSchema) },
 };

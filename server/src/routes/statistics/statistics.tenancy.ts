@@ -12,6 +12,7 @@ export function statisticsMatrix(c: TenancyContext): RouteMatrix {
   const figures = `/api/statistics/figures?statistic=victims_identified&from=2020-01-01&to=2030-12-31&by=agency,sex`;
   const agencyFigures = (agencyId: string) =>
     `/api/statistics/figures?statistic=victims_identified&from=2020-01-01&to=2030-12-31&by=sex&agencyId=${agencyId}`;
+  const cellCases = (more: string) => `/api/statistics/figures/cases?statistic=cases_opened&from=2020-01-01&to=2030-12-31${more}`;
   const carriesNothingPersonal = (body: unknown) => {
     const text = JSON.stringify(body);
     for (const caseId of c.caseOf) expect(text).not.toContain(caseId);
@@ -40,6 +41,22 @@ export function statisticsMatrix(c: TenancyContext): RouteMatrix {
         const agencyKeys = new Set(national.cells.map((cell: { keys: string[] }) => cell.keys[0]));
         for (const key of agencyKeys) expect(Object.values(c.agency)).toContain(key);
         carriesNothingPersonal(await ok(c.data.get(agencyFigures(c.agency.ngo))));
+      },
+    },
+    'GET /api/statistics/figures/cases': {
+      why: 'the cases behind a cell only for a reader of figures who also lists cases, and only the cases her agency may list',
+      anonymous: { path: cellCases('') },
+      probe: async () => {
+        // Caseworkers lack stats:read, the data officer lacks case:read: neither reaches a case this way.
+        for (const client of [...withoutStats(), c.data]) expectStatus(await client.get(cellCases('')), 403, 'forbidden');
+        const listed = (await ok(c.socialworker.get('/api/cases?pageSize=200'))).items.map((item: { id: string }) => item.id);
+        const behind = await ok(c.officehead.get(`${cellCases('')}&pageSize=200`));
+        expect(behind.total).toBeGreaterThan(0);
+        for (const item of behind.items) expect(listed).toContain(item.case.id);
+        // Another agency's own cases stay out, even filtered to that agency.
+        const policeOnly = await ok(c.officehead.get(cellCases(`&agencyId=${c.agency.police}`)));
+        for (const item of policeOnly.items) expect(listed).toContain(item.case.id);
+        for (const index of [2, 6]) expect(JSON.stringify(policeOnly)).not.toContain(c.caseOf[index]!);
       },
     },
   };

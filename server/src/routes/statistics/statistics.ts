@@ -1,23 +1,27 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
-import { agencies } from '../../db/schema/index.js';
+import { agencies, cases } from '../../db/schema/index.js';
+import { caseListFilter, loadCaseViews } from '../../db/visibleCases.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
+import { offsetOf } from '../../http/listing.js';
 import { fieldError, forbidden } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
-import { canReadStatistics } from '../../policies/statistics.js';
+import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
+import { presentCaseSummary } from '../../presenters/case.js';
+import { casesBehindCell } from '../../statistics/cellCases.js';
 import { ageBandsOf, breakdownProblem, publicDefinitions } from '../../statistics/definitions.js';
 import { computeFigure } from '../../statistics/figures.js';
-import { figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
+import { figureCellCasesRouteSchema, figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
 
 /**
  * Statistics (DESIGN.md §2 step 9): the figures of the reader's whole country, counted by the
  * database for the statistics role and leaving it as suppressed counts only (DESIGN.md §4).
  */
-export function statisticsRoutes(app: FastifyInstance, { database }: AppDeps) {
+export function statisticsRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -57,6 +61,52 @@ export function statisticsRoutes(app: FastifyInstance, { database }: AppDeps) {
         },
       });
       return table;
+    });
+  });
+
+  api.get('/api/statistics/figures/cases', { schema: figureCellCasesRouteSchema }, async (request) => {
+    const actor = actorOf(request);
+    if (!canListFigureCases(actor)) throw forbidden();
+    const query = request.query;
+    const refused = breakdownProblem(query.statistic, query.by ?? []);
+    if (refused) throw fieldError(400, 'validation_failed', 'query.by', refused);
+    return asActor(db, dbActorOf(actor), async (tx) => {
+      const behind = await casesBehindCell(tx, query, actor.countryCode);
+      const page = behind.slice(offsetOf(query.page, query.pageSize), offsetOf(query.page, query.pageSize) + query.pageSize);
+      const views = page.length
+        ? await loadCaseViews(
+            tx,
+            actor,
+            and(
+              inArray(
+                cases.id,
+                page.map((entry) => entry.caseId),
+              ),
+              caseListFilter(actor, { scope: 'all' }),
+            ),
+            [asc(cases.id)],
+            query.pageSize,
+            0,
+          )
+        : [];
+      const viewOf = new Map(views.map((view) => [view.kase.id, view]));
+      const items = page.flatMap(({ caseId, countedOn }) => {
+        const view = viewOf.get(caseId);
+        return view ? [{ countedOn, case: presentCaseSummary(view, actor, keyRing) }] : [];
+      });
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'case.list',
+        resourceType: 'case',
+        details: {
+          caseIds: items.map((item) => item.case.id),
+          statistic: query.statistic,
+          from: query.from,
+          to: query.to,
+          by: query.by ?? [],
+          keys: query.keys ?? [],
+        },
+      });
+      return { items, total: behind.length, page: query.page, pageSize: query.pageSize };
     });
   });
 }

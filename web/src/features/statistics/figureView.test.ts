@@ -82,9 +82,22 @@ describe('figure table', () => {
       order,
     );
     expect(grid.rowKeys).toEqual(['female', 'male']);
-    expect(tableView(grid, labels).rows.map((row) => row.cells.map((each) => each.text))).toEqual([
+    const view = tableView(grid, labels);
+    expect(view.rows.map((row) => row.cells.map((each) => each.text))).toEqual([
       ['7', '7'],
       ['0', '< 5'],
+    ]);
+    // Each count names its cell, for the cases behind it; a published zero has none to open.
+    expect(view.rows.map((row) => row.cells.map((each) => each.at))).toEqual([
+      [
+        { by: ['sex', 'child'], keys: ['female', 'child'] },
+        { by: ['sex'], keys: ['female'] },
+      ],
+      [undefined, { by: ['sex'], keys: ['male'] }],
+    ]);
+    expect(view.totals.cells.map((each) => each.at)).toEqual([
+      { by: ['child'], keys: ['child'] },
+      { by: [], keys: [] },
     ]);
   });
 
@@ -110,7 +123,7 @@ describe('figure table', () => {
 
   it('takes the threshold from the answer', () => {
     const grid = figureGrid(table({ threshold: 10, total: cell([], null) }), order);
-    expect(tableView(grid, labels).totals.cells[0]).toEqual({ text: '< 10', csv: '< 10', suppressed: true });
+    expect(tableView(grid, labels).totals.cells[0]).toEqual({ text: '< 10', csv: '< 10', suppressed: true, at: { by: [], keys: [] } });
   });
 
   it('tells a missing value (a rate without population) from a suppressed one', () => {

@@ -1,12 +1,23 @@
 import type { FigureCell, StatisticBreakdown } from '@seamless/contracts';
 import type { FigureGrid } from './figureGrid';
 
+/** Which cell of a figure a shown count is: the breakdowns it is taken over and its values (none for the total). */
+export interface CellRef {
+  by: StatisticBreakdown[];
+  keys: string[];
+}
+
 /** A cell as the table shows it; `csv` is the same content without the locale's digit grouping. */
 export interface ShownCell {
   text: string;
   csv: string;
   suppressed: boolean;
+  /** Where the table knows it: the cell whose records a reader of cases may open. */
+  at?: CellRef;
 }
+
+/** A cell has records behind it unless it is a published zero (a hidden count may hide some). */
+export const hasRecords = (cell: FigureCell) => cell.suppressed || (cell.value !== null && cell.value !== 0);
 
 export interface TableRow {
   label: string;
@@ -45,16 +56,29 @@ export function shownCell(cell: FigureCell, threshold: number, format: (value: n
 }
 
 export function tableView(grid: FigureGrid, labels: TableLabels): TableView {
-  const show = (cell: FigureCell) => shownCell(cell, grid.threshold, labels.format);
+  const show = (cell: FigureCell, at: CellRef) => ({
+    ...shownCell(cell, grid.threshold, labels.format),
+    ...(hasRecords(cell) ? { at } : {}),
+  });
+  const total = show(grid.total, { by: [], keys: [] });
   const [rowBreakdown, columnBreakdown] = grid.by;
-  if (!rowBreakdown) return { header: ['', labels.unit], rows: [], totals: { label: labels.total, cells: [show(grid.total)] } };
-  const rows = grid.rowKeys.map((key, index) => ({
-    label: labels.value(rowBreakdown, key),
-    cells: [...(grid.cells[index] ?? []).map(show), ...(columnBreakdown ? [show(grid.rowTotals[index] ?? grid.total)] : [])],
-  }));
+  if (!rowBreakdown) return { header: ['', labels.unit], rows: [], totals: { label: labels.total, cells: [total] } };
   if (!columnBreakdown) {
-    return { header: [labels.breakdown(rowBreakdown), labels.unit], rows, totals: { label: labels.total, cells: [show(grid.total)] } };
+    const rows = grid.rowKeys.map((key, index) => ({
+      label: labels.value(rowBreakdown, key),
+      cells: (grid.cells[index] ?? []).map((cell) => show(cell, { by: [rowBreakdown], keys: [key] })),
+    }));
+    return { header: [labels.breakdown(rowBreakdown), labels.unit], rows, totals: { label: labels.total, cells: [total] } };
   }
+  const rows = grid.rowKeys.map((row, index) => ({
+    label: labels.value(rowBreakdown, row),
+    cells: [
+      ...(grid.cells[index] ?? []).map((cell, column) =>
+        show(cell, { by: [rowBreakdown, columnBreakdown], keys: [row, grid.columnKeys[column] ?? ''] }),
+      ),
+      show(grid.rowTotals[index] ?? grid.total, { by: [rowBreakdown], keys: [row] }),
+    ],
+  }));
   return {
     header: [
       `${labels.breakdown(rowBreakdown)} / ${labels.breakdown(columnBreakdown)}`,
@@ -62,7 +86,13 @@ export function tableView(grid: FigureGrid, labels: TableLabels): TableView {
       labels.total,
     ],
     rows,
-    totals: { label: labels.total, cells: [...grid.columnTotals.map(show), show(grid.total)] },
+    totals: {
+      label: labels.total,
+      cells: [
+        ...grid.columnTotals.map((cell, index) => show(cell, { by: [columnBreakdown], keys: [grid.columnKeys[index] ?? ''] })),
+        total,
+      ],
+    },
   };
 }
 
