@@ -1,17 +1,21 @@
 /**
  * The first-level subdivisions of the five Mekong countries, named once: the demo's `provinces`
  * lookup lists, the statistics' province breakdown and the bundled map boundaries all key them by
- * their ISO 3166-2 code (HTCDS `hte_State`). Kept free of zod: the web app's statistics use it.
+ * their ISO 3166-2 code (HTCDS `hte_State`). Kept free of zod.
  *
  * Viet Nam is listed as its 63 provinces and cities before the 2025 merger, as ISO 3166-2 and the
  * boundary data still have it. Pattaya (TH-S), a special city inside Chon Buri, is not a province.
  */
+import type { Locale } from './locales.js';
 
 /** The lookup list (`lookup_lists.list_key`) whose values are a country's province codes. */
 export const PROVINCE_LIST_KEY = 'provinces';
 
 export const PROVINCE_COUNTRIES = ['TH', 'KH', 'LA', 'MM', 'VN'] as const;
 export type ProvinceCountry = (typeof PROVINCE_COUNTRIES)[number];
+
+/** The language each country's `localName` is written in. */
+export const PROVINCE_LANGUAGES: Readonly<Record<ProvinceCountry, Locale>> = { TH: 'th', KH: 'km', LA: 'lo', MM: 'my', VN: 'vi' };
 
 export interface Province {
   /** ISO 3166-2, e.g. `TH-57`. */

@@ -27,6 +27,7 @@ import { seedDemoHtcdsValues } from './demoHtcdsValues.js';
 import type { DemoIds } from './demoIds.js';
 import { seedDemoMeetings } from './demoMeetings.js';
 import { seedDemoNotifications } from './demoNotifications.js';
+import { demoIntakeLocation, seedDemoProvinces } from './demoProvinces.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import { seedDemoShelters } from './demoShelters.js';
 import { seedDemoStatistics } from './demoStatistics.js';
@@ -93,6 +94,7 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
     await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: user!.id, roleId })));
   }
 
+  await seedDemoProvinces(tx, options.countryCode);
   const next = sequence(20_261_123);
   const caseIds: string[] = [];
   for (const [index, person] of country.people.entries()) {
@@ -126,7 +128,12 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
               ? [{ kind: 'phone', value: `${country.mobilePrefix}${next(10)} ${String(100 + next(900))} ${String(1000 + next(9000))}` }]
               : [],
         },
-        intake: { channel: country.channels[index % country.channels.length]!, urgency: 'routine', anonymous: false },
+        intake: {
+          channel: country.channels[index % country.channels.length]!,
+          urgency: 'routine',
+          anonymous: false,
+          location: demoIntakeLocation(options.countryCode, index),
+        },
         victimContext: {
           exploitationTypes: [...country.exploitation[index % country.exploitation.length]!.exploitationTypes],
           recruitmentMethods: [],

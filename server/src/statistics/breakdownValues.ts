@@ -3,6 +3,7 @@ import {
   closedBreakdownValues,
   EXPLOITATION_TYPES,
   ISO_COUNTRY_CODES,
+  PROVINCE_LIST_KEY,
   type StatisticBreakdown,
 } from '@seamless/contracts';
 import { and, eq } from 'drizzle-orm';
@@ -23,7 +24,7 @@ export async function breakdownValuesFor(tx: Tx, countryCode: string, period: { 
   const [provinces] = await tx
     .select({ values: lookupLists.values })
     .from(lookupLists)
-    .where(and(eq(lookupLists.countryCode, countryCode), eq(lookupLists.listKey, 'provinces')));
+    .where(and(eq(lookupLists.countryCode, countryCode), eq(lookupLists.listKey, PROVINCE_LIST_KEY)));
   const agencyIds = await tx.select({ id: agencies.id }).from(agencies).where(eq(agencies.countryCode, countryCode));
   const closed = (breakdown: ClosedBreakdown) =>
     closedBreakdownValues(
