@@ -214,6 +214,7 @@ export const AUDIT_ACTIONS = [
   'statistics.report_released',
   'statistics.figures_submitted',
   'statistics.reconciliation_read',
+  'statistics.global_collection_exported',
   'federation.partner_registered',
   'federation.partner_status',
   'federation.keys_rotated',

@@ -12,6 +12,7 @@ export * from './crossBorderReferral.js';
 export * from './federation.js';
 export * from './followUp.js';
 export * from './forms.js';
+export * from './globalCollection.js';
 export * from './htcds.js';
 export * from './htcdsExchange.js';
 export * from './identification.js';

@@ -18,6 +18,7 @@ export type DbScope =
   | 'directory_manage'
   | 'directory_any'
   | 'stats'
+  | 'htcds_export'
   | 'federation_admin';
 
 export type DbActor = { userId: string; agencyId: string; scopes: readonly DbScope[] };

@@ -30,6 +30,7 @@ const SCOPES_BY_PERMISSION: Partial<Record<Permission, DbScope[]>> = {
   'case:break_glass': ['break_glass'],
   'directory:manage': ['directory_manage'],
   'stats:read': ['stats'],
+  'export:htcds': ['htcds_export'],
   'admin:federation': ['federation_admin'],
 };
 

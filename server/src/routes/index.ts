@@ -20,6 +20,7 @@ import { federationRoutes } from './federation/federation.js';
 import { followUpRoutes } from './followUp/followUp.js';
 import { followUpPolicyRoutes } from './followUp/policies.js';
 import { formRoutes } from './forms/forms.js';
+import { globalCollectionRoutes } from './globalCollection/globalCollection.js';
 import { healthRoutes } from './health.js';
 import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
@@ -70,6 +71,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   statisticsRoutes,
   statisticReportRoutes,
   statisticSubmissionRoutes,
+  globalCollectionRoutes,
   federationRoutes,
   repatriationRoutes,
   crossBorderReferralRoutes,

@@ -55,6 +55,7 @@ import { crossBorderReferralsMatrix } from './crossBorderReferrals/crossBorderRe
 import { federationMatrix } from './federation/federation.tenancy.js';
 import { followUpMatrix } from './followUp/followUp.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
+import { globalCollectionMatrix } from './globalCollection/globalCollection.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
 import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
@@ -782,6 +783,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...statisticsMatrix(context),
   ...statisticReportsMatrix(context),
   ...statisticSubmissionsMatrix(context),
+  ...globalCollectionMatrix(context),
   ...federationMatrix(context),
   ...repatriationsMatrix(context),
   ...crossBorderReferralsMatrix(context),

@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import { BUILT_IN_ROLES } from '@seamless/contracts';
+import { parse } from 'csv-parse/sync';
+import { eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
+import { rowsOf, type Tx } from '../../db/client.js';
+import { agencies, cases, persons, roles, traffickingStatusDecisions, userRoles, users, victimContexts } from '../../db/schema/index.js';
+import { canExportForGlobalCollections } from '../../policies/globalCollection.js';
+import { BUILT_IN_ROLE_DEFINITIONS } from '../../seed/roles.js';
+import { COLLECTION_COLUMNS } from '../../statistics/globalCollection/collectionRow.js';
+
+/**
+ * The export on a hand-made dataset in Thailand in 2016–2017 (the demo's records are recent):
+ *
+ * - 2016: 6 women of Myanmar aged 25, sexual exploitation in Thailand. One of them, Mali, is
+ *   identified again in 2017 on a second case at the NGO (forced labour, aged 26): one person,
+ *   dated and described by her first identification in the period.
+ * - 2016: 5 men of Myanmar aged 30, forced labour on fishing vessels abroad. One of them,
+ *   Somchai, was recorded twice (police and Chiang Rai) and the records merged: one person.
+ * - 2017: 5 girls of Cambodia trafficked at 15, sexual exploitation in Thailand.
+ * - 2017: a French woman of 60 whose form of exploitation was typed as free text.
+ * - Never counted: a woman identified and later found not a victim, one only presumed, and 6
+ *   persons of the Philippines identified by a Cambodian agency (another country's records).
+ *
+ * 17 persons. With k = 5 nothing needs generalising and the French woman's class of 1 is
+ * suppressed (1 of 17, within a tenth). With k = 10 the 5 men can never reach 10 (sex and
+ * domestic/abroad are not generalised): no generalisation keeps within a tenth, and the one
+ * suppressing fewest (the 5 men) puts the 12 women and girls in one class, every other value
+ * generalised away.
+ */
+let t: TestApp;
+let data: ApiClient;
+const agency = {} as Record<'chiangrai' | 'ngo' | 'police' | 'cambodia', string>;
+let recorderId: string;
+let serial = 0;
+
+type PersonInput = { gender: 'Feminine' | 'Masculine'; birthYear: number; citizenship: string };
+type CaseInput = {
+  owner: keyof typeof agency;
+  identifiedOn: string;
+  exploitation: string[];
+  exploitationCountry: string;
+  ageWhenTrafficked?: number;
+  toStatus?: 'Identified' | 'Presumed';
+  traffickingStatus?: 'Identified' | 'NotAVictim' | 'Presumed';
+  countryCode?: string;
+};
+
+async function addPerson(tx: Tx, person: PersonInput): Promise<string> {
+  serial += 1;
+  const [row] = await tx
+    .insert(persons)
+    .values({ ...person, citizenship: [person.citizenship], pseudonym: `P-GC${serial}`, createdByAgencyId: agency.chiangrai })
+    .returning({ id: persons.id });
+  return row!.id;
+}
+
+async function addCase(tx: Tx, personId: string, input: CaseInput): Promise<void> {
+  serial += 1;
+  const [kase] = await tx
+    .insert(cases)
+    .values({
+      reference: `TH-GC-${serial}-${randomUUID().slice(0, 6)}`,
+      countryCode: input.countryCode ?? 'TH',
+      personId,
+      ownerAgencyId: agency[input.owner],
+      traffickingStatus: input.traffickingStatus ?? 'Identified',
+      intakeLocation: 'Behind the karaoke bar at the Mae Sai market',
+      openedAt: new Date(`${input.identifiedOn}T03:00:00Z`),
+    })
+    .returning({ id: cases.id });
+  await tx.insert(victimContexts).values({
+    caseId: kase!.id,
+    exploitationTypes: input.exploitation,
+    ageWhenTrafficked: input.ageWhenTrafficked ?? null,
+    exploitationCountry: input.exploitationCountry,
+  });
+  await tx.insert(traffickingStatusDecisions).values({
+    caseId: kase!.id,
+    fromStatus: 'Potential',
+    toStatus: input.toStatus ?? 'Identified',
+    decidingAgencyId: agency.police,
+    decidedOn: input.identifiedOn,
+    decidedByName: 'Inquiry officer Somsak (test)',
+    reasons: 'Indicators of act, means and purpose',
+    recordedBy: recorderId,
+  });
+}
+
+const times = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+async function seedDataset(tx: Tx) {
+  const woman = { gender: 'Feminine', birthYear: 1991, citizenship: 'MM' } as const;
+  const sexualInThailand = { exploitation: ['SexualExploitation'], exploitationCountry: 'TH' };
+  const mali = await addPerson(tx, woman);
+  await addCase(tx, mali, { owner: 'chiangrai', identifiedOn: '2016-03-10', ...sexualInThailand });
+  await addCase(tx, mali, { owner: 'ngo', identifiedOn: '2017-05-01', exploitation: ['ForcedLabour'], exploitationCountry: 'TH' });
+  for (const _ of times(5))
+    await addCase(tx, await addPerson(tx, woman), { owner: 'chiangrai', identifiedOn: '2016-09-15', ...sexualInThailand });
+
+  const man = { gender: 'Masculine', birthYear: 1986, citizenship: 'MM' } as const;
+  const fishingAbroad = { exploitation: ['ForcedLabourFishing'], exploitationCountry: 'MY' };
+  const somchai = await addPerson(tx, man);
+  await addCase(tx, somchai, { owner: 'chiangrai', identifiedOn: '2016-06-01', ...fishingAbroad });
+  const somchaiAgain = await addPerson(tx, man);
+  await addCase(tx, somchaiAgain, { owner: 'police', identifiedOn: '2016-08-01', ...fishingAbroad });
+  for (const _ of times(4)) await addCase(tx, await addPerson(tx, man), { owner: 'police', identifiedOn: '2016-07-01', ...fishingAbroad });
+
+  const girl = { gender: 'Feminine', birthYear: 2000, citizenship: 'KH' } as const;
+  for (const _ of times(5)) {
+    await addCase(tx, await addPerson(tx, girl), { owner: 'ngo', identifiedOn: '2017-06-10', ageWhenTrafficked: 15, ...sexualInThailand });
+  }
+  const french = await addPerson(tx, { gender: 'Feminine', birthYear: 1957, citizenship: 'FR' });
+  await addCase(tx, french, { owner: 'ngo', identifiedOn: '2017-02-01', exploitation: ['Karaoke bar hostess'], exploitationCountry: 'TH' });
+
+  await addCase(tx, await addPerson(tx, woman), {
+    owner: 'chiangrai',
+    identifiedOn: '2016-09-15',
+    traffickingStatus: 'NotAVictim',
+    ...sexualInThailand,
+  });
+  await addCase(tx, await addPerson(tx, woman), {
+    owner: 'chiangrai',
+    identifiedOn: '2016-09-15',
+    toStatus: 'Presumed',
+    traffickingStatus: 'Presumed',
+    ...sexualInThailand,
+  });
+  for (const _ of times(6)) {
+    await addCase(tx, await addPerson(tx, { gender: 'Feminine', birthYear: 1991, citizenship: 'PH' }), {
+      owner: 'cambodia',
+      countryCode: 'KH',
+      identifiedOn: '2016-04-01',
+      ...sexualInThailand,
+    });
+  }
+  // The merge as the persons administrator makes it: the duplicate's case moves to the survivor.
+  await tx.execute(sql`select set_config('app.user_id', ${recorderId}, true)`);
+  await tx.execute(sql`select move_person_records(${somchai}, ${somchaiAgain})`);
+}
+
+type Exported = { header: string[]; rows: string[][]; about: Map<string, string> };
+
+/** The CSV's rows up to the empty line, and its `# key: value` section after it. */
+function readCsv(text: string): Exported {
+  const records = parse(text.replace(/^\uFEFF/, ''), { relaxColumnCount: true, skipEmptyLines: false }) as string[][];
+  const end = records.findIndex((record) => record.every((cell) => cell === ''));
+  const about = new Map(
+    records
+      .slice(end + 1)
+      .map((record) => /^# ([^:]+): (.*)$/.exec(record[0]!)!)
+      .map((match) => [match[1]!, match[2]!] as const),
+  );
+  return { header: records[0]!, rows: records.slice(1, end), about };
+}
+
+async function exportCsv(query: string): Promise<Exported> {
+  const response = await data.download(`/api/statistics/global-collection?${query}`);
+  expect(response.status, response.bytes.toString()).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/csv');
+  return readCsv(response.bytes.toString('utf8'));
+}
+
+const classSizes = (rows: string[][]) => {
+  const sizes = new Map<string, number>();
+  for (const row of rows) sizes.set(row.join(','), (sizes.get(row.join(',')) ?? 0) + 1);
+  return sizes;
+};
+
+const PERIOD = 'from=2016-01-01&to=2017-12-31';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  data = await t.login('th.data');
+  await asSystem(t.database.db, async (tx) => {
+    const rows = rowsOf<{ id: string; acronym: string | null; agency_function: string }>(
+      await tx.execute(sql`select id, acronym, agency_function from agencies where country_code = 'TH'`),
+    );
+    agency.chiangrai = rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id;
+    agency.ngo = rows.find((row) => row.agency_function === 'ngo')!.id;
+    agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
+    const [cambodian] = await tx
+      .insert(agencies)
+      .values({
+        countryCode: 'KH',
+        name: 'Department of Anti-Human Trafficking (test)',
+        organisationType: 'LawEnforcement',
+        agencyFunction: 'police',
+      })
+      .returning({ id: agencies.id });
+    agency.cambodia = cambodian!.id;
+    const [recorder] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'th.police'));
+    recorderId = recorder!.id;
+    await seedDataset(tx);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const column = (name: (typeof COLLECTION_COLUMNS)[number]) => COLLECTION_COLUMNS.indexOf(name);
+
+describe('the export with k = 5', () => {
+  let file: Exported;
+  beforeAll(async () => {
+    file = await exportCsv(`${PERIOD}&k=5&format=csv`);
+  });
+
+  it('has the collection’s columns and a row per person of every class of at least k', () => {
+    expect(file.header).toEqual([...COLLECTION_COLUMNS]);
+    expect(file.rows).toHaveLength(16);
+    for (const [row, size] of classSizes(file.rows)) expect(size, row).toBeGreaterThanOrEqual(5);
+  });
+
+  it('holds no free text, name, id, or date finer than a year in any column', () => {
+    const allowed = [
+      /^$/,
+      /^20(16|17)$/,
+      /^\d{4}--\d{4}$/,
+      /^[01]$/,
+      /^\d{1,3}$/,
+      /^(\d{1,2}--\d{1,2}|48\+)$/,
+      /^[A-Z]{2}$/,
+      /^(Case Management|Female|Male|Other|Minor|Adult|Mekong|ASEAN)$/,
+    ];
+    for (const row of file.rows) {
+      expect(row).toHaveLength(COLLECTION_COLUMNS.length);
+      for (const cell of row)
+        expect(
+          allowed.some((pattern) => pattern.test(cell)),
+          cell,
+        ).toBe(true);
+    }
+    const text = JSON.stringify(file.rows);
+    for (const leak of ['Karaoke', 'karaoke', 'Somsak', 'P-GC', 'TH-GC', '2016-', '2017-']) expect(text).not.toContain(leak);
+  });
+
+  it('counts as written in the dataset, the French woman suppressed and nothing generalised', () => {
+    expect(file.about.get('Generalisation')).toBe('year: year; age: single year; exploitation: per-type flags; citizenship: country');
+    expect(file.about.get('Persons identified')).toBe('17');
+    expect(file.about.get('Rows suppressed')).toBe('1');
+    expect(file.about.get('k')).toMatch(/^5:/);
+    expect(file.about.get('Period')).toMatch(/^2016-01-01 to 2017-12-31/);
+    expect(file.about.get('Source')).toMatch(/country TH$/);
+    const counted = Object.fromEntries(
+      [...classSizes(file.rows)].map(([row, size]) => {
+        const cells = row.split(',');
+        const flags = (['isForcedLabour', 'isSexualExploit', 'typeOfLabourFisheries'] as const).map((name) => cells[column(name)]).join('');
+        return [
+          [
+            cells[column('yearOfRegistration')],
+            cells[column('gender')],
+            cells[column('age')],
+            cells[column('citizenship')],
+            flags,
+            cells[column('isAbroad')],
+          ].join(' '),
+          size,
+        ];
+      }),
+    );
+    // Mali once (not a 2017 row as well), Somchai once, the excluded and Cambodia's never.
+    expect(counted).toEqual({ '2016 Female 25 MM 010 0': 6, '2016 Male 30 MM 101 1': 5, '2017 Female 15 KH 010 0': 5 });
+    const girl = file.rows.find((row) => row[column('citizenship')] === 'KH')!;
+    expect([girl[column('ageBroad')], girl[column('majorityStatus')]]).toEqual(['9--17', 'Minor']);
+  });
+
+  it("never shows another country's records", () => {
+    expect(JSON.stringify(file.rows)).not.toContain('PH');
+  });
+
+  it('is the same file in XLSX, with the header on its own sheet', async () => {
+    const response = await data.download(`/api/statistics/global-collection?${PERIOD}&k=5&format=xlsx`);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.bytes as never);
+    const [victims, about] = workbook.worksheets;
+    const rows: string[][] = [];
+    victims!.eachRow((row) => {
+      rows.push(COLLECTION_COLUMNS.map((_, index) => String(row.getCell(index + 1).value ?? '')));
+    });
+    expect(rows[0]).toEqual([...COLLECTION_COLUMNS]);
+    expect(rows.slice(1)).toEqual(file.rows);
+    const pairs = new Map<string, string>();
+    about!.eachRow((row) => pairs.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    expect(pairs.get('Rows suppressed')).toBe('1');
+  });
+});
+
+describe('the export with the default k of 10', () => {
+  it('generalises what it must and says that no generalisation kept within the share', async () => {
+    const file = await exportCsv(PERIOD);
+    expect(file.about.get('k')).toMatch(/^10:/);
+    expect(file.about.get('Generalisation')).toBe('year: run of years; age: suppressed; exploitation: suppressed; citizenship: suppressed');
+    expect(file.about.get('Rows suppressed')).toBe('5');
+    expect(file.about.get('Suppression')).toMatch(/no generalisation kept this under 10%/);
+    const expected = COLLECTION_COLUMNS.map((name) =>
+      name === 'yearOfRegistration'
+        ? '2016--2017'
+        : name === 'Datasource'
+          ? 'Case Management'
+          : name === 'gender'
+            ? 'Female'
+            : name === 'isAbroad'
+              ? '0'
+              : '',
+    );
+    expect(file.rows).toEqual(Array.from({ length: 12 }, () => expected));
+  });
+});
+
+describe('audit', () => {
+  it('records the export with its parameters and nothing of a person', async () => {
+    await exportCsv(`${PERIOD}&k=7`);
+    const [event] = await asSystem(t.database.db, async (tx) =>
+      rowsOf<{ details: Record<string, unknown>; actor_username: string }>(
+        await tx.execute(
+          sql`select details, actor_username from audit_events where action = 'statistics.global_collection_exported' order by seq desc limit 1`,
+        ),
+      ),
+    );
+    expect(event!.actor_username).toBe('th.data');
+    expect(event!.details).toMatchObject({ from: '2016-01-01', to: '2017-12-31', k: 7, format: 'csv' });
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['from=2016-01-01&to=2017-12-31&k=4', 'query.k'],
+    ['from=2016-01-01&to=2017-12-31&k=ten', 'query.k'],
+    ['from=2016-01-01&to=2017-12-31&k=5.5', 'query.k'],
+    ['from=2016-01-01&to=2017-12-31&k=101', 'query.k'],
+    ['from=2016-01-01&to=2017-12-31&format=pdf', 'query.format'],
+    ['from=2016-04-01&to=2016-06-30', 'query.from'],
+    ['from=2016-01-01&to=2016-06-30', 'query.to'],
+    ['from=2017-01-01&to=2016-12-31', 'query.to'],
+    ['from=2000-01-01&to=2016-12-31', 'query.to'],
+    ['from=2016-02-30&to=2016-12-31', 'query.from'],
+    ['to=2016-12-31', 'query.from'],
+    ['from=2016-01-01&to=2016-12-31&agencyId=x', 'query.agencyId'],
+  ])('%s → 400 naming %s', async (query, path) => {
+    const problem = expectProblem(await data.get(`/api/statistics/global-collection?${query}`), 400, 'validation_failed');
+    expect(problem.errors!.map((error) => error.path)).toContain(path);
+  });
+});
+
+describe('who may export', () => {
+  it('is the data officer alone among the built-in roles', () => {
+    const permitted = BUILT_IN_ROLES.filter((key) =>
+      canExportForGlobalCollections({ permissions: new Set(BUILT_IN_ROLE_DEFINITIONS[key].permissions) }),
+    );
+    expect(permitted).toEqual(['data_officer']);
+  });
+
+  it('refuses every other built-in role with 403, over HTTP', async () => {
+    const [user] = await asSystem(t.database.db, (tx) =>
+      tx.select({ id: users.id }).from(users).where(eq(users.username, 'th.psychologist')),
+    );
+    const client = await t.login('th.psychologist');
+    for (const key of BUILT_IN_ROLES.filter((role) => role !== 'data_officer')) {
+      await asSystem(t.database.db, async (tx) => {
+        const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.key, key));
+        await tx.delete(userRoles).where(eq(userRoles.userId, user!.id));
+        await tx.insert(userRoles).values({ userId: user!.id, roleId: role!.id });
+      });
+      const response = await client.get(`/api/statistics/global-collection?${PERIOD}`);
+      expect(response.status, key).toBe(403);
+      expect(response.body.code, key).toBe('forbidden');
+    }
+  });
+
+  it('refuses the database function to a statistics reader without the export scope', async () => {
+    const [officer] = await asSystem(t.database.db, (tx) =>
+      tx.select({ id: users.id, agencyId: users.agencyId }).from(users).where(eq(users.username, 'th.data')),
+    );
+    await expect(
+      asActor(t.database.db, { userId: officer!.id, agencyId: officer!.agencyId, scopes: ['stats'] }, (tx) =>
+        tx.execute(sql`select * from global_collection_counts('2016-01-01', '2017-12-31', 'Asia/Bangkok')`),
+      ),
+    ).rejects.toThrow();
+  });
+});
