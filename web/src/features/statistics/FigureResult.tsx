@@ -1,13 +1,14 @@
 import { Alert, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { FigureTable } from '@seamless/contracts';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CellCasesDrawer, type OpenedCell } from './CellCasesDrawer';
 import { chartOption, chartText } from './chartOption';
 import { FigureChart } from './FigureChart';
 import { FigureTableCard } from './FigureTableCard';
 import { figureGrid } from './figureGrid';
 import { type Period, periodSlug } from './period';
-import type { ChartLayout } from './statisticsSearch';
+import type { ChartLayout, FigureRequest } from './statisticsSearch';
 import { csvFileName, shownCell, tableView } from './tableView';
 import type { FigureLabels } from './useFigureLabels';
 
@@ -19,6 +20,8 @@ interface FigureResultProps {
   previousPeriod: Period;
   labels: FigureLabels;
   layout: ChartLayout;
+  /** The requests of both tables, for a reader who may open the cases behind a count; absent for everyone else. */
+  casesOf?: { current: FigureRequest; previous: FigureRequest };
 }
 
 /** A figure without breakdown is one number, not a chart of one bar. */
@@ -43,8 +46,9 @@ function BigNumbers({ items, unit }: { items: { label: string; text: string; mai
 }
 
 /** The chosen figure: the chart (or the number), then its table and the year before's, each downloadable. */
-export function FigureResult({ table, period, previousTable, previousPeriod, labels, layout }: FigureResultProps) {
+export function FigureResult({ table, period, previousTable, previousPeriod, labels, layout, casesOf }: FigureResultProps) {
   const { t } = useTranslation();
+  const [opened, setOpened] = useState<(OpenedCell & { figure: FigureRequest }) | null>(null);
   const figureName = t(`statistics.key.${table.statistic}.name`);
   const periodName = labels.period(period);
   const previousName = labels.period(previousPeriod);
@@ -105,6 +109,7 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
         threshold={table.threshold}
         adjustment={table.adjustment}
         fileName={csvFileName(table.statistic, periodSlug(period), table.by)}
+        onOpenCell={casesOf && ((at, name) => setOpened({ at, title: `${figureName}, ${periodName}: ${name}`, figure: casesOf.current }))}
       />
       {previousTable && shown.previousView && (
         <FigureTableCard
@@ -113,7 +118,13 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
           threshold={previousTable.threshold}
           adjustment={previousTable.adjustment}
           fileName={csvFileName(previousTable.statistic, periodSlug(previousPeriod), previousTable.by)}
+          onOpenCell={
+            casesOf && ((at, name) => setOpened({ at, title: `${figureName}, ${previousName}: ${name}`, figure: casesOf.previous }))
+          }
         />
+      )}
+      {casesOf && (
+        <CellCasesDrawer figure={opened?.figure ?? casesOf.current} unit={table.unit} cell={opened} onClose={() => setOpened(null)} />
       )}
     </Stack>
   );

@@ -1,7 +1,7 @@
-import { Button, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, ScrollArea, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { saveText } from './saveText';
-import type { ShownCell, TableView } from './tableView';
+import type { CellRef, ShownCell, TableView } from './tableView';
 import { tableCsv } from './tableView';
 
 interface FigureTableCardProps {
@@ -11,21 +11,48 @@ interface FigureTableCardProps {
   /** The most a shown count may differ from the true one; 0 when counts are shown as they are. */
   adjustment: number;
   fileName: string;
+  /** Given to a reader who also works with cases: opens the cases behind a count, named as the table names it. */
+  onOpenCell?: (at: CellRef, name: string) => void;
 }
 
-function Cell({ cell, strong }: { cell: ShownCell; strong?: boolean }) {
+interface CellProps {
+  cell: ShownCell;
+  strong?: boolean;
+  /** The row's and column's labels, which say which count this is. */
+  name: string;
+  onOpen?: (at: CellRef, name: string) => void;
+}
+
+function Cell({ cell, strong, name, onOpen }: CellProps) {
+  const { t } = useTranslation();
+  const { at } = cell;
   return (
     <Table.Td ta="end" fw={strong ? 700 : undefined} c={cell.suppressed ? 'dimmed' : undefined} style={{ whiteSpace: 'nowrap' }}>
-      {cell.text}
+      {onOpen && at ? (
+        <UnstyledButton
+          onClick={() => onOpen(at, name)}
+          aria-label={t('statisticCases.open', { count: cell.text, cell: name })}
+          fw="inherit"
+          td="underline"
+          c="inherit"
+        >
+          {cell.text}
+        </UnstyledButton>
+      ) : (
+        cell.text
+      )}
     </Table.Td>
   );
 }
+
+/** A count's name: its row, and its column where the table has more than one. */
+const cellName = (row: string, column: string | undefined) => [row, column].filter(Boolean).join(' · ');
 
 /**
  * The figures behind the chart (a suppressed cell reads "< 5", never blank), with their totals, the
  * notes on suppression and adjustment (without which totals that do not add up look like errors), and their download.
  */
-export function FigureTableCard({ title, view, threshold, adjustment, fileName }: FigureTableCardProps) {
+export function FigureTableCard({ title, view, threshold, adjustment, fileName, onOpenCell }: FigureTableCardProps) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg">
@@ -55,7 +82,13 @@ export function FigureTableCard({ title, view, threshold, adjustment, fileName }
                   {row.label}
                 </Table.Th>
                 {row.cells.map((cell, index) => (
-                  <Cell key={view.header[index + 1]} cell={cell} strong={index === row.cells.length - 1 && view.header.length > 2} />
+                  <Cell
+                    key={view.header[index + 1]}
+                    cell={cell}
+                    strong={index === row.cells.length - 1 && view.header.length > 2}
+                    name={cellName(row.label, view.header[index + 1])}
+                    onOpen={onOpenCell}
+                  />
                 ))}
               </Table.Tr>
             ))}
@@ -64,7 +97,13 @@ export function FigureTableCard({ title, view, threshold, adjustment, fileName }
             <Table.Tr>
               <Table.Th scope="row">{view.totals.label}</Table.Th>
               {view.totals.cells.map((cell, index) => (
-                <Cell key={view.header[index + 1]} cell={cell} strong />
+                <Cell
+                  key={view.header[index + 1]}
+                  cell={cell}
+                  strong
+                  name={cellName(view.totals.label, view.header[index + 1])}
+                  onOpen={onOpenCell}
+                />
               ))}
             </Table.Tr>
           </Table.Tfoot>
@@ -73,6 +112,11 @@ export function FigureTableCard({ title, view, threshold, adjustment, fileName }
       <Text size="sm" c="dimmed" mt="sm">
         {t('statistics.table.suppressed', { threshold })}
       </Text>
+      {onOpenCell && (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('statisticCases.hint')}
+        </Text>
+      )}
       {adjustment > 0 && (
         <Text size="sm" c="dimmed" mt="xs">
           {t('statistics.table.adjusted', { adjustment })}

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterButton } from '../../components/RouterLinks';
 import { useMe } from '../auth/MeContext';
+import { hasPermission } from '../auth/permissions';
 import { FigureControls } from './FigureControls';
 import { FigureResult } from './FigureResult';
 import { currentYearIn, periodAYearEarlier } from './period';
@@ -31,8 +32,10 @@ export function StatisticsPage() {
   // A breakdown the figure does not support (after switching figures) is left out rather than refused.
   const by = breakdownsOf(search).filter((key) => allowed.includes(key));
   const filters = { by: by.join(','), age: search.age, sex: search.sex, agencyId: search.agencyId };
-  const current = useFigureTable(figureRequest(statistic, period, filters), definitions.isSuccess);
-  const previous = useFigureTable(figureRequest(statistic, previousPeriod, filters), definitions.isSuccess && search.compare === true);
+  const currentRequest = figureRequest(statistic, period, filters);
+  const previousRequest = figureRequest(statistic, previousPeriod, filters);
+  const current = useFigureTable(currentRequest, definitions.isSuccess);
+  const previous = useFigureTable(previousRequest, definitions.isSuccess && search.compare === true);
   const labels = useFigureLabels(definitions.data?.ageBands ?? NO_AGE_BANDS);
   const change = (update: Partial<StatisticsSearch>) => navigate({ search: (before) => ({ ...before, ...update }), replace: true });
 
@@ -68,6 +71,7 @@ export function StatisticsPage() {
                   previousPeriod={previousPeriod}
                   labels={labels}
                   layout={search.layout ?? 'grouped'}
+                  casesOf={hasPermission(me, 'case:read') ? { current: currentRequest, previous: previousRequest } : undefined}
                 />
               )}
             </QueryState>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { statisticsApi } from './api';
-import type { FigureRequest } from './statisticsSearch';
+import type { CellCasesRequest, FigureRequest } from './statisticsSearch';
 
 const STATISTICS_KEY = ['statistics'] as const;
 
@@ -15,4 +15,12 @@ export const useFigureTable = (request: FigureRequest, enabled = true) =>
     queryFn: () => statisticsApi.figures(request),
     placeholderData: keepPreviousData,
     enabled,
+  });
+
+/** The cases behind one cell, a page at a time; the page on screen stays while the next loads. */
+export const useCellCases = (request: CellCasesRequest) =>
+  useQuery({
+    queryKey: [...STATISTICS_KEY, 'cellCases', request],
+    queryFn: () => statisticsApi.cellCases(request),
+    placeholderData: keepPreviousData,
   });

@@ -2,6 +2,7 @@ import { STATISTIC_BREAKDOWNS, STATISTIC_KEYS, type StatisticBreakdown, type Sta
 import { oneOf } from '../../lib/oneOf';
 import { uuidParam } from '../../lib/searchParams';
 import { MONTHS, type Period, periodRange, QUARTERS } from './period';
+import type { CellRef } from './tableView';
 
 export const FIGURE_SEXES = ['female', 'male', 'other'] as const;
 export type FigureSex = (typeof FIGURE_SEXES)[number];
@@ -121,4 +122,15 @@ export function figureRequest(
     child: filters.age === undefined ? undefined : filters.age === 'child' ? 'true' : 'false',
     sex: filters.sex,
   };
+}
+
+/** The cases behind one cell (`GET /api/statistics/figures/cases`): the figure's request, the cell and a page. */
+export interface CellCasesRequest extends FigureRequest {
+  keys?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function cellCasesRequest(figure: FigureRequest, at: CellRef, page: number, pageSize: number): CellCasesRequest {
+  return { ...figure, by: at.by.join(',') || undefined, keys: at.keys.join(',') || undefined, page, pageSize };
 }

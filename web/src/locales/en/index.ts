@@ -19,6 +19,7 @@ import repatriation from './repatriation.json';
 import serviceDirectory from './serviceDirectory.json';
 import shelters from './shelters.json';
 import statisticReports from './statisticReports.json';
+import statisticCases from './statisticCases.json';
 import statistics from './statistics.json';
 import translation from './translation.json';
 import vocabulary from './vocabulary.json';
@@ -49,6 +50,7 @@ export const en = {
   ...federation,
   ...shelters,
   ...statistics,
+  ...statisticCases,
   ...statisticReports,
   ...reconciliation,
   ...serviceDirectory,
