@@ -303,6 +303,17 @@ const submissionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/reconciliation/SubmissionPage'), 'SubmissionPage'),
 });
 
+const globalCollectionRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/global-collection',
+  // Both permissions, as the server asks (policies/globalCollection.ts).
+  beforeLoad: ({ context }) => {
+    requireAnyPermission(context.me, ['stats:read']);
+    requireAnyPermission(context.me, ['export:htcds']);
+  },
+  component: lazyRouteComponent(() => import('../features/globalCollection/GlobalCollectionPage'), 'GlobalCollectionPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -356,6 +367,7 @@ const routeTree = rootRoute.addChildren([
     statisticReportsRoute,
     statisticReportRoute,
     reconciliationRoute,
+    globalCollectionRoute,
     submissionRoute,
   ]),
 ]);

@@ -4,7 +4,7 @@ import type { LinkProps } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/MeContext';
-import { hasAnyPermission } from '../../features/auth/permissions';
+import { hasAnyPermission, hasPermission } from '../../features/auth/permissions';
 import { RouterNavLink } from '../RouterLinks';
 
 interface NavigationEntry {
@@ -12,6 +12,8 @@ interface NavigationEntry {
   label: ParseKeys;
   /** Any one of these grants the entry; none listed means every signed-in user sees it. */
   anyOf?: readonly Permission[];
+  /** Every one of these is needed (and one of `anyOf`, if listed). */
+  allOf?: readonly Permission[];
   exact?: boolean;
 }
 
@@ -26,6 +28,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/directory', label: 'serviceDirectory.nav' },
   { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
   { to: '/statistics/reconciliation', label: 'reconciliation.nav', anyOf: ['stats:read'] },
+  { to: '/statistics/global-collection', label: 'globalCollection.nav', allOf: ['stats:read', 'export:htcds'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 
@@ -48,7 +51,8 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/mail', label: 'notifications.mail.nav', anyOf: ['admin:users:all_agencies'] },
 ];
 
-const visibleTo = (me: Me) => (entry: NavigationEntry) => !entry.anyOf || hasAnyPermission(me, entry.anyOf);
+const visibleTo = (me: Me) => (entry: NavigationEntry) =>
+  (!entry.anyOf || hasAnyPermission(me, entry.anyOf)) && (entry.allOf ?? []).every((permission) => hasPermission(me, permission));
 
 interface NavigationProps {
   onNavigate: () => void;

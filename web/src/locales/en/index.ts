@@ -8,6 +8,7 @@ import configuration from './configuration.json';
 import crossBorderReferral from './crossBorderReferral.json';
 import federation from './federation.json';
 import followUp from './followUp.json';
+import globalCollection from './globalCollection.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
@@ -53,6 +54,7 @@ export const en = {
   ...statisticCases,
   ...statisticReports,
   ...reconciliation,
+  ...globalCollection,
   ...serviceDirectory,
 };
 export type Catalogue = typeof en;
