@@ -20,7 +20,9 @@ const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.ope
 /**
  * `GET /api/statistics/global-collection`: the identified victims of the reader's country as a
  * k-anonymised file for global data collections (DESIGN.md §2 step 9, §4 Publication). The
- * database answers counts per combination only; the rows are made from them here.
+ * database answers counts per combination only; the rows are made from them here. Files of the
+ * same years at different k may generalise differently and be laid side by side, which k-anonymity
+ * alone does not guard against: the audit event keeps who took which k and generalisation.
  */
 export function globalCollectionRoutes(app: FastifyInstance, { database, federation }: RouteDeps) {
   const { db } = database;
