@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Checkbox, Fieldset, Grid, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Box, Button, Checkbox, Fieldset, Grid, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { EXPLOITATION_TYPES, type FieldError, INTAKE_CHANNELS, INTAKE_URGENCIES, type PersonMatchCandidate } from '@seamless/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { answersOfForm, checkFormAnswers, type FormAnswers } from '../forms/conf
 import { useConfiguredForm } from '../forms/useConfiguredForm';
 import { PossibleMatchesPanel } from '../matching/PossibleMatchesPanel';
 import { AgencyPicker } from './AgencyPicker';
+import { IntakeLocationField } from './IntakeLocationField';
 import { birthDateErrors, checkIntake, emptyIntake, explainServerError, isIntakeErrorCode, localToday } from './intakeForm';
 import { PersonSection } from './PersonSection';
 import { useCreateCase } from './queries';
@@ -139,13 +140,10 @@ export function IntakePage() {
                       required
                     />
                   </SimpleGrid>
-                  <TextInput
-                    label={t('caseload.intake.location')}
-                    description={t('caseload.intake.locationDescription')}
+                  <IntakeLocationField
                     value={values.location}
-                    onChange={(event) => setField('location', event.currentTarget.value)}
+                    onChange={(location) => setField('location', location)}
                     error={errors['intake.location']}
-                    maxLength={200}
                   />
                   <Textarea
                     label={t('caseload.intake.narrative')}
