@@ -8,6 +8,7 @@ import { FigureChart } from './FigureChart';
 import { FigureTableCard } from './FigureTableCard';
 import { figureGrid } from './figureGrid';
 import { type Period, periodSlug } from './period';
+import { ProvinceMap } from './provinceMap/ProvinceMap';
 import type { ChartLayout, FigureRequest } from './statisticsSearch';
 import { csvFileName, shownCell, tableView } from './tableView';
 import type { FigureLabels } from './useFigureLabels';
@@ -92,6 +93,7 @@ export function FigureResult({ table, period, previousTable, previousPeriod, lab
           />
         </Card>
       )}
+      <ProvinceMap table={table} labels={labels} period={periodName} />
       {table.by.length === 0 && (
         <BigNumbers
           unit={unit}

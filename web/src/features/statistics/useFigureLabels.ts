@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear, intlLocaleFor } from '../../lib/dates';
 import { useAgencies } from '../agencies/queries';
+import { useProvinces } from '../forms/useProvinces';
 import { type KeyOrder, keyOrder } from './figureGrid';
 import { monthName } from './monthName';
 import type { Period } from './period';
@@ -26,12 +27,18 @@ export function useFigureLabels(ageBands: readonly AgeBand[]): FigureLabels {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
   const agencies = useAgencies(ALL_AGENCIES);
+  const provinces = useProvinces();
   return useMemo(() => {
     const names = new Map((agencies.data?.items ?? []).map((agency) => [agency.id, agency.name]));
     const translate = (key: string, options?: Record<string, unknown>) =>
       i18n.exists(key) ? String(t(key as never, options as never)) : undefined;
     const value = (breakdown: StatisticBreakdown, key: string) =>
-      valueLabel(breakdown, key, { locale, translate, agencyName: (id) => names.get(id) });
+      valueLabel(breakdown, key, {
+        locale,
+        translate,
+        agencyName: (id) => names.get(id),
+        provinceName: (code) => provinces?.name(code),
+      });
     const numbers = new Intl.NumberFormat(intlLocaleFor(locale), { maximumFractionDigits: 2 });
     const format = (count: number) => numbers.format(count);
     const year = (period: { year: number }) =>
@@ -62,5 +69,5 @@ export function useFigureLabels(ageBands: readonly AgeBand[]): FigureLabels {
         }
       },
     };
-  }, [agencies.data, ageBands, i18n, locale, t]);
+  }, [agencies.data, ageBands, i18n, locale, provinces, t]);
 }

@@ -9,11 +9,13 @@ const CATALOGUE: Record<string, string> = {
   'statistics.value.abroad': 'Abroad',
   'statistics.value.ethnicMinority': 'Ethnic minority',
   'statistics.value.notEthnicMinority': 'Not an ethnic minority',
+  'statistics.value.otherProvince': 'Not a province of the list',
 };
 const context = (locale: string): ValueLabelContext => ({
   locale,
   translate: (key, options) => (key === 'statistics.period.quarterOf' ? `Q${options?.quarter} ${options?.year}` : CATALOGUE[key]),
   agencyName: (id) => (id === 'a-1' ? 'Chiang Rai Provincial Office' : undefined),
+  provinceName: (code) => (code === 'TH-57' ? 'เชียงราย' : undefined),
 });
 
 describe('breakdown values', () => {
@@ -38,9 +40,11 @@ describe('breakdown values', () => {
     expect(valueLabel('month', '2025-03', context('en'))).toBe('Mar 2025');
   });
 
-  it('names agencies, and shows age bands, provinces and anything unexpected as they come', () => {
+  it('names agencies and provinces, and shows age bands and anything unexpected as they come', () => {
     expect(valueLabel('agency', 'a-1', context('en'))).toBe('Chiang Rai Provincial Office');
     expect(valueLabel('agency', 'a-2', context('en'))).toBe('a-2');
+    expect(valueLabel('province', 'TH-57', context('th'))).toBe('เชียงราย');
+    expect(valueLabel('province', 'other', context('en'))).toBe('Not a province of the list');
     expect(valueLabel('ageBand', '18-24', context('en'))).toBe('18-24');
     expect(valueLabel('province', 'Chiang Rai', context('en'))).toBe('Chiang Rai');
     expect(valueLabel('sex', 'intersex', context('en'))).toBe('intersex');

@@ -7,6 +7,8 @@ export interface ValueLabelContext {
   /** A catalogue lookup that answers `undefined` for a key the catalogues do not hold. */
   translate: (key: string, options?: Record<string, unknown>) => string | undefined;
   agencyName: (id: string) => string | undefined;
+  /** A province code's name in the country's `provinces` list. */
+  provinceName: (code: string) => string | undefined;
 }
 
 const UNKNOWN = new Set(['unknown', 'not_recorded', '']);
@@ -20,7 +22,7 @@ const yearText = (year: number, locale: string) =>
 /**
  * A breakdown value as the reader reads it: labels the catalogues already hold (sex, child or
  * adult, forms of exploitation), countries and calendar years from the browser's CLDR data (the
- * Buddhist era in Thai), agencies by name. Age bands and provinces are shown as they come.
+ * Buddhist era in Thai), agencies and provinces by name. Age bands are shown as they come.
  */
 export function valueLabel(breakdown: StatisticBreakdown, key: string, context: ValueLabelContext): string {
   const { locale, translate } = context;
@@ -60,8 +62,9 @@ export function valueLabel(breakdown: StatisticBreakdown, key: string, context: 
           : key;
     case 'agency':
       return context.agencyName(key) ?? key;
-    case 'ageBand':
     case 'province':
+      return context.provinceName(key) ?? (key === 'other' ? (translate('statistics.value.otherProvince') ?? key) : key);
+    case 'ageBand':
       return key;
   }
 }
