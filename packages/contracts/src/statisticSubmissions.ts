@@ -5,6 +5,7 @@
  * never changed; entering the same figure again makes a new version.
  */
 import { z } from 'zod';
+import { caseSummarySchema } from './cases.js';
 import { isoDate, plainText } from './plausibility.js';
 import { checkPeriod, figureCellSchema } from './statistics.js';
 import { STATISTIC_BREAKDOWNS, STATISTIC_KEYS } from './statisticVocabulary.js';
@@ -160,3 +161,44 @@ export const reconciliationSchema = z.object({
   summary: z.record(z.enum(RECONCILIATION_VERDICTS), z.number().int()),
 });
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
+
+/** `GET /api/statistics/submissions/:id/records`: one reported line (its breakdown values, none for the total). */
+export const reconciliationRecordsQuerySchema = z
+  .object({
+    keys: z
+      .string()
+      .max(64)
+      .regex(/^[A-Za-z0-9_.+-]+$/)
+      .optional()
+      .transform((value) => (value ? [value] : [])),
+  })
+  .strict();
+
+/**
+ * A record behind a reported line, as far as the reader may open it, and what it tells about a
+ * difference: counted on which date (none: not counted), how many other cases of the same person
+ * the line counts (one person, several cases), and whether the case was opened in the period.
+ */
+export const reconciliationRecordSchema = z.object({
+  case: caseSummarySchema,
+  countedOn: z.string().nullable(),
+  samePersonCases: z.number().int().min(0),
+  openedInPeriod: z.boolean(),
+});
+export type ReconciliationRecord = z.infer<typeof reconciliationRecordSchema>;
+
+export const reconciliationRecordsSchema = z.object({
+  keys: z.array(z.string()),
+  /** The cases and persons the line counts among the records the reader may open. */
+  countedCases: z.number().int(),
+  countedPersons: z.number().int(),
+  /** Cases opened in the period that the line does not count (their counting date falls outside it, or has not come). */
+  openedNotCounted: z.number().int(),
+  /** Counted cases opened before or after the period. */
+  countedOpenedOutside: z.number().int(),
+  /** What explains a difference first, then the rest of what is counted. */
+  records: z.array(reconciliationRecordSchema),
+  /** More records than one answer lists; the numbers above still cover them all. */
+  truncated: z.boolean(),
+});
+export type ReconciliationRecords = z.infer<typeof reconciliationRecordsSchema>;

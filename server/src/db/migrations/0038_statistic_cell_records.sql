@@ -147,7 +147,7 @@ END $$;
 CREATE FUNCTION statistic_cell_cases(
   p_records text, p_from date, p_to date, p_by jsonb, p_keys jsonb, p_agency_id uuid, p_child text, p_sex text,
   p_age_bands jsonb, p_time_zone text
-) RETURNS TABLE (case_id uuid, dated_on date)
+) RETURNS TABLE (case_id uuid, person_id uuid, dated_on date)
 LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = public AS $$
 DECLARE
   v_country text;
@@ -173,12 +173,13 @@ BEGIN
     v_conditions := v_conditions || format(' AND %s = $9 ->> %s', v_fragment, v_position);
     v_position := v_position + 1;
   END LOOP;
-  -- The earliest date that puts the case in the cell: the one a reader checks first.
+  -- The earliest date that puts the case in the cell (the one a reader checks first) and the person
+-- it counts, after merges: two cases of one person are one person in a count of persons.
   RETURN QUERY EXECUTE format($q$
     WITH %s
-    SELECT g.case_id, min(g.dated_on) FROM g %s
+    SELECT g.case_id, g.person_id, min(g.dated_on) FROM g %s
     WHERE ($5::text IS NULL OR g.child = $5) AND ($6::text IS NULL OR g.sex = $6)%s
-    GROUP BY g.case_id
+    GROUP BY g.case_id, g.person_id
   $q$, statistic_units_sql(p_records), v_exploitation, v_conditions)
   USING v_country, p_from, p_to, p_agency_id, p_child, p_sex, p_age_bands, p_time_zone, p_keys;
 END $$;

@@ -1,4 +1,6 @@
 import {
+  reconciliationRecordsQuerySchema,
+  reconciliationRecordsSchema,
   reconciliationSchema,
   statisticSubmissionListSchema,
   statisticSubmissionRequestSchema,
@@ -25,3 +27,9 @@ export const submissionTemplateRouteSchema = {
   querystring: statisticSubmissionTemplateQuerySchema,
 };
 export const reconciliationRouteSchema = { tags, params, response: { 200: reconciliationSchema } };
+export const reconciliationRecordsRouteSchema = {
+  tags,
+  params,
+  querystring: reconciliationRecordsQuerySchema,
+  response: { 200: reconciliationRecordsSchema },
+};

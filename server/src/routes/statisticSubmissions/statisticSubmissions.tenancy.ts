@@ -77,5 +77,26 @@ export function statisticSubmissionsMatrix(c: TenancyContext): RouteMatrix {
         expectStatus(await c.data.get(`/api/statistics/submissions/${UNKNOWN_ID}/reconciliation`), 404, 'not_found');
       },
     },
+    'GET /api/statistics/submissions/:id/records': {
+      why: 'the records behind a reported line only for a reader of figures who also lists cases, and only the cases her agency may list',
+      anonymous: { path: `/api/statistics/submissions/${UNKNOWN_ID}/records` },
+      probe: async () => {
+        const decade = { ...figure(), statistic: 'cases_opened', from: '2020-01-01', to: '2029-12-31' };
+        const ofChiangrai = expectStatus(await c.data.post('/api/statistics/submissions', decade), 201).id as string;
+        const ofPolice = expectStatus(await c.data.post('/api/statistics/submissions', { ...decade, sourceAgencyId: c.agency.police }), 201)
+          .id as string;
+        for (const client of [...withoutStats(), c.data])
+          expectStatus(await client.get(`/api/statistics/submissions/${ofChiangrai}/records`), 403, 'forbidden');
+        const listed = (await ok(c.socialworker.get('/api/cases?pageSize=200'))).items.map((item: { id: string }) => item.id);
+        const own = await ok(c.officehead.get(`/api/statistics/submissions/${ofChiangrai}/records`));
+        expect(own.records.length).toBeGreaterThan(0);
+        for (const record of own.records) expect(listed).toContain(record.case.id);
+        // The police's own cases stay the police's, though the line is the police's.
+        const police = await ok(c.officehead.get(`/api/statistics/submissions/${ofPolice}/records`));
+        for (const record of police.records) expect(listed).toContain(record.case.id);
+        for (const index of [2, 6]) expect(JSON.stringify(police)).not.toContain(c.caseOf[index]!);
+        expectStatus(await c.officehead.get(`/api/statistics/submissions/${UNKNOWN_ID}/records`), 404, 'not_found');
+      },
+    },
   };
 }

@@ -19,11 +19,13 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/problem.js';
 import { uploadProblem } from '../../http/upload.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
-import { canReadStatistics } from '../../policies/statistics.js';
+import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { reconcile } from '../../statistics/reconciliation.js';
+import { explainReportedLine } from '../../statistics/recordExplanation.js';
 import { readSubmissionSheet, submissionTemplate } from '../../statistics/submissionSheet.js';
 import {
+  reconciliationRecordsRouteSchema,
   reconciliationRouteSchema,
   submissionCreateRouteSchema,
   submissionListRouteSchema,
@@ -79,7 +81,7 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
  * Reconciliation (issue 13): figures agencies reported elsewhere, entered by the statistics role
  * as a form or a workbook, and each set beside the figure computed from that agency's records.
  */
-export function statisticSubmissionRoutes(app: FastifyInstance, { database }: AppDeps) {
+export function statisticSubmissionRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
   const { db } = database;
 
   function asStatisticsUser<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
@@ -171,5 +173,24 @@ export function statisticSubmissionRoutes(app: FastifyInstance, { database }: Ap
         return reconcile(submission, table);
       }),
     );
+
+    api.get('/api/statistics/submissions/:id/records', { schema: reconciliationRecordsRouteSchema }, async (request) => {
+      const actor = actorOf(request);
+      if (!canListFigureCases(actor)) throw forbidden();
+      return asActor(db, dbActorOf(actor), async (tx) => {
+        const [submission] = await loadSubmissions(tx, request.params.id);
+        if (!submission) throw notFound();
+        const keys = request.query.keys;
+        if (keys.length !== submission.by.length)
+          throw fieldError(400, 'validation_failed', 'query.keys', 'Name the line by one value of each breakdown of the figure.');
+        const explained = await explainReportedLine(tx, actor, keyRing, submission, keys);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'case.list',
+          resourceType: 'case',
+          details: { caseIds: explained.records.map((record) => record.case.id), submissionId: submission.id, keys },
+        });
+        return explained;
+      });
+    });
   });
 }

@@ -1,18 +1,16 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { asActor } from '../../db/actorContext.js';
-import { agencies, cases } from '../../db/schema/index.js';
-import { caseListFilter, loadCaseViews } from '../../db/visibleCases.js';
+import { agencies } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { fieldError, forbidden } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
-import { presentCaseSummary } from '../../presenters/case.js';
-import { casesBehindCell } from '../../statistics/cellCases.js';
+import { caseSummariesOf, casesBehindCell } from '../../statistics/cellCases.js';
 import { ageBandsOf, breakdownProblem, publicDefinitions } from '../../statistics/definitions.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { figureCellCasesRouteSchema, figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
@@ -72,27 +70,17 @@ export function statisticsRoutes(app: FastifyInstance, { database, keyRing }: Ap
     if (refused) throw fieldError(400, 'validation_failed', 'query.by', refused);
     return asActor(db, dbActorOf(actor), async (tx) => {
       const behind = await casesBehindCell(tx, query, actor.countryCode);
-      const page = behind.slice(offsetOf(query.page, query.pageSize), offsetOf(query.page, query.pageSize) + query.pageSize);
-      const views = page.length
-        ? await loadCaseViews(
-            tx,
-            actor,
-            and(
-              inArray(
-                cases.id,
-                page.map((entry) => entry.caseId),
-              ),
-              caseListFilter(actor, { scope: 'all' }),
-            ),
-            [asc(cases.id)],
-            query.pageSize,
-            0,
-          )
-        : [];
-      const viewOf = new Map(views.map((view) => [view.kase.id, view]));
+      const start = offsetOf(query.page, query.pageSize);
+      const page = behind.slice(start, start + query.pageSize);
+      const summaries = await caseSummariesOf(
+        tx,
+        actor,
+        keyRing,
+        page.map((entry) => entry.caseId),
+      );
       const items = page.flatMap(({ caseId, countedOn }) => {
-        const view = viewOf.get(caseId);
-        return view ? [{ countedOn, case: presentCaseSummary(view, actor, keyRing) }] : [];
+        const summary = summaries.get(caseId);
+        return summary ? [{ countedOn, case: summary }] : [];
       });
       await recordAudit(tx, auditContextOf(request), {
         action: 'case.list',
