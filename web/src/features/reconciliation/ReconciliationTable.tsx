@@ -1,6 +1,7 @@
-import { Table } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 import type { Reconciliation, ReconciliationLine } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import type { OpenedLine } from './LineRecordsDrawer';
 import { ScrollRegion } from './ScrollRegion';
 import type { SubmissionLabels } from './useSubmissionLabels';
 import { VerdictBadge } from './VerdictBadge';
@@ -9,15 +10,22 @@ import { computedText, orderedLines } from './verdicts';
 interface ReconciliationTableProps {
   reconciliation: Reconciliation;
   labels: SubmissionLabels;
+  /** Given to a reader who also works with cases: opens the records behind a line. */
+  onOpenRecords?: (line: OpenedLine) => void;
 }
 
 /** Each reported number beside the computed one, their difference and what it means; the totals last. */
-export function ReconciliationTable({ reconciliation, labels }: ReconciliationTableProps) {
+export function ReconciliationTable({ reconciliation, labels, onOpenRecords }: ReconciliationTableProps) {
   const { t } = useTranslation();
   const { by } = reconciliation.submission;
   const lines = orderedLines(reconciliation.lines, by, labels.figure.order);
   const none = t('reconciliation.table.none');
   const count = (value: number | null) => (value === null ? none : labels.figure.format(value));
+
+  const lineName = (line: ReconciliationLine) =>
+    line.keys.length === 0
+      ? t('reconciliation.table.total')
+      : by.map((breakdown, position) => labels.figure.value(breakdown, line.keys[position] ?? '')).join(' · ');
 
   const numbers = (line: ReconciliationLine) => {
     const computed = computedText(line.computed);
@@ -35,6 +43,18 @@ export function ReconciliationTable({ reconciliation, labels }: ReconciliationTa
         <Table.Td>
           <VerdictBadge verdict={line.verdict} />
         </Table.Td>
+        {onOpenRecords && (
+          <Table.Td>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => onOpenRecords({ keys: line.keys, name: lineName(line) })}
+              aria-label={t('reconciliation.records.openLine', { line: lineName(line) })}
+            >
+              {t('reconciliation.records.open')}
+            </Button>
+          </Table.Td>
+        )}
       </>
     );
   };
@@ -63,6 +83,7 @@ export function ReconciliationTable({ reconciliation, labels }: ReconciliationTa
               {t('reconciliation.table.difference')}
             </Table.Th>
             <Table.Th scope="col">{t('reconciliation.table.verdict')}</Table.Th>
+            {onOpenRecords && <Table.Th scope="col">{t('reconciliation.records.column')}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,13 +1,17 @@
 import { Card, SimpleGrid, Stack } from '@mantine/core';
 import type { AgeBand, Reconciliation } from '@seamless/contracts';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { LabelledValue } from '../../components/LabelledValue';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { useMe } from '../auth/MeContext';
+import { hasPermission } from '../auth/permissions';
 import { useStatisticDefinitions } from '../statistics/queries';
+import { LineRecordsDrawer, type OpenedLine } from './LineRecordsDrawer';
 import { useReconciliation } from './queries';
 import { ReconciliationSummary } from './ReconciliationSummary';
 import { ReconciliationTable } from './ReconciliationTable';
@@ -18,6 +22,8 @@ const NO_AGE_BANDS: AgeBand[] = [];
 function SubmissionView({ reconciliation, labels }: { reconciliation: Reconciliation; labels: SubmissionLabels }) {
   const { t } = useTranslation();
   const { submission } = reconciliation;
+  const readsCases = hasPermission(useMe(), 'case:read');
+  const [openedLine, setOpenedLine] = useState<OpenedLine | null>(null);
   return (
     <>
       <PageHeader
@@ -43,10 +49,18 @@ function SubmissionView({ reconciliation, labels }: { reconciliation: Reconcilia
         <Card withBorder padding="lg">
           <Stack gap="sm">
             <ReconciliationSummary reconciliation={reconciliation} labels={labels} />
-            <ReconciliationTable reconciliation={reconciliation} labels={labels} />
+            <ReconciliationTable reconciliation={reconciliation} labels={labels} onOpenRecords={readsCases ? setOpenedLine : undefined} />
           </Stack>
         </Card>
       </Stack>
+      {readsCases && (
+        <LineRecordsDrawer
+          submissionId={submission.id}
+          line={openedLine}
+          format={labels.figure.format}
+          onClose={() => setOpenedLine(null)}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Reconciliation, StatisticSubmission, StatisticSubmissionRequest } from '@seamless/contracts';
+import type { Reconciliation, ReconciliationRecords, StatisticSubmission, StatisticSubmissionRequest } from '@seamless/contracts';
 import { api } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import { download } from '../caseRecord/api';
@@ -31,6 +31,8 @@ export const reconciliationApi = {
   submit: (body: StatisticSubmissionRequest) => api.post<StatisticSubmission>(SUBMISSIONS, body),
   uploadWorkbook,
   reconciliation: (id: string) => api.get<Reconciliation>(submissionPath(id, '/reconciliation')),
+  /** The records behind one line (`keys`: its breakdown value; none for the total), as far as the reader may open them. */
+  records: (id: string, keys: string[]) => api.get<ReconciliationRecords>(submissionPath(id, '/records'), { query: { keys: keys[0] } }),
   /** A workbook headed for the chosen breakdowns, to fill in and upload. */
   downloadTemplate: (query: Query) => download(withQuery(`${SUBMISSIONS}/template`, query), 'reported-figures.xlsx'),
 };

@@ -10,6 +10,10 @@ export const useStatisticSubmissions = () => useQuery({ queryKey: SUBMISSIONS_KE
 export const useReconciliation = (id: string) =>
   useQuery({ queryKey: [...SUBMISSIONS_KEY, id, 'reconciliation'], queryFn: () => reconciliationApi.reconciliation(id) });
 
+/** The records behind a line, read when a reader who may open cases asks for them. */
+export const useReconciliationRecords = (id: string, keys: string[]) =>
+  useQuery({ queryKey: [...SUBMISSIONS_KEY, id, 'records', keys], queryFn: () => reconciliationApi.records(id, keys) });
+
 /** A new submission (or a new version of one) heads the list. */
 function useSubmissionMutation<Variables>(mutationFn: (variables: Variables) => ReturnType<typeof reconciliationApi.submit>) {
   const queryClient = useQueryClient();
