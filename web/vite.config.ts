@@ -60,10 +60,19 @@ export default defineConfig({
             // Only forms validate, and forms live in lazy pages: keep zod out of the entry's vendor chunk.
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
             // Charts are drawn on lazy pages only (statistics, assessment trends): keep them out of the entry.
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
+            // The province map's own parts stay with the map's lazy module, not in every bar chart's download.
+            {
+              name: 'echarts',
+              test: /node_modules[\\/](zrender|tslib|echarts(?![\\/]lib[\\/](chart[\\/]map|component[\\/]geo|coord[\\/]geo)))[\\/]/,
+              priority: 2,
+            },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
             // CLDR data (lib/localeData.ts) is loaded only when the browser lacks the locale: it keeps chunks of its own.
-            { name: 'vendor', test: /node_modules[\\/](?!cldr-)/, priority: 1 },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](?!cldr-|echarts[\\/]lib[\\/](chart[\\/]map|component[\\/]geo|coord[\\/]geo))/,
+              priority: 1,
+            },
           ],
         },
       },
