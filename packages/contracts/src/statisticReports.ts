@@ -90,7 +90,7 @@ export const REPORT_TEMPLATES = {
    * extradition between COMMIT countries, whether a repatriation went through a bilateral
    * agreement's channel, how long victims waited to go home, reintegration outcomes beyond a
    * completed follow-up plan, and the plan's training, prevention and budget indicators.
-   * Repatriations and legal proceedings print "No data recorded" until their capabilities land.
+   * Legal proceedings print "No data recorded" until their capability lands.
    */
   commit_annual: {
     period: 'year',
@@ -115,8 +115,7 @@ export const REPORT_TEMPLATES = {
    * Left out, because Seamless does not record them yet: mutual legal assistance and extradition,
    * confiscated proceeds of crime, compensation to victims, victims not punished for acts they
    * were compelled to commit, sentences, and the prevention and cooperation measures the report
-   * describes in words. Repatriations and legal proceedings print "No data recorded" until their
-   * capabilities land.
+   * describes in words. Legal proceedings print "No data recorded" until their capability lands.
    */
   asean_actip_annual: {
     period: 'year',
@@ -130,7 +129,38 @@ export const REPORT_TEMPLATES = {
       { statistic: 'cases_investigated', by: ['exploitationType'] },
     ],
   },
-} as const satisfies Record<string, { period: ReportPeriodKind; tables: ReportTable[] }>;
+  /**
+   * Open data: the figures a ministry may publish for anyone, released with differential privacy
+   * (each table's numbers carry random noise of privacy loss 2, so what the release says about any
+   * one person is bounded however it is combined with other data; a report of 7 tables spends 14).
+   * Only breakdowns whose values are known in advance, so that which rows exist says nothing; a
+   * row whose every number falls below the threshold is left out after the noise.
+   */
+  public_annual: {
+    period: 'year',
+    privacy: { epsilonPerTable: 2 },
+    tables: [
+      { statistic: 'victims_identified', by: ['sex', 'child'] },
+      { statistic: 'victims_identified', by: ['exploitationType'] },
+      { statistic: 'victims_identified', by: ['nationality'] },
+      { statistic: 'victims_identified', by: ['domesticAbroad'] },
+      { statistic: 'victims_assisted', by: ['sex', 'child'] },
+      { statistic: 'victims_repatriated', by: [] },
+      { statistic: 'cases_opened', by: ['quarter'] },
+    ],
+  },
+} as const satisfies Record<string, ReportTemplateDefinition>;
+
+/** A template's period, tables, and — for a public release — the privacy loss each table may spend. */
+export type ReportTemplateDefinition = {
+  period: ReportPeriodKind;
+  tables: ReportTable[];
+  privacy?: { epsilonPerTable: number };
+};
+
+/** The differential privacy a template's release uses, or none (counts adjusted and small ones suppressed). */
+export const reportPrivacyOf = (template: ReportTemplate): { epsilonPerTable: number } | null =>
+  (REPORT_TEMPLATES[template] as ReportTemplateDefinition).privacy ?? null;
 export type ReportTemplate = keyof typeof REPORT_TEMPLATES;
 export const REPORT_TEMPLATE_KEYS = Object.keys(REPORT_TEMPLATES) as ReportTemplate[];
 

@@ -1,4 +1,12 @@
-import { REPORT_TEMPLATES, type ReportRequest, reportLanguageOf } from '@seamless/contracts';
+import {
+  type FigureTable,
+  REPORT_TEMPLATES,
+  type ReportRequest,
+  type ReportTemplate,
+  reportLanguageOf,
+  reportPrivacyOf,
+} from '@seamless/contracts';
+import { and, asc, eq } from 'drizzle-orm';
 import { type AuditContext, recordAudit } from '../audit/record.js';
 import type { Tx } from '../db/client.js';
 import { statisticReports } from '../db/schema/index.js';
@@ -7,11 +15,13 @@ import { fieldError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canUseStatisticReports } from '../policies/statisticReport.js';
 import { computeFigure } from '../statistics/figures.js';
+import { privateFigure } from '../statistics/privateRelease.js';
 import { reportPeriodOf } from '../statistics/reports/reportPeriod.js';
 
 /**
- * Computes every table of a report template for one period, suppressed as the dashboards are,
- * and keeps them in the report: what is approved and released is exactly what was generated.
+ * Computes every table of a report template for one period, suppressed as the dashboards are (or,
+ * for a public release, with differential privacy), and keeps them in the report: what is
+ * approved and released is exactly what was generated.
  */
 export async function generateStatisticReport(
   { tx, actor, audit, now = new Date() }: { tx: Tx; actor: Actor; audit: AuditContext; now?: Date },
@@ -28,10 +38,7 @@ export async function generateStatisticReport(
       'This period has not ended yet.',
     );
   }
-  const tables = [];
-  for (const table of REPORT_TEMPLATES[request.template].tables) {
-    tables.push(await computeFigure(tx, { statistic: table.statistic, from, to, by: [...table.by] }, actor.countryCode));
-  }
+  const tables = await tablesOf(tx, request.template, { from, to }, actor.countryCode);
   const [row] = await tx
     .insert(statisticReports)
     .values({
@@ -52,4 +59,42 @@ export async function generateStatisticReport(
     details: { template: request.template, from, to },
   });
   return row!.id;
+}
+
+/**
+ * The tables of a template for a period. A differentially private release draws its noise once:
+ * a second draw would let a reader average the two, and the same noise over counts that changed
+ * since would show exactly what changed. So the first report of a private template for a period
+ * fixes its numbers, and every later one — another language, a new draft — carries the same.
+ */
+async function tablesOf(
+  tx: Tx,
+  template: ReportTemplate,
+  period: { from: string; to: string },
+  countryCode: string,
+): Promise<FigureTable[]> {
+  const privacy = reportPrivacyOf(template);
+  if (privacy) {
+    const [first] = await tx
+      .select({ tables: statisticReports.tables })
+      .from(statisticReports)
+      .where(
+        and(
+          eq(statisticReports.countryCode, countryCode),
+          eq(statisticReports.template, template),
+          eq(statisticReports.periodFrom, period.from),
+        ),
+      )
+      .orderBy(asc(statisticReports.generatedAt))
+      .limit(1);
+    if (first) return first.tables;
+  }
+  const tables: FigureTable[] = [];
+  for (const table of REPORT_TEMPLATES[template].tables) {
+    const query = { statistic: table.statistic, ...period, by: [...table.by] };
+    tables.push(
+      privacy ? await privateFigure(tx, query, countryCode, privacy.epsilonPerTable) : await computeFigure(tx, query, countryCode),
+    );
+  }
+  return tables;
 }

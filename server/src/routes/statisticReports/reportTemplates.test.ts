@@ -51,8 +51,14 @@ describe('every report template', () => {
     }
   });
 
-  it('lists the national reports first, then the regional and international ones, each of a calendar year', () => {
-    expect(Object.keys(REPORT_TEMPLATES)).toEqual(['national_quarterly', 'national_six_monthly', 'national_annual', ...REGIONAL_TEMPLATES]);
+  it('lists the national reports first, then the regional and international ones, each of a calendar year, then open data', () => {
+    expect(Object.keys(REPORT_TEMPLATES)).toEqual([
+      'national_quarterly',
+      'national_six_monthly',
+      'national_annual',
+      ...REGIONAL_TEMPLATES,
+      'public_annual',
+    ]);
     for (const template of REGIONAL_TEMPLATES) expect(REPORT_TEMPLATES[template].period).toBe('year');
   });
 });
@@ -99,5 +105,27 @@ describe.each(REGIONAL_TEMPLATES)('the %s report', (template) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets).toHaveLength(REPORT_TEMPLATES[template].tables.length + 1);
+  }, 60_000);
+});
+
+describe('the public annual release', () => {
+  it('is differentially private, draws its noise once, and says so in every language it is written in', async () => {
+    const first = await data.post('/api/statistics/reports', { template: 'public_annual', year: YEAR });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const report = first.body as StatisticReport;
+    for (const table of report.tables) {
+      expect(table).toMatchObject({ adjustment: 0, differentialPrivacy: { epsilon: 2 } });
+      for (const value of shownNumbers(table)) expect(value).toBeGreaterThanOrEqual(table.threshold);
+    }
+    // Another language, or a new draft, carries the same numbers: a second draw could be averaged with the first.
+    const again = await data.post('/api/statistics/reports', { template: 'public_annual', year: YEAR, locale: 'en' });
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(report.id);
+    expect((again.body as StatisticReport).tables).toEqual(report.tables);
+
+    const pdf = await data.download(`/api/statistics/reports/${again.body.id}/file?format=pdf`);
+    const text = (await readPdf(pdf.bytes)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('differential privacy, ε = 2 per table');
+    expect(text).not.toContain(REPORT_TEXT.en.adjusted.slice(0, 40));
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FigureCell, FigureTable, StatisticDefinition } from '@seamless/contracts';
+import type { FigureCell, FigureTable, StatisticBreakdown, StatisticDefinition, StatisticKey } from '@seamless/contracts';
 import { figureQuerySchema } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import {
 import { localToday } from '../../followUp/schedule.js';
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
 import { computeFigure, type Publication } from '../../statistics/figures.js';
+import { privateFigure } from '../../statistics/privateRelease.js';
 
 /**
  * Figures computed on a hand-made dataset in Thailand, in 2011 and 2012 (the demo's records are
@@ -656,6 +657,71 @@ describe('the cases behind a cell', () => {
     expectProblem(injected, 400, 'validation_failed');
     const refused = await head.get(cell('statistic=sdg_16_2_2&from=2011-01-01&to=2011-12-31&by=agency&keys=x'));
     expectProblem(refused, 400, 'validation_failed');
+  });
+});
+
+describe('a differentially private release', () => {
+  /** The noise drawn as zero (both geometric draws alike), so what is left is the counting itself. */
+  const noiseless = () => 0.5;
+  const released = (statistic: StatisticKey, from: string, to: string, by: StatisticBreakdown[]) =>
+    asActor(t.database.db, dataActor, (tx) => privateFigure(tx, { statistic, from, to, by }, 'TH', 2, noiseless));
+
+  it('counts each person in one cell only, at her first record in the period', async () => {
+    // Mali, identified in 2011 and again in 2012, is in 2011 alone; every cell adds up to the total.
+    const byYear = await released('victims_identified', '2011-01-01', '2012-12-31', ['year']);
+    expect(byYear.cells).toEqual([
+      { keys: ['2011'], value: 6, suppressed: false },
+      { keys: ['2012'], value: 14, suppressed: false },
+    ]);
+    expect(byYear).toMatchObject({ total: { value: 20 }, adjustment: 0, differentialPrivacy: { epsilon: 2, typicalError: 1.4 } });
+  });
+
+  it('gives every value of a breakdown known in advance a number, so which rows exist says nothing', async () => {
+    const table = await released('victims_identified', '2012-01-01', '2012-12-31', ['sex', 'child']);
+    // Four sexes by three age groups, none left out; below the threshold is hidden, never 0.
+    expect(table.cells).toHaveLength(12);
+    expect(table.cells.find((cell) => cell.keys.join() === 'female,child')).toEqual({
+      keys: ['female', 'child'],
+      value: 6,
+      suppressed: false,
+    });
+    expect(table.cells.find((cell) => cell.keys.join() === 'male,adult')).toEqual({
+      keys: ['male', 'adult'],
+      value: null,
+      suppressed: true,
+    });
+    expect(table.cells.find((cell) => cell.keys.join() === 'other,child')).toEqual({
+      keys: ['other', 'child'],
+      value: null,
+      suppressed: true,
+    });
+    expect(table.margins[0]!.map((cell) => cell.keys[0])).toEqual(['female', 'male', 'other', 'unknown']);
+    expect(table.total.value).toBe(15);
+  });
+
+  it('counts a person exploited in two forms under one, and leaves out the lines of a long breakdown hidden throughout', async () => {
+    const forms = await released('victims_identified', '2012-01-01', '2012-12-31', ['exploitationType']);
+    const shown = forms.cells.filter((cell) => !cell.suppressed);
+    expect(shown).toEqual([
+      { keys: ['ForcedLabour'], value: 5, suppressed: false },
+      { keys: ['SexualExploitation'], value: 10, suppressed: false },
+    ]);
+    const nationality = await released('victims_identified', '2011-01-01', '2012-12-31', ['nationality']);
+    // Hundreds of nationalities, one with numbers: the rest would be a page of "< 5".
+    expect(nationality.cells).toEqual([{ keys: ['MM'], value: 20, suppressed: false }]);
+  });
+
+  it('adds noise to every number with the operating system’s randomness', async () => {
+    const tables = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        asActor(t.database.db, dataActor, (tx) =>
+          privateFigure(tx, { statistic: 'victims_identified', from: '2011-01-01', to: '2012-12-31', by: ['year'] }, 'TH', 2),
+        ),
+      ),
+    );
+    const totals = tables.map((table) => table.total.value);
+    expect(new Set(totals).size).toBeGreaterThan(1);
+    for (const total of totals) expect(Math.abs((total ?? 0) - 20)).toBeLessThanOrEqual(12);
   });
 });
 

@@ -24,6 +24,8 @@ export function coverOf(report: ReportDocument) {
   const text = REPORT_TEXT[report.locale];
   const labelling: ReportLabelling = { locale: report.locale, text, agencyNames: report.agencyNames };
   const day = (at: Date) => dayIn(at, report.locale, report.timeZone);
+  const threshold = report.tables[0]?.threshold ?? 5;
+  const privacy = report.tables[0]?.differentialPrivacy;
   return {
     labelling,
     title: text.title[report.template],
@@ -40,8 +42,15 @@ export function coverOf(report: ReportDocument) {
         ]
       : null,
     released: report.releasedAt ? interpolate(text.releasedOn, { date: day(report.releasedAt) }) : null,
-    suppressedNote: interpolate(text.suppressed, { threshold: report.tables[0]?.threshold ?? 5 }),
-    // Reports frozen before counts were adjusted say nothing of it.
+    suppressedNote: privacy
+      ? interpolate(text.differentiallyPrivate, {
+          epsilon: privacy.epsilon,
+          // The widest of the tables: a one-way table spends its privacy loss on fewer lines.
+          error: Math.max(...report.tables.map((table) => table.differentialPrivacy?.typicalError ?? 0)),
+          threshold,
+        })
+      : interpolate(text.suppressed, { threshold }),
+    // Reports frozen before counts were adjusted say nothing of it; a private release is not adjusted.
     adjustedNote: report.tables[0]?.adjustment ? interpolate(text.adjusted, { adjustment: report.tables[0].adjustment }) : null,
     text,
   };

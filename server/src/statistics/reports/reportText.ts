@@ -34,6 +34,8 @@ export type ReportText = {
   suppressed: string;
   /** The note under every table whose counts are adjusted: by at most {adjustment}. */
   adjusted: string;
+  /** The note under every table of a differentially private release: {epsilon}, {error}, {threshold}. */
+  differentiallyPrivate: string;
   status: Record<ReportStatus, string>;
   /** A watermark line on every page of a report not yet released. */
   notReleased: string;
@@ -56,6 +58,7 @@ export const REPORT_TEXT_EN: ReportText = {
     us_tip_annual: 'Data for the US Trafficking in Persons (TIP) Report',
     commit_annual: 'COMMIT annual indicators',
     asean_actip_annual: 'ASEAN ACTIP annual report data',
+    public_annual: 'Public annual figures (open data)',
   },
   period: {
     quarter: 'Quarter {quarter}, {year}',
@@ -120,6 +123,8 @@ export const REPORT_TEXT_EN: ReportText = {
     '“< {threshold}” marks a number below {threshold}, hidden with any number that would let it be worked out, so that no person can be recognised.',
   adjusted:
     'Every number shown is moved up or down by at most {adjustment}, by an amount the records it counts decide, so that no number can be subtracted from another to single out a person. A total may differ slightly from the sum of its parts.',
+  differentiallyPrivate:
+    'Each number carries random noise so that no person can be found from it, however the figures are combined (differential privacy, ε = {epsilon} per table); a number is typically within {error} of the count. Each person is counted once per table, under one form of exploitation. Numbers below {threshold} are shown as “< {threshold}”, and rows whose every number is below it are left out.',
   status: { draft: 'Draft', approved: 'Approved, not released', released: 'Released' },
   notReleased: 'Not released — do not publish',
   generated: 'Generated on {date} by {name}',
@@ -143,6 +148,7 @@ export const REPORT_TEXT_TH: ReportText = {
     us_tip_annual: 'ข้อมูลประกอบรายงานสถานการณ์การค้ามนุษย์ของสหรัฐอเมริกา (TIP Report)',
     commit_annual: 'ตัวชี้วัดประจำปีตามกระบวนการ COMMIT',
     asean_actip_annual: 'ข้อมูลรายงานประจำปีต่อ ASEAN ตามอนุสัญญา ACTIP',
+    public_annual: 'ตัวเลขประจำปีสำหรับเผยแพร่ต่อสาธารณะ (ข้อมูลเปิด)',
   },
   period: {
     quarter: 'ไตรมาสที่ {quarter} พ.ศ. {year}',
@@ -206,6 +212,8 @@ export const REPORT_TEXT_TH: ReportText = {
   suppressed: '“< {threshold}” หมายถึงตัวเลขที่น้อยกว่า {threshold} ซึ่งถูกซ่อนไว้ พร้อมกับตัวเลขอื่นที่อาจใช้คำนวณหาตัวเลขนั้นได้ เพื่อไม่ให้สามารถระบุตัวบุคคลได้',
   adjusted:
     'ตัวเลขที่แสดงทุกตัวถูกปรับเพิ่มหรือลดไม่เกิน {adjustment} ตามขนาดที่กำหนดโดยระเบียนที่นับ เพื่อไม่ให้นำตัวเลขหนึ่งไปลบกับอีกตัวเลขหนึ่งเพื่อระบุตัวบุคคลได้ ยอดรวมจึงอาจต่างจากผลบวกของส่วนย่อยเล็กน้อย',
+  differentiallyPrivate:
+    'ตัวเลขทุกตัวมีการเติมค่าสุ่ม เพื่อไม่ให้ระบุตัวบุคคลใดได้ ไม่ว่าจะนำตัวเลขไปรวมกันอย่างไร (ความเป็นส่วนตัวเชิงอนุพันธ์ ε = {epsilon} ต่อตาราง) ตัวเลขมักคลาดจากจำนวนจริงประมาณ {error} แต่ละคนนับเพียงครั้งเดียวต่อตาราง ภายใต้รูปแบบการแสวงประโยชน์เพียงรูปแบบเดียว ตัวเลขที่น้อยกว่า {threshold} แสดงเป็น “< {threshold}” และแถวที่ทุกตัวเลขน้อยกว่านั้นจะไม่แสดง',
   status: { draft: 'ร่าง', approved: 'อนุมัติแล้ว ยังไม่เผยแพร่', released: 'เผยแพร่แล้ว' },
   notReleased: 'ยังไม่ได้เผยแพร่ — ห้ามนำไปเผยแพร่',
   generated: 'จัดทำเมื่อวันที่ {date} โดย {name}',
@@ -227,6 +235,7 @@ export const REPORT_TEXT_KM: ReportText = {
     us_tip_annual: 'ទិន្នន័យសម្រាប់របាយការណ៍ស្តីពីការជួញដូរមនុស្ស (TIP) របស់សហរដ្ឋអាមេរិក',
     commit_annual: 'សូចនាករប្រចាំឆ្នាំនៃដំណើរការ COMMIT',
     asean_actip_annual: 'ទិន្នន័យរបាយការណ៍ប្រចាំឆ្នាំជូន ASEAN តាមអនុសញ្ញា ACTIP',
+    public_annual: 'តួលេខប្រចាំឆ្នាំសម្រាប់សាធារណជន (ទិន្នន័យបើកចំហ)',
   },
   period: {
     quarter: 'ត្រីមាសទី {quarter} ឆ្នាំ {year}',
@@ -291,6 +300,8 @@ export const REPORT_TEXT_KM: ReportText = {
     '“< {threshold}” សម្គាល់លេខដែលតិចជាង {threshold} ដែលត្រូវបានលាក់ រួមជាមួយលេខណាមួយដែលអាចប្រើដើម្បីគណនារកលេខនោះវិញបាន ដើម្បីកុំឱ្យនរណាម្នាក់អាចត្រូវបានស្គាល់។',
   adjusted:
     'លេខនីមួយៗដែលបង្ហាញ ត្រូវបានកែតម្រូវឡើង ឬចុះ មិនលើសពី {adjustment} តាមចំនួនដែលកំណត់ដោយកំណត់ត្រាដែលបានរាប់ ដើម្បីកុំឱ្យគេអាចយកលេខមួយដកនឹងលេខមួយទៀត ដើម្បីស្គាល់បុគ្គលណាម្នាក់បាន។ ដូច្នេះ ចំនួនសរុបអាចខុសបន្តិចពីផលបូកនៃផ្នែកនីមួយៗ។',
+  differentiallyPrivate:
+    'លេខនីមួយៗមានសំឡេងរំខានចៃដន្យ ដើម្បីកុំឱ្យអាចរកឃើញមនុស្សណាម្នាក់ ទោះបីតួលេខត្រូវបានផ្សំគ្នាយ៉ាងណាក៏ដោយ (ឯកជនភាពឌីផេរ៉ង់ស្យែល ε = {epsilon} ក្នុងមួយតារាង)។ លេខមួយជាធម្មតាខុសពីចំនួនពិតប្រហែល {error}។ មនុស្សម្នាក់ៗត្រូវបានរាប់តែម្តងក្នុងមួយតារាង ក្រោមទម្រង់នៃការកេងប្រវ័ញ្ចតែមួយ។ លេខតិចជាង {threshold} បង្ហាញជា “< {threshold}” ហើយជួរដែលលេខទាំងអស់តិចជាងនេះ ត្រូវបានដកចេញ។',
   status: { draft: 'សេចក្តីព្រាង', approved: 'បានអនុម័ត មិនទាន់ចេញផ្សាយ', released: 'បានចេញផ្សាយ' },
   notReleased: 'មិនទាន់ចេញផ្សាយ — ហាមផ្សព្វផ្សាយ',
   generated: 'បង្កើតនៅថ្ងៃទី {date} ដោយ {name}',
@@ -312,6 +323,7 @@ export const REPORT_TEXT_LO: ReportText = {
     us_tip_annual: 'ຂໍ້ມູນສຳລັບບົດລາຍງານການຄ້າມະນຸດ (TIP) ຂອງສະຫະລັດອາເມລິກາ',
     commit_annual: 'ຕົວຊີ້ວັດປະຈຳປີຂອງຂະບວນການ COMMIT',
     asean_actip_annual: 'ຂໍ້ມູນບົດລາຍງານປະຈຳປີຕໍ່ ASEAN ຕາມສົນທິສັນຍາ ACTIP',
+    public_annual: 'ຕົວເລກປະຈຳປີສຳລັບເຜີຍແຜ່ຕໍ່ສາທາລະນະ (ຂໍ້ມູນເປີດ)',
   },
   period: {
     quarter: 'ໄຕມາດທີ {quarter} ປີ {year}',
@@ -375,6 +387,8 @@ export const REPORT_TEXT_LO: ReportText = {
   suppressed: '“< {threshold}” ໝາຍເຖິງຕົວເລກທີ່ໜ້ອຍກວ່າ {threshold} ເຊິ່ງຖືກເຊື່ອງໄວ້ ພ້ອມກັບທຸກຕົວເລກທີ່ອາດໃຊ້ຄິດໄລ່ຫາຕົວເລກນັ້ນໄດ້ ເພື່ອບໍ່ໃຫ້ລະບຸຕົວບຸກຄົນໄດ້.',
   adjusted:
     'ທຸກຕົວເລກທີ່ສະແດງ ຖືກປັບຂຶ້ນ ຫຼື ລົງ ບໍ່ເກີນ {adjustment} ຕາມຂະໜາດທີ່ກຳນົດໂດຍບັນທຶກທີ່ນັບ ເພື່ອບໍ່ໃຫ້ເອົາຕົວເລກໜຶ່ງລົບກັບອີກຕົວເລກໜຶ່ງເພື່ອລະບຸຕົວບຸກຄົນໄດ້. ຍອດລວມຈຶ່ງອາດແຕກຕ່າງເລັກນ້ອຍຈາກຜົນບວກຂອງແຕ່ລະສ່ວນ.',
+  differentiallyPrivate:
+    'ທຸກຕົວເລກມີການເພີ່ມຄ່າສຸ່ມ ເພື່ອບໍ່ໃຫ້ສາມາດລະບຸຕົວບຸກຄົນໃດໄດ້ ບໍ່ວ່າຈະນຳຕົວເລກມາລວມກັນແນວໃດ (ຄວາມເປັນສ່ວນຕົວແບບດິຟເຟີເຣັນຊຽວ ε = {epsilon} ຕໍ່ຕາຕະລາງ); ຕົວເລກມັກຈະຕ່າງຈາກຈຳນວນແທ້ປະມານ {error}. ແຕ່ລະຄົນຖືກນັບພຽງເທື່ອດຽວຕໍ່ຕາຕະລາງ ພາຍໃຕ້ຮູບແບບການຂູດຮີດດຽວ. ຕົວເລກທີ່ນ້ອຍກວ່າ {threshold} ສະແດງເປັນ “< {threshold}” ແລະ ແຖວທີ່ທຸກຕົວເລກນ້ອຍກວ່ານັ້ນຈະບໍ່ສະແດງ.',
   status: { draft: 'ຮ່າງ', approved: 'ອະນຸມັດແລ້ວ, ຍັງບໍ່ເຜີຍແຜ່', released: 'ເຜີຍແຜ່ແລ້ວ' },
   notReleased: 'ຍັງບໍ່ເຜີຍແຜ່ — ຫ້າມເຜີຍແຜ່',
   generated: 'ສ້າງວັນທີ {date} ໂດຍ {name}',
@@ -396,6 +410,7 @@ export const REPORT_TEXT_MY: ReportText = {
     us_tip_annual: 'အမေရိကန် လူကုန်ကူးမှုဆိုင်ရာ အစီရင်ခံစာ (TIP) အတွက် အချက်အလက်များ',
     commit_annual: 'COMMIT လုပ်ငန်းစဉ် နှစ်ပတ်လည် ညွှန်ကိန်းများ',
     asean_actip_annual: 'ACTIP ကွန်ဗင်းရှင်းအရ ASEAN သို့ တင်ပြသည့် နှစ်ပတ်လည် အစီရင်ခံစာ အချက်အလက်များ',
+    public_annual: 'အများပြည်သူအတွက် နှစ်ပတ်လည် ကိန်းဂဏန်းများ (ပွင့်လင်းဒေတာ)',
   },
   period: {
     quarter: '{year} ခုနှစ်၊ သုံးလပတ် {quarter}',
@@ -466,6 +481,8 @@ export const REPORT_TEXT_MY: ReportText = {
     '“< {threshold}” သည် {threshold} ထက်နည်းသော ကိန်းကို ပြသည်။ မည်သူမျှ ဖော်ထုတ်မခံရစေရန် ထိုကိန်းကို၎င်း၊ ထိုကိန်းကို တွက်ထုတ်နိုင်စေမည့် အခြားကိန်းများကို၎င်း ဖုံးကွယ်ထားသည်။',
   adjusted:
     'ပြသထားသော ကိန်းတိုင်းကို ရေတွက်ထားသော မှတ်တမ်းများက သတ်မှတ်သည့် ပမာဏဖြင့် အများဆုံး {adjustment} အထိ တိုး၍ သို့မဟုတ် လျှော့၍ ချိန်ညှိထားသည်။ ထို့ကြောင့် ကိန်းတစ်ခုကို အခြားကိန်းတစ်ခုဖြင့် နုတ်၍ မည်သူ့ကိုမျှ ခွဲခြားဖော်ထုတ်၍ မရပါ။ စုစုပေါင်းသည် အစိတ်အပိုင်းများ၏ ပေါင်းလဒ်နှင့် အနည်းငယ် ကွာခြားနိုင်သည်။',
+  differentiallyPrivate:
+    'ကိန်းဂဏန်းတိုင်းတွင် ကိန်းဂဏန်းများကို မည်သို့ပေါင်းစပ်စေကာမူ မည်သူ့ကိုမျှ ဖော်ထုတ်၍မရစေရန် ကျပန်းတန်ဖိုး ထည့်ထားသည် (ကွဲပြားမှုဆိုင်ရာ ကိုယ်ရေးလုံခြုံမှု၊ ဇယားတစ်ခုလျှင် ε = {epsilon})။ ကိန်းဂဏန်းတစ်ခုသည် အမှန်တကယ် အရေအတွက်နှင့် ပုံမှန်အားဖြင့် {error} ခန့် ကွာနိုင်သည်။ လူတစ်ဦးချင်းကို ဇယားတစ်ခုလျှင် တစ်ကြိမ်သာ၊ ခေါင်းပုံဖြတ်မှုပုံစံ တစ်မျိုးတည်းအောက်တွင် ရေတွက်သည်။ {threshold} အောက်ရှိ ကိန်းဂဏန်းများကို “< {threshold}” ဟု ပြသပြီး ကိန်းဂဏန်းအားလုံး ယင်းအောက်ရှိသော အတန်းများကို ချန်လှပ်ထားသည်။',
   status: { draft: 'မူကြမ်း', approved: 'အတည်ပြုပြီး၊ မထုတ်ပြန်ရသေး', released: 'ထုတ်ပြန်ပြီး' },
   notReleased: 'မထုတ်ပြန်ရသေးပါ — ထုတ်ပြန်ခြင်း မပြုရ',
   generated: '{date} ရက်နေ့တွင် {name} က ထုတ်ယူသည်',
@@ -487,6 +504,7 @@ export const REPORT_TEXT_VI: ReportText = {
     us_tip_annual: 'Số liệu phục vụ Báo cáo về tình hình mua bán người (TIP) của Hoa Kỳ',
     commit_annual: 'Chỉ số hằng năm theo tiến trình COMMIT',
     asean_actip_annual: 'Số liệu báo cáo hằng năm gửi ASEAN theo Công ước ACTIP',
+    public_annual: 'Số liệu hằng năm công bố công khai (dữ liệu mở)',
   },
   period: {
     quarter: 'Quý {quarter} năm {year}',
@@ -551,6 +569,8 @@ export const REPORT_TEXT_VI: ReportText = {
     '“< {threshold}” đánh dấu một số nhỏ hơn {threshold}, được ẩn cùng với mọi số có thể dùng để suy ra số đó, để không ai có thể bị nhận ra.',
   adjusted:
     'Mỗi số hiển thị được điều chỉnh tăng hoặc giảm tối đa {adjustment}, theo một mức do chính các hồ sơ được đếm quyết định, để không thể lấy số này trừ số kia nhằm nhận ra một người. Vì vậy, tổng có thể chênh lệch đôi chút so với tổng các phần.',
+  differentiallyPrivate:
+    'Mỗi con số đều được cộng nhiễu ngẫu nhiên để không thể nhận ra bất kỳ ai, dù các số liệu được kết hợp thế nào (quyền riêng tư vi phân, ε = {epsilon} cho mỗi bảng); một con số thường chênh lệch so với số đếm thực khoảng {error}. Mỗi người chỉ được đếm một lần trong mỗi bảng, theo một hình thức bóc lột. Các số nhỏ hơn {threshold} được hiển thị là “< {threshold}”, và các dòng mà mọi số đều nhỏ hơn ngưỡng này được lược bỏ.',
   status: { draft: 'Dự thảo', approved: 'Đã phê duyệt, chưa công bố', released: 'Đã công bố' },
   notReleased: 'Chưa công bố — không được phổ biến',
   generated: 'Do {name} lập ngày {date}',
@@ -572,6 +592,7 @@ export const REPORT_TEXT_ZH: ReportText = {
     us_tip_annual: '美国《人口贩运问题报告》（TIP）所需数据',
     commit_annual: 'COMMIT 进程年度指标',
     asean_actip_annual: 'ASEAN 打击人口贩运公约（ACTIP）年度报告数据',
+    public_annual: '公开发布的年度数据（开放数据）',
   },
   period: {
     quarter: '{year}年第{quarter}季度',
@@ -635,6 +656,8 @@ export const REPORT_TEXT_ZH: ReportText = {
   suppressed: '“< {threshold}”表示小于 {threshold} 的数字；该数字以及任何可据以推算出该数字的数字均已隐藏，以免任何人被识别。',
   adjusted:
     '显示的每个数字都上下调整最多 {adjustment}，调整量由所统计的记录决定，因此无法通过数字相减识别出任何个人。合计可能与各部分之和略有出入。',
+  differentiallyPrivate:
+    '每个数字都加入了随机噪声，无论如何组合数据都无法识别任何个人（差分隐私，每张表 ε = {epsilon}）；一个数字与实际计数通常相差约 {error}。每人在每张表中只计一次，只归入一种剥削形式。小于 {threshold} 的数字显示为“< {threshold}”，所有数字都低于该值的行不予列出。',
   status: { draft: '草稿', approved: '已批准，未发布', released: '已发布' },
   notReleased: '未发布——不得公开',
   generated: '由{name}于{date}生成',
@@ -656,6 +679,7 @@ export const REPORT_TEXT_JA: ReportText = {
     us_tip_annual: '米国国務省人身取引報告書（TIP報告書）用データ',
     commit_annual: 'COMMITプロセス年次指標',
     asean_actip_annual: '人身取引に関するASEAN条約（ACTIP）年次報告用データ',
+    public_annual: '一般公開用の年次数値（オープンデータ）',
   },
   period: {
     quarter: '{year}年 第{quarter}四半期',
@@ -720,6 +744,8 @@ export const REPORT_TEXT_JA: ReportText = {
     '「< {threshold}」は{threshold}未満の数を示します。個人が特定されないよう、この数と、この数を推計できるすべての数を表示していません。',
   adjusted:
     '表示される各数値は、集計した記録によって決まる量だけ、最大 {adjustment} 上下に調整されています。数値同士を差し引いて個人を特定できないようにするためです。合計が内訳の和とわずかに異なることがあります。',
+  differentiallyPrivate:
+    '各数値には、どのように組み合わせても個人を特定できないようランダムなノイズが加えられています（差分プライバシー、表ごとに ε = {epsilon}）。数値は通常、実際の件数から {error} 程度ずれます。各人は表ごとに一度だけ、一つの搾取形態の下で数えられます。{threshold} 未満の数値は「< {threshold}」と表示し、すべての数値がそれ未満の行は省略しています。',
   status: { draft: '案', approved: '承認済み（未公表）', released: '公表済み' },
   notReleased: '未公表 — 公表しないこと',
   generated: '{date}　{name}が作成',

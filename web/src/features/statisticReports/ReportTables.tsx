@@ -32,6 +32,7 @@ function ReportTable({ table, title, labels, slug }: { table: FigureTable; title
       view={view}
       threshold={table.threshold}
       adjustment={table.adjustment}
+      privacy={table.differentialPrivacy}
       fileName={csvFileName(table.statistic, slug, table.by)}
     />
   );

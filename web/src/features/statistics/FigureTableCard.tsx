@@ -1,4 +1,5 @@
 import { Button, Card, Group, ScrollArea, Table, Text, Title, UnstyledButton } from '@mantine/core';
+import type { FigureTable } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { saveText } from './saveText';
 import type { CellRef, ShownCell, TableView } from './tableView';
@@ -10,6 +11,8 @@ interface FigureTableCardProps {
   threshold: number;
   /** The most a shown count may differ from the true one; 0 when counts are shown as they are. */
   adjustment: number;
+  /** A differentially private release's noise, noted in place of suppression's complements. */
+  privacy?: FigureTable['differentialPrivacy'];
   fileName: string;
   /** Given to a reader who also works with cases: opens the cases behind a count, named as the table names it. */
   onOpenCell?: (at: CellRef, name: string) => void;
@@ -52,7 +55,7 @@ const cellName = (row: string, column: string | undefined) => [row, column].filt
  * The figures behind the chart (a suppressed cell reads "< 5", never blank), with their totals, the
  * notes on suppression and adjustment (without which totals that do not add up look like errors), and their download.
  */
-export function FigureTableCard({ title, view, threshold, adjustment, fileName, onOpenCell }: FigureTableCardProps) {
+export function FigureTableCard({ title, view, threshold, adjustment, privacy, fileName, onOpenCell }: FigureTableCardProps) {
   const { t } = useTranslation();
   return (
     <Card withBorder padding="lg">
@@ -110,7 +113,9 @@ export function FigureTableCard({ title, view, threshold, adjustment, fileName, 
         </Table>
       </ScrollArea>
       <Text size="sm" c="dimmed" mt="sm">
-        {t('statistics.table.suppressed', { threshold })}
+        {privacy
+          ? t('statistics.table.private', { epsilon: privacy.epsilon, error: privacy.typicalError, threshold })
+          : t('statistics.table.suppressed', { threshold })}
       </Text>
       {onOpenCell && (
         <Text size="sm" c="dimmed" mt="xs">
