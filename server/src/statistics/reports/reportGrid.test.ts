@@ -53,3 +53,13 @@ describe('a report table laid out', () => {
     expect(thai.rows[1]!.cells[0]!.text).toBe('1,200');
   });
 });
+
+describe('a value outside the list', () => {
+  it('prints as "other" in the report’s words, for a nationality or a form of exploitation, and keeps sex’s own "other"', () => {
+    const labelling = { locale: 'th' as const, text: REPORT_TEXT.th, agencyNames: new Map<string, string>() };
+    const byNationality = gridOf({ ...table, by: ['nationality'], cells: [cell(['MM'], 9), cell(['other'], 6)], margins: [] }, labelling);
+    expect(byNationality.rows.map((row) => row.label)).toEqual(expect.arrayContaining([REPORT_TEXT.th.value.other]));
+    const bySex = gridOf({ ...table, by: ['sex'], cells: [cell(['other'], 6)], margins: [] }, labelling);
+    expect(bySex.rows.map((row) => row.label)).toContain(REPORT_TEXT.th.value.sex.other);
+  });
+});

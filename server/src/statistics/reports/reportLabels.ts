@@ -32,6 +32,8 @@ export type ReportLabelling = { locale: Locale; text: ReportText; agencyNames: M
  */
 export function valueLabel(breakdown: StatisticBreakdown, key: string, { locale, text, agencyNames }: ReportLabelling): string {
   if (UNKNOWN.has(key)) return text.value.notRecorded;
+  // Recorded, but outside the list (a nationality, province or form not in the vocabulary); sex has its own "other".
+  if (key === 'other' && breakdown !== 'sex') return text.value.other;
   switch (breakdown) {
     case 'year':
       return /^\d{4}$/.test(key) ? yearIn(Number(key), locale) : key;

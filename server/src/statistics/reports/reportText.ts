@@ -26,6 +26,8 @@ export type ReportText = {
     ethnicMinority: Record<'yes' | 'no', string>;
     exploitationType: Record<ExploitationType, string>;
     notRecorded: string;
+    /** Recorded, but outside the list the breakdown names. */
+    other: string;
   };
   total: string;
   /** Shown where a figure's records are not kept yet: never 0. */
@@ -116,6 +118,7 @@ export const REPORT_TEXT_EN: ReportText = {
       DebtBondage: 'Debt bondage',
     },
     notRecorded: 'Not recorded',
+    other: 'Other',
   },
   total: 'Total',
   noDataRecorded: 'No data recorded yet: these records are not kept in Seamless yet.',
@@ -206,6 +209,7 @@ export const REPORT_TEXT_TH: ReportText = {
       DebtBondage: 'การใช้หนี้เป็นเครื่องมือผูกมัด (แรงงานขัดหนี้)',
     },
     notRecorded: 'ไม่ได้บันทึก',
+    other: 'อื่น ๆ',
   },
   total: 'รวม',
   noDataRecorded: 'ยังไม่มีการบันทึกข้อมูล: ข้อมูลส่วนนี้ยังไม่ได้จัดเก็บใน Seamless',
@@ -293,6 +297,7 @@ export const REPORT_TEXT_KM: ReportText = {
       DebtBondage: 'ពលកម្មជាប់បំណុល',
     },
     notRecorded: 'មិនទាន់បានកត់ត្រា',
+    other: 'ផ្សេងៗ',
   },
   total: 'សរុប',
   noDataRecorded: 'មិនទាន់មានទិន្នន័យកត់ត្រានៅឡើយ៖ កំណត់ត្រាទាំងនេះមិនទាន់ត្រូវបានរក្សាទុកក្នុង Seamless នៅឡើយទេ។',
@@ -381,6 +386,7 @@ export const REPORT_TEXT_LO: ReportText = {
       DebtBondage: 'ແຮງງານໃຊ້ໜີ້',
     },
     notRecorded: 'ບໍ່ໄດ້ບັນທຶກ',
+    other: 'ອື່ນໆ',
   },
   total: 'ລວມ',
   noDataRecorded: 'ຍັງບໍ່ມີຂໍ້ມູນທີ່ບັນທຶກ: ຂໍ້ມູນເຫຼົ່ານີ້ຍັງບໍ່ໄດ້ເກັບໄວ້ໃນ Seamless.',
@@ -474,6 +480,7 @@ export const REPORT_TEXT_MY: ReportText = {
       DebtBondage: 'ကြွေးမြီဖြင့် ချုပ်နှောင် ခိုင်းစေခြင်း',
     },
     notRecorded: 'မှတ်တမ်းမတင်ရသေးပါ',
+    other: 'အခြား',
   },
   total: 'စုစုပေါင်း',
   noDataRecorded: 'မှတ်တမ်းတင်ထားသော အချက်အလက် မရှိသေးပါ- ဤမှတ်တမ်းများကို Seamless တွင် မသိမ်းဆည်းရသေးပါ။',
@@ -562,6 +569,7 @@ export const REPORT_TEXT_VI: ReportText = {
       DebtBondage: 'Lao động gán nợ',
     },
     notRecorded: 'Chưa ghi nhận',
+    other: 'Khác',
   },
   total: 'Tổng',
   noDataRecorded: 'Chưa có dữ liệu được ghi nhận: các hồ sơ này chưa được lưu trong Seamless.',
@@ -650,6 +658,7 @@ export const REPORT_TEXT_ZH: ReportText = {
       DebtBondage: '债务奴役',
     },
     notRecorded: '未记录',
+    other: '其他',
   },
   total: '合计',
   noDataRecorded: '尚无记录数据：Seamless 尚未保存此类记录。',
@@ -737,6 +746,7 @@ export const REPORT_TEXT_JA: ReportText = {
       DebtBondage: '債務労働（債務奴隷）',
     },
     notRecorded: '未記録',
+    other: 'その他',
   },
   total: '合計',
   noDataRecorded: 'まだデータが記録されていません。これらの記録はまだSeamlessに保存されていません。',
