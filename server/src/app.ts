@@ -33,6 +33,7 @@ import { registerScheduledWork } from './jobs/scheduledWork.js';
 import { createMailer, mailSettingsFrom } from './mail/mailer.js';
 import { repatriationApplier } from './repatriation/appliers.js';
 import { registerRoutes } from './routes/index.js';
+import { statisticReleaseApplier } from './statistics/regional/releaseApplier.js';
 
 export type AppDeps = {
   config: Config;
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       repatriation: repatriationApplier(deps.keyRing, config.instanceCountry, files),
       crossBorderReferral: crossBorderReferralApplier(deps.keyRing, config.instanceCountry),
       keyRotation: keyRotationApplier(config.federationPacketDays, () => federation.identity.fingerprint),
+      statisticRelease: statisticReleaseApplier(config.instanceCountry),
     }),
   });
   app.decorate('federation', federation);

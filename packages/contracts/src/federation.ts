@@ -89,7 +89,8 @@ export type Partner = z.infer<typeof partnerSchema>;
  * What crosses a border: typed, versioned packets. Repatriation runs request → verification →
  * family assessment → decision → handover plan → handover record; follow-up reports come back;
  * a consent withdrawal stops further sharing on both sides. A referral asks for one service and
- * is answered, reported on or withdrawn.
+ * is answered, reported on or withdrawn. A released statistical report goes to every partner as
+ * aggregates only (`statistic_release`).
  */
 export const PACKET_KINDS = [
   'referral',
@@ -108,6 +109,7 @@ export const PACKET_KINDS = [
   'referral_outcome',
   'referral_withdrawal',
   'key_rotation',
+  'statistic_release',
 ] as const;
 export type PacketKind = (typeof PACKET_KINDS)[number];
 export const PACKET_VERSION = 1;

@@ -28,6 +28,7 @@ export * from './plausibility.js';
 export * from './problem.js';
 export * from './provinces.js';
 export * from './referrals.js';
+export * from './regionalStatistics.js';
 export * from './repatriation.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';

@@ -29,6 +29,7 @@ import { demoMailRoutes } from './notifications/demoMail.js';
 import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
 import { referralRoutes } from './referrals/referrals.js';
+import { regionalStatisticsRoutes } from './regionalStatistics/regionalStatistics.js';
 import { repatriationRoutes } from './repatriations/repatriations.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
@@ -71,6 +72,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   statisticsRoutes,
   statisticReportRoutes,
   statisticSubmissionRoutes,
+  regionalStatisticsRoutes,
   globalCollectionRoutes,
   federationRoutes,
   repatriationRoutes,

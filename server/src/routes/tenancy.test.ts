@@ -61,6 +61,7 @@ import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
+import { regionalStatisticsMatrix } from './regionalStatistics/regionalStatistics.tenancy.js';
 import { repatriationsMatrix } from './repatriations/repatriations.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
@@ -783,6 +784,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...statisticsMatrix(context),
   ...statisticReportsMatrix(context),
   ...statisticSubmissionsMatrix(context),
+  ...regionalStatisticsMatrix(context),
   ...globalCollectionMatrix(context),
   ...federationMatrix(context),
   ...repatriationsMatrix(context),

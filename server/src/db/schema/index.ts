@@ -12,6 +12,7 @@ export * from './forms.js';
 export * from './htcdsImports.js';
 export * from './identification.js';
 export * from './notifications.js';
+export * from './partnerStatisticReleases.js';
 export * from './persons.js';
 export * from './referrals.js';
 export * from './serviceDirectory.js';

@@ -2,9 +2,10 @@ import { type StatisticReport, type StatisticReportSummary, timeZoneOfCountry } 
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app.js';
+import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
 import { generateStatisticReport } from '../../commands/generateStatisticReport.js';
+import { shareStatisticRelease } from '../../commands/shareStatisticRelease.js';
 import { type SignOff, signOffStatisticReport } from '../../commands/signOffStatisticReport.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
@@ -65,7 +66,7 @@ async function loadReport(tx: Tx, id: string): Promise<ReportRow> {
  * Statistical reports (issue 13): generated from a template for one period with the figures
  * frozen, approved by a second person, released once; downloadable as PDF and XLSX.
  */
-export function statisticReportRoutes(app: FastifyInstance, { database }: AppDeps) {
+export function statisticReportRoutes(app: FastifyInstance, { database, federation }: RouteDeps) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -106,11 +107,18 @@ export function statisticReportRoutes(app: FastifyInstance, { database }: AppDep
     }),
   );
 
-  const signOffRoute = (request: FastifyRequest<{ Params: { id: string } }>, signOff: SignOff) =>
-    asReportUser(request, async (tx, actor) => {
-      await signOffStatisticReport({ tx, actor, audit: auditContextOf(request) }, request.params.id, signOff);
-      return presentReport(await loadReport(tx, request.params.id), actor);
+  const signOffRoute = async (request: FastifyRequest<{ Params: { id: string } }>, signOff: SignOff) => {
+    const { report, shared } = await asReportUser(request, async (tx, actor) => {
+      const context = { tx, actor, audit: auditContextOf(request) };
+      await signOffStatisticReport(context, request.params.id, signOff);
+      // Released, the figures go to the partner countries with the release (shareStatisticRelease says why).
+      const partners =
+        signOff.step === 'release' ? await shareStatisticRelease({ ...context, outbox: federation.outbox }, request.params.id) : 0;
+      return { report: presentReport(await loadReport(tx, request.params.id), actor), shared: partners > 0 };
     });
+    if (shared) federation.delivery.kick();
+    return report;
+  };
 
   api.post('/api/statistics/reports/:id/approve', { schema: reportApproveRouteSchema }, async (request) =>
     signOffRoute(request, { step: 'approve', ...request.body }),

@@ -25,7 +25,7 @@ const UNRECORDED = new Set(['unknown', 'not_recorded', '']);
  * The order a reader expects down a table: sexes and age groups as printed forms list them, age
  * bands by age, periods in time, the rest as the database counted them; "not recorded" last.
  */
-function inReadingOrder<T>(breakdown: StatisticBreakdown, items: T[], keyOfItem: (item: T) => string): T[] {
+export function inReadingOrder<T>(breakdown: StatisticBreakdown, items: T[], keyOfItem: (item: T) => string): T[] {
   const fixed = FIXED_ORDER[breakdown];
   const rank = (key: string): number => {
     if (UNRECORDED.has(key)) return Number.MAX_SAFE_INTEGER;

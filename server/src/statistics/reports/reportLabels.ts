@@ -83,7 +83,7 @@ export function periodLabel(template: ReportTemplate, from: string, { locale, te
 }
 
 /** "Victims identified — Sex × Age band (Persons)". */
-export function tableTitle(table: FigureTable, { text }: Pick<ReportLabelling, 'text'>): string {
+export function tableTitle(table: Pick<FigureTable, 'statistic' | 'by' | 'unit'>, { text }: Pick<ReportLabelling, 'text'>): string {
   const by = table.by.map((breakdown) => text.breakdown[breakdown]).join(' × ');
   return `${text.statistic[table.statistic]}${by ? ` — ${by}` : ''} (${text.unit[table.unit]})`;
 }
