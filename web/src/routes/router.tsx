@@ -314,6 +314,13 @@ const globalCollectionRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/globalCollection/GlobalCollectionPage'), 'GlobalCollectionPage'),
 });
 
+const regionalStatisticsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'statistics/regional',
+  beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
+  component: lazyRouteComponent(() => import('../features/regionalStatistics/RegionalStatisticsPage'), 'RegionalStatisticsPage'),
+});
+
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
@@ -368,6 +375,7 @@ const routeTree = rootRoute.addChildren([
     statisticReportRoute,
     reconciliationRoute,
     globalCollectionRoute,
+    regionalStatisticsRoute,
     submissionRoute,
   ]),
 ]);

@@ -29,6 +29,7 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
   { to: '/statistics/reconciliation', label: 'reconciliation.nav', anyOf: ['stats:read'] },
   { to: '/statistics/global-collection', label: 'globalCollection.nav', allOf: ['stats:read', 'export:htcds'] },
+  { to: '/statistics/regional', label: 'regionalStatistics.nav', anyOf: ['stats:read'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
 ];
 

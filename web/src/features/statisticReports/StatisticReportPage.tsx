@@ -11,6 +11,7 @@ import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { type ReportFormat, statisticReportsApi } from './api';
 import { useStatisticReport } from './queries';
+import { ReleaseSharingCard } from './ReleaseSharingCard';
 import { ReportStatusBadge } from './ReportStatusBadge';
 import { ReportTables } from './ReportTables';
 import { SignOffModal, type SignOffStep } from './SignOffModals';
@@ -146,6 +147,7 @@ function ReportView({ report }: { report: StatisticReport }) {
       <Text size="sm">{t(`statisticReports.detail.standing.${report.status}`)}</Text>
       <SignOffCard report={report} />
       <DownloadCard report={report} />
+      <ReleaseSharingCard report={report} />
       <ReportTables template={report.template} from={report.from} tables={report.tables} />
       <SignOffModal report={report} step={step} onClose={() => setStep(null)} />
     </Stack>

@@ -16,6 +16,7 @@ import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
 import reconciliation from './reconciliation.json';
 import referrals from './referrals.json';
+import regionalStatistics from './regionalStatistics.json';
 import repatriation from './repatriation.json';
 import serviceDirectory from './serviceDirectory.json';
 import shelters from './shelters.json';
@@ -55,6 +56,7 @@ export const en = {
   ...statisticReports,
   ...reconciliation,
   ...globalCollection,
+  ...regionalStatistics,
   ...serviceDirectory,
 };
 export type Catalogue = typeof en;
