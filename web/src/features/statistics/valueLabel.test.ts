@@ -10,6 +10,7 @@ const CATALOGUE: Record<string, string> = {
   'statistics.value.ethnicMinority': 'Ethnic minority',
   'statistics.value.notEthnicMinority': 'Not an ethnic minority',
   'statistics.value.otherProvince': 'Not a province of the list',
+  'statistics.value.other': 'Other (not listed)',
 };
 const context = (locale: string): ValueLabelContext => ({
   locale,
@@ -26,6 +27,12 @@ describe('breakdown values', () => {
     expect(valueLabel('domesticAbroad', 'abroad', context('en'))).toBe('Abroad');
     expect(valueLabel('ethnicMinority', 'yes', context('en'))).toBe('Ethnic minority');
     expect(valueLabel('ethnicMinority', 'no', context('en'))).toBe('Not an ethnic minority');
+  });
+
+  it('says "other" for a nationality or form of exploitation outside the list, and keeps the other sex its own', () => {
+    expect(valueLabel('nationality', 'other', context('en'))).toBe('Other (not listed)');
+    expect(valueLabel('exploitationType', 'other', context('en'))).toBe('Other (not listed)');
+    expect(valueLabel('province', 'other', context('en'))).toBe('Not a province of the list');
   });
 
   it('says "not recorded" for an unknown value of any breakdown', () => {

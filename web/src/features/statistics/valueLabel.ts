@@ -27,6 +27,9 @@ const yearText = (year: number, locale: string) =>
 export function valueLabel(breakdown: StatisticBreakdown, key: string, context: ValueLabelContext): string {
   const { locale, translate } = context;
   if (UNKNOWN.has(key)) return translate('common.notRecorded') ?? key;
+  // Recorded, but outside the list: a nationality or form the vocabulary does not hold (sex and province name theirs).
+  if (key === 'other' && (breakdown === 'nationality' || breakdown === 'exploitationType'))
+    return translate('statistics.value.other') ?? key;
   switch (breakdown) {
     case 'year':
       return /^\d{4}$/.test(key) ? yearText(Number(key), locale) : key;
