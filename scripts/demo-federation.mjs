@@ -210,7 +210,7 @@ async function main() {
       ? 'Thailand and Cambodia now trust each other as federation partners.'
       : 'Thailand and Cambodia already trust each other as federation partners.',
     `  Thailand  ${thailand.url}  th.socialworker (case manager, Chiang Rai), admin (federation admin page)`,
-    `  Cambodia  ${cambodia.url}  kh.socialworker (repatriation focal point, MoSVY), kh.admin (federation admin page)`,
+    `  Cambodia  ${cambodia.url}  kh.socialworker (repatriation focal point, MoSVY), kh.admin (federation admin page), kh.data and kh.director (statistics)`,
     `  Password: the DEMO_PASSWORD setting, default "Seamless-demo-2026"; data in ${path.join(root, 'data', 'federation')}`,
     kase
       ? `  Case to repatriate: ${kase.reference} (${kase.displayName}), in th.socialworker's cases on Thailand`

@@ -71,6 +71,9 @@ export const CAMBODIA_DEMO: DemoCountry = {
     },
     { username: 'kh.police', displayName: 'Pol. Maj. Vuthy Heng', agencyKey: 'police', roles: ['screener'], locale: 'km' },
     { username: 'kh.admin', displayName: 'Rathana Ouk', agencyKey: 'mosvy', roles: ['system_admin'], locale: 'km' },
+    // A data officer and a second person to sign off: Cambodia releases reports of its own for the regional view.
+    { username: 'kh.data', displayName: 'Dara Sok', agencyKey: 'mosvy', roles: ['data_officer'], locale: 'km' },
+    { username: 'kh.director', displayName: 'Dr. Sophea Lim', agencyKey: 'mosvy', roles: ['statistics_approver'], locale: 'km' },
   ],
   people: [
     { givenName: 'Sophal', familyName: 'Keo', nameAsWritten: 'កែវ សុផល', gender: 'Masculine', citizenship: 'KH' },
