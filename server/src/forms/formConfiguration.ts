@@ -15,6 +15,7 @@ import type { Tx } from '../db/client.js';
 import { cases, formConfigurations, lookupLists } from '../db/schema/index.js';
 import { AppError } from '../http/problem.js';
 import { SHIPPED_FORM_CONFIGURATIONS } from './configurations/index.js';
+import { provinceLookupList } from './provinceList.js';
 import { type StoredFormAnswers, storedFormAnswers } from './storedFormAnswers.js';
 
 /** The forms whose answers live in `cases.form_answers` (field keys are unique across them). */
@@ -33,7 +34,8 @@ export async function seedFormConfigurations(tx: Tx): Promise<void> {
         .values({ countryCode: configuration.country, form: definition.form, definition })
         .onConflictDoNothing();
     }
-    for (const list of configuration.lookups) {
+    const provinces = provinceLookupList(configuration);
+    for (const list of provinces ? [...configuration.lookups, provinces] : configuration.lookups) {
       await tx
         .insert(lookupLists)
         .values({ countryCode: configuration.country, listKey: list.key, labels: list.labels, values: list.values })

@@ -27,7 +27,7 @@ import { seedDemoHtcdsValues } from './demoHtcdsValues.js';
 import type { DemoIds } from './demoIds.js';
 import { seedDemoMeetings } from './demoMeetings.js';
 import { seedDemoNotifications } from './demoNotifications.js';
-import { demoIntakeLocation, seedDemoProvinces } from './demoProvinces.js';
+import { demoIntakeLocation } from './demoProvinces.js';
 import { seedDemoReferrals } from './demoReferrals.js';
 import { seedDemoShelters } from './demoShelters.js';
 import { seedDemoStatistics } from './demoStatistics.js';
@@ -94,7 +94,6 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
     await tx.insert(userRoles).values(roleIds.map((roleId) => ({ userId: user!.id, roleId })));
   }
 
-  await seedDemoProvinces(tx, options.countryCode);
   const next = sequence(20_261_123);
   const caseIds: string[] = [];
   for (const [index, person] of country.people.entries()) {
