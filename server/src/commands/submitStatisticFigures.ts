@@ -7,7 +7,7 @@ import { AppError, forbidden } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
 import { canReadStatistics } from '../policies/statistics.js';
 import { type BreakdownValues, breakdownValuesFor } from '../statistics/breakdownValues.js';
-import { breakdownProblem, STATISTIC_DEFINITIONS } from '../statistics/definitions.js';
+import { breakdownProblem, filterProblem, STATISTIC_DEFINITIONS } from '../statistics/definitions.js';
 
 /** The reported figure as entered, whether typed into the form or read from a workbook. */
 export type SubmittedFigure = {
@@ -43,6 +43,9 @@ export async function figureProblems(
     add('statistic', 'Report the count of victims identified: the rate is computed from it.');
   const refused = breakdownProblem(figure.statistic, figure.by);
   if (refused) add('by', refused);
+  // An agency's figures are its row of the table by agency: a figure without that breakdown has none.
+  if (filterProblem(figure.statistic, { agencyId: figure.sourceAgencyId }))
+    add('statistic', `${figure.statistic} is not counted per agency, so no agency's figure can be set beside it.`);
   const [agency] = await tx
     .select({ id: agencies.id })
     .from(agencies)

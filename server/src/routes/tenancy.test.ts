@@ -448,7 +448,7 @@ const CORE_MATRIX: RouteMatrix = {
     probe: async () => {
       const own = await ok(agencyadmin.get('/api/admin/users?pageSize=200'));
       expect(own.items.map((u: any) => u.username).sort()).toEqual(['th.agencyadmin', 'th.officehead', 'th.socialworker']);
-      expect(own.total).toBe(2);
+      expect(own.total).toBe(3);
       for (const user of own.items) expect(user.agencyId).toBe(agency.chiangrai);
       const filtered = await ok(agencyadmin.get(`/api/admin/users?agencyId=${agency.ngo}`));
       expect(filtered).toMatchObject({ items: [], total: 0 });

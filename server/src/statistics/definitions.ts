@@ -184,3 +184,18 @@ export function breakdownProblem(statistic: StatisticKey, by: readonly Statistic
   if (by.length === 2 && by[0] === by[1]) return 'Choose two different breakdowns.';
   return null;
 }
+
+/** A filter is a slice of the table by its breakdown (figures.ts), so a figure takes only the filters its breakdowns allow. */
+const FILTERS = { agencyId: 'agency', child: 'child', sex: 'sex' } as const satisfies Record<string, StatisticBreakdown>;
+
+/** The first filter the figure cannot be sliced by, named as the query names it, or null. */
+export function filterProblem(
+  statistic: StatisticKey,
+  filters: Partial<Record<keyof typeof FILTERS, string>>,
+): { field: keyof typeof FILTERS; message: string } | null {
+  for (const [field, breakdown] of Object.entries(FILTERS) as [keyof typeof FILTERS, StatisticBreakdown][]) {
+    if (filters[field] !== undefined && !STATISTIC_DEFINITIONS[statistic].breakdowns.includes(breakdown))
+      return { field, message: `${statistic} cannot be broken down by ${breakdown}, so it takes no ${field} filter.` };
+  }
+  return null;
+}

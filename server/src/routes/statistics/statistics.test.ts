@@ -777,6 +777,7 @@ describe('bad input', () => {
     ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=shoeSize', 'query.by'],
     ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&by=sex,sex', 'query.by'],
     ['statistic=sdg_16_2_2&from=2012-01-01&to=2012-12-31&by=province', 'query.by'],
+    ['statistic=suspects_prosecuted&from=2012-01-01&to=2012-12-31&child=true', 'query.child'],
     ['statistic=victims_identified&from=2012-02-30&to=2012-12-31', 'query.from'],
     [`statistic=victims_identified&from=2012-01-01&to=2012-12-31&agencyId=${randomUUID()}`, 'query.agencyId'],
     ['statistic=victims_identified&from=2012-01-01&to=2012-12-31&sex=unknown', 'query.sex'],
@@ -794,6 +795,15 @@ describe('bad input', () => {
     const response = await data.get(`/api/statistics/figures?${query}`);
     expectProblem(response, 400, 'validation_failed');
     expect(response.body.errors.map((error: { path: string }) => error.path)).toContain(path);
+  });
+
+  it("refuses an agency's slice of a figure not counted per agency, here and in the drill-down", async () => {
+    const query = `statistic=sdg_16_2_2&from=2012-01-01&to=2012-12-31&agencyId=${agency.chiangrai}`;
+    const response = await data.get(`/api/statistics/figures?${query}`);
+    expectProblem(response, 400, 'validation_failed');
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['query.agencyId']);
+    const head = await t.login('th.officehead');
+    expectProblem(await head.get(`/api/statistics/figures/cases?${query}`), 400, 'validation_failed');
   });
 });
 

@@ -11,7 +11,7 @@ import { fieldError, forbidden } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
 import { caseSummariesOf, casesBehindCell } from '../../statistics/cellCases.js';
-import { ageBandsOf, breakdownProblem, publicDefinitions } from '../../statistics/definitions.js';
+import { ageBandsOf, breakdownProblem, filterProblem, publicDefinitions } from '../../statistics/definitions.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { figureCellCasesRouteSchema, figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
 
@@ -36,6 +36,8 @@ export function statisticsRoutes(app: FastifyInstance, { database, keyRing }: Ap
     const by = query.by ?? [];
     const refused = breakdownProblem(query.statistic, by);
     if (refused) throw fieldError(400, 'validation_failed', 'query.by', refused);
+    const unfiltered = filterProblem(query.statistic, query);
+    if (unfiltered) throw fieldError(400, 'validation_failed', `query.${unfiltered.field}`, unfiltered.message);
     return asActor(db, dbActorOf(actor), async (tx) => {
       if (query.agencyId) {
         const [agency] = await tx
@@ -68,6 +70,8 @@ export function statisticsRoutes(app: FastifyInstance, { database, keyRing }: Ap
     const query = request.query;
     const refused = breakdownProblem(query.statistic, query.by ?? []);
     if (refused) throw fieldError(400, 'validation_failed', 'query.by', refused);
+    const unfiltered = filterProblem(query.statistic, query);
+    if (unfiltered) throw fieldError(400, 'validation_failed', `query.${unfiltered.field}`, unfiltered.message);
     return asActor(db, dbActorOf(actor), async (tx) => {
       const behind = await casesBehindCell(tx, query, actor.countryCode);
       const start = offsetOf(query.page, query.pageSize);
