@@ -1,4 +1,4 @@
-import type { FigureCell, FigureQuery, FigureTable, StatisticBreakdown } from '@seamless/contracts';
+import type { FigureCell, FigureQuery, FigureTable, StatisticBreakdown, StatisticKey } from '@seamless/contracts';
 import { COUNTRY_TIME_ZONES } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.js';
@@ -180,22 +180,39 @@ function hideZerosBesideHidden(cells: FigureCell[]): FigureCell[] {
   return [...cells, ...masked];
 }
 
-async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, publication: Publication): Promise<FigureTable> {
+type FigureFrame = Omit<FigureTable, 'cells' | 'margins' | 'total'>;
+
+/** What a published table says of itself: which figure, period and breakdowns, and how it was protected. */
+export function figureFrame(
+  query: { statistic: StatisticKey; from: string; to: string; by?: StatisticBreakdown[] },
+  protection: Pick<FigureTable, 'adjustment' | 'differentialPrivacy'>,
+): FigureFrame {
   const definition = STATISTIC_DEFINITIONS[query.statistic];
-  const by = query.by ?? [];
-  const frame = {
+  return {
     statistic: definition.key,
     unit: definition.unit,
     availability: definition.availability,
     from: query.from,
     to: query.to,
-    by,
+    by: query.by ?? [],
     threshold: SUPPRESSION_THRESHOLD,
-    adjustment: publication.adjustment,
+    ...protection,
   };
-  if (definition.availability === 'not_recorded' || definition.records === null) {
-    return { ...frame, cells: [], margins: by.length === 2 ? [[], []] : [], total: { keys: [], value: null, suppressed: false } };
-  }
+}
+
+/** A figure whose records are not kept yet: no cells and a null total, never 0; null when they are kept. */
+export function unrecordedTable(frame: FigureFrame): FigureTable | null {
+  const { records } = STATISTIC_DEFINITIONS[frame.statistic];
+  if (frame.availability !== 'not_recorded' && records !== null) return null;
+  return { ...frame, cells: [], margins: frame.by.length === 2 ? [[], []] : [], total: { keys: [], value: null, suppressed: false } };
+}
+
+async function computeTable(tx: Tx, query: FigureQuery, countryCode: string, publication: Publication): Promise<FigureTable> {
+  const definition = STATISTIC_DEFINITIONS[query.statistic];
+  const by = query.by ?? [];
+  const frame = figureFrame(query, { adjustment: publication.adjustment });
+  const unrecorded = unrecordedTable(frame);
+  if (unrecorded) return unrecorded;
   const rows = await countsBy(tx, definition, query, countryCode, by);
   const cells = groupingSet(
     rows,

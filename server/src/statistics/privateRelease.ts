@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../db/client.js';
 import { breakdownValuesFor } from './breakdownValues.js';
 import { ageBandsOf, countedUnitOf, POPULATION, ratePer100k, STATISTIC_DEFINITIONS } from './definitions.js';
+import { figureFrame, unrecordedTable } from './figures.js';
 import { SUPPRESSION_THRESHOLD } from './suppression.js';
 
 /** A number in [0, 1) from the operating system's randomness: noise a reader could predict protects no one. */
@@ -71,20 +72,12 @@ export async function privateFigure(
   const { by } = query;
   const parts = by.length === 2 ? 4 : by.length === 1 ? 2 : 1;
   const share = epsilon / parts;
-  const frame = {
-    statistic: definition.key,
-    unit: definition.unit,
-    availability: definition.availability,
-    from: query.from,
-    to: query.to,
-    by,
-    threshold: SUPPRESSION_THRESHOLD,
+  const frame = figureFrame(query, {
     adjustment: 0,
     differentialPrivacy: { epsilon, typicalError: Math.round(geometricNoiseSpread(share) * 10) / 10 },
-  };
-  if (definition.availability === 'not_recorded' || definition.records === null) {
-    return { ...frame, cells: [], margins: by.length === 2 ? [[], []] : [], total: { keys: [], value: null, suppressed: false } };
-  }
+  });
+  const unrecorded = unrecordedTable(frame);
+  if (unrecorded) return unrecorded;
   const counts = await unitCounts(tx, query.statistic, query, by, countryCode);
   const values = await breakdownValuesFor(tx, countryCode, query);
   const [rows = [], columns = []] = by.map((breakdown) => values[breakdown]);

@@ -92,6 +92,33 @@ LANGUAGE sql IMMUTABLE AS $$
   END
 $$;
 --> statement-breakpoint
+-- Each breakdown asked for as its SQL, in order: at most two, each one known.
+CREATE FUNCTION statistic_breakdowns_sql(p_by jsonb) RETURNS text[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  v_keys text[] := '{}';
+  v_fragment text;
+  v_breakdown text;
+BEGIN
+  IF jsonb_typeof(p_by) <> 'array' OR jsonb_array_length(p_by) > 2 THEN
+    RAISE EXCEPTION 'unknown statistic' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  FOR v_breakdown IN SELECT jsonb_array_elements_text(p_by) LOOP
+    v_fragment := statistic_breakdown_sql(v_breakdown);
+    IF v_fragment IS NULL THEN
+      RAISE EXCEPTION 'unknown breakdown' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    v_keys := v_keys || v_fragment;
+  END LOOP;
+  RETURN v_keys;
+END $$;
+--> statement-breakpoint
+-- The join that gives x.exploitation_type, one row per form, when a breakdown is by form of exploitation.
+CREATE FUNCTION statistic_exploitation_sql(p_by jsonb) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN p_by ? 'exploitationType' THEN 'CROSS JOIN LATERAL unnest(g.exploitation_types) AS x(exploitation_type)' ELSE '' END
+$$;
+--> statement-breakpoint
 CREATE OR REPLACE FUNCTION statistic_counts(
   p_records text, p_unit text, p_from date, p_to date, p_by jsonb, p_agency_id uuid, p_child text, p_sex text,
   p_age_bands jsonb, p_time_zone text
@@ -100,10 +127,7 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   v_country text;
   v_unit text;
-  v_keys text[] := '{}';
-  v_fragment text;
-  v_breakdown text;
-  v_exploitation text := '';
+  v_keys text[] := statistic_breakdowns_sql(p_by);
   v_secret text;
   v_sets text;
 BEGIN
@@ -113,19 +137,9 @@ BEGIN
   SELECT country_code INTO v_country FROM agencies WHERE id = app_agency_id();
   SELECT secret INTO STRICT v_secret FROM statistic_perturbation_secret;
   v_unit := CASE p_unit WHEN 'persons' THEN 'g.person_id' WHEN 'cases' THEN 'g.case_id' WHEN 'follow_ups' THEN 'g.item_id' END;
-  IF v_unit IS NULL OR jsonb_typeof(p_by) <> 'array' OR jsonb_array_length(p_by) > 2 THEN
+  IF v_unit IS NULL THEN
     RAISE EXCEPTION 'unknown statistic' USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  FOR v_breakdown IN SELECT jsonb_array_elements_text(p_by) LOOP
-    v_fragment := statistic_breakdown_sql(v_breakdown);
-    IF v_fragment IS NULL THEN
-      RAISE EXCEPTION 'unknown breakdown' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF v_breakdown = 'exploitationType' THEN
-      v_exploitation := 'CROSS JOIN LATERAL unnest(g.exploitation_types) AS x(exploitation_type)';
-    END IF;
-    v_keys := v_keys || v_fragment;
-  END LOOP;
   v_sets := CASE cardinality(v_keys)
     WHEN 0 THEN '()'
     WHEN 1 THEN format('(%s), ()', v_keys[1])
@@ -138,7 +152,7 @@ BEGIN
     FROM g %4$s
     WHERE ($5::text IS NULL OR g.child = $5) AND ($6::text IS NULL OR g.sex = $6) AND %3$s IS NOT NULL
     GROUP BY GROUPING SETS (%5$s)
-  $q$, statistic_units_sql(p_records), array_to_string(v_keys, ', '), v_unit, v_exploitation, v_sets)
+  $q$, statistic_units_sql(p_records), array_to_string(v_keys, ', '), v_unit, statistic_exploitation_sql(p_by), v_sets)
   USING v_country, p_from, p_to, p_agency_id, p_child, p_sex, p_age_bands, p_time_zone, v_secret;
 END $$;
 --> statement-breakpoint
@@ -151,27 +165,15 @@ CREATE FUNCTION statistic_cell_cases(
 LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = public AS $$
 DECLARE
   v_country text;
-  v_fragment text;
+  v_keys text[] := statistic_breakdowns_sql(p_by);
   v_conditions text := '';
-  v_exploitation text := '';
-  v_position int := 0;
-  v_breakdown text;
 BEGIN
-  IF jsonb_typeof(p_by) <> 'array' OR jsonb_typeof(p_keys) <> 'array' OR jsonb_array_length(p_by) > 2
-    OR jsonb_array_length(p_by) <> jsonb_array_length(p_keys) THEN
+  IF jsonb_typeof(p_keys) <> 'array' OR jsonb_array_length(p_keys) <> cardinality(v_keys) THEN
     RAISE EXCEPTION 'unknown cell' USING ERRCODE = 'invalid_parameter_value';
   END IF;
   SELECT country_code INTO v_country FROM agencies WHERE id = app_agency_id();
-  FOR v_breakdown IN SELECT jsonb_array_elements_text(p_by) LOOP
-    v_fragment := statistic_breakdown_sql(v_breakdown);
-    IF v_fragment IS NULL THEN
-      RAISE EXCEPTION 'unknown breakdown' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF v_breakdown = 'exploitationType' THEN
-      v_exploitation := 'CROSS JOIN LATERAL unnest(g.exploitation_types) AS x(exploitation_type)';
-    END IF;
-    v_conditions := v_conditions || format(' AND %s = $9 ->> %s', v_fragment, v_position);
-    v_position := v_position + 1;
+  FOR v_position IN 1 .. cardinality(v_keys) LOOP
+    v_conditions := v_conditions || format(' AND %s = $9 ->> %s', v_keys[v_position], v_position - 1);
   END LOOP;
   -- The earliest date that puts the case in the cell (the one a reader checks first) and the person
 -- it counts, after merges: two cases of one person are one person in a count of persons.
@@ -180,7 +182,7 @@ BEGIN
     SELECT g.case_id, g.person_id, min(g.dated_on) FROM g %s
     WHERE ($5::text IS NULL OR g.child = $5) AND ($6::text IS NULL OR g.sex = $6)%s
     GROUP BY g.case_id, g.person_id
-  $q$, statistic_units_sql(p_records), v_exploitation, v_conditions)
+  $q$, statistic_units_sql(p_records), statistic_exploitation_sql(p_by), v_conditions)
   USING v_country, p_from, p_to, p_agency_id, p_child, p_sex, p_age_bands, p_time_zone, p_keys;
 END $$;
 --> statement-breakpoint

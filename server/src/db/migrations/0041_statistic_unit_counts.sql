@@ -11,25 +11,16 @@ LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   v_country text;
   v_unit text;
-  v_keys text[] := '{}';
-  v_fragment text;
-  v_breakdown text;
+  v_keys text[] := statistic_breakdowns_sql(p_by);
 BEGIN
   IF app_user_id() IS NULL OR NOT app_has_scope('stats') THEN
     RAISE EXCEPTION 'statistics not permitted' USING ERRCODE = 'insufficient_privilege';
   END IF;
   SELECT country_code INTO v_country FROM agencies WHERE id = app_agency_id();
   v_unit := CASE p_unit WHEN 'persons' THEN 'g.person_id' WHEN 'cases' THEN 'g.case_id' WHEN 'follow_ups' THEN 'g.item_id' END;
-  IF v_unit IS NULL OR jsonb_typeof(p_by) <> 'array' OR jsonb_array_length(p_by) > 2 THEN
+  IF v_unit IS NULL THEN
     RAISE EXCEPTION 'unknown statistic' USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  FOR v_breakdown IN SELECT jsonb_array_elements_text(p_by) LOOP
-    v_fragment := statistic_breakdown_sql(v_breakdown);
-    IF v_fragment IS NULL THEN
-      RAISE EXCEPTION 'unknown breakdown' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    v_keys := v_keys || v_fragment;
-  END LOOP;
   RETURN QUERY EXECUTE format($q$
     WITH %1$s,
     once AS (
