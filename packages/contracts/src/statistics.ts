@@ -162,11 +162,13 @@ export const figureTableSchema = z.object({
   adjustment: z.number().int().min(0).default(0),
   /**
    * Set on a differentially private release (a public report): every number carries random noise
-   * of privacy loss `epsilon` for the whole table, typically `typicalError` from the count, in
-   * place of the adjustment and of suppression's complements; numbers below the threshold are
-   * still shown as hidden.
+   * of privacy loss `epsilon` for the whole table (`releaseEpsilon` for all the release's tables
+   * together), typically `typicalError` from the count, in place of the adjustment and of
+   * suppression's complements; numbers below the threshold are still shown as hidden.
    */
-  differentialPrivacy: z.object({ epsilon: z.number().positive(), typicalError: z.number().min(0) }).optional(),
+  differentialPrivacy: z
+    .object({ epsilon: z.number().positive(), releaseEpsilon: z.number().positive(), typicalError: z.number().min(0) })
+    .optional(),
   cells: z.array(figureCellSchema),
   /** Row and column totals (keys of one breakdown), suppressed by the same rule. */
   margins: z.array(z.array(figureCellSchema)),

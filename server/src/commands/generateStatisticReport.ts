@@ -90,10 +90,16 @@ async function tablesOf(
     if (first) return first.tables;
   }
   const tables: FigureTable[] = [];
-  for (const table of REPORT_TEMPLATES[template].tables) {
+  const templateTables = REPORT_TEMPLATES[template].tables;
+  for (const table of templateTables) {
     const query = { statistic: table.statistic, ...period, by: [...table.by] };
     tables.push(
-      privacy ? await privateFigure(tx, query, countryCode, privacy.epsilonPerTable) : await computeFigure(tx, query, countryCode),
+      privacy
+        ? await privateFigure(tx, query, countryCode, {
+            epsilon: privacy.epsilonPerTable,
+            releaseEpsilon: privacy.epsilonPerTable * templateTables.length,
+          })
+        : await computeFigure(tx, query, countryCode),
     );
   }
   return tables;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../matching/synthetic/generate.js';
-import { geometricNoise, geometricNoiseSpread } from './privateRelease.js';
+import { geometricNoise, geometricNoiseSpread, longBar } from './privateRelease.js';
 
 describe('the two-sided geometric mechanism', () => {
   it('draws integers whose chances fall by e^ε with each step from zero: one person more or less changes any outcome’s chance by at most that', () => {
@@ -42,5 +42,22 @@ describe('the two-sided geometric mechanism', () => {
   it('uses the operating system’s randomness unless told otherwise', () => {
     const draws = Array.from({ length: 200 }, () => geometricNoise(0.5));
     expect(new Set(draws).size).toBeGreaterThan(3);
+  });
+});
+
+describe('the bar a line of a long breakdown must clear', () => {
+  it('is crossed by noise alone for fewer than one value in a hundred releases', () => {
+    for (const [values, share] of [
+      [252, 1],
+      [252, 0.5],
+      [80, 1],
+    ] as const) {
+      const bar = longBar(values, share);
+      const alpha = Math.exp(-share);
+      // P(noise ≥ bar) = α^bar / (1 + α) for the two-sided geometric law.
+      expect((values * alpha ** bar) / (1 + alpha)).toBeLessThan(0.01);
+      expect(bar).toBeGreaterThanOrEqual(5);
+    }
+    expect(longBar(252, 1)).toBe(11);
   });
 });

@@ -29,8 +29,15 @@ export const geometricNoiseSpread = (epsilon: number) => {
   return Math.sqrt(2 * alpha) / (1 - alpha);
 };
 
-/** A breakdown whose values are more than a reader takes in: its rows all below the threshold are left out. */
+/**
+ * A breakdown whose values are more than a reader takes in (nationalities, provinces). Of its
+ * hundreds of values nearly all have no record, and noise alone would lift one or two of them
+ * over the threshold in every release — a country no victim came from. So a line of such a
+ * breakdown is shown only when its noisy count reaches a bar that noise alone crosses for fewer
+ * than one value in a hundred releases.
+ */
 const LONG_BREAKDOWN = 20;
+export const longBar = (values: number, share: number) => Math.max(SUPPRESSION_THRESHOLD, Math.ceil(Math.log(values * 100) / share));
 
 const keyOf = (keys: readonly string[]) => JSON.stringify(keys);
 
@@ -57,24 +64,25 @@ async function unitCounts(
  * 0041), so the cells, each line of margins and the total are each a count one person moves by
  * one: the table's ε is shared equally among them. Every value of every breakdown gets noise —
  * known in advance, so which rows exist says nothing — then the result is only post-processed:
- * below zero is zero, below the threshold is shown as hidden, and a line of a long breakdown
- * hidden throughout is left out. Nothing is suppressed for what it would reveal: the noise
- * protects every number alike.
+ * below zero is zero, below the threshold is shown as hidden, and a line of a long breakdown is
+ * shown only when its noisy count clears the long bar. Nothing is suppressed for what it would
+ * reveal: the noise protects every number alike. `releaseEpsilon` is what the whole release
+ * spends, printed beside the table's own.
  */
 export async function privateFigure(
   tx: Tx,
   query: { statistic: StatisticKey; from: string; to: string; by: StatisticBreakdown[] },
   countryCode: string,
-  epsilon: number,
+  privacy: { epsilon: number; releaseEpsilon: number },
   uniform: Uniform = SECURE_UNIFORM,
 ): Promise<FigureTable> {
   const definition = STATISTIC_DEFINITIONS[query.statistic];
   const { by } = query;
   const parts = by.length === 2 ? 4 : by.length === 1 ? 2 : 1;
-  const share = epsilon / parts;
+  const share = privacy.epsilon / parts;
   const frame = figureFrame(query, {
     adjustment: 0,
-    differentialPrivacy: { epsilon, typicalError: Math.round(geometricNoiseSpread(share) * 10) / 10 },
+    differentialPrivacy: { ...privacy, typicalError: Math.round(geometricNoiseSpread(share) * 10) / 10 },
   });
   const unrecorded = unrecordedTable(frame);
   if (unrecorded) return unrecorded;
@@ -83,34 +91,38 @@ export async function privateFigure(
   const [rows = [], columns = []] = by.map((breakdown) => values[breakdown]);
   const trueCount = (keys: string[]) => counts.get(keyOf(keys)) ?? 0;
   const population = POPULATION[countryCode]?.population;
-  const publish = (keys: string[], count: number): FigureCell => {
-    const noisy = Math.max(0, count + geometricNoise(share, uniform));
-    if (noisy < SUPPRESSION_THRESHOLD) return { keys, value: null, suppressed: true };
-    if (definition.unit !== 'rate_per_100k') return { keys, value: noisy, suppressed: false };
-    return { keys, value: population ? ratePer100k(noisy, population) : null, suppressed: false };
+  const noisy = (count: number) => Math.max(0, count + geometricNoise(share, uniform));
+  const published = (keys: string[], value: number): FigureCell => {
+    if (value < SUPPRESSION_THRESHOLD) return { keys, value: null, suppressed: true };
+    if (definition.unit !== 'rate_per_100k') return { keys, value, suppressed: false };
+    return { keys, value: population ? ratePer100k(value, population) : null, suppressed: false };
   };
-  const all = [...counts.values()].reduce((sum, count) => sum + count, 0);
-  const total = publish([], all);
+  /** A line of a breakdown and its noisy count; `shown` is whether it clears the bar its breakdown sets. */
+  const lines = (keys: readonly string[], count: (key: string) => number) => {
+    const bar = keys.length > LONG_BREAKDOWN ? longBar(keys.length, share) : 0;
+    return keys.map((key) => {
+      const value = noisy(count(key));
+      return { cell: published([key], value), shown: value >= bar };
+    });
+  };
+  const total = published([], noisy(sumOf([...counts.values()])));
   if (by.length === 0) return { ...frame, cells: [total], margins: [], total };
   if (by.length === 1) {
-    const cells = rows.map((row) => publish([row], trueCount([row])));
-    return { ...frame, cells: rows.length > LONG_BREAKDOWN ? cells.filter((cell) => !cell.suppressed) : cells, margins: [], total };
+    const cells = lines(rows, (row) => trueCount([row]));
+    return { ...frame, cells: cells.filter((line) => line.shown).map((line) => line.cell), margins: [], total };
   }
-  const rowMargins = rows.map((row) => publish([row], sumOf(columns.map((column) => trueCount([row, column])))));
-  const columnMargins = columns.map((column) => publish([column], sumOf(rows.map((row) => trueCount([row, column])))));
-  const cells = rows.flatMap((row) => columns.map((column) => publish([row, column], trueCount([row, column]))));
-  const shownLines = (margins: FigureCell[], position: number, long: boolean) =>
-    new Set(
-      margins
-        .filter((margin) => !long || !margin.suppressed || cells.some((cell) => cell.keys[position] === margin.keys[0] && !cell.suppressed))
-        .map((margin) => margin.keys[0]!),
-    );
-  const shownRows = shownLines(rowMargins, 0, rows.length > LONG_BREAKDOWN);
-  const shownColumns = shownLines(columnMargins, 1, columns.length > LONG_BREAKDOWN);
+  const rowLines = lines(rows, (row) => sumOf(columns.map((column) => trueCount([row, column]))));
+  const columnLines = lines(columns, (column) => sumOf(rows.map((row) => trueCount([row, column]))));
+  const shownKeys = (margin: typeof rowLines) => new Set(margin.filter((line) => line.shown).map((line) => line.cell.keys[0]!));
+  const shownRows = shownKeys(rowLines);
+  const shownColumns = shownKeys(columnLines);
+  const cells = [...shownRows].flatMap((row) =>
+    [...shownColumns].map((column) => published([row, column], noisy(trueCount([row, column])))),
+  );
   return {
     ...frame,
-    cells: cells.filter((cell) => shownRows.has(cell.keys[0]!) && shownColumns.has(cell.keys[1]!)),
-    margins: [rowMargins.filter((cell) => shownRows.has(cell.keys[0]!)), columnMargins.filter((cell) => shownColumns.has(cell.keys[0]!))],
+    cells,
+    margins: [rowLines, columnLines].map((margin) => margin.filter((line) => line.shown).map((line) => line.cell)),
     total,
   };
 }

@@ -125,7 +125,7 @@ describe('the public annual release', () => {
 
     const pdf = await data.download(`/api/statistics/reports/${again.body.id}/file?format=pdf`);
     const text = (await readPdf(pdf.bytes)).text.replace(/\s+/g, ' ');
-    expect(text).toContain('differential privacy, ε = 2 per table');
+    expect(text).toContain('differential privacy: ε = 2 per table, 14 for the whole release');
     expect(text).not.toContain(REPORT_TEXT.en.adjusted.slice(0, 40));
   }, 60_000);
 });

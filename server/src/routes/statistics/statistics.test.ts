@@ -664,7 +664,9 @@ describe('a differentially private release', () => {
   /** The noise drawn as zero (both geometric draws alike), so what is left is the counting itself. */
   const noiseless = () => 0.5;
   const released = (statistic: StatisticKey, from: string, to: string, by: StatisticBreakdown[]) =>
-    asActor(t.database.db, dataActor, (tx) => privateFigure(tx, { statistic, from, to, by }, 'TH', 2, noiseless));
+    asActor(t.database.db, dataActor, (tx) =>
+      privateFigure(tx, { statistic, from, to, by }, 'TH', { epsilon: 2, releaseEpsilon: 14 }, noiseless),
+    );
 
   it('counts each person in one cell only, at her first record in the period', async () => {
     // Mali, identified in 2011 and again in 2012, is in 2011 alone; every cell adds up to the total.
@@ -673,7 +675,11 @@ describe('a differentially private release', () => {
       { keys: ['2011'], value: 6, suppressed: false },
       { keys: ['2012'], value: 14, suppressed: false },
     ]);
-    expect(byYear).toMatchObject({ total: { value: 20 }, adjustment: 0, differentialPrivacy: { epsilon: 2, typicalError: 1.4 } });
+    expect(byYear).toMatchObject({
+      total: { value: 20 },
+      adjustment: 0,
+      differentialPrivacy: { epsilon: 2, releaseEpsilon: 14, typicalError: 1.4 },
+    });
   });
 
   it('gives every value of a breakdown known in advance a number, so which rows exist says nothing', async () => {
@@ -715,7 +721,10 @@ describe('a differentially private release', () => {
     const tables = await Promise.all(
       Array.from({ length: 8 }, () =>
         asActor(t.database.db, dataActor, (tx) =>
-          privateFigure(tx, { statistic: 'victims_identified', from: '2011-01-01', to: '2012-12-31', by: ['year'] }, 'TH', 2),
+          privateFigure(tx, { statistic: 'victims_identified', from: '2011-01-01', to: '2012-12-31', by: ['year'] }, 'TH', {
+            epsilon: 2,
+            releaseEpsilon: 14,
+          }),
         ),
       ),
     );

@@ -45,6 +45,7 @@ export function coverOf(report: ReportDocument) {
     suppressedNote: privacy
       ? interpolate(text.differentiallyPrivate, {
           epsilon: privacy.epsilon,
+          total: privacy.releaseEpsilon,
           // The widest of the tables: a one-way table spends its privacy loss on fewer lines.
           error: Math.max(...report.tables.map((table) => table.differentialPrivacy?.typicalError ?? 0)),
           threshold,

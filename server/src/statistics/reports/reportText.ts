@@ -36,7 +36,7 @@ export type ReportText = {
   suppressed: string;
   /** The note under every table whose counts are adjusted: by at most {adjustment}. */
   adjusted: string;
-  /** The note under every table of a differentially private release: {epsilon}, {error}, {threshold}. */
+  /** The note under every table of a differentially private release: {epsilon}, {total}, {error}, {threshold}. */
   differentiallyPrivate: string;
   status: Record<ReportStatus, string>;
   /** A watermark line on every page of a report not yet released. */
@@ -127,7 +127,7 @@ export const REPORT_TEXT_EN: ReportText = {
   adjusted:
     'Every number shown is moved up or down by at most {adjustment}, by an amount the records it counts decide, so that no number can be subtracted from another to single out a person. A total may differ slightly from the sum of its parts.',
   differentiallyPrivate:
-    'Each number carries random noise so that no person can be found from it, however the figures are combined (differential privacy, ε = {epsilon} per table); a number is typically within {error} of the count. Each person is counted once per table, under one form of exploitation. Numbers below {threshold} are shown as “< {threshold}”, and rows whose every number is below it are left out.',
+    'Each number carries random noise, so what the release tells about any one person is bounded (differential privacy: ε = {epsilon} per table, {total} for the whole release; a person with several cases counts once for each in a table of cases). A number is typically within {error} of the count. Each person is counted once per table, under one form of exploitation. Numbers below {threshold} are shown as “< {threshold}”; a country or province is listed only when its number stands well above the noise.',
   status: { draft: 'Draft', approved: 'Approved, not released', released: 'Released' },
   notReleased: 'Not released — do not publish',
   generated: 'Generated on {date} by {name}',
@@ -217,7 +217,7 @@ export const REPORT_TEXT_TH: ReportText = {
   adjusted:
     'ตัวเลขที่แสดงทุกตัวถูกปรับเพิ่มหรือลดไม่เกิน {adjustment} ตามขนาดที่กำหนดโดยระเบียนที่นับ เพื่อไม่ให้นำตัวเลขหนึ่งไปลบกับอีกตัวเลขหนึ่งเพื่อระบุตัวบุคคลได้ ยอดรวมจึงอาจต่างจากผลบวกของส่วนย่อยเล็กน้อย',
   differentiallyPrivate:
-    'ตัวเลขทุกตัวมีการเติมค่าสุ่ม เพื่อไม่ให้ระบุตัวบุคคลใดได้ ไม่ว่าจะนำตัวเลขไปรวมกันอย่างไร (ความเป็นส่วนตัวเชิงอนุพันธ์ ε = {epsilon} ต่อตาราง) ตัวเลขมักคลาดจากจำนวนจริงประมาณ {error} แต่ละคนนับเพียงครั้งเดียวต่อตาราง ภายใต้รูปแบบการแสวงประโยชน์เพียงรูปแบบเดียว ตัวเลขที่น้อยกว่า {threshold} แสดงเป็น “< {threshold}” และแถวที่ทุกตัวเลขน้อยกว่านั้นจะไม่แสดง',
+    'ตัวเลขทุกตัวมีการเติมค่าสุ่ม สิ่งที่การเผยแพร่นี้บอกเกี่ยวกับบุคคลใดบุคคลหนึ่งจึงมีขอบเขตจำกัด (ความเป็นส่วนตัวเชิงอนุพันธ์: ε = {epsilon} ต่อตาราง และ {total} สำหรับการเผยแพร่ทั้งหมด บุคคลที่มีหลายคดีนับหนึ่งครั้งต่อคดีในตารางที่นับคดี) ตัวเลขมักคลาดจากจำนวนจริงประมาณ {error} แต่ละคนนับเพียงครั้งเดียวต่อตาราง ภายใต้รูปแบบการแสวงประโยชน์เพียงรูปแบบเดียว ตัวเลขที่น้อยกว่า {threshold} แสดงเป็น “< {threshold}” ประเทศหรือจังหวัดจะแสดงเฉพาะเมื่อตัวเลขสูงกว่าค่าสุ่มอย่างชัดเจน',
   status: { draft: 'ร่าง', approved: 'อนุมัติแล้ว ยังไม่เผยแพร่', released: 'เผยแพร่แล้ว' },
   notReleased: 'ยังไม่ได้เผยแพร่ — ห้ามนำไปเผยแพร่',
   generated: 'จัดทำเมื่อวันที่ {date} โดย {name}',
@@ -306,7 +306,7 @@ export const REPORT_TEXT_KM: ReportText = {
   adjusted:
     'លេខនីមួយៗដែលបង្ហាញ ត្រូវបានកែតម្រូវឡើង ឬចុះ មិនលើសពី {adjustment} តាមចំនួនដែលកំណត់ដោយកំណត់ត្រាដែលបានរាប់ ដើម្បីកុំឱ្យគេអាចយកលេខមួយដកនឹងលេខមួយទៀត ដើម្បីស្គាល់បុគ្គលណាម្នាក់បាន។ ដូច្នេះ ចំនួនសរុបអាចខុសបន្តិចពីផលបូកនៃផ្នែកនីមួយៗ។',
   differentiallyPrivate:
-    'លេខនីមួយៗមានសំឡេងរំខានចៃដន្យ ដើម្បីកុំឱ្យអាចរកឃើញមនុស្សណាម្នាក់ ទោះបីតួលេខត្រូវបានផ្សំគ្នាយ៉ាងណាក៏ដោយ (ឯកជនភាពឌីផេរ៉ង់ស្យែល ε = {epsilon} ក្នុងមួយតារាង)។ លេខមួយជាធម្មតាខុសពីចំនួនពិតប្រហែល {error}។ មនុស្សម្នាក់ៗត្រូវបានរាប់តែម្តងក្នុងមួយតារាង ក្រោមទម្រង់នៃការកេងប្រវ័ញ្ចតែមួយ។ លេខតិចជាង {threshold} បង្ហាញជា “< {threshold}” ហើយជួរដែលលេខទាំងអស់តិចជាងនេះ ត្រូវបានដកចេញ។',
+    'លេខនីមួយៗមានសំឡេងរំខានចៃដន្យ ដូច្នេះអ្វីដែលការផ្សព្វផ្សាយនេះប្រាប់អំពីមនុស្សណាម្នាក់ត្រូវបានកំណត់ព្រំដែន (ឯកជនភាពឌីផេរ៉ង់ស្យែល៖ ε = {epsilon} ក្នុងមួយតារាង និង {total} សម្រាប់ការផ្សព្វផ្សាយទាំងមូល។ មនុស្សដែលមានករណីច្រើនត្រូវបានរាប់ម្តងសម្រាប់ករណីនីមួយៗក្នុងតារាងករណី)។ លេខមួយជាធម្មតាខុសពីចំនួនពិតប្រហែល {error}។ មនុស្សម្នាក់ៗត្រូវបានរាប់តែម្តងក្នុងមួយតារាង ក្រោមទម្រង់នៃការកេងប្រវ័ញ្ចតែមួយ។ លេខតិចជាង {threshold} បង្ហាញជា “< {threshold}”។ ប្រទេស ឬខេត្តត្រូវបានបង្ហាញតែនៅពេលលេខរបស់វាខ្ពស់ជាងសំឡេងរំខានយ៉ាងច្បាស់។',
   status: { draft: 'សេចក្តីព្រាង', approved: 'បានអនុម័ត មិនទាន់ចេញផ្សាយ', released: 'បានចេញផ្សាយ' },
   notReleased: 'មិនទាន់ចេញផ្សាយ — ហាមផ្សព្វផ្សាយ',
   generated: 'បង្កើតនៅថ្ងៃទី {date} ដោយ {name}',
@@ -394,7 +394,7 @@ export const REPORT_TEXT_LO: ReportText = {
   adjusted:
     'ທຸກຕົວເລກທີ່ສະແດງ ຖືກປັບຂຶ້ນ ຫຼື ລົງ ບໍ່ເກີນ {adjustment} ຕາມຂະໜາດທີ່ກຳນົດໂດຍບັນທຶກທີ່ນັບ ເພື່ອບໍ່ໃຫ້ເອົາຕົວເລກໜຶ່ງລົບກັບອີກຕົວເລກໜຶ່ງເພື່ອລະບຸຕົວບຸກຄົນໄດ້. ຍອດລວມຈຶ່ງອາດແຕກຕ່າງເລັກນ້ອຍຈາກຜົນບວກຂອງແຕ່ລະສ່ວນ.',
   differentiallyPrivate:
-    'ທຸກຕົວເລກມີການເພີ່ມຄ່າສຸ່ມ ເພື່ອບໍ່ໃຫ້ສາມາດລະບຸຕົວບຸກຄົນໃດໄດ້ ບໍ່ວ່າຈະນຳຕົວເລກມາລວມກັນແນວໃດ (ຄວາມເປັນສ່ວນຕົວແບບດິຟເຟີເຣັນຊຽວ ε = {epsilon} ຕໍ່ຕາຕະລາງ); ຕົວເລກມັກຈະຕ່າງຈາກຈຳນວນແທ້ປະມານ {error}. ແຕ່ລະຄົນຖືກນັບພຽງເທື່ອດຽວຕໍ່ຕາຕະລາງ ພາຍໃຕ້ຮູບແບບການຂູດຮີດດຽວ. ຕົວເລກທີ່ນ້ອຍກວ່າ {threshold} ສະແດງເປັນ “< {threshold}” ແລະ ແຖວທີ່ທຸກຕົວເລກນ້ອຍກວ່ານັ້ນຈະບໍ່ສະແດງ.',
+    'ທຸກຕົວເລກມີການເພີ່ມຄ່າສຸ່ມ ສິ່ງທີ່ການເຜີຍແຜ່ນີ້ບອກກ່ຽວກັບບຸກຄົນໃດໜຶ່ງຈຶ່ງມີຂອບເຂດຈຳກັດ (ຄວາມເປັນສ່ວນຕົວແບບດິຟເຟີເຣັນຊຽວ: ε = {epsilon} ຕໍ່ຕາຕະລາງ ແລະ {total} ສຳລັບການເຜີຍແຜ່ທັງໝົດ; ຄົນທີ່ມີຫຼາຍກໍລະນີຖືກນັບໜຶ່ງເທື່ອຕໍ່ກໍລະນີໃນຕາຕະລາງທີ່ນັບກໍລະນີ). ຕົວເລກມັກຈະຕ່າງຈາກຈຳນວນແທ້ປະມານ {error}. ແຕ່ລະຄົນຖືກນັບພຽງເທື່ອດຽວຕໍ່ຕາຕະລາງ ພາຍໃຕ້ຮູບແບບການຂູດຮີດດຽວ. ຕົວເລກທີ່ນ້ອຍກວ່າ {threshold} ສະແດງເປັນ “< {threshold}”; ປະເທດ ຫຼື ແຂວງຈະສະແດງສະເພາະເມື່ອຕົວເລກສູງກວ່າຄ່າສຸ່ມຢ່າງຊັດເຈນ.',
   status: { draft: 'ຮ່າງ', approved: 'ອະນຸມັດແລ້ວ, ຍັງບໍ່ເຜີຍແຜ່', released: 'ເຜີຍແຜ່ແລ້ວ' },
   notReleased: 'ຍັງບໍ່ເຜີຍແຜ່ — ຫ້າມເຜີຍແຜ່',
   generated: 'ສ້າງວັນທີ {date} ໂດຍ {name}',
@@ -489,7 +489,7 @@ export const REPORT_TEXT_MY: ReportText = {
   adjusted:
     'ပြသထားသော ကိန်းတိုင်းကို ရေတွက်ထားသော မှတ်တမ်းများက သတ်မှတ်သည့် ပမာဏဖြင့် အများဆုံး {adjustment} အထိ တိုး၍ သို့မဟုတ် လျှော့၍ ချိန်ညှိထားသည်။ ထို့ကြောင့် ကိန်းတစ်ခုကို အခြားကိန်းတစ်ခုဖြင့် နုတ်၍ မည်သူ့ကိုမျှ ခွဲခြားဖော်ထုတ်၍ မရပါ။ စုစုပေါင်းသည် အစိတ်အပိုင်းများ၏ ပေါင်းလဒ်နှင့် အနည်းငယ် ကွာခြားနိုင်သည်။',
   differentiallyPrivate:
-    'ကိန်းဂဏန်းတိုင်းတွင် ကိန်းဂဏန်းများကို မည်သို့ပေါင်းစပ်စေကာမူ မည်သူ့ကိုမျှ ဖော်ထုတ်၍မရစေရန် ကျပန်းတန်ဖိုး ထည့်ထားသည် (ကွဲပြားမှုဆိုင်ရာ ကိုယ်ရေးလုံခြုံမှု၊ ဇယားတစ်ခုလျှင် ε = {epsilon})။ ကိန်းဂဏန်းတစ်ခုသည် အမှန်တကယ် အရေအတွက်နှင့် ပုံမှန်အားဖြင့် {error} ခန့် ကွာနိုင်သည်။ လူတစ်ဦးချင်းကို ဇယားတစ်ခုလျှင် တစ်ကြိမ်သာ၊ ခေါင်းပုံဖြတ်မှုပုံစံ တစ်မျိုးတည်းအောက်တွင် ရေတွက်သည်။ {threshold} အောက်ရှိ ကိန်းဂဏန်းများကို “< {threshold}” ဟု ပြသပြီး ကိန်းဂဏန်းအားလုံး ယင်းအောက်ရှိသော အတန်းများကို ချန်လှပ်ထားသည်။',
+    'ကိန်းဂဏန်းတိုင်းတွင် ကျပန်းတန်ဖိုး ထည့်ထားသဖြင့် ဤထုတ်ပြန်ချက်က မည်သူတစ်ဦးအကြောင်းကိုမဆို ပြောနိုင်သည့်အရာမှာ ကန့်သတ်ထားသည် (ကွဲပြားမှုဆိုင်ရာ ကိုယ်ရေးလုံခြုံမှု- ဇယားတစ်ခုလျှင် ε = {epsilon}၊ ထုတ်ပြန်ချက်တစ်ခုလုံးအတွက် {total}၊ အမှုများစွာရှိသော လူတစ်ဦးကို အမှုရေတွက်သည့်ဇယားတွင် အမှုတစ်ခုစီအတွက် တစ်ကြိမ်စီ ရေတွက်သည်)။ ကိန်းဂဏန်းတစ်ခုသည် အမှန်တကယ် အရေအတွက်နှင့် ပုံမှန်အားဖြင့် {error} ခန့် ကွာနိုင်သည်။ လူတစ်ဦးချင်းကို ဇယားတစ်ခုလျှင် တစ်ကြိမ်သာ၊ ခေါင်းပုံဖြတ်မှုပုံစံ တစ်မျိုးတည်းအောက်တွင် ရေတွက်သည်။ {threshold} အောက်ရှိ ကိန်းဂဏန်းများကို “< {threshold}” ဟု ပြသသည်။ နိုင်ငံ သို့မဟုတ် ပြည်နယ်ကို ၎င်း၏ကိန်းဂဏန်းသည် ကျပန်းတန်ဖိုးထက် သိသိသာသာ မြင့်မှသာ ဖော်ပြသည်။',
   status: { draft: 'မူကြမ်း', approved: 'အတည်ပြုပြီး၊ မထုတ်ပြန်ရသေး', released: 'ထုတ်ပြန်ပြီး' },
   notReleased: 'မထုတ်ပြန်ရသေးပါ — ထုတ်ပြန်ခြင်း မပြုရ',
   generated: '{date} ရက်နေ့တွင် {name} က ထုတ်ယူသည်',
@@ -578,7 +578,7 @@ export const REPORT_TEXT_VI: ReportText = {
   adjusted:
     'Mỗi số hiển thị được điều chỉnh tăng hoặc giảm tối đa {adjustment}, theo một mức do chính các hồ sơ được đếm quyết định, để không thể lấy số này trừ số kia nhằm nhận ra một người. Vì vậy, tổng có thể chênh lệch đôi chút so với tổng các phần.',
   differentiallyPrivate:
-    'Mỗi con số đều được cộng nhiễu ngẫu nhiên để không thể nhận ra bất kỳ ai, dù các số liệu được kết hợp thế nào (quyền riêng tư vi phân, ε = {epsilon} cho mỗi bảng); một con số thường chênh lệch so với số đếm thực khoảng {error}. Mỗi người chỉ được đếm một lần trong mỗi bảng, theo một hình thức bóc lột. Các số nhỏ hơn {threshold} được hiển thị là “< {threshold}”, và các dòng mà mọi số đều nhỏ hơn ngưỡng này được lược bỏ.',
+    'Mỗi con số đều được cộng nhiễu ngẫu nhiên, nên những gì bản công bố cho biết về bất kỳ người nào đều có giới hạn (quyền riêng tư vi phân: ε = {epsilon} cho mỗi bảng, {total} cho toàn bộ bản công bố; người có nhiều hồ sơ được đếm một lần cho mỗi hồ sơ trong bảng đếm hồ sơ). Một con số thường chênh lệch so với số đếm thực khoảng {error}. Mỗi người chỉ được đếm một lần trong mỗi bảng, theo một hình thức bóc lột. Các số nhỏ hơn {threshold} được hiển thị là “< {threshold}”; một quốc gia hay tỉnh chỉ được liệt kê khi con số của nó cao hơn hẳn mức nhiễu.',
   status: { draft: 'Dự thảo', approved: 'Đã phê duyệt, chưa công bố', released: 'Đã công bố' },
   notReleased: 'Chưa công bố — không được phổ biến',
   generated: 'Do {name} lập ngày {date}',
@@ -666,7 +666,7 @@ export const REPORT_TEXT_ZH: ReportText = {
   adjusted:
     '显示的每个数字都上下调整最多 {adjustment}，调整量由所统计的记录决定，因此无法通过数字相减识别出任何个人。合计可能与各部分之和略有出入。',
   differentiallyPrivate:
-    '每个数字都加入了随机噪声，无论如何组合数据都无法识别任何个人（差分隐私，每张表 ε = {epsilon}）；一个数字与实际计数通常相差约 {error}。每人在每张表中只计一次，只归入一种剥削形式。小于 {threshold} 的数字显示为“< {threshold}”，所有数字都低于该值的行不予列出。',
+    '每个数字都加入了随机噪声，因此本次发布对任何个人所能透露的信息是有界的（差分隐私：每张表 ε = {epsilon}，整次发布共 {total}；在统计案件的表中，有多个案件的人按每个案件各计一次）。一个数字与实际计数通常相差约 {error}。每人在每张表中只计一次，只归入一种剥削形式。小于 {threshold} 的数字显示为“< {threshold}”；只有当某个国家或省份的数字明显高于噪声时才会列出。',
   status: { draft: '草稿', approved: '已批准，未发布', released: '已发布' },
   notReleased: '未发布——不得公开',
   generated: '由{name}于{date}生成',
@@ -755,7 +755,7 @@ export const REPORT_TEXT_JA: ReportText = {
   adjusted:
     '表示される各数値は、集計した記録によって決まる量だけ、最大 {adjustment} 上下に調整されています。数値同士を差し引いて個人を特定できないようにするためです。合計が内訳の和とわずかに異なることがあります。',
   differentiallyPrivate:
-    '各数値には、どのように組み合わせても個人を特定できないようランダムなノイズが加えられています（差分プライバシー、表ごとに ε = {epsilon}）。数値は通常、実際の件数から {error} 程度ずれます。各人は表ごとに一度だけ、一つの搾取形態の下で数えられます。{threshold} 未満の数値は「< {threshold}」と表示し、すべての数値がそれ未満の行は省略しています。',
+    '各数値にはランダムなノイズが加えられており、この公開が特定の個人について明かす情報には上限があります（差分プライバシー：表ごとに ε = {epsilon}、公開全体で {total}。ケースを数える表では、複数のケースがある人はケースごとに一度ずつ数えられます）。数値は通常、実際の件数から {error} 程度ずれます。各人は表ごとに一度だけ、一つの搾取形態の下で数えられます。{threshold} 未満の数値は「< {threshold}」と表示します。国や県は、その数値がノイズを十分に上回る場合にのみ掲載します。',
   status: { draft: '案', approved: '承認済み（未公表）', released: '公表済み' },
   notReleased: '未公表 — 公表しないこと',
   generated: '{date}　{name}が作成',

@@ -114,7 +114,7 @@ export function FigureTableCard({ title, view, threshold, adjustment, privacy, f
       </ScrollArea>
       <Text size="sm" c="dimmed" mt="sm">
         {privacy
-          ? t('statistics.table.private', { epsilon: privacy.epsilon, error: privacy.typicalError, threshold })
+          ? t('statistics.table.private', { epsilon: privacy.epsilon, total: privacy.releaseEpsilon, error: privacy.typicalError })
           : t('statistics.table.suppressed', { threshold })}
       </Text>
       {onOpenCell && (
