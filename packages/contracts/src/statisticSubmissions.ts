@@ -165,10 +165,11 @@ export type Reconciliation = z.infer<typeof reconciliationSchema>;
 /** `GET /api/statistics/submissions/:id/records`: one reported line (its breakdown values, none for the total). */
 export const reconciliationRecordsQuerySchema = z
   .object({
+    // Empty or absent: the total line.
     keys: z
       .string()
       .max(64)
-      .regex(/^[A-Za-z0-9_.+-]+$/)
+      .regex(/^[A-Za-z0-9_.+-]*$/, 'A breakdown value holds letters, digits and . _ + - only.')
       .optional()
       .transform((value) => (value ? [value] : [])),
   })

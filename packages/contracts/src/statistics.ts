@@ -83,7 +83,10 @@ export const figureCellCasesQuerySchema = figureQueryObject
         const keys = value ? value.split(',') : [];
         const parsed = z.array(cellKey).max(2).safeParse(keys);
         if (!parsed.success) {
-          ctx.addIssue({ code: 'custom', message: 'A cell is named by up to two breakdown values.' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'A cell is named by up to two breakdown values, each of letters, digits and . _ + - only.',
+          });
           return z.NEVER;
         }
         return parsed.data;

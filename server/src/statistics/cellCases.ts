@@ -1,4 +1,4 @@
-import type { CaseSummary, FigureCellCasesQuery } from '@seamless/contracts';
+import type { CaseSummary, FigureCellCasesQuery, StatisticBreakdown } from '@seamless/contracts';
 import { COUNTRY_TIME_ZONES } from '@seamless/contracts';
 import { and, asc, inArray, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
@@ -7,6 +7,7 @@ import { cases } from '../db/schema/index.js';
 import { caseListFilter, loadCaseViews } from '../db/visibleCases.js';
 import type { Actor } from '../policies/actor.js';
 import { presentCaseSummary } from '../presenters/case.js';
+import { breakdownValuesFor } from './breakdownValues.js';
 import { ageBandsOf, STATISTIC_DEFINITIONS } from './definitions.js';
 
 /** One cell of a figure: the figure's query and the cell's breakdown values, without paging. */
@@ -46,4 +47,17 @@ export async function caseSummariesOf(tx: Tx, actor: Actor, keyRing: KeyRing, ca
   const where = and(inArray(cases.id, caseIds), caseListFilter(actor, { scope: 'all' }));
   const views = await loadCaseViews(tx, actor, where, [asc(cases.id)], caseIds.length, 0);
   return new Map(views.map((view) => [view.kase.id, presentCaseSummary(view, actor, keyRing)]));
+}
+
+/** The first value that is not one of its breakdown's (a line a figure cannot have), as a message, or null. */
+export async function cellKeyProblem(
+  tx: Tx,
+  countryCode: string,
+  period: { from: string; to: string },
+  by: readonly StatisticBreakdown[],
+  keys: readonly string[],
+): Promise<string | null> {
+  const values = await breakdownValuesFor(tx, countryCode, period);
+  const position = keys.findIndex((key, index) => !values[by[index]!].includes(key));
+  return position < 0 ? null : `"${keys[position]}" is not a value of ${by[position]} for this figure and period.`;
 }

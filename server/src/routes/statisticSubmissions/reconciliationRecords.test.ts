@@ -165,6 +165,12 @@ describe('the records behind a reported figure', () => {
     const id = await submit({ total: 7 });
     expectProblem(await data.get(`/api/statistics/submissions/${id}/records`), 403, 'forbidden');
     expectProblem(await socialworker.get(`/api/statistics/submissions/${id}/records`), 403, 'forbidden');
+    // An empty line name is the total line, as no name is.
+    expect((await head.get(`/api/statistics/submissions/${id}/records?keys=`)).status).toBe(200);
+    const bySex = await submit({ by: ['sex'], cells: [{ keys: ['male'], value: 2 }] });
+    const notASex = await head.get(`/api/statistics/submissions/${bySex}/records?keys=MM`);
+    expectProblem(notASex, 400, 'validation_failed');
+    expect(JSON.stringify(notASex.body)).toContain('query.keys');
     const wrongLine = await head.get(`/api/statistics/submissions/${id}/records?keys=female`);
     expectProblem(wrongLine, 400, 'validation_failed');
     expect(JSON.stringify(wrongLine.body)).toContain('keys');

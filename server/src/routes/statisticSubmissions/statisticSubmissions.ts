@@ -22,6 +22,7 @@ import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { reconcile } from '../../statistics/reconciliation.js';
+import { cellKeyProblem } from '../../statistics/cellCases.js';
 import { explainReportedLine } from '../../statistics/recordExplanation.js';
 import { readSubmissionSheet, submissionTemplate } from '../../statistics/submissionSheet.js';
 import {
@@ -183,6 +184,8 @@ export function statisticSubmissionRoutes(app: FastifyInstance, { database, keyR
         const keys = request.query.keys;
         if (keys.length !== submission.by.length)
           throw fieldError(400, 'validation_failed', 'query.keys', 'Name the line by one value of each breakdown of the figure.');
+        const unknownKey = await cellKeyProblem(tx, actor.countryCode, submission, submission.by, keys);
+        if (unknownKey) throw fieldError(400, 'validation_failed', 'query.keys', unknownKey);
         const explained = await explainReportedLine(tx, actor, keyRing, submission, keys);
         await recordAudit(tx, auditContextOf(request), {
           action: 'case.list',

@@ -657,6 +657,10 @@ describe('the cases behind a cell', () => {
     expectProblem(injected, 400, 'validation_failed');
     const refused = await head.get(cell('statistic=sdg_16_2_2&from=2011-01-01&to=2011-12-31&by=agency&keys=x'));
     expectProblem(refused, 400, 'validation_failed');
+    // A value its breakdown does not have names no cell: refused, not an empty list.
+    const notASex = await head.get(cell('statistic=victims_identified&from=2011-01-01&to=2011-12-31&by=sex&keys=MM'));
+    expectProblem(notASex, 400, 'validation_failed');
+    expect(notASex.body.errors.map((error: { path: string }) => error.path)).toEqual(['query.keys']);
   });
 });
 

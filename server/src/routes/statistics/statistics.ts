@@ -10,7 +10,7 @@ import { offsetOf } from '../../http/listing.js';
 import { fieldError, forbidden } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
 import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
-import { caseSummariesOf, casesBehindCell } from '../../statistics/cellCases.js';
+import { caseSummariesOf, casesBehindCell, cellKeyProblem } from '../../statistics/cellCases.js';
 import { ageBandsOf, breakdownProblem, filterProblem, publicDefinitions } from '../../statistics/definitions.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { figureCellCasesRouteSchema, figureRouteSchema, statisticDefinitionsRouteSchema } from './schema.js';
@@ -73,6 +73,8 @@ export function statisticsRoutes(app: FastifyInstance, { database, keyRing }: Ap
     const unfiltered = filterProblem(query.statistic, query);
     if (unfiltered) throw fieldError(400, 'validation_failed', `query.${unfiltered.field}`, unfiltered.message);
     return asActor(db, dbActorOf(actor), async (tx) => {
+      const unknownKey = await cellKeyProblem(tx, actor.countryCode, query, query.by ?? [], query.keys ?? []);
+      if (unknownKey) throw fieldError(400, 'validation_failed', 'query.keys', unknownKey);
       const behind = await casesBehindCell(tx, query, actor.countryCode);
       const start = offsetOf(query.page, query.pageSize);
       const page = behind.slice(start, start + query.pageSize);
