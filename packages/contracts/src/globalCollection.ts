@@ -1,39 +1,46 @@
 /**
  * The export for global data collections such as the Counter Trafficking Data Collaborative
  * (DESIGN.md §2 step 9, §4 Publication): one row per identified victim with coarse
- * quasi-identifiers only, k-anonymised. The period is whole years because the collections date a
- * victim by her year of registration, and a period of months would date her more finely.
+ * quasi-identifiers only, k-anonymised. One export is one calendar year that has ended, because
+ * the collections date a victim by her year of registration: a period of months would date her
+ * more finely, and overlapping runs of years could be differenced into smaller periods.
  */
 import { z } from 'zod';
-import { isoDate } from './plausibility.js';
-import { periodShapeOf } from './statistics.js';
+import { DATE_RANGE } from './plausibility.js';
 
 export const GLOBAL_COLLECTION_FORMATS = ['csv', 'xlsx'] as const;
 export type GlobalCollectionFormat = (typeof GLOBAL_COLLECTION_FORMATS)[number];
 
 /**
- * Every class of the file holds at least k persons. Never below the threshold under which a
- * published count is hidden (DESIGN.md §4: 5); CTDC itself publishes with k = 11.
+ * Every class of the file holds at least this many persons. Fixed for every instance, as the
+ * collections that take k-anonymised microdata (CTDC) fix theirs: files of the same year at
+ * several k could pick different generalisations and be differenced into classes under any of
+ * them. Twice the threshold under which a published count is hidden (DESIGN.md §4: 5), because a
+ * row of the file tells more than a cell of a table.
  */
-export const GLOBAL_COLLECTION_K = { minimum: 5, default: 10, maximum: 100 } as const;
+export const GLOBAL_COLLECTION_K = 10;
 
-/** Longer runs add nothing a collection asks for and only widen what one request reads. */
-export const GLOBAL_COLLECTION_LONGEST_RUN_OF_YEARS = 10;
+/** UTC−12 is the last time zone: once a year has ended there it has ended in every country. */
+const LATEST_ZONE_MS = 12 * 3_600_000;
+
+/**
+ * The latest year that has ended everywhere. The schema knows no country, so this waits for the
+ * last time zone: at most a day after the year has ended in the reader's.
+ */
+export const latestEndedYear = (now: Date = new Date()): number => new Date(now.getTime() - LATEST_ZONE_MS).getUTCFullYear() - 1;
+
+const FIRST_YEAR = Number(DATE_RANGE.earliest.slice(0, 4));
 
 export const globalCollectionQuerySchema = z
   .object({
-    from: isoDate,
-    to: isoDate,
-    k: z.coerce.number().int().min(GLOBAL_COLLECTION_K.minimum).max(GLOBAL_COLLECTION_K.maximum).default(GLOBAL_COLLECTION_K.default),
+    // Digits only: a number parser would take `0x7E0` or `2.016e3` for a year.
+    year: z
+      .string()
+      .regex(/^\d{4}$/, 'YYYY')
+      .transform(Number)
+      .refine((year) => year >= FIRST_YEAR, { message: `Not before ${FIRST_YEAR}.` })
+      .refine((year) => year <= latestEndedYear(), { message: 'Only a year that has ended.' }),
     format: z.enum(GLOBAL_COLLECTION_FORMATS).default('csv'),
   })
-  .strict()
-  .superRefine((query, ctx) => {
-    if (query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends before it starts.' });
-    else if (!query.from.endsWith('-01-01')) ctx.addIssue({ code: 'custom', path: ['from'], message: 'The period starts on 1 January.' });
-    else if (periodShapeOf(query.from, query.to) !== 'years')
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The period ends on 31 December: whole years only.' });
-    else if (Number(query.to.slice(0, 4)) - Number(query.from.slice(0, 4)) >= GLOBAL_COLLECTION_LONGEST_RUN_OF_YEARS)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${GLOBAL_COLLECTION_LONGEST_RUN_OF_YEARS} years.` });
-  });
+  .strict();
 export type GlobalCollectionQuery = z.infer<typeof globalCollectionQuerySchema>;

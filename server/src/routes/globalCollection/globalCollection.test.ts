@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BUILT_IN_ROLES } from '@seamless/contracts';
+import { BUILT_IN_ROLES, GLOBAL_COLLECTION_K } from '@seamless/contracts';
 import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -8,28 +8,28 @@ import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../..
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { agencies, cases, persons, roles, traffickingStatusDecisions, userRoles, users, victimContexts } from '../../db/schema/index.js';
+import { localToday } from '../../followUp/schedule.js';
 import { canExportForGlobalCollections } from '../../policies/globalCollection.js';
 import { BUILT_IN_ROLE_DEFINITIONS } from '../../seed/roles.js';
 import { COLLECTION_COLUMNS } from '../../statistics/globalCollection/collectionRow.js';
 
 /**
- * The export on a hand-made dataset in Thailand in 2016–2017 (the demo's records are recent):
+ * The export on a hand-made dataset in Thailand in 2016 and 2017 (the demo's records are recent),
+ * at the fixed k of 10:
  *
- * - 2016: 6 women of Myanmar aged 25, sexual exploitation in Thailand. One of them, Mali, is
- *   identified again in 2017 on a second case at the NGO (forced labour, aged 26): one person,
- *   dated and described by her first identification in the period.
- * - 2016: 5 men of Myanmar aged 30, forced labour on fishing vessels abroad. One of them,
- *   Somchai, was recorded twice (police and Chiang Rai) and the records merged: one person.
- * - 2017: 5 girls of Cambodia trafficked at 15, sexual exploitation in Thailand.
- * - 2017: a French woman of 60 whose form of exploitation was typed as free text.
- * - Never counted: a woman identified and later found not a victim, one only presumed, and 6
- *   persons of the Philippines identified by a Cambodian agency (another country's records).
- *
- * 17 persons. With k = 5 nothing needs generalising and the French woman's class of 1 is
- * suppressed (1 of 17, within a tenth). With k = 10 the 5 men can never reach 10 (sex and
- * domestic/abroad are not generalised): no generalisation keeps within a tenth, and the one
- * suppressing fewest (the 5 men) puts the 12 women and girls in one class, every other value
- * generalised away.
+ * - 2016: 11 women of Myanmar aged 25, sexual exploitation in Thailand. One of them, Mali, is
+ *   identified again that year on a second case at the NGO with the same values: one person, so
+ *   her class holds 11, not 12.
+ * - 2016: 10 men of Myanmar aged 30, forced labour on fishing vessels abroad. One of them,
+ *   Somchai, was recorded twice (police and Chiang Rai) and the records merged: one person, so
+ *   his class holds 10, not 11.
+ * - 2016: a French woman of 60 whose form of exploitation was typed as free text: a class of 1,
+ *   suppressed (1 of 22, within a tenth), nothing generalised.
+ * - 2017: 6 girls of Cambodia trafficked at 15 and 5 at 16, sexual exploitation in Thailand: no
+ *   single year of age reaches 10, CTDC's band 9--17 holds all 11.
+ * - Never counted: a woman identified and later found not a victim, one only presumed, and 10
+ *   persons of the Philippines identified by a Cambodian agency (another country's records, as
+ *   many as k so that they would show if they leaked).
  */
 let t: TestApp;
 let data: ApiClient;
@@ -97,8 +97,8 @@ async function seedDataset(tx: Tx) {
   const sexualInThailand = { exploitation: ['SexualExploitation'], exploitationCountry: 'TH' };
   const mali = await addPerson(tx, woman);
   await addCase(tx, mali, { owner: 'chiangrai', identifiedOn: '2016-03-10', ...sexualInThailand });
-  await addCase(tx, mali, { owner: 'ngo', identifiedOn: '2017-05-01', exploitation: ['ForcedLabour'], exploitationCountry: 'TH' });
-  for (const _ of times(5))
+  await addCase(tx, mali, { owner: 'ngo', identifiedOn: '2016-11-01', ...sexualInThailand });
+  for (const _ of times(10))
     await addCase(tx, await addPerson(tx, woman), { owner: 'chiangrai', identifiedOn: '2016-09-15', ...sexualInThailand });
 
   const man = { gender: 'Masculine', birthYear: 1986, citizenship: 'MM' } as const;
@@ -107,14 +107,15 @@ async function seedDataset(tx: Tx) {
   await addCase(tx, somchai, { owner: 'chiangrai', identifiedOn: '2016-06-01', ...fishingAbroad });
   const somchaiAgain = await addPerson(tx, man);
   await addCase(tx, somchaiAgain, { owner: 'police', identifiedOn: '2016-08-01', ...fishingAbroad });
-  for (const _ of times(4)) await addCase(tx, await addPerson(tx, man), { owner: 'police', identifiedOn: '2016-07-01', ...fishingAbroad });
+  for (const _ of times(9)) await addCase(tx, await addPerson(tx, man), { owner: 'police', identifiedOn: '2016-07-01', ...fishingAbroad });
 
-  const girl = { gender: 'Feminine', birthYear: 2000, citizenship: 'KH' } as const;
-  for (const _ of times(5)) {
-    await addCase(tx, await addPerson(tx, girl), { owner: 'ngo', identifiedOn: '2017-06-10', ageWhenTrafficked: 15, ...sexualInThailand });
+  const french = await addPerson(tx, { gender: 'Feminine', birthYear: 1956, citizenship: 'FR' });
+  await addCase(tx, french, { owner: 'ngo', identifiedOn: '2016-02-01', exploitation: ['Karaoke bar hostess'], exploitationCountry: 'TH' });
+
+  const girl = { gender: 'Feminine', birthYear: 2001, citizenship: 'KH' } as const;
+  for (const age of [...times(6).map(() => 15), ...times(5).map(() => 16)]) {
+    await addCase(tx, await addPerson(tx, girl), { owner: 'ngo', identifiedOn: '2017-06-10', ageWhenTrafficked: age, ...sexualInThailand });
   }
-  const french = await addPerson(tx, { gender: 'Feminine', birthYear: 1957, citizenship: 'FR' });
-  await addCase(tx, french, { owner: 'ngo', identifiedOn: '2017-02-01', exploitation: ['Karaoke bar hostess'], exploitationCountry: 'TH' });
 
   await addCase(tx, await addPerson(tx, woman), {
     owner: 'chiangrai',
@@ -129,7 +130,7 @@ async function seedDataset(tx: Tx) {
     traffickingStatus: 'Presumed',
     ...sexualInThailand,
   });
-  for (const _ of times(6)) {
+  for (const _ of times(10)) {
     await addCase(tx, await addPerson(tx, { gender: 'Feminine', birthYear: 1991, citizenship: 'PH' }), {
       owner: 'cambodia',
       countryCode: 'KH',
@@ -157,20 +158,20 @@ function readCsv(text: string): Exported {
   return { header: records[0]!, rows: records.slice(1, end), about };
 }
 
-async function exportCsv(query: string): Promise<Exported> {
+async function exportText(query: string): Promise<string> {
   const response = await data.download(`/api/statistics/global-collection?${query}`);
   expect(response.status, response.bytes.toString()).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/csv');
-  return readCsv(response.bytes.toString('utf8'));
+  return response.bytes.toString('utf8');
 }
+
+const exportCsv = async (query: string) => readCsv(await exportText(query));
 
 const classSizes = (rows: string[][]) => {
   const sizes = new Map<string, number>();
   for (const row of rows) sizes.set(row.join(','), (sizes.get(row.join(',')) ?? 0) + 1);
   return sizes;
 };
-
-const PERIOD = 'from=2016-01-01&to=2017-12-31';
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -204,23 +205,22 @@ afterAll(async () => {
 
 const column = (name: (typeof COLLECTION_COLUMNS)[number]) => COLLECTION_COLUMNS.indexOf(name);
 
-describe('the export with k = 5', () => {
+describe('the export of 2016', () => {
   let file: Exported;
   beforeAll(async () => {
-    file = await exportCsv(`${PERIOD}&k=5&format=csv`);
+    file = await exportCsv('year=2016&format=csv');
   });
 
   it('has the collection’s columns and a row per person of every class of at least k', () => {
     expect(file.header).toEqual([...COLLECTION_COLUMNS]);
-    expect(file.rows).toHaveLength(16);
-    for (const [row, size] of classSizes(file.rows)) expect(size, row).toBeGreaterThanOrEqual(5);
+    expect(file.rows).toHaveLength(21);
+    for (const [row, size] of classSizes(file.rows)) expect(size, row).toBeGreaterThanOrEqual(GLOBAL_COLLECTION_K);
   });
 
   it('holds no free text, name, id, or date finer than a year in any column', () => {
     const allowed = [
       /^$/,
-      /^20(16|17)$/,
-      /^\d{4}--\d{4}$/,
+      /^2016$/,
       /^[01]$/,
       /^\d{1,3}$/,
       /^(\d{1,2}--\d{1,2}|48\+)$/,
@@ -236,37 +236,34 @@ describe('the export with k = 5', () => {
         ).toBe(true);
     }
     const text = JSON.stringify(file.rows);
-    for (const leak of ['Karaoke', 'karaoke', 'Somsak', 'P-GC', 'TH-GC', '2016-', '2017-']) expect(text).not.toContain(leak);
+    for (const leak of ['Karaoke', 'karaoke', 'Somsak', 'P-GC', 'TH-GC', '2016-']) expect(text).not.toContain(leak);
   });
 
-  it('counts as written in the dataset, the French woman suppressed and nothing generalised', () => {
-    expect(file.about.get('Generalisation')).toBe('year: year; age: single year; exploitation: per-type flags; citizenship: country');
-    expect(file.about.get('Persons identified')).toBe('17');
-    expect(file.about.get('Rows suppressed')).toBe('1');
-    expect(file.about.get('k')).toMatch(/^5:/);
-    expect(file.about.get('Period')).toMatch(/^2016-01-01 to 2017-12-31/);
+  it('counts each person once, suppresses the French woman and generalises nothing', () => {
+    expect(file.about.get('Generalisation')).toBe('age: single year; exploitation: per-type flags; citizenship: country');
+    expect(file.about.get('Suppression')).toMatch(/at most 10% of the persons$/);
+    expect(file.about.get('k')).toMatch(/^10:/);
+    expect(file.about.get('Year')).toMatch(/^2016,/);
     expect(file.about.get('Source')).toMatch(/country TH$/);
     const counted = Object.fromEntries(
       [...classSizes(file.rows)].map(([row, size]) => {
         const cells = row.split(',');
         const flags = (['isForcedLabour', 'isSexualExploit', 'typeOfLabourFisheries'] as const).map((name) => cells[column(name)]).join('');
         return [
-          [
-            cells[column('yearOfRegistration')],
-            cells[column('gender')],
-            cells[column('age')],
-            cells[column('citizenship')],
-            flags,
-            cells[column('isAbroad')],
-          ].join(' '),
+          [cells[column('gender')], cells[column('age')], cells[column('citizenship')], flags, cells[column('isAbroad')]].join(' '),
           size,
         ];
       }),
     );
-    // Mali once (not a 2017 row as well), Somchai once, the excluded and Cambodia's never.
-    expect(counted).toEqual({ '2016 Female 25 MM 010 0': 6, '2016 Male 30 MM 101 1': 5, '2017 Female 15 KH 010 0': 5 });
-    const girl = file.rows.find((row) => row[column('citizenship')] === 'KH')!;
-    expect([girl[column('ageBroad')], girl[column('majorityStatus')]]).toEqual(['9--17', 'Minor']);
+    // Mali and Somchai once each, the excluded and Cambodia's never.
+    expect(counted).toEqual({ 'Female 25 MM 010 0': 11, 'Male 30 MM 101 1': 10 });
+  });
+
+  it('states the persons suppressed as a band only, and no total of persons identified', () => {
+    expect(file.about.get('Persons suppressed')).toBe('fewer than 10');
+    expect(file.about.get('Rows')).toBe('21');
+    expect([...file.about.keys()].filter((key) => /identified|total/i.test(key))).toEqual([]);
+    expect([...file.about.values()].join(' ')).not.toMatch(/\b22\b/);
   });
 
   it("never shows another country's records", () => {
@@ -274,7 +271,7 @@ describe('the export with k = 5', () => {
   });
 
   it('is the same file in XLSX, with the header on its own sheet', async () => {
-    const response = await data.download(`/api/statistics/global-collection?${PERIOD}&k=5&format=xlsx`);
+    const response = await data.download('/api/statistics/global-collection?year=2016&format=xlsx');
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.bytes as never);
@@ -287,35 +284,32 @@ describe('the export with k = 5', () => {
     expect(rows.slice(1)).toEqual(file.rows);
     const pairs = new Map<string, string>();
     about!.eachRow((row) => pairs.set(String(row.getCell(1).value), String(row.getCell(2).value)));
-    expect(pairs.get('Rows suppressed')).toBe('1');
+    expect(pairs.get('Persons suppressed')).toBe('fewer than 10');
+  });
+
+  it('is the same file byte for byte when asked again, but for the day it was exported', async () => {
+    const withoutExportDay = (text: string) => text.replace(/^# Exported on: .*$/m, '');
+    const [first, second] = [await exportText('year=2016'), await exportText('year=2016')];
+    expect(withoutExportDay(first)).toContain('# Year: 2016');
+    expect(withoutExportDay(second)).toBe(withoutExportDay(first));
   });
 });
 
-describe('the export with the default k of 10', () => {
-  it('generalises what it must and says that no generalisation kept within the share', async () => {
-    const file = await exportCsv(PERIOD);
-    expect(file.about.get('k')).toMatch(/^10:/);
-    expect(file.about.get('Generalisation')).toBe('year: run of years; age: suppressed; exploitation: suppressed; citizenship: suppressed');
-    expect(file.about.get('Rows suppressed')).toBe('5');
-    expect(file.about.get('Suppression')).toMatch(/no generalisation kept this under 10%/);
-    const expected = COLLECTION_COLUMNS.map((name) =>
-      name === 'yearOfRegistration'
-        ? '2016--2017'
-        : name === 'Datasource'
-          ? 'Case Management'
-          : name === 'gender'
-            ? 'Female'
-            : name === 'isAbroad'
-              ? '0'
-              : '',
+describe('the export of 2017', () => {
+  it('joins single years of age into CTDC’s broad band when none reaches k', async () => {
+    const file = await exportCsv('year=2017');
+    expect(file.about.get('Generalisation')).toBe('age: CTDC broad band; exploitation: per-type flags; citizenship: country');
+    expect(file.about.get('Persons suppressed')).toBe('fewer than 10');
+    expect(file.rows).toHaveLength(11);
+    expect(new Set(file.rows.map((row) => [row[column('age')], row[column('ageBroad')], row[column('citizenship')]].join(' ')))).toEqual(
+      new Set([' 9--17 KH']),
     );
-    expect(file.rows).toEqual(Array.from({ length: 12 }, () => expected));
   });
 });
 
 describe('audit', () => {
-  it('records the export with its parameters and nothing of a person', async () => {
-    await exportCsv(`${PERIOD}&k=7`);
+  it('records the export with its year, generalisation and exact suppression, and nothing of a person', async () => {
+    await exportCsv('year=2016');
     const [event] = await asSystem(t.database.db, async (tx) =>
       rowsOf<{ details: Record<string, unknown>; actor_username: string }>(
         await tx.execute(
@@ -324,24 +318,31 @@ describe('audit', () => {
       ),
     );
     expect(event!.actor_username).toBe('th.data');
-    expect(event!.details).toMatchObject({ from: '2016-01-01', to: '2017-12-31', k: 7, format: 'csv' });
+    expect(event!.details).toEqual({
+      year: 2016,
+      format: 'csv',
+      generalisation: { age: 0, exploitation: 0, citizenship: 0 },
+      suppressedPersons: 1,
+    });
   });
 });
 
 describe('bad input', () => {
+  const thisYear = Number(localToday('TH', new Date()).slice(0, 4));
   it.each([
-    ['from=2016-01-01&to=2017-12-31&k=4', 'query.k'],
-    ['from=2016-01-01&to=2017-12-31&k=ten', 'query.k'],
-    ['from=2016-01-01&to=2017-12-31&k=5.5', 'query.k'],
-    ['from=2016-01-01&to=2017-12-31&k=101', 'query.k'],
-    ['from=2016-01-01&to=2017-12-31&format=pdf', 'query.format'],
-    ['from=2016-04-01&to=2016-06-30', 'query.from'],
-    ['from=2016-01-01&to=2016-06-30', 'query.to'],
-    ['from=2017-01-01&to=2016-12-31', 'query.to'],
-    ['from=2000-01-01&to=2016-12-31', 'query.to'],
-    ['from=2016-02-30&to=2016-12-31', 'query.from'],
-    ['to=2016-12-31', 'query.from'],
-    ['from=2016-01-01&to=2016-12-31&agencyId=x', 'query.agencyId'],
+    ['year=2016-2017', 'query.year'],
+    ['year=2016&k=10', 'query.k'],
+    [`year=${thisYear}`, 'query.year'],
+    [`year=${thisYear + 1}`, 'query.year'],
+    ['year=0x7E0', 'query.year'],
+    ['year=2016.0', 'query.year'],
+    ['year=+2016', 'query.year'],
+    ['year=2e3', 'query.year'],
+    ['year=1899', 'query.year'],
+    ['format=csv', 'query.year'],
+    ['from=2016-01-01&to=2016-12-31', 'query.from'],
+    ['year=2016&format=pdf', 'query.format'],
+    ['year=2016&agencyId=x', 'query.agencyId'],
   ])('%s → 400 naming %s', async (query, path) => {
     const problem = expectProblem(await data.get(`/api/statistics/global-collection?${query}`), 400, 'validation_failed');
     expect(problem.errors!.map((error) => error.path)).toContain(path);
@@ -367,7 +368,7 @@ describe('who may export', () => {
         await tx.delete(userRoles).where(eq(userRoles.userId, user!.id));
         await tx.insert(userRoles).values({ userId: user!.id, roleId: role!.id });
       });
-      const response = await client.get(`/api/statistics/global-collection?${PERIOD}`);
+      const response = await client.get('/api/statistics/global-collection?year=2016');
       expect(response.status, key).toBe(403);
       expect(response.body.code, key).toBe('forbidden');
     }

@@ -18,11 +18,14 @@ import { globalCollectionExportSchema } from './schema.js';
 const MEDIA_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
 /**
- * `GET /api/statistics/global-collection`: the identified victims of the reader's country as a
- * k-anonymised file for global data collections (DESIGN.md §2 step 9, §4 Publication). The
- * database answers counts per combination only; the rows are made from them here. Files of the
- * same years at different k may generalise differently and be laid side by side, which k-anonymity
- * alone does not guard against: the audit event keeps who took which k and generalisation.
+ * `GET /api/statistics/global-collection`: the identified victims of the reader's country in one
+ * ended year as a k-anonymised file for global data collections (DESIGN.md §2 step 9, §4
+ * Publication). The database answers counts per combination only; the rows are made from them
+ * here. Files could otherwise be differenced: k is fixed and a file is one whole year, so the same
+ * year over the same records always gives the same generalisation and rows, and asking again gains
+ * nothing. What remains: a record added to that year later changes its file, and two files of the
+ * year before and after it may isolate that record; the audit event keeps who took which year, when,
+ * and the generalisation and suppression it got.
  */
 export function globalCollectionRoutes(app: FastifyInstance, { database, federation }: RouteDeps) {
   const { db } = database;
@@ -31,30 +34,27 @@ export function globalCollectionRoutes(app: FastifyInstance, { database, federat
   api.get('/api/statistics/global-collection', { schema: globalCollectionExportSchema }, async (request, reply) => {
     const actor = actorOf(request);
     if (!canExportForGlobalCollections(actor)) throw forbidden();
-    const { from, to, k, format } = request.query;
-    const years = { firstYear: Number(from.slice(0, 4)), lastYear: Number(to.slice(0, 4)) };
+    const { year, format } = request.query;
     const anonymisation = await asActor(db, dbActorOf(actor), async (tx) => {
-      const combinations = await countCombinations(tx, { from, to }, actor.countryCode);
-      const anonymised = anonymise(combinations, k, years);
+      const anonymised = anonymise(await countCombinations(tx, year, actor.countryCode));
       await recordAudit(tx, auditContextOf(request), {
         action: 'statistics.global_collection_exported',
         resourceType: 'statistic',
         resourceId: 'global_collection',
-        details: { from, to, k, format, generalisation: anonymised.generalisation, suppressedRows: anonymised.suppressedPersons },
+        details: { year, format, generalisation: anonymised.generalisation, suppressedPersons: anonymised.suppressedPersons },
       });
       return anonymised;
     });
     const exportedAt = new Date();
     const source = { instanceName: federation.identity.name, instanceId: federation.identity.instanceId, countryCode: actor.countryCode };
     const out = new PassThrough();
-    writeCollectionFile(anonymisation, collectionMetadata(anonymisation, { from, to }, source, exportedAt), format, out).catch((error) => {
+    writeCollectionFile(anonymisation, collectionMetadata(anonymisation, year, source, exportedAt), format, out).catch((error) => {
       request.log.error(traceOf(error), 'global collection export failed while streaming');
       out.destroy(error as Error);
     });
-    const fileName = `global-collection-${actor.countryCode}-${from.slice(0, 4)}-${to.slice(0, 4)}-k${k}.${format}`;
     return reply
       .header('content-type', MEDIA_TYPES[format])
-      .header('content-disposition', contentDisposition(fileName))
+      .header('content-disposition', contentDisposition(`global-collection-${actor.countryCode}-${year}.${format}`))
       .header('cache-control', 'no-store')
       .send(out);
   });

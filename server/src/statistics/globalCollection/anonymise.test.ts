@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { EXPLOITATION_TYPES } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
 import { anonymise, personRows } from './anonymise.js';
+import { suppressedBand } from './collectionFile.js';
 import { COLLECTION_COLUMNS, collectionRow } from './collectionRow.js';
 import type { Combination } from './combinations.js';
-
-const ONE_YEAR = { firstYear: 2024, lastYear: 2024 };
-const TWO_YEARS = { firstYear: 2023, lastYear: 2024 };
 
 const combination = (persons: number, more: Partial<Combination> = {}): Combination => ({
   year: 2024,
@@ -28,16 +26,16 @@ const sizes = (rows: unknown[][]) => {
 
 describe('anonymise', () => {
   it('keeps every value as recorded when each combination already holds k persons', () => {
-    const result = anonymise([combination(10), combination(12, { age: 30 })], 10, ONE_YEAR);
-    expect(result.generalisation).toEqual({ year: 0, age: 0, exploitation: 0, citizenship: 0 });
+    const result = anonymise([combination(10), combination(12, { age: 30 })]);
+    expect(result.generalisation).toEqual({ age: 0, exploitation: 0, citizenship: 0 });
     expect(result.suppressedPersons).toBe(0);
     expect([...personRows(result)]).toHaveLength(22);
   });
 
   it('climbs to the broad age band when single years are too few, rather than suppress', () => {
     // Ages 24, 25 and 26 share CTDC's band 24--26: 4 + 3 + 3 = 10.
-    const result = anonymise([combination(4, { age: 24 }), combination(3), combination(3, { age: 26 })], 10, ONE_YEAR);
-    expect(result.generalisation).toEqual({ year: 0, age: 1, exploitation: 0, citizenship: 0 });
+    const result = anonymise([combination(4, { age: 24 }), combination(3), combination(3, { age: 26 })]);
+    expect(result.generalisation).toEqual({ age: 1, exploitation: 0, citizenship: 0 });
     const rows = [...personRows(result)];
     expect(rows).toHaveLength(10);
     expect(new Set(rows.map((row) => row[column('ageBroad')]))).toEqual(new Set(['24--26']));
@@ -45,12 +43,8 @@ describe('anonymise', () => {
   });
 
   it('suppresses a small class when that loses less than generalising everyone, within a tenth of the persons', () => {
-    const result = anonymise(
-      [combination(60), combination(40, { citizenship: 'KH' }), combination(3, { citizenship: 'FR' })],
-      10,
-      ONE_YEAR,
-    );
-    expect(result.generalisation).toEqual({ year: 0, age: 0, exploitation: 0, citizenship: 0 });
+    const result = anonymise([combination(60), combination(40, { citizenship: 'KH' }), combination(3, { citizenship: 'FR' })]);
+    expect(result.generalisation).toEqual({ age: 0, exploitation: 0, citizenship: 0 });
     expect(result.suppressedPersons).toBe(3);
     expect(result.withinLimit).toBe(true);
     const rows = [...personRows(result)];
@@ -59,47 +53,37 @@ describe('anonymise', () => {
   });
 
   it('generalises citizenship to the subregion when suppressing would lose more than a tenth', () => {
-    const result = anonymise([combination(6, { citizenship: 'KH' }), combination(6, { citizenship: 'LA' })], 10, ONE_YEAR);
+    const result = anonymise([combination(6, { citizenship: 'KH' }), combination(6, { citizenship: 'LA' })]);
     expect(result.generalisation.citizenship).toBe(1);
     expect(result.suppressedPersons).toBe(0);
     expect([...personRows(result)].every((row) => row[column('citizenship')] === 'Mekong')).toBe(true);
   });
 
-  it('joins the years of the period into one run when the years apart are too few', () => {
-    const result = anonymise([combination(6, { year: 2023 }), combination(6, { year: 2024 })], 10, TWO_YEARS);
-    expect(result.generalisation.year).toBe(1);
-    expect([...personRows(result)].every((row) => row[column('yearOfRegistration')] === '2023--2024')).toBe(true);
-  });
-
-  it('suppresses everyone when the whole period holds fewer than k persons, and says the share was not kept', () => {
-    const result = anonymise([combination(3), combination(2, { sex: 'male' })], 5, ONE_YEAR);
+  it('suppresses everyone when the whole year holds fewer than k persons, and says the share was not kept', () => {
+    const result = anonymise([combination(6), combination(3, { sex: 'male' })]);
     expect(result.classes).toEqual([]);
-    expect(result.suppressedPersons).toBe(5);
+    expect(result.suppressedPersons).toBe(9);
     expect(result.withinLimit).toBe(false);
-  });
-
-  it('never takes k below 5', () => {
-    expect(() => anonymise([combination(10)], 4, ONE_YEAR)).toThrow(RangeError);
   });
 
   it('orders rows by their values, whatever order the counts came in', () => {
     const counts = [combination(10, { age: 40 }), combination(10, { sex: 'male' }), combination(10, { citizenship: 'KH' })];
-    const forwards = [...personRows(anonymise(counts, 10, ONE_YEAR))];
-    const backwards = [...personRows(anonymise([...counts].reverse(), 10, ONE_YEAR))];
+    const forwards = [...personRows(anonymise(counts))];
+    const backwards = [...personRows(anonymise([...counts].reverse()))];
     expect(backwards).toEqual(forwards);
   });
 });
 
 describe('collectionRow', () => {
-  const finest = { year: 0, age: 0, exploitation: 0, citizenship: 0 };
+  const finest = { age: 0, exploitation: 0, citizenship: 0 };
   const cell = (row: unknown[], name: (typeof COLLECTION_COLUMNS)[number]) => row[column(name)];
 
   it('writes a form of exploitation as its major type and its own flag', () => {
-    const row = collectionRow(combination(1, { exploitation: ['DebtBondage', 'ForcedBegging'] }), finest, ONE_YEAR);
+    const row = collectionRow(combination(1, { exploitation: ['DebtBondage', 'ForcedBegging'] }), finest);
     expect(row).toHaveLength(COLLECTION_COLUMNS.length);
     expect([cell(row, 'isForcedLabour'), cell(row, 'isSexualExploit'), cell(row, 'isOtherExploit')]).toEqual([1, 0, 0]);
     expect([cell(row, 'typeOfLabourBegging'), cell(row, 'meansOfControlDebtBondage'), cell(row, 'isForcedMarriage')]).toEqual([1, 1, 0]);
-    const major = collectionRow(combination(1, { exploitation: ['DebtBondage'] }), { ...finest, exploitation: 1 }, ONE_YEAR);
+    const major = collectionRow(combination(1, { exploitation: ['DebtBondage'] }), { ...finest, exploitation: 1 });
     expect([cell(major, 'isForcedLabour'), cell(major, 'typeOfLabourBegging')]).toEqual([1, null]);
   });
 
@@ -107,15 +91,28 @@ describe('collectionRow', () => {
     const row = collectionRow(
       combination(1, { sex: 'unknown', age: null, citizenship: 'unknown', exploitation: [], domesticAbroad: 'abroad' }),
       finest,
-      ONE_YEAR,
     );
     expect(row).toEqual([2024, 'Case Management', ...Array(COLLECTION_COLUMNS.length - 3).fill(null), 1]);
-    const child = collectionRow(combination(1, { age: 8, citizenship: 'ID' }), { ...finest, age: 2, citizenship: 1 }, ONE_YEAR);
+    const child = collectionRow(combination(1, { age: 8, citizenship: 'ID' }), { ...finest, age: 2, citizenship: 1 });
     expect([cell(child, 'age'), cell(child, 'ageBroad'), cell(child, 'majorityStatus'), cell(child, 'citizenship')]).toEqual([
       null,
       null,
       'Minor',
       'ASEAN',
+    ]);
+  });
+});
+
+describe('suppressedBand', () => {
+  it('states the persons suppressed only in bands as wide as k, none and a few alike', () => {
+    expect([0, 1, 9, 10, 19, 20, 137].map(suppressedBand)).toEqual([
+      'fewer than 10',
+      'fewer than 10',
+      'fewer than 10',
+      '10 to 19',
+      '10 to 19',
+      '20 to 29',
+      '130 to 139',
     ]);
   });
 });

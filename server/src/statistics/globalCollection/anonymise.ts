@@ -1,7 +1,7 @@
 import { GLOBAL_COLLECTION_K } from '@seamless/contracts';
 import { type CollectionCell, collectionRow } from './collectionRow.js';
 import type { Combination } from './combinations.js';
-import { type Generalisation, heightsFor, QUASI_IDENTIFIERS } from './hierarchies.js';
+import { type Generalisation, HEIGHTS, QUASI_IDENTIFIERS } from './hierarchies.js';
 
 /**
  * At most this share of the persons may be suppressed. More would bias what the collection
@@ -13,12 +13,9 @@ export const MAX_SUPPRESSED_SHARE = 0.1;
 export type AnonymisedClass = { row: CollectionCell[]; persons: number };
 
 export type Anonymisation = {
-  k: number;
-  years: { firstYear: number; lastYear: number };
   generalisation: Generalisation;
-  /** Classes of at least k persons, in the order of their rows. */
+  /** Classes of at least GLOBAL_COLLECTION_K persons, in the order of their rows. */
   classes: AnonymisedClass[];
-  totalPersons: number;
   suppressedPersons: number;
   /** False only when even the coarsest generalisation suppresses more than the share allowed. */
   withinLimit: boolean;
@@ -26,11 +23,10 @@ export type Anonymisation = {
 
 type Candidate = { generalisation: Generalisation; kept: AnonymisedClass[]; suppressed: number; loss: number };
 
-function* lattice(heights: Generalisation): Generator<Generalisation> {
-  for (let year = 0; year <= heights.year; year += 1)
-    for (let age = 0; age <= heights.age; age += 1)
-      for (let exploitation = 0; exploitation <= heights.exploitation; exploitation += 1)
-        for (let citizenship = 0; citizenship <= heights.citizenship; citizenship += 1) yield { year, age, exploitation, citizenship };
+function* lattice(): Generator<Generalisation> {
+  for (let age = 0; age <= HEIGHTS.age; age += 1)
+    for (let exploitation = 0; exploitation <= HEIGHTS.exploitation; exploitation += 1)
+      for (let citizenship = 0; citizenship <= HEIGHTS.citizenship; citizenship += 1) yield { age, exploitation, citizenship };
 }
 
 /**
@@ -38,9 +34,8 @@ function* lattice(heights: Generalisation): Generator<Generalisation> {
  * the mean of her quasi-identifiers' levels over their heights (Sweeney's precision), each
  * suppressed person loses everything.
  */
-function lossOf(generalisation: Generalisation, heights: Generalisation, kept: number, suppressed: number): number {
-  const climbing = QUASI_IDENTIFIERS.filter((name) => heights[name] > 0);
-  const precision = climbing.reduce((sum, name) => sum + generalisation[name] / heights[name], 0) / Math.max(climbing.length, 1);
+function lossOf(generalisation: Generalisation, kept: number, suppressed: number): number {
+  const precision = QUASI_IDENTIFIERS.reduce((sum, name) => sum + generalisation[name] / HEIGHTS[name], 0) / QUASI_IDENTIFIERS.length;
   const total = kept + suppressed;
   return total === 0 ? 0 : (kept * precision + suppressed) / total;
 }
@@ -59,10 +54,10 @@ const rowOrder = (a: CollectionCell[], b: CollectionCell[]) => {
   return 0;
 };
 
-function classesUnder(combinations: readonly Combination[], generalisation: Generalisation, years: Anonymisation['years']) {
+function classesUnder(combinations: readonly Combination[], generalisation: Generalisation) {
   const classes = new Map<string, AnonymisedClass>();
   for (const combination of combinations) {
-    const row = collectionRow(combination, generalisation, years);
+    const row = collectionRow(combination, generalisation);
     const key = JSON.stringify(row);
     const found = classes.get(key);
     if (found) found.persons += combination.persons;
@@ -78,34 +73,30 @@ const levelsOrder = (a: Generalisation, b: Generalisation) => QUASI_IDENTIFIERS.
 
 /**
  * Chooses the generalisation along the fixed hierarchies that loses least, among those whose
- * classes under k hold at most MAX_SUPPRESSED_SHARE of the persons, and suppresses those
- * classes. Ties go to fewer suppressed persons, then to the finer year, age, exploitation and
- * citizenship, in that order. When no generalisation keeps within the share, the one suppressing
- * fewest persons is taken and the header says so. Every level of every hierarchy is tried: four
- * hierarchies of at most four levels make at most 72 candidates.
+ * classes under GLOBAL_COLLECTION_K hold at most MAX_SUPPRESSED_SHARE of the persons, and
+ * suppresses those classes. Ties go to fewer suppressed persons, then to the finer age,
+ * exploitation and citizenship, in that order. When no generalisation keeps within the share, the
+ * one suppressing fewest persons is taken and the header says so. Every level of every hierarchy
+ * is tried: three hierarchies of at most four levels make at most 36 candidates. Nothing depends
+ * on the order the counts came in, so the same records always give the same file.
  */
-export function anonymise(combinations: readonly Combination[], k: number, years: Anonymisation['years']): Anonymisation {
-  if (!Number.isInteger(k) || k < GLOBAL_COLLECTION_K.minimum)
-    throw new RangeError(`k must be an integer of at least ${GLOBAL_COLLECTION_K.minimum}`);
-  const heights = heightsFor(years);
+export function anonymise(combinations: readonly Combination[]): Anonymisation {
+  const k = GLOBAL_COLLECTION_K;
   const totalPersons = combinations.reduce((sum, combination) => sum + combination.persons, 0);
   const allowed = Math.floor(totalPersons * MAX_SUPPRESSED_SHARE);
-  const candidates: Candidate[] = [...lattice(heights)].map((generalisation) => {
-    const classes = classesUnder(combinations, generalisation, years);
+  const candidates: Candidate[] = [...lattice()].map((generalisation) => {
+    const classes = classesUnder(combinations, generalisation);
     const kept = classes.filter((each) => each.persons >= k);
     const suppressed = classes.filter((each) => each.persons < k).reduce((sum, each) => sum + each.persons, 0);
-    return { generalisation, kept, suppressed, loss: lossOf(generalisation, heights, totalPersons - suppressed, suppressed) };
+    return { generalisation, kept, suppressed, loss: lossOf(generalisation, totalPersons - suppressed, suppressed) };
   });
   const within = candidates.filter((candidate) => candidate.suppressed <= allowed);
   const [best] = within.length
     ? within.sort((a, b) => lossOrder(a, b) || a.suppressed - b.suppressed || levelsOrder(a.generalisation, b.generalisation))
     : candidates.sort((a, b) => a.suppressed - b.suppressed || lossOrder(a, b) || levelsOrder(a.generalisation, b.generalisation));
   return {
-    k,
-    years,
     generalisation: best!.generalisation,
     classes: best!.kept.sort((a, b) => rowOrder(a.row, b.row)),
-    totalPersons,
     suppressedPersons: best!.suppressed,
     withinLimit: within.length > 0,
   };

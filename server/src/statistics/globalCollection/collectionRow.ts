@@ -5,8 +5,8 @@ import { ageBroadOf, type Generalisation, majorityStatusOf, subregionOf } from '
 /**
  * The columns of the file, named as in CTDC's global victim dataset. From our HTCDS vocabulary:
  *
- * - `yearOfRegistration`: year of the first identification decision in the period
- *   (`trafficking_status_decisions.decided_on`), or the run of years `2021--2023`.
+ * - `yearOfRegistration`: the year of the file, that of the person's first identification decision
+ *   in it (`trafficking_status_decisions.decided_on`).
  * - `Datasource`: always `Case Management` (every record is a case; hotline contacts are not
  *   victims identified).
  * - `gender`: `prs_Gender` — Feminine and TransgenderFeminine `Female`, Masculine and
@@ -110,10 +110,9 @@ function citizenshipCell(citizenship: string, level: number): CollectionCell {
  * The row of one person of this combination under the generalisation. Two persons share a row
  * exactly when they share every quasi-identifier as generalised, so the row is the class.
  */
-export function collectionRow(combination: Combination, generalisation: Generalisation, years: { firstYear: number; lastYear: number }) {
-  const year = generalisation.year === 0 ? combination.year : `${years.firstYear}--${years.lastYear}`;
+export function collectionRow(combination: Combination, generalisation: Generalisation) {
   return [
-    year,
+    combination.year,
     'Case Management',
     GENDER[combination.sex],
     ...ageCells(combination.age, generalisation.age),

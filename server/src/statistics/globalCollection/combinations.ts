@@ -31,12 +31,12 @@ type CountRow = {
   persons_counted: string | number;
 };
 
-/** The identified victims of the reader's whole country in the period, counted per combination. */
-export async function countCombinations(tx: Tx, period: { from: string; to: string }, countryCode: string): Promise<Combination[]> {
+/** The identified victims of the reader's whole country in the calendar year, counted per combination. */
+export async function countCombinations(tx: Tx, year: number, countryCode: string): Promise<Combination[]> {
   const rows = rowsOf<CountRow>(
     await tx.execute(
       sql`select identified_year, sex_code, age_years, citizenship_code, exploitation_codes, domestic_abroad, persons_counted
-          from global_collection_counts(${period.from}::date, ${period.to}::date, ${timeZoneOfCountry(countryCode)})`,
+          from global_collection_counts(${`${year}-01-01`}::date, ${`${year}-12-31`}::date, ${timeZoneOfCountry(countryCode)})`,
     ),
   );
   return rows.map((row) => ({

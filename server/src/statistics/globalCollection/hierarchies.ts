@@ -1,30 +1,26 @@
 /**
  * The fixed generalisation hierarchies of the quasi-identifiers, finest level first. Sex and
  * domestic/abroad have none: they are already as coarse as a collection takes them, and a class
- * they leave under k is suppressed.
+ * they leave under k is suppressed. The year has none either: a file holds one year.
  */
-export const QUASI_IDENTIFIERS = ['year', 'age', 'exploitation', 'citizenship'] as const;
+export const QUASI_IDENTIFIERS = ['age', 'exploitation', 'citizenship'] as const;
 export type QuasiIdentifier = (typeof QUASI_IDENTIFIERS)[number];
 
 /** The level chosen for each quasi-identifier: an index into LEVEL_NAMES. */
 export type Generalisation = Record<QuasiIdentifier, number>;
 
 export const LEVEL_NAMES: Record<QuasiIdentifier, readonly string[]> = {
-  year: ['year', 'run of years'],
   age: ['single year', 'CTDC broad band', 'minor/adult', 'suppressed'],
   exploitation: ['per-type flags', 'major type', 'suppressed'],
   citizenship: ['country', 'subregion (Mekong, rest of ASEAN, other)', 'suppressed'],
 };
 
-/** The highest level each quasi-identifier may take; one year has no run of years above it. */
-export function heightsFor(period: { firstYear: number; lastYear: number }): Generalisation {
-  return {
-    year: period.lastYear > period.firstYear ? 1 : 0,
-    age: LEVEL_NAMES.age.length - 1,
-    exploitation: LEVEL_NAMES.exploitation.length - 1,
-    citizenship: LEVEL_NAMES.citizenship.length - 1,
-  };
-}
+/** The highest level each quasi-identifier may take. */
+export const HEIGHTS: Generalisation = {
+  age: LEVEL_NAMES.age.length - 1,
+  exploitation: LEVEL_NAMES.exploitation.length - 1,
+  citizenship: LEVEL_NAMES.citizenship.length - 1,
+};
 
 /** CTDC's `ageBroad` bands (inclusive), written as CTDC writes them. */
 const CTDC_AGE_BANDS: readonly (readonly [number, number])[] = [

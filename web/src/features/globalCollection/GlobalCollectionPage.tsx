@@ -1,45 +1,31 @@
-import { Button, Card, Group, NumberInput, Select, Stack, Text, Title } from '@mantine/core';
-import { GLOBAL_COLLECTION_FORMATS, GLOBAL_COLLECTION_K, type GlobalCollectionFormat } from '@seamless/contracts';
+import { Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { GLOBAL_COLLECTION_FORMATS, GLOBAL_COLLECTION_K } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear } from '../../lib/dates';
-import { useMe } from '../auth/MeContext';
-import { todayIn } from '../statisticReports/reportView';
-import { defaultDraft, exportQuery, type GlobalCollectionDraft, yearChoices } from './exportRequest';
+import { yearChoices } from './exportRequest';
 import { useDownloadGlobalCollection } from './queries';
 
-/** The data officer picks whole years and k, and takes the file as CSV or XLSX. */
+/** The data officer picks one year that has ended, and takes its file as CSV or XLSX; k is fixed. */
 export function GlobalCollectionPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const me = useMe();
-  const today = todayIn(me.agency.countryCode);
-  const [draft, setDraft] = useState<GlobalCollectionDraft>(() => defaultDraft(today));
-  const [invalid, setInvalid] = useState<{ k: boolean; period: boolean }>({ k: false, period: false });
+  const [choices] = useState(() => yearChoices());
+  const [year, setYear] = useState(choices[0]!);
   const downloading = useDownloadGlobalCollection();
-  const years = yearChoices(today).map((year) => ({ value: String(year), label: formatYear(year, locale) }));
-  const limits = { minimum: GLOBAL_COLLECTION_K.minimum, maximum: GLOBAL_COLLECTION_K.maximum };
+  const years = choices.map((choice) => ({ value: String(choice), label: formatYear(choice, locale) }));
 
-  const set = (patch: Partial<GlobalCollectionDraft>) => {
+  const choose = (value: string) => {
     downloading.reset();
-    setInvalid({ k: false, period: false });
-    setDraft((current) => ({ ...current, ...patch }));
-  };
-  const take = (format: GlobalCollectionFormat) => {
-    const checked = exportQuery(draft, format);
-    if (checked.ok) downloading.mutate(checked.data);
-    else {
-      const paths = checked.errors.map((error) => error.path);
-      setInvalid({ k: paths.includes('k'), period: paths.some((path) => path === 'from' || path === 'to') });
-    }
+    setYear(Number(value));
   };
 
   return (
     <>
-      <PageHeader title={t('globalCollection.title')} description={t('globalCollection.description')} />
+      <PageHeader title={t('globalCollection.title')} description={t('globalCollection.description', { k: GLOBAL_COLLECTION_K })} />
       <Card withBorder padding="lg" maw={760} component="section" aria-labelledby="global-collection-file">
         <Stack gap="md">
           <div>
@@ -47,40 +33,18 @@ export function GlobalCollectionPage() {
               {t('globalCollection.file')}
             </Title>
             <Text size="sm" c="dimmed">
-              {t('globalCollection.about')}
+              {t('globalCollection.about', { k: GLOBAL_COLLECTION_K })}
             </Text>
           </div>
-          <Group align="flex-start" gap="sm" wrap="wrap">
-            <Select
-              label={t('globalCollection.fromYear')}
-              data={years}
-              value={String(draft.fromYear)}
-              onChange={(value) => value && set({ fromYear: Number(value), toYear: Math.max(Number(value), draft.toYear) })}
-              allowDeselect={false}
-              w={140}
-            />
-            <Select
-              label={t('globalCollection.toYear')}
-              data={years.filter((year) => Number(year.value) >= draft.fromYear)}
-              value={String(draft.toYear)}
-              onChange={(value) => value && set({ toYear: Number(value) })}
-              allowDeselect={false}
-              error={invalid.period ? t('globalCollection.error.period') : undefined}
-              w={140}
-            />
-            <NumberInput
-              label={t('globalCollection.k')}
-              description={t('globalCollection.kHint', limits)}
-              value={draft.k}
-              onChange={(value) => set({ k: value })}
-              min={GLOBAL_COLLECTION_K.minimum}
-              max={GLOBAL_COLLECTION_K.maximum}
-              allowDecimal={false}
-              allowNegative={false}
-              error={invalid.k ? t('globalCollection.error.k', limits) : undefined}
-              w={{ base: '100%', sm: 300 }}
-            />
-          </Group>
+          <Select
+            label={t('globalCollection.year')}
+            description={t('globalCollection.yearHint')}
+            data={years}
+            value={String(year)}
+            onChange={(value) => value && choose(value)}
+            allowDeselect={false}
+            w={{ base: '100%', sm: 300 }}
+          />
           <Group gap="sm">
             {GLOBAL_COLLECTION_FORMATS.map((format) => (
               <Button
@@ -88,7 +52,7 @@ export function GlobalCollectionPage() {
                 variant={format === 'xlsx' ? 'filled' : 'default'}
                 loading={downloading.isPending && downloading.variables?.format === format}
                 disabled={downloading.isPending}
-                onClick={() => take(format)}
+                onClick={() => downloading.mutate({ year, format })}
               >
                 {t(`globalCollection.download.${format}`)}
               </Button>

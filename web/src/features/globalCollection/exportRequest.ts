@@ -1,38 +1,14 @@
-import {
-  GLOBAL_COLLECTION_K,
-  GLOBAL_COLLECTION_LONGEST_RUN_OF_YEARS,
-  type GlobalCollectionFormat,
-  type GlobalCollectionQuery,
-  globalCollectionQuerySchema,
-} from '@seamless/contracts';
-import { validate } from '../../lib/validation';
+import { type GlobalCollectionQuery, latestEndedYear } from '@seamless/contracts';
 
-/** What the page holds: whole years, and k as typed (empty while the field is cleared). */
-export interface GlobalCollectionDraft {
-  fromYear: number;
-  toYear: number;
-  k: number | string;
-}
+/** Recent years are what the collections ask for; an older one can still be taken through the API. */
+const YEARS_OFFERED = 10;
 
-/** Last year, the latest whole one, with the default k. */
-export function defaultDraft(today: string): GlobalCollectionDraft {
-  const lastYear = Number(today.slice(0, 4)) - 1;
-  return { fromYear: lastYear, toYear: lastYear, k: GLOBAL_COLLECTION_K.default };
-}
-
-/** The years offered, latest first: this one and as many before it as one export may span. */
-export const yearChoices = (today: string): number[] =>
-  Array.from({ length: GLOBAL_COLLECTION_LONGEST_RUN_OF_YEARS }, (_, index) => Number(today.slice(0, 4)) - index);
-
-/** The draft checked by the server's own schema, as the query of one download. */
-export function exportQuery(draft: GlobalCollectionDraft, format: GlobalCollectionFormat) {
-  return validate(globalCollectionQuerySchema, {
-    from: `${draft.fromYear}-01-01`,
-    to: `${draft.toYear}-12-31`,
-    k: String(draft.k).trim(),
-    format,
-  });
-}
+/**
+ * The years offered, latest first: the latest that has ended and the ones before it. Each passes
+ * the server's schema, which takes the same latest year, so the page has nothing left to check.
+ */
+export const yearChoices = (now: Date = new Date()): number[] =>
+  Array.from({ length: YEARS_OFFERED }, (_, index) => latestEndedYear(now) - index);
 
 export const exportPath = (query: GlobalCollectionQuery) =>
-  `/api/statistics/global-collection?${new URLSearchParams({ from: query.from, to: query.to, k: String(query.k), format: query.format })}`;
+  `/api/statistics/global-collection?${new URLSearchParams({ year: String(query.year), format: query.format })}`;

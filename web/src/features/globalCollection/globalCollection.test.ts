@@ -1,31 +1,27 @@
+import { globalCollectionQuerySchema } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
-import { defaultDraft, exportPath, exportQuery, yearChoices } from './exportRequest';
-
-const TODAY = '2026-03-14';
+import { exportPath, yearChoices } from './exportRequest';
 
 describe('the global collection export form', () => {
-  it('offers last year with k = 10, and ten years to choose from, latest first', () => {
-    expect(defaultDraft(TODAY)).toEqual({ fromYear: 2025, toYear: 2025, k: 10 });
-    const years = yearChoices(TODAY);
+  it('offers the ten latest years that have ended, latest first', () => {
+    const years = yearChoices(new Date('2026-03-14T05:00:00Z'));
     expect(years).toHaveLength(10);
-    expect([years[0], years.at(-1)]).toEqual([2026, 2017]);
+    expect([years[0], years.at(-1)]).toEqual([2025, 2016]);
   });
 
-  it('asks the server for whole years and the k typed', () => {
-    const checked = exportQuery({ fromYear: 2024, toYear: 2025, k: 12 }, 'xlsx');
-    expect(checked).toEqual({ ok: true, data: { from: '2024-01-01', to: '2025-12-31', k: 12, format: 'xlsx' } });
-    if (checked.ok)
-      expect(exportPath(checked.data)).toBe('/api/statistics/global-collection?from=2024-01-01&to=2025-12-31&k=12&format=xlsx');
+  it('waits for a year to end in every time zone before offering it', () => {
+    // Half past midnight on 1 January in Bangkok: 2025 has not yet ended west of Greenwich.
+    expect(yearChoices(new Date('2025-12-31T17:30:00Z'))[0]).toBe(2024);
+    expect(yearChoices(new Date('2026-01-01T12:00:00Z'))[0]).toBe(2025);
   });
 
-  it.each([
-    [{ fromYear: 2025, toYear: 2025, k: 4 }, 'k'],
-    [{ fromYear: 2025, toYear: 2025, k: '' }, 'k'],
-    [{ fromYear: 2025, toYear: 2025, k: 7.5 }, 'k'],
-    [{ fromYear: 2025, toYear: 2024, k: 10 }, 'to'],
-  ])('refuses %j before asking, naming %s', (draft, path) => {
-    const checked = exportQuery(draft, 'csv');
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.errors.map((error) => error.path)).toContain(path);
+  it('offers only years the server takes, and never the current one', () => {
+    const years = yearChoices();
+    for (const year of years) expect(globalCollectionQuerySchema.safeParse({ year: String(year) }).success, String(year)).toBe(true);
+    expect(years).not.toContain(new Date().getUTCFullYear());
+  });
+
+  it('asks the server for one year, and no k', () => {
+    expect(exportPath({ year: 2024, format: 'xlsx' })).toBe('/api/statistics/global-collection?year=2024&format=xlsx');
   });
 });
