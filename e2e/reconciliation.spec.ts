@@ -1,20 +1,12 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { RECONCILIATION_VERDICTS } from '../packages/contracts/src/statisticSubmissions';
-import { escapeRegExp, label, signIn } from './thaiSession';
+import { escapeRegExp, label, pickOption, signIn } from './thaiSession';
 
 /** The ministry's agency, as its option reads in the agency picker: name, then acronym. */
 const MINISTRY = /\(DATIP\)$/;
 /** A past year, offered by the year picker in the Buddhist era (2024 is 2567). */
 const YEAR = '2567';
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
-
-async function pick(page: Page, name: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name, exact: true }).click();
-  await page
-    .getByRole('option', { name: typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}$`) : option })
-    .first()
-    .click();
-}
 
 const sexLabel = (sex: (typeof SEXES)[number]) => (sex === 'unknown' ? label('common.notRecorded') : label(`shelters.sex.${sex}`));
 
@@ -29,10 +21,10 @@ test('th.data enters an annual report’s figures by sex and reads them beside t
   await page.getByRole('link', { name: label('reconciliation.nav'), exact: true }).click();
   await expect(page.getByRole('heading', { name: label('reconciliation.title'), level: 1 })).toBeVisible();
 
-  await pick(page, label('reconciliation.choice.agency'), MINISTRY);
-  await pick(page, label('statistics.figure'), label('statistics.key.victims_identified.name'));
-  await pick(page, label('statistics.period.year'), YEAR);
-  await pick(page, label('statistics.breakdown.first'), label('statistics.breakdown.sex'));
+  await pickOption(page, label('reconciliation.choice.agency'), MINISTRY);
+  await pickOption(page, label('statistics.figure'), label('statistics.key.victims_identified.name'));
+  await pickOption(page, label('statistics.period.year'), YEAR);
+  await pickOption(page, label('statistics.breakdown.first'), label('statistics.breakdown.sex'));
   await page.getByRole('textbox', { name: label('reconciliation.choice.source'), exact: true }).fill('Annual report');
 
   await page.getByRole('textbox', { name: sexLabel('female'), exact: true }).fill('12');

@@ -1,17 +1,9 @@
-import { expect, type Page, test } from '@playwright/test';
-import { escapeRegExp, label, signIn } from './thaiSession';
+import { expect, test } from '@playwright/test';
+import { escapeRegExp, label, pickOption, signIn } from './thaiSession';
 
 const CHIANG_RAI = /\(PSDHS Chiang Rai\)$/;
 /** The demo's cases were all opened in the last ten months: this year, in the Buddhist era. */
 const THIS_YEAR = String(new Date().getFullYear() + 543);
-
-async function pick(page: Page, name: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name, exact: true }).click();
-  await page
-    .getByRole('option', { name: typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}$`) : option })
-    .first()
-    .click();
-}
 
 /** The number in a catalogue sentence such as "คดีที่คุณเปิดดูได้: 5". */
 const countIn = (text: string) => Number(text.replace(/\D+/g, ''));
@@ -44,9 +36,9 @@ test('th.officehead opens the cases behind a figure and the records behind a rep
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
 
   await page.getByRole('link', { name: label('reconciliation.nav'), exact: true }).click();
-  await pick(page, label('reconciliation.choice.agency'), CHIANG_RAI);
-  await pick(page, label('statistics.figure'), label('statistics.key.cases_opened.name'));
-  await pick(page, label('statistics.period.year'), THIS_YEAR);
+  await pickOption(page, label('reconciliation.choice.agency'), CHIANG_RAI);
+  await pickOption(page, label('statistics.figure'), label('statistics.key.cases_opened.name'));
+  await pickOption(page, label('statistics.period.year'), THIS_YEAR);
   await page.getByRole('textbox', { name: label('reconciliation.choice.source'), exact: true }).fill('Provincial return');
   await page.getByRole('textbox', { name: label('reconciliation.enter.total'), exact: true }).fill('40');
   await page.getByRole('button', { name: label('reconciliation.enter.submit') }).click();

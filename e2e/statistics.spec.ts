@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { REPORT_TEMPLATES } from '../packages/contracts/src/statisticReports';
 import { REPORT_TEXT } from '../server/src/statistics/reports/reportText';
 import { readPdf, renderPdfPage } from '../server/test/pdf';
-import { escapeRegExp, label, signIn } from './thaiSession';
-
-async function pick(page: Page, name: string, option: string) {
-  await page.getByRole('combobox', { name, exact: true }).click();
-  await page
-    .getByRole('option', { name: new RegExp(`^${escapeRegExp(option)}$`) })
-    .first()
-    .click();
-}
+import { label, pickOption, signIn } from './thaiSession';
 
 /**
  * Issue 13's acceptance journey: the ministry's data officer reads the statistics in Thai,
@@ -28,15 +20,15 @@ test('th.data filters the statistics to children in 2025 and downloads the annua
     .click();
   await expect(page.getByRole('heading', { name: label('statistics.title'), level: 1 })).toBeVisible();
 
-  await pick(page, label('statistics.period.year'), '2568');
-  await pick(page, label('statistics.filter.age'), label('statistics.filter.child'));
+  await pickOption(page, label('statistics.period.year'), '2568');
+  await pickOption(page, label('statistics.filter.age'), label('statistics.filter.child'));
   await expect(page).toHaveURL(/year=2025/);
   await expect(page).toHaveURL(/age=child/);
   await expect(page.getByRole('table').first()).toBeVisible();
 
   await page.getByRole('link', { name: label('statisticReports.open') }).click();
-  await pick(page, label('statisticReports.generate.template'), label('statisticReports.template.national_annual'));
-  await pick(page, label('statisticReports.generate.year'), '2568');
+  await pickOption(page, label('statisticReports.generate.template'), label('statisticReports.template.national_annual'));
+  await pickOption(page, label('statisticReports.generate.year'), '2568');
   await page.getByRole('button', { name: label('statisticReports.generate.submit') }).click();
   await expect(page.getByRole('heading', { name: label('statisticReports.template.national_annual') })).toBeVisible();
 

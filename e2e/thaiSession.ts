@@ -38,3 +38,12 @@ export async function signIn(browser: Browser, username: string): Promise<Page> 
   await expect(page.locator('html')).toHaveAttribute('lang', 'th');
   return page;
 }
+
+/** Chooses an option of a labelled select: the whole option text, or a pattern. */
+export async function pickOption(page: Page, name: string, option: string | RegExp) {
+  await page.getByRole('combobox', { name, exact: true }).click();
+  await page
+    .getByRole('option', { name: typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}$`) : option })
+    .first()
+    .click();
+}

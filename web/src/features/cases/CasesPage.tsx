@@ -34,7 +34,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
-import { RouterAnchor, RouterButton } from '../../components/RouterLinks';
+import { RouterButton } from '../../components/RouterLinks';
 import { SearchField } from '../../components/SearchField';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -42,7 +42,8 @@ import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { useCountryName, useCountryOptions } from '../countries/useCountries';
 import { CASE_PAGE_SIZE } from './api';
-import { CaseFlags, CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
+import { CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
+import { CaseReferenceCell } from './CaseReferenceCell';
 import { type CaseListSearch, filterQueryOf, hasFilters, joinList, splitList, validateCaseListSearch } from './caseListSearch';
 import { useCases, useDeleteSavedFilter, useSavedFilters, useSaveFilter } from './queries';
 
@@ -304,12 +305,7 @@ function CaseRow({ summary }: { summary: CaseSummary }) {
   ];
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <RouterAnchor to="/cases/$caseId" params={{ caseId: summary.id }} fw={700} size="sm">
-          {summary.reference}
-        </RouterAnchor>
-        <CaseFlags summary={summary} />
-      </Table.Td>
+      <CaseReferenceCell summary={summary} />
       <Table.Td>
         {/* The server already chose between the name and a pseudonym for this reader. */}
         <Text size="sm">{summary.displayName}</Text>

@@ -3,7 +3,7 @@ import type { ReconciliationRecord, ReconciliationRecords } from '@seamless/cont
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { QueryState } from '../../components/QueryState';
-import { RouterAnchor } from '../../components/RouterLinks';
+import { CaseReferenceCell } from '../cases/CaseReferenceCell';
 import { useReconciliationRecords } from './queries';
 import { ScrollRegion } from './ScrollRegion';
 
@@ -92,11 +92,7 @@ function RecordsTable({ records }: { records: ReconciliationRecord[] }) {
         <Table.Tbody>
           {records.map((record) => (
             <Table.Tr key={record.case.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <RouterAnchor to="/cases/$caseId" params={{ caseId: record.case.id }} fw={700} size="sm">
-                  {record.case.reference}
-                </RouterAnchor>
-              </Table.Td>
+              <CaseReferenceCell summary={record.case} />
               <Table.Td>
                 {/* The server already chose between the name and a pseudonym for this reader. */}
                 <Text size="sm">{record.case.displayName}</Text>

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PagedTable } from '../../components/PagedTable';
 import { QueryState } from '../../components/QueryState';
-import { RouterAnchor } from '../../components/RouterLinks';
-import { CaseFlags } from '../cases/CaseBadges';
+import { CaseReferenceCell } from '../cases/CaseReferenceCell';
 import { useCellCases } from './queries';
 import { cellCasesRequest, type FigureRequest } from './statisticsSearch';
 import type { CellRef } from './tableView';
@@ -31,12 +30,7 @@ function CellCaseRow({ item }: { item: FigureCellCase }) {
   const summary = item.case;
   return (
     <Table.Tr>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        <RouterAnchor to="/cases/$caseId" params={{ caseId: summary.id }} fw={700} size="sm">
-          {summary.reference}
-        </RouterAnchor>
-        <CaseFlags summary={summary} />
-      </Table.Td>
+      <CaseReferenceCell summary={summary} />
       <Table.Td>
         {/* The server already chose between the name and a pseudonym for this reader. */}
         <Text size="sm">{summary.displayName}</Text>
