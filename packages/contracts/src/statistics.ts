@@ -168,9 +168,17 @@ export const figureTableSchema = z.object({
    * of privacy loss `epsilon` for the whole table (`releaseEpsilon` for all the release's tables
    * together), typically `typicalError` from the count, in place of the adjustment and of
    * suppression's complements; numbers below the threshold are still shown as hidden.
+   * `listedFrom`, one per breakdown in `by` order, is the noisy count a line of it had to reach to
+   * be listed (0: every line is listed), so a reader of the table knows what a line left out
+   * stood below; a release made before lines had a bar left out only lines below the threshold.
    */
   differentialPrivacy: z
-    .object({ epsilon: z.number().positive(), releaseEpsilon: z.number().positive(), typicalError: z.number().min(0) })
+    .object({
+      epsilon: z.number().positive(),
+      releaseEpsilon: z.number().positive(),
+      typicalError: z.number().min(0),
+      listedFrom: z.array(z.number().int().min(0)).max(2).optional(),
+    })
     .optional(),
   cells: z.array(figureCellSchema),
   /** Row and column totals (keys of one breakdown), suppressed by the same rule. */

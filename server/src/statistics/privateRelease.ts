@@ -65,9 +65,9 @@ async function unitCounts(
  * one: the table's ε is shared equally among them. Every value of every breakdown gets noise —
  * known in advance, so which rows exist says nothing — then the result is only post-processed:
  * below zero is zero, below the threshold is shown as hidden, and a line of a long breakdown is
- * shown only when its noisy count clears the long bar. Nothing is suppressed for what it would
- * reveal: the noise protects every number alike. `releaseEpsilon` is what the whole release
- * spends, printed beside the table's own.
+ * shown only when its noisy count clears the long bar, which the table states (`listedFrom`).
+ * Nothing is suppressed for what it would reveal: the noise protects every number alike.
+ * `releaseEpsilon` is what the whole release spends, printed beside the table's own.
  */
 export async function privateFigure(
   tx: Tx,
@@ -80,15 +80,15 @@ export async function privateFigure(
   const { by } = query;
   const parts = by.length === 2 ? 4 : by.length === 1 ? 2 : 1;
   const share = privacy.epsilon / parts;
-  const frame = figureFrame(query, {
-    adjustment: 0,
-    differentialPrivacy: { ...privacy, typicalError: Math.round(geometricNoiseSpread(share) * 10) / 10 },
-  });
+  const noise = { ...privacy, typicalError: Math.round(geometricNoiseSpread(share) * 10) / 10 };
+  const frame = figureFrame(query, { adjustment: 0, differentialPrivacy: noise });
   const unrecorded = unrecordedTable(frame);
   if (unrecorded) return unrecorded;
   const counts = await unitCounts(tx, query.statistic, query, by, countryCode);
   const values = await breakdownValuesFor(tx, countryCode, query);
   const [rows = [], columns = []] = by.map((breakdown) => values[breakdown]);
+  const barOf = (keys: readonly string[]) => (keys.length > LONG_BREAKDOWN ? longBar(keys.length, share) : 0);
+  const listed = { ...frame, differentialPrivacy: { ...noise, listedFrom: [rows, columns].slice(0, by.length).map(barOf) } };
   const trueCount = (keys: string[]) => counts.get(keyOf(keys)) ?? 0;
   const population = POPULATION[countryCode]?.population;
   const noisy = (count: number) => Math.max(0, count + geometricNoise(share, uniform));
@@ -99,17 +99,17 @@ export async function privateFigure(
   };
   /** A line of a breakdown and its noisy count; `shown` is whether it clears the bar its breakdown sets. */
   const lines = (keys: readonly string[], count: (key: string) => number) => {
-    const bar = keys.length > LONG_BREAKDOWN ? longBar(keys.length, share) : 0;
+    const bar = barOf(keys);
     return keys.map((key) => {
       const value = noisy(count(key));
       return { cell: published([key], value), shown: value >= bar };
     });
   };
   const total = published([], noisy(sumOf([...counts.values()])));
-  if (by.length === 0) return { ...frame, cells: [total], margins: [], total };
+  if (by.length === 0) return { ...listed, cells: [total], margins: [], total };
   if (by.length === 1) {
     const cells = lines(rows, (row) => trueCount([row]));
-    return { ...frame, cells: cells.filter((line) => line.shown).map((line) => line.cell), margins: [], total };
+    return { ...listed, cells: cells.filter((line) => line.shown).map((line) => line.cell), margins: [], total };
   }
   const rowLines = lines(rows, (row) => sumOf(columns.map((column) => trueCount([row, column]))));
   const columnLines = lines(columns, (column) => sumOf(rows.map((row) => trueCount([row, column]))));
@@ -120,7 +120,7 @@ export async function privateFigure(
     [...shownColumns].map((column) => published([row, column], noisy(trueCount([row, column])))),
   );
   return {
-    ...frame,
+    ...listed,
     cells,
     margins: [rowLines, columnLines].map((margin) => margin.filter((line) => line.shown).map((line) => line.cell)),
     total,

@@ -73,6 +73,11 @@ export function regionalStatisticsRoutes(app: FastifyInstance, { database }: Rou
         settled_at: Date | string | null;
       }>(await tx.execute(sql`select * from statistic_release_deliveries(${report.id}::uuid)`));
       const names = await partnerNames(tx);
+      await recordAudit(tx, auditContextOf(request), {
+        action: 'statistics.release_sharing_read',
+        resourceType: 'statistic_report',
+        resourceId: report.id,
+      });
       return {
         items: deliveries.map((delivery) => ({
           partner: names.get(delivery.partner_id)!,

@@ -305,8 +305,9 @@ describe('who may enter and compare figures', () => {
     expectProblem(await t.client().get('/api/statistics/submissions'), 401, 'unauthenticated');
   });
 
-  it('audits entries and comparisons with the figure, never the numbers', async () => {
-    const [mine] = await listed();
+  it('audits entries, the list and comparisons with the figure, never the numbers', async () => {
+    const items = await listed();
+    const [mine] = items;
     await data.get(`/api/statistics/submissions/${mine!.id}/reconciliation`);
     const events = await asSystem(t.database.db, async (tx) =>
       rowsOf<{ action: string; details: Record<string, unknown> }>(
@@ -317,5 +318,13 @@ describe('who may enter and compare figures', () => {
       expect.arrayContaining(['statistics.figures_submitted', 'statistics.reconciliation_read']),
     );
     expect(JSON.stringify(events)).not.toContain('"total"');
+    const [list] = await asSystem(t.database.db, async (tx) =>
+      rowsOf<{ actor_username: string; details: { submissionIds: string[] } }>(
+        await tx.execute(
+          sql`select actor_username, details from audit_events where action = 'statistics.submissions_listed' order by seq desc limit 1`,
+        ),
+      ),
+    );
+    expect(list).toEqual({ actor_username: 'th.data', details: { submissionIds: items.map((item) => item.id) } });
   });
 });

@@ -20,9 +20,9 @@ import { AppError, fieldError, forbidden, notFound } from '../../http/problem.js
 import { uploadProblem } from '../../http/upload.js';
 import { type Actor, dbActorOf } from '../../policies/actor.js';
 import { canListFigureCases, canReadStatistics } from '../../policies/statistics.js';
+import { cellKeyProblem } from '../../statistics/cellCases.js';
 import { computeFigure } from '../../statistics/figures.js';
 import { reconcile } from '../../statistics/reconciliation.js';
-import { cellKeyProblem } from '../../statistics/cellCases.js';
 import { explainReportedLine } from '../../statistics/recordExplanation.js';
 import { readSubmissionSheet, submissionTemplate } from '../../statistics/submissionSheet.js';
 import {
@@ -99,7 +99,15 @@ export function statisticSubmissionRoutes(app: FastifyInstance, { database, keyR
     const api = scope.withTypeProvider<ZodTypeProvider>();
 
     api.get('/api/statistics/submissions', { schema: submissionListRouteSchema }, async (request) =>
-      asStatisticsUser(request, async (tx) => ({ items: await loadSubmissions(tx) })),
+      asStatisticsUser(request, async (tx) => {
+        const items = await loadSubmissions(tx);
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'statistics.submissions_listed',
+          resourceType: 'statistic_submission',
+          details: { submissionIds: items.map((item) => item.id) },
+        });
+        return { items };
+      }),
     );
 
     api.post('/api/statistics/submissions', { schema: submissionCreateRouteSchema }, async (request, reply) => {

@@ -33,10 +33,24 @@ function releasedValue(table: FigureTable | undefined, keys: Keys): RegionalValu
   if (!table) return { state: 'not_released' };
   if (table.availability === 'not_recorded') return { state: 'not_recorded' };
   const cell = cellAt(table, keys);
-  // A value the table does not list was counted as none: the printed report shows it as 0 too.
-  if (!cell) return { state: 'shown', value: 0 };
+  if (!cell) return unlisted(table, keys);
   if (cell.suppressed) return { state: 'suppressed', threshold: table.threshold };
   return cell.value === null ? { state: 'not_recorded' } : { state: 'shown', value: cell.value };
+}
+
+/**
+ * A value the table does not list. A suppressed table lists only the values records have, so it
+ * was counted as none, as its printed report shows it. A differentially private one lists every
+ * value of its breakdowns but the lines of a long one whose noisy count stayed below that
+ * breakdown's bar (privateRelease.ts), so the value was hidden below the highest bar of the
+ * lines it is in — never 0, which the noise would not tell apart. A table without bars (released
+ * before lines had them) left out only lines below its threshold.
+ */
+function unlisted(table: FigureTable, keys: Keys): RegionalValue {
+  const privacy = table.differentialPrivacy;
+  if (!privacy) return { state: 'shown', value: 0 };
+  const bars = keys.map((key, along) => (key === null ? 0 : (privacy.listedFrom?.[along] ?? 0)));
+  return { state: 'suppressed', threshold: Math.max(table.threshold, ...bars) };
 }
 
 /** The cell, row or column total, or grand total that a row's keys name (null: summed over that breakdown). */
