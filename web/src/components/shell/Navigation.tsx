@@ -1,11 +1,12 @@
 import { Divider, Stack, Text } from '@mantine/core';
 import type { Me, Permission } from '@seamless/contracts';
-import type { LinkProps } from '@tanstack/react-router';
+import { type LinkProps, useRouterState } from '@tanstack/react-router';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/MeContext';
 import { hasAnyPermission, hasPermission } from '../../features/auth/permissions';
 import { RouterNavLink } from '../RouterLinks';
+import { activeEntryOf } from './activeEntry';
 
 interface NavigationEntry {
   to: NonNullable<LinkProps['to']>;
@@ -62,14 +63,17 @@ interface NavigationProps {
 export function Navigation({ onNavigate }: NavigationProps) {
   const { t } = useTranslation();
   const me = useMe();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const active = activeEntryOf([...WORK, ...DATA, ...ADMINISTRATION].filter(visibleTo(me)), pathname);
   const renderEntry = (entry: NavigationEntry) => (
+    // The router marks only its own path as the current page (aria-current, which the link's style follows too).
     <RouterNavLink
       key={entry.to}
       to={entry.to}
       label={t(entry.label)}
       onClick={onNavigate}
-      activeOptions={{ exact: entry.exact ?? false }}
-      activeProps={{ active: true }}
+      active={entry === active}
+      activeOptions={{ exact: true }}
     />
   );
   /** A titled group of entries, left out when the reader may open none of them. */

@@ -1,24 +1,17 @@
-import { Alert, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import {
-  type AgeBand,
-  type Locale,
-  REPORT_TEMPLATE_KEYS,
-  type RegionalCountry,
-  type RegionalFigure,
-  type RegionalReport,
-  type ReportTemplate,
-  SUPPORTED_LOCALES,
-} from '@seamless/contracts';
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { AgeBand, Locale, RegionalCountry, RegionalFigure, RegionalReport, ReportTemplate } from '@seamless/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../i18n/useLocale';
-import { formatDate, formatYear } from '../../lib/dates';
+import { formatDate } from '../../lib/dates';
 import { regionName } from '../../lib/regions';
 import { useMe } from '../auth/MeContext';
-import { lastCompletePeriod, partOptions, partsOf, todayIn, yearOptions } from '../statisticReports/reportView';
+import { ReportLanguageSelect, ReportPeriodSelects } from '../statisticReports/ReportChoiceSelects';
+import { lastCompletePeriod, todayIn } from '../statisticReports/reportView';
 import { useStatisticDefinitions } from '../statistics/queries';
 import { type FigureLabels, useFigureLabels } from '../statistics/useFigureLabels';
 import { regionalStatisticsApi } from './api';
@@ -145,14 +138,7 @@ function RegionalTables({ report, choice }: { report: RegionalReport; choice: Re
       {!report.countries.some((country) => country.release) && <Alert color="gray">{t('regionalStatistics.nothingReleased')}</Alert>}
       <CountriesCard countries={report.countries} />
       <Group align="flex-end" gap="sm">
-        <Select
-          w={170}
-          label={t('statisticReports.download.language')}
-          data={SUPPORTED_LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
-          value={locale}
-          onChange={(value) => value && setLocale(value as Locale)}
-          allowDeselect={false}
-        />
+        <ReportLanguageSelect label={t('statisticReports.download.language')} value={locale} onChange={setLocale} />
         <Button variant="light" onClick={() => file.mutate()} loading={file.isPending}>
           {t('regionalStatistics.download')}
         </Button>
@@ -174,7 +160,7 @@ function RegionalTables({ report, choice }: { report: RegionalReport; choice: Re
 /** Regional figures: the reader's country's released report and every partner country's, of one template and period, side by side. */
 export function RegionalStatisticsPage() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const _locale = useLocale();
   const me = useMe();
   const today = todayIn(me.agency.countryCode);
   const [choice, setChoice] = useState<RegionalChoice>(() => {
@@ -182,52 +168,23 @@ export function RegionalStatisticsPage() {
     return { template: FIRST_TEMPLATE, year: period.year, part: period.part };
   });
   const report = useRegionalReport(choice);
-  const parts = partsOf(choice.template);
   const chooseTemplate = (template: ReportTemplate) => {
     const period = lastCompletePeriod(template, today);
     setChoice({ template, year: period.year, part: period.part });
   };
   return (
     <Stack gap="lg">
-      <div>
-        <Title order={1} size="h2">
-          {t('regionalStatistics.title')}
-        </Title>
-        <Text c="dimmed">{t('regionalStatistics.description')}</Text>
-      </div>
+      <PageHeader title={t('regionalStatistics.title')} description={t('regionalStatistics.description')} />
       <Group align="flex-start" wrap="wrap" gap="sm">
-        <Select
-          label={t('statisticReports.generate.template')}
-          w={{ base: '100%', sm: 360 }}
-          data={REPORT_TEMPLATE_KEYS.map((template) => ({ value: template, label: t(`statisticReports.template.${template}`) }))}
-          value={choice.template}
-          onChange={(value) => value && chooseTemplate(value as ReportTemplate)}
-          allowDeselect={false}
+        <ReportPeriodSelects
+          template={choice.template}
+          year={choice.year}
+          part={choice.part}
+          today={today}
+          onTemplate={chooseTemplate}
+          onYear={(year) => setChoice((current) => ({ ...current, year }))}
+          onPart={(part) => setChoice((current) => ({ ...current, part }))}
         />
-        <Select
-          label={t('statisticReports.generate.year')}
-          w={120}
-          data={yearOptions(Number(today.slice(0, 4))).map((year) => ({ value: String(year), label: formatYear(year, locale) }))}
-          value={String(choice.year)}
-          onChange={(value) => value && setChoice((current) => ({ ...current, year: Number(value) }))}
-          allowDeselect={false}
-        />
-        {parts > 0 && (
-          <Select
-            label={t(parts === 4 ? 'statisticReports.generate.quarter' : 'statisticReports.generate.half')}
-            w={170}
-            data={partOptions(choice.template).map((part) => ({
-              value: String(part),
-              label:
-                parts === 4
-                  ? t('statistics.period.quarterOption', { quarter: part })
-                  : t('statisticReports.period.halfOption', { half: part }),
-            }))}
-            value={choice.part === null ? null : String(choice.part)}
-            onChange={(value) => value && setChoice((current) => ({ ...current, part: Number(value) }))}
-            allowDeselect={false}
-          />
-        )}
       </Group>
       <QueryState query={report}>{(data) => <RegionalTables report={data} choice={choice} />}</QueryState>
     </Stack>

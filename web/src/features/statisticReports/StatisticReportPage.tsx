@@ -1,5 +1,5 @@
-import { Button, Card, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { type Locale, type StatisticReport, SUPPORTED_LOCALES } from '@seamless/contracts';
+import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Locale, StatisticReport } from '@seamless/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -12,6 +12,7 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { type ReportFormat, statisticReportsApi } from './api';
 import { useStatisticReport } from './queries';
 import { ReleaseSharingCard } from './ReleaseSharingCard';
+import { ReportLanguageSelect } from './ReportChoiceSelects';
 import { ReportStatusBadge } from './ReportStatusBadge';
 import { ReportTables } from './ReportTables';
 import { SignOffModal, type SignOffStep } from './SignOffModals';
@@ -83,14 +84,7 @@ function DownloadCard({ report }: { report: StatisticReport }) {
           </Text>
         </div>
         <Group align="flex-end" wrap="wrap" gap="sm">
-          <Select
-            w={170}
-            label={t('statisticReports.download.language')}
-            data={SUPPORTED_LOCALES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
-            value={locale}
-            onChange={(value) => value && setLocale(value as Locale)}
-            allowDeselect={false}
-          />
+          <ReportLanguageSelect label={t('statisticReports.download.language')} value={locale} onChange={setLocale} />
           <Button
             variant="light"
             onClick={() => file.mutate('pdf')}
