@@ -3,9 +3,9 @@ import type { ReconciliationRecords } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { identifiedCases } from '../../../test/identifiedCases.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { cases, persons, traffickingStatusDecisions, victimContexts } from '../../db/schema/index.js';
 
 /**
  * The records behind a reported line, for a head of office who reads figures and her office's
@@ -26,42 +26,6 @@ const agency = {} as Record<'chiangrai' | 'police', string>;
 const caseOf: Record<string, string> = {};
 let recorderId: string;
 
-async function identifiedCase(
-  tx: Tx,
-  name: string,
-  { owner, openedAt, identifiedOn, personId, gender = 'Feminine' }: CaseFacts,
-): Promise<string> {
-  const [person] = personId
-    ? [{ id: personId }]
-    : await tx
-        .insert(persons)
-        .values({ gender, birthYear: 1990, citizenship: ['MM'], pseudonym: `P-REC-${name}`, createdByAgencyId: agency[owner] })
-        .returning({ id: persons.id });
-  const [kase] = await tx
-    .insert(cases)
-    .values({
-      reference: `TH-REC-${name}-${randomUUID().slice(0, 6)}`,
-      countryCode: 'TH',
-      personId: person!.id,
-      ownerAgencyId: agency[owner],
-      traffickingStatus: 'Identified',
-      openedAt: new Date(openedAt),
-    })
-    .returning({ id: cases.id });
-  await tx.insert(victimContexts).values({ caseId: kase!.id, exploitationTypes: ['ForcedLabour'], exploitationCountry: 'TH' });
-  await tx.insert(traffickingStatusDecisions).values({
-    caseId: kase!.id,
-    fromStatus: 'Presumed',
-    toStatus: 'Identified',
-    decidingAgencyId: agency.police,
-    decidedOn: identifiedOn,
-    decidedByName: 'Inquiry officer (test)',
-    reasons: 'Indicators of act, means and purpose',
-    recordedBy: recorderId,
-  });
-  caseOf[name] = kase!.id;
-  return person!.id;
-}
 type CaseFacts = {
   owner: keyof typeof agency;
   openedAt: string;
@@ -69,6 +33,14 @@ type CaseFacts = {
   personId?: string;
   gender?: 'Feminine' | 'Masculine';
 };
+let dataset: ReturnType<typeof identifiedCases>;
+
+/** A case of the office or the police, of a new person unless one is named; kept by name for the assertions. */
+async function identifiedCase(tx: Tx, name: string, { owner, openedAt, identifiedOn, personId, gender = 'Feminine' }: CaseFacts) {
+  const person = personId ?? (await dataset.person(tx, { gender, birthYear: 1990, agencyId: agency[owner] }));
+  caseOf[name] = await dataset.identifiedCase(tx, person, { ownerAgencyId: agency[owner], openedAt, identifiedOn });
+  return person;
+}
 
 const submit = async (body: Record<string, unknown>) => {
   const response = await head.post('/api/statistics/submissions', {
@@ -94,6 +66,7 @@ beforeAll(async () => {
     agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
     const [recorder] = rowsOf<{ id: string }>(await tx.execute(sql`select id from users where username = 'th.police'`));
     recorderId = recorder!.id;
+    dataset = identifiedCases({ prefix: 'REC', recorderId, decidingAgencyId: agency.police });
     const chiangrai = { owner: 'chiangrai' as const };
     const pen = await identifiedCase(tx, 'pen1', { ...chiangrai, openedAt: '2009-02-01T03:00:00Z', identifiedOn: '2009-02-10' });
     await identifiedCase(tx, 'pen2', { ...chiangrai, openedAt: '2009-08-01T03:00:00Z', identifiedOn: '2009-08-10', personId: pen });

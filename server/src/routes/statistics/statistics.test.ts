@@ -4,21 +4,18 @@ import { figureQuerySchema } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { identifiedCases } from '../../../test/identifiedCases.js';
 import { asActor, asSystem, type DbActor } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import {
   careServices,
-  cases,
   followUpPolicies,
   followUps,
   lookupLists,
   partnerInstances,
-  persons,
   referrals,
   repatriations,
   shelterPlacements,
-  traffickingStatusDecisions,
-  victimContexts,
 } from '../../db/schema/index.js';
 import { localToday } from '../../followUp/schedule.js';
 import { DEMO_PEOPLE } from '../../seed/demoThailand.js';
@@ -47,7 +44,6 @@ let data: ApiClient; // data_officer, ministry
 let ngo: ApiClient; // case_manager, NGO: no stats:read
 const agency = {} as Record<'chiangrai' | 'ngo' | 'police', string>;
 let recorderId: string;
-let serial = 0;
 
 type Person = { gender: 'Feminine' | 'Masculine'; birthYear: number; citizenship?: string };
 type CaseInput = {
@@ -61,53 +57,10 @@ type CaseInput = {
 /** Typed at intake for the 3 men: a place no list holds, which must never leave as a breakdown value. */
 const FREE_TEXT_PLACE = 'Karaoke bar behind the Mae Sai market';
 
-async function addPerson(tx: Tx, person: Person): Promise<string> {
-  serial += 1;
-  const [row] = await tx
-    .insert(persons)
-    .values({
-      gender: person.gender,
-      birthYear: person.birthYear,
-      citizenship: [person.citizenship ?? 'MM'],
-      pseudonym: `P-STAT${String(serial).padStart(2, '0')}`,
-      createdByAgencyId: agency.chiangrai,
-    })
-    .returning({ id: persons.id });
-  return row!.id;
-}
-
-async function addIdentifiedCase(tx: Tx, personId: string, input: CaseInput): Promise<string> {
-  serial += 1;
-  const [kase] = await tx
-    .insert(cases)
-    .values({
-      reference: `TH-STAT-${serial}-${randomUUID().slice(0, 6)}`,
-      countryCode: 'TH',
-      personId,
-      ownerAgencyId: agency[input.owner],
-      traffickingStatus: 'Identified',
-      intakeLocation: input.intakeLocation ?? 'Chiang Rai',
-      openedAt: new Date(input.openedAt),
-    })
-    .returning({ id: cases.id });
-  await tx.insert(victimContexts).values({
-    caseId: kase!.id,
-    exploitationTypes: input.exploitation ?? ['ForcedLabour'],
-    ageWhenTrafficked: input.ageWhenTrafficked ?? null,
-    exploitationCountry: 'TH',
-  });
-  await tx.insert(traffickingStatusDecisions).values({
-    caseId: kase!.id,
-    fromStatus: 'Presumed',
-    toStatus: 'Identified',
-    decidingAgencyId: agency.police,
-    decidedOn: input.identifiedOn,
-    decidedByName: 'Inquiry officer (test)',
-    reasons: 'Indicators of act, means and purpose',
-    recordedBy: recorderId,
-  });
-  return kase!.id;
-}
+let dataset: ReturnType<typeof identifiedCases>;
+const addPerson = (tx: Tx, person: Person) => dataset.person(tx, { ...person, agencyId: agency.chiangrai });
+const addIdentifiedCase = (tx: Tx, personId: string, { owner, intakeLocation, ...input }: CaseInput) =>
+  dataset.identifiedCase(tx, personId, { ...input, ownerAgencyId: agency[owner], intakeLocation: intakeLocation ?? 'Chiang Rai' });
 
 async function seedDataset(tx: Tx) {
   // The test's own list of provinces, in place of the demo's if it has one.
@@ -374,6 +327,7 @@ beforeAll(async () => {
       await tx.execute(sql`select id, agency_id from users where username = 'th.data'`),
     );
     dataActor = { userId: officer!.id, agencyId: officer!.agency_id, scopes: ['stats'] };
+    dataset = identifiedCases({ prefix: 'STAT', recorderId, decidingAgencyId: agency.police });
     await seedDataset(tx);
   });
 }, 120_000);
