@@ -15,17 +15,20 @@ import {
 } from '@seamless/contracts';
 import { z } from 'zod';
 import type { statisticReports } from '../../db/schema/index.js';
+import { MOST_PUBLISHED_CELLS } from '../figures.js';
 import { reportPartOf, reportPeriodOf } from '../reports/reportPeriod.js';
 import { SUPPRESSION_THRESHOLD } from '../suppression.js';
-
-/** As many numbers as one figure may hold (a larger table is refused when computed, too). */
-const MOST_CELLS = 1_500;
 
 const cell = figureCellSchema.strict();
 
 /** A released table as published: hidden cells carry no number, shown ones a number that is never negative. */
 const releasedTable = figureTableSchema
-  .extend({ cells: z.array(cell).max(MOST_CELLS), margins: z.array(z.array(cell).max(MOST_CELLS)).max(2), total: cell })
+  // As many numbers as one figure may hold when it is computed.
+  .extend({
+    cells: z.array(cell).max(MOST_PUBLISHED_CELLS),
+    margins: z.array(z.array(cell).max(MOST_PUBLISHED_CELLS)).max(2),
+    total: cell,
+  })
   .strict()
   .superRefine((table, ctx) => {
     // A number that is not there (a rate without the population, a figure not recorded) is null without being hidden.
