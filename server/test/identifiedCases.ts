@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../src/db/client.js';
+import { sql } from 'drizzle-orm';
+import { rowsOf, type Tx } from '../src/db/client.js';
 import { cases, persons, traffickingStatusDecisions, victimContexts } from '../src/db/schema/index.js';
 
 /** A person as the statistics datasets write one: the values figures break down by. */
@@ -91,4 +92,25 @@ export function identifiedCases({
     return kase!.id;
   };
   return { person, identifiedCase };
+}
+
+/** The Thai demo's agencies a dataset's cases belong to. */
+export type DemoAgencies = Record<'chiangrai' | 'ngo' | 'police', string>;
+
+/**
+ * A dataset in the Thai demo: the Chiang Rai office, the NGO and the police by id, and the police
+ * officer (th.police) who records the status decisions the police's MDT takes.
+ */
+export async function thaiDemoDataset(tx: Tx, prefix: string) {
+  const rows = rowsOf<{ id: string; acronym: string | null; agency_function: string }>(
+    await tx.execute(sql`select id, acronym, agency_function from agencies where country_code = 'TH'`),
+  );
+  const agency: DemoAgencies = {
+    chiangrai: rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id,
+    ngo: rows.find((row) => row.agency_function === 'ngo')!.id,
+    police: rows.find((row) => row.acronym === 'ATPD')!.id,
+  };
+  const [recorder] = rowsOf<{ id: string }>(await tx.execute(sql`select id from users where username = 'th.police'`));
+  const recorderId = recorder!.id;
+  return { agency, recorderId, ...identifiedCases({ prefix, recorderId, decidingAgencyId: agency.police }) };
 }

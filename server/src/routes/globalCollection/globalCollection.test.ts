@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { identifiedCases } from '../../../test/identifiedCases.js';
+import { thaiDemoDataset } from '../../../test/identifiedCases.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { agencies, roles, userRoles, users } from '../../db/schema/index.js';
@@ -50,7 +50,7 @@ type CaseInput = {
 
 /** Typed at intake: a place no list holds, which must never leave in the file. */
 const FREE_TEXT_PLACE = 'Behind the karaoke bar at the Mae Sai market';
-let dataset: ReturnType<typeof identifiedCases>;
+let dataset: Awaited<ReturnType<typeof thaiDemoDataset>>;
 const addPerson = (tx: Tx, person: PersonInput) => dataset.person(tx, { ...person, agencyId: agency.chiangrai });
 async function addCase(tx: Tx, personId: string, { owner, ...input }: CaseInput): Promise<void> {
   await dataset.identifiedCase(tx, personId, { ...input, ownerAgencyId: agency[owner], intakeLocation: FREE_TEXT_PLACE });
@@ -143,12 +143,9 @@ beforeAll(async () => {
   t = await startTestApp();
   data = await t.login('th.data');
   await asSystem(t.database.db, async (tx) => {
-    const rows = rowsOf<{ id: string; acronym: string | null; agency_function: string }>(
-      await tx.execute(sql`select id, acronym, agency_function from agencies where country_code = 'TH'`),
-    );
-    agency.chiangrai = rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id;
-    agency.ngo = rows.find((row) => row.agency_function === 'ngo')!.id;
-    agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
+    dataset = await thaiDemoDataset(tx, 'GC');
+    Object.assign(agency, dataset.agency);
+    recorderId = dataset.recorderId;
     const [cambodian] = await tx
       .insert(agencies)
       .values({
@@ -159,9 +156,6 @@ beforeAll(async () => {
       })
       .returning({ id: agencies.id });
     agency.cambodia = cambodian!.id;
-    const [recorder] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'th.police'));
-    recorderId = recorder!.id;
-    dataset = identifiedCases({ prefix: 'GC', recorderId, decidingAgencyId: agency.police });
     await seedDataset(tx);
   });
 }, 120_000);

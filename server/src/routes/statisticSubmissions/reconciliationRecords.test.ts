@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ReconciliationRecords } from '@seamless/contracts';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { identifiedCases } from '../../../test/identifiedCases.js';
+import { thaiDemoDataset } from '../../../test/identifiedCases.js';
 import { asSystem } from '../../db/actorContext.js';
-import { rowsOf, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 
 /**
  * The records behind a reported line, for a head of office who reads figures and her office's
@@ -24,7 +23,6 @@ let data: ApiClient; // data_officer, ministry: no case:read
 let socialworker: ApiClient; // case_manager, Chiang Rai: no stats:read
 const agency = {} as Record<'chiangrai' | 'police', string>;
 const caseOf: Record<string, string> = {};
-let recorderId: string;
 
 type CaseFacts = {
   owner: keyof typeof agency;
@@ -33,7 +31,7 @@ type CaseFacts = {
   personId?: string;
   gender?: 'Feminine' | 'Masculine';
 };
-let dataset: ReturnType<typeof identifiedCases>;
+let dataset: Awaited<ReturnType<typeof thaiDemoDataset>>;
 
 /** A case of the office or the police, of a new person unless one is named; kept by name for the assertions. */
 async function identifiedCase(tx: Tx, name: string, { owner, openedAt, identifiedOn, personId, gender = 'Feminine' }: CaseFacts) {
@@ -59,14 +57,8 @@ beforeAll(async () => {
   t = await startTestApp();
   [head, data, socialworker] = await Promise.all([t.login('th.officehead'), t.login('th.data'), t.login('th.socialworker')]);
   await asSystem(t.database.db, async (tx) => {
-    const rows = rowsOf<{ id: string; acronym: string | null }>(
-      await tx.execute(sql`select id, acronym from agencies where country_code = 'TH'`),
-    );
-    agency.chiangrai = rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id;
-    agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
-    const [recorder] = rowsOf<{ id: string }>(await tx.execute(sql`select id from users where username = 'th.police'`));
-    recorderId = recorder!.id;
-    dataset = identifiedCases({ prefix: 'REC', recorderId, decidingAgencyId: agency.police });
+    dataset = await thaiDemoDataset(tx, 'REC');
+    Object.assign(agency, dataset.agency);
     const chiangrai = { owner: 'chiangrai' as const };
     const pen = await identifiedCase(tx, 'pen1', { ...chiangrai, openedAt: '2009-02-01T03:00:00Z', identifiedOn: '2009-02-10' });
     await identifiedCase(tx, 'pen2', { ...chiangrai, openedAt: '2009-08-01T03:00:00Z', identifiedOn: '2009-08-10', personId: pen });

@@ -4,7 +4,7 @@ import { figureQuerySchema } from '@seamless/contracts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { identifiedCases } from '../../../test/identifiedCases.js';
+import { thaiDemoDataset } from '../../../test/identifiedCases.js';
 import { asActor, asSystem, type DbActor } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import {
@@ -57,7 +57,7 @@ type CaseInput = {
 /** Typed at intake for the 3 men: a place no list holds, which must never leave as a breakdown value. */
 const FREE_TEXT_PLACE = 'Karaoke bar behind the Mae Sai market';
 
-let dataset: ReturnType<typeof identifiedCases>;
+let dataset: Awaited<ReturnType<typeof thaiDemoDataset>>;
 const addPerson = (tx: Tx, person: Person) => dataset.person(tx, { ...person, agencyId: agency.chiangrai });
 const addIdentifiedCase = (tx: Tx, personId: string, { owner, intakeLocation, ...input }: CaseInput) =>
   dataset.identifiedCase(tx, personId, { ...input, ownerAgencyId: agency[owner], intakeLocation: intakeLocation ?? 'Chiang Rai' });
@@ -315,19 +315,13 @@ beforeAll(async () => {
   data = await t.login('th.data');
   ngo = await t.login('th.ngo');
   await asSystem(t.database.db, async (tx) => {
-    const rows = rowsOf<{ id: string; acronym: string | null; agency_function: string }>(
-      await tx.execute(sql`select id, acronym, agency_function from agencies where country_code = 'TH'`),
-    );
-    agency.chiangrai = rows.find((row) => row.acronym === 'PSDHS Chiang Rai')!.id;
-    agency.ngo = rows.find((row) => row.agency_function === 'ngo')!.id;
-    agency.police = rows.find((row) => row.acronym === 'ATPD')!.id;
-    const [recorder] = rowsOf<{ id: string }>(await tx.execute(sql`select id from users where username = 'th.police'`));
-    recorderId = recorder!.id;
+    dataset = await thaiDemoDataset(tx, 'STAT');
+    Object.assign(agency, dataset.agency);
+    recorderId = dataset.recorderId;
     const [officer] = rowsOf<{ id: string; agency_id: string }>(
       await tx.execute(sql`select id, agency_id from users where username = 'th.data'`),
     );
     dataActor = { userId: officer!.id, agencyId: officer!.agency_id, scopes: ['stats'] };
-    dataset = identifiedCases({ prefix: 'STAT', recorderId, decidingAgencyId: agency.police });
     await seedDataset(tx);
   });
 }, 120_000);
