@@ -42,7 +42,8 @@ export function RecordTableCard<Item extends { id: string }>({
                 {empty}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
+              // A native scroller that takes focus, so the columns off a phone's screen are reached by keyboard too.
+              <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label={title}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
