@@ -22,6 +22,7 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { CardListSkeleton } from '../../components/Skeletons';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import type { TaskBoardFilters } from './api';
 import { useSetTaskDone, useTaskBoard } from './queries';
 import { groupByUrgency, localToday } from './urgencyBands';
@@ -93,6 +94,7 @@ export function TasksCard() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TaskBoardFilters>({ scope: 'mine', overdue: false, kind: null, cases: CARDS });
   const board = useTaskBoard(filters);
+  const phone = usePhoneLayout();
   const setDone = useSetTaskDone();
   // Ticked from the click until the refreshed board no longer holds the task.
   const doneId = setDone.isError ? undefined : setDone.variables?.id;
@@ -139,7 +141,8 @@ export function TasksCard() {
               <Text size="sm" c="dimmed">
                 {t('notifications.board.total', { count: total, cases: caseCount })}
               </Text>
-              <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
+              {/* A phone scrolls the page itself: a second scroller inside it traps the thumb and clips the badges. */}
+              <ScrollArea.Autosize mah={phone ? undefined : 560} type="auto" offsetScrollbars={!phone}>
                 <Stack gap="md">
                   {groupByUrgency(groups, localToday()).map(({ band, people }) => (
                     <Stack key={band} gap="xs" component="section" aria-labelledby={`urgency-${band}`}>
