@@ -133,8 +133,27 @@ export function TasksCard() {
         />
       </Group>
       <QueryState query={board} loading={<CardListSkeleton cards={3} />}>
-        {({ groups, total, caseCount }) =>
-          groups.length === 0 ? (
+        {({ groups, total, caseCount }) => {
+          const list = (
+            <Stack gap="md">
+              {groupByUrgency(groups, localToday()).map(({ band, people }) => (
+                <Stack key={band} gap="xs" component="section" aria-labelledby={`urgency-${band}`}>
+                  <Title order={3} size="h6" id={`urgency-${band}`} c={band === 'overdue' ? 'red.8' : undefined}>
+                    {t(`home.urgency.${band}`, { count: people.length })}
+                  </Title>
+                  {people.map((group) => (
+                    <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
+                  ))}
+                </Stack>
+              ))}
+              {caseCount > groups.length && filters.cases < 200 && (
+                <Button variant="default" size="xs" onClick={() => setFilters({ ...filters, cases: Math.min(filters.cases + CARDS, 200) })}>
+                  {t('notifications.loadMore')}
+                </Button>
+              )}
+            </Stack>
+          );
+          return groups.length === 0 ? (
             <EmptyState title={t('caseload.tasks.emptyTitle')} description={t('notifications.board.empty')} />
           ) : (
             <Stack gap="xs">
@@ -142,32 +161,16 @@ export function TasksCard() {
                 {t('notifications.board.total', { count: total, cases: caseCount })}
               </Text>
               {/* A phone scrolls the page itself: a second scroller inside it traps the thumb and clips the badges. */}
-              <ScrollArea.Autosize mah={phone ? undefined : 560} type="auto" offsetScrollbars={!phone}>
-                <Stack gap="md">
-                  {groupByUrgency(groups, localToday()).map(({ band, people }) => (
-                    <Stack key={band} gap="xs" component="section" aria-labelledby={`urgency-${band}`}>
-                      <Title order={3} size="h6" id={`urgency-${band}`} c={band === 'overdue' ? 'red.8' : undefined}>
-                        {t(`home.urgency.${band}`, { count: people.length })}
-                      </Title>
-                      {people.map((group) => (
-                        <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
-                      ))}
-                    </Stack>
-                  ))}
-                  {caseCount > groups.length && filters.cases < 200 && (
-                    <Button
-                      variant="default"
-                      size="xs"
-                      onClick={() => setFilters({ ...filters, cases: Math.min(filters.cases + CARDS, 200) })}
-                    >
-                      {t('notifications.loadMore')}
-                    </Button>
-                  )}
-                </Stack>
-              </ScrollArea.Autosize>
+              {phone ? (
+                list
+              ) : (
+                <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
+                  {list}
+                </ScrollArea.Autosize>
+              )}
             </Stack>
-          )
-        }
+          );
+        }}
       </QueryState>
       <ProblemAlert error={setDone.error} />
     </Card>
