@@ -35,9 +35,16 @@ export class ApiProblem extends Error {
 
 /** The request never reached the server, or its answer never came back. */
 export class NetworkError extends Error {
-  constructor(cause: unknown) {
+  /**
+   * A write whose answer was lost may still have been carried out, so the user is told to check
+   * before sending it again rather than simply to try again.
+   */
+  readonly write: boolean;
+
+  constructor(cause: unknown, method = 'GET') {
     super('Network request failed', { cause });
     this.name = 'NetworkError';
+    this.write = method !== 'GET' && method !== 'HEAD';
   }
 }
 

@@ -107,8 +107,10 @@ describe('a write', () => {
     const troubles: (ConnectionTrouble | null)[] = [];
     const stop = watchConnection(client, (trouble) => troubles.push(trouble));
     const mutation = client.getMutationCache().build(client, { mutationFn: () => api.post(`${url}/api/cases`, {}) });
-    await expect(mutation.execute(undefined)).rejects.toBeInstanceOf(NetworkError);
+    const lost = await mutation.execute(undefined).catch((error: unknown) => error);
     stop();
+    expect(lost).toBeInstanceOf(NetworkError);
+    expect((lost as NetworkError).write).toBe(true);
     expect(mutation.state.failureCount).toBe(1);
     expect(troubles).toEqual([]);
   });
