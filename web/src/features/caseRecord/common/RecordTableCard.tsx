@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
+import { TableSkeleton } from '../../../components/Skeletons';
 
 interface RecordTableCardProps<Item extends { id: string }> {
   title: string;
@@ -35,7 +36,7 @@ export function RecordTableCard<Item extends { id: string }>({
         {title}
       </Title>
       <Stack>
-        <QueryState query={query}>
+        <QueryState query={query} loading={<TableSkeleton rows={2} />}>
           {({ items }) =>
             items.length === 0 ? (
               <Text c="dimmed" size="sm">
