@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthenticatedHandler } from './api/client';
 import { createQueryClient } from './api/queryClient';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { meQueryKey } from './features/auth/meQuery';
 import { initI18n } from './i18n/i18n';
 import { createAppRouter } from './routes/router';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
       <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce ?? ''}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
+          <ConnectionBanner />
         </QueryClientProvider>
       </MantineProvider>
     </StrictMode>,

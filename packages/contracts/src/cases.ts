@@ -129,6 +129,7 @@ export const caseAbilitiesSchema = z.object({
   recordConsent: z.boolean(),
   share: z.boolean(),
   comment: z.boolean(),
+  /** Emergency access would open a section the role holds that the caller cannot read now. */
   breakGlass: z.boolean(),
   merge: z.boolean(),
 });

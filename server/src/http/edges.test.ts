@@ -224,6 +224,10 @@ describe('behind a TLS proxy, with a small rate limit', () => {
     expect(anonymousStatuses.at(-1)).toBe(429);
     const limited = await anonymous.request('GET', '/api/auth/me', undefined, from('10.0.0.2'));
     expectProblem(limited, 429, 'too_many_requests');
+    // The web client waits this long before it asks again by itself (web/src/api/retryPolicy.ts).
+    const wait = Number(limited.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
     // Another client behind the same proxy is told apart by its forwarded address.
     expect((await statuses(proxied.client(), 1, '10.0.0.3'))[0]).toBe(401);
   });

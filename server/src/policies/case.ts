@@ -84,6 +84,15 @@ export function holdsCaseSection(involvement: CaseInvolvement): boolean {
 export const readableSections = (actor: Actor, involvement: CaseInvolvement): CaseSection[] =>
   CASE_SECTIONS.filter((section) => canReadSection(actor, section, involvement));
 
+/**
+ * Emergency access is worth offering only when it would open a section her role holds and she
+ * cannot read now: never to the case's own worker, nor while a grant runs.
+ */
+function breakGlassWouldOpen(actor: Actor, involvement: CaseInvolvement): boolean {
+  const roleSections = CASE_SECTIONS.filter((section) => has(actor, sectionPermission(section)));
+  return roleSections.length > readableSections(actor, involvement).length;
+}
+
 /** What the UI may offer on this case; the server checks each action again when it is taken. */
 export function caseAbilities(actor: Actor, involvement: CaseInvolvement): CaseAbilities {
   return {
@@ -94,7 +103,7 @@ export function caseAbilities(actor: Actor, involvement: CaseInvolvement): CaseA
     recordConsent: canCase(actor, 'recordConsent', involvement),
     share: canCase(actor, 'share', involvement),
     comment: canCase(actor, 'comment', involvement),
-    breakGlass: canCase(actor, 'breakGlass', involvement),
+    breakGlass: canCase(actor, 'breakGlass', involvement) && breakGlassWouldOpen(actor, involvement),
     merge: canCase(actor, 'merge', involvement),
   };
 }

@@ -75,7 +75,7 @@ export async function apiFetch(method: string, path: string, options: RequestOpt
     });
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    throw new NetworkError(error);
+    throw new NetworkError(error, method);
   }
 
   if (!response.ok) {

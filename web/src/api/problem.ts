@@ -15,8 +15,10 @@ export class ApiProblem extends Error {
   readonly errors: FieldError[];
   /** Members beyond the standard ones that an answer adds, e.g. every problem of an uploaded file. */
   readonly extensions: Readonly<Record<string, unknown>>;
+  /** Seconds the server (or a proxy) asked us to wait before asking again, from `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(problem: Problem, extensions: Readonly<Record<string, unknown>> = {}) {
+  constructor(problem: Problem, extensions: Readonly<Record<string, unknown>> = {}, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiProblem';
     this.type = problem.type;
@@ -27,14 +29,22 @@ export class ApiProblem extends Error {
     this.requestId = problem.requestId;
     this.errors = problem.errors ?? [];
     this.extensions = extensions;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 /** The request never reached the server, or its answer never came back. */
 export class NetworkError extends Error {
-  constructor(cause: unknown) {
+  /**
+   * A write whose answer was lost may still have been carried out, so the user is told to check
+   * before sending it again rather than simply to try again.
+   */
+  readonly write: boolean;
+
+  constructor(cause: unknown, method = 'GET') {
     super('Network request failed', { cause });
     this.name = 'NetworkError';
+    this.write = method !== 'GET' && method !== 'HEAD';
   }
 }
 
@@ -72,6 +82,14 @@ function fieldErrorsOf(value: unknown): FieldError[] {
   });
 }
 
+/** `Retry-After` as seconds, from either form HTTP allows: a number of seconds or a date. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 const optionalString = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /**
@@ -102,5 +120,6 @@ export async function problemFromResponse(response: Response): Promise<ApiProble
       errors: fieldErrorsOf(errors),
     },
     extensions,
+    retryAfterSeconds(response.headers.get('retry-after')),
   );
 }

@@ -8,12 +8,14 @@ import { ProblemAlert } from './ProblemAlert';
 interface QueryStateProps<Data> {
   query: UseQueryResult<Data>;
   children: (data: Data) => ReactNode;
+  /** A skeleton of the content's shape, so nothing jumps when it arrives; a spinner otherwise. */
+  loading?: ReactNode;
 }
 
 /** Loading, failure with a retry, or the data: the three states every fetched view has. */
-export function QueryState<Data>({ query, children }: QueryStateProps<Data>) {
+export function QueryState<Data>({ query, children, loading }: QueryStateProps<Data>) {
   const { t } = useTranslation();
-  if (query.isPending) return <PageLoader />;
+  if (query.isPending) return loading ?? <PageLoader />;
   if (query.isError) {
     return (
       <Stack align="flex-start">

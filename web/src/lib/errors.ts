@@ -4,7 +4,7 @@ import { ApiProblem, NetworkError } from '../api/problem';
 /** One sentence a user can act on, whatever went wrong. */
 export function errorMessage(t: TFunction, error: unknown): string {
   if (error instanceof ApiProblem) return t(`problem.${error.code}`);
-  if (error instanceof NetworkError) return t('error.network');
+  if (error instanceof NetworkError) return t(error.write ? 'connection.lostWrite' : 'error.network');
   return t('error.unexpected');
 }
 

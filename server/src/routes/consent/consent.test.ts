@@ -466,6 +466,21 @@ describe('break the glass', () => {
     expect(entries).toEqual([{ kind: 'case.break_glass', details: { grantId: granted.body.id, expiresAt: granted.body.expiresAt } }]);
   });
 
+  it('is offered only where it would open something: not to the case’s own worker, not while a grant runs', async () => {
+    const caseId = await newCase();
+    expect((await socialworker.get(`/api/cases/${caseId}`)).body.abilities.breakGlass).toBe(false);
+    const consent = await recordConsent(caseId, { sections: ['shelter'], agencyIds: [agency.ngo] });
+    const share = { agencyId: agency.ngo, consentId: consent.id, sections: ['shelter'] };
+    expect((await socialworker.post(`/api/cases/${caseId}/shares`, share)).status).toBe(200);
+    const shared = await ngo.get(`/api/cases/${caseId}`);
+    expect(shared.body.abilities.sections).toEqual(['shelter']);
+    expect(shared.body.abilities.breakGlass).toBe(true);
+    expect((await ngo.post(`/api/cases/${caseId}/break-glass`, { reason: 'She called us at night, in danger.' })).status).toBe(201);
+    const opened = await ngo.get(`/api/cases/${caseId}`);
+    expect(opened.body.abilities.sections.length).toBeGreaterThan(1);
+    expect(opened.body.abilities.breakGlass).toBe(false);
+  });
+
   it('reaches a case the user’s agency cannot see, read-only, until the grant expires', async () => {
     const caseId = await newCase({ givenName: 'Orawan', familyName: 'Glass' });
     expectProblem(await ngo.get(`/api/cases/${caseId}`), 404, 'not_found');

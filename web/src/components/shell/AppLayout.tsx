@@ -26,7 +26,11 @@ export function AppLayout() {
       <a href={`#${MAIN_ID}`} className="skip-link">
         {t('shell.skipToContent')}
       </a>
-      <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }} padding="lg">
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navbarOpen } }}
+        padding={{ base: 'sm', sm: 'lg' }}
+      >
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
             <Group gap="sm" wrap="nowrap">

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { BREAK_GLASS_MINUTES, breakGlassInputSchema, CASE_SECTIONS, type CaseDetail, type FieldError } from '@seamless/contracts';
+import { BREAK_GLASS_MINUTES, breakGlassInputSchema, type CaseDetail, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -60,13 +60,21 @@ function BreakGlassDialog({ caseId, opened, onClose }: { caseId: string; opened:
   );
 }
 
-/** Emergency access for a role that holds it, as a button that opens the dialog. */
-export function BreakGlassAction({ caseId }: { caseId: string }) {
+/**
+ * Emergency access for a role that holds it, as a button that opens the dialog. Quiet by default:
+ * the warning belongs in the dialog, not on a page the worker opens every day.
+ */
+export function BreakGlassAction({ caseId, quiet = false }: { caseId: string; quiet?: boolean }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
     <>
-      <Button variant="outline" color="red" onClick={() => setOpened(true)}>
+      <Button
+        variant={quiet ? 'subtle' : 'outline'}
+        color={quiet ? 'gray' : 'red'}
+        size={quiet ? 'compact-sm' : 'sm'}
+        onClick={() => setOpened(true)}
+      >
         {t('caseRecord.breakGlass.open')}
       </Button>
       <BreakGlassDialog caseId={caseId} opened={opened} onClose={() => setOpened(false)} />
@@ -74,9 +82,11 @@ export function BreakGlassAction({ caseId }: { caseId: string }) {
   );
 }
 
-/** Offered only while something of the case is still closed to the reader and no emergency access runs. */
+/**
+ * Offered only when the server says it would open a section the reader's role holds and she
+ * cannot read now: never to the case's own worker, nor while a grant runs.
+ */
 export function BreakGlassButton({ detail }: { detail: CaseDetail }) {
-  const everythingOpen = CASE_SECTIONS.every((section) => detail.abilities.sections.includes(section));
-  if (!detail.abilities.breakGlass || everythingOpen || detail.breakGlassUntil) return null;
-  return <BreakGlassAction caseId={detail.id} />;
+  if (!detail.abilities.breakGlass) return null;
+  return <BreakGlassAction caseId={detail.id} quiet />;
 }

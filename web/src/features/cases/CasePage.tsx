@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { RecordPageSkeleton } from '../../components/Skeletons';
 import { useMe } from '../auth/MeContext';
 import { CareTab } from '../carePlan/CareTab';
 import { CaseHeader } from '../caseRecord/CaseHeader';
@@ -22,6 +23,7 @@ import { FollowUpTab } from '../followUp/FollowUpTab';
 import { ReferralsTab } from '../referrals/ReferralsTab';
 import { RepatriationsTab } from '../repatriation/RepatriationsTab';
 import { ShelterTab } from '../shelters/ShelterTab';
+import classes from './CasePage.module.css';
 
 const PANELS = {
   overview: OverviewTab,
@@ -61,7 +63,7 @@ function CaseTabs({ detail, tab: asked, onSelect }: CaseTabsProps) {
   };
   return (
     <Tabs value={tab} onChange={select} keepMounted>
-      <Tabs.List>
+      <Tabs.List className={classes.tabList}>
         {tabs.map((name) => (
           <Tabs.Tab key={name} value={name}>
             {t(`caseRecord.tabs.${name}`)}
@@ -97,7 +99,7 @@ export function CasePage() {
       {detail.isError && detail.error instanceof ApiProblem && detail.error.status === 404 ? (
         <CaseNotVisible caseId={caseId} error={detail.error} />
       ) : (
-        <QueryState query={detail}>
+        <QueryState query={detail} loading={<RecordPageSkeleton />}>
           {(data) => (
             <>
               <CaseHeader key={data.id} detail={data} />

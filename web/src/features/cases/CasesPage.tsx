@@ -2,6 +2,7 @@ import {
   ActionIcon,
   Badge,
   Button,
+  Drawer,
   Group,
   Modal,
   MultiSelect,
@@ -15,6 +16,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import {
   AGE_GROUPS,
   CASE_SCOPES,
@@ -36,15 +38,26 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { RouterButton } from '../../components/RouterLinks';
 import { SearchField } from '../../components/SearchField';
+import { CardListSkeleton, TableSkeleton } from '../../components/Skeletons';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
+import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
 import { useCountryName, useCountryOptions } from '../countries/useCountries';
 import { CASE_PAGE_SIZE } from './api';
 import { CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
+import { CaseCards } from './CaseCards';
 import { CaseReferenceCell } from './CaseReferenceCell';
-import { type CaseListSearch, filterQueryOf, hasFilters, joinList, splitList, validateCaseListSearch } from './caseListSearch';
+import {
+  activeFilterCount,
+  type CaseListSearch,
+  filterQueryOf,
+  hasFilters,
+  joinList,
+  splitList,
+  validateCaseListSearch,
+} from './caseListSearch';
 import { useCases, useDeleteSavedFilter, useSavedFilters, useSaveFilter } from './queries';
 
 type SortableColumn = 'reference' | 'openedAt' | 'updatedAt' | 'identificationDueOn';
@@ -101,9 +114,11 @@ interface CaseFiltersProps {
   search: CaseListSearch;
   onChange: (patch: Partial<CaseListSearch>) => void;
   onClear: () => void;
+  /** One filter under the other at full width, as in the phone's filter drawer. */
+  stacked?: boolean;
 }
 
-function CaseFilters({ search, onChange, onClear }: CaseFiltersProps) {
+function CaseFilters({ search, onChange, onClear, stacked = false }: CaseFiltersProps) {
   const { t } = useTranslation();
   const countryOptions = useCountryOptions();
   const multi = (key: 'status' | 'stage' | 'traffickingStatus' | 'exploitation' | 'nationality') => ({
@@ -111,10 +126,11 @@ function CaseFilters({ search, onChange, onClear }: CaseFiltersProps) {
     onChange: (values: string[]) => onChange({ [key]: joinList(values) }),
     placeholder: search[key] ? undefined : t('caseload.filters.any'),
     clearable: true,
-    w: 220,
+    w: stacked ? undefined : 220,
   });
+  const Layout = stacked ? Stack : Group;
   return (
-    <Group align="flex-end" wrap="wrap" gap="sm">
+    <Layout align={stacked ? 'stretch' : 'flex-end'} wrap="wrap" gap="sm">
       <SearchField
         label={t('caseload.filters.search')}
         placeholder={t('caseload.filters.searchPlaceholder')}
@@ -150,7 +166,7 @@ function CaseFilters({ search, onChange, onClear }: CaseFiltersProps) {
         value={search.ageGroup ?? null}
         onChange={(group) => onChange({ ageGroup: oneOf(group, AGE_GROUPS) })}
         clearable
-        w={180}
+        w={stacked ? undefined : 180}
       />
       <Select
         label={t('caseload.filters.overdue')}
@@ -162,14 +178,48 @@ function CaseFilters({ search, onChange, onClear }: CaseFiltersProps) {
         value={search.overdue === undefined ? null : String(search.overdue)}
         onChange={(overdue) => onChange({ overdue: overdue === null ? undefined : overdue === 'true' })}
         clearable
-        w={200}
+        w={stacked ? undefined : 200}
       />
       {hasFilters(search) && (
         <Button variant="subtle" onClick={onClear}>
           {t('caseload.filters.clear')}
         </Button>
       )}
-    </Group>
+    </Layout>
+  );
+}
+
+interface FilterDrawerProps {
+  search: CaseListSearch;
+  onChange: (patch: Partial<CaseListSearch>) => void;
+  onClear: () => void;
+  onApplySaved: (filter: SavedCaseFilter) => void;
+}
+
+/** On a phone the filters wait behind one button, so the first case is on screen without scrolling. */
+function FilterDrawer({ search, onChange, onClear, onApplySaved }: FilterDrawerProps) {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const count = activeFilterCount(search);
+  return (
+    <>
+      <Button variant={count > 0 ? 'light' : 'default'} onClick={open} aria-expanded={opened} aria-haspopup="dialog">
+        {t('layout.filters', { count })}
+      </Button>
+      <Drawer opened={opened} onClose={close} title={t('layout.filtersTitle')} position="bottom" size="90%">
+        <Stack>
+          <CaseFilters search={search} onChange={onChange} onClear={onClear} stacked />
+          <SavedFilters
+            search={search}
+            onApply={(filter) => {
+              onApplySaved(filter);
+              close();
+            }}
+          />
+          <Button onClick={close}>{t('layout.showResults')}</Button>
+        </Stack>
+      </Drawer>
+    </>
   );
 }
 
@@ -371,22 +421,34 @@ export function CasesPage() {
   const cases = useCases(search);
   const scope = oneOf(search.scope, CASE_SCOPES) ?? 'all';
   const sort = oneOf(search.sort, CASE_SORTS) ?? DEFAULT_SORT;
+  const phone = usePhoneLayout();
 
   const change = (patch: Partial<CaseListSearch>) => navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }) });
   const sortHeader = (column: SortableColumn, label: string) => (
     <SortHeader column={column} label={label} sort={sort} onSort={(next) => change({ sort: next })} />
   );
 
-  const list = (
+  const clear = () => navigate({ search: { scope: search.scope, sort: search.sort } });
+  const applySaved = (filter: SavedCaseFilter) => navigate({ search: narrowCaseListSearch(validateCaseListSearch(filter.query)) });
+  const empty = hasFilters(search) ? t('caseload.emptyFiltered') : t('caseload.empty');
+  const changePage = (next: number) => navigate({ search: (previous) => ({ ...previous, page: next }) });
+
+  const list = phone ? (
+    <Stack gap="sm">
+      <FilterDrawer search={search} onChange={change} onClear={clear} onApplySaved={applySaved} />
+      <QueryState query={cases} loading={<CardListSkeleton />}>
+        {(result) => (
+          <CaseCards result={result} empty={empty} page={search.page ?? 1} pageSize={CASE_PAGE_SIZE} onPageChange={changePage} />
+        )}
+      </QueryState>
+    </Stack>
+  ) : (
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <CaseFilters search={search} onChange={change} onClear={() => navigate({ search: { scope: search.scope, sort: search.sort } })} />
-        <SavedFilters
-          search={search}
-          onApply={(filter) => navigate({ search: narrowCaseListSearch(validateCaseListSearch(filter.query)) })}
-        />
+        <CaseFilters search={search} onChange={change} onClear={clear} />
+        <SavedFilters search={search} onApply={applySaved} />
       </Group>
-      <QueryState query={cases}>
+      <QueryState query={cases} loading={<TableSkeleton />}>
         {(result) => (
           <PagedTable
             result={result}
@@ -401,10 +463,10 @@ export function CasesPage() {
               sortHeader('updatedAt', t('caseload.fields.updatedAt')),
             ]}
             renderRow={(summary) => <CaseRow key={summary.id} summary={summary} />}
-            empty={hasFilters(search) ? t('caseload.emptyFiltered') : t('caseload.empty')}
+            empty={empty}
             page={search.page ?? 1}
             pageSize={CASE_PAGE_SIZE}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            onPageChange={changePage}
             minWidth={1100}
           />
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterQueryOf, hasFilters, validateCaseListSearch } from './caseListSearch';
+import { activeFilterCount, filterQueryOf, hasFilters, validateCaseListSearch } from './caseListSearch';
 
 describe('validateCaseListSearch', () => {
   it('keeps known values of list filters, once each, comma-joined as the API reads them', () => {
@@ -75,5 +75,10 @@ describe('hasFilters', () => {
     expect(hasFilters({ scope: 'mine', sort: 'reference', page: 2 })).toBe(false);
     expect(hasFilters({ overdue: false })).toBe(true);
     expect(hasFilters({ q: 'TH-2026' })).toBe(true);
+  });
+
+  it('gives the number the phone’s filter button shows, one per narrowing criterion', () => {
+    expect(activeFilterCount({ scope: 'mine', sort: 'reference', page: 2 })).toBe(0);
+    expect(activeFilterCount({ status: 'Active,Closed', overdue: false, q: 'Ma' })).toBe(3);
   });
 });

@@ -98,16 +98,18 @@ export function filterQueryOf(search: CaseListSearch): Record<string, string> {
   return query;
 }
 
-/** Whether any criterion narrows the list (scope and order only arrange it). */
-export function hasFilters(search: CaseListSearch): boolean {
-  return Boolean(
-    search.status ||
-      search.stage ||
-      search.traffickingStatus ||
-      search.exploitation ||
-      search.nationality ||
-      search.ageGroup ||
-      search.overdue !== undefined ||
-      search.q,
-  );
+/** How many criteria narrow the list (scope and order only arrange it): the phone's "Filters (n)". */
+export function activeFilterCount(search: CaseListSearch): number {
+  return [
+    search.status,
+    search.stage,
+    search.traffickingStatus,
+    search.exploitation,
+    search.nationality,
+    search.ageGroup,
+    search.overdue !== undefined,
+    search.q,
+  ].filter(Boolean).length;
 }
+
+export const hasFilters = (search: CaseListSearch): boolean => activeFilterCount(search) > 0;

@@ -7,8 +7,9 @@ import { hasPermission } from '../auth/permissions';
 import { useCountryName } from '../countries/useCountries';
 import { KeyFiguresCard } from '../statistics/KeyFiguresCard';
 import { TasksCard } from '../tasks/TasksCard';
+import { ArrivalsCard } from './ArrivalsCard';
 
-/** The landing page: where the reader works, what to start, and what is due. */
+/** The landing page: what is due, person by person and by urgency, what arrived since the last visit, and where the reader works. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -23,6 +24,8 @@ export function DashboardPage() {
         actions={opensCases && <RouterButton to="/cases/new">{t('caseload.newIntake')}</RouterButton>}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        {readsCases && <TasksCard />}
+        <ArrivalsCard />
         <Card withBorder padding="lg">
           <Title order={2} size="h4" mb="xs">
             {t('dashboard.agency.title')}
@@ -42,7 +45,6 @@ export function DashboardPage() {
             </Group>
           )}
         </Card>
-        {readsCases && <TasksCard />}
         {readsStatistics && <KeyFiguresCard />}
       </SimpleGrid>
     </>

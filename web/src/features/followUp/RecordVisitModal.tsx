@@ -18,6 +18,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
 import { useFormValues } from '../../lib/useFormValues';
+import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { todayIso } from '../caseRecord/common/options';
@@ -209,12 +210,15 @@ export function RecordVisitModal(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  // A visit is written on the doorstep: on a phone the form takes the whole screen.
+  const phone = usePhoneLayout();
   return (
     <Modal
       opened={props.opened}
       onClose={props.onClose}
       title={t(props.visit ? 'followUp.visit.recordTitle' : 'followUp.visit.unscheduledTitle')}
       size="lg"
+      fullScreen={phone}
     >
       {props.opened && <VisitForm detail={props.detail} followUp={props.followUp} visit={props.visit} onDone={props.onClose} />}
     </Modal>

@@ -17,13 +17,14 @@ export function DirectoryFilters({ search, onChange }: DirectoryFiltersProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const countries = useCountryOptions();
-  const anySet = Object.entries(search).some(([key, value]) => key !== 'page' && key !== 'q' && value !== undefined);
+  const setCount = Object.entries(search).filter(([key, value]) => key !== 'page' && key !== 'q' && value !== undefined).length;
+  const anySet = setCount > 0;
   // On a phone the filters fold away so the results start on the first screen.
   const [open, setOpen] = useState(anySet);
   return (
     <>
       <Button variant="light" hiddenFrom="sm" onClick={() => setOpen((value) => !value)} aria-expanded={open}>
-        {t('serviceDirectory.filters.title')}
+        {t('layout.filters', { count: setCount })}
       </Button>
       <Stack gap="sm" visibleFrom={open ? undefined : 'sm'}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">

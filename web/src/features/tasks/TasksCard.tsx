@@ -19,10 +19,13 @@ import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { CardListSkeleton } from '../../components/Skeletons';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import type { TaskBoardFilters } from './api';
 import { useSetTaskDone, useTaskBoard } from './queries';
+import { groupByUrgency, localToday } from './urgencyBands';
 
 function TaskRow({ task, onDone, marked }: { task: CaseTask; onDone: () => void; marked: boolean }) {
   const { t } = useTranslation();
@@ -86,11 +89,12 @@ function CaseCard({ group, doneId, onDone }: { group: TaskCaseGroup; doneId: str
   );
 }
 
-/** The reader's (or her agency's) open tasks from every source, one card per person, overdue first. */
+/** The reader's (or her agency's) open tasks from every source, one card per person, under overdue, today, this week and later. */
 export function TasksCard() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<TaskBoardFilters>({ scope: 'mine', overdue: false, kind: null, cases: CARDS });
   const board = useTaskBoard(filters);
+  const phone = usePhoneLayout();
   const setDone = useSetTaskDone();
   // Ticked from the click until the refreshed board no longer holds the task.
   const doneId = setDone.isError ? undefined : setDone.variables?.id;
@@ -128,34 +132,45 @@ export function TasksCard() {
           onChange={(event) => setFilters({ ...filters, cases: CARDS, overdue: event.currentTarget.checked })}
         />
       </Group>
-      <QueryState query={board}>
-        {({ groups, total, caseCount }) =>
-          groups.length === 0 ? (
+      <QueryState query={board} loading={<CardListSkeleton cards={3} />}>
+        {({ groups, total, caseCount }) => {
+          const list = (
+            <Stack gap="md">
+              {groupByUrgency(groups, localToday()).map(({ band, people }) => (
+                <Stack key={band} gap="xs" component="section" aria-labelledby={`urgency-${band}`}>
+                  <Title order={3} size="h6" id={`urgency-${band}`} c={band === 'overdue' ? 'red.8' : undefined}>
+                    {t(`home.urgency.${band}`, { count: people.length })}
+                  </Title>
+                  {people.map((group) => (
+                    <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
+                  ))}
+                </Stack>
+              ))}
+              {caseCount > groups.length && filters.cases < 200 && (
+                <Button variant="default" size="xs" onClick={() => setFilters({ ...filters, cases: Math.min(filters.cases + CARDS, 200) })}>
+                  {t('notifications.loadMore')}
+                </Button>
+              )}
+            </Stack>
+          );
+          return groups.length === 0 ? (
             <EmptyState title={t('caseload.tasks.emptyTitle')} description={t('notifications.board.empty')} />
           ) : (
             <Stack gap="xs">
               <Text size="sm" c="dimmed">
                 {t('notifications.board.total', { count: total, cases: caseCount })}
               </Text>
-              <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
-                <Stack gap="sm">
-                  {groups.map((group) => (
-                    <CaseCard key={group.caseId} group={group} doneId={doneId} onDone={(id) => setDone.mutate({ id, done: true })} />
-                  ))}
-                  {caseCount > groups.length && filters.cases < 200 && (
-                    <Button
-                      variant="default"
-                      size="xs"
-                      onClick={() => setFilters({ ...filters, cases: Math.min(filters.cases + CARDS, 200) })}
-                    >
-                      {t('notifications.loadMore')}
-                    </Button>
-                  )}
-                </Stack>
-              </ScrollArea.Autosize>
+              {/* A phone scrolls the page itself: a second scroller inside it traps the thumb and clips the badges. */}
+              {phone ? (
+                list
+              ) : (
+                <ScrollArea.Autosize mah={560} type="auto" offsetScrollbars>
+                  {list}
+                </ScrollArea.Autosize>
+              )}
             </Stack>
-          )
-        }
+          );
+        }}
       </QueryState>
       <ProblemAlert error={setDone.error} />
     </Card>

@@ -5,12 +5,15 @@ import caseload from './caseload.json';
 import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import connection from './connection.json';
 import crossBorderReferral from './crossBorderReferral.json';
 import federation from './federation.json';
 import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
+import home from './home.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
+import layout from './layout.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
@@ -32,6 +35,9 @@ import vocabulary from './vocabulary.json';
  */
 export const en = {
   ...translation,
+  ...connection,
+  ...home,
+  ...layout,
   ...vocabulary,
   ...identification,
   ...matching,

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
+import { TableSkeleton } from '../../../components/Skeletons';
 
 interface RecordTableCardProps<Item extends { id: string }> {
   title: string;
@@ -35,14 +36,15 @@ export function RecordTableCard<Item extends { id: string }>({
         {title}
       </Title>
       <Stack>
-        <QueryState query={query}>
+        <QueryState query={query} loading={<TableSkeleton rows={2} />}>
           {({ items }) =>
             items.length === 0 ? (
               <Text c="dimmed" size="sm">
                 {empty}
               </Text>
             ) : (
-              <Table.ScrollContainer minWidth={520}>
+              // A native scroller that takes focus, so the columns off a phone's screen are reached by keyboard too.
+              <Table.ScrollContainer minWidth={520} type="native" tabIndex={0} role="region" aria-label={title}>
                 <Table>
                   <Table.Thead>
                     <Table.Tr>
