@@ -8,6 +8,7 @@ import configuration from './configuration.json';
 import crossBorderReferral from './crossBorderReferral.json';
 import documents from './documents.json';
 import federation from './federation.json';
+import fieldChecks from './fieldChecks.json';
 import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
 import htcdsExchange from './htcdsExchange.json';
@@ -60,5 +61,6 @@ export const en = {
   ...regionalStatistics,
   ...serviceDirectory,
   ...documents,
+  ...fieldChecks,
 };
 export type Catalogue = typeof en;
