@@ -18,9 +18,9 @@ type CertificateDownload = {
   busyWith: string | null;
 };
 
-function StatusChange({ decision }: { decision: StatusDecisionRecord }) {
+function StatusChange({ decision, wrap = 'nowrap' }: { decision: StatusDecisionRecord; wrap?: 'wrap' | 'nowrap' }) {
   return (
-    <Group gap={4} wrap="nowrap">
+    <Group gap={4} wrap={wrap}>
       <TraffickingStatusBadge status={decision.fromStatus} />
       <Text span aria-hidden>
         →
@@ -30,7 +30,15 @@ function StatusChange({ decision }: { decision: StatusDecisionRecord }) {
   );
 }
 
-function CertificateCell({ decision, download }: { decision: StatusDecisionRecord; download: CertificateDownload }) {
+function CertificateCell({
+  decision,
+  download,
+  narrow = false,
+}: {
+  decision: StatusDecisionRecord;
+  download: CertificateDownload;
+  narrow?: boolean;
+}) {
   const { t } = useTranslation();
   if (!decision.certificateNumber && decision.id !== download.certifiable) return null;
   return (
@@ -45,7 +53,14 @@ function CertificateCell({ decision, download }: { decision: StatusDecisionRecor
           {t('caseRecord.decision.superseded')}
         </Text>
       ) : download.readIdentity ? (
-        <Button size="compact-sm" variant="light" onClick={() => download.start(decision.id)} loading={download.busyWith === decision.id}>
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => download.start(decision.id)}
+          loading={download.busyWith === decision.id}
+          // On a phone the label wraps inside the card rather than running out of it (Burmese labels are long).
+          {...(narrow ? { fullWidth: true, h: 'auto', py: 4, styles: { label: { whiteSpace: 'normal' } } } : {})}
+        >
           {t('caseRecord.decision.downloadCertificate')}
         </Button>
       ) : (
@@ -153,12 +168,10 @@ export function DecisionHistory({ detail, decisions }: { detail: CaseDetail; dec
             aria-label={t('documents.certificate.decisionOf', { date: formatDate(decision.decidedOn, uiLocale) })}
           >
             <Stack gap={6}>
-              <Group justify="space-between" gap="xs">
-                <Text size="sm" fw={600}>
-                  <FormattedDate value={decision.decidedOn} />
-                </Text>
-                <StatusChange decision={decision} />
-              </Group>
+              <Text size="sm" fw={600}>
+                <FormattedDate value={decision.decidedOn} />
+              </Text>
+              <StatusChange decision={decision} wrap="wrap" />
               <Text size="sm">{decision.decidingAgencyName}</Text>
               <Text size="xs" c="dimmed">
                 {decision.decidedByName}
@@ -166,7 +179,7 @@ export function DecisionHistory({ detail, decisions }: { detail: CaseDetail; dec
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {decision.reasons}
               </Text>
-              <CertificateCell decision={decision} download={download} />
+              <CertificateCell decision={decision} download={download} narrow />
             </Stack>
           </Card>
         ))}
