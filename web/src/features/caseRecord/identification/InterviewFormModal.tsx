@@ -74,7 +74,9 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
   const languageOptions = sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale);
   // A completed interview is the record others rely on: it cannot be turned back into a draft.
   const lockedCompleted = interview?.status === 'completed';
-  const heldByInterpreter = interpreterHoldsCompletion(values, interview);
+  // The interpreter's state as last loaded: it may have been confirmed after this form was opened.
+  const live = identification.data?.interviews.find((item) => item.id === interview?.id) ?? interview;
+  const heldByInterpreter = interpreterHoldsCompletion(values, live);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
