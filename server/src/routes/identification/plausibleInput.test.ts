@@ -1,7 +1,8 @@
 /**
  * Implausible answers are refused, never quietly changed (issue 14): an age outside 0–120 or a
- * negative one is a 400 naming the field, and nothing is written; an interview is not completed
- * while its interpreter is still only requested.
+ * negative one is a 400 naming the field, and nothing is written; dates out of order or in the
+ * future are refused at their field; an interview is not completed while its interpreter is still
+ * only requested.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,29 @@ describe('ages', () => {
     for (const estimatedAge of [0, 120]) {
       expect((await worker.post('/api/cases', { person: { givenName: 'Mya', gender: 'Feminine', estimatedAge } })).status).toBe(201);
     }
+  });
+});
+
+describe('date pairs', () => {
+  it('refuses a trafficking event that ends before it starts, at the end date, writing nothing', async () => {
+    const kase = await openTestCase(worker);
+    const events = () => count(sql`select count(*)::int as n from trafficking_events where case_id = ${kase.id}`);
+    const body = { eventType: 'Recruitment', country: 'MM', startedOn: '2024-03-01', endedOn: '2024-02-28' };
+    const refused = expectProblem(await worker.post(`/api/cases/${kase.id}/events`, body), 422, 'validation_failed');
+    expect(refused.errors?.map((error) => [error.path, error.code])).toEqual([['endedOn', 'ends_before_start']]);
+    expect(await events()).toBe(0);
+    expect((await worker.post(`/api/cases/${kase.id}/events`, { ...body, endedOn: '2024-03-01' })).status).toBe(201);
+    expect(await events()).toBe(1);
+  });
+
+  it('refuses a birth date in the future at its field', async () => {
+    const tomorrow = addDays(isoDay(new Date()), 2);
+    const refused = expectProblem(
+      await worker.post('/api/cases', { person: { givenName: 'Mya', gender: 'Feminine', birthDate: tomorrow } }),
+      400,
+      'validation_failed',
+    );
+    expect(refused.errors?.map((error) => error.path)).toEqual(['person.birthDate']);
   });
 });
 

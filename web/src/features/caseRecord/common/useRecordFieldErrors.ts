@@ -23,7 +23,10 @@ export const RECORD_FIELD_CODES = [
 ] as const;
 
 /** Plausibility rules on a record's state (issue 14), each saying what to do first. */
-const STATE_CODES = { interpreter_pending: 'fieldChecks.interview.interpreterPending' } as const;
+const STATE_CODES = {
+  interpreter_pending: 'fieldChecks.interview.interpreterPending',
+  ends_before_start: 'fieldChecks.dates.endsBeforeStart',
+} as const;
 
 const RULING_CODES = [
   'same_status',
