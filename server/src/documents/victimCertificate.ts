@@ -147,6 +147,8 @@ type Texts = {
   footerIssued: string;
   footerPersonalData: string;
   footerVerify: string | null;
+  /** Heads a second page, naming the certificate it continues. */
+  continued: string;
 };
 
 function texts(c: VictimCertificate): Texts {
@@ -200,6 +202,7 @@ function texts(c: VictimCertificate): Texts {
     footerIssued: interpolate(t.footer.issued, { date: issued }),
     footerPersonalData: t.footer.personalData,
     footerVerify: c.verificationUrl ? interpolate(t.footer.verify, { url: c.verificationUrl }) : null,
+    continued: interpolate(t.page.continued, { number: c.certificateNumber }),
   };
 }
 
@@ -427,6 +430,9 @@ function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: num
     pages++;
     pageFrame(ctx, s);
     y = TOP;
+    y += paragraph(ctx, s.continued, MARGIN_X, y, CONTENT_WIDTH, { size: 8.5, weight: 700, color: COLOURS.navy }).height;
+    rule(ctx, y + 2, COLOURS.navy, 0.6);
+    y += 12;
   };
   /** A block is not split across pages: it starts the next one when it would end below `limit`. */
   const place = (block: (target: Ctx, s: Texts, top: number) => number, limit: number) => {

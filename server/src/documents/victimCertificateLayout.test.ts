@@ -109,6 +109,8 @@ describe('victim certificate layout as rendered', () => {
       const pdf = await renderVictimCertificate(certificate);
       const pages = await readPdfLayout(pdf);
       expect(checkLayout(pages, locale), `${locale} ×${repeat}/${indicators}: pages with the signature boxes`).toBe(1);
+      // A second page names the certificate it continues.
+      if (pages.length > 1) expect(squash(pages[1]!.lines[0]!.text)).toContain(squash(certificate.certificateNumber));
       // The whole protection paragraph is there to read.
       const protection = squash(CERTIFICATE_MESSAGES[locale].protection[certificate.decision.status]);
       expect(squash((await readPdf(pdf)).text), `${locale} ×${repeat}/${indicators}`).toContain(protection);
