@@ -68,13 +68,20 @@ test('hotline intake → interview with interpreter → identification and certi
   await interview.getByRole('checkbox', { name: label('identification.procedure.th_mdt.step.mdt_interview_with_interpreter') }).check();
   await interview.getByRole('textbox', { name: label('caseRecord.interview.place'), exact: true }).fill('Chiang Rai');
   await pick(interview, label('caseRecord.interview.interpreterLanguage'), label('vocab.spokenLanguage.my'));
-  await interview.getByRole('switch', { name: label('caseRecord.interview.completed') }).check();
+  // With an interpreter only requested the interview stays a draft, and the form says so.
+  await expect(interview.getByRole('switch', { name: label('caseRecord.interview.completed') })).toBeDisabled();
+  await expect(interview.getByText(label('fieldChecks.interview.interpreterFirst'))).toBeVisible();
   await interview.getByRole('button', { name: label('caseRecord.interview.save') }).click();
   await expect(interview).toBeHidden();
   await worker.getByRole('button', { name: label('caseRecord.interpreter.markProvided') }).click();
   await worker.getByRole('textbox', { name: label('caseRecord.interpreter.name'), exact: true }).fill('Ma Thandar Win');
   await worker.getByRole('button', { name: label('caseRecord.interpreter.confirmProvided') }).click();
   await expect(worker.getByText(label('caseRecord.interpreter.status.provided')).first()).toBeVisible();
+  await worker.getByRole('button', { name: label('caseRecord.interview.edit') }).click();
+  const editing = worker.getByRole('dialog');
+  await editing.getByRole('switch', { name: label('caseRecord.interview.completed') }).check();
+  await editing.getByRole('button', { name: label('common.save') }).click();
+  await expect(editing).toBeHidden();
 
   // 4. Presumed, then identified on the inquiry officer's decision (no skipping).
   for (const [status, reasons] of [
@@ -101,7 +108,14 @@ test('hotline intake → interview with interpreter → identification and certi
     (decision: { toStatus: string }) => decision.toStatus === 'Identified',
   ).certificateNumber;
 
-  // 5. The certificate downloads as a PDF in Thai that carries the number and her name in her script.
+  // 5. The certificate is offered in her language (she is from Myanmar); in Thai when chosen, it
+  // carries the number and her name in her script.
+  const certificateLanguage = worker.getByRole('combobox', { name: label('documents.certificate.language'), exact: true });
+  await expect(certificateLanguage).toHaveValue(label('language.my'));
+  await expect(
+    worker.getByText(label('documents.certificate.suggested.citizenship').replace('{{language}}', label('language.my'))),
+  ).toBeVisible();
+  await pick(worker, label('documents.certificate.language'), label('language.th'));
   const downloading = worker.waitForEvent('download');
   await worker.getByRole('button', { name: label('caseRecord.decision.downloadCertificate') }).click();
   const download = await downloading;

@@ -9,6 +9,7 @@ export * from './cases.js';
 export * from './consent.js';
 export * from './countryTimeZones.js';
 export * from './crossBorderReferral.js';
+export * from './documentLanguage.js';
 export * from './federation.js';
 export * from './followUp.js';
 export * from './forms.js';

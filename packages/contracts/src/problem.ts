@@ -44,8 +44,27 @@ export const fieldErrorSchema = z.object({
   path: z.string(),
   code: z.string(),
   message: z.string(),
+  /** For `too_small` and `too_big`: what was measured (characters, a number, entries) and its bound, so the form can say what to enter. */
+  origin: z.string().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+/** The bound a zod size issue names, as a field error carries it; nothing for other issues or exclusive bounds. */
+export function limitsOfIssue(issue: {
+  code: string;
+  origin?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  inclusive?: unknown;
+}): Pick<FieldError, 'origin' | 'minimum' | 'maximum'> {
+  if (issue.code !== 'too_small' && issue.code !== 'too_big') return {};
+  const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+  if (typeof bound !== 'number' || !Number.isFinite(bound) || issue.inclusive === false) return {};
+  const origin = typeof issue.origin === 'string' ? issue.origin : undefined;
+  return issue.code === 'too_small' ? { origin, minimum: bound } : { origin, maximum: bound };
+}
 
 export const problemSchema = z.object({
   type: z.string(),

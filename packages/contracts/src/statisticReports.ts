@@ -6,6 +6,7 @@
  * never changes.
  */
 import { z } from 'zod';
+import { countryLanguageOf } from './documentLanguage.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { plainText } from './plausibility.js';
 import { figureTableSchema } from './statistics.js';
@@ -218,15 +219,5 @@ export const statisticReportSchema = statisticReportSummarySchema.extend({
 });
 export type StatisticReport = z.infer<typeof statisticReportSchema>;
 
-const COUNTRY_LANGUAGE: Readonly<Record<string, (typeof SUPPORTED_LOCALES)[number]>> = {
-  TH: 'th',
-  KH: 'km',
-  LA: 'lo',
-  MM: 'my',
-  VN: 'vi',
-  CN: 'zh',
-  JP: 'ja',
-};
-
 /** The language a country's reports are written in unless another is asked for. */
-export const reportLanguageOf = (countryCode: string) => COUNTRY_LANGUAGE[countryCode.toUpperCase()] ?? 'en';
+export const reportLanguageOf = (countryCode: string) => countryLanguageOf(countryCode) ?? 'en';

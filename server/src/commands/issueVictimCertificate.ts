@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { INDICATOR_ELEMENTS, isLocale, type Locale, PROCEDURE_KEYS, type ProcedureKey, procedureForCountry } from '@seamless/contracts';
+import {
+  documentLanguageOf,
+  INDICATOR_ELEMENTS,
+  isLocale,
+  type Locale,
+  PROCEDURE_KEYS,
+  type ProcedureKey,
+  procedureForCountry,
+} from '@seamless/contracts';
 import { desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record.js';
 import type { KeyRing } from '../crypto/keyRing.js';
@@ -52,7 +60,7 @@ export type IssueVictimCertificateProps = {
   keyRing: KeyRing;
   /** The decision to certify; the decision in force (the latest) when left out. */
   decisionId?: string;
-  /** The certificate's language; the case's language when left out. */
+  /** The certificate's language, chosen at download; the person's language (documentLanguageOf) when left out. */
   locale?: Locale;
   now?: Date;
 };
@@ -93,12 +101,12 @@ export async function issueVictimCertificate({ context, keyRing, decisionId, loc
   const procedureKey: ProcedureKey = (PROCEDURE_KEYS as readonly string[]).includes(interview?.procedure ?? '')
     ? (interview!.procedure as ProcedureKey)
     : procedureForCountry(view.kase.countryCode).key;
-  const language: Locale = locale ?? (isLocale(view.kase.locale) ? view.kase.locale : 'en');
+  const { person } = view;
+  const language: Locale = locale ?? documentLanguageOf(person, isLocale(view.kase.locale) ? view.kase.locale : 'en').locale;
   const indicators = decision.indicators ?? { act: [], means: [], purpose: [] };
   const labels = Object.fromEntries(
     INDICATOR_ELEMENTS.map((element) => [element, indicators[element].map((key) => identificationLabel(language, ['indicator', key]))]),
   ) as Record<(typeof INDICATOR_ELEMENTS)[number], string[]>;
-  const { person } = view;
   const givenName = personIdentityValue(keyRing, person, 'givenNameEnc');
   const familyName = personIdentityValue(keyRing, person, 'familyNameEnc');
 
@@ -133,7 +141,7 @@ export async function issueVictimCertificate({ context, keyRing, decisionId, loc
     action: 'case.certificate_issued',
     resourceType: 'case',
     resourceId: view.kase.id,
-    details: { decisionId: decision.id, certificateNumber, status, locale: language },
+    details: { decisionId: decision.id, certificateNumber, status, locale: language, localeChosen: locale !== undefined },
   });
   return { pdf, fileName: `certificate-${view.kase.reference}.pdf` };
 }

@@ -197,6 +197,27 @@ export async function recordInterview({ context, keyRing, input, now = new Date(
   return interview;
 }
 
+/**
+ * An interview is completed with the interpreter it was waiting for, or without one by choice: a
+ * request still open means the interpreter is to be confirmed (provided) or cancelled first.
+ */
+async function assertNoInterpreterPending(tx: Tx, interviewId: string) {
+  const [pending] = await tx
+    .select({ id: interpreterRequests.id })
+    .from(interpreterRequests)
+    .where(and(eq(interpreterRequests.interviewId, interviewId), eq(interpreterRequests.status, 'requested')))
+    .limit(1);
+  if (pending) {
+    throw refuse(422, [
+      {
+        path: 'status',
+        code: 'interpreter_pending',
+        message: 'Confirm the interpreter (provided) or cancel the request before completing the interview.',
+      },
+    ]);
+  }
+}
+
 export type UpdateInterviewProps = {
   context: CaseContext;
   keyRing: KeyRing;
@@ -222,6 +243,7 @@ export async function updateInterview({ context, keyRing, interviewId, input, no
   if (current.status === 'completed' && body.status === 'draft') {
     throw refuse(422, [{ path: 'status', code: 'interview_completed', message: 'A completed interview cannot go back to draft.' }]);
   }
+  if (current.status !== 'completed' && body.status === 'completed') await assertNoInterpreterPending(tx, interviewId);
   const fields: InterviewFields = {
     procedure: body.procedure ?? current.procedure,
     stepsCompleted: body.stepsCompleted ?? current.stepsCompleted,

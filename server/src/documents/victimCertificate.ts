@@ -1,6 +1,7 @@
 /**
- * The victim identification certificate (DESIGN.md §2, step 2): one A4 page in the case's language,
- * for the countries that issue one. Every label comes from `locales/<lng>.json`; dates follow the
+ * The victim identification certificate (DESIGN.md §2, step 2): one A4 page (two when names,
+ * reasons and indicators cannot fit one) in the language chosen at download, for the countries that
+ * issue one. Every label comes from `locales/<lng>.json`; dates follow the
  * locale (Thai in the Buddhist era); each script is set in its Noto font (see fonts.ts).
  *
  * Personal data stays on the page: the PDF metadata carries only the title, the certificate number,
@@ -146,6 +147,8 @@ type Texts = {
   footerIssued: string;
   footerPersonalData: string;
   footerVerify: string | null;
+  /** Heads a second page, naming the certificate it continues. */
+  continued: string;
 };
 
 function texts(c: VictimCertificate): Texts {
@@ -199,6 +202,7 @@ function texts(c: VictimCertificate): Texts {
     footerIssued: interpolate(t.footer.issued, { date: issued }),
     footerPersonalData: t.footer.personalData,
     footerVerify: c.verificationUrl ? interpolate(t.footer.verify, { url: c.verificationUrl }) : null,
+    continued: interpolate(t.page.continued, { number: c.certificateNumber }),
   };
 }
 
@@ -299,13 +303,11 @@ function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: number,
   doc.fill(COLOURS.text).restore();
 }
 
-type Layout = { contentBottom: number; limit: number; reasonsLines: number; reasonsLineHeight: number };
+type Layout = { contentBottom: number; limit: number; reasonsLines: number; reasonsLineHeight: number; pages: number };
 
-function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: number): Layout {
+/** The double frame and the footer, on every page; returns the top of the footer. */
+function pageFrame(ctx: Ctx, s: Texts): number {
   const { doc } = ctx;
-  const k = ctx.scale;
-
-  // Frame
   if (ctx.draw) {
     doc
       .rect(18, 18, PAGE.width - 36, PAGE.height - 36)
@@ -318,6 +320,29 @@ function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: num
       .strokeColor(COLOURS.navy)
       .stroke();
   }
+  const footerStyle: TextStyle = { size: 7.5, color: COLOURS.label };
+  const footerLines = [s.footerIssued, s.footerPersonalData, ...(s.footerVerify ? [s.footerVerify] : [])];
+  const dry: Ctx = { ...ctx, draw: false };
+  const footerHeight = footerLines.reduce((sum, line) => sum + paragraph(dry, line, 0, 0, CONTENT_WIDTH, footerStyle).height, 0);
+  const footerTop = FOOTER_BOTTOM - footerHeight;
+  rule(ctx, footerTop - 4, COLOURS.navy, 0.6);
+  let fy = footerTop;
+  footerLines.forEach((line, i) => {
+    fy += paragraph(ctx, line, MARGIN_X, fy, CONTENT_WIDTH, i === 0 ? { ...footerStyle, weight: 700 } : footerStyle).height;
+  });
+  return footerTop;
+}
+
+/**
+ * Lays the certificate out from `TOP`. Measuring (`paginate` off), everything stacks on one endless
+ * page; drawing, a block that would reach into the footer, or a protection statement that would reach
+ * the signature boxes, starts the next page instead.
+ */
+function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: number, paginate = false): Layout {
+  const { doc } = ctx;
+  const k = ctx.scale;
+
+  const footerTop = pageFrame(ctx, s);
 
   // Header: country and issuing agency
   let y = TOP;
@@ -398,8 +423,45 @@ function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: num
   }
   y += 9 * k;
 
-  // Indicators: act / means / purpose side by side
-  y = sectionHeading(ctx, s.sections.indicators, y);
+  let pages = 1;
+  const contentLimit = footerTop - 16;
+  const nextPage = () => {
+    if (ctx.draw) doc.addPage({ size: 'A4', margin: 0 });
+    pages++;
+    pageFrame(ctx, s);
+    y = TOP;
+    y += paragraph(ctx, s.continued, MARGIN_X, y, CONTENT_WIDTH, { size: 8.5, weight: 700, color: COLOURS.navy }).height;
+    rule(ctx, y + 2, COLOURS.navy, 0.6);
+    y += 12;
+  };
+  /** A block is not split across pages: it starts the next one when it would end below `limit`. */
+  const place = (block: (target: Ctx, s: Texts, top: number) => number, limit: number) => {
+    if (paginate && block({ ...ctx, draw: false }, s, y) > limit) nextPage();
+    y = block(ctx, s, y);
+  };
+  place(indicatorsBlock, contentLimit);
+  // The protection statement stays on the page that is signed: above the signature and stamp boxes,
+  // which sit above the footer, or with them on a second page.
+  const signatureAnchor = footerTop - 14 - SIGNATURE_HEIGHT;
+  place(protectionBlock, signatureAnchor - 12);
+  const contentBottom = y;
+  const signatureTop = pages > 1 ? y + 16 : signatureAnchor;
+  if (ctx.draw) drawSignatureBoxes(ctx, s, signatureTop);
+
+  return {
+    pages,
+    contentBottom,
+    limit: signatureAnchor - 12,
+    reasonsLines: reasonsBlock.lines,
+    reasonsLineHeight: reasonsBlock.lineHeight,
+  };
+}
+
+/** Act, means and purpose side by side. */
+function indicatorsBlock(ctx: Ctx, s: Texts, top: number): number {
+  const { doc } = ctx;
+  const k = ctx.scale;
+  const y = sectionHeading(ctx, s.sections.indicators, top);
   const columnGap = 12;
   const columnWidth = (CONTENT_WIDTH - 2 * columnGap) / 3;
   let columnsBottom = y;
@@ -417,9 +479,14 @@ function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: num
     }
     columnsBottom = Math.max(columnsBottom, cy);
   });
-  y = columnsBottom + 10 * k;
+  return columnsBottom + 10 * k;
+}
 
-  // Protection statement
+/** The protection statement in its panel. */
+function protectionBlock(ctx: Ctx, s: Texts, y: number): number {
+  const { doc } = ctx;
+  const k = ctx.scale;
+  const dry: Ctx = { ...ctx, draw: false };
   const protectionStyle: TextStyle = { size: 8.5 * k, color: COLOURS.text };
   const headingStyle: TextStyle = { size: 9 * k, weight: 700, color: COLOURS.navy };
   const boxPad = 8 * k;
@@ -433,27 +500,7 @@ function compose(ctx: Ctx, c: VictimCertificate, s: Texts, reasonsMaxLines?: num
   }
   paragraph(ctx, s.sections.protection, MARGIN_X + 3 + boxPad, y + boxPad, innerWidth, headingStyle);
   paragraph(ctx, s.protection, MARGIN_X + 3 + boxPad, y + boxPad + headingHeight + 2, innerWidth, protectionStyle);
-  y += boxHeight;
-
-  // Footer (from the bottom up) and the signature and stamp boxes above it
-  const footerStyle: TextStyle = { size: 7.5, color: COLOURS.label };
-  const footerLines = [s.footerIssued, s.footerPersonalData, ...(s.footerVerify ? [s.footerVerify] : [])];
-  const footerHeight = footerLines.reduce((sum, line) => sum + paragraph(dry, line, 0, 0, CONTENT_WIDTH, footerStyle).height, 0);
-  let fy = FOOTER_BOTTOM - footerHeight;
-  rule(ctx, fy - 4, COLOURS.navy, 0.6);
-  footerLines.forEach((line, i) => {
-    fy += paragraph(ctx, line, MARGIN_X, fy, CONTENT_WIDTH, i === 0 ? { ...footerStyle, weight: 700 } : footerStyle).height;
-  });
-
-  const signatureTop = FOOTER_BOTTOM - footerHeight - 14 - SIGNATURE_HEIGHT;
-  if (ctx.draw) drawSignatureBoxes(ctx, s, signatureTop);
-
-  return {
-    contentBottom: y,
-    limit: signatureTop - 12,
-    reasonsLines: reasonsBlock.lines,
-    reasonsLineHeight: reasonsBlock.lineHeight,
-  };
+  return y + boxHeight;
 }
 
 function drawSignatureBoxes(ctx: Ctx, s: Texts, top: number) {
@@ -486,8 +533,10 @@ function drawSignatureBoxes(ctx: Ctx, s: Texts, top: number) {
 }
 
 const SCALES = [1, 0.95, 0.9, 0.85, 0.8];
+/** Reasons are not cut shorter than this to keep one page: a second page is better than no reasons. */
+const REASONS_MIN_LINES = 6;
 
-/** Renders the certificate as a one-page A4 PDF. */
+/** Renders the certificate as an A4 PDF: one page, two when the content cannot fit one. */
 export async function renderVictimCertificate(certificate: VictimCertificate): Promise<Buffer> {
   const t = CERTIFICATE_MESSAGES[certificate.locale];
   const s = texts(certificate);
@@ -498,7 +547,8 @@ export async function renderVictimCertificate(certificate: VictimCertificate): P
     createdAt: certificate.issuedAt,
   });
 
-  // The largest type that fits one page; past the smallest, the reasons are cut and point to the file.
+  // The largest type that fits one page; past the smallest, the reasons are cut and point to the file,
+  // down to a few lines: what still does not fit goes on a second page.
   // Heights shrink about in proportion to the type, so scales that cannot fit are skipped unmeasured.
   let scale = SCALES[SCALES.length - 1]!;
   let reasonsMaxLines: number | undefined;
@@ -514,10 +564,11 @@ export async function renderVictimCertificate(certificate: VictimCertificate): P
     if (candidate === scale) {
       const overflow = layout.contentBottom - layout.limit;
       const noteRoom = 2 * layout.reasonsLineHeight;
-      reasonsMaxLines = Math.max(1, layout.reasonsLines - Math.ceil((overflow + noteRoom) / layout.reasonsLineHeight));
+      const fitting = layout.reasonsLines - Math.ceil((overflow + noteRoom) / layout.reasonsLineHeight);
+      reasonsMaxLines = Math.max(Math.min(REASONS_MIN_LINES, layout.reasonsLines), fitting);
     }
   }
-  compose({ doc, locale: certificate.locale, draw: true, scale }, certificate, s, reasonsMaxLines);
+  compose({ doc, locale: certificate.locale, draw: true, scale }, certificate, s, reasonsMaxLines, true);
   doc.end();
   return done;
 }

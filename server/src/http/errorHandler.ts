@@ -1,4 +1,4 @@
-import type { FieldError } from '@seamless/contracts';
+import { type FieldError, limitsOfIssue } from '@seamless/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
@@ -35,7 +35,8 @@ function validationErrors(error: FastifyError): FieldError[] {
     const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] }).keys : undefined;
     const basePath = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const path = keys?.length ? [basePath, keys[0]].filter(Boolean).join('.') : basePath;
-    return { path: `${prefix}${path}`, code: issue.keyword, message: issue.message ?? issue.keyword };
+    const limits = limitsOfIssue({ code: issue.keyword, ...(issue.params as Record<string, unknown>) });
+    return { path: `${prefix}${path}`, code: issue.keyword, message: issue.message ?? issue.keyword, ...limits };
   });
 }
 
@@ -59,7 +60,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       return send(new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', validationErrors(error)));
     }
     if (error instanceof ZodError) {
-      const errors = error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.code, message: issue.message }));
+      const errors = error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        code: issue.code,
+        message: issue.message,
+        ...limitsOfIssue(issue),
+      }));
       return send(new AppError(400, 'validation_failed', 'Some fields are missing or invalid.', errors));
     }
     switch (error.code) {

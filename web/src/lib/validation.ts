@@ -1,4 +1,4 @@
-import type { FieldError } from '@seamless/contracts';
+import { type FieldError, limitsOfIssue } from '@seamless/contracts';
 import type { z } from 'zod';
 
 export type Validation<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
@@ -16,6 +16,7 @@ export function validate<Schema extends z.ZodType>(schema: Schema, values: unkno
       path: issue.path.map(String).join('.'),
       code: issue.code,
       message: issue.message,
+      ...limitsOfIssue(issue),
     })),
   };
 }

@@ -12,7 +12,7 @@ import { personIdentityValue } from '../../db/cipherPlace.js';
 import { traffickingEvents } from '../../db/schema/index.js';
 import type { PersonRow } from '../../db/visibleCases.js';
 import { withCase } from '../../http/caseContext.js';
-import { fieldError, notFound } from '../../http/problem.js';
+import { AppError, fieldError, notFound } from '../../http/problem.js';
 import { presentTraffickingEvent } from '../../presenters/caseRecord.js';
 import { assertOpen, touchCase } from './guards.js';
 import { eventCreateSchema, eventDeleteSchema, eventListSchema } from './schema.js';
@@ -43,7 +43,9 @@ function assertEventDates(event: EventInput, person: PersonRow, keyRing: KeyRing
     if (event[path]! > latestToday) throw fieldError(422, 'validation_failed', path, 'The date is in the future.');
   }
   if (event.startedOn && event.endedOn && event.endedOn < event.startedOn) {
-    throw fieldError(422, 'validation_failed', 'endedOn', 'The event ends before it starts.');
+    throw new AppError(422, 'validation_failed', 'The event ends before it starts.', [
+      { path: 'endedOn', code: 'ends_before_start', message: 'The event ends before it starts.' },
+    ]);
   }
   const born = bornNoEarlierThan(person, keyRing);
   const first = dated[0];

@@ -228,7 +228,8 @@ describe('identification: the journey from pre-screening to the certificate', ()
     ]);
 
     // The certificate: a PDF naming the certificate number, as an attachment.
-    const pdf = await worker.download(`/api/cases/${kase.id}/certificate`);
+    // In English by choice: by default it would be in Burmese, her country's language (certificateLanguage.test.ts).
+    const pdf = await worker.download(`/api/cases/${kase.id}/certificate?locale=en`);
     expect(pdf.status, pdf.bytes.toString('utf8').slice(0, 300)).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="certificate-${kase.reference}.pdf"`);

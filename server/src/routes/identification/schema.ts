@@ -61,7 +61,7 @@ export const certificateRouteSchema = {
     .object({
       /** A Presumed or Identified decision still in force; the latest decision when left out. */
       decisionId: z.string().uuid().optional(),
-      /** The certificate's language; the case's language when left out. */
+      /** The certificate's language, chosen at download; the person's language when left out. */
       locale: z.enum(SUPPORTED_LOCALES).optional(),
     })
     .strict(),

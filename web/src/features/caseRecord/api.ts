@@ -19,6 +19,7 @@ import type {
   interpreterRequestUpdateSchema,
   interviewInputSchema,
   interviewUpdateSchema,
+  Locale,
   Page,
   Perpetrator,
   Prescreening,
@@ -135,8 +136,11 @@ export const caseRecordApi = {
   updateInterpreterRequest: (caseId: string, requestId: string, body: InterpreterUpdateBody) =>
     api.patch<InterpreterRequest>(casePath(caseId, 'interpreter-requests', requestId), body),
   decideStatus: (caseId: string, body: StatusDecisionBody) => api.post<StatusDecisionRecord>(casePath(caseId, 'trafficking-status'), body),
-  downloadCertificate: (caseId: string, decisionId: string, reference: string) =>
-    download(`${casePath(caseId, 'certificate')}?decisionId=${encodeURIComponent(decisionId)}`, `certificate-${reference}.pdf`),
+  downloadCertificate: (caseId: string, decisionId: string, reference: string, locale: Locale) =>
+    download(
+      `${casePath(caseId, 'certificate')}?decisionId=${encodeURIComponent(decisionId)}&locale=${locale}`,
+      `certificate-${reference}-${locale}.pdf`,
+    ),
 
   consents: (caseId: string) => api.get<{ items: Consent[] }>(casePath(caseId, 'consents')),
   addConsent: (caseId: string, body: ConsentBody) => api.post<Consent>(casePath(caseId, 'consents'), body),

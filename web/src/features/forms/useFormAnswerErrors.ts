@@ -1,7 +1,7 @@
 import type { FieldError, FormDefinition, FormField } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
-import { isValidationCode } from '../../lib/validationCodes';
+import { fieldErrorMessage } from '../../lib/fieldErrorMessage';
 import { issueMessage } from './configuredForm';
 
 /**
@@ -18,14 +18,15 @@ export function useFormAnswerErrors(
   const fields = new Map<string, FormField>(definition?.groups.flatMap((group) => group.fields.map((field) => [field.key, field])) ?? []);
   const serverErrors = serverError instanceof ApiProblem ? serverError.errors : [];
   const messages: Record<string, string> = {};
-  for (const { path, code, message } of [...issues, ...serverErrors]) {
+  for (const error of [...issues, ...serverErrors]) {
+    const { path, code, message } = error;
     if (!path.startsWith(`${pathPrefix}.`)) continue;
     const key = path.slice(pathPrefix.length + 1).split('.')[0] ?? '';
     const field = fields.get(key);
     if (!field) continue;
     const known = issueMessage(field, code);
     if (known) messages[key] = t(`configuration.answerError.${known.key}`, known.values ?? {});
-    else messages[key] = isValidationCode(code) ? t(`validation.${code}`) : message;
+    else messages[key] = fieldErrorMessage(t, error) ?? message;
   }
   return messages;
 }

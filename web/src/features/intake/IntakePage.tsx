@@ -8,9 +8,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { fieldErrorMessage } from '../../lib/fieldErrorMessage';
 import { oneOf } from '../../lib/oneOf';
 import { useFormValues } from '../../lib/useFormValues';
-import { isValidationCode } from '../../lib/validationCodes';
 import { useMe } from '../auth/MeContext';
 import { ConfiguredFields } from '../forms/ConfiguredFields';
 import { answersOfForm, checkFormAnswers, type FormAnswers } from '../forms/configuredForm';
@@ -29,9 +29,8 @@ function useFieldMessages(clientErrors: readonly FieldError[], serverError: unkn
   const messages: Record<string, string> = {};
   for (const error of [...clientErrors, ...serverErrors]) {
     if (isIntakeErrorCode(error.code)) messages[error.path] = t(`caseload.intake.errors.${error.code}`);
-    else if (isValidationCode(error.code)) messages[error.path] = t(`validation.${error.code}`);
     // Anything else is explained by the problem shown above the buttons; the field is only marked.
-    else messages[error.path] = t('validation.custom');
+    else messages[error.path] = fieldErrorMessage(t, error) ?? t('validation.custom');
   }
   return messages;
 }

@@ -254,8 +254,9 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
             error={errors['person.estimatedAge']}
             min={0}
             max={120}
+            // An age out of range is shown as an error to correct, never silently changed to the nearest bound.
+            clampBehavior="none"
             allowDecimal={false}
-            allowNegative={false}
           />
         </SimpleGrid>
         {/* A child is protected differently (the means of trafficking need not be shown): say so at once. */}

@@ -40,6 +40,19 @@ describe('checkIntake', () => {
     expect(check.body.existingPersonId).toBeUndefined();
   });
 
+  it('refuses an age outside 0–120 as typed, with the bound, rather than changing it', () => {
+    for (const [estimatedAge, expected] of [
+      [150, { code: 'too_big', maximum: 120 }],
+      [-3, { code: 'too_small', minimum: 0 }],
+      ['-3', { code: 'too_small', minimum: 0 }],
+    ] as const) {
+      const check = checkIntake(filled({ birthDate: '', estimatedAge }), 'en', null, TODAY);
+      expect(check.ok, String(estimatedAge)).toBe(false);
+      if (check.ok) continue;
+      expect(check.errors).toEqual([expect.objectContaining({ path: 'person.estimatedAge', origin: 'number', ...expected })]);
+    }
+  });
+
   it('reports blank required answers as missing, on the paths the server uses', () => {
     const check = checkIntake(emptyIntake(), 'en', null, TODAY);
     expect(paths(check)).toEqual(

@@ -7,7 +7,9 @@ import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
 import connection from './connection.json';
 import crossBorderReferral from './crossBorderReferral.json';
+import documents from './documents.json';
 import federation from './federation.json';
+import fieldChecks from './fieldChecks.json';
 import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
 import home from './home.json';
@@ -64,5 +66,7 @@ export const en = {
   ...globalCollection,
   ...regionalStatistics,
   ...serviceDirectory,
+  ...documents,
+  ...fieldChecks,
 };
 export type Catalogue = typeof en;

@@ -22,6 +22,12 @@ export const RECORD_FIELD_CODES = [
   'no_decision_to_certify',
 ] as const;
 
+/** Plausibility rules on a record's state (issue 14), each saying what to do first. */
+const STATE_CODES = {
+  interpreter_pending: 'fieldChecks.interview.interpreterPending',
+  ends_before_start: 'fieldChecks.dates.endsBeforeStart',
+} as const;
+
 const RULING_CODES = [
   'same_status',
   'transition_not_allowed',
@@ -50,8 +56,10 @@ export function useRecordFieldErrors(
     const recordCode = oneOf(code, RECORD_FIELD_CODES);
     const ruling = oneOf(code, RULING_CODES);
     const refusal = oneOf(code, CONSENT_REFUSALS);
+    const state = oneOf(code, Object.keys(STATE_CODES) as (keyof typeof STATE_CODES)[]);
     const fallback = fallbacks[path];
-    if (fallback) messages[path] = fallback;
+    if (state) messages[path] = t(STATE_CODES[state]);
+    else if (fallback) messages[path] = fallback;
     else if (recordCode) messages[path] = t(`caseRecord.fieldError.${recordCode}`);
     else if (ruling) messages[path] = t(`identification.ruling.${ruling}`);
     else if (refusal) messages[path] = t(`caseRecord.share.refusal.${refusal}`);

@@ -1,46 +1,28 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import {
   type CaseDetail,
   elementsMet,
   type FieldError,
   type IdentificationRecord,
   procedureForCountry,
-  type StatusDecisionRecord,
   statusDecisionInputSchema,
   type TraffickingStatus,
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormattedDate } from '../../../components/FormattedDate';
-import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
 import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { TraffickingStatusBadge } from '../../cases/CaseBadges';
-import { caseRecordApi } from '../api';
 import { AgencySelect } from '../common/AgencySelect';
 import { MutationProblem } from '../common/MutationProblem';
 import { todayIso } from '../common/options';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { statusRefusalOf } from '../problems';
-import { useAgencyDirectory, useCaseDetail, useDecideStatus, useDownload } from '../queries';
-import { certifiableDecisionId, competentFunctions, decidingAgencies, decisionInterviews, nextStatuses } from '../statusDecision';
+import { useAgencyDirectory, useCaseDetail, useDecideStatus } from '../queries';
+import { competentFunctions, decidingAgencies, decisionInterviews, nextStatuses } from '../statusDecision';
+import { DecisionHistory } from './DecisionHistory';
 
 interface DecisionValues {
   toStatus: TraffickingStatus | null;
@@ -213,96 +195,6 @@ function DecisionForm({ detail, record, onRecorded }: DecisionFormProps) {
   );
 }
 
-function DecisionsTable({ detail, decisions }: { detail: CaseDetail; decisions: StatusDecisionRecord[] }) {
-  const { t } = useTranslation();
-  const certifiable = certifiableDecisionId(decisions, detail.traffickingStatus);
-  const download = useDownload((decisionId: string) => caseRecordApi.downloadCertificate(detail.id, decisionId, detail.reference));
-  const sorted = [...decisions].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
-  if (sorted.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {t('caseRecord.decision.empty')}
-      </Text>
-    );
-  }
-  return (
-    <Stack gap="xs">
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('caseRecord.decision.decidedOn')}</Table.Th>
-              <Table.Th>{t('caseRecord.decision.change')}</Table.Th>
-              <Table.Th>{t('caseRecord.decision.decidingAgency')}</Table.Th>
-              <Table.Th>{t('caseRecord.decision.reasons')}</Table.Th>
-              <Table.Th>{t('caseRecord.decision.certificate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {sorted.map((decision) => (
-              <Table.Tr key={decision.id}>
-                <Table.Td>
-                  <FormattedDate value={decision.decidedOn} />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <TraffickingStatusBadge status={decision.fromStatus} />
-                    <Text span aria-hidden>
-                      →
-                    </Text>
-                    <TraffickingStatusBadge status={decision.toStatus} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{decision.decidingAgencyName}</Text>
-                  <Text size="xs" c="dimmed">
-                    {decision.decidedByName}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                    {decision.reasons}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {(decision.certificateNumber || decision.id === certifiable) && (
-                    <Stack gap={4} align="flex-start">
-                      {decision.certificateNumber && (
-                        <Badge variant="outline" color="dark" style={{ textTransform: 'none' }}>
-                          {decision.certificateNumber}
-                        </Badge>
-                      )}
-                      {decision.id !== certifiable ? (
-                        <Text size="xs" c="dimmed">
-                          {t('caseRecord.decision.superseded')}
-                        </Text>
-                      ) : detail.abilities.readIdentity ? (
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          onClick={() => download.mutate(decision.id)}
-                          loading={download.isPending && download.variables === decision.id}
-                        >
-                          {t('caseRecord.decision.downloadCertificate')}
-                        </Button>
-                      ) : (
-                        <Text size="xs" c="dimmed">
-                          {t('caseRecord.decision.certificateNeedsIdentity')}
-                        </Text>
-                      )}
-                    </Stack>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      <ProblemAlert error={download.error} />
-    </Stack>
-  );
-}
-
 /** Status decisions: who decided, when, on which interview, and the certificate where one is issued. */
 export function DecisionCard({ detail, record }: { detail: CaseDetail; record: IdentificationRecord }) {
   const { t } = useTranslation();
@@ -326,7 +218,7 @@ export function DecisionCard({ detail, record }: { detail: CaseDetail; record: I
         <Title order={3} size="h5">
           {t('caseRecord.decision.history')}
         </Title>
-        <DecisionsTable detail={detail} decisions={record.decisions} />
+        <DecisionHistory detail={detail} decisions={record.decisions} />
       </Stack>
     </Card>
   );

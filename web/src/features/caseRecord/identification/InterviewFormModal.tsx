@@ -24,7 +24,7 @@ import { MutationProblem } from '../common/MutationProblem';
 import { sortedOptions, todayIso } from '../common/options';
 import { groupError, useRecordFieldErrors } from '../common/useRecordFieldErrors';
 import { useAddInterview, useIdentification, useUpdateInterview } from '../queries';
-import { type InterviewFormValues, interviewCandidate } from './interviewForm';
+import { type InterviewFormValues, interpreterHoldsCompletion, interviewCandidate } from './interviewForm';
 
 interface InterviewFormProps {
   detail: CaseDetail;
@@ -74,10 +74,13 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
   const languageOptions = sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale);
   // A completed interview is the record others rely on: it cannot be turned back into a draft.
   const lockedCompleted = interview?.status === 'completed';
+  // The interpreter's state as last loaded: it may have been confirmed after this form was opened.
+  const live = identification.data?.interviews.find((item) => item.id === interview?.id) ?? interview;
+  const heldByInterpreter = interpreterHoldsCompletion(values, live);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const candidate = interviewCandidate(values, withAccount);
+    const candidate = interviewCandidate({ ...values, completed: values.completed && !heldByInterpreter }, withAccount);
     if (interview) {
       // The version last loaded: after a conflict and a reload, saving applies the user's input to it.
       const version = identification.data?.interviews.find((item) => item.id === interview.id)?.version ?? interview.version;
@@ -219,10 +222,11 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
         )}
         <Switch
           label={t('caseRecord.interview.completed')}
-          description={t('caseRecord.interview.completedHint')}
-          checked={values.completed}
+          description={heldByInterpreter ? t('fieldChecks.interview.interpreterFirst') : t('caseRecord.interview.completedHint')}
+          checked={values.completed && !heldByInterpreter}
           onChange={(event) => setField('completed', event.currentTarget.checked)}
-          disabled={lockedCompleted}
+          disabled={lockedCompleted || heldByInterpreter}
+          error={errors.status}
         />
         <MutationProblem mutation={mutation} onReload={() => identification.refetch()} />
         <Group justify="flex-end">

@@ -1,7 +1,14 @@
 import { type Interview, interviewInputSchema } from '@seamless/contracts';
 import { describe, expect, it } from 'vitest';
 import { validate } from '../../../lib/validation';
-import { existingInterviewValues, interviewCandidate, latestPrescreening, newInterviewValues, suggestedIndicators } from './interviewForm';
+import {
+  existingInterviewValues,
+  interpreterHoldsCompletion,
+  interviewCandidate,
+  latestPrescreening,
+  newInterviewValues,
+  suggestedIndicators,
+} from './interviewForm';
 
 describe('the interview form', () => {
   it('ticks the indicators the pre-screening suggests, under their own element, once each', () => {
@@ -24,6 +31,21 @@ describe('the interview form', () => {
     const newer = { ...older, id: 'b', conductedAt: '2026-02-01T00:00:00Z' };
     expect(latestPrescreening([older, newer])?.id).toBe('b');
     expect(latestPrescreening([])).toBeNull();
+  });
+
+  it('holds the interview as a draft while an interpreter is only requested', () => {
+    const request = (status: 'requested' | 'provided' | 'cancelled') => ({ status }) as Interview['interpreterRequests'][number];
+    const interview = (status: 'draft' | 'completed', requests: Interview['interpreterRequests']) =>
+      ({ status, interpreterRequests: requests }) as Interview;
+    expect(interpreterHoldsCompletion({ interpreterLanguage: 'my' }, null)).toBe(true);
+    expect(interpreterHoldsCompletion({ interpreterLanguage: null }, null)).toBe(false);
+    expect(interpreterHoldsCompletion({ interpreterLanguage: null }, interview('draft', [request('provided'), request('requested')]))).toBe(
+      true,
+    );
+    expect(interpreterHoldsCompletion({ interpreterLanguage: null }, interview('draft', [request('provided'), request('cancelled')]))).toBe(
+      false,
+    );
+    expect(interpreterHoldsCompletion({ interpreterLanguage: null }, interview('completed', [request('requested')]))).toBe(false);
   });
 
   it('sends indicators in the catalogue order and a valid body', () => {

@@ -85,6 +85,15 @@ export function existingInterviewValues(interview: Interview, fallbackProcedure:
 }
 
 /**
+ * An interpreter still only requested holds the interview as a draft: one asked for on this form,
+ * or one of the interview's requests not yet provided or cancelled. A completed interview stays completed.
+ */
+export function interpreterHoldsCompletion(values: Pick<InterviewFormValues, 'interpreterLanguage'>, interview: Interview | null): boolean {
+  if (interview?.status === 'completed') return false;
+  return values.interpreterLanguage !== null || (interview?.interpreterRequests.some((request) => request.status === 'requested') ?? false);
+}
+
+/**
  * The request body before validation. The account is sent only by those who may read it (it is
  * identity-level): leaving it out keeps what is recorded instead of erasing it. Indicators keep
  * the catalogue's order, so an error path such as `indicators.means.1` names a stable entry.

@@ -130,6 +130,8 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
             disabled={values.birthDate !== ''}
             min={0}
             max={120}
+            // An age out of range is shown as an error to correct, never silently changed to the nearest bound.
+            clampBehavior="none"
             allowDecimal={false}
           />
         </SimpleGrid>

@@ -49,8 +49,13 @@ function EventForm({ caseId }: { caseId: string }) {
       startedOn: blankToNull(values.startedOn),
       endedOn: blankToNull(values.endedOn),
     });
-    setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
+    // Said at once, as the server would: an event that ends before it starts.
+    const order: FieldError[] =
+      values.startedOn && values.endedOn && values.endedOn < values.startedOn
+        ? [{ path: 'endedOn', code: 'ends_before_start', message: t('fieldChecks.dates.endsBeforeStart') }]
+        : [];
+    setClientErrors([...(checked.ok ? [] : checked.errors), ...order]);
+    if (checked.ok && order.length === 0) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
   };
 
   return (

@@ -184,6 +184,8 @@ function VictimContextForm({ detail }: { detail: CaseDetail }) {
             error={errors.ageWhenTrafficked}
             min={0}
             max={120}
+            // An age out of range is shown as an error to correct, never silently changed to the nearest bound.
+            clampBehavior="none"
             allowDecimal={false}
           />
           <TextInput
