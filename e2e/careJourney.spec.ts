@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { addDays, addMonths, format, parseISO, subDays } from 'date-fns';
 import { readPdf } from '../server/test/pdf';
+import { fillDate } from './dateInput';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -213,7 +214,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   await worker.getByRole('button', { name: label('caseMeetings.convene') }).click();
   const convene = worker.getByRole('dialog');
   await convene.getByRole('textbox', { name: label('caseMeetings.fields.title') }).fill(title);
-  await convene.getByLabel(label('caseMeetings.fields.date')).fill(bangkokToday());
+  await fillDate(convene, label('caseMeetings.fields.date'), bangkokToday(), 'th');
   await convene.getByLabel(label('caseMeetings.fields.time')).fill('08:30');
   await convene.getByRole('textbox', { name: label('caseMeetings.fields.place') }).fill('ห้องประชุม พมจ.เชียงราย');
   await pick(convene, label('caseMeetings.fields.invitedAgencies'), /Mekong/);

@@ -68,3 +68,11 @@ export function formatYear(year: number, locale: string): string {
   const parts = formatter(locale, { year: 'numeric' }).formatToParts(new Date(year, 6, 1));
   return parts.find((part) => part.type === 'year')?.value ?? String(year);
 }
+
+/** The twelve month names in the reader's language, January first, for picking a month. */
+export function monthNames(locale: string): string[] {
+  const dates = cldrDates(locale);
+  if (dates) return [...dates.monthsWide];
+  const months = formatter(locale, { month: 'long' });
+  return Array.from({ length: 12 }, (_, index) => months.format(new Date(2000, index, 1)));
+}

@@ -6,6 +6,7 @@ import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
 import crossBorderReferral from './crossBorderReferral.json';
+import dateInput from './dateInput.json';
 import federation from './federation.json';
 import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
@@ -58,5 +59,6 @@ export const en = {
   ...globalCollection,
   ...regionalStatistics,
   ...serviceDirectory,
+  ...dateInput,
 };
 export type Catalogue = typeof en;
