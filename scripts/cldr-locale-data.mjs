@@ -22,3 +22,12 @@ const shortDatePatterns = Object.fromEntries(
   ]),
 );
 writeJson('web/src/lib/shortDatePatterns.json', shortDatePatterns);
+
+/** The digits of each language's default numbering system, for the languages whose digits are not 0–9. */
+const numberingSystems = require('cldr-core/supplemental/numberingSystems.json').supplemental.numberingSystems;
+const digits = {};
+for (const locale of LOCALES) {
+  const system = require(`cldr-numbers-full/main/${locale}/numbers.json`).main[locale].numbers.defaultNumberingSystem;
+  if (system !== 'latn') digits[locale] = numberingSystems[system]._digits;
+}
+writeJson('web/src/lib/localeDigits.json', digits);
