@@ -94,7 +94,11 @@ test('identified victim → consent share → shelter placement → care plan wi
   const admit = worker.getByRole('dialog');
   await pick(admit, label('shelters.form.facility'), /Protection and Occupational Development Centre for Women/);
   await admit.getByRole('combobox', { name: label('shelters.form.unit') }).click();
-  await worker.getByRole('option').first().click();
+  await worker
+    .getByRole('listbox', { name: label('shelters.form.unit') })
+    .getByRole('option')
+    .first()
+    .click();
   await admit.getByRole('textbox', { name: label('shelters.form.bed'), exact: true }).fill('3');
   await admit.getByRole('button', { name: label('shelters.tab.admit') }).click();
   await expect(admit).toBeHidden();

@@ -139,7 +139,7 @@ export function DateInput({ value, onChange, min, max, disabled, label, descript
       errorProps={{ id: `${id}-error` }}
       required={required}
     >
-      <Group role="group" aria-labelledby={labelId} aria-describedby={describedBy} gap={6} wrap="nowrap" align="flex-start" onBlur={leave}>
+      <Group role="group" aria-labelledby={labelId} aria-describedby={describedBy} gap={6} wrap="wrap" align="flex-start" onBlur={leave}>
         {dateFieldOrder(locale).map((part) => inputs[part])}
       </Group>
     </Input.Wrapper>

@@ -59,6 +59,12 @@ describe('readDateFields', () => {
     expect(readDateFields({ day: '0', month: '1', year: '2024' }, 'en')).toEqual({ kind: 'noSuchDay' });
   });
 
+  it("takes digits typed in the reader's script", () => {
+    expect(readDateFields({ day: '๑๒', month: '4', year: '๒๕๔๖' }, 'th')).toEqual({ kind: 'date', iso: '2003-04-12' });
+    expect(readDateFields({ day: '၁၂', month: '4', year: '၂၀၀၃' }, 'my')).toEqual({ kind: 'date', iso: '2003-04-12' });
+    expect(readDateFields({ day: '１２', month: '4', year: '２００３' }, 'ja')).toEqual({ kind: 'date', iso: '2003-04-12' });
+  });
+
   it('splits nothing from a value that is not an ISO date', () => {
     expect(splitIsoDate('', 'en')).toEqual({ day: '', month: '', year: '' });
     expect(splitIsoDate('12/04/2003', 'en')).toEqual({ day: '', month: '', year: '' });

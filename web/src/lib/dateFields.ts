@@ -26,6 +26,18 @@ const LAST_YEAR = 2199;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** The zeros of the digit sets a reader's keyboard may type: Thai, Lao, Khmer, Myanmar, and full-width (Chinese and Japanese input). */
+const NATIVE_ZEROS = [0x0e50, 0x0ed0, 0x17e0, 0x1040, 0xff10];
+
+/** Digits typed in the reader's script, as 0–9. */
+export function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) ?? 0;
+    const zero = NATIVE_ZEROS.find((candidate) => code >= candidate && code <= candidate + 9);
+    return zero === undefined ? digit : String(code - zero);
+  });
+}
+
 /** The order of day, month and year in a CLDR date pattern such as `d/M/yy` or `y/MM/dd`. */
 export function fieldOrder(pattern: string): DatePart[] {
   const letters: Record<string, DatePart> = { d: 'day', M: 'month', L: 'month', y: 'year' };
@@ -72,7 +84,7 @@ export type DateFieldsReading =
 
 /** Reads the typed fields as an ISO date, or says what keeps them from being one. */
 export function readDateFields(fields: DateFields, locale: string): DateFieldsReading {
-  const filled = [fields.day, fields.month, fields.year].map((part) => part.trim());
+  const filled = [fields.day, fields.month, fields.year].map((part) => asciiDigits(part.trim()));
   if (filled.every((part) => part === '')) return { kind: 'empty' };
   if (filled.some((part) => !/^\d+$/.test(part))) return { kind: 'incomplete' };
   const [day, month, typedYear] = filled.map(Number) as [number, number, number];
