@@ -13,6 +13,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   await scope.getByRole('combobox', { name, exact: true }).click();
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();
@@ -128,7 +129,7 @@ test('identified victim → consent share → shelter placement → care plan wi
       .getByRole('combobox', { name: label('carePlan.action.responsibleAgency') })
       .nth(index)
       .click();
-    await worker.getByRole('option', { name: agency }).first().click();
+    await worker.getByRole('listbox').getByRole('option', { name: agency }).first().click();
   }
   await plan.getByRole('button', { name: label('carePlan.form.save') }).click();
   await expect(plan).toBeHidden();

@@ -17,6 +17,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   if (typed && (await box.isEditable())) await box.fill(typed);
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();

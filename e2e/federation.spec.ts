@@ -71,6 +71,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   await scope.getByRole('combobox', { name, exact: true }).click();
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contra
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { loadLocaleData } from '../lib/localeData';
+import { localDigits } from '../lib/numbers';
 import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
 
@@ -54,6 +55,12 @@ export async function initI18n(): Promise<void> {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
+  // `{{score, number(style: percent)}}` in the language's own digits, as every other number (lib/numbers.ts).
+  i18next.services.formatter?.addCached('number', (lng: string | undefined, options: Intl.NumberFormatOptions) => {
+    const language = lng ?? DEFAULT_LOCALE;
+    const numbers = new Intl.NumberFormat(language, options);
+    return (value: number) => localDigits(numbers.format(value), language);
+  });
 }
 
 /** Switches the interface language on this device; saving it to the account is the caller's concern. */
