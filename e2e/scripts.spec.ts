@@ -8,8 +8,11 @@ const my = catalogue('my');
 
 /** Switches the shell's language, as a person does from the header. */
 async function switchLanguage(page: Page, from: string, to: string) {
-  await page.getByRole('combobox', { name: catalogue(from).shell.language }).click();
-  await page.getByRole('option', { name: catalogue(to).language[to] }).click();
+  await page.getByRole('combobox', { name: catalogue(from).shell.language, exact: true }).click();
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: catalogue(to).language[to] })
+    .click();
   await expect(page.locator('html')).toHaveAttribute('lang', to);
 }
 
@@ -20,10 +23,10 @@ async function fieldOrder(group: Locator): Promise<string[]> {
 
 /** Picks options of a multi-select by their visible names. */
 async function choose(page: Page, name: string, options: string[]) {
-  const input = page.getByRole('textbox', { name, exact: true });
+  const input = page.getByRole('combobox', { name, exact: true });
   for (const option of options) {
     await input.click();
-    await page.getByRole('option', { name: option, exact: true }).click();
+    await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
   }
   await page.keyboard.press('Escape');
 }
@@ -61,6 +64,7 @@ for (const width of [360, 1366]) {
 
     // Thai: day, month by name, Buddhist-era year; stored as the Common-era date.
     const birthDate = page.getByRole('group', { name: th.caseload.intake.birthDate, exact: true });
+    await expect(birthDate).toBeVisible();
     expect(await fieldOrder(birthDate)).toEqual([th.dateInput.day, th.dateInput.month, th.dateInput.yearBuddhistEra]);
     await expect(birthDate.getByRole('combobox').locator('option', { hasText: 'เมษายน' })).toHaveCount(1);
     await fillDate(page, th.caseload.intake.birthDate, '2003-04-12', 'th');
@@ -77,11 +81,12 @@ for (const width of [360, 1366]) {
       expect(size).toBeGreaterThanOrEqual(13);
       expect(ratio).toBeGreaterThanOrEqual(1.5);
     }
-    await page.screenshot({ path: testInfo.outputPath(`intake-th-${width}.png`), fullPage: true });
+    await birthDate.locator('xpath=ancestor::fieldset[1]').screenshot({ path: testInfo.outputPath(`intake-th-${width}.png`) });
 
     // Burmese: the same date kept, now in Burmese month names and the Common era; countries in Burmese.
     await switchLanguage(page, 'th', 'my');
     const burmeseBirthDate = page.getByRole('group', { name: my.caseload.intake.birthDate, exact: true });
+    await expect(burmeseBirthDate).toBeVisible();
     expect(await fieldOrder(burmeseBirthDate)).toEqual([my.dateInput.day, my.dateInput.month, my.dateInput.year]);
     await expect(burmeseBirthDate.getByRole('textbox', { name: my.dateInput.year })).toHaveValue('2003');
     await expect(burmeseBirthDate.getByRole('combobox')).toHaveValue('4');
@@ -92,12 +97,14 @@ for (const width of [360, 1366]) {
       expect(size).toBeGreaterThanOrEqual(14);
       expect(ratio).toBeGreaterThanOrEqual(1.6);
     }
-    await page.screenshot({ path: testInfo.outputPath(`intake-my-${width}.png`), fullPage: true });
+    await burmeseBirthDate.locator('xpath=ancestor::fieldset[1]').screenshot({ path: testInfo.outputPath(`intake-my-${width}.png`) });
 
     // Counts in Myanmar digits.
     await page.goto('/cases');
     await expect(page.getByText(new RegExp(`^${my.common.totalResults.replace('{{total}}', '[၀-၉][၀-၉,]*')}$`))).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath(`cases-my-${width}.png`), fullPage: true });
+    // The switch is saved to the account; the next sign-in expects Thai.
+    await switchLanguage(page, 'my', 'th');
     await page.context().close();
   });
 }
