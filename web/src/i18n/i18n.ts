@@ -55,11 +55,12 @@ export async function initI18n(): Promise<void> {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
-  // `{{score, number(style: percent)}}` in the language's own digits, as every other number (lib/numbers.ts).
+  // `{{count, number}}`, `{{score, number(style: percent)}}` in the language's own digits, as every other
+  // number (lib/numbers.ts); a count already written as text ("<5") keeps its text, in those digits.
   i18next.services.formatter?.addCached('number', (lng: string | undefined, options: Intl.NumberFormatOptions) => {
     const language = lng ?? DEFAULT_LOCALE;
     const numbers = new Intl.NumberFormat(language, options);
-    return (value: number) => localDigits(numbers.format(value), language);
+    return (value: unknown) => localDigits(typeof value === 'number' ? numbers.format(value) : String(value), language);
   });
 }
 
