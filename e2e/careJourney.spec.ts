@@ -179,7 +179,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   ] as const) {
     await worker.getByRole('button', { name: label('assessments.record') }).click();
     const form = worker.getByRole('dialog');
-    if (assessedOn) await form.getByRole('textbox', { name: label('assessments.form.assessedOn'), exact: true }).fill(assessedOn);
+    if (assessedOn) await fillDate(form, label('assessments.form.assessedOn'), assessedOn, 'th');
     await form.getByRole('textbox', { name: label('assessments.form.assessor'), exact: true }).fill('Nok Wongsakul');
     const choices = form.getByRole('radio', { name: new RegExp(`^${point} · `) });
     for (let index = 0; index < (await choices.count()); index += 1)
@@ -196,7 +196,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   await worker.getByRole('tab', { name: label('caseRecord.tabs.followUp') }).click();
   await worker.getByRole('button', { name: label('followUp.start.action') }).click();
   const start = worker.getByRole('dialog');
-  await start.getByRole('textbox', { name: label('followUp.start.startOn'), exact: true }).fill(startOn);
+  await fillDate(start, label('followUp.start.startOn'), startOn, 'th');
   await start.getByRole('button', { name: label('followUp.start.submit') }).click();
   await expect(start).toBeHidden();
   const thaiDate = new Intl.DateTimeFormat('th-TH', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
