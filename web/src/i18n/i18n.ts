@@ -1,8 +1,8 @@
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { localDigits } from '../lib/digits';
 import { loadLocaleData } from '../lib/localeData';
-import { localDigits } from '../lib/numbers';
 import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
 

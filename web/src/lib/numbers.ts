@@ -5,7 +5,7 @@
  */
 
 import { intlLocaleFor } from './dates';
-import localeDigits from './localeDigits.json';
+import { localDigits } from './digits';
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -17,14 +17,6 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
     formatters.set(key, cached);
   }
   return cached;
-}
-
-/** Writes 0–9 in the language's own digits; other characters (separators, signs, units) stay. */
-export function localDigits(text: string, locale: string): string {
-  const digits = (localeDigits as Record<string, string>)[locale];
-  if (!digits) return text;
-  const glyphs = [...digits];
-  return text.replace(/[0-9]/g, (digit) => glyphs[Number(digit)] ?? digit);
 }
 
 export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
