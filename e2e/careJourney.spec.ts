@@ -242,7 +242,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   const actionDue = bangkokDay(14);
   await item.getByRole('textbox', { name: label('caseMeetings.actions.text'), exact: true }).fill(action);
   await pick(item, label('caseMeetings.actions.owner'), /Mekong/);
-  await item.getByLabel(label('caseMeetings.actions.due'), { exact: true }).fill(actionDue);
+  await fillDate(item, label('caseMeetings.actions.due'), actionDue, 'th');
   await item.getByRole('button', { name: label('caseMeetings.actions.add') }).click();
   await expect(item.getByText(action, { exact: true })).toBeVisible();
   const notes = 'ผู้เสียหายพร้อมเริ่มฝึกอาชีพ';
