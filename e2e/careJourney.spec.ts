@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { addDays, addMonths, format, parseISO, subDays } from 'date-fns';
 import { readPdf } from '../server/test/pdf';
+import { fillDate } from './dateInput';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -12,6 +13,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   await scope.getByRole('combobox', { name, exact: true }).click();
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();
@@ -93,7 +95,11 @@ test('identified victim → consent share → shelter placement → care plan wi
   const admit = worker.getByRole('dialog');
   await pick(admit, label('shelters.form.facility'), /Protection and Occupational Development Centre for Women/);
   await admit.getByRole('combobox', { name: label('shelters.form.unit') }).click();
-  await worker.getByRole('option').first().click();
+  await worker
+    .getByRole('listbox', { name: label('shelters.form.unit') })
+    .getByRole('option')
+    .first()
+    .click();
   await admit.getByRole('textbox', { name: label('shelters.form.bed'), exact: true }).fill('3');
   await admit.getByRole('button', { name: label('shelters.tab.admit') }).click();
   await expect(admit).toBeHidden();
@@ -123,7 +129,7 @@ test('identified victim → consent share → shelter placement → care plan wi
       .getByRole('combobox', { name: label('carePlan.action.responsibleAgency') })
       .nth(index)
       .click();
-    await worker.getByRole('option', { name: agency }).first().click();
+    await worker.getByRole('listbox').getByRole('option', { name: agency }).first().click();
   }
   await plan.getByRole('button', { name: label('carePlan.form.save') }).click();
   await expect(plan).toBeHidden();
@@ -173,7 +179,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   ] as const) {
     await worker.getByRole('button', { name: label('assessments.record') }).click();
     const form = worker.getByRole('dialog');
-    if (assessedOn) await form.getByRole('textbox', { name: label('assessments.form.assessedOn'), exact: true }).fill(assessedOn);
+    if (assessedOn) await fillDate(form, label('assessments.form.assessedOn'), assessedOn, 'th');
     await form.getByRole('textbox', { name: label('assessments.form.assessor'), exact: true }).fill('Nok Wongsakul');
     const choices = form.getByRole('radio', { name: new RegExp(`^${point} · `) });
     for (let index = 0; index < (await choices.count()); index += 1)
@@ -190,7 +196,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   await worker.getByRole('tab', { name: label('caseRecord.tabs.followUp') }).click();
   await worker.getByRole('button', { name: label('followUp.start.action') }).click();
   const start = worker.getByRole('dialog');
-  await start.getByRole('textbox', { name: label('followUp.start.startOn'), exact: true }).fill(startOn);
+  await fillDate(start, label('followUp.start.startOn'), startOn, 'th');
   await start.getByRole('button', { name: label('followUp.start.submit') }).click();
   await expect(start).toBeHidden();
   const thaiDate = new Intl.DateTimeFormat('th-TH', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -213,7 +219,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   await worker.getByRole('button', { name: label('caseMeetings.convene') }).click();
   const convene = worker.getByRole('dialog');
   await convene.getByRole('textbox', { name: label('caseMeetings.fields.title') }).fill(title);
-  await convene.getByLabel(label('caseMeetings.fields.date')).fill(bangkokToday());
+  await fillDate(convene, label('caseMeetings.fields.date'), bangkokToday(), 'th');
   await convene.getByLabel(label('caseMeetings.fields.time')).fill('08:30');
   await convene.getByRole('textbox', { name: label('caseMeetings.fields.place') }).fill('ห้องประชุม พมจ.เชียงราย');
   await pick(convene, label('caseMeetings.fields.invitedAgencies'), /Mekong/);
@@ -236,7 +242,7 @@ test('identified victim → consent share → shelter placement → care plan wi
   const actionDue = bangkokDay(14);
   await item.getByRole('textbox', { name: label('caseMeetings.actions.text'), exact: true }).fill(action);
   await pick(item, label('caseMeetings.actions.owner'), /Mekong/);
-  await item.getByLabel(label('caseMeetings.actions.due'), { exact: true }).fill(actionDue);
+  await fillDate(item, label('caseMeetings.actions.due'), actionDue, 'th');
   await item.getByRole('button', { name: label('caseMeetings.actions.add') }).click();
   await expect(item.getByText(action, { exact: true })).toBeVisible();
   const notes = 'ผู้เสียหายพร้อมเริ่มฝึกอาชีพ';

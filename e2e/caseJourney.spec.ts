@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { readPdf, renderPdfPage } from '../server/test/pdf';
+import { fillDate } from './dateInput';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -16,6 +17,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   if (typed && (await box.isEditable())) await box.fill(typed);
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();
@@ -33,7 +35,9 @@ test('hotline intake → interview with interpreter → identification and certi
   await hotline.getByRole('textbox', { name: label('caseload.intake.familyName'), exact: true }).fill('Thandar');
   await hotline.getByRole('textbox', { name: label('caseload.intake.nameAsWritten'), exact: true }).fill('မြသန္တာ');
   await pick(hotline, label('caseload.intake.gender'), label('gender.Feminine'));
-  await hotline.getByRole('textbox', { name: label('caseload.intake.birthDate'), exact: true }).fill('2003-04-12');
+  await fillDate(hotline, label('caseload.intake.birthDate'), '2003-04-12', 'th');
+  // Typed as 2546 B.E., read back from the stored 2003-04-12.
+  await expect(hotline.getByText(/12 เม\.ย\. 2546/)).toBeVisible();
   await pick(hotline, label('caseload.intake.citizenship'), /เมียนมา|พม่า|Myanmar/);
   await hotline.getByRole('checkbox', { name: label('vocab.exploitationType.SexualExploitation'), exact: true }).check();
   await pick(hotline, label('caseload.intake.assignTo'), /เชียงราย/, 'เชียงราย');

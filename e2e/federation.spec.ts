@@ -1,5 +1,6 @@
 import { type APIRequestContext, type Browser, expect, type Locator, type Page, request, test } from '@playwright/test';
 import { catalogue } from './catalogue';
+import { fillDate } from './dateInput';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -70,6 +71,7 @@ async function pick(scope: Page | Locator, name: string, option: string | RegExp
   await scope.getByRole('combobox', { name, exact: true }).click();
   const page = 'page' in scope ? scope.page() : scope;
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(escapeRegExp(option)) : option })
     .first()
     .click();
@@ -138,7 +140,7 @@ test('Thailand asks, Cambodia verifies, assesses and accepts, both sign the hand
   });
   const handoverDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Phnom_Penh' }).format(new Date(Date.now() + 7 * 86_400_000));
   await act(kh, khmer, 'plan_handover', async (dialog) => {
-    await dialog.getByLabel(khmer('repatriation.plan.date')).fill(handoverDay);
+    await fillDate(dialog, khmer('repatriation.plan.date'), handoverDay, 'km');
     await pick(dialog, khmer('repatriation.plan.channel'), khmer('repatriation.plan.channels.border_liaison'));
     await dialog.getByRole('textbox', { name: khmer('repatriation.plan.handoverPoint') }).fill('ច្រកព្រំដែនអន្តរជាតិប៉ោយប៉ែត');
   });

@@ -43,6 +43,7 @@ export async function signIn(browser: Browser, username: string): Promise<Page> 
 export async function pickOption(page: Page, name: string, option: string | RegExp) {
   await page.getByRole('combobox', { name, exact: true }).click();
   await page
+    .getByRole('listbox')
     .getByRole('option', { name: typeof option === 'string' ? new RegExp(`^${escapeRegExp(option)}$`) : option })
     .first()
     .click();

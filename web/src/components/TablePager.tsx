@@ -1,5 +1,7 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../i18n/useLocale';
+import { formatNumber } from '../lib/numbers';
 
 interface TablePagerProps {
   page: number;
@@ -10,11 +12,12 @@ interface TablePagerProps {
 
 export function TablePager({ page, pageSize, total, onPageChange }: TablePagerProps) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <Group justify="space-between" mt="md">
       <Text size="sm" c="dimmed">
-        {t('common.totalResults', { total })}
+        {t('common.totalResults', { total: formatNumber(total, locale) })}
       </Text>
       {pages > 1 && (
         <Pagination
@@ -22,7 +25,10 @@ export function TablePager({ page, pageSize, total, onPageChange }: TablePagerPr
           value={Math.min(page, pages)}
           onChange={onPageChange}
           getControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
-          getItemProps={(item) => ({ 'aria-label': t('common.pageNumber', { page: item }) })}
+          getItemProps={(item) => ({
+            'aria-label': t('common.pageNumber', { page: formatNumber(item, locale) }),
+            children: formatNumber(item, locale),
+          })}
         />
       )}
     </Group>

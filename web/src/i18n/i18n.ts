@@ -1,6 +1,7 @@
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { localDigits } from '../lib/digits';
 import { loadLocaleData } from '../lib/localeData';
 import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
@@ -54,6 +55,13 @@ export async function initI18n(): Promise<void> {
       interpolation: { escapeValue: false },
       react: { useSuspense: false },
     });
+  // `{{count, number}}`, `{{score, number(style: percent)}}` in the language's own digits, as every other
+  // number (lib/numbers.ts); a count already written as text ("<5") keeps its text, in those digits.
+  i18next.services.formatter?.addCached('number', (lng: string | undefined, options: Intl.NumberFormatOptions) => {
+    const language = lng ?? DEFAULT_LOCALE;
+    const numbers = new Intl.NumberFormat(language, options);
+    return (value: unknown) => localDigits(typeof value === 'number' ? numbers.format(value) : String(value), language);
+  });
 }
 
 /** Switches the interface language on this device; saving it to the account is the caller's concern. */

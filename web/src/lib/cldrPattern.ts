@@ -17,8 +17,7 @@ export interface DateSymbols {
 /** An escaped apostrophe, a quoted literal (quotes inside doubled), a run of one field letter, or plain text. */
 const TOKEN = /''|'(?:[^']|'')*(?:'|$)|([A-Za-z])\1*|[^'A-Za-z]+/g;
 
-// Latin digits, as everywhere else in the app: CLDR's default for km and lo anyway; Burmese defaults
-// to Myanmar digits, but case numbers, counts and ages stay Latin, so its dates do too.
+// 0–9 here; dates.ts writes them in the language's own digits (Myanmar digits in Burmese).
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }

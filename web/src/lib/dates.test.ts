@@ -71,14 +71,14 @@ describe('in a browser without CLDR data for Khmer, Lao and Burmese', () => {
     expect(formatDate('not a date', 'km')).toBe('');
   });
 
-  it('formats Lao and Burmese dates by their own CLDR patterns, in Latin digits', async () => {
+  it('formats Lao and Burmese dates by their own CLDR patterns, Burmese in Myanmar digits', async () => {
     const { formatDate, formatDateTime, loadLocaleData, cldrDates, formatPattern } = await freshModules();
     await Promise.all([loadLocaleData('lo'), loadLocaleData('my')]);
     // Medium dates use CLDR's abbreviated month (Lao ທ.ວ., Burmese ဒီ), as a browser with the data does.
     expect(formatDate(evening, 'lo')).toBe('6 ທ.ວ. 2026');
     expect(formatDateTime(evening, 'lo')).toBe('6 ທ.ວ. 2026, 14:05');
-    expect(formatDate(evening, 'my')).toBe('2026 ဒီ 6');
-    expect(formatDateTime(new Date(2026, 11, 6, 9, 5), 'my')).toBe('2026 ဒီ 6 9:05');
+    expect(formatDate(evening, 'my')).toBe('၂၀၂၆ ဒီ ၆');
+    expect(formatDateTime(new Date(2026, 11, 6, 9, 5), 'my')).toBe('၂၀၂၆ ဒီ ၆ ၉:၀၅');
     // The wide month names are the loaded ones too.
     const lao = cldrDates('lo');
     const burmese = cldrDates('my');

@@ -4,6 +4,7 @@
  */
 
 import { formatPattern } from './cldrPattern';
+import { localDigits } from './digits';
 import { type CldrDates, cldrDates } from './localeData';
 
 type DateInput = Date | string | number;
@@ -47,7 +48,7 @@ function format(value: DateInput, locale: string, options: Intl.DateTimeFormatOp
   const date = toDate(value);
   if (Number.isNaN(date.getTime())) return '';
   const dates = cldrDates(locale);
-  return (dates && formatPattern(cldrPattern(dates), date, dates)) ?? formatter(locale, options).format(date);
+  return localDigits((dates && formatPattern(cldrPattern(dates), date, dates)) ?? formatter(locale, options).format(date), locale);
 }
 
 export function formatDate(value: DateInput, locale: string): string {
@@ -64,7 +65,15 @@ export function formatDateTime(value: DateInput, locale: string): string {
 export function formatYear(year: number, locale: string): string {
   const dates = cldrDates(locale);
   const fromCldr = dates && formatPattern(dates.year, new Date(year, 6, 1), dates);
-  if (fromCldr !== undefined) return fromCldr;
+  if (fromCldr !== undefined) return localDigits(fromCldr, locale);
   const parts = formatter(locale, { year: 'numeric' }).formatToParts(new Date(year, 6, 1));
-  return parts.find((part) => part.type === 'year')?.value ?? String(year);
+  return localDigits(parts.find((part) => part.type === 'year')?.value ?? String(year), locale);
+}
+
+/** The twelve month names in the reader's language, January first, for picking a month. */
+export function monthNames(locale: string): string[] {
+  const dates = cldrDates(locale);
+  if (dates) return [...dates.monthsWide];
+  const months = formatter(locale, { month: 'long' });
+  return Array.from({ length: 12 }, (_, index) => months.format(new Date(2000, index, 1)));
 }

@@ -2,10 +2,10 @@ import type { DateSymbols } from './cldrPattern';
 
 /**
  * Some browsers ship without CLDR data for Khmer, Lao and Burmese (Chromium among them: its Intl
- * formats `km` dates in English and names Cambodia "Cambodia"). For those three languages the
- * interface then formats from the CLDR JSON packages instead, fetched as separate chunks only
- * when the interface switches to one of them in such a browser (i18n.ts awaits it with the
- * language's catalogue), so the first screen in that language is already right.
+ * formats `km` dates in English). For those three languages the interface then formats dates from
+ * the CLDR JSON package instead, fetched as a separate chunk only when the interface switches to one
+ * of them in such a browser (i18n.ts awaits it with the language's catalogue), so the first screen in
+ * that language is already right. Country names are in the catalogues (regions.ts).
  */
 
 interface GregorianJson {
@@ -27,17 +27,11 @@ interface GregorianJson {
   >;
 }
 
-interface TerritoriesJson {
-  main: Record<string, { localeDisplayNames: { territories: Record<string, string> } }>;
-}
-
-type LocaleJson = [{ default: GregorianJson }, { default: TerritoriesJson }];
-
-/** One literal import per file, so that these six files, and no other locale's, reach the bundle. */
-const loaders: Record<string, () => Promise<LocaleJson>> = {
-  km: () => Promise.all([import('cldr-dates-full/main/km/ca-gregorian.json'), import('cldr-localenames-full/main/km/territories.json')]),
-  lo: () => Promise.all([import('cldr-dates-full/main/lo/ca-gregorian.json'), import('cldr-localenames-full/main/lo/territories.json')]),
-  my: () => Promise.all([import('cldr-dates-full/main/my/ca-gregorian.json'), import('cldr-localenames-full/main/my/territories.json')]),
+/** One literal import per file, so that these three files, and no other locale's, reach the bundle. */
+const loaders: Record<string, () => Promise<{ default: GregorianJson }>> = {
+  km: () => import('cldr-dates-full/main/km/ca-gregorian.json'),
+  lo: () => import('cldr-dates-full/main/lo/ca-gregorian.json'),
+  my: () => import('cldr-dates-full/main/my/ca-gregorian.json'),
 };
 
 /** The patterns the interface formats with (medium date, short time) and the words they use. */
@@ -50,47 +44,36 @@ export interface CldrDates extends DateSymbols {
   year: string;
 }
 
-interface LocaleData {
-  dates: CldrDates;
-  /** Country names by ISO 3166 code. */
-  territories: Record<string, string>;
-}
-
-const loaded = new Map<string, LocaleData>();
+const loaded = new Map<string, CldrDates>();
 const pending = new Map<string, Promise<void>>();
 
 function months(names: Record<string, string>): string[] {
   return Array.from({ length: 12 }, (_, index) => names[String(index + 1)] ?? '');
 }
 
-function readLocaleData(locale: string, [gregorianModule, territoriesModule]: LocaleJson): LocaleData {
+function readLocaleData(locale: string, gregorianModule: { default: GregorianJson }): CldrDates {
   const gregorian = gregorianModule.default.main[locale]?.dates.calendars.gregorian;
-  const territories = territoriesModule.default.main[locale]?.localeDisplayNames.territories;
-  if (!gregorian || !territories) throw new Error(`The CLDR data lacks the locale "${locale}"`);
+  if (!gregorian) throw new Error(`The CLDR data lacks the locale "${locale}"`);
   return {
-    dates: {
-      monthsAbbreviated: months(gregorian.months.format.abbreviated),
-      monthsWide: months(gregorian.months.format.wide),
-      am: gregorian.dayPeriods.format.abbreviated.am,
-      pm: gregorian.dayPeriods.format.abbreviated.pm,
-      dateMedium: gregorian.dateFormats.medium,
-      timeShort: gregorian.timeFormats.short,
-      dateTimeMedium: gregorian.dateTimeFormats.medium,
-      year: gregorian.dateTimeFormats.availableFormats.y,
-    },
-    territories,
+    monthsAbbreviated: months(gregorian.months.format.abbreviated),
+    monthsWide: months(gregorian.months.format.wide),
+    am: gregorian.dayPeriods.format.abbreviated.am,
+    pm: gregorian.dayPeriods.format.abbreviated.pm,
+    dateMedium: gregorian.dateFormats.medium,
+    timeShort: gregorian.timeFormats.short,
+    dateTimeMedium: gregorian.dateTimeFormats.medium,
+    year: gregorian.dateTimeFormats.availableFormats.y,
   };
 }
 
 const lacking = new Map<string, boolean>();
 
-/** Whether the browser's Intl has no data for the locale; a browser that has it keeps using it. */
-function intlLacks(api: 'DateTimeFormat' | 'DisplayNames', locale: string): boolean {
-  const key = `${api}|${locale}`;
-  let lacks = lacking.get(key);
+/** Whether the browser's Intl has no date data for the locale; a browser that has it keeps using it. */
+function intlLacks(locale: string): boolean {
+  let lacks = lacking.get(locale);
   if (lacks === undefined) {
-    lacks = Intl[api].supportedLocalesOf([locale]).length === 0;
-    lacking.set(key, lacks);
+    lacks = Intl.DateTimeFormat.supportedLocalesOf([locale]).length === 0;
+    lacking.set(locale, lacks);
   }
   return lacks;
 }
@@ -98,11 +81,11 @@ function intlLacks(api: 'DateTimeFormat' | 'DisplayNames', locale: string): bool
 /**
  * Fetches the CLDR data for an interface language when this browser's Intl lacks it, and does nothing
  * otherwise. Never rejects: should the fetch fail, the interface shows what Intl gives (English
- * month and country names) rather than no screen; the next change to the language tries again.
+ * month names) rather than no screen; the next change to the language tries again.
  */
 export function loadLocaleData(locale: string): Promise<void> {
   const load = loaders[locale];
-  if (!load || loaded.has(locale) || !(intlLacks('DateTimeFormat', locale) || intlLacks('DisplayNames', locale))) {
+  if (!load || loaded.has(locale) || !intlLacks(locale)) {
     return Promise.resolve();
   }
   let loading = pending.get(locale);
@@ -112,7 +95,7 @@ export function loadLocaleData(locale: string): Promise<void> {
         loaded.set(locale, readLocaleData(locale, json));
       })
       .catch((error: unknown) => {
-        console.warn(`Could not load the CLDR data for "${locale}"; dates and country names fall back to the browser's`, error);
+        console.warn(`Could not load the CLDR data for "${locale}"; dates fall back to the browser's`, error);
       })
       .finally(() => pending.delete(locale));
     pending.set(locale, loading);
@@ -122,12 +105,6 @@ export function loadLocaleData(locale: string): Promise<void> {
 
 /** The CLDR date patterns to format with, when Intl cannot format dates in this locale and they are loaded. */
 export function cldrDates(locale: string): CldrDates | undefined {
-  const data = loaded.get(locale);
-  return data && intlLacks('DateTimeFormat', locale) ? data.dates : undefined;
-}
-
-/** The CLDR country names, when Intl cannot name regions in this locale and they are loaded. */
-export function cldrTerritories(locale: string): Record<string, string> | undefined {
-  const data = loaded.get(locale);
-  return data && intlLacks('DisplayNames', locale) ? data.territories : undefined;
+  const dates = loaded.get(locale);
+  return dates && intlLacks(locale) ? dates : undefined;
 }

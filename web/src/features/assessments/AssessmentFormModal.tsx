@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { type AssessmentInstrument, assessmentInputSchema, type FieldError, localised } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { validate } from '../../lib/validation';
@@ -60,11 +61,10 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
           />
         )}
         <Group grow wrap="wrap">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('assessments.form.assessedOn')}
             value={assessedOn}
-            onChange={(event) => setAssessedOn(event.currentTarget.value)}
+            onChange={setAssessedOn}
             error={errors.assessedOn}
             required
           />

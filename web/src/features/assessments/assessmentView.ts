@@ -6,6 +6,7 @@ import {
   localised,
   type RiskReason,
 } from '@seamless/contracts';
+import { formatNumber } from '../../lib/numbers';
 
 /** The instruments a new assessment may use: for each key, its newest version in use. */
 export function instrumentsInUse(instruments: readonly AssessmentInstrument[]): AssessmentInstrument[] {
@@ -66,4 +67,4 @@ export function chartSeries(trend: AssessmentTrend, locale: string) {
 }
 
 /** A score as the form shows it: at most two decimals, no trailing zeros. */
-export const formatScore = (score: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(score);
+export const formatScore = (score: number, locale: string) => formatNumber(score, locale, { maximumFractionDigits: 2 });

@@ -1,6 +1,7 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { AUDIT_ACTIONS } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { oneOf } from '../../lib/oneOf';
 import { isoDateParam, textParam } from '../../lib/searchParams';
 import { AUDIT_OUTCOMES, type AuditSearch } from './auditSearch';
@@ -46,22 +47,13 @@ export function AuditFilters({ value, onChange }: AuditFiltersProps) {
         }}
         w={180}
       />
-      <TextInput
-        type="date"
+      <DateInput
         label={t('audit.filters.from')}
         value={value.from ?? ''}
         max={value.to}
-        onChange={(event) => set({ from: isoDateParam(event.currentTarget.value) })}
-        w={170}
+        onChange={(from) => set({ from: isoDateParam(from) })}
       />
-      <TextInput
-        type="date"
-        label={t('audit.filters.to')}
-        value={value.to ?? ''}
-        min={value.from}
-        onChange={(event) => set({ to: isoDateParam(event.currentTarget.value) })}
-        w={170}
-      />
+      <DateInput label={t('audit.filters.to')} value={value.to ?? ''} min={value.from} onChange={(to) => set({ to: isoDateParam(to) })} />
       {hasFilters && (
         <Button variant="subtle" onClick={() => onChange({})}>
           {t('audit.filters.clear')}

@@ -12,6 +12,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
@@ -99,11 +100,10 @@ function ActionFields({
             value={action.responsiblePerson}
             onChange={(event) => set({ responsiblePerson: event.currentTarget.value })}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('carePlan.action.dueOn')}
             value={action.dueOn}
-            onChange={(event) => set({ dueOn: event.currentTarget.value })}
+            onChange={(value) => set({ dueOn: value })}
             error={errors[`${path}.dueOn`]}
           />
           <Select
@@ -223,11 +223,10 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
           {t('carePlan.agreement.title')}
         </Title>
         <Group grow wrap="wrap">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('carePlan.agreement.agreedOn')}
             value={draft.agreedOn}
-            onChange={(event) => set({ agreedOn: event.currentTarget.value })}
+            onChange={(value) => set({ agreedOn: value })}
             error={errors.agreedOn}
           />
           <Select
@@ -245,11 +244,10 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
             value={draft.witnessedBy}
             onChange={(event) => set({ witnessedBy: event.currentTarget.value })}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('carePlan.reviewOn')}
             value={draft.reviewOn}
-            onChange={(event) => set({ reviewOn: event.currentTarget.value })}
+            onChange={(value) => set({ reviewOn: value })}
             error={errors.reviewOn}
           />
         </Group>

@@ -11,6 +11,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
@@ -72,11 +73,10 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
     <form onSubmit={submit} noValidate>
       <Stack>
         <Group grow wrap="wrap">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('carePlan.service.deliveredOn')}
             value={deliveredOn}
-            onChange={(event) => setDeliveredOn(event.currentTarget.value)}
+            onChange={setDeliveredOn}
             error={errors.deliveredOn}
             required
           />

@@ -9,6 +9,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterAnchor } from '../../components/RouterLinks';
@@ -129,15 +130,7 @@ function ActionForm({ meeting, item }: { meeting: MeetingDetail; item: AgendaIte
             error={errors.ownerUserId}
             miw={160}
           />
-          <TextInput
-            size="xs"
-            type="date"
-            label={t('caseMeetings.actions.due')}
-            value={dueOn}
-            onChange={(e) => setDueOn(e.currentTarget.value)}
-            error={errors.dueOn}
-            miw={140}
-          />
+          <DateInput size="xs" label={t('caseMeetings.actions.due')} value={dueOn} onChange={setDueOn} error={errors.dueOn} miw={140} />
         </Group>
         {add.error && !Object.keys(errors).length ? <ProblemAlert error={add.error} /> : null}
         <Group justify="flex-end">

@@ -5,6 +5,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
@@ -58,7 +59,7 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
         },
       });
   };
-  const text = (field: 'title' | 'date' | 'time' | 'place' | 'onlineLink' | 'partner') => ({
+  const text = (field: 'title' | 'time' | 'place' | 'onlineLink' | 'partner') => ({
     value: values[field],
     onChange: (event: ChangeEvent<HTMLInputElement>) => setField(field, event.currentTarget.value),
     error: errors[field],
@@ -69,7 +70,13 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
       <Stack>
         <TextInput label={t('caseMeetings.fields.title')} required {...text('title')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
-          <TextInput type="date" label={t('caseMeetings.fields.date')} required {...text('date')} />
+          <DateInput
+            label={t('caseMeetings.fields.date')}
+            required
+            value={values.date}
+            onChange={(date) => setField('date', date)}
+            error={errors.date}
+          />
           <TextInput
             type="time"
             label={t('caseMeetings.fields.time')}

@@ -16,6 +16,7 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
@@ -353,14 +354,7 @@ function FollowUpModal({ meeting, opened, onClose }: { meeting: MeetingDetail; o
         <Stack>
           <Text size="sm">{t('caseMeetings.followUp.description')}</Text>
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              type="date"
-              label={t('caseMeetings.fields.date')}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={errors.date}
-              required
-            />
+            <DateInput label={t('caseMeetings.fields.date')} value={date} onChange={setDate} error={errors.date} required />
             <TextInput
               type="time"
               label={t('caseMeetings.fields.time')}

@@ -1,8 +1,9 @@
-import { Alert, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Radio, Stack, Text, Textarea } from '@mantine/core';
 import type { CrossBorderReferral, FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { todayIso } from '../caseRecord/common/options';
@@ -103,11 +104,10 @@ export function OutcomeForm({ referral, onDone, onCancel }: StepFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          type="date"
+        <DateInput
           label={t('crossBorderReferral.outcome.completedOn')}
           value={completedOn}
-          onChange={(event) => setCompletedOn(event.currentTarget.value)}
+          onChange={setCompletedOn}
           error={errors.completedOn}
           required
         />

@@ -8,6 +8,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
@@ -46,11 +47,10 @@ function RescheduleForm({ caseId, visit, onDone }: { caseId: string; visit: Foll
         <Text size="sm">
           {t('followUp.visit.planned')}: <FormattedDate value={visit.scheduledOn} />
         </Text>
-        <TextInput
-          type="date"
+        <DateInput
           label={t('followUp.reschedule.scheduledOn')}
           value={scheduledOn}
-          onChange={(event) => setScheduledOn(event.currentTarget.value)}
+          onChange={setScheduledOn}
           error={errors.scheduledOn}
           required
         />

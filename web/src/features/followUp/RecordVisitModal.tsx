@@ -12,6 +12,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
@@ -105,12 +106,11 @@ function VisitForm({
           )}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <DateInput
             label={t('followUp.visit.actualOn')}
             value={values.actualOn}
             max={todayIso()}
-            onChange={(event) => setField('actualOn', event.currentTarget.value)}
+            onChange={(value) => setField('actualOn', value)}
             error={errors.actualOn}
             required
           />

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, List, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Modal, Select, Stack, Text } from '@mantine/core';
 import type { CaseDetail, FollowUpPolicy } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { todayIso } from '../caseRecord/common/options';
@@ -32,12 +33,11 @@ export function StartFields({
   const preview = useFollowUpPreview(caseId, startOn, policyId);
   return (
     <Stack gap="sm">
-      <TextInput
-        type="date"
+      <DateInput
         label={t('followUp.start.startOn')}
         description={t('followUp.start.startOnHint')}
         value={startOn}
-        onChange={(event) => onStartOn(event.currentTarget.value)}
+        onChange={onStartOn}
         error={errors.startOn}
         required
       />

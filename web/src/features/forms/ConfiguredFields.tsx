@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { FieldError, FormField, LookupList } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { useLocale } from '../../i18n/useLocale';
 import {
   answerFromInput,
@@ -87,7 +88,7 @@ function FieldInput({ field, list, answers, stored, error, disabled, onAnswer }:
         />
       );
     case 'date':
-      return <TextInput {...common} type="date" value={shown as string} onChange={(event) => set(event.currentTarget.value)} />;
+      return <DateInput {...common} value={shown as string} onChange={set} />;
     case 'number':
       return <NumberInput {...common} value={shown as string | number} min={field.min} max={field.max} onChange={set} />;
     case 'boolean':

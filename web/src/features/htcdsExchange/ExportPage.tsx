@@ -1,7 +1,8 @@
-import { Anchor, Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { CASE_STATUSES, HTCDS_FORMATS, HTCDS_LAYOUTS, type HtcdsFormat, TRAFFICKING_STATUSES } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { PageHeader } from '../../components/PageHeader';
 import { oneOf } from '../../lib/oneOf';
 import { isoDateParam } from '../../lib/searchParams';
@@ -91,19 +92,17 @@ export function ExportPage() {
                 onChange={(value) => set({ traffickingStatus: oneOf(value, TRAFFICKING_STATUSES) ?? null })}
                 clearable
               />
-              <TextInput
-                type="date"
+              <DateInput
                 label={t('htcdsExchange.export.openedFrom')}
                 value={form.openedFrom}
                 max={form.openedTo || undefined}
-                onChange={(event) => set({ openedFrom: isoDateParam(event.currentTarget.value) ?? '' })}
+                onChange={(value) => set({ openedFrom: isoDateParam(value) ?? '' })}
               />
-              <TextInput
-                type="date"
+              <DateInput
                 label={t('htcdsExchange.export.openedTo')}
                 value={form.openedTo}
                 min={form.openedFrom || undefined}
-                onChange={(event) => set({ openedTo: isoDateParam(event.currentTarget.value) ?? '' })}
+                onChange={(value) => set({ openedTo: isoDateParam(value) ?? '' })}
                 error={inverted ? t('htcdsExchange.export.dateOrder') : undefined}
               />
             </SimpleGrid>

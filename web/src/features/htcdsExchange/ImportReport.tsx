@@ -3,6 +3,7 @@ import type { HtcdsImportReport, ImportJobState } from '@seamless/contracts';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
+import { formatNumber } from '../../lib/numbers';
 import { ColumnMappingTable } from './ColumnMappingTable';
 import { ImportRecords } from './ImportRecords';
 import { IssueTable } from './IssueTable';
@@ -26,7 +27,7 @@ function JobProgress({ report, state }: { report: HtcdsImportReport; state: Runn
       <Group justify="space-between">
         <Text size="sm">{label}</Text>
         <Text size="sm" c="dimmed">
-          {new Intl.NumberFormat(locale, { style: 'percent' }).format(percent / 100)}
+          {formatNumber(percent / 100, locale, { style: 'percent' })}
         </Text>
       </Group>
       <Progress value={percent} aria-label={label} striped animated={state === 'queued'} size="lg" />
@@ -38,7 +39,6 @@ function JobProgress({ report, state }: { report: HtcdsImportReport; state: Runn
 function ImportCounts({ report }: { report: HtcdsImportReport }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(locale);
   const counts = [
     { id: 'count-rows', label: t('htcdsExchange.report.rows'), value: report.rows },
     {
@@ -67,7 +67,7 @@ function ImportCounts({ report }: { report: HtcdsImportReport }) {
               {count.label}
             </Text>
             <Text component="dd" m={0} fz="xl" fw={700} data-testid={count.id} data-value={count.value}>
-              {number.format(count.value)}
+              {formatNumber(count.value, locale)}
             </Text>
           </div>
         ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { QueryState } from '../../components/QueryState';
 import { useLocale } from '../../i18n/useLocale';
+import { formatNumber } from '../../lib/numbers';
 import { useRecentImports } from './queries';
 
 /** The agency's latest checks and imports, newest first. */
@@ -11,8 +12,7 @@ export function RecentImports() {
   const { t } = useTranslation();
   const locale = useLocale();
   const recent = useRecentImports();
-  const number = new Intl.NumberFormat(locale);
-  const count = (value: number) => <Table.Td ta="end">{number.format(value)}</Table.Td>;
+  const count = (value: number) => <Table.Td ta="end">{formatNumber(value, locale)}</Table.Td>;
   const row = (job: HtcdsImportReport) => (
     <Table.Tr key={job.jobId}>
       <Table.Td>

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { CONTACT_KINDS, GENDERS, IDENTITY_DOCUMENT_TYPES, SPOKEN_LANGUAGES } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
 import { oneOf } from '../../lib/oneOf';
@@ -235,15 +236,14 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
             error={errors['person.gender']}
             required
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseload.intake.birthDate')}
             description={
               birthDateShown ? t('caseload.intake.birthDateReads', { date: birthDateShown }) : t('caseload.intake.birthDateHint')
             }
             value={values.birthDate}
             max={today}
-            onChange={(event) => setField('birthDate', event.currentTarget.value)}
+            onChange={(value) => setField('birthDate', value)}
             error={errors['person.birthDate']}
           />
           <NumberInput

@@ -2,7 +2,8 @@ import type { AgeBand, StatisticBreakdown } from '@seamless/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
-import { formatDate, formatYear, intlLocaleFor } from '../../lib/dates';
+import { formatDate, formatYear } from '../../lib/dates';
+import { formatNumber } from '../../lib/numbers';
 import { type FigureLabels, useFigureLabels } from '../statistics/useFigureLabels';
 import { submittedPeriod } from './figureChoice';
 
@@ -21,7 +22,6 @@ export function useSubmissionLabels(ageBands: readonly AgeBand[]): SubmissionLab
   const locale = useLocale();
   const figure = useFigureLabels(ageBands);
   return useMemo(() => {
-    const signed = new Intl.NumberFormat(intlLocaleFor(locale), { signDisplay: 'exceptZero', maximumFractionDigits: 2 });
     return {
       figure,
       period: (from, to) => {
@@ -31,7 +31,7 @@ export function useSubmissionLabels(ageBands: readonly AgeBand[]): SubmissionLab
         return figure.period(period);
       },
       breakdowns: (by) => by.map((breakdown) => t(`statistics.breakdown.${breakdown}`)).join(' × '),
-      difference: (value) => signed.format(value),
+      difference: (value) => formatNumber(value, locale, { signDisplay: 'exceptZero', maximumFractionDigits: 2 }),
     };
   }, [figure, locale, t]);
 }

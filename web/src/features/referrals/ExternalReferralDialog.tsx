@@ -9,6 +9,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
@@ -92,11 +93,10 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
             clearable
             miw={160}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('referrals.external.referredOn')}
             value={draft.referredOn}
-            onChange={(event) => set('referredOn', event.currentTarget.value)}
+            onChange={(value) => set('referredOn', value)}
             error={errors.referredOn}
             required
             miw={140}

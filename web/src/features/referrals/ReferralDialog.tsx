@@ -12,6 +12,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
@@ -223,11 +224,10 @@ function ReferralForm({
               miw={140}
             />
           )}
-          <TextInput
-            type="date"
+          <DateInput
             label={t('referrals.dialog.dueOn')}
             value={draft.dueOn}
-            onChange={(event) => set('dueOn', event.currentTarget.value)}
+            onChange={(value) => set('dueOn', value)}
             error={errors.dueOn}
             miw={140}
           />

@@ -8,6 +8,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
@@ -240,11 +241,10 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
           </Alert>
         )}
         <Group grow wrap="wrap" align="flex-start">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('repatriation.followUp.visitedOn')}
             value={visitedOn}
-            onChange={(event) => setVisitedOn(event.currentTarget.value)}
+            onChange={setVisitedOn}
             error={errors.visitedOn}
             required
             miw={160}

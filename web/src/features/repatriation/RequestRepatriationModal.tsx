@@ -1,8 +1,9 @@
-import { Alert, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { type CaseSection, type FieldError, type Repatriation, repatriationRequestInputSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
@@ -151,11 +152,10 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
           required
         />
         <Group grow wrap="wrap" align="flex-start">
-          <TextInput
-            type="date"
+          <DateInput
             label={t('repatriation.request.proposedDate')}
             value={draft.proposedDate}
-            onChange={(event) => set('proposedDate', event.currentTarget.value)}
+            onChange={(value) => set('proposedDate', value)}
             error={errors.proposedDate}
             miw={160}
           />

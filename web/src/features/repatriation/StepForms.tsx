@@ -15,6 +15,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
@@ -90,11 +91,10 @@ export function VerifyForm({ repatriation, onDone, onCancel }: StepFormProps) {
           maxLength={500}
           required
         />
-        <TextInput
-          type="date"
+        <DateInput
           label={t('repatriation.verification.verifiedOn')}
           value={verifiedOn}
-          onChange={(event) => setVerifiedOn(event.currentTarget.value)}
+          onChange={setVerifiedOn}
           error={errors.verifiedOn}
           required
         />
@@ -144,11 +144,10 @@ export function AssessFamilyForm({ repatriation, onDone, onCancel }: StepFormPro
           allowDeselect={false}
           required
         />
-        <TextInput
-          type="date"
+        <DateInput
           label={t('repatriation.family.assessedOn')}
           value={assessedOn}
-          onChange={(event) => setAssessedOn(event.currentTarget.value)}
+          onChange={setAssessedOn}
           error={errors.assessedOn}
           required
         />
@@ -242,14 +241,7 @@ export function PlanHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          type="date"
-          label={t('repatriation.plan.date')}
-          value={date}
-          onChange={(event) => setDate(event.currentTarget.value)}
-          error={errors.date}
-          required
-        />
+        <DateInput label={t('repatriation.plan.date')} value={date} onChange={setDate} error={errors.date} required />
         <Select
           label={t('repatriation.plan.channel')}
           data={REPATRIATION_CHANNELS.map((value) => ({ value, label: t(`repatriation.plan.channels.${value}`) }))}

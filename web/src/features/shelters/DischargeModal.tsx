@@ -1,7 +1,8 @@
-import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Textarea } from '@mantine/core';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination, type Placement } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { oneOf } from '../../lib/oneOf';
@@ -31,11 +32,10 @@ function DischargeForm({ caseId, current, today, onDone }: DischargeFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <TextInput
-          type="date"
+        <DateInput
           label={t('shelters.form.dischargedOn')}
           value={dischargedOn}
-          onChange={(event) => setDischargedOn(event.currentTarget.value)}
+          onChange={setDischargedOn}
           error={errors.dischargedOn}
           required
         />

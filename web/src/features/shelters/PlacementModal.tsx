@@ -3,6 +3,7 @@ import type { Placement, ShelterFacility } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { blankToNull } from '../caseRecord/common/options';
@@ -97,20 +98,18 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
           required
         />
         <TextInput label={t('shelters.form.bed')} value={bed} onChange={(event) => setBed(event.currentTarget.value)} error={errors.bed} />
-        <TextInput
-          type="date"
+        <DateInput
           label={current ? t('shelters.form.transferredOn') : t('shelters.form.admittedOn')}
           value={onDay}
-          onChange={(event) => setOnDay(event.currentTarget.value)}
+          onChange={setOnDay}
           error={errors.admittedOn ?? errors.transferredOn}
           required
         />
         {!current && (
-          <TextInput
-            type="date"
+          <DateInput
             label={t('shelters.form.expectedLeaveOn')}
             value={expectedLeaveOn}
-            onChange={(event) => setExpectedLeaveOn(event.currentTarget.value)}
+            onChange={setExpectedLeaveOn}
             error={errors.expectedLeaveOn}
           />
         )}

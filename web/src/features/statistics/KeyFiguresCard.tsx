@@ -5,7 +5,8 @@ import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
-import { formatYear, intlLocaleFor } from '../../lib/dates';
+import { formatYear } from '../../lib/dates';
+import { formatNumber } from '../../lib/numbers';
 import { useMe } from '../auth/MeContext';
 import { currentYearIn } from './period';
 import { useFigureTable } from './queries';
@@ -24,7 +25,6 @@ function KeyFigure({ statistic, year }: { statistic: StatisticKey; year: number 
   const { t } = useTranslation();
   const locale = useLocale();
   const figure = useFigureTable(figureRequest(statistic, { kind: 'year', year }));
-  const numbers = new Intl.NumberFormat(intlLocaleFor(locale), { maximumFractionDigits: 2 });
   const value = () => {
     if (figure.isPending) return <Loader size="sm" />;
     if (figure.isError) return '–';
@@ -35,7 +35,7 @@ function KeyFigure({ statistic, year }: { statistic: StatisticKey; year: number 
         </Text>
       );
     }
-    return shownCell(figure.data.total, figure.data.threshold, (count) => numbers.format(count)).text;
+    return shownCell(figure.data.total, figure.data.threshold, (count) => formatNumber(count, locale, { maximumFractionDigits: 2 })).text;
   };
   return (
     <RouterCard to="/statistics" search={{ statistic, year }} withBorder padding="md" style={{ textDecoration: 'none', color: 'inherit' }}>

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n/useLocale';
 import { formatYear, intlLocaleFor } from '../../lib/dates';
+import { formatNumber } from '../../lib/numbers';
 import { useAgencies } from '../agencies/queries';
 import { useProvinces } from '../forms/useProvinces';
 import { type KeyOrder, keyOrder } from './figureGrid';
@@ -39,8 +40,7 @@ export function useFigureLabels(ageBands: readonly AgeBand[]): FigureLabels {
         agencyName: (id) => names.get(id),
         provinceName: (code) => provinces?.name(code),
       });
-    const numbers = new Intl.NumberFormat(intlLocaleFor(locale), { maximumFractionDigits: 2 });
-    const format = (count: number) => numbers.format(count);
+    const format = (count: number) => formatNumber(count, locale, { maximumFractionDigits: 2 });
     const year = (period: { year: number }) =>
       new Intl.DateTimeFormat(intlLocaleFor(locale), { year: 'numeric' }).format(new Date(period.year, 6, 1));
     return {

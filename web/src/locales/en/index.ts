@@ -8,6 +8,7 @@ import configuration from './configuration.json';
 import connection from './connection.json';
 import crossBorderReferral from './crossBorderReferral.json';
 import documents from './documents.json';
+import dateInput from './dateInput.json';
 import federation from './federation.json';
 import fieldChecks from './fieldChecks.json';
 import followUp from './followUp.json';
@@ -68,5 +69,6 @@ export const en = {
   ...serviceDirectory,
   ...documents,
   ...fieldChecks,
+  ...dateInput,
 };
 export type Catalogue = typeof en;

@@ -9,6 +9,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/DateInput';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
@@ -150,22 +151,20 @@ function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
           </SimpleGrid>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.consent.givenOn')}
             value={values.givenOn}
             max={todayIso()}
-            onChange={(event) => setField('givenOn', event.currentTarget.value)}
+            onChange={(value) => setField('givenOn', value)}
             error={errors.givenOn}
             required
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.consent.expiresOn')}
             description={t('caseRecord.consent.expiresOnHint')}
             value={values.expiresOn}
             min={values.givenOn || undefined}
-            onChange={(event) => setField('expiresOn', event.currentTarget.value)}
+            onChange={(value) => setField('expiresOn', value)}
             error={errors.expiresOn}
           />
         </SimpleGrid>

@@ -10,6 +10,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/DateInput';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
 import { useFormValues } from '../../../lib/useFormValues';
@@ -131,12 +132,11 @@ function DecisionForm({ detail, record, onRecorded }: DecisionFormProps) {
             error={errors.decidedByName}
             required
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.decision.decidedOn')}
             value={values.decidedOn}
             max={todayIso()}
-            onChange={(event) => setField('decidedOn', event.currentTarget.value)}
+            onChange={(value) => setField('decidedOn', value)}
             error={errors.decidedOn}
             required
           />

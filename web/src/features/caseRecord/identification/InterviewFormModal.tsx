@@ -14,6 +14,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/DateInput';
 import { useLocale } from '../../../i18n/useLocale';
 import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
@@ -119,12 +120,11 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
             error={errors.procedure}
             allowDeselect={false}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.interview.conductedOn')}
             value={values.conductedOn}
             max={todayIso()}
-            onChange={(event) => setField('conductedOn', event.currentTarget.value)}
+            onChange={(value) => setField('conductedOn', value)}
             error={errors.conductedOn}
             required
           />

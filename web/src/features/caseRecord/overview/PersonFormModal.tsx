@@ -24,6 +24,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/DateInput';
 import { useLocale } from '../../../i18n/useLocale';
 import { oneOf } from '../../../lib/oneOf';
 import { useFormValues } from '../../../lib/useFormValues';
@@ -113,12 +114,11 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
             error={errors.gender}
             required
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.person.birthDate')}
             value={values.birthDate}
             max={todayIso()}
-            onChange={(event) => setField('birthDate', event.currentTarget.value)}
+            onChange={(value) => setField('birthDate', value)}
             error={errors.birthDate}
           />
           <NumberInput
@@ -211,11 +211,10 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
                   searchable
                   clearable
                 />
-                <TextInput
-                  type="date"
+                <DateInput
                   label={t('caseRecord.person.expiresOn')}
                   value={row.expiresOn}
-                  onChange={(event) => setDocument(index, { expiresOn: event.currentTarget.value })}
+                  onChange={(value) => setDocument(index, { expiresOn: value })}
                   error={errors[`documents.${index}.expiresOn`]}
                 />
                 <ActionIcon

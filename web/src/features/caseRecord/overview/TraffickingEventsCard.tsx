@@ -8,6 +8,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateInput } from '../../../components/DateInput';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { oneOf } from '../../../lib/oneOf';
@@ -88,20 +89,18 @@ function EventForm({ caseId }: { caseId: string }) {
             onChange={(event) => setField('place', event.currentTarget.value)}
             error={errors.place}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.events.startedOn')}
             value={values.startedOn}
             max={todayIso()}
-            onChange={(event) => setField('startedOn', event.currentTarget.value)}
+            onChange={(value) => setField('startedOn', value)}
             error={errors.startedOn}
           />
-          <TextInput
-            type="date"
+          <DateInput
             label={t('caseRecord.events.endedOn')}
             value={values.endedOn}
             max={todayIso()}
-            onChange={(event) => setField('endedOn', event.currentTarget.value)}
+            onChange={(value) => setField('endedOn', value)}
             error={errors.endedOn}
           />
         </SimpleGrid>
