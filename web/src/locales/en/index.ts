@@ -11,6 +11,7 @@ import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
+import journey from './journey.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
@@ -38,6 +39,7 @@ export const en = {
   ...mergeRequests,
   ...caseload,
   ...caseRecord,
+  ...journey,
   ...caseMeetings,
   ...configuration,
   ...followUp,
