@@ -416,3 +416,15 @@ describe('second factor', () => {
     expect(sixth.headers.get('retry-after')).toBe('2');
   });
 });
+
+describe('the first-run tour', () => {
+  it('is remembered on the account once seen, whatever the device, and cannot be unseen by a wrong value', async () => {
+    const firstDevice = await t.login('th.psychologist');
+    expect((await firstDevice.get('/api/auth/me')).body.tourSeen).toBe(false);
+    expectProblem(await firstDevice.patch('/api/auth/preferences', { tourSeen: false }), 400, 'validation_failed');
+    expect((await firstDevice.patch('/api/auth/preferences', { tourSeen: true })).body.tourSeen).toBe(true);
+    const otherDevice = await t.login('th.psychologist');
+    expect((await otherDevice.get('/api/auth/me')).body.tourSeen).toBe(true);
+    expect((await (await t.login('th.director')).get('/api/auth/me')).body.tourSeen).toBe(false);
+  });
+});
