@@ -15,6 +15,7 @@ import journey from './journey.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
+import onboarding from './onboarding.json';
 import reconciliation from './reconciliation.json';
 import referrals from './referrals.json';
 import regionalStatistics from './regionalStatistics.json';
@@ -60,5 +61,6 @@ export const en = {
   ...globalCollection,
   ...regionalStatistics,
   ...serviceDirectory,
+  ...onboarding,
 };
 export type Catalogue = typeof en;
