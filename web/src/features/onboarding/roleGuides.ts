@@ -39,7 +39,11 @@ export const ROLE_GUIDES: Record<GuideRole, readonly GuideStep[]> = {
     { key: 'reconciliation', to: '/statistics/reconciliation' },
     { key: 'export', to: '/data/export' },
   ],
-  statistics_approver: [{ key: 'statistics', to: '/statistics' }, { key: 'approve' }, { key: 'regional', to: '/statistics/regional' }],
+  statistics_approver: [
+    { key: 'statistics', to: '/statistics' },
+    { key: 'approve', to: '/statistics/reports' },
+    { key: 'regional', to: '/statistics/regional' },
+  ],
   agency_admin: [{ key: 'users', to: '/admin/users' }, { key: 'resetRequests' }, { key: 'agencies', to: '/admin/agencies' }],
 };
 
