@@ -135,3 +135,15 @@ test('a new account gets a short tour of its role once, and can open it again fr
   await expect(page.getByRole('dialog')).toContainText(text('th', 'onboarding.role.statistics_approver.steps.statistics.title'));
   await context.close();
 });
+
+test('the person fields of the intake carry their HTCDS definition, in Burmese on a phone', async ({ browser }) => {
+  const hotline = await signInWith(browser, 'th.hotline', 'my', PHONE);
+  await hotline.goto('/cases/new');
+  const givenName = hotline.getByRole('textbox', { name: text('my', 'caseload.intake.givenName'), exact: true });
+  await expect(givenName).toHaveAccessibleDescription(text('my', 'fieldHelp.person.givenName'));
+  await givenName.scrollIntoViewIfNeeded();
+  await hotline.screenshot({ path: `${SHOTS}/intake-help-my-360.png` });
+  await hotline.getByRole('banner').getByRole('combobox', { name: text('my', 'shell.language') }).click();
+  await hotline.getByRole('option', { name: text('my', 'language.th') }).click();
+  await expect(hotline.locator('html')).toHaveAttribute('lang', 'th');
+});
