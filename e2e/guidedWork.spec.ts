@@ -143,7 +143,10 @@ test('the person fields of the intake carry their HTCDS definition, in Burmese o
   await expect(givenName).toHaveAccessibleDescription(text('my', 'fieldHelp.person.givenName'));
   await givenName.scrollIntoViewIfNeeded();
   await hotline.screenshot({ path: `${SHOTS}/intake-help-my-360.png` });
-  await hotline.getByRole('banner').getByRole('combobox', { name: text('my', 'shell.language') }).click();
+  await hotline
+    .getByRole('banner')
+    .getByRole('combobox', { name: text('my', 'shell.language') })
+    .click();
   await hotline.getByRole('option', { name: text('my', 'language.th') }).click();
   await expect(hotline.locator('html')).toHaveAttribute('lang', 'th');
 });
