@@ -31,6 +31,7 @@ Object.assign(process.env, {
   // Every journey's browsers come from 127.0.0.1: one address's per-minute budget would throttle
   // the later journeys (a 429 on saving a language choice) rather than protect anything.
   RATE_LIMIT_PER_MINUTE: '100000',
+  HELP_CONTACT: 'Seamless help desk: 1300 (24 hours), help@seamless.example',
 });
 // The compiled server, as `npm start` runs it: `npm run test:e2e` builds it first.
 await import('../server/dist/main.js');

@@ -52,6 +52,8 @@ const envSchema = z.object({
   FEDERATION_RETRY_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   /** How long a sealed packet stays valid (a file carried across the border may take days). */
   FEDERATION_PACKET_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Shown on the sign-in page and in the user menu: who to call or write to for help (a phone, an address). */
+  HELP_CONTACT: z.string().trim().min(1).max(300).optional(),
 });
 
 export type Config = {
@@ -87,6 +89,7 @@ export type Config = {
   instanceKeysJson: string | undefined;
   federationRetrySeconds: number;
   federationPacketDays: number;
+  helpContact: string | null;
 };
 
 const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     instanceKeysJson: e.SEAMLESS_INSTANCE_KEYS,
     federationRetrySeconds: e.FEDERATION_RETRY_SECONDS,
     federationPacketDays: e.FEDERATION_PACKET_DAYS,
+    helpContact: e.HELP_CONTACT ?? null,
     webDist: path.resolve(e.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

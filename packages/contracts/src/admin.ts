@@ -95,6 +95,8 @@ export const userSchema = z.object({
   lockedUntil: z.string().nullable(),
   secondFactorEnabled: z.boolean(),
   lastLoginAt: z.string().nullable(),
+  /** She forgot her password and asked for a new one; null once a password is set. */
+  passwordResetRequestedAt: z.string().nullable(),
   version: z.number().int(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -149,6 +151,7 @@ export const AUDIT_ACTIONS = [
   'auth.second_factor_enrolled',
   'auth.second_factor_reset',
   'auth.password_changed',
+  'auth.password_reset_requested',
   'auth.session_revoked',
   'case.read',
   'case.read_denied',

@@ -22,6 +22,8 @@ export const meSchema = z.object({
   permissions: z.array(z.enum(PERMISSIONS)),
   secondFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
   pseudonymMode: z.boolean(),
+  /** She has finished or dismissed the first-run tour. */
+  tourSeen: z.boolean(),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -66,5 +68,18 @@ export const preferencesSchema = z
   .object({
     locale: z.enum(SUPPORTED_LOCALES).optional(),
     pseudonymMode: z.boolean().optional(),
+    /** The first-run tour was finished or dismissed; it is not shown again (it stays in the user menu). */
+    tourSeen: z.literal(true).optional(),
   })
   .strict();
+
+/** "Forgot password": only the username, so the answer can be the same whether or not it exists. */
+export const passwordResetRequestSchema = z.object({ username: z.string().trim().min(1).max(100) }).strict();
+export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
+
+/** Who helps: the instance's help contact (HELP_CONTACT) and, once signed in, her agency's administrators. */
+export const helpContactSchema = z.object({
+  contact: z.string().nullable(),
+  administrators: z.array(z.object({ displayName: z.string(), email: z.string().nullable() })),
+});
+export type HelpContact = z.infer<typeof helpContactSchema>;

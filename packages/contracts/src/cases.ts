@@ -135,6 +135,14 @@ export const caseAbilitiesSchema = z.object({
 });
 export type CaseAbilities = z.infer<typeof caseAbilitiesSchema>;
 
+/**
+ * How far identification has gone, for the journey shown on the case page: no record yet, a
+ * pre-screening, an interview under way, or a completed interview awaiting its decision. The
+ * records themselves stay behind the identification tab, read (and audited) only when opened.
+ */
+export const IDENTIFICATION_PROGRESS = ['none', 'prescreened', 'interviewing', 'interviewed'] as const;
+export type IdentificationProgress = (typeof IDENTIFICATION_PROGRESS)[number];
+
 export const caseDetailSchema = caseSummarySchema.extend({
   version: z.number().int(),
   countryCode: z.string(),
@@ -156,6 +164,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   formAnswers: z.record(z.string(), z.unknown()),
   /** Until when the caller's emergency access lasts, if that is how they see the case. */
   breakGlassUntil: z.string().nullable(),
+  identificationProgress: z.enum(IDENTIFICATION_PROGRESS),
   abilities: caseAbilitiesSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;

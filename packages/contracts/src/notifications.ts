@@ -26,6 +26,7 @@ export const NOTIFICATION_KINDS = [
   'repatriation_updated',
   'cross_border_referral_received',
   'cross_border_referral_updated',
+  'password_reset_requested',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -26,6 +26,7 @@ export type AuthState = {
   /** Set when the user's roles require a second factor and it is not waived. */
   secondFactorRequired: boolean;
   totpEnabled: boolean;
+  tourSeen: boolean;
 };
 
 export async function createSession(
@@ -122,6 +123,7 @@ export async function authenticateToken(
     stage: session.stage,
     secondFactorRequired: requiresSecondFactor(permissions) && !secondFactorWaived(user, policy.demo),
     totpEnabled: user.totpEnabled,
+    tourSeen: user.tourSeenAt !== null,
     actor: {
       userId: user.id,
       username: user.username,

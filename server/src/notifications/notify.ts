@@ -40,6 +40,7 @@ export const ACTING_PERMISSION: Record<NotificationKind, Permission> = {
   repatriation_updated: 'repatriation:manage',
   cross_border_referral_received: 'repatriation:manage',
   cross_border_referral_updated: 'repatriation:manage',
+  password_reset_requested: 'admin:users',
 };
 
 /**

@@ -64,6 +64,7 @@ export function presentUser(
     lockedUntil: extra.signInWaitsUntil?.toISOString() ?? null,
     secondFactorEnabled: row.totpEnabled,
     lastLoginAt: row.lastLoginAt?.toISOString() ?? null,
+    passwordResetRequestedAt: row.passwordResetRequestedAt?.toISOString() ?? null,
     version: row.version,
   };
 }

@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseSummary, IdentitySection, VictimContext } from '@seamless/contracts';
+import type { CaseDetail, CaseSummary, IdentificationProgress, IdentitySection, VictimContext } from '@seamless/contracts';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
@@ -142,6 +142,7 @@ export function presentCaseDetail(
   keyRing: KeyRing,
   identity: IdentitySection | null,
   intakeAgencyName: string | null,
+  identificationProgress: IdentificationProgress,
 ): CaseDetail {
   const { kase, person } = view;
   const abilities = caseAbilities(actor, view.involvement);
@@ -177,6 +178,7 @@ export function presentCaseDetail(
     closedAt: kase.closedAt?.toISOString() ?? null,
     formAnswers: kase.formAnswers,
     breakGlassUntil: view.involvement?.breakGlassUntil?.toISOString() ?? null,
+    identificationProgress,
     abilities,
   };
 }

@@ -13,5 +13,6 @@ export function presentMe(auth: AuthState): Me {
     permissions: [...actor.permissions].sort(),
     secondFactor: { enabled: auth.totpEnabled, required: auth.secondFactorRequired },
     pseudonymMode: actor.pseudonymMode,
+    tourSeen: auth.tourSeen,
   };
 }

@@ -22,6 +22,7 @@ import { followUpPolicyRoutes } from './followUp/policies.js';
 import { formRoutes } from './forms/forms.js';
 import { globalCollectionRoutes } from './globalCollection/globalCollection.js';
 import { healthRoutes } from './health.js';
+import { helpRoutes } from './help/help.js';
 import { identificationRoutes } from './identification/identification.js';
 import { importRoutes } from './imports/imports.js';
 import { keptValuesRoutes } from './imports/keptValues.js';
@@ -77,6 +78,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   federationRoutes,
   repatriationRoutes,
   crossBorderReferralRoutes,
+  helpRoutes,
 ];
 
 export function registerRoutes(app: FastifyInstance, deps: RouteDeps) {

@@ -56,6 +56,7 @@ import { federationMatrix } from './federation/federation.tenancy.js';
 import { followUpMatrix } from './followUp/followUp.tenancy.js';
 import { formsMatrix } from './forms/forms.tenancy.js';
 import { globalCollectionMatrix } from './globalCollection/globalCollection.tenancy.js';
+import { helpMatrix } from './help/help.tenancy.js';
 import { identificationMatrix } from './identification/identification.tenancy.js';
 import { importsMatrix } from './imports/imports.tenancy.js';
 import { notificationsMatrix } from './notifications/notifications.tenancy.js';
@@ -789,6 +790,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...federationMatrix(context),
   ...repatriationsMatrix(context),
   ...crossBorderReferralsMatrix(context),
+  ...helpMatrix(context),
 };
 
 const AGENCY_KEYS = [

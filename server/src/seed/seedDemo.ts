@@ -87,6 +87,9 @@ export async function seedDemo(tx: Tx, keyRing: KeyRing, options: { password: st
         passwordHash,
         locale: account.locale,
         secondFactorWaived: true,
+        // Demo accounts are shared by testers and the browser journeys: their tour waits in the
+        // user menu instead of covering the first page. Accounts an administrator creates get it.
+        tourSeenAt: new Date(),
       })
       .returning({ id: users.id });
     userIds.set(account.agencyKey, userIds.get(account.agencyKey) ?? user!.id);

@@ -64,6 +64,18 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
+const guideRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'guide',
+  component: lazyRouteComponent(() => import('../features/onboarding/GuidePage'), 'GuideIndexPage'),
+});
+
+const roleGuideRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: 'guide/$role',
+  component: lazyRouteComponent(() => import('../features/onboarding/GuidePage'), 'RoleGuidePage'),
+});
+
 const casesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases',
@@ -340,6 +352,8 @@ const routeTree = rootRoute.addChildren([
   signedInRoute.addChildren([
     dashboardRoute,
     accountRoute,
+    guideRoute,
+    roleGuideRoute,
     casesRoute,
     intakeRoute,
     caseRoute,

@@ -38,6 +38,10 @@ export const users = pgTable(
     secondFactorWaived: boolean('second_factor_waived').notNull().default(false),
     pseudonymMode: boolean('pseudonym_mode').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** She forgot her password and asked her agency's administrators for a new one; cleared when one is set. */
+    passwordResetRequestedAt: timestamp('password_reset_requested_at', { withTimezone: true }),
+    /** When she finished or dismissed the first-run tour, so it is shown once, whatever the device. */
+    tourSeenAt: timestamp('tour_seen_at', { withTimezone: true }),
     ...version,
     ...timestamps,
   },

@@ -43,7 +43,16 @@ export const agencyUpdateRouteSchema = { tags: ['admin'], params: idParams, body
 
 export const userListSchema = {
   tags: ['admin'],
-  querystring: pageQuerySchema.extend({ agencyId: z.string().uuid().optional() }).strict(),
+  querystring: pageQuerySchema
+    .extend({
+      agencyId: z.string().uuid().optional(),
+      /** Only accounts whose holder asked for a new password. */
+      resetRequested: z
+        .enum(['true'])
+        .transform(() => true)
+        .optional(),
+    })
+    .strict(),
   response: { 200: pageOf(userSchema) },
 };
 export const userGetSchema = { tags: ['admin'], params: idParams, response: { 200: userSchema } };

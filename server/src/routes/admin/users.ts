@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNotNull, or } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
@@ -78,10 +78,11 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
   api.get('/api/admin/users', { schema: userListSchema }, async (request) => {
     const actor = actorOf(request);
     if (!canUser(actor, 'list')) throw forbidden();
-    const { page, pageSize, sort, q, agencyId } = request.query;
+    const { page, pageSize, sort, q, agencyId, resetRequested } = request.query;
     const where = and(
       q ? or(ilike(users.username, likePattern(q)), ilike(users.displayName, likePattern(q))) : undefined,
       agencyId ? eq(users.agencyId, agencyId) : undefined,
+      resetRequested ? isNotNull(users.passwordResetRequestedAt) : undefined,
     );
     // Row-level security limits agency admins to their own agency's accounts.
     return asActor(db, dbActorOf(actor), async (tx) => {
@@ -174,7 +175,9 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
       if (unlock) await forgetFailures(tx, [accountKey(current.username)]);
       const credentialChanges = {
         ...(resetSecondFactor ? { totpEnabled: false, totpSecretEnc: null, totpLastStep: null, recoveryCodeHashes: [] } : {}),
-        ...(newPassword ? { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() } : {}),
+        ...(newPassword
+          ? { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), passwordResetRequestedAt: null }
+          : {}),
       };
       const [updated] = await tx
         .update(users)

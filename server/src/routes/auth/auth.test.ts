@@ -337,7 +337,7 @@ describe('second factor', () => {
       username: 'th.dataclerk',
       displayName: 'Data Clerk',
       agencyId: agencies.body.items[0].id,
-      roleKeys: ['data_officer'],
+      roleKeys: ['statistics_approver'],
       password,
     });
     expect(created.status).toBe(201);
@@ -414,5 +414,31 @@ describe('second factor', () => {
     const sixth = await client.post('/api/auth/login/second-factor', { code: '000000' });
     expectProblem(sixth, 429, 'too_many_requests');
     expect(sixth.headers.get('retry-after')).toBe('2');
+  });
+});
+
+describe('the first-run tour', () => {
+  it('is shown to a new account until seen, then remembered on the account whatever the device', async () => {
+    const admin = await t.login('admin');
+    const agencyId = (await admin.get('/api/auth/me')).body.agency.id;
+    const password = 'Newcomer-Pass-2026!';
+    const created = await admin.post('/api/admin/users', {
+      username: 'tour.newcomer',
+      displayName: 'New colleague',
+      agencyId,
+      roleKeys: ['statistics_approver'],
+      password,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const firstDevice = await t.login('tour.newcomer', password);
+    expect((await firstDevice.get('/api/auth/me')).body.tourSeen).toBe(false);
+    expectProblem(await firstDevice.patch('/api/auth/preferences', { tourSeen: false }), 400, 'validation_failed');
+    expect((await firstDevice.patch('/api/auth/preferences', { tourSeen: true })).body.tourSeen).toBe(true);
+    const otherDevice = await t.login('tour.newcomer', password);
+    expect((await otherDevice.get('/api/auth/me')).body.tourSeen).toBe(true);
+  });
+
+  it('waits in the user menu for the shared demo accounts', async () => {
+    expect((await (await t.login('th.director')).get('/api/auth/me')).body.tourSeen).toBe(true);
   });
 });

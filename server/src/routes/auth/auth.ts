@@ -115,10 +115,11 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
 
   api.patch('/api/auth/preferences', { schema: preferencesRouteSchema }, async (request) => {
     const actor = actorOf(request);
+    const { tourSeen, ...preferences } = request.body;
     await asActor(db, dbActorOf(actor), (tx) =>
       tx
         .update(users)
-        .set({ ...request.body, updatedAt: new Date() })
+        .set({ ...preferences, ...(tourSeen ? { tourSeenAt: new Date() } : {}), updatedAt: new Date() })
         .where(eq(users.id, actor.userId)),
     );
     return meFor(request.cookies[SESSION_COOKIE]!);
@@ -142,7 +143,11 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
     const passwordHash = await hashPassword(newPassword);
     const now = new Date();
     await asSystem(db, async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId));
+      // She remembered it after all: a request she made for a new one is answered.
+      await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: now, passwordResetRequestedAt: null, updatedAt: now })
+        .where(eq(users.id, actor.userId));
       // Whoever else holds a session — perhaps the one who learnt the old password — is out now.
       const ended = await revokeOtherSessions(tx, actor.userId, actor.sessionId, now);
       await recordAudit(tx, auditContextOf(request), {

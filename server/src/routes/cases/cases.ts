@@ -11,6 +11,7 @@ import { recordIdentityVersion, replaceOwnPersonIdentity } from '../../commands/
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
+import { identificationProgressOf } from '../../db/identificationProgress.js';
 import { agencyWritesIdentity } from '../../db/identityAccess.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
 import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
@@ -47,7 +48,8 @@ const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, a
 async function detailOf(tx: Tx, actor: Actor, keyRing: KeyRing, view: CaseView) {
   const identity = canReadSection(actor, 'identity', view.involvement) ? await loadIdentitySection(tx, keyRing, view) : null;
   const formAnswers = await visibleFormAnswers(tx, keyRing, formScopeOf(view), view.kase, readableSections(actor, view.involvement));
-  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, view.intakeAgencyName);
+  const progress = await identificationProgressOf(tx, view.kase.id);
+  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, view.intakeAgencyName, progress);
 }
 
 /** The sections a role opens on a case its agency owns (what a new intake's creator may fill in). */

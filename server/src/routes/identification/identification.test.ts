@@ -287,6 +287,25 @@ describe('identification: the journey from pre-screening to the certificate', ()
   });
 });
 
+describe('identification progress on the case', () => {
+  it('tells the case page how far identification has gone: none, pre-screened, interviewing, interviewed', async () => {
+    const kase = await newCase('1996-08-14');
+    const progress = async () => (await caseOf(worker, kase.id)).identificationProgress;
+    expect(await progress()).toBe('none');
+
+    await worker.post(`/api/cases/${kase.id}/prescreenings`, { answers: { documents_withheld: 'yes' } });
+    expect(await progress()).toBe('prescreened');
+
+    const created = await worker.post(`/api/cases/${kase.id}/interviews`, interviewBody());
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await progress()).toBe('interviewing');
+
+    const completed = await worker.patch(`/api/cases/${kase.id}/interviews/${created.body.id}`, { version: 1, status: 'completed' });
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expect(await progress()).toBe('interviewed');
+  });
+});
+
 describe('pre-screening', () => {
   it('refuses an unknown question, naming it, and writes nothing', async () => {
     const kase = await newCase('1990-01-01');

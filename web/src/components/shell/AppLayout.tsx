@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { MeContext } from '../../features/auth/MeContext';
 import { meQueryOptions } from '../../features/auth/meQuery';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { FirstRunTour } from '../../features/onboarding/FirstRunTour';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
 import { UserMenu } from './UserMenu';
@@ -60,6 +61,7 @@ export function AppLayout() {
           <Outlet />
         </AppShell.Main>
       </AppShell>
+      <FirstRunTour />
     </MeContext>
   );
 }

@@ -32,6 +32,8 @@ const WORK: readonly NavigationEntry[] = [
   { to: '/statistics/global-collection', label: 'globalCollection.nav', allOf: ['stats:read', 'export:htcds'] },
   { to: '/statistics/regional', label: 'regionalStatistics.nav', anyOf: ['stats:read'] },
   { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
+  // Also in the user menu; here too, so that a phone reaches it from the navigation drawer.
+  { to: '/guide', label: 'onboarding.menu.guide' },
 ];
 
 const DATA: readonly NavigationEntry[] = [

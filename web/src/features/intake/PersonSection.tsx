@@ -193,6 +193,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('caseload.intake.givenName')}
+            description={t('fieldHelp.person.givenName')}
             value={values.givenName}
             onChange={(event) => setField('givenName', event.currentTarget.value)}
             error={errors['person.givenName']}
@@ -202,6 +203,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
           />
           <TextInput
             label={t('caseload.intake.familyName')}
+            description={t('fieldHelp.person.familyName')}
             value={values.familyName}
             onChange={(event) => setField('familyName', event.currentTarget.value)}
             error={errors['person.familyName']}
@@ -230,6 +232,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
             label={t('caseload.intake.gender')}
+            description={t('fieldHelp.person.gender')}
             data={GENDERS.map((gender) => ({ value: gender, label: t(`gender.${gender}`) }))}
             value={values.gender}
             onChange={(gender) => setField('gender', oneOf(gender, GENDERS) ?? null)}
@@ -284,6 +287,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
           />
           <MultiSelect
             label={t('caseload.intake.languages')}
+            description={t('fieldHelp.person.languages')}
             data={SPOKEN_LANGUAGES.map((language) => ({ value: language, label: t(`vocab.spokenLanguage.${language}`) }))}
             value={values.languages}
             onChange={(languages) =>
@@ -300,6 +304,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
         </SimpleGrid>
         <Checkbox
           label={t('caseload.intake.ethnicMinority')}
+          description={t('fieldHelp.person.ethnicMinority')}
           checked={values.ethnicMinority}
           onChange={(event) => setField('ethnicMinority', event.currentTarget.checked)}
         />

@@ -76,6 +76,7 @@ export function NotificationBell() {
     if (target.page === 'crossBorderReferral')
       void navigate({ to: '/cross-border-referrals/$referralId', params: { referralId: target.referralId } });
     if (target.page === 'deliveries') void navigate({ to: '/admin/federation', search: { tab: 'deliveries' } });
+    if (target.page === 'resetRequests') void navigate({ to: '/admin/users', search: { resetRequested: true } });
   };
 
   return (

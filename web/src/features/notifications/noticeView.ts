@@ -4,7 +4,8 @@ export type NoticeTarget =
   | { page: 'case'; caseId: string }
   | { page: 'repatriation'; repatriationId: string }
   | { page: 'crossBorderReferral'; referralId: string }
-  | { page: 'deliveries' };
+  | { page: 'deliveries' }
+  | { page: 'resetRequests' };
 
 /**
  * Where a notice leads. A repatriation notice opens the repatriation (its subject), which an
@@ -21,6 +22,8 @@ export function noticeTarget(notice: Pick<Notification, 'kind' | 'caseId' | 'cas
     return { page: 'crossBorderReferral', referralId: notice.subjectId };
   }
   if (notice.kind === 'packet_rejected') return { page: 'deliveries' };
+  // Who asked is shown on the users page, not in the notice: a notice names nobody.
+  if (notice.kind === 'password_reset_requested') return { page: 'resetRequests' };
   return notice.caseId && notice.caseReference ? { page: 'case', caseId: notice.caseId } : null;
 }
 

@@ -39,6 +39,10 @@ describe('notices', () => {
     expect(noticeTarget(notice({ kind: 'packet_rejected', subjectId: crypto.randomUUID() }))).toEqual({ page: 'deliveries' });
   });
 
+  it('about a forgotten password lead to the people asking, on the users page', () => {
+    expect(noticeTarget(notice({ kind: 'password_reset_requested', subjectId: crypto.randomUUID() }))).toEqual({ page: 'resetRequests' });
+  });
+
   it('sort unread first, then newest', () => {
     const oldUnread = notice({ createdAt: '2026-12-01T00:00:00.000Z' });
     const newRead = notice({ createdAt: '2026-12-05T00:00:00.000Z', readAt: '2026-12-05T01:00:00.000Z' });

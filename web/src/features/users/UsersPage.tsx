@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { User } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -25,7 +25,7 @@ export function UsersPage() {
   const search = useSearch({ from: '/signed-in/admin/users' });
   const navigate = useNavigate({ from: '/admin/users' });
   const page = search.page ?? 1;
-  const users = useUsers({ page, pageSize: USER_PAGE_SIZE, q: search.q, agencyId: search.agencyId });
+  const users = useUsers({ page, pageSize: USER_PAGE_SIZE, q: search.q, agencyId: search.agencyId, resetRequested: search.resetRequested });
   const agencyOptions = useAgencyOptions();
   const [editing, setEditing] = useState<UserFormTarget | null>(null);
 
@@ -52,9 +52,16 @@ export function UsersPage() {
           </Group>
         </Table.Td>
         <Table.Td>
-          <Badge color={STATUS_COLOR[status]} variant="light">
-            {t(`users.status.${status}`)}
-          </Badge>
+          <Group gap={4}>
+            <Badge color={STATUS_COLOR[status]} variant="light">
+              {t(`users.status.${status}`)}
+            </Badge>
+            {user.passwordResetRequestedAt && (
+              <Badge color="orange" variant="outline">
+                {t('help.resetRequests.badge')}
+              </Badge>
+            )}
+          </Group>
         </Table.Td>
         <Table.Td>{user.secondFactorEnabled ? t('common.yes') : t('common.no')}</Table.Td>
         <Table.Td>{user.lastLoginAt ? <FormattedDate value={user.lastLoginAt} withTime /> : t('users.neverSignedIn')}</Table.Td>
@@ -86,6 +93,16 @@ export function UsersPage() {
             placeholder={t('users.searchPlaceholder')}
             value={search.q}
             onSearch={(q) => navigate({ search: (previous) => ({ ...previous, q, page: undefined }) })}
+          />
+          <Switch
+            label={t('help.resetRequests.filter')}
+            checked={search.resetRequested === true}
+            onChange={(event) =>
+              navigate({
+                search: (previous) => ({ ...previous, resetRequested: event.currentTarget.checked || undefined, page: undefined }),
+              })
+            }
+            mb={8}
           />
           {acrossAgencies && (
             <Select

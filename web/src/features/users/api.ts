@@ -10,6 +10,7 @@ export interface UserListQuery {
   pageSize?: number;
   q?: string;
   agencyId?: string;
+  resetRequested?: true;
 }
 
 export const userApi = {

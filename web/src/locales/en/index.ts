@@ -17,9 +17,11 @@ import home from './home.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import layout from './layout.json';
+import journey from './journey.json';
 import matching from './matching.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
+import onboarding from './onboarding.json';
 import reconciliation from './reconciliation.json';
 import referrals from './referrals.json';
 import regionalStatistics from './regionalStatistics.json';
@@ -47,6 +49,7 @@ export const en = {
   ...mergeRequests,
   ...caseload,
   ...caseRecord,
+  ...journey,
   ...caseMeetings,
   ...configuration,
   ...followUp,
@@ -70,5 +73,6 @@ export const en = {
   ...documents,
   ...fieldChecks,
   ...dateInput,
+  ...onboarding,
 };
 export type Catalogue = typeof en;

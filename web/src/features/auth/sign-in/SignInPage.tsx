@@ -1,10 +1,12 @@
-import { Button, Center, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Center, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { LoginResponse, Me } from '@seamless/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitcher } from '../../../components/shell/LanguageSwitcher';
+import { ForgotPassword } from '../../help/ForgotPassword';
+import { HelpContact } from '../../help/HelpContact';
 import { authApi } from '../api';
 import { meQueryOptions } from '../meQuery';
 import { useAdoptSignedInUser } from '../mutations';
@@ -14,7 +16,12 @@ import { PasswordStep } from './PasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
 
 /** Where sign-in stands: the server's session stage, plus showing new recovery codes once. */
-type Step = { kind: 'password' } | { kind: 'second_factor' } | { kind: 'enrolment' } | { kind: 'recovery_codes'; codes: string[] };
+type Step =
+  | { kind: 'password' }
+  | { kind: 'forgot' }
+  | { kind: 'second_factor' }
+  | { kind: 'enrolment' }
+  | { kind: 'recovery_codes'; codes: string[] };
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -54,13 +61,14 @@ export function SignInPage() {
 
   const heading: Record<Step['kind'], string> = {
     password: t('signIn.title'),
+    forgot: t('help.forgot.title'),
     second_factor: t('signIn.secondFactor.title'),
     enrolment: t('signIn.enrolment.title'),
     recovery_codes: t('secondFactor.recovery.heading'),
   };
 
   return (
-    <Container size={step.kind === 'password' || step.kind === 'second_factor' ? 420 : 560} py={48}>
+    <Container size={step.kind === 'password' || step.kind === 'forgot' || step.kind === 'second_factor' ? 420 : 560} py={48}>
       <Group justify="flex-end" mb="md">
         <LanguageSwitcher />
       </Group>
@@ -78,7 +86,15 @@ export function SignInPage() {
         <Title order={1} size="h3" mb="md">
           {heading[step.kind]}
         </Title>
-        {step.kind === 'password' && <PasswordStep onAnswer={onAnswer} />}
+        {step.kind === 'password' && (
+          <Stack gap="xs">
+            <PasswordStep onAnswer={onAnswer} />
+            <Button variant="subtle" onClick={() => setStep({ kind: 'forgot' })}>
+              {t('help.forgot.link')}
+            </Button>
+          </Stack>
+        )}
+        {step.kind === 'forgot' && <ForgotPassword onBack={() => setStep({ kind: 'password' })} />}
         {step.kind === 'second_factor' && <SecondFactorStep onAnswer={onAnswer} onStartOver={() => setStep({ kind: 'password' })} />}
         {step.kind === 'enrolment' && (
           <Stack>
@@ -93,6 +109,9 @@ export function SignInPage() {
         )}
         {step.kind === 'recovery_codes' && <RecoveryCodes codes={step.codes} onDone={finishEnrolment} />}
       </Paper>
+      <Box mt="md">
+        <HelpContact signedIn={false} />
+      </Box>
     </Container>
   );
 }

@@ -2,6 +2,7 @@ import { SimpleGrid, Stack } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
 import { CaseMeetingsCard } from '../../caseMeetings/CaseMeetingsCard';
 import { KeptValuesCard } from '../../htcdsExchange/KeptValuesCard';
+import { CaseJourney } from '../journey/CaseJourney';
 import { CaseManagementCard } from './CaseManagementCard';
 import { CountryFormCard } from './CountryFormCard';
 import { IntakeCard } from './IntakeCard';
@@ -15,6 +16,7 @@ import { VictimContextCard } from './VictimContextCard';
 export function OverviewTab({ detail }: { detail: CaseDetail }) {
   return (
     <Stack gap="lg">
+      <CaseJourney detail={detail} />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <Stack gap="lg">
           <PersonCard detail={detail} />

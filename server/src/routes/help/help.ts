@@ -1,0 +1,67 @@
+import type { Permission } from '@seamless/contracts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../../app.js';
+import { recordAudit } from '../../audit/record.js';
+import { requestPasswordReset } from '../../commands/requestPasswordReset.js';
+import { asActor, asSystem } from '../../db/actorContext.js';
+import { roles, userRoles, users } from '../../db/schema/index.js';
+import { auditContextOf } from '../../http/context.js';
+import { dbActorOf } from '../../policies/actor.js';
+import { helpContactRouteSchema, passwordResetRequestRouteSchema } from './schema.js';
+
+/**
+ * A few requests per address and quarter hour: enough for a typo or two, too few to page an
+ * agency's administrators all day or to use the endpoint for guessing.
+ */
+const RESET_REQUESTS_PER_WINDOW = 5;
+const RESET_WINDOW = '15 minutes';
+
+/** Her agency's administrators of accounts: the people to ask, listed once she is signed in. */
+const AGENCY_ACCOUNT_ADMIN: Permission = 'admin:users';
+
+/** Help for people who are stuck: whom to ask, and asking an administrator for a new password. */
+export function helpRoutes(app: FastifyInstance, { database, config }: AppDeps) {
+  const { db } = database;
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  // Public, for the sign-in page; once signed in, also the administrators of her own agency.
+  api.get('/api/help/contact', { schema: helpContactRouteSchema, config: { stages: 'public' } }, async (request) => {
+    const actor = request.auth?.stage === 'active' ? request.auth.actor : null;
+    const administrators = actor
+      ? await asActor(db, dbActorOf(actor), (tx) =>
+          tx
+            .selectDistinct({ displayName: users.displayName, email: users.email })
+            .from(users)
+            .innerJoin(userRoles, eq(userRoles.userId, users.id))
+            .innerJoin(roles, eq(roles.id, userRoles.roleId))
+            .where(
+              and(eq(users.agencyId, actor.agencyId), eq(users.active, true), sql`${AGENCY_ACCOUNT_ADMIN} = any(${roles.permissions})`),
+            )
+            .orderBy(users.displayName),
+        )
+      : [];
+    return { contact: config.helpContact, administrators };
+  });
+
+  api.post(
+    '/api/help/password-reset-requests',
+    {
+      schema: passwordResetRequestRouteSchema,
+      config: { stages: 'public', rateLimit: { max: RESET_REQUESTS_PER_WINDOW, timeWindow: RESET_WINDOW } },
+    },
+    async (request, reply) => {
+      await asSystem(db, async (tx) => {
+        const asked = await requestPasswordReset(tx, request.body.username, new Date());
+        // The name typed is never written down: a typo may be someone else's name or a password.
+        await recordAudit(tx, auditContextOf(request), {
+          action: 'auth.password_reset_requested',
+          ...(asked ? { resourceType: 'user', resourceId: asked.userId } : { outcome: 'failure' }),
+        });
+      });
+      // The same answer whether or not the account exists.
+      return reply.status(202).send();
+    },
+  );
+}
