@@ -1,15 +1,22 @@
-import { Badge, createTheme, Table } from '@mantine/core';
+import { Anchor, Badge, createTheme, Table } from '@mantine/core';
 import { FONT_STACK } from './fonts';
+import { ACCESSIBLE_COLORS } from './palette';
 
 export const theme = createTheme({
   fontFamily: FONT_STACK,
   headings: { fontFamily: FONT_STACK, fontWeight: '700' },
+  colors: ACCESSIBLE_COLORS,
   primaryColor: 'teal',
+  primaryShade: 6,
   defaultRadius: 'md',
   // Only two weights are bundled; anything between would be synthesised by the browser.
   fontWeights: { regular: '400', medium: '700', bold: '700' },
   components: {
+    // A link is told apart from the text around it by more than its colour (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     Table: Table.extend({ defaultProps: { highlightOnHover: true, verticalSpacing: 'sm' } }),
+    // A table wider than a phone scrolls sideways; keyboard users reach and scroll it too (WCAG 2.1.1).
+    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
     Badge: Badge.extend({
       // Statuses are read, not skimmed: never cut them to an ellipsis in a narrow table column,
       // and keep the catalogue's casing (most interface scripts have no capitals anyway).
