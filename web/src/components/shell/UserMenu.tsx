@@ -17,7 +17,7 @@ export function UserMenu() {
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.userMenu', { name: me.displayName })}>
           <Group gap="xs" wrap="nowrap">
-            <Avatar radius="xl" size="sm" color="teal">
+            <Avatar radius="xl" size="sm" color="teal" aria-hidden>
               {initials(me.displayName)}
             </Avatar>
             <Text size="sm" visibleFrom="sm" truncate maw={180}>
