@@ -1,4 +1,6 @@
-import { Anchor, Badge, createTheme, Table } from '@mantine/core';
+import { Anchor, Badge, type CloseButton, createTheme, Table, type TableScrollContainerProps } from '@mantine/core';
+import i18next from 'i18next';
+import type { ComponentProps } from 'react';
 import { FONT_STACK } from './fonts';
 import { ACCESSIBLE_COLORS } from './palette';
 
@@ -15,8 +17,20 @@ export const theme = createTheme({
     // A link is told apart from the text around it by more than its colour (WCAG 1.4.1).
     Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
     Table: Table.extend({ defaultProps: { highlightOnHover: true, verticalSpacing: 'sm' } }),
-    // A table wider than a phone scrolls sideways; keyboard users reach and scroll it too (WCAG 2.1.1).
-    TableScrollContainer: Table.ScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
+    // A table wider than a phone scrolls sideways; keyboard users reach and scroll it too (WCAG 2.1.1),
+    // and hear what it is. The browser's own scrolling: arrow keys move it once it has the focus.
+    // Default props given as a function are read on each render, so the name follows the interface
+    // language (Mantine's typed `extend` does not accept the function form).
+    TableScrollContainer: {
+      defaultProps: (): Partial<TableScrollContainerProps> => ({
+        type: 'native',
+        tabIndex: 0,
+        role: 'group',
+        'aria-label': i18next.t('accessibility.scrollableTable'),
+      }),
+    },
+    // Dialogs, drawers and dismissible alerts close with an icon button that has no words of its own.
+    CloseButton: { defaultProps: (): ComponentProps<typeof CloseButton> => ({ 'aria-label': i18next.t('accessibility.close') }) },
     Badge: Badge.extend({
       // Statuses are read, not skimmed: never cut them to an ellipsis in a narrow table column,
       // and keep the catalogue's casing (most interface scripts have no capitals anyway).

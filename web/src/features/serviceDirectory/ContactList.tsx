@@ -54,17 +54,16 @@ export function ContactList({ organisationId, contacts, canUpdate, actions }: Co
                   key={link.kind}
                   href={link.href}
                   size="sm"
-                  aria-label={
-                    link.kind === 'phone'
-                      ? t('serviceDirectory.card.call', { name: contact.name })
-                      : link.kind === 'email'
-                        ? t('serviceDirectory.card.email', { name: contact.name })
-                        : undefined
-                  }
                   target={link.kind === 'phone' || link.kind === 'email' ? undefined : '_blank'}
                   rel="noopener noreferrer"
                 >
-                  {text}
+                  {link.kind === 'phone' ? (
+                    <ActionLabel label={text} subject={t('serviceDirectory.card.call', { name: contact.name })} />
+                  ) : link.kind === 'email' ? (
+                    <ActionLabel label={text} subject={t('serviceDirectory.card.email', { name: contact.name })} />
+                  ) : (
+                    text
+                  )}
                 </Anchor>
               ) : (
                 <Text key={link.kind} size="sm">

@@ -1,3 +1,4 @@
+import accessibility from './accessibility.json';
 import accounts from './accounts.json';
 import assessments from './assessments.json';
 import carePlan from './carePlan.json';
@@ -32,6 +33,7 @@ import vocabulary from './vocabulary.json';
  */
 export const en = {
   ...translation,
+  ...accessibility,
   ...vocabulary,
   ...identification,
   ...matching,
