@@ -152,8 +152,12 @@ function caseTab(caseId: string, tab: string): PageState {
         await page.goto(`/cases/${caseId}`);
         await settled(page);
       }
-      await page.getByRole('tab', { name: strings.caseRecord.tabs[tab], exact: true }).click();
-      await expect(page.getByRole('tab', { name: strings.caseRecord.tabs[tab], exact: true })).toHaveAttribute('aria-selected', 'true');
+      const control = page.getByRole('tab', { name: strings.caseRecord.tabs[tab], exact: true });
+      // The previous tab may still be drawing what it fetched, moving the tab list under the click.
+      await expect(async () => {
+        await control.click();
+        await expect(control).toHaveAttribute('aria-selected', 'true', { timeout: 1_000 });
+      }).toPass();
       await settled(page);
     },
   };
