@@ -13,7 +13,7 @@ import { meQueryKey } from './features/auth/meQuery';
 import { initI18n } from './i18n/i18n';
 import { createAppRouter } from './routes/router';
 import { loadCjkFonts } from './styles/fonts';
-import { theme } from './styles/theme';
+import { cssVariablesResolver, theme } from './styles/theme';
 
 /**
  * The page's CSP nonce (index.html's csp-nonce meta, filled in by the server): Mantine and the
@@ -40,7 +40,12 @@ async function start(): Promise<void> {
   if (!container) throw new Error('index.html lacks the #root element');
   createRoot(container).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light" getStyleNonce={() => styleNonce ?? ''}>
+      <MantineProvider
+        theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
+        defaultColorScheme="light"
+        getStyleNonce={() => styleNonce ?? ''}
+      >
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
           <ConnectionBanner />

@@ -8,10 +8,6 @@ import { HelpContact } from '../../features/help/HelpContact';
 import { guideRoleFor } from '../../features/onboarding/roleGuides';
 import { openTour } from '../../features/onboarding/tourStore';
 
-function initials(name: string): string {
-  return Array.from(name.trim())[0]?.toUpperCase() ?? '';
-}
-
 export function UserMenu() {
   const { t } = useTranslation();
   const me = useMe();
@@ -23,9 +19,8 @@ export function UserMenu() {
         <Menu.Target>
           <UnstyledButton aria-label={t('shell.userMenu', { name: me.displayName })}>
             <Group gap="xs" wrap="nowrap">
-              <Avatar radius="xl" size="sm" color="teal">
-                {initials(me.displayName)}
-              </Avatar>
+              {/* A figure, not an initial: the button's visible words must all be in its spoken name (WCAG 2.5.3). */}
+              <Avatar radius="xl" size="sm" color="teal" aria-hidden />
               <Text size="sm" visibleFrom="sm" truncate maw={180}>
                 {me.displayName}
               </Text>

@@ -3,6 +3,7 @@ import type { Agency } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -54,13 +55,8 @@ export function AgenciesPage() {
       </Table.Td>
       {canEdit && (
         <Table.Td>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing({ agency })}
-            aria-label={t('agencies.editTitle', { name: agency.name })}
-          >
-            {t('common.edit')}
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ agency })}>
+            <ActionLabel label={t('common.edit')} subject={agency.name} />
           </Button>
         </Table.Td>
       )}

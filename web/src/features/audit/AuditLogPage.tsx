@@ -3,6 +3,7 @@ import { AUDIT_ACTIONS, type AuditEvent } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -46,13 +47,8 @@ export function AuditLogPage() {
         )}
       </Table.Td>
       <Table.Td>
-        <Button
-          size="compact-sm"
-          variant="subtle"
-          onClick={() => setInspected(event)}
-          aria-label={t('audit.details.title', { seq: event.seq })}
-        >
-          {t('audit.details.open')}
+        <Button size="compact-sm" variant="subtle" onClick={() => setInspected(event)}>
+          <ActionLabel label={t('audit.details.open')} subject={t('audit.details.title', { seq: event.seq })} />
         </Button>
       </Table.Td>
     </Table.Tr>

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import type { FieldError, FormField, LookupList } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { DateInput } from '../../components/DateInput';
 import { useLocale } from '../../i18n/useLocale';
 import {
@@ -98,13 +99,8 @@ function FieldInput({ field, list, answers, stored, error, disabled, onAnswer }:
             <Radio value="true" label={t('common.yes')} disabled={disabled} />
             <Radio value="false" label={t('common.no')} disabled={disabled} />
             {!required && shown !== null && !disabled && (
-              <Button
-                variant="subtle"
-                size="compact-xs"
-                onClick={() => set(null)}
-                aria-label={t('configuration.fields.clearLabel', { label })}
-              >
-                {t('configuration.fields.clear')}
+              <Button variant="subtle" size="compact-xs" onClick={() => set(null)}>
+                <ActionLabel label={t('configuration.fields.clear')} subject={label} />
               </Button>
             )}
           </Group>

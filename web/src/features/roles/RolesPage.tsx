@@ -2,6 +2,7 @@ import { Badge, Button, Code, Group, Table, Text, VisuallyHidden } from '@mantin
 import type { Role } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useRoles } from './queries';
@@ -46,13 +47,8 @@ export function RolesPage() {
           </Group>
         </Table.Td>
         <Table.Td>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing({ role })}
-            aria-label={t('roles.editTitle', { name: label })}
-          >
-            {t('common.edit')}
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ role })}>
+            <ActionLabel label={t('common.edit')} subject={label} />
           </Button>
         </Table.Td>
       </Table.Tr>

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import type { DirectoryContact } from '@seamless/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { contactLinks } from './contactLinks';
 import { useVerifyContact } from './queries';
@@ -53,17 +54,16 @@ export function ContactList({ organisationId, contacts, canUpdate, actions }: Co
                   key={link.kind}
                   href={link.href}
                   size="sm"
-                  aria-label={
-                    link.kind === 'phone'
-                      ? t('serviceDirectory.card.call', { name: contact.name })
-                      : link.kind === 'email'
-                        ? t('serviceDirectory.card.email', { name: contact.name })
-                        : undefined
-                  }
                   target={link.kind === 'phone' || link.kind === 'email' ? undefined : '_blank'}
                   rel="noopener noreferrer"
                 >
-                  {text}
+                  {link.kind === 'phone' ? (
+                    <ActionLabel label={text} subject={t('serviceDirectory.card.call', { name: contact.name })} />
+                  ) : link.kind === 'email' ? (
+                    <ActionLabel label={text} subject={t('serviceDirectory.card.email', { name: contact.name })} />
+                  ) : (
+                    text
+                  )}
                 </Anchor>
               ) : (
                 <Text key={link.kind} size="sm">
@@ -79,10 +79,9 @@ export function ContactList({ organisationId, contacts, canUpdate, actions }: Co
                   size="compact-xs"
                   variant="light"
                   loading={verify.isPending && verify.variables?.contactId === contact.id}
-                  aria-label={t('serviceDirectory.card.verifyLabel', { name: contact.name })}
                   onClick={() => verify.mutate({ id: organisationId, contactId: contact.id })}
                 >
-                  {t('serviceDirectory.card.verify')}
+                  <ActionLabel label={t('serviceDirectory.card.verify')} subject={contact.name} />
                 </Button>
               )}
               {actions?.(contact)}

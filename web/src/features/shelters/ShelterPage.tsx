@@ -3,6 +3,7 @@ import type { ShelterDetail, ShelterUnit } from '@seamless/contracts';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
@@ -40,8 +41,8 @@ function UnitCard({ unit, onEdit }: { unit: ShelterUnit; onEdit: (() => void) | 
         )}
         {onEdit && (
           <Group justify="flex-end">
-            <Button variant="subtle" size="xs" onClick={onEdit} aria-label={t('shelters.unitForm.editNamed', { name: unit.name })}>
-              {t('shelters.unitForm.edit')}
+            <Button variant="subtle" size="xs" onClick={onEdit}>
+              <ActionLabel label={t('shelters.unitForm.edit')} subject={unit.name} />
             </Button>
           </Group>
         )}

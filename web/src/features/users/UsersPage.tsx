@@ -3,6 +3,7 @@ import type { User } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -66,13 +67,8 @@ export function UsersPage() {
         <Table.Td>{user.secondFactorEnabled ? t('common.yes') : t('common.no')}</Table.Td>
         <Table.Td>{user.lastLoginAt ? <FormattedDate value={user.lastLoginAt} withTime /> : t('users.neverSignedIn')}</Table.Td>
         <Table.Td>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            onClick={() => setEditing({ user })}
-            aria-label={t('users.editTitle', { name: user.displayName })}
-          >
-            {t('common.edit')}
+          <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ user })}>
+            <ActionLabel label={t('common.edit')} subject={user.displayName} />
           </Button>
         </Table.Td>
       </Table.Tr>

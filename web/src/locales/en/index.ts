@@ -1,3 +1,4 @@
+import accessibility from './accessibility.json';
 import accounts from './accounts.json';
 import assessments from './assessments.json';
 import carePlan from './carePlan.json';
@@ -43,6 +44,7 @@ export const en = {
   ...connection,
   ...home,
   ...layout,
+  ...accessibility,
   ...vocabulary,
   ...identification,
   ...matching,
