@@ -33,8 +33,9 @@ export function AppLayout() {
         padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
+          {/* At 360 px every control must still fit beside the name: the account menu holds sign-out and help. */}
+          <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap">
               <Burger
                 opened={navbarOpen}
                 onClick={toggleNavbar}
@@ -43,11 +44,11 @@ export function AppLayout() {
                 aria-label={t(navbarOpen ? 'shell.closeNavigation' : 'shell.openNavigation')}
                 aria-expanded={navbarOpen}
               />
-              <Text component={Link} to="/" fw={700} fz="xl" c="teal.8" td="none">
+              <Text component={Link} to="/" fw={700} fz={{ base: 'lg', sm: 'xl' }} c="teal.8" td="none">
                 Seamless
               </Text>
             </Group>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="xs" wrap="nowrap">
               <NotificationBell />
               <LanguageSwitcher />
               <UserMenu />

@@ -22,7 +22,7 @@ export function LanguageSwitcher() {
         if (isLocale(value)) void changeLocale(value);
       }}
       allowDeselect={false}
-      w={150}
+      w={{ base: 112, sm: 150 }}
       comboboxProps={{ withinPortal: true }}
     />
   );
