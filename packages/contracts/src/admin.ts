@@ -150,6 +150,7 @@ export const AUDIT_ACTIONS = [
   'auth.second_factor_reset',
   'auth.password_changed',
   'auth.session_revoked',
+  'auth.draft_key_issued',
   'case.read',
   'case.read_denied',
   'case.list',

@@ -68,3 +68,11 @@ export const preferencesSchema = z
     pseudonymMode: z.boolean().optional(),
   })
   .strict();
+
+/**
+ * The key that encrypts this user's unsaved form drafts on the device (AES-GCM, 32 bytes,
+ * base64url). Held only in memory by the browser: the drafts at rest are unreadable without a
+ * session of the same user.
+ */
+export const draftKeySchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export type DraftKey = z.infer<typeof draftKeySchema>;
