@@ -5,13 +5,16 @@ import caseload from './caseload.json';
 import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import confirm from './confirm.json';
 import crossBorderReferral from './crossBorderReferral.json';
+import drafts from './drafts.json';
 import federation from './federation.json';
 import followUp from './followUp.json';
 import globalCollection from './globalCollection.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import matching from './matching.json';
+import matchingScope from './matchingScope.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
 import reconciliation from './reconciliation.json';
@@ -58,5 +61,8 @@ export const en = {
   ...globalCollection,
   ...regionalStatistics,
   ...serviceDirectory,
+  ...drafts,
+  ...confirm,
+  ...matchingScope,
 };
 export type Catalogue = typeof en;
