@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   type CaseDetail,
   type FieldError,
@@ -13,11 +13,14 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { todayIso } from '../caseRecord/common/options';
@@ -48,16 +51,20 @@ function VisitForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { values, setField } = useFormValues<VisitValues>({
-    actualOn: todayIso(),
-    mode: followUp.defaultMode,
-    visitingAgencyId: null,
-    visitorName: '',
-    situation: null,
-    findings: '',
-    nextSteps: '',
-    assessmentId: null,
-  });
+  const { values, setField, draft } = useDraftForm<VisitValues>(
+    {
+      actualOn: todayIso(),
+      mode: followUp.defaultMode,
+      visitingAgencyId: null,
+      visitorName: '',
+      situation: null,
+      findings: '',
+      nextSteps: '',
+      assessmentId: null,
+    },
+    { form: 'follow-up-visit', record: `${detail.id}:${visit?.id ?? 'new'}` },
+  );
+  const cancel = useGuardedCancel(onDone);
   const assessments = useCaseAssessments(detail.id);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordVisit(detail.id);
@@ -88,12 +95,13 @@ function VisitForm({
         : [];
     const problems = [...(checked.ok ? [] : checked.errors), ...agencyMissing];
     setClientErrors(problems);
-    if (checked.ok && problems.length === 0) record.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok && problems.length === 0) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">
           {visit?.scheduledOn ? (
             <>
@@ -188,7 +196,7 @@ function VisitForm({
         )}
         <ProblemAlert error={record.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={record.isPending}>
@@ -210,13 +218,13 @@ export function RecordVisitModal(props: {
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={props.opened}
       onClose={props.onClose}
       title={t(props.visit ? 'followUp.visit.recordTitle' : 'followUp.visit.unscheduledTitle')}
       size="lg"
     >
       {props.opened && <VisitForm detail={props.detail} followUp={props.followUp} visit={props.visit} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -14,3 +14,9 @@ export const FormGuardContext = createContext<FormGuardHost | null>(null);
 
 /** The dialog around this form, if it is in one that asks before closing. */
 export const useFormGuardHost = () => use(FormGuardContext);
+
+/** A Cancel button's handler: inside a guarded dialog it asks first when something was typed, as Escape does. */
+export function useGuardedCancel(cancel: () => void): () => void {
+  const host = useFormGuardHost();
+  return () => (host ? host.requestClose(cancel) : cancel());
+}

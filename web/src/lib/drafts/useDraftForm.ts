@@ -78,6 +78,16 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
     setBaseline(valuesRef.current);
   }, [forget]);
 
+  /** A save's onSuccess that clears the draft first: `{ onSuccess: draft.clearing(onDone) }`. */
+  const clearing = useCallback(
+    <Args extends unknown[]>(then: (...args: Args) => void) =>
+      (...args: Args) => {
+        clear();
+        then(...args);
+      },
+    [clear],
+  );
+
   /** Back to the form as it was opened, and no draft left. */
   const discard = useCallback(() => {
     forget();
@@ -93,7 +103,7 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
   // A dialog asks before closing itself; this guard covers navigation and the tab.
   const leave = useLeaveGuard(() => dirtyRef.current);
 
-  return { values, setField, setValues, draft: { restoredAt, dirty, clear, discard, leave } };
+  return { values, setField, setValues, draft: { restoredAt, dirty, clear, clearing, discard, leave } };
 }
 
 export type DraftState = ReturnType<typeof useDraftForm>['draft'];
