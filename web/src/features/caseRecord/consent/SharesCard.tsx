@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, T
 import { type CaseDetail, type CaseShare, type Consent, caseShareInputSchema, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
@@ -189,15 +190,18 @@ function SharesTable({ detail, shares }: { detail: CaseDetail; shares: CaseShare
                       {t('caseRecord.share.revoked')}
                     </Badge>
                   ) : (
-                    <Button
+                    <ConfirmButton
                       size="compact-xs"
                       variant="subtle"
                       color="red"
-                      onClick={() => unshare.mutate(item.agencyId)}
+                      confirmTitle={t('confirm.unshare.title', { agency: item.agencyName })}
+                      confirmMessage={t('confirm.unshare.text')}
+                      confirmLabel={t('confirm.unshare.action')}
+                      onConfirm={() => unshare.mutate(item.agencyId)}
                       loading={unshare.isPending && unshare.variables === item.agencyId}
                     >
                       {t('caseRecord.share.stop')}
-                    </Button>
+                    </ConfirmButton>
                   )}
                 </Table.Td>
               </Table.Tr>
