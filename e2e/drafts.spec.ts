@@ -109,6 +109,10 @@ for (const locale of ['th', 'my'] as const) {
     await expect(family).toHaveValue(familyName);
     await expect(story).toHaveValue(narrative);
     await page.screenshot({ path: `test-results/drafts-intake-restored-${locale}-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await expect(given).toHaveValue(givenName);
+    await page.screenshot({ path: `test-results/drafts-intake-restored-${locale}-1366.png`, fullPage: true });
+    await page.setViewportSize(PHONE);
 
     // On a phone the possible matches come before Save, and say whose records they searched.
     const matches = page.getByRole('region', { name: t.matching.title });
