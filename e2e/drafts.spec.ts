@@ -153,6 +153,8 @@ for (const locale of ['th', 'my'] as const) {
     await accountBox().press('Escape');
     const question = page.getByRole('dialog', { name: t.drafts.close.title });
     await expect(question).toBeVisible();
+    // The question fades in; the picture is of it, not of the fade.
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `test-results/drafts-interview-escape-${locale}-360.png` });
     await question.getByRole('button', { name: t.drafts.keepEditing }).click();
     await expect(question).toBeHidden();

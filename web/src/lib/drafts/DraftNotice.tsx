@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { LeaveDialog } from '../../components/LeaveDialog';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDateTime } from '../dates';
-import type { DraftState } from './useDraftForm';
+import type { LeaveGuard } from '../useLeaveGuard';
 
 /** Says that earlier input was brought back (with a way to throw it away), and asks before leaving a form with unsaved input. */
-export function DraftNotice({ draft }: { draft: DraftState }) {
+export function DraftNotice({ draft }: { draft: { restoredAt: Date | null; discard: () => void; leave: LeaveGuard } }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (

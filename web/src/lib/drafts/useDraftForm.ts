@@ -72,11 +72,18 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
     if (store && place) store.remove(place);
   }, [store, place]);
 
-  /** The form was saved: what is on screen is now the record, nothing to keep or guard. */
-  const clear = useCallback(() => {
-    forget();
-    setBaseline(valuesRef.current);
-  }, [forget]);
+  /**
+   * The form was saved: what is on screen is now the record, nothing to keep or guard. A form that
+   * starts over after saving (add another entry) passes the values it starts over with.
+   */
+  const clear = useCallback(
+    (next?: Values) => {
+      forget();
+      setBaseline(next ?? valuesRef.current);
+      if (next) setValues(next);
+    },
+    [forget, setValues],
+  );
 
   /** A save's onSuccess that clears the draft first: `{ onSuccess: draft.clearing(onDone) }`. */
   const clearing = useCallback(
@@ -105,5 +112,3 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
 
   return { values, setField, setValues, draft: { restoredAt, dirty, clear, clearing, discard, leave } };
 }
-
-export type DraftState = ReturnType<typeof useDraftForm>['draft'];

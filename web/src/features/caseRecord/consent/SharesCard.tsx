@@ -7,7 +7,8 @@ import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
-import { useFormValues } from '../../../lib/useFormValues';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { validate } from '../../../lib/validation';
 import { AgencySelect } from '../common/AgencySelect';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
@@ -21,7 +22,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
   const { t } = useTranslation();
   const locale = useLocale();
   const directory = useAgencyDirectory();
-  const { values, setField: setValue, setValues } = useFormValues(EMPTY_SHARE);
+  const { values, setField: setValue, setValues, draft } = useDraftForm(EMPTY_SHARE, { form: 'case-share', record: detail.id });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [shared, setShared] = useState<string | null>(null);
   const share = useShareCase(detail.id);
@@ -62,7 +63,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
       share.mutate(checked.data, {
         onSuccess: () => {
           setShared(name);
-          setValues(EMPTY_SHARE);
+          draft.clear(EMPTY_SHARE);
         },
       });
   };
@@ -78,6 +79,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Title order={3} size="h5">
           {t('caseRecord.share.new')}
         </Title>

@@ -10,8 +10,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { blankToNull, todayIso } from '../common/options';
@@ -32,7 +33,7 @@ const EMPTY: EventValues = { eventType: null, country: null, place: '', startedO
 function EventForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const countryOptions = useCountryOptions();
-  const { values, setField, setValues } = useFormValues(EMPTY);
+  const { values, setField, draft } = useDraftForm(EMPTY, { form: 'trafficking-event', record: caseId });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddEvent(caseId);
   const errors = useRecordFieldErrors(clientErrors, add.error, {
@@ -50,12 +51,13 @@ function EventForm({ caseId }: { caseId: string }) {
       endedOn: blankToNull(values.endedOn),
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
+    if (checked.ok) add.mutate(checked.data, { onSuccess: () => draft.clear(EMPTY) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} />
         <Title order={3} size="h6">
           {t('caseRecord.events.add')}
         </Title>
