@@ -153,6 +153,7 @@ export const AUDIT_ACTIONS = [
   'auth.password_changed',
   'auth.password_reset_requested',
   'auth.session_revoked',
+  'auth.draft_key_issued',
   'case.read',
   'case.read_denied',
   'case.list',

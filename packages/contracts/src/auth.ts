@@ -83,3 +83,11 @@ export const helpContactSchema = z.object({
   administrators: z.array(z.object({ displayName: z.string(), email: z.string().nullable() })),
 });
 export type HelpContact = z.infer<typeof helpContactSchema>;
+
+/**
+ * The key that encrypts this user's unsaved form drafts on the device (AES-GCM, 32 bytes,
+ * base64url). Held only in memory by the browser: the drafts at rest are unreadable without a
+ * session of the same user.
+ */
+export const draftKeySchema = z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+export type DraftKey = z.infer<typeof draftKeySchema>;

@@ -15,6 +15,7 @@ import { caseWorkRoutes } from './cases/caseWork.js';
 import { consentRoutes } from './consent/consent.js';
 import { crossBorderReferralRoutes } from './crossBorderReferrals/crossBorderReferrals.js';
 import { directoryRoutes } from './directory.js';
+import { draftKeyRoutes } from './drafts/draftKey.js';
 import { exportRoutes } from './exports/exports.js';
 import { federationRoutes } from './federation/federation.js';
 import { followUpRoutes } from './followUp/followUp.js';
@@ -43,6 +44,7 @@ import { taskBoardRoutes } from './tasks/taskBoard.js';
 const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   healthRoutes,
   authRoutes,
+  draftKeyRoutes,
   agencyRoutes,
   userRoutes,
   roleRoutes,

@@ -274,6 +274,16 @@ const CORE_MATRIX: RouteMatrix = {
       expect(me.agency).toEqual({ id: agency.ngo, name: expect.any(String), countryCode: 'TH' });
     },
   },
+  'GET /api/auth/draft-key': {
+    why: "hands out the caller's own draft key; the route takes no user, so no one reaches another's",
+    anonymous: { path: '/api/auth/draft-key' },
+    probe: async () => {
+      const mine = (await ok(ngo.get('/api/auth/draft-key'))).key;
+      const theirs = (await ok(socialworker.get('/api/auth/draft-key'))).key;
+      expect(mine).not.toBe(theirs);
+      expect((await ok(ngo.get(`/api/auth/draft-key?userId=${userIds['th.socialworker']}`))).key).toBe(mine);
+    },
+  },
   'PATCH /api/auth/preferences': {
     why: "changes the caller's own preferences; the body cannot name another user",
     anonymous: { path: '/api/auth/preferences', body: { locale: 'en' } },

@@ -1,6 +1,7 @@
-import { Badge, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { SessionSummary } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormattedDate } from '../../components/FormattedDate';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -32,9 +33,18 @@ function SessionRow({ session }: { session: SessionSummary }) {
       </Table.Td>
       <Table.Td>
         {!session.current && (
-          <Button size="compact-sm" color="red" variant="subtle" loading={revoke.isPending} onClick={() => revoke.mutate(session.id)}>
+          <ConfirmButton
+            size="compact-sm"
+            color="red"
+            variant="subtle"
+            loading={revoke.isPending}
+            confirmTitle={t('confirm.sessionRevoke.title')}
+            confirmMessage={t('confirm.sessionRevoke.text')}
+            confirmLabel={t('confirm.sessionRevoke.action')}
+            onConfirm={() => revoke.mutate(session.id)}
+          >
             {t('account.sessions.revoke')}
-          </Button>
+          </ConfirmButton>
         )}
         <ProblemAlert error={revoke.error} />
       </Table.Td>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import {
   AGENCY_FUNCTIONS,
   type Agency,
@@ -11,10 +11,13 @@ import {
 } from '@seamless/contracts';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useCountryOptions, useInstanceCountry } from '../countries/useCountries';
 import { agencyFunctionOptions, organisationTypeOptions } from './agencyVocabulary';
@@ -84,7 +87,8 @@ function AgencyForm({ agency, onDone }: AgencyFormProps) {
   const instanceCountry = useInstanceCountry();
   const countryOptions = useCountryOptions();
   const parentOptions = useAgencyOptions().filter((option) => option.value !== agency?.id);
-  const { values, setField } = useFormValues(() => initialValues(agency));
+  const { values, setField, draft } = useDraftForm(() => initialValues(agency), { form: 'agency', record: agency?.id ?? 'new' });
+  const cancel = useGuardedCancel(onDone);
   // A new agency defaults to this instance's country, which may arrive after the form opens.
   const countryCode = values.countryCode ?? instanceCountry ?? null;
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
@@ -99,11 +103,11 @@ function AgencyForm({ agency, onDone }: AgencyFormProps) {
     if (agency) {
       const checked = validate(agencyUpdateSchema, { ...body, active: values.active, version: agency.version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: agency.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) update.mutate({ id: agency.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(agencyCreateSchema, body);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) create.mutate(checked.data, { onSuccess: onDone });
+      if (checked.ok) create.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
     }
   };
 
@@ -116,6 +120,7 @@ function AgencyForm({ agency, onDone }: AgencyFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <TextInput label={t('agencies.fields.name')} required {...text('name')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
@@ -180,7 +185,7 @@ function AgencyForm({ agency, onDone }: AgencyFormProps) {
         )}
         <ProblemAlert error={mutation.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>
@@ -200,13 +205,13 @@ interface AgencyFormModalProps {
 export function AgencyFormModal({ target, onClose }: AgencyFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       title={target?.agency ? t('agencies.editTitle', { name: target.agency.name }) : t('agencies.createTitle')}
       size="xl"
     >
       {target && <AgencyForm key={target.agency?.id ?? 'new'} agency={target.agency} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -2,6 +2,7 @@ import type { Locale, Me } from '@seamless/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { applyLocale } from '../../i18n/i18n';
+import { clearAllDrafts } from '../../lib/drafts/draftStore';
 import { authApi } from './api';
 import { meQueryKey } from './meQuery';
 
@@ -19,8 +20,9 @@ export function useSignOut() {
   const router = useRouter();
   return useMutation({
     mutationFn: authApi.logout,
-    // Whatever the server answers, nothing of this session may stay on screen or in memory.
+    // Whatever the server answers, nothing of this session may stay on screen, in memory or in unsaved drafts.
     onSettled: async () => {
+      clearAllDrafts(window.localStorage);
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
       await router.navigate({ to: '/sign-in', search: {} });

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, MultiSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { type FieldError, MEETING_MODES, type MeetingDetail, meetingInputSchema, timeZoneOfCountry } from '@seamless/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -6,10 +6,12 @@ import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { DateInput } from '../../components/DateInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useMe } from '../auth/MeContext';
 import { meetingApi } from './api';
@@ -32,7 +34,10 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   const zone = meeting?.timeZone ?? timeZoneOfCountry(me.agency.countryCode);
   // The default date counts from today where the meeting is held, not from UTC's day.
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
-  const { values, setField } = useFormValues(() => meetingFormValues(meeting, today));
+  const { values, setField, draft } = useDraftForm(() => meetingFormValues(meeting, today), {
+    form: 'case-meeting',
+    record: meeting?.id ?? 'new',
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   // Closed after each pick: left open, the list covers the dialog's buttons.
   const [agencyListOpen, setAgencyListOpen] = useState(false);
@@ -50,10 +55,11 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
     const checked = validate(meetingInputSchema, meetingBody(values));
     setClientErrors(checked.ok ? [] : checked.errors);
     if (!checked.ok) return;
-    if (meeting) update.mutate(meetingBody(values), { onSuccess: onDone });
+    if (meeting) update.mutate(meetingBody(values), { onSuccess: draft.clearing(onDone) });
     else
       create.mutate(checked.data, {
         onSuccess: (created) => {
+          draft.clear();
           onDone();
           void navigate({ to: '/meetings/$meetingId', params: { meetingId: created.id } });
         },
@@ -68,6 +74,7 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <TextInput label={t('caseMeetings.fields.title')} required {...text('title')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <DateInput
@@ -136,8 +143,8 @@ function MeetingForm({ meeting, onDone }: MeetingFormProps) {
 export function MeetingFormModal({ opened, meeting, onClose }: { opened: boolean; meeting: MeetingDetail | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={meeting ? t('caseMeetings.edit') : t('caseMeetings.convene')} size="lg">
+    <GuardedModal opened={opened} onClose={onClose} title={meeting ? t('caseMeetings.edit') : t('caseMeetings.convene')} size="lg">
       {opened && <MeetingForm meeting={meeting} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

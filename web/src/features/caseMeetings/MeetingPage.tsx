@@ -16,6 +16,7 @@ import { useNavigate, useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInput } from '../../components/DateInput';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -151,11 +152,24 @@ function AttendanceCard({ meeting }: { meeting: MeetingDetail }) {
     meetingApi.setAttendance(meeting.id, id, attendance),
   );
   const remove = useMeetingChange((id: string) => meetingApi.removeAttendee(meeting.id, id));
+  const [removing, setRemoving] = useState<string | null>(null);
   const errors = useFieldErrors([], add.error);
   const manage = meeting.abilities.manage;
   return (
     <Card withBorder padding="md">
       <Stack gap="xs">
+        <ConfirmDialog
+          opened={removing !== null}
+          title={t('confirm.attendeeRemove.title')}
+          message={t('confirm.attendeeRemove.text')}
+          confirmLabel={t('confirm.attendeeRemove.action')}
+          cancelLabel={t('confirm.back')}
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            if (removing) remove.mutate(removing);
+            setRemoving(null);
+          }}
+        />
         <Title order={3} size="h5">
           {t('caseMeetings.attendees.title')}
         </Title>
@@ -190,7 +204,7 @@ function AttendanceCard({ meeting }: { meeting: MeetingDetail }) {
                   variant="subtle"
                   color="gray"
                   aria-label={t('caseMeetings.attendees.remove')}
-                  onClick={() => remove.mutate(attendee.id)}
+                  onClick={() => setRemoving(attendee.id)}
                 >
                   ×
                 </ActionIcon>

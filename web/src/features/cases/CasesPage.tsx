@@ -31,6 +31,7 @@ import {
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
@@ -285,6 +286,7 @@ function SavedFilters({ search, onApply }: SavedFiltersProps) {
   const remove = useDeleteSavedFilter();
   const [saving, setSaving] = useState(false);
   const [opened, setOpened] = useState(false);
+  const [deleting, setDeleting] = useState<{ id: string; name: string } | null>(null);
   const current = filterQueryOf(search);
   const filters = saved.data?.items ?? [];
   const active = filters.find((filter) => sameQuery(filter.query, current));
@@ -325,7 +327,7 @@ function SavedFilters({ search, onApply }: SavedFiltersProps) {
                 <ActionIcon
                   variant="subtle"
                   color="red"
-                  onClick={() => remove.mutate(filter.id)}
+                  onClick={() => setDeleting(filter)}
                   loading={remove.isPending && remove.variables === filter.id}
                   aria-label={t('caseload.savedFilters.delete', { name: filter.name })}
                 >
@@ -341,6 +343,18 @@ function SavedFilters({ search, onApply }: SavedFiltersProps) {
         {t('caseload.savedFilters.saveCurrent')}
       </Button>
       <SaveFilterModal opened={saving} query={current} onClose={() => setSaving(false)} />
+      <ConfirmDialog
+        opened={deleting !== null}
+        title={t('confirm.savedFilterRemove.title', { name: deleting?.name ?? '' })}
+        message={t('confirm.savedFilterRemove.text')}
+        confirmLabel={t('confirm.savedFilterRemove.action')}
+        cancelLabel={t('confirm.back')}
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) remove.mutate(deleting.id);
+          setDeleting(null);
+        }}
+      />
     </Group>
   );
 }

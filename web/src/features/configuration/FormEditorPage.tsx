@@ -12,10 +12,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { FormattedDate } from '../../components/FormattedDate';
+import { LeaveDialog } from '../../components/LeaveDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
 import { validate } from '../../lib/validation';
 import { isValidationCode } from '../../lib/validationCodes';
 import { useCountryName } from '../countries/useCountries';
@@ -42,7 +44,6 @@ import { LabelsModal } from './LabelsModal';
 import { useFormConfigurations, useLookupLists, useSaveForm } from './queries';
 import { RequiredRuleText } from './RequiredRuleText';
 import { SaveProblem } from './SaveProblem';
-import { useLeaveGuard } from './useLeaveGuard';
 
 /** Field errors of the definition, named by the field they concern, for one list above the groups. */
 function useDefinitionProblems(definition: FormDefinition, errors: readonly FieldError[]): string[] {
@@ -237,7 +238,7 @@ function FormEditor({ configuration, lists, reload }: FormEditorProps) {
   const [reloading, setReloading] = useState(false);
   const save = useSaveForm(configuration);
   const dirty = !sameDefinition(draft, base.definition);
-  useLeaveGuard(dirty);
+  const leave = useLeaveGuard(() => dirty);
   const savedKeys = new Set(allFields(base.definition).map((field) => field.key));
   const unsavedKeys = new Set(allFields(draft).flatMap((field) => (savedKeys.has(field.key) ? [] : [field.key])));
   const serverErrors = save.error instanceof ApiProblem ? save.error.errors : [];
@@ -282,6 +283,7 @@ function FormEditor({ configuration, lists, reload }: FormEditorProps) {
 
   return (
     <>
+      <LeaveDialog guard={leave} kept={false} />
       <RouterAnchor to="/admin/forms" search={{ country: configuration.countryCode, tab: 'forms' }} size="sm">
         {t('configuration.back')}
       </RouterAnchor>

@@ -5,10 +5,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { FormattedDate } from '../../components/FormattedDate';
+import { LeaveDialog } from '../../components/LeaveDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { useLeaveGuard } from '../../lib/useLeaveGuard';
 import { validate } from '../../lib/validation';
 import { useCountryName } from '../countries/useCountries';
 import { localised } from '../forms/configuredForm';
@@ -31,7 +33,6 @@ import {
 } from './picklistDraft';
 import { useLookupLists, useSaveLookupList } from './queries';
 import { SaveProblem } from './SaveProblem';
-import { useLeaveGuard } from './useLeaveGuard';
 
 interface NewValueFormProps {
   taken: (code: string) => boolean;
@@ -109,7 +110,7 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
   const [reloading, setReloading] = useState(false);
   const save = useSaveLookupList(list);
   const dirty = !sameList(draft, base);
-  useLeaveGuard(dirty);
+  const leave = useLeaveGuard(() => dirty);
   const name = localised(draft.labels, locale);
   const change = (next: ListDraft) => {
     setDraft(next);
@@ -159,6 +160,7 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
 
   return (
     <>
+      <LeaveDialog guard={leave} kept={false} />
       <RouterAnchor to="/admin/forms" search={{ country: list.countryCode, tab: 'picklists' }} size="sm">
         {t('configuration.back')}
       </RouterAnchor>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   type CaseDetail,
   type FieldError,
@@ -14,11 +14,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
-import { useFormValues } from '../../lib/useFormValues';
 import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
@@ -50,16 +53,20 @@ function VisitForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { values, setField } = useFormValues<VisitValues>({
-    actualOn: todayIso(),
-    mode: followUp.defaultMode,
-    visitingAgencyId: null,
-    visitorName: '',
-    situation: null,
-    findings: '',
-    nextSteps: '',
-    assessmentId: null,
-  });
+  const { values, setField, draft } = useDraftForm<VisitValues>(
+    {
+      actualOn: todayIso(),
+      mode: followUp.defaultMode,
+      visitingAgencyId: null,
+      visitorName: '',
+      situation: null,
+      findings: '',
+      nextSteps: '',
+      assessmentId: null,
+    },
+    { form: 'follow-up-visit', record: `${detail.id}:${visit?.id ?? 'new'}` },
+  );
+  const cancel = useGuardedCancel(onDone);
   const assessments = useCaseAssessments(detail.id);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordVisit(detail.id);
@@ -90,12 +97,13 @@ function VisitForm({
         : [];
     const problems = [...(checked.ok ? [] : checked.errors), ...agencyMissing];
     setClientErrors(problems);
-    if (checked.ok && problems.length === 0) record.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok && problems.length === 0) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">
           {visit?.scheduledOn ? (
             <>
@@ -189,7 +197,7 @@ function VisitForm({
         )}
         <ProblemAlert error={record.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={record.isPending}>
@@ -213,7 +221,7 @@ export function RecordVisitModal(props: {
   // A visit is written on the doorstep: on a phone the form takes the whole screen.
   const phone = usePhoneLayout();
   return (
-    <Modal
+    <GuardedModal
       opened={props.opened}
       onClose={props.onClose}
       title={t(props.visit ? 'followUp.visit.recordTitle' : 'followUp.visit.unscheduledTitle')}
@@ -221,6 +229,6 @@ export function RecordVisitModal(props: {
       fullScreen={phone}
     >
       {props.opened && <VisitForm detail={props.detail} followUp={props.followUp} visit={props.visit} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

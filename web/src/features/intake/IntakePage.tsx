@@ -1,4 +1,5 @@
 import { Alert, Box, Button, Checkbox, Fieldset, Grid, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { EXPLOITATION_TYPES, type FieldError, INTAKE_CHANNELS, INTAKE_URGENCIES, type PersonMatchCandidate } from '@seamless/contracts';
 import { useNavigate } from '@tanstack/react-router';
 import { type FormEvent, useMemo, useRef, useState } from 'react';
@@ -8,9 +9,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { fieldErrorMessage } from '../../lib/fieldErrorMessage';
 import { oneOf } from '../../lib/oneOf';
-import { useFormValues } from '../../lib/useFormValues';
 import { useMe } from '../auth/MeContext';
 import { ConfiguredFields } from '../forms/ConfiguredFields';
 import { answersOfForm, checkFormAnswers, type FormAnswers } from '../forms/configuredForm';
@@ -46,12 +48,15 @@ export function IntakePage() {
   const navigate = useNavigate();
   const today = localToday();
   const form = useRef<HTMLFormElement>(null);
-  const { values, setField } = useFormValues(emptyIntake);
+  const { values, setField, draft } = useDraftForm(emptyIntake, { form: 'intake', record: 'new' });
+  const answers = values.answers;
+  const setAnswers = (next: FormAnswers) => setField('answers', next);
   const [attempted, setAttempted] = useState(false);
   const [picked, setPicked] = useState<PersonMatchCandidate | null>(null);
   const create = useCreateCase();
+  // Beside the form only where there is room for both (Mantine's lg breakpoint); read at once, so the panel is not moved after the first paint.
+  const wide = useMediaQuery('(min-width: 75em)', false, { getInitialValueInEffect: false });
   const configured = useConfiguredForm('intake');
-  const [answers, setAnswers] = useState<FormAnswers>({});
   // The sections the caller's role opens: configured fields of other sections are not hers to fill.
   const sections = me.permissions.flatMap((permission) => (permission.startsWith('section:') ? [permission.slice('section:'.length)] : []));
   const answered = Object.values(answers).some((answer) => answer !== null && answer !== undefined && answer !== '');
@@ -79,7 +84,10 @@ export function IntakePage() {
     create.mutate(
       { ...checked.body, formAnswers },
       {
-        onSuccess: (detail) => navigate({ to: '/cases/$caseId', params: { caseId: detail.id } }),
+        onSuccess: (detail) => {
+          draft.clear();
+          navigate({ to: '/cases/$caseId', params: { caseId: detail.id } });
+        },
         onError: focusFirstError,
       },
     );
@@ -94,13 +102,28 @@ export function IntakePage() {
     [t],
   );
 
+  const matches = (
+    <PossibleMatchesPanel
+      name={matchName}
+      birthdate={values.birthDate && values.birthDate <= today ? values.birthDate : null}
+      birthYear={birthYear}
+      citizenship={values.citizenship[0] ?? null}
+      gender={values.gender}
+      documentNumber={documentNumber}
+      phone={phone}
+      onPick={setPicked}
+      pickedPersonId={picked?.personId ?? null}
+    />
+  );
+
   return (
     <>
       <PageHeader title={t('caseload.intake.title')} description={t('caseload.intake.description')} />
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Grid.Col span={wide ? 8 : 12}>
           <form ref={form} onSubmit={submit} noValidate aria-label={t('caseload.intake.title')}>
             <Stack gap="lg">
+              <DraftNotice draft={draft} />
               {picked && (
                 <Alert color="blue" variant="light" title={t('caseload.intake.samePersonTitle')}>
                   <Stack gap="xs" align="flex-start">
@@ -166,6 +189,9 @@ export function IntakePage() {
 
               <PersonSection values={values} setField={setField} errors={errors} today={today} />
 
+              {/* On a phone the matches come right after the person, long before Save, so a duplicate is seen in time. */}
+              {!wide && matches}
+
               <Fieldset legend={t('caseload.intake.sections.exploitation')}>
                 <Checkbox.Group
                   label={t('caseload.intake.exploitationTypes')}
@@ -227,21 +253,13 @@ export function IntakePage() {
             </Stack>
           </form>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Box pos="sticky" top="calc(var(--app-shell-header-height, 0px) + var(--mantine-spacing-md))">
-            <PossibleMatchesPanel
-              name={matchName}
-              birthdate={values.birthDate && values.birthDate <= today ? values.birthDate : null}
-              birthYear={birthYear}
-              citizenship={values.citizenship[0] ?? null}
-              gender={values.gender}
-              documentNumber={documentNumber}
-              phone={phone}
-              onPick={setPicked}
-              pickedPersonId={picked?.personId ?? null}
-            />
-          </Box>
-        </Grid.Col>
+        {wide && (
+          <Grid.Col span={4}>
+            <Box pos="sticky" top="calc(var(--app-shell-header-height, 0px) + var(--mantine-spacing-md))">
+              {matches}
+            </Box>
+          </Grid.Col>
+        )}
       </Grid>
     </>
   );

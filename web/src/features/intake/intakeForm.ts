@@ -12,6 +12,7 @@ import {
   type SpokenLanguage,
 } from '@seamless/contracts';
 import { validate } from '../../lib/validation';
+import type { FormAnswers } from '../forms/configuredForm';
 
 export interface DocumentRow {
   /** Identifies the row while the list is edited; never sent. */
@@ -48,6 +49,8 @@ export interface IntakeValues {
   contacts: ContactRow[];
   exploitationTypes: ExploitationType[];
   assignToAgencyId: string | null;
+  /** Answers to the country's own intake questions (configured forms). */
+  answers: FormAnswers;
 }
 
 export function emptyIntake(): IntakeValues {
@@ -71,6 +74,7 @@ export function emptyIntake(): IntakeValues {
     contacts: [],
     exploitationTypes: [],
     assignToAgencyId: null,
+    answers: {},
   };
 }
 

@@ -191,8 +191,11 @@ export function PossibleMatchesPanel(props: PossibleMatchesPanelProps) {
         </Title>
         {settled && matches.isFetching && <Loader size="xs" aria-hidden="true" />}
       </Group>
-      <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+      <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
         {status}
+      </Text>
+      <Text size="xs" c="dimmed" mb="sm">
+        {t('matchingScope.note')}
       </Text>
       {settled && matches.isError && <ProblemAlert error={matches.error} />}
       <Stack gap="sm">

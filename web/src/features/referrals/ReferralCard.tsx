@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from 
 import type { Referral, ReferralAction } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormattedDate } from '../../components/FormattedDate';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -86,9 +87,10 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
   const me = useMe();
   const withdraw = useReferralStep();
   const [asking, setAsking] = useState<Asking>(null);
+  const [confirmingWithdraw, setConfirmingWithdraw] = useState(false);
   const incoming = referral.toAgency?.id === me.agency.id && referral.direction === 'outgoing';
   const act = (action: ReferralAction) => {
-    if (action === 'withdraw') withdraw.mutate({ action: 'withdraw', referralId: referral.id });
+    if (action === 'withdraw') setConfirmingWithdraw(true);
     else setAsking(action);
   };
   return (
@@ -207,6 +209,18 @@ export function ReferralCard({ referral, showCase }: { referral: Referral; showC
         </Group>
       )}
       <ProblemAlert error={withdraw.error} />
+      <ConfirmDialog
+        opened={confirmingWithdraw}
+        title={t('confirm.referralWithdraw.title')}
+        message={t('confirm.referralWithdraw.text')}
+        confirmLabel={t('confirm.referralWithdraw.action')}
+        cancelLabel={t('confirm.back')}
+        onCancel={() => setConfirmingWithdraw(false)}
+        onConfirm={() => {
+          setConfirmingWithdraw(false);
+          withdraw.mutate({ action: 'withdraw', referralId: referral.id });
+        }}
+      />
       <StepModal referral={referral} asking={asking} onClose={() => setAsking(null)} />
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import {
   type FieldError,
   type Permission,
@@ -9,9 +9,12 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { PermissionChecklist } from './PermissionChecklist';
 import { useCreateRole, useUpdateRole } from './queries';
@@ -27,17 +30,21 @@ interface RoleFormProps {
 
 function RoleForm({ role, onDone }: RoleFormProps) {
   const { t } = useTranslation();
-  const { values, setField } = useFormValues<{
+  const { values, setField, draft } = useDraftForm<{
     key: string;
     name: string;
     permissions: Permission[];
     assignableByAgencyAdmins: boolean;
-  }>(() => ({
-    key: role?.key ?? '',
-    name: role?.name ?? '',
-    permissions: [...(role?.permissions ?? [])],
-    assignableByAgencyAdmins: role?.assignableByAgencyAdmins ?? false,
-  }));
+  }>(
+    () => ({
+      key: role?.key ?? '',
+      name: role?.name ?? '',
+      permissions: [...(role?.permissions ?? [])],
+      assignableByAgencyAdmins: role?.assignableByAgencyAdmins ?? false,
+    }),
+    { form: 'role', record: role?.id ?? 'new' },
+  );
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const create = useCreateRole();
   const update = useUpdateRole();
@@ -57,17 +64,18 @@ function RoleForm({ role, onDone }: RoleFormProps) {
         version: role.version,
       });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: role.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) update.mutate({ id: role.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(roleCreateSchema, values);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) create.mutate(checked.data, { onSuccess: onDone });
+      if (checked.ok) create.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
     }
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('roles.fields.name')}
@@ -107,7 +115,7 @@ function RoleForm({ role, onDone }: RoleFormProps) {
         )}
         <ProblemAlert error={mutation.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>
@@ -128,13 +136,13 @@ export function RoleFormModal({ target, onClose }: RoleFormModalProps) {
   const { t } = useTranslation();
   const role = target?.role;
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       title={role ? t('roles.editTitle', { name: roleLabel(t, role.key, role.name) }) : t('roles.createTitle')}
       size="xl"
     >
       {target && <RoleForm key={role?.id ?? 'new'} role={target.role} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Modal, MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { MultiSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   type DirectoryContact,
   directoryContactInputSchema,
@@ -9,10 +9,12 @@ import {
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { blankToNull, sortedOptions } from '../caseRecord/common/options';
 import { useAddContact, useUpdateContact } from './queries';
@@ -44,10 +46,13 @@ function ContactForm({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { values, setField } = useFormValues<Values>(() => ({
-    ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, contact?.[field] ?? ''])) as Record<TextField, string>),
-    languages: contact?.languages ?? [],
-  }));
+  const { values, setField, draft } = useDraftForm<Values>(
+    () => ({
+      ...(Object.fromEntries(TEXT_FIELDS.map((field) => [field, contact?.[field] ?? ''])) as Record<TextField, string>),
+      languages: contact?.languages ?? [],
+    }),
+    { form: 'directory-contact', record: `${organisationId}:${contact?.id ?? 'new'}` },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddContact();
   const update = useUpdateContact();
@@ -63,11 +68,12 @@ function ContactForm({
     if (contact) {
       const checked = validate(directoryContactUpdateSchema, { ...body, version: contact.version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: organisationId, contactId: contact.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok)
+        update.mutate({ id: organisationId, contactId: contact.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(directoryContactInputSchema, body);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) add.mutate({ id: organisationId, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) add.mutate({ id: organisationId, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     }
   };
 
@@ -86,6 +92,7 @@ function ContactForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>{TEXT_FIELDS.map(input)}</SimpleGrid>
         <MultiSelect
           label={t('serviceDirectory.form.languages')}
@@ -115,13 +122,13 @@ export function ContactFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       size="lg"
       title={t(target?.contact ? 'serviceDirectory.form.editContact' : 'serviceDirectory.form.addContact')}
     >
       {target && <ContactForm organisationId={organisationId} contact={target.contact} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Modal, MultiSelect, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Select, SimpleGrid, Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import {
   DIRECTORY_ORGANISATION_TYPES,
   type DirectoryOrganisation,
@@ -11,10 +11,12 @@ import {
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useMe } from '../auth/MeContext';
 import { blankToNull, sortedOptions } from '../caseRecord/common/options';
@@ -57,7 +59,10 @@ function OrganisationForm({ organisation, onDone }: { organisation: DirectoryOrg
   const countries = useCountryOptions();
   const instanceCountry = useInstanceCountry();
   const agencies = useAgencyDirectory();
-  const { values, setField } = useFormValues(() => initialValues(organisation, me.agency.id));
+  const { values, setField, draft } = useDraftForm(() => initialValues(organisation, me.agency.id), {
+    form: 'directory-organisation',
+    record: organisation?.id ?? 'new',
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const create = useCreateOrganisation();
   const update = useUpdateOrganisation();
@@ -84,11 +89,11 @@ function OrganisationForm({ organisation, onDone }: { organisation: DirectoryOrg
     if (organisation) {
       const checked = validate(directoryOrganisationUpdateSchema, { ...body, version: organisation.version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: organisation.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) update.mutate({ id: organisation.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(directoryOrganisationInputSchema, { ...body, agencyId: values.agencyId });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) create.mutate(checked.data, { onSuccess: onDone });
+      if (checked.ok) create.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
     }
   };
 
@@ -101,6 +106,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: DirectoryOrg
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <TextInput label={t('serviceDirectory.form.name')} required {...text('name')} />
         <TextInput label={t('serviceDirectory.form.localName')} {...text('localName')} />
         {!organisation && (
@@ -171,13 +177,13 @@ interface OrganisationFormModalProps {
 export function OrganisationFormModal({ opened, organisation, onClose }: OrganisationFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={organisation ? t('serviceDirectory.form.editTitle', { name: organisation.name }) : t('serviceDirectory.form.createTitle')}
     >
       {opened && <OrganisationForm organisation={organisation} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

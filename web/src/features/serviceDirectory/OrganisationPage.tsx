@@ -3,6 +3,7 @@ import type { DirectoryOrganisation } from '@seamless/contracts';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -100,15 +101,18 @@ function OrganisationDetail({ organisation }: { organisation: DirectoryOrganisat
                     <Button size="compact-xs" variant="subtle" onClick={() => setContact({ contact: item })}>
                       {t('serviceDirectory.form.editContact')}
                     </Button>
-                    <Button
+                    <ConfirmButton
                       size="compact-xs"
                       variant="subtle"
                       color="red"
                       loading={remove.isPending && remove.variables?.contactId === item.id}
-                      onClick={() => remove.mutate({ id: organisation.id, contactId: item.id })}
+                      confirmTitle={t('confirm.contactRemove.title')}
+                      confirmMessage={t('confirm.contactRemove.text')}
+                      confirmLabel={t('confirm.contactRemove.action')}
+                      onConfirm={() => remove.mutate({ id: organisation.id, contactId: item.id })}
                     >
                       {t('serviceDirectory.form.removeContact')}
-                    </Button>
+                    </ConfirmButton>
                   </>
                 )
               : undefined

@@ -1,4 +1,4 @@
-import { Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import {
   DIRECTORY_TARGET_SEXES,
   type DirectoryService,
@@ -13,10 +13,12 @@ import {
 import { type ChangeEvent, type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { blankToNull, sortedOptions } from '../caseRecord/common/options';
 import { useCountryOptions } from '../countries/useCountries';
@@ -65,7 +67,10 @@ function ServiceForm({
   const { t } = useTranslation();
   const locale = useLocale();
   const countries = useCountryOptions();
-  const { values, setField } = useFormValues(() => initialValues(service));
+  const { values, setField, draft } = useDraftForm(() => initialValues(service), {
+    form: 'directory-service',
+    record: `${organisationId}:${service?.id ?? 'new'}`,
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddService();
   const update = useUpdateService();
@@ -93,11 +98,12 @@ function ServiceForm({
     if (service) {
       const checked = validate(directoryServiceUpdateSchema, { ...body, version: service.version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: organisationId, serviceId: service.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok)
+        update.mutate({ id: organisationId, serviceId: service.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(directoryServiceInputSchema, body);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) add.mutate({ id: organisationId, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) add.mutate({ id: organisationId, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     }
   };
 
@@ -118,6 +124,7 @@ function ServiceForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('serviceDirectory.form.serviceArea')}
           required
@@ -198,13 +205,13 @@ export function ServiceFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       size="lg"
       title={t(target?.service ? 'serviceDirectory.form.editService' : 'serviceDirectory.form.addService')}
     >
       {target && <ServiceForm organisationId={organisationId} service={target.service} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

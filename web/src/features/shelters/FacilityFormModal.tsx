@@ -1,4 +1,4 @@
-import { Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import {
   type FieldError,
   RESIDENT_AGE_GROUPS,
@@ -11,17 +11,22 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { type FacilityDraft, facilityDraft, facilityDraftBody } from './facilityDraft';
 import { useSaveFacility } from './queries';
 
 function FacilityForm({ facility, onDone }: { facility: ShelterFacility | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const { values, setField } = useFormValues<FacilityDraft>(() => facilityDraft(facility));
+  const { values, setField, draft } = useDraftForm<FacilityDraft>(() => facilityDraft(facility), {
+    form: 'shelter-facility',
+    record: facility?.id ?? 'new',
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveFacility();
   const errors = useFieldErrors(clientErrors, save.error);
@@ -32,11 +37,11 @@ function FacilityForm({ facility, onDone }: { facility: ShelterFacility | null; 
     if (facility) {
       const checked = validate(shelterFacilityUpdateSchema, { ...body, version: facility.version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) save.mutate({ id: facility.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) save.mutate({ id: facility.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     } else {
       const checked = validate(shelterFacilityInputSchema, body);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) save.mutate({ id: null, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) save.mutate({ id: null, body: checked.data }, { onSuccess: draft.clearing(onDone) });
     }
   };
 
@@ -54,6 +59,7 @@ function FacilityForm({ facility, onDone }: { facility: ShelterFacility | null; 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         {text('name', true)}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
@@ -160,8 +166,13 @@ export function FacilityFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t(facility ? 'shelters.facilityForm.edit' : 'shelters.facilityForm.create')}>
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={t(facility ? 'shelters.facilityForm.edit' : 'shelters.facilityForm.create')}
+    >
       {opened && <FacilityForm facility={facility} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import {
   type FieldError,
   type ShelterUnit,
@@ -11,9 +11,11 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
 import { useSaveUnit } from './queries';
@@ -24,7 +26,10 @@ const OCCUPIED_FIELDS = ['kind', 'sex', 'ageGroup', 'beds', 'active'] as const;
 
 function UnitForm({ shelterId, unit, onDone }: { shelterId: string; unit: ShelterUnit | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const { values, setField } = useFormValues<UnitDraft>(() => (unit ? unitDraftOf(unit) : NEW_UNIT));
+  const { values, setField, draft } = useDraftForm<UnitDraft>(() => (unit ? unitDraftOf(unit) : NEW_UNIT), {
+    form: 'shelter-unit',
+    record: `${shelterId}:${unit?.id ?? 'new'}`,
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const save = useSaveUnit(shelterId);
   // The only rule the server adds on these fields is the residents' (unit_occupied): say it in her language.
@@ -36,17 +41,18 @@ function UnitForm({ shelterId, unit, onDone }: { shelterId: string; unit: Shelte
     if (unit) {
       const checked = validate(shelterUnitUpdateSchema, unitUpdateBody(values, unit.version));
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) save.mutate({ unitId: unit.id, body: checked.data }, { onSuccess: onDone });
+      if (checked.ok) save.mutate({ unitId: unit.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
       return;
     }
     const checked = validate(shelterUnitInputSchema, unitDraftBody(values));
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) save.mutate({ unitId: null, body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) save.mutate({ unitId: null, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <TextInput
           label={t('shelters.unitForm.name')}
           required
@@ -139,8 +145,8 @@ export function UnitFormModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t(unit ? 'shelters.unitForm.editTitle' : 'shelters.unitForm.title')}>
+    <GuardedModal opened={opened} onClose={onClose} title={t(unit ? 'shelters.unitForm.editTitle' : 'shelters.unitForm.title')}>
       {opened && <UnitForm shelterId={shelterId} unit={unit ?? null} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -6,10 +6,12 @@ import caseload from './caseload.json';
 import caseMeetings from './caseMeetings.json';
 import caseRecord from './caseRecord.json';
 import configuration from './configuration.json';
+import confirm from './confirm.json';
 import connection from './connection.json';
 import crossBorderReferral from './crossBorderReferral.json';
 import dateInput from './dateInput.json';
 import documents from './documents.json';
+import drafts from './drafts.json';
 import federation from './federation.json';
 import fieldChecks from './fieldChecks.json';
 import followUp from './followUp.json';
@@ -20,6 +22,7 @@ import identification from './identification.json';
 import journey from './journey.json';
 import layout from './layout.json';
 import matching from './matching.json';
+import matchingScope from './matchingScope.json';
 import mergeRequests from './mergeRequests.json';
 import notifications from './notifications.json';
 import onboarding from './onboarding.json';
@@ -76,5 +79,8 @@ export const en = {
   ...fieldChecks,
   ...dateInput,
   ...onboarding,
+  ...drafts,
+  ...confirm,
+  ...matchingScope,
 };
 export type Catalogue = typeof en;

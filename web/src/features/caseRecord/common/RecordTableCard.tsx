@@ -1,7 +1,8 @@
-import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Card, Stack, Table, Text, Title } from '@mantine/core';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { QueryState } from '../../../components/QueryState';
 import { TableSkeleton } from '../../../components/Skeletons';
@@ -60,15 +61,18 @@ export function RecordTableCard<Item extends { id: string }>({
                         {cells(item)}
                         {remove && (
                           <Table.Td>
-                            <Button
+                            <ConfirmButton
                               size="compact-xs"
                               variant="subtle"
                               color="red"
-                              onClick={() => remove.mutate(item.id)}
+                              confirmTitle={t('confirm.recordRemove.title')}
+                              confirmMessage={t('confirm.recordRemove.text')}
+                              confirmLabel={t('confirm.recordRemove.action')}
+                              onConfirm={() => remove.mutate(item.id)}
                               loading={remove.isPending && remove.variables === item.id}
                             >
                               {t('caseRecord.common.remove')}
-                            </Button>
+                            </ConfirmButton>
                           </Table.Td>
                         )}
                       </Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   type CaseDetail,
   type CaseSection,
@@ -10,9 +10,12 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../../lib/drafts/formGuard';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryOptions } from '../../countries/useCountries';
 import { AgencyMultiSelect } from '../common/AgencySelect';
@@ -36,18 +39,22 @@ interface ConsentValues {
 function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const countryOptions = useCountryOptions();
-  const { values, setField } = useFormValues<ConsentValues>({
-    purpose: null,
-    sections: [],
-    agencyIds: [],
-    countries: [],
-    // A child's consent is given by a guardian (DESIGN.md §4).
-    givenBy: detail.child ? 'guardian' : 'victim',
-    guardianName: '',
-    guardianRelationship: '',
-    givenOn: todayIso(),
-    expiresOn: '',
-  });
+  const { values, setField, draft } = useDraftForm<ConsentValues>(
+    {
+      purpose: null,
+      sections: [],
+      agencyIds: [],
+      countries: [],
+      // A child's consent is given by a guardian (DESIGN.md §4).
+      givenBy: detail.child ? 'guardian' : 'victim',
+      guardianName: '',
+      guardianRelationship: '',
+      givenOn: todayIso(),
+      expiresOn: '',
+    },
+    { form: 'consent', record: detail.id },
+  );
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddConsent(detail.id);
   const errors = useRecordFieldErrors(clientErrors, add.error, {
@@ -78,12 +85,13 @@ function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
         : [];
     const problems = [...(checked.ok ? [] : checked.errors), ...guardianMissing];
     setClientErrors(problems);
-    if (checked.ok && problems.length === 0) add.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok && problems.length === 0) add.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('caseRecord.consent.purpose')}
           data={CONSENT_PURPOSES.map((purpose) => ({ value: purpose, label: t(`vocab.consentPurpose.${purpose}`) }))}
@@ -170,7 +178,7 @@ function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
         </SimpleGrid>
         <ProblemAlert error={add.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={add.isPending}>
@@ -185,8 +193,8 @@ function ConsentForm({ detail, onDone }: { detail: CaseDetail; onDone: () => voi
 export function ConsentFormModal({ detail, opened, onClose }: { detail: CaseDetail; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('caseRecord.consent.newTitle')} size="xl">
+    <GuardedModal opened={opened} onClose={onClose} title={t('caseRecord.consent.newTitle')} size="xl">
       {opened && <ConsentForm detail={detail} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -2,11 +2,13 @@ import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, T
 import { type CaseDetail, type CaseShare, type Consent, caseShareInputSchema, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
-import { useFormValues } from '../../../lib/useFormValues';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { validate } from '../../../lib/validation';
 import { AgencySelect } from '../common/AgencySelect';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
@@ -20,7 +22,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
   const { t } = useTranslation();
   const locale = useLocale();
   const directory = useAgencyDirectory();
-  const { values, setField: setValue, setValues } = useFormValues(EMPTY_SHARE);
+  const { values, setField: setValue, setValues, draft } = useDraftForm(EMPTY_SHARE, { form: 'case-share', record: detail.id });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [shared, setShared] = useState<string | null>(null);
   const share = useShareCase(detail.id);
@@ -61,7 +63,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
       share.mutate(checked.data, {
         onSuccess: () => {
           setShared(name);
-          setValues(EMPTY_SHARE);
+          draft.clear(EMPTY_SHARE);
         },
       });
   };
@@ -77,6 +79,7 @@ function ShareForm({ detail, consents }: { detail: CaseDetail; consents: Consent
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Title order={3} size="h5">
           {t('caseRecord.share.new')}
         </Title>
@@ -189,15 +192,18 @@ function SharesTable({ detail, shares }: { detail: CaseDetail; shares: CaseShare
                       {t('caseRecord.share.revoked')}
                     </Badge>
                   ) : (
-                    <Button
+                    <ConfirmButton
                       size="compact-xs"
                       variant="subtle"
                       color="red"
-                      onClick={() => unshare.mutate(item.agencyId)}
+                      confirmTitle={t('confirm.unshare.title', { agency: item.agencyName })}
+                      confirmMessage={t('confirm.unshare.text')}
+                      confirmLabel={t('confirm.unshare.action')}
+                      onConfirm={() => unshare.mutate(item.agencyId)}
                       loading={unshare.isPending && unshare.variables === item.agencyId}
                     >
                       {t('caseRecord.share.stop')}
-                    </Button>
+                    </ConfirmButton>
                   )}
                 </Table.Td>
               </Table.Tr>

@@ -13,7 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
-import { useFormValues } from '../../../lib/useFormValues';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { validate } from '../../../lib/validation';
 import { TraffickingStatusBadge } from '../../cases/CaseBadges';
 import { AgencySelect } from '../common/AgencySelect';
@@ -48,14 +49,17 @@ function DecisionForm({ detail, record, onRecorded }: DecisionFormProps) {
   const options = nextStatuses(detail.traffickingStatus);
   const procedure = procedureForCountry(detail.countryCode);
   const completedInterviews = decisionInterviews(record.interviews);
-  const { values, setField, setValues } = useFormValues<DecisionValues>({
-    toStatus: options.length === 1 ? (options[0] ?? null) : null,
-    decidingAgencyId: null,
-    decidedByName: '',
-    decidedOn: todayIso(),
-    reasons: '',
-    interviewId: null,
-  });
+  const { values, setField, draft } = useDraftForm<DecisionValues>(
+    {
+      toStatus: options.length === 1 ? (options[0] ?? null) : null,
+      decidingAgencyId: null,
+      decidedByName: '',
+      decidedOn: todayIso(),
+      reasons: '',
+      interviewId: null,
+    },
+    { form: 'status-decision', record: detail.id },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const decide = useDecideStatus(detail.id);
   const errors = useRecordFieldErrors(clientErrors, decide.error);
@@ -92,7 +96,7 @@ function DecisionForm({ detail, record, onRecorded }: DecisionFormProps) {
       onSuccess: () => {
         onRecorded(toStatus);
         // The next decision starts from the same decider, date and interview; the status and reasons are new.
-        setValues((current) => ({ ...current, toStatus: null, reasons: '' }));
+        draft.clear({ ...values, toStatus: null, reasons: '' });
       },
     });
   };
@@ -100,6 +104,7 @@ function DecisionForm({ detail, record, onRecorded }: DecisionFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Radio.Group
           label={t('caseRecord.decision.toStatus')}
           description={t('caseRecord.decision.toStatusHint', { status: t(`traffickingStatus.${detail.traffickingStatus}`) })}

@@ -8,6 +8,7 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
@@ -120,12 +121,29 @@ function RequestRow({ caseId, request, canAct }: { caseId: string; request: Inte
               <Button size="compact-xs" onClick={() => setProviding(true)}>
                 {t('caseRecord.interpreter.markProvided')}
               </Button>
-              <Button size="compact-xs" variant="default" onClick={() => close('unavailable')} loading={update.isPending}>
+              <ConfirmButton
+                size="compact-xs"
+                variant="default"
+                loading={update.isPending}
+                confirmTitle={t('confirm.interpreterUnavailable.title')}
+                confirmMessage={t('confirm.interpreterUnavailable.text')}
+                confirmLabel={t('confirm.interpreterUnavailable.action')}
+                onConfirm={() => close('unavailable')}
+              >
                 {t('caseRecord.interpreter.markUnavailable')}
-              </Button>
-              <Button size="compact-xs" variant="subtle" color="gray" onClick={() => close('cancelled')} loading={update.isPending}>
+              </ConfirmButton>
+              <ConfirmButton
+                size="compact-xs"
+                variant="subtle"
+                color="gray"
+                loading={update.isPending}
+                confirmTitle={t('confirm.interpreterCancel.title')}
+                confirmMessage={t('confirm.interpreterCancel.text')}
+                confirmLabel={t('confirm.interpreterCancel.action')}
+                onConfirm={() => close('cancelled')}
+              >
                 {t('caseRecord.interpreter.cancel')}
-              </Button>
+              </ConfirmButton>
             </Group>
           )}
           {open && providing && <ProvidedForm caseId={caseId} request={request} onDone={() => setProviding(false)} />}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Checkbox, Group, Select, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import {
   type CaseDetail,
   elementsMet,
@@ -15,9 +15,12 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
+import { FormFooter } from '../../../components/FormFooter';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useLocale } from '../../../i18n/useLocale';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { AgencyMultiSelect } from '../common/AgencySelect';
 import { indicatorLabel, procedureLabel, stepLabel } from '../common/labels';
@@ -64,7 +67,7 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
   const { t } = useTranslation();
   const locale = useLocale();
   const identification = useIdentification(detail.id);
-  const { values, setField } = useFormValues(initial);
+  const { values, setField, draft } = useDraftForm(initial, { form: 'interview', record: `${detail.id}:${interview?.id ?? 'new'}` });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddInterview(detail.id);
   const update = useUpdateInterview(detail.id);
@@ -87,14 +90,28 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
       const version = identification.data?.interviews.find((item) => item.id === interview.id)?.version ?? interview.version;
       const checked = validate(interviewUpdateSchema, { ...candidate, version });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ interviewId: interview.id, body: checked.data }, { onSuccess: () => onDone() });
+      if (checked.ok)
+        update.mutate(
+          { interviewId: interview.id, body: checked.data },
+          {
+            onSuccess: () => {
+              draft.clear();
+              onDone();
+            },
+          },
+        );
     } else {
       const checked = validate(interviewInputSchema, candidate);
       setClientErrors(checked.ok ? [] : checked.errors);
       if (checked.ok) {
         add.mutate(
           { body: checked.data, interpreterLanguage: values.interpreterLanguage },
-          { onSuccess: ({ interpreterError }) => onDone({ interpreterError }) },
+          {
+            onSuccess: ({ interpreterError }) => {
+              draft.clear();
+              onDone({ interpreterError });
+            },
+          },
         );
       }
     }
@@ -103,6 +120,7 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('caseRecord.interview.procedure')}
@@ -229,14 +247,11 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
           error={errors.status}
         />
         <MutationProblem mutation={mutation} onReload={() => identification.refetch()} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone()}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {interview ? t('common.save') : t('caseRecord.interview.save')}
-          </Button>
-        </Group>
+        <FormFooter
+          onCancel={() => onDone()}
+          submitting={mutation.isPending}
+          submitLabel={interview ? t('common.save') : t('caseRecord.interview.save')}
+        />
       </Stack>
     </form>
   );
@@ -251,13 +266,13 @@ interface InterviewFormModalProps {
 export function InterviewFormModal({ detail, target, onClose }: InterviewFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={() => onClose()}
       title={target?.interview ? t('caseRecord.interview.editTitle') : t('caseRecord.interview.newTitle')}
       size="90rem"
     >
       {target && <InterviewForm key={target.interview?.id ?? 'new'} detail={detail} {...target} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

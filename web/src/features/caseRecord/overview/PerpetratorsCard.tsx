@@ -11,8 +11,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useLocale } from '../../../i18n/useLocale';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { blankToNull, sortedOptions } from '../common/options';
@@ -36,7 +37,7 @@ function PerpetratorForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const countryOptions = useCountryOptions();
-  const { values, setField, setValues } = useFormValues(EMPTY);
+  const { values, setField, draft } = useDraftForm(EMPTY, { form: 'perpetrator', record: caseId });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddPerpetrator(caseId);
   const errors = useRecordFieldErrors(clientErrors, add.error);
@@ -45,12 +46,13 @@ function PerpetratorForm({ caseId }: { caseId: string }) {
     event.preventDefault();
     const checked = validate(perpetratorInputSchema, { ...values, name: blankToNull(values.name) });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
+    if (checked.ok) add.mutate(checked.data, { onSuccess: () => draft.clear(EMPTY) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} />
         <Title order={3} size="h6">
           {t('caseRecord.perpetrators.add')}
         </Title>

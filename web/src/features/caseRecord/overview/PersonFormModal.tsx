@@ -3,7 +3,6 @@ import {
   Button,
   Fieldset,
   Group,
-  Modal,
   MultiSelect,
   NumberInput,
   Select,
@@ -25,9 +24,12 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { useLocale } from '../../../i18n/useLocale';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../../lib/drafts/formGuard';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryOptions } from '../../countries/useCountries';
 import { MutationProblem } from '../common/MutationProblem';
@@ -46,7 +48,8 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
   const locale = useLocale();
   const countryOptions = useCountryOptions();
   const refetch = useCaseDetail(detail.id).refetch;
-  const { values, setField } = useFormValues<PersonFormValues>(() => personFormValues(detail));
+  const { values, setField, draft } = useDraftForm<PersonFormValues>(() => personFormValues(detail), { form: 'person', record: detail.id });
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const update = useUpdatePerson(detail.id);
   const errors = useRecordFieldErrors(clientErrors, update.error, {
@@ -59,7 +62,7 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
     // The version of the record as last loaded: after a conflict and a reload, saving applies the user's input to it.
     const checked = validate(personUpdateSchema, personUpdateCandidate(values, detail.person.version));
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) update.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) update.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   const setDocument = (index: number, change: Partial<DocumentRow>) =>
@@ -76,6 +79,7 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('caseRecord.person.givenName')}
@@ -291,7 +295,7 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
         </Fieldset>
         <MutationProblem mutation={update} onReload={() => refetch()} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={update.isPending}>
@@ -312,8 +316,8 @@ interface PersonFormModalProps {
 export function PersonFormModal({ detail, opened, onClose }: PersonFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={t('caseRecord.person.editTitle')} size="xl">
+    <GuardedModal opened={opened} onClose={onClose} title={t('caseRecord.person.editTitle')} size="xl">
       {opened && <PersonForm detail={detail} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -11,8 +11,9 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../../components/DateInput';
 import { FormattedDate } from '../../../components/FormattedDate';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { blankToNull, todayIso } from '../common/options';
@@ -33,7 +34,7 @@ const EMPTY: EventValues = { eventType: null, country: null, place: '', startedO
 function EventForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const countryOptions = useCountryOptions();
-  const { values, setField, setValues } = useFormValues(EMPTY);
+  const { values, setField, draft } = useDraftForm(EMPTY, { form: 'trafficking-event', record: caseId });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const add = useAddEvent(caseId);
   const errors = useRecordFieldErrors(clientErrors, add.error, {
@@ -56,12 +57,13 @@ function EventForm({ caseId }: { caseId: string }) {
         ? [{ path: 'endedOn', code: 'ends_before_start', message: t('fieldChecks.dates.endsBeforeStart') }]
         : [];
     setClientErrors([...(checked.ok ? [] : checked.errors), ...order]);
-    if (checked.ok && order.length === 0) add.mutate(checked.data, { onSuccess: () => setValues(EMPTY) });
+    if (checked.ok && order.length === 0) add.mutate(checked.data, { onSuccess: () => draft.clear(EMPTY) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <DraftNotice draft={draft} />
         <Title order={3} size="h6">
           {t('caseRecord.events.add')}
         </Title>

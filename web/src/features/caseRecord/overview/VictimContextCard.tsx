@@ -15,8 +15,9 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../i18n/useLocale';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { oneOf } from '../../../lib/oneOf';
-import { useFormValues } from '../../../lib/useFormValues';
 import { validate } from '../../../lib/validation';
 import { useCountryName, useCountryOptions } from '../../countries/useCountries';
 import { Field } from '../common/Field';
@@ -118,7 +119,10 @@ function VictimContextForm({ detail }: { detail: CaseDetail }) {
   const locale = useLocale();
   const countryOptions = useCountryOptions();
   const refetch = useCaseDetail(detail.id).refetch;
-  const { values, setField } = useFormValues(() => initialValues(detail.victimContext));
+  const { values, setField, draft } = useDraftForm(() => initialValues(detail.victimContext), {
+    form: 'victim-context',
+    record: detail.id,
+  });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const save = useSaveVictimContext(detail.id);
@@ -135,7 +139,7 @@ function VictimContextForm({ detail }: { detail: CaseDetail }) {
       version: detail.victimContext?.version ?? 0,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) save.mutate(checked.data, { onSuccess: () => setSaved(true) });
+    if (checked.ok) save.mutate(checked.data, { onSuccess: draft.clearing(() => setSaved(true)) });
   };
 
   const list = <Name extends ListField>(
@@ -158,6 +162,7 @@ function VictimContextForm({ detail }: { detail: CaseDetail }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {list('exploitationTypes', EXPLOITATION_TYPES, t('caseRecord.victimContext.exploitationTypes'), (v) =>
             t(`vocab.exploitationType.${v}`),

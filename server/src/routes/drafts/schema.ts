@@ -1,0 +1,3 @@
+import { draftKeySchema } from '@seamless/contracts';
+
+export const draftKeyRouteSchema = { tags: ['auth'], response: { 200: draftKeySchema } };
