@@ -12,6 +12,8 @@ export default defineConfig({
   reporter: reportDir ? [['list'], ['json', { outputFile: `${reportDir}/e2e.json` }]] : [['list']],
   outputDir: 'test-results',
   use: {
+    // A click on something that never comes fails in half a minute with its call log, not at the test's end.
+    actionTimeout: 30_000,
     baseURL: `http://127.0.0.1:${port}`,
     // Debian's Chromium: this machine cannot download Playwright's own browser builds.
     launchOptions: {
