@@ -151,14 +151,17 @@ for (const locale of ['th', 'my'] as const) {
 
     // 4. Escape on the dirty dialog asks first; keeping on editing keeps the dialog and the account.
     await accountBox().press('Escape');
-    const question = page.getByRole('dialog', { name: t.drafts.close.title });
+    const question = page.getByRole('alertdialog', { name: t.drafts.close.title });
     await expect(question).toBeVisible();
-    // The question fades in; the picture is of it, not of the fade.
-    await page.waitForTimeout(500);
+    await expect(accountBox()).toBeHidden();
     await page.screenshot({ path: `test-results/drafts-interview-escape-${locale}-360.png` });
     await question.getByRole('button', { name: t.drafts.keepEditing }).click();
     await expect(question).toBeHidden();
     await expect(accountBox()).toHaveValue(account);
+    // A moment later the question has not come back, and the dialog is still open.
+    await page.waitForTimeout(500);
+    await expect(question).toBeHidden();
+    await expect(accountBox()).toBeVisible();
 
     // 5. Signing out takes every draft off the device.
     await page.reload();
