@@ -151,14 +151,17 @@ for (const locale of ['th', 'my'] as const) {
 
     // 4. Escape on the dirty dialog asks first; keeping on editing keeps the dialog and the account.
     await accountBox().press('Escape');
-    const question = page.getByRole('dialog', { name: t.drafts.close.title });
+    const question = page.getByRole('alertdialog', { name: t.drafts.close.title });
     await expect(question).toBeVisible();
-    // The question fades in; the picture is of it, not of the fade.
-    await page.waitForTimeout(500);
+    await expect(accountBox()).toBeHidden();
     await page.screenshot({ path: `test-results/drafts-interview-escape-${locale}-360.png` });
     await question.getByRole('button', { name: t.drafts.keepEditing }).click();
     await expect(question).toBeHidden();
     await expect(accountBox()).toHaveValue(account);
+    // A moment later the question has not come back, and the dialog is still open.
+    await page.waitForTimeout(500);
+    await expect(question).toBeHidden();
+    await expect(accountBox()).toBeVisible();
 
     // 5. Signing out takes every draft off the device.
     await page.reload();
@@ -166,6 +169,21 @@ for (const locale of ['th', 'my'] as const) {
     // At 360 px the header pushes the account menu past the screen's edge (a phone-layout issue of
     // its own), and a menu whose button is off screen does not open: sign out at desktop width.
     await page.setViewportSize({ width: 1366, height: 800 });
+    // A destructive click asks first and waits for the answer: signing out another session.
+    const elsewhere = await browser.newContext();
+    expect(
+      (await elsewhere.request.post('/api/auth/login', { data: { username: 'th.socialworker', password: DEMO_PASSWORD } })).status(),
+    ).toBe(200);
+    await page.goto('/account');
+    await page.getByRole('button', { name: t.account.sessions.revoke }).first().click();
+    const revoke = page.getByRole('dialog', { name: t.confirm.sessionRevoke.title });
+    await expect(revoke).toBeVisible();
+    await page.waitForTimeout(500);
+    await expect(revoke).toBeVisible();
+    await revoke.getByRole('button', { name: t.confirm.back }).click();
+    await expect(revoke).toBeHidden();
+    await elsewhere.close();
+    expect((await deviceStorage(page)).drafts).toHaveLength(1);
     await page.getByRole('button', { name: pattern(t.shell.userMenu) }).click();
     await page.getByRole('menuitem', { name: t.shell.signOut }).click();
     await page.waitForURL(/\/sign-in/);
