@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { catalogue } from './catalogue';
-import { escapeRegExp } from './thaiSession';
+import { textPattern } from './pageChecks';
 
 /**
  * Issue 14, "never lose typed work", on a phone in Thai and in Burmese: an intake and an
@@ -9,15 +9,6 @@ import { escapeRegExp } from './thaiSession';
  */
 const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Seamless-demo-2026';
 const PHONE = { width: 360, height: 780 };
-
-/** A catalogue text with {{variables}} as wildcards. */
-const pattern = (text: string) =>
-  new RegExp(
-    text
-      .split(/\{\{\s*\w+\s*\}\}/)
-      .map(escapeRegExp)
-      .join('.+'),
-  );
 
 async function signInAs(browser: Browser, username: string, locale: string): Promise<Page> {
   const t = catalogue(locale);
@@ -104,7 +95,7 @@ for (const locale of ['th', 'my'] as const) {
     for (const secret of [givenName, familyName, narrative]) expect(stored.everything).not.toContain(secret);
 
     await page.reload();
-    await expect(page.getByText(pattern(t.drafts.restored))).toBeVisible();
+    await expect(page.getByText(textPattern(t.drafts.restored))).toBeVisible();
     await expect(given).toHaveValue(givenName);
     await expect(family).toHaveValue(familyName);
     await expect(story).toHaveValue(narrative);
@@ -147,7 +138,7 @@ for (const locale of ['th', 'my'] as const) {
     await page.getByRole('button', { name: t.caseRecord.interview.new }).click();
     dialog = page.getByRole('dialog', { name: t.caseRecord.interview.newTitle });
     await expect(accountBox()).toHaveValue(account);
-    await expect(dialog.getByText(pattern(t.drafts.restored))).toBeVisible();
+    await expect(dialog.getByText(textPattern(t.drafts.restored))).toBeVisible();
 
     // 4. Escape on the dirty dialog asks first; keeping on editing keeps the dialog and the account.
     await accountBox().press('Escape');
@@ -184,7 +175,7 @@ for (const locale of ['th', 'my'] as const) {
     await expect(revoke).toBeHidden();
     await elsewhere.close();
     expect((await deviceStorage(page)).drafts).toHaveLength(1);
-    await page.getByRole('button', { name: pattern(t.shell.userMenu) }).click();
+    await page.getByRole('button', { name: textPattern(t.shell.userMenu) }).click();
     await page.getByRole('menuitem', { name: t.shell.signOut }).click();
     await page.waitForURL(/\/sign-in/);
     stored = await deviceStorage(page);

@@ -2,6 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { catalogue } from './catalogue';
 import { fillDate } from './dateInput';
 import { type Locale, PHONE, signInWith } from './onboardingSession';
+import { expectNoSidewaysScroll, textPattern } from './pageChecks';
 import { escapeRegExp } from './thaiSession';
 
 /**
@@ -10,22 +11,6 @@ import { escapeRegExp } from './thaiSession';
  * reload in the middle of the intake and of the interview that loses nothing.
  */
 type Strings = ReturnType<typeof catalogue>;
-
-/** A catalogue text with {{variables}} as wildcards. */
-const pattern = (text: string) =>
-  new RegExp(
-    text
-      .split(/\{\{\s*\w+\s*\}\}/)
-      .map(escapeRegExp)
-      .join('.+'),
-  );
-
-/** The page itself never scrolls sideways (after the navigation's slide on resizing has ended). */
-async function expectNoSidewaysScroll(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: 'page wider than the window' })
-    .toBeLessThanOrEqual(0);
-}
 
 /** Through the navigation drawer, as a phone user gets anywhere. */
 async function openFromNavigation(page: Page, t: Strings, name: string) {
@@ -96,7 +81,7 @@ for (const locale of ['th', 'my'] as Locale[]) {
 
       // Halfway through, the page is reloaded (a dropped connection, a tap on the wrong button).
       await page.reload();
-      await expect(page.getByText(pattern(t.drafts.restored))).toBeVisible();
+      await expect(page.getByText(textPattern(t.drafts.restored))).toBeVisible();
       await expect(given).toHaveValue('Hnin');
       await expect(family).toHaveValue(familyName);
       await expect(story).toHaveValue(`Called from Mae Sai at night, ${familyName}`);
@@ -155,7 +140,7 @@ for (const locale of ['th', 'my'] as Locale[]) {
       await page.getByRole('tab', { name: t.caseRecord.tabs.identification }).click();
       await page.getByRole('button', { name: t.caseRecord.interview.new }).click();
       dialog = page.getByRole('dialog', { name: t.caseRecord.interview.newTitle });
-      await expect(dialog.getByText(pattern(t.drafts.restored))).toBeVisible();
+      await expect(dialog.getByText(textPattern(t.drafts.restored))).toBeVisible();
       await expect(dialog.getByRole('textbox', { name: t.caseRecord.interview.account })).toHaveValue(account);
       await expect(dialog.getByRole('textbox', { name: t.caseRecord.interview.place, exact: true })).toHaveValue('Chiang Rai');
       await expect(dialog.getByRole('checkbox', { name: t.identification.indicator.forced_labour, exact: true })).toBeChecked();

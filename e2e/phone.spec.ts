@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { catalogue } from './catalogue';
+import { expectNoSidewaysScroll } from './pageChecks';
 import { escapeRegExp } from './thaiSession';
 
 /** A cheap Android phone, the screen social workers in district offices carry. */
@@ -32,12 +33,6 @@ async function signInAs(browser: Browser, username: string, locale: 'th' | 'my',
   }
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
   return page;
-}
-
-/** The page itself never scrolls sideways; only a table's own container may. */
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  expect(widths.scroll, `page is ${widths.scroll}px wide in a ${widths.inner}px window`).toBeLessThanOrEqual(widths.inner);
 }
 
 async function screenshot(page: Page, name: string) {

@@ -4,17 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { TablePager } from '../../components/TablePager';
-import { useCountryName } from '../countries/useCountries';
 import { CaseFlags, CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
+import { useCaseFacts } from './caseFacts';
 
 function CaseCard({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
-  const countryName = useCountryName();
-  const facts = [
-    t(`gender.${summary.gender}`),
-    summary.ageAtIntake === null ? null : t('caseload.age', { age: summary.ageAtIntake }),
-    summary.citizenship.map(countryName).join(', ') || null,
-  ];
+  const facts = useCaseFacts(summary);
   return (
     <Card withBorder padding="sm" component="li" aria-labelledby={`case-${summary.id}`}>
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
@@ -24,7 +19,7 @@ function CaseCard({ summary }: { summary: CaseSummary }) {
             {summary.displayName}
           </Text>
           <Text size="xs" c="dimmed">
-            {facts.filter(Boolean).join(' · ')}
+            {facts}
           </Text>
         </div>
         <RouterAnchor to="/cases/$caseId" params={{ caseId: summary.id }} fw={700} size="sm" style={{ flexShrink: 0 }}>

@@ -45,11 +45,12 @@ import { useFieldErrors } from '../../lib/useFieldErrors';
 import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { useMe } from '../auth/MeContext';
 import { hasPermission } from '../auth/permissions';
-import { useCountryName, useCountryOptions } from '../countries/useCountries';
+import { useCountryOptions } from '../countries/useCountries';
 import { CASE_PAGE_SIZE } from './api';
 import { CaseStatusBadge, TraffickingStatusBadge } from './CaseBadges';
 import { CaseCards } from './CaseCards';
 import { CaseReferenceCell } from './CaseReferenceCell';
+import { useCaseFacts } from './caseFacts';
 import {
   activeFilterCount,
   type CaseListSearch,
@@ -361,12 +362,7 @@ function SavedFilters({ search, onApply }: SavedFiltersProps) {
 
 function CaseRow({ summary }: { summary: CaseSummary }) {
   const { t } = useTranslation();
-  const countryName = useCountryName();
-  const facts = [
-    t(`gender.${summary.gender}`),
-    summary.ageAtIntake === null ? null : t('caseload.age', { age: summary.ageAtIntake }),
-    summary.citizenship.map(countryName).join(', ') || null,
-  ];
+  const facts = useCaseFacts(summary);
   return (
     <Table.Tr>
       <CaseReferenceCell summary={summary} />
@@ -374,7 +370,7 @@ function CaseRow({ summary }: { summary: CaseSummary }) {
         {/* The server already chose between the name and a pseudonym for this reader. */}
         <Text size="sm">{summary.displayName}</Text>
         <Text size="xs" c="dimmed">
-          {facts.filter(Boolean).join(' · ')}
+          {facts}
         </Text>
       </Table.Td>
       <Table.Td>
