@@ -218,6 +218,16 @@ async function assertNoInterpreterPending(tx: Tx, interviewId: string) {
   }
 }
 
+/** A completed interview was held with or without its interpreter: nobody is to be asked for it any more. */
+const interviewAlreadyCompleted = () =>
+  refuse(422, [
+    {
+      path: 'status',
+      code: 'interview_completed',
+      message: 'The interview is completed: an interpreter is asked for before an interview, not after it.',
+    },
+  ]);
+
 export type UpdateInterviewProps = {
   context: CaseContext;
   keyRing: KeyRing;
@@ -290,12 +300,15 @@ export type RequestInterpreterProps = { context: CaseContext; interviewId: strin
 /** Logs the request for an interpreter in the person's language for one interview (DESIGN.md §2). */
 export async function requestInterpreter({ context, interviewId, language }: RequestInterpreterProps) {
   const { tx, actor, view, audit } = context;
+  // Locked, as completing it locks it: a request cannot slip in beside the completion.
   const [interview] = await tx
-    .select({ caseId: identificationInterviews.caseId })
+    .select({ caseId: identificationInterviews.caseId, status: identificationInterviews.status })
     .from(identificationInterviews)
-    .where(eq(identificationInterviews.id, interviewId));
+    .where(eq(identificationInterviews.id, interviewId))
+    .for('update');
   if (interview?.caseId !== view.kase.id) throw notFound();
   assertCaseOpen(view);
+  if (interview.status === 'completed') throw interviewAlreadyCompleted();
   const [row] = await tx
     .insert(interpreterRequests)
     .values({ interviewId, caseId: view.kase.id, language, requestedBy: actor.userId })
@@ -326,10 +339,24 @@ export type UpdateInterpreterRequestProps = {
 /** Records what became of an interpreter request; who interpreted is kept, the name encrypted. */
 export async function updateInterpreterRequest({ context, keyRing, requestId, input, now = new Date() }: UpdateInterpreterRequestProps) {
   const { tx, actor, view, audit } = context;
+  const [asked] = await tx
+    .select({ caseId: interpreterRequests.caseId, interviewId: interpreterRequests.interviewId })
+    .from(interpreterRequests)
+    .where(eq(interpreterRequests.id, requestId));
+  if (asked?.caseId !== view.kase.id) throw notFound();
+  // The interview first, then the request: the order completing the interview takes them in.
+  const [interview] = await tx
+    .select({ status: identificationInterviews.status })
+    .from(identificationInterviews)
+    .where(eq(identificationInterviews.id, asked.interviewId))
+    .for('update');
   const [current] = await tx.select().from(interpreterRequests).where(eq(interpreterRequests.id, requestId)).for('update');
-  if (current?.caseId !== view.kase.id) throw notFound();
+  if (!current) throw notFound();
   assertCaseOpen(view);
   if (current.version !== input.version) throw conflict(undefined, { version: current.version });
+  if (input.status === 'requested' && current.status !== 'requested' && interview?.status === 'completed') {
+    throw interviewAlreadyCompleted();
+  }
   if (input.interpreterName !== undefined && !canReadSection(actor, 'identity', view.involvement)) {
     throw forbidden('Recording the interpreter’s name needs the identity section of the case.');
   }

@@ -1,3 +1,4 @@
+import { setTimeout } from 'node:timers/promises';
 import type { Permission } from '@seamless/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -17,6 +18,11 @@ import { helpContactRouteSchema, passwordResetRequestRouteSchema } from './schem
  */
 const RESET_REQUESTS_PER_WINDOW = 5;
 const RESET_WINDOW = '15 minutes';
+/**
+ * Every answer takes at least this long: finding an account and telling its administrators takes
+ * longer than finding none, and the time must not say which it was.
+ */
+const RESET_ANSWER_MS = 400;
 
 /** Her agency's administrators of accounts: the people to ask, listed once she is signed in. */
 const AGENCY_ACCOUNT_ADMIN: Permission = 'admin:users';
@@ -49,9 +55,14 @@ export function helpRoutes(app: FastifyInstance, { database, config }: AppDeps) 
     '/api/help/password-reset-requests',
     {
       schema: passwordResetRequestRouteSchema,
-      config: { stages: 'public', rateLimit: { max: RESET_REQUESTS_PER_WINDOW, timeWindow: RESET_WINDOW } },
+      config: {
+        stages: 'public',
+        // Per address even for a signed-in caller: each new session would otherwise buy more guesses.
+        rateLimit: { max: RESET_REQUESTS_PER_WINDOW, timeWindow: RESET_WINDOW, keyGenerator: (request) => `address:${request.ip}` },
+      },
     },
     async (request, reply) => {
+      const answerAt = Date.now() + RESET_ANSWER_MS;
       await asSystem(db, async (tx) => {
         const asked = await requestPasswordReset(tx, request.body.username, new Date());
         // The name typed is never written down: a typo may be someone else's name or a password.
@@ -60,7 +71,8 @@ export function helpRoutes(app: FastifyInstance, { database, config }: AppDeps) 
           ...(asked ? { resourceType: 'user', resourceId: asked.userId } : { outcome: 'failure' }),
         });
       });
-      // The same answer whether or not the account exists.
+      // The same answer, and after the same time, whether or not the account exists.
+      await setTimeout(Math.max(0, answerAt - Date.now()));
       return reply.status(202).send();
     },
   );

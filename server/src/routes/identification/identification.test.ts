@@ -89,6 +89,9 @@ async function completedInterview(caseId: string, overrides: Record<string, unkn
   return response.body;
 }
 
+/** An interview still in progress: an interpreter is asked for before the interview is completed. */
+const draftInterview = (caseId: string) => completedInterview(caseId, { status: 'draft' });
+
 /** Potential → Presumed (the provincial office's MDT) → returns the new case version. */
 async function presume(caseId: string, version: number) {
   const response = await worker.post(`/api/cases/${caseId}/trafficking-status`, decision(version));
@@ -269,7 +272,7 @@ describe('identification: the journey from pre-screening to the certificate', ()
 
   it('keeps the account and the interpreter’s name encrypted at rest', async () => {
     const kase = await newCase('1994-02-02');
-    const interview = await completedInterview(kase.id);
+    const interview = await draftInterview(kase.id);
     const request = await worker.post(`/api/cases/${kase.id}/interviews/${interview.id}/interpreter-requests`, { language: 'shn' });
     await worker.patch(`/api/cases/${kase.id}/interpreter-requests/${request.body.id}`, {
       version: 1,
@@ -487,7 +490,7 @@ describe('interviews', () => {
 describe('interpreter requests', () => {
   it('need who interpreted when provided, and answer 409 on a stale version', async () => {
     const kase = await newCase('1990-01-01');
-    const interview = await completedInterview(kase.id);
+    const interview = await draftInterview(kase.id);
     const request = await worker.post(`/api/cases/${kase.id}/interviews/${interview.id}/interpreter-requests`, { language: 'kac' });
     expect(request.status).toBe(201);
     const nobody = expectProblem(
@@ -696,8 +699,8 @@ describe('need to know', () => {
     const withNgo = await demoCase(ngo, 1);
     await open(withShelter);
     await open(withNgo);
-    const sheltered = await completedInterview(withShelter.id);
-    const shared = await completedInterview(withNgo.id);
+    const sheltered = await draftInterview(withShelter.id);
+    const shared = await draftInterview(withNgo.id);
     for (const [caseId, interview] of [
       [withShelter.id, sheltered],
       [withNgo.id, shared],

@@ -128,5 +128,21 @@ describe('an interview and its interpreter', () => {
     const completed = await complete(interview.version);
     expect(completed.status, JSON.stringify(completed.body)).toBe(200);
     expect(completed.body.status).toBe('completed');
+
+    // Completed, nobody is asked for it any more: neither a new request nor the cancelled one revived.
+    const late = expectProblem(
+      await worker.post(`/api/cases/${kase.id}/interviews/${interview.id}/interpreter-requests`, { language: 'th' }),
+      422,
+      'validation_failed',
+    );
+    expect(late.errors?.map((error) => error.code)).toEqual(['interview_completed']);
+    const revived = expectProblem(
+      await worker.patch(`/api/cases/${kase.id}/interpreter-requests/${request.body.id}`, { version: 2, status: 'requested' }),
+      422,
+      'validation_failed',
+    );
+    expect(revived.errors?.map((error) => error.code)).toEqual(['interview_completed']);
+    const after = (await worker.get(`/api/cases/${kase.id}/identification`)).body.interviews[0];
+    expect(after.interpreterRequests.map((asked: { status: string }) => asked.status)).toEqual(['cancelled']);
   });
 });
