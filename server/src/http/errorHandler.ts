@@ -78,7 +78,8 @@ export function registerErrorHandler(app: FastifyInstance) {
         return send(new AppError(415, 'unsupported_media_type', 'Send JSON (application/json).'));
     }
     if (error.statusCode === 429) {
-      return send(new AppError(429, 'too_many_requests', 'Too many requests; wait a minute and try again.'));
+      // The wait is in the Retry-After header; a limit's window may be a minute or a quarter hour.
+      return send(new AppError(429, 'too_many_requests', 'Too many requests; try again after the time the Retry-After header gives.'));
     }
     if (error instanceof SyntaxError && error.statusCode === 400) {
       return send(new AppError(400, 'malformed_json', 'The request body is not valid JSON.'));
