@@ -337,7 +337,7 @@ describe('second factor', () => {
       username: 'th.dataclerk',
       displayName: 'Data Clerk',
       agencyId: agencies.body.items[0].id,
-      roleKeys: ['statistics_approver'],
+      roleKeys: ['data_officer'],
       password,
     });
     expect(created.status).toBe(201);
