@@ -39,7 +39,8 @@ export function ArrivalsCard() {
                     </Badge>
                   </Group>
                   {cases.length > 0 && (
-                    <List size="sm" listStyleType="none" spacing={2}>
+                    // Links a finger can hit: 24 px apart at least (WCAG 2.5.8).
+                    <List size="sm" listStyleType="none" spacing="xs">
                       {cases.slice(0, SHOWN).map(({ id, caseId, caseReference }) => (
                         <List.Item key={id}>
                           <RouterAnchor to="/cases/$caseId" params={{ caseId }} size="sm">
