@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { readPdf } from '../server/test/pdf';
 import { catalogue } from './catalogue';
+import { expectNoSidewaysScroll } from './pageChecks';
 import { escapeRegExp, label, signIn } from './thaiSession';
 
 /**
@@ -89,8 +90,7 @@ for (const language of ['th', 'my'] as const) {
       const number = page.getByText(kase.certificateNumber, { exact: true }).filter({ visible: true });
       await expect(number).toHaveCount(1);
       // Nothing wider than the screen: the decisions are cards on a phone, a table on a laptop.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${language} ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page);
       await expect(page.getByRole('table').filter({ hasText: kase.certificateNumber })).toBeVisible({ visible: width > 1000 });
       if (width < 600) {
         // Inside each card too: no badge or button runs past its edge.
