@@ -72,6 +72,11 @@ export const regionalCountrySchema = z.object({
       /** The country's publication rule: cells below `threshold` hidden, shown counts adjusted by at most `adjustment`. */
       threshold: z.number().int(),
       adjustment: z.number().int(),
+      /**
+       * Set when the release is differentially private (a public report): its numbers carry random
+       * noise of privacy loss `epsilon` per table and `releaseEpsilon` in all, in place of the adjustment.
+       */
+      privacy: z.object({ epsilon: z.number().positive(), releaseEpsilon: z.number().positive() }).nullable(),
       /** When this instance received it; null for the reader's own release. */
       receivedAt: z.string().nullable(),
     })

@@ -210,6 +210,7 @@ describe('a released report shared with the partner country', () => {
       approverPosition: 'Director of the Anti-Trafficking Division',
       threshold: thReport.tables[0]!.threshold,
       adjustment: thReport.tables[0]!.adjustment,
+      privacy: null,
     });
   }, 60_000);
 
@@ -336,6 +337,12 @@ describe('a differentially private release beside another', () => {
       [null, ...listed, left].sort((a, b) => (a ?? '').localeCompare(b ?? '')),
     );
     expectColumnAsReleased(view, 'KH', own);
+    // Each country's rule is the one its release used: noise, not suppression's complements.
+    const { epsilon, releaseEpsilon } = ownNationalities.differentialPrivacy!;
+    expect(view.countries.map(({ release }) => release?.privacy)).toEqual([
+      { epsilon, releaseEpsilon },
+      { epsilon, releaseEpsilon },
+    ]);
 
     const file = await kh.data.download(`${PUBLIC.replace('regional?', 'regional.xlsx?')}&locale=en`);
     expect(file.status).toBe(200);
@@ -344,6 +351,10 @@ describe('a differentially private release beside another', () => {
     const sheet = workbook.worksheets[nationality + 1]!;
     const printed = sheet.getRow(5 + figure.rows.indexOf(rowOf([left])!));
     expect([printed.getCell(2).value, printed.getCell(3).value]).toEqual(['< 11', 12]);
+    const cover = workbook.worksheets[0]!.getColumn(1).values.map(String);
+    const heading = cover.indexOf('Publication rules by country');
+    const rule = `random noise (differential privacy: ε = ${epsilon} per table, ${releaseEpsilon} for the release); numbers below ${view.countries[0]!.release!.threshold} hidden`;
+    expect(cover.slice(heading + 1, heading + 3)).toEqual([`Cambodia: ${rule}`, `Thailand: ${rule}`]);
   }, 60_000);
 });
 

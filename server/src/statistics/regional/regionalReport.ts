@@ -113,6 +113,9 @@ export function regionalReportOf(template: ReportTemplate, period: { from: strin
         approverPosition: release.approverPosition,
         threshold: first?.threshold ?? 0,
         adjustment: first?.adjustment ?? 0,
+        privacy: first?.differentialPrivacy
+          ? { epsilon: first.differentialPrivacy.epsilon, releaseEpsilon: first.differentialPrivacy.releaseEpsilon }
+          : null,
         receivedAt: release.receivedAt?.toISOString() ?? null,
       },
     };

@@ -49,7 +49,15 @@ export async function renderRegionalWorkbook(report: RegionalReport, locale: Loc
   cover.addRow([words.rules]).font = { bold: true };
   for (const { country, release } of report.countries) {
     if (!release) continue;
-    const rules = [interpolate(text.suppressed, { threshold: release.threshold })];
+    const rules = release.privacy
+      ? [
+          interpolate(words.differentiallyPrivate, {
+            epsilon: release.privacy.epsilon,
+            total: release.privacy.releaseEpsilon,
+            threshold: release.threshold,
+          }),
+        ]
+      : [interpolate(text.suppressed, { threshold: release.threshold })];
     if (release.adjustment) rules.push(interpolate(text.adjusted, { adjustment: release.adjustment }));
     cover.addRow([`${countryName(country)}: ${rules.join(' ')}`]);
   }

@@ -44,9 +44,15 @@ function CountriesCard({ countries }: { countries: RegionalCountry[] }) {
                   position: release.approverPosition ?? '–',
                 })}
                 {' · '}
-                {release.adjustment
-                  ? t('regionalStatistics.rules', { threshold: release.threshold, adjustment: release.adjustment })
-                  : t('regionalStatistics.rulesNoAdjustment', { threshold: release.threshold })}
+                {release.privacy
+                  ? t('regionalStatistics.rulesPrivate', {
+                      epsilon: release.privacy.epsilon,
+                      total: release.privacy.releaseEpsilon,
+                      threshold: release.threshold,
+                    })
+                  : release.adjustment
+                    ? t('regionalStatistics.rules', { threshold: release.threshold, adjustment: release.adjustment })
+                    : t('regionalStatistics.rulesNoAdjustment', { threshold: release.threshold })}
               </Text>
             ) : (
               <Text size="sm" c="dimmed">
