@@ -8,13 +8,13 @@ import { takeCrossBorderReferralStep } from '../../commands/takeCrossBorderRefer
 import { presentCrossBorderReferral, referralSummariesOf } from '../../crossBorderReferral/present.js';
 import type { ReferralStepBody, ReferralStepKind } from '../../crossBorderReferral/steps.js';
 import { loadCrossBorderReferral } from '../../crossBorderReferral/thread.js';
-import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { crossBorderReferrals } from '../../db/schema/index.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
 import { withCase } from '../../http/caseContext.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
+import { auditContextOf } from '../../http/context.js';
 import { forbidden } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
+import type { Actor } from '../../policies/actor.js';
 import { canReferAcrossBorder } from '../../policies/crossBorderReferral.js';
 import {
   caseCrossBorderReferralListRouteSchema,
@@ -35,11 +35,8 @@ export function crossBorderReferralRoutes(app: FastifyInstance, { database, keyR
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  async function asFocalPoint<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canReferAcrossBorder(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asFocalPoint = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canReferAcrossBorder, work);
 
   api.get('/api/cross-border-referrals', { schema: crossBorderReferralListRouteSchema }, async (request) =>
     asFocalPoint(request, async (tx) => {

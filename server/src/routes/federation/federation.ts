@@ -14,6 +14,7 @@ import { fingerprintOf, sameFingerprint } from '../../federation/instanceIdentit
 import { settleByReceipt } from '../../federation/outbox.js';
 import { isSealedPacket, PacketRejected, receiptKeyId } from '../../federation/packets.js';
 import { partnerByKeyId, partnerNames, partnerNaming } from '../../federation/partners.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
@@ -118,11 +119,8 @@ export function federationRoutes(app: FastifyInstance, { database, federation }:
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { identity } = federation;
 
-  async function asFederationAdmin<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canAdministerFederation(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asFederationAdmin = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canAdministerFederation, work);
 
   api.get('/api/federation/identity', { schema: identityRouteSchema, config: { stages: 'public' } }, async (request) =>
     identity.document(baseUrlOf(request)),

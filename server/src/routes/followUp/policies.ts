@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
-import { asActor } from '../../db/actorContext.js';
+import type { Tx } from '../../db/client.js';
 import { agencies, followUpPolicies } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { loadPolicies } from '../../followUp/policies.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
-import { fieldError, forbidden, notFound } from '../../http/problem.js';
-import { dbActorOf } from '../../policies/actor.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
+import { auditContextOf } from '../../http/context.js';
+import { fieldError, notFound } from '../../http/problem.js';
 import { canManageFollowUpPolicies } from '../../policies/followUp.js';
 import { policyCreateRouteSchema, policyListRouteSchema, policyUpdateRouteSchema } from './schema.js';
 
@@ -18,12 +18,9 @@ export function followUpPolicyRoutes(app: FastifyInstance, { database }: AppDeps
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const asAdmin = <T>(request: Parameters<typeof actorOf>[0], work: (tx: Parameters<Parameters<typeof asActor>[2]>[0]) => Promise<T>) => {
-    const actor = actorOf(request);
-    if (!canManageFollowUpPolicies(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), work);
-  };
-  const presented = async (tx: Parameters<Parameters<typeof asActor>[2]>[0], id: string) => {
+  const asAdmin = <T>(request: FastifyRequest, work: (tx: Tx) => Promise<T>) =>
+    asPermittedActor(db, request, canManageFollowUpPolicies, (tx) => work(tx));
+  const presented = async (tx: Tx, id: string) => {
     const [policy] = await loadPolicies(tx, eq(followUpPolicies.id, id));
     if (!policy) throw notFound();
     return policy;

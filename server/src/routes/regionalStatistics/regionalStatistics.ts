@@ -4,13 +4,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
-import { asActor } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { statisticReports } from '../../db/schema/index.js';
 import { partnerNames } from '../../federation/partners.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
+import { auditContextOf } from '../../http/context.js';
+import { notFound } from '../../http/problem.js';
+import type { Actor } from '../../policies/actor.js';
 import { canReadStatistics } from '../../policies/statistics.js';
 import { countryColumns } from '../../statistics/regional/countryReleases.js';
 import { regionalReportOf } from '../../statistics/regional/regionalReport.js';
@@ -27,11 +27,8 @@ export function regionalStatisticsRoutes(app: FastifyInstance, { database }: Rou
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  function asStatisticsReader<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canReadStatistics(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asStatisticsReader = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canReadStatistics, work);
 
   const regionalReport = (request: FastifyRequest, query: RegionalQuery, format: 'json' | 'xlsx') =>
     asStatisticsReader(request, async (tx, actor) => {

@@ -9,14 +9,14 @@ import { openRepatriatedCase } from '../../commands/openRepatriatedCase.js';
 import { reportFollowUp } from '../../commands/reportFollowUp.js';
 import { requestRepatriation } from '../../commands/requestRepatriation.js';
 import { type LocalBody, takeRepatriationStep } from '../../commands/takeRepatriationStep.js';
-import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { repatriations } from '../../db/schema/index.js';
 import { withheldFromReceiver } from '../../federation/threads.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
 import { withCase } from '../../http/caseContext.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
+import { auditContextOf } from '../../http/context.js';
 import { conflict, forbidden, notFound } from '../../http/problem.js';
-import { type Actor, dbActorOf, has } from '../../policies/actor.js';
+import { type Actor, has } from '../../policies/actor.js';
 import { canNoteRepatriationMeeting, canRepatriate } from '../../policies/repatriation.js';
 import { presentRepatriation, summariesOf } from '../../repatriation/present.js';
 import type { StepKind } from '../../repatriation/steps.js';
@@ -50,11 +50,8 @@ export function repatriationRoutes(app: FastifyInstance, { database, keyRing, fe
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  async function asRepatriator<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canRepatriate(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asRepatriator = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canRepatriate, work);
 
   async function presentById(tx: Tx, actor: Actor, id: string) {
     const [row] = await tx.select().from(repatriations).where(eq(repatriations.id, id));

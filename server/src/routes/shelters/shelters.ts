@@ -8,15 +8,15 @@ import { admitResident } from '../../commands/admitResident.js';
 import { dischargeResident } from '../../commands/dischargeResident.js';
 import { transferResident } from '../../commands/transferResident.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
-import { asActor } from '../../db/actorContext.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, shelterFacilities, shelterFacilityContacts, shelterUnits } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
+import { auditContextOf } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
+import type { Actor } from '../../policies/actor.js';
 import { canFacility, canPlacement, canShelters, type PlacementAction } from '../../policies/shelter.js';
 import { loadCasePlacements } from '../../shelters/casePlacements.js';
 import { localToday } from '../../shelters/countdown.js';
@@ -74,11 +74,8 @@ export function shelterRoutes(app: FastifyInstance, { database, keyRing }: AppDe
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  const asShelterActor = <T>(request: FastifyRequest, allowed: (actor: Actor) => boolean, work: (tx: Tx, actor: Actor) => Promise<T>) => {
-    const actor = actorOf(request);
-    if (!allowed(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  };
+  const asShelterActor = <T>(request: FastifyRequest, allowed: (actor: Actor) => boolean, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, allowed, work);
   const facilityOf = async (tx: Tx, actor: Actor, id: string) => {
     const [facility] = await loadFacilities(tx, actor, keyRing, localToday(actor.countryCode, new Date()), eq(shelterFacilities.id, id));
     if (!facility) throw notFound();

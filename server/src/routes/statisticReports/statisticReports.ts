@@ -7,12 +7,12 @@ import { recordAudit } from '../../audit/record.js';
 import { generateStatisticReport } from '../../commands/generateStatisticReport.js';
 import { shareStatisticRelease } from '../../commands/shareStatisticRelease.js';
 import { type SignOff, signOffStatisticReport } from '../../commands/signOffStatisticReport.js';
-import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, statisticReports } from '../../db/schema/index.js';
-import { actorOf, auditContextOf } from '../../http/context.js';
-import { forbidden, notFound } from '../../http/problem.js';
-import { type Actor, dbActorOf } from '../../policies/actor.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
+import { auditContextOf } from '../../http/context.js';
+import { notFound } from '../../http/problem.js';
+import type { Actor } from '../../policies/actor.js';
 import { canUseStatisticReports, statisticReportActions } from '../../policies/statisticReport.js';
 import { renderReportPdf } from '../../statistics/reports/reportPdf.js';
 import { renderReportWorkbook } from '../../statistics/reports/reportWorkbook.js';
@@ -70,11 +70,8 @@ export function statisticReportRoutes(app: FastifyInstance, { database, federati
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  function asReportUser<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canUseStatisticReports(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asReportUser = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canUseStatisticReports, work);
 
   api.get('/api/statistics/reports', { schema: reportListRouteSchema }, async (request) =>
     asReportUser(request, async (tx) => {

@@ -15,6 +15,7 @@ import {
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
 import { agencies, statisticSubmissions } from '../../db/schema/index.js';
+import { asPermittedActor } from '../../http/asPermittedActor.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/problem.js';
 import { uploadProblem } from '../../http/upload.js';
@@ -85,11 +86,8 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
 export function statisticSubmissionRoutes(app: FastifyInstance, { database, keyRing }: AppDeps) {
   const { db } = database;
 
-  function asStatisticsUser<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) {
-    const actor = actorOf(request);
-    if (!canReadStatistics(actor)) throw forbidden();
-    return asActor(db, dbActorOf(actor), (tx) => work(tx, actor));
-  }
+  const asStatisticsUser = <T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>) =>
+    asPermittedActor(db, request, canReadStatistics, work);
 
   const keep = (request: FastifyRequest, tx: Tx, actor: Actor, figure: SubmittedFigure) =>
     submitStatisticFigures({ tx, actor, audit: auditContextOf(request) }, figure).then(async (id) => (await loadSubmissions(tx, id))[0]!);
