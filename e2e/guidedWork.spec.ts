@@ -52,7 +52,10 @@ test('the case page shows where the case is and takes the social worker to her n
 
   const burmese = await signInWith(browser, 'th.socialworker', 'my', PHONE);
   await burmese.goto(`/cases/${opened.id}`);
-  await expect(burmese.getByTestId('case-journey').getByRole('link', { name: text('my', 'journey.action.interview') })).toBeVisible();
+  // On a phone the next step's button is in the action bar at the bottom of the screen; the journey card names it.
+  await expect(burmese.getByTestId('journey-next-action')).toHaveText(text('my', 'journey.action.interview'));
+  await expect(burmese.getByTestId('journey-next-action')).toBeInViewport();
+  await expect(burmese.getByTestId('case-journey').getByText(text('my', 'journey.action.interview'))).toBeVisible();
   for (const viewport of [PHONE, LAPTOP]) await shoot(burmese, 'journey', 'my', viewport);
   // The choice of language is saved on the account: give the next journeys their Thai social worker back.
   await burmese.getByRole('combobox', { name: text('my', 'shell.language') }).click();

@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { catalogue } from './catalogue';
+import { catalogue, inDigits } from './catalogue';
 import { expectNoSidewaysScroll } from './pageChecks';
 import { escapeRegExp } from './thaiSession';
 
@@ -61,7 +61,7 @@ for (const locale of ['th', 'my'] as const) {
       await expectNoSidewaysScroll(page);
       await screenshot(page, `caseload-${locale}-360`);
 
-      await page.getByRole('button', { name: text.layout.filters.replace('{{count}}', '0') }).click();
+      await page.getByRole('button', { name: text.layout.filters.replace('{{count}}', inDigits(0, locale)) }).click();
       const drawer = page.getByRole('dialog', { name: text.layout.filtersTitle });
       await expect(drawer).toBeVisible();
       await drawer.getByRole('combobox', { name: text.caseload.fields.status, exact: true }).click();
@@ -70,7 +70,7 @@ for (const locale of ['th', 'my'] as const) {
       await drawer.getByRole('button', { name: text.layout.showResults }).click();
       await expect(drawer).toBeHidden();
       await expect(page).toHaveURL(/status=Active/);
-      await expect(page.getByRole('button', { name: text.layout.filters.replace('{{count}}', '1') })).toBeVisible();
+      await expect(page.getByRole('button', { name: text.layout.filters.replace('{{count}}', inDigits(1, locale)) })).toBeVisible();
       await expect(caseCards(page).first()).toBeVisible();
     });
 

@@ -1,7 +1,7 @@
 // Writes the few CLDR facts the interface needs per language into small committed JSON files, so that
 // the bundle carries these and not the CLDR packages. Run after updating cldr-*-full:
-//   node scripts/cldr-locale-data.mjs            adds what is new, keeps the country names translators changed
-//   node scripts/cldr-locale-data.mjs --refresh  takes every country name from CLDR again
+//   node scripts/cldr-locale-data.mjs            adds what is new, keeps the country and language names translators changed
+//   node scripts/cldr-locale-data.mjs --refresh  takes every country and language name CLDR has from CLDR again
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,4 +55,32 @@ for (const locale of LOCALES) {
     names[code] = name;
   }
   writeJson(file, { countryName: names });
+}
+
+/**
+ * Names of the spoken languages the product records (SPOKEN_LANGUAGES in packages/contracts/src/vocabulary.ts),
+ * in each language's catalogue (`languageName`): CLDR's name where CLDR has one, as for countries (a name
+ * already in the catalogue is kept unless --refresh). CLDR does not name the region's smaller languages (Isan,
+ * S'gaw Karen, Akha…): those keep the translators' names, which must be in the catalogue.
+ * The same names are written to `vocab.spokenLanguage` in vocabulary.json, where the server's HTCDS import
+ * (server/src/htcds/values/catalogueLabels.ts) reads the words a sheet filled in by hand uses.
+ */
+const vocabulary = fs.readFileSync(path.join(root, 'packages/contracts/src/vocabulary.ts'), 'utf8');
+const spokenBlock = vocabulary.slice(vocabulary.indexOf('SPOKEN_LANGUAGES = ['));
+const spokenCodes = [...spokenBlock.slice(0, spokenBlock.indexOf('] as const')).matchAll(/'([a-z]{2,3})'/g)].map(([, code]) => code);
+for (const locale of LOCALES) {
+  const cldrNames = require(`cldr-localenames-full/main/${locale}/languages.json`).main[locale].localeDisplayNames.languages;
+  const file = `web/src/locales/${locale}/languages.json`;
+  const existing = fs.existsSync(path.join(root, file)) ? JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')).languageName : {};
+  const names = {};
+  for (const code of spokenCodes) {
+    const name = (refresh ? undefined : existing[code]) ?? cldrNames[code] ?? existing[code];
+    if (!name) throw new Error(`Neither CLDR nor ${file} names the language ${code}: add the translators' name there`);
+    names[code] = name;
+  }
+  writeJson(file, { languageName: names });
+  const vocabularyFile = `web/src/locales/${locale}/vocabulary.json`;
+  const catalogue = JSON.parse(fs.readFileSync(path.join(root, vocabularyFile), 'utf8'));
+  catalogue.vocab.spokenLanguage = names;
+  writeJson(vocabularyFile, catalogue);
 }

@@ -1,7 +1,8 @@
-import { Group, Pagination, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../i18n/useLocale';
 import { formatNumber } from '../lib/numbers';
+import { PageNumbers } from './PageNumbers';
 
 interface TablePagerProps {
   page: number;
@@ -19,18 +20,7 @@ export function TablePager({ page, pageSize, total, onPageChange }: TablePagerPr
       <Text size="sm" c="dimmed">
         {t('common.totalResults', { total: formatNumber(total, locale) })}
       </Text>
-      {pages > 1 && (
-        <Pagination
-          total={pages}
-          value={Math.min(page, pages)}
-          onChange={onPageChange}
-          getControlProps={(control) => ({ 'aria-label': t(`common.pageControl.${control}`) })}
-          getItemProps={(item) => ({
-            'aria-label': t('common.pageNumber', { page: formatNumber(item, locale) }),
-            children: formatNumber(item, locale),
-          })}
-        />
-      )}
+      {pages > 1 && <PageNumbers total={pages} value={Math.min(page, pages)} onChange={onPageChange} />}
     </Group>
   );
 }

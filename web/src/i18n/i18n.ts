@@ -1,10 +1,10 @@
 import { DEFAULT_LOCALE, type Locale, SUPPORTED_LOCALES } from '@seamless/contracts';
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { localDigits } from '../lib/digits';
 import { loadLocaleData } from '../lib/localeData';
 import { en } from '../locales/en';
 import { detectLocale, rememberLocale } from './locale';
+import { numberFormatter } from './numberFormatter';
 
 /**
  * English ships in the entry bundle as the reference and fallback; each other language's files
@@ -46,22 +46,17 @@ export async function initI18n(): Promise<void> {
   await i18next
     .use(lazyCatalogues)
     .use(initReactI18next)
+    .use(numberFormatter)
     .init({
       lng: detectLocale(),
       fallbackLng: DEFAULT_LOCALE,
       supportedLngs: [...SUPPORTED_LOCALES],
       resources: { en: { translation: en } },
       partialBundledLanguages: true,
-      interpolation: { escapeValue: false },
+      // Every value passes the number formatter, so a number in any message is in the language's digits.
+      interpolation: { escapeValue: false, alwaysFormat: true },
       react: { useSuspense: false },
     });
-  // `{{count, number}}`, `{{score, number(style: percent)}}` in the language's own digits, as every other
-  // number (lib/numbers.ts); a count already written as text ("<5") keeps its text, in those digits.
-  i18next.services.formatter?.addCached('number', (lng: string | undefined, options: Intl.NumberFormatOptions) => {
-    const language = lng ?? DEFAULT_LOCALE;
-    const numbers = new Intl.NumberFormat(language, options);
-    return (value: unknown) => localDigits(typeof value === 'number' ? numbers.format(value) : String(value), language);
-  });
 }
 
 /** Switches the interface language on this device; saving it to the account is the caller's concern. */

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Modal, Stack, Table, Text, Textarea } from
 import { type AssessmentInstrument, assessmentInstrumentInputSchema, type FieldError, localised } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormattedNumber } from '../../components/FormattedNumber';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -157,7 +158,9 @@ export function InstrumentsPage() {
                     <Table.Td>
                       <code>{instrument.key}</code>
                     </Table.Td>
-                    <Table.Td>{instrument.version}</Table.Td>
+                    <Table.Td>
+                      <FormattedNumber value={instrument.version} />
+                    </Table.Td>
                     <Table.Td>
                       {instrument.scaleMin}–{instrument.scaleMax}
                     </Table.Td>

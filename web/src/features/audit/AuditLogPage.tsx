@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
+import { FormattedNumber } from '../../components/FormattedNumber';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -27,7 +28,9 @@ export function AuditLogPage() {
 
   const row = (event: AuditEvent) => (
     <Table.Tr key={event.seq}>
-      <Table.Td>{event.seq}</Table.Td>
+      <Table.Td>
+        <FormattedNumber value={event.seq} />
+      </Table.Td>
       <Table.Td>
         <FormattedDate value={event.occurredAt} withTime />
       </Table.Td>

@@ -1,14 +1,13 @@
-import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Stack, Text, Title } from '@mantine/core';
 import type { CaseDetail } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDateTime } from '../../lib/dates';
-import { useMe } from '../auth/MeContext';
+import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { CaseStatusBadge, TraffickingStatusBadge } from '../cases/CaseBadges';
 import { BreakGlassButton } from './BreakGlassButton';
-import { MutationProblem } from './common/MutationProblem';
-import { useCaseDetail, useUpdateCase } from './queries';
+import { TakeCaseButton } from './TakeCaseButton';
 
 const URGENCY_COLOR = { routine: 'gray', urgent: 'orange', emergency: 'red' } as const;
 
@@ -16,11 +15,9 @@ const URGENCY_COLOR = { routine: 'gray', urgent: 'orange', emergency: 'red' } as
 export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const me = useMe();
-  const refetch = useCaseDetail(detail.id).refetch;
-  const update = useUpdateCase(detail.id);
+  // On a phone, taking the case is in the action bar at the bottom of the screen (CaseActionBar).
+  const phone = usePhoneLayout();
   const pseudonymShown = detail.displayName === detail.person.pseudonym;
-  const canTake = detail.abilities.update && detail.ownerUserId === null;
 
   return (
     <Stack gap="sm" mb="md">
@@ -68,11 +65,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           </Group>
         </Stack>
         <Group gap="sm">
-          {canTake && (
-            <Button onClick={() => update.mutate({ version: detail.version, ownerUserId: me.id })} loading={update.isPending}>
-              {t('caseRecord.header.take')}
-            </Button>
-          )}
+          {!phone && <TakeCaseButton detail={detail} />}
           <BreakGlassButton detail={detail} />
         </Group>
       </Group>
@@ -94,7 +87,6 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
           {t('caseRecord.breakGlass.activeBody', { time: formatDateTime(detail.breakGlassUntil, locale) })}
         </Alert>
       )}
-      <MutationProblem mutation={update} onReload={() => refetch()} />
     </Stack>
   );
 }

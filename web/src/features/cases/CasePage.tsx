@@ -9,6 +9,7 @@ import { RouterAnchor } from '../../components/RouterLinks';
 import { RecordPageSkeleton } from '../../components/Skeletons';
 import { useMe } from '../auth/MeContext';
 import { CareTab } from '../carePlan/CareTab';
+import { CaseActionBar } from '../caseRecord/CaseActionBar';
 import { CaseHeader } from '../caseRecord/CaseHeader';
 import { CaseNotVisible } from '../caseRecord/CaseNotVisible';
 import { type CaseTab, caseTabsFor, tabFromHash } from '../caseRecord/caseTabs';
@@ -104,6 +105,7 @@ export function CasePage() {
             <>
               <CaseHeader key={data.id} detail={data} />
               <CaseTabs key={data.id} detail={data} tab={tabFromHash(hash)} onSelect={selectTab} />
+              <CaseActionBar key={`actions-${data.id}`} detail={data} />
             </>
           )}
         </QueryState>

@@ -7,6 +7,7 @@ import {
   Modal,
   MultiSelect,
   Popover,
+  SegmentedControl,
   Select,
   Stack,
   Table,
@@ -499,20 +500,36 @@ export function CasesPage() {
           </>
         }
       />
-      <Tabs value={scope} onChange={(value) => change({ scope: oneOf(value, CASE_SCOPES) })} keepMounted={false}>
-        <Tabs.List mb="md">
+      {phone ? (
+        <>
+          {/* Tabs of full names wrap onto two lines in Thai at 360 px; short names in one control fit every language. */}
+          <SegmentedControl
+            fullWidth
+            mb="md"
+            aria-label={t('caseload.scopeLabel')}
+            data-testid="case-scope"
+            value={scope}
+            onChange={(value) => change({ scope: oneOf(value, CASE_SCOPES) })}
+            data={SCOPE_TABS.map((value) => ({ value, label: t(`caseload.scopeShort.${value}`) }))}
+          />
+          {list}
+        </>
+      ) : (
+        <Tabs value={scope} onChange={(value) => change({ scope: oneOf(value, CASE_SCOPES) })} keepMounted={false}>
+          <Tabs.List mb="md">
+            {SCOPE_TABS.map((value) => (
+              <Tabs.Tab key={value} value={value}>
+                {t(`caseload.scope.${value}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
           {SCOPE_TABS.map((value) => (
-            <Tabs.Tab key={value} value={value}>
-              {t(`caseload.scope.${value}`)}
-            </Tabs.Tab>
+            <Tabs.Panel key={value} value={value}>
+              {list}
+            </Tabs.Panel>
           ))}
-        </Tabs.List>
-        {SCOPE_TABS.map((value) => (
-          <Tabs.Panel key={value} value={value}>
-            {list}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        </Tabs>
+      )}
     </>
   );
 }

@@ -17,9 +17,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { fieldErrorMessage } from '../../lib/fieldErrorMessage';
 import { useLeaveGuard } from '../../lib/useLeaveGuard';
 import { validate } from '../../lib/validation';
-import { isValidationCode } from '../../lib/validationCodes';
 import { useCountryName } from '../countries/useCountries';
 import { ConfiguredFields } from '../forms/ConfiguredFields';
 import { checkFormAnswers, type FormAnswers, localised } from '../forms/configuredForm';
@@ -51,7 +51,7 @@ function useDefinitionProblems(definition: FormDefinition, errors: readonly Fiel
   const locale = useLocale();
   return errors.map((error) => {
     const field = fieldAtPath(definition, error.path.replace(/^definition\./, ''));
-    const message = isValidationCode(error.code) ? t(`validation.${error.code}`) : error.message;
+    const message = fieldErrorMessage(t, error) ?? error.message;
     return field ? t('configuration.formEditor.fieldProblem', { label: localised(field.labels, locale), message }) : message;
   });
 }

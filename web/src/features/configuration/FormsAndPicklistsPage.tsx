@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { FormattedNumber } from '../../components/FormattedNumber';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { RouterButton } from '../../components/RouterLinks';
@@ -47,9 +48,15 @@ function FormsTable({ items }: { items: FormConfiguration[] }) {
                 <Table.Td>
                   <FormScope agencyId={item.agencyId} />
                 </Table.Td>
-                <Table.Td>{item.definition.groups.length}</Table.Td>
-                <Table.Td>{item.definition.groups.reduce((total, group) => total + group.fields.length, 0)}</Table.Td>
-                <Table.Td>{item.version}</Table.Td>
+                <Table.Td>
+                  <FormattedNumber value={item.definition.groups.length} />
+                </Table.Td>
+                <Table.Td>
+                  <FormattedNumber value={item.definition.groups.reduce((total, group) => total + group.fields.length, 0)} />
+                </Table.Td>
+                <Table.Td>
+                  <FormattedNumber value={item.version} />
+                </Table.Td>
                 <Table.Td>
                   <FormattedDate value={item.updatedAt} withTime />
                 </Table.Td>
@@ -137,7 +144,9 @@ function PicklistsTable({ items, forms }: { items: StoredLookupList[]; forms: Fo
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{list.version}</Table.Td>
+                <Table.Td>
+                  <FormattedNumber value={list.version} />
+                </Table.Td>
                 <Table.Td>
                   <FormattedDate value={list.updatedAt} withTime />
                 </Table.Td>

@@ -1,6 +1,7 @@
 import { Button, Fieldset, Group, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { type FieldError, type LocalisedLabels, SUPPORTED_LOCALES } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorMessage } from '../../lib/fieldErrorMessage';
 
 /** Keys and codes are typed as stored: a fixed-width input, with its label in the interface font. */
 export const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
@@ -23,12 +24,13 @@ export function LabelsInputs({ legend, description, value, onChange, errors = []
   const { t } = useTranslation();
   const english = value.en.trim();
   const missing = SUPPORTED_LOCALES.filter((locale) => value[locale].trim() === '');
-  const errorOf = (locale: string) =>
-    errors.some(
-      (error) => error.path === `${path}.${locale}` || (error.path === path && value[locale as keyof LocalisedLabels].trim() === ''),
-    )
-      ? t('configuration.labels.missing')
-      : undefined;
+  // An empty label is said to be missing; any other refusal (a label too long) in its own words, with its limit.
+  const errorOf = (locale: keyof LocalisedLabels) => {
+    const empty = value[locale].trim() === '';
+    const error = errors.find((each) => each.path === `${path}.${locale}` || (each.path === path && empty));
+    if (!error) return undefined;
+    return empty ? t('configuration.labels.missing') : (fieldErrorMessage(t, error) ?? error.message);
+  };
 
   return (
     <Fieldset legend={legend}>

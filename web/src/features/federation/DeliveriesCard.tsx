@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Tab
 import type { Delivery } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
+import { FormattedNumber } from '../../components/FormattedNumber';
 import { PagedTable } from '../../components/PagedTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
@@ -61,7 +62,9 @@ export function DeliveriesCard({ direction, status, page, onFilter }: Deliveries
           {delivery.threadId.slice(0, 8)}
         </Text>
       </Table.Td>
-      <Table.Td>{delivery.sequence}</Table.Td>
+      <Table.Td>
+        <FormattedNumber value={delivery.sequence} />
+      </Table.Td>
       <Table.Td>
         <Group gap={4}>
           <DeliveryStatusBadge status={delivery.status} />

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
 import { GuardedModal } from '../../components/GuardedModal';
+import { PhoneActionBar } from '../../components/PhoneActionBar';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
@@ -24,6 +25,7 @@ import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { usePhoneLayout } from '../../lib/usePhoneLayout';
 import { validate } from '../../lib/validation';
+import { formatScore } from '../assessments/assessmentView';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { todayIso } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -99,6 +101,17 @@ function VisitForm({
     setClientErrors(problems);
     if (checked.ok && problems.length === 0) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
+
+  const formActions = (
+    <>
+      <Button variant="default" onClick={cancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" loading={record.isPending}>
+        {t('followUp.visit.save')}
+      </Button>
+    </>
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -185,7 +198,11 @@ function VisitForm({
             data={assessments.data.items.map((assessment) => ({
               value: assessment.id,
               // The overall score is left out where the reader does not see every domain it averages.
-              label: [formatDate(assessment.assessedOn, locale), assessment.assessorName, assessment.overallScore?.toFixed(1)]
+              label: [
+                formatDate(assessment.assessedOn, locale),
+                assessment.assessorName,
+                assessment.overallScore === null ? null : formatScore(assessment.overallScore, locale),
+              ]
                 .filter(Boolean)
                 .join(' · '),
             }))}
@@ -196,14 +213,9 @@ function VisitForm({
           />
         )}
         <ProblemAlert error={record.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={cancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={record.isPending}>
-            {t('followUp.visit.save')}
-          </Button>
-        </Group>
+        <PhoneActionBar label={t('common.formActions')} desktop={<Group justify="flex-end">{formActions}</Group>}>
+          {formActions}
+        </PhoneActionBar>
       </Stack>
     </form>
   );

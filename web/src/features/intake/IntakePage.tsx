@@ -6,6 +6,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { PageHeader } from '../../components/PageHeader';
+import { PhoneActionBar } from '../../components/PhoneActionBar';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
@@ -114,6 +115,16 @@ export function IntakePage() {
       onPick={setPicked}
       pickedPersonId={picked?.personId ?? null}
     />
+  );
+  const formActions = (
+    <>
+      <RouterButton to="/cases" variant="default">
+        {t('common.cancel')}
+      </RouterButton>
+      <Button type="submit" loading={create.isPending}>
+        {t('caseload.intake.submit')}
+      </Button>
+    </>
   );
 
   return (
@@ -242,14 +253,9 @@ export function IntakePage() {
                 </Alert>
               )}
               <ProblemAlert error={create.error} />
-              <Group justify="flex-end">
-                <RouterButton to="/cases" variant="default">
-                  {t('common.cancel')}
-                </RouterButton>
-                <Button type="submit" loading={create.isPending}>
-                  {t('caseload.intake.submit')}
-                </Button>
-              </Group>
+              <PhoneActionBar label={t('common.formActions')} desktop={<Group justify="flex-end">{formActions}</Group>}>
+                {formActions}
+              </PhoneActionBar>
             </Stack>
           </form>
         </Grid.Col>

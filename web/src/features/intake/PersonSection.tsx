@@ -288,7 +288,7 @@ export function PersonSection({ values, setField, errors, today }: PersonSection
           <MultiSelect
             label={t('caseload.intake.languages')}
             description={t('fieldHelp.person.languages')}
-            data={SPOKEN_LANGUAGES.map((language) => ({ value: language, label: t(`vocab.spokenLanguage.${language}`) }))}
+            data={SPOKEN_LANGUAGES.map((language) => ({ value: language, label: t(`languageName.${language}`) }))}
             value={values.languages}
             onChange={(languages) =>
               setField(

@@ -56,6 +56,7 @@ function NoticeItem({ notice, onOpen }: { notice: Notification; onOpen: () => vo
 /** The bell in the header: unread count, and the notices in a drawer, each leading to its case. */
 export function NotificationBell() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [opened, { open, close }] = useDisclosure(false);
   const [pageSize, setPageSize] = useState(PAGE);
   const unread = useUnreadCount();
@@ -81,7 +82,7 @@ export function NotificationBell() {
 
   return (
     <>
-      <Indicator label={badgeCount(count)} size={16} disabled={count === 0} color="red" offset={4}>
+      <Indicator label={badgeCount(count, locale)} size={16} disabled={count === 0} color="red" offset={4}>
         <ActionIcon
           variant="subtle"
           color="gray"

@@ -1,4 +1,5 @@
 import type { Notification } from '@seamless/contracts';
+import { formatNumber } from '../../lib/numbers';
 
 export type NoticeTarget =
   | { page: 'case'; caseId: string }
@@ -33,5 +34,5 @@ export function byUnreadThenNewest(a: Notification, b: Notification): number {
   return b.createdAt.localeCompare(a.createdAt);
 }
 
-/** The badge shows at most two digits: "99+" says enough. */
-export const badgeCount = (unread: number) => (unread > 99 ? '99+' : String(unread));
+/** The badge shows at most two digits, the reader's: "99+" says enough. */
+export const badgeCount = (unread: number, locale: string) => (unread > 99 ? `${formatNumber(99, locale)}+` : formatNumber(unread, locale));

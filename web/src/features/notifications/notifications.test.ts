@@ -51,8 +51,10 @@ describe('notices', () => {
   });
 
   it('cap the badge at 99+', () => {
-    expect(badgeCount(7)).toBe('7');
-    expect(badgeCount(120)).toBe('99+');
+    expect(badgeCount(7, 'en')).toBe('7');
+    expect(badgeCount(7, 'my')).toBe('၇');
+    expect(badgeCount(120, 'en')).toBe('99+');
+    expect(badgeCount(120, 'my')).toBe('၉၉+');
   });
 
   it.each(SUPPORTED_LOCALES)('are labelled for every kind in %s', (locale) => {

@@ -10,11 +10,10 @@ export type ErrorPlace = ChoiceField | 'cells' | 'form' | string;
 /** Why, in words this app holds in every language; `null` leaves the wording to the code or the server. */
 export type ErrorReason = 'agency' | 'period' | 'by' | 'source' | 'noNumbers' | 'cellKeys' | 'unknownValue' | 'count';
 
-export interface PlacedError {
+/** The error as the server or the form's check gave it (with its limit, if any), and where the form shows it. */
+export interface PlacedError extends FieldError {
   place: ErrorPlace;
   reason: ErrorReason | null;
-  code: string;
-  message: string;
 }
 
 /** The server names a body's fields as `body.cells.2.keys` and an address's as `query.from`; the form has one set of fields. */
@@ -24,7 +23,7 @@ const segmentsOf = (path: string) =>
     .split('.')
     .filter(Boolean);
 
-function place(error: FieldError, inputs: readonly string[]): Omit<PlacedError, 'code' | 'message'> {
+function place(error: FieldError, inputs: readonly string[]): Pick<PlacedError, 'place' | 'reason'> {
   const [field, index, part] = segmentsOf(error.path);
   switch (field) {
     case 'sourceAgencyId':
@@ -62,7 +61,7 @@ export function placeErrors(errors: readonly FieldError[], inputs: readonly stri
   const placed = new Map<ErrorPlace, PlacedError>();
   for (const error of errors) {
     const where = place(error, inputs);
-    if (!placed.has(where.place)) placed.set(where.place, { ...where, code: error.code, message: error.message });
+    if (!placed.has(where.place)) placed.set(where.place, { ...error, ...where });
   }
   return placed;
 }

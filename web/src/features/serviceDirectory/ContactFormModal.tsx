@@ -96,7 +96,7 @@ function ContactForm({
         <SimpleGrid cols={{ base: 1, sm: 2 }}>{TEXT_FIELDS.map(input)}</SimpleGrid>
         <MultiSelect
           label={t('serviceDirectory.form.languages')}
-          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
           value={values.languages}
           onChange={(value) => setField('languages', value)}
           error={errors.languages}

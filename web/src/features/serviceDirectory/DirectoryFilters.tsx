@@ -54,7 +54,7 @@ export function DirectoryFilters({ search, onChange }: DirectoryFiltersProps) {
           />
           <Select
             label={t('serviceDirectory.filters.language')}
-            data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+            data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
             value={search.language ?? null}
             onChange={(value) => onChange({ language: (value as DirectoryPageSearch['language']) ?? undefined })}
             clearable

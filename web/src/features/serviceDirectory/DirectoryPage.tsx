@@ -1,9 +1,10 @@
-import { Button, Group, Pagination, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import type { DirectoryExportFormat } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
+import { PageNumbers } from '../../components/PageNumbers';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { SearchField } from '../../components/SearchField';
@@ -81,7 +82,7 @@ export function DirectoryPage() {
                 <OrganisationCard key={organisation.id} organisation={organisation} />
               ))}
               {result.total > DIRECTORY_PAGE_SIZE && (
-                <Pagination
+                <PageNumbers
                   value={page}
                   total={Math.ceil(result.total / DIRECTORY_PAGE_SIZE)}
                   onChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}

@@ -148,7 +148,7 @@ function OrganisationForm({ organisation, onDone }: { organisation: DirectoryOrg
         </SimpleGrid>
         <MultiSelect
           label={t('serviceDirectory.form.languages')}
-          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
           value={values.languages}
           onChange={(value) => setField('languages', value)}
           error={errors.languages}

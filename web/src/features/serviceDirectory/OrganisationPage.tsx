@@ -34,7 +34,7 @@ function OrganisationDetail({ organisation }: { organisation: DirectoryOrganisat
     [t('serviceDirectory.card.hours'), organisation.hours],
     [
       t('serviceDirectory.card.languages'),
-      organisation.languages.map((code) => t(`vocab.spokenLanguage.${code}`, { defaultValue: code })).join(', ') || null,
+      organisation.languages.map((code) => t(`languageName.${code}`, { defaultValue: code })).join(', ') || null,
     ],
     [t('serviceDirectory.form.notes'), organisation.notes],
   ];

@@ -169,7 +169,7 @@ function ServiceForm({
         />
         <MultiSelect
           label={t('serviceDirectory.form.languages')}
-          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+          data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
           value={values.languages}
           onChange={(value) => setField('languages', value)}
           error={errors.languages}

@@ -31,10 +31,7 @@ export function ServiceSummary({ service, organisation }: { service: DirectorySe
     [t('serviceDirectory.card.coverage'), coverage],
     [t('serviceDirectory.card.forWhom'), targetOf(service)],
     [t('serviceDirectory.card.nationalities'), service.nationalities.map(countryName).join(', ') || null],
-    [
-      t('serviceDirectory.card.languages'),
-      languages.map((code) => t(`vocab.spokenLanguage.${code}`, { defaultValue: code })).join(', ') || null,
-    ],
+    [t('serviceDirectory.card.languages'), languages.map((code) => t(`languageName.${code}`, { defaultValue: code })).join(', ') || null],
     [t('serviceDirectory.card.hours'), service.hours],
     [t('serviceDirectory.card.capacity'), service.capacityNote],
     [t('serviceDirectory.card.cost'), service.costNote],

@@ -118,7 +118,8 @@ export function chartOption({ current, previous, periodNames, labels, order, lay
       data: rowKeys.map((key) => labels.value(rowBreakdown, key)),
       axisLabel: { interval: 0, rotate: crowded ? 35 : 0, width: crowded ? 96 : 120, overflow: 'truncate', hideOverlap: true },
     },
-    yAxis: { type: 'value', minInterval: wholeNumbers ? 1 : undefined },
+    // The scale's numbers in the reader's digits, as the table's.
+    yAxis: { type: 'value', minInterval: wholeNumbers ? 1 : undefined, axisLabel: { formatter: (value: number) => labels.format(value) } },
     series: series.map((item) => ({
       type: 'bar',
       name: item.name,

@@ -20,6 +20,7 @@ import home from './home.json';
 import htcdsExchange from './htcdsExchange.json';
 import identification from './identification.json';
 import journey from './journey.json';
+import languages from './languages.json';
 import layout from './layout.json';
 import matching from './matching.json';
 import matchingScope from './matchingScope.json';
@@ -49,6 +50,7 @@ export const en = {
   ...layout,
   ...accessibility,
   ...vocabulary,
+  ...languages,
   ...identification,
   ...matching,
   ...mergeRequests,

@@ -17,7 +17,7 @@ import { oneOf } from '../../../lib/oneOf';
 
 export function languageLabel(t: TFunction, code: string): string {
   const language = oneOf(code, SPOKEN_LANGUAGES);
-  return language ? t(`vocab.spokenLanguage.${language}`) : code;
+  return language ? t(`languageName.${language}`) : code;
 }
 
 export function indicatorLabel(t: TFunction, key: string): string {

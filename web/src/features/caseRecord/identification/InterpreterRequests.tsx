@@ -206,7 +206,7 @@ export function InterpreterRequests({ caseId, interviewId, requests, canAct }: I
           <Group align="flex-end">
             <Select
               label={t('caseRecord.interpreter.language')}
-              data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+              data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
               value={language}
               onChange={(value) => setLanguage(oneOf(value, SPOKEN_LANGUAGES) ?? null)}
               searchable

@@ -75,7 +75,7 @@ function InterviewForm({ detail, interview, initial, onDone }: InterviewFormProp
   const errors = useRecordFieldErrors(clientErrors, mutation.error);
   const withAccount = detail.abilities.readIdentity;
   const procedure = IDENTIFICATION_PROCEDURES[values.procedure];
-  const languageOptions = sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale);
+  const languageOptions = sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale);
   // A completed interview is the record others rely on: it cannot be turned back into a draft.
   const lockedCompleted = interview?.status === 'completed';
   // The interpreter's state as last loaded: it may have been confirmed after this form was opened.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterButton } from '../../../components/RouterLinks';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatDate } from '../../../lib/dates';
+import { usePhoneLayout } from '../../../lib/usePhoneLayout';
 import { useMe } from '../../auth/MeContext';
 import classes from './CaseJourney.module.css';
 import { currentStep, journeySteps, type NextAction, nextAction, stepStates } from './journey';
@@ -17,6 +18,7 @@ export function CaseJourney({ detail }: { detail: CaseDetail }) {
   const states = stepStates(steps, current);
   const position = steps.indexOf(current) + 1;
   const next = nextAction(detail, current, me);
+  const phone = usePhoneLayout();
   return (
     <Card withBorder padding="md" data-testid="case-journey">
       <Stack gap="sm">
@@ -45,13 +47,33 @@ export function CaseJourney({ detail }: { detail: CaseDetail }) {
         <Text fw={600} hiddenFrom="md" aria-hidden>
           {t(`journey.step.${current}`)}
         </Text>
-        <NextStep caseId={detail.id} next={next} />
+        <NextStep detail={detail} next={next} withButton={!phone} />
       </Stack>
     </Card>
   );
 }
 
-function NextStep({ caseId, next }: { caseId: string; next: NextAction }) {
+/** The journey's next action for this user, as a button to the tab where it is done; nothing when she has none. */
+export function NextActionButton({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const next = nextAction(detail, currentStep(detail), useMe());
+  if (next.kind !== 'act') return null;
+  return (
+    <RouterButton
+      to="/cases/$caseId"
+      params={{ caseId: detail.id }}
+      hash={next.tab}
+      replace
+      classNames={{ root: classes.action, label: classes.actionLabel }}
+      data-testid="journey-next-action"
+    >
+      {t(`journey.action.${next.action}`)}
+    </RouterButton>
+  );
+}
+
+/** On a phone the button itself is in the case's action bar at the bottom of the screen (CaseActionBar). */
+function NextStep({ detail, next, withButton }: { detail: CaseDetail; next: NextAction; withButton: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   if (next.kind === 'none') return <Text size="sm">{t('journey.closed')}</Text>;
@@ -64,16 +86,7 @@ function NextStep({ caseId, next }: { caseId: string; next: NextAction }) {
         {t('journey.nextTitle')}
       </Text>
       <Group gap="sm" wrap="wrap">
-        <RouterButton
-          to="/cases/$caseId"
-          params={{ caseId }}
-          hash={next.tab}
-          replace
-          classNames={{ root: classes.action, label: classes.actionLabel }}
-          data-testid="journey-next-action"
-        >
-          {t(`journey.action.${next.action}`)}
-        </RouterButton>
+        {withButton ? <NextActionButton detail={detail} /> : <Text fw={600}>{t(`journey.action.${next.action}`)}</Text>}
         {next.dueOn && (
           <Text size="sm" fw={600}>
             {t('journey.due', { date: formatDate(next.dueOn, locale) })}

@@ -3,6 +3,7 @@ import type { CaseDetail } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { FormattedNumber } from '../../../components/FormattedNumber';
 import { useLocale } from '../../../i18n/useLocale';
 import { formatYear } from '../../../lib/dates';
 import { useCountryName } from '../../countries/useCountries';
@@ -41,7 +42,9 @@ export function PersonCard({ detail }: { detail: CaseDetail }) {
               ? t('caseRecord.person.birthYearEstimated', { year: formatYear(person.birthYear, locale) })
               : formatYear(person.birthYear, locale))}
         </Field>
-        <Field label={t('caseRecord.person.ageAtIntake')}>{detail.ageAtIntake}</Field>
+        <Field label={t('caseRecord.person.ageAtIntake')}>
+          <FormattedNumber value={detail.ageAtIntake} />
+        </Field>
         <Field label={t('caseRecord.person.citizenship')}>{person.citizenship.map(countryName).join(', ')}</Field>
         <Field label={t('caseRecord.person.languages')}>{person.languages.map((code) => languageLabel(t, code)).join(', ')}</Field>
         <Field label={t('caseRecord.person.ethnicMinority')}>

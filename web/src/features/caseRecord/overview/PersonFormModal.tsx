@@ -150,7 +150,7 @@ function PersonForm({ detail, onDone }: PersonFormProps) {
           />
           <MultiSelect
             label={t('caseRecord.person.languages')}
-            data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`vocab.spokenLanguage.${code}`), locale)}
+            data={sortedOptions(SPOKEN_LANGUAGES, (code) => t(`languageName.${code}`), locale)}
             value={values.languages}
             onChange={(languages) =>
               setField(
