@@ -6,7 +6,8 @@ import { label, signIn } from './thaiSession';
  * Issue 14, "never lose typed work", in the care dialogs, in Thai: a care plan typed halfway
  * survives a reload; Escape on a referral with typed text asks first, keeping on editing keeps the
  * text and discarding leaves no draft, not even after a reload; a withdrawal asks first, and going
- * back leaves the referral as it was on the server.
+ * back leaves the referral as it was on the server. An administrator's unsaved picklist edits
+ * are not thrown away in one click either.
  */
 
 /** The referral the demo sends from Chiang Rai to the NGO and leaves waiting for an answer. */
@@ -132,5 +133,42 @@ test('Thai: a care plan survives a reload, Escape on a referral asks and Discard
   await expect(confirm).toBeHidden();
   const after = (await referralsOf(page.request, caseId)).find((candidate) => candidate.id === referral.id);
   expect(after).toMatchObject({ status: 'pending' });
+  await page.context().close();
+});
+
+test('Thai: discarding a picklist edit asks first, and going back keeps the edit and changes nothing on the server', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const page = await signIn(browser, 'admin');
+  page.on('dialog', (dialog) => dialog.accept());
+  type StoredList = { id: string; version: number; labels: Record<string, string> };
+  const storedList = async (id: string): Promise<StoredList> =>
+    ((await (await page.request.get('/api/admin/lookups')).json()).items as StoredList[]).find((item) => item.id === id)!;
+  const [list] = (await (await page.request.get('/api/admin/lookups')).json()).items as StoredList[];
+  const name = `${list!.labels.en} (draft check)`;
+
+  await page.goto(`/admin/picklists/${list!.id}`);
+  await page.getByRole('button', { name: label('configuration.picklist.editName') }).click();
+  const names = page.getByRole('dialog', { name: label('configuration.picklist.editName') });
+  await names.getByRole('textbox', { name: label('language.en'), exact: true }).fill(name);
+  await names.getByRole('button', { name: label('configuration.draft.apply') }).click();
+  await expect(names).toBeHidden();
+  await expect(page.getByText(label('configuration.draft.unsaved'))).toBeVisible();
+
+  await page.getByRole('button', { name: label('configuration.draft.discard') }).click();
+  const question = page.getByRole('dialog', { name: label('confirm.configurationDiscard.title') });
+  await expect(question).toBeVisible();
+  await page.screenshot({ path: 'test-results/drafts-picklist-discard-th.png' });
+  await question.getByRole('button', { name: label('confirm.back') }).click();
+  await expect(question).toBeHidden();
+  await expect(page.getByText(label('configuration.draft.unsaved'))).toBeVisible();
+  expect(await storedList(list!.id)).toMatchObject({ version: list!.version, labels: list!.labels });
+
+  // Confirmed, the edit is gone and the saved list is still the one there was.
+  await page.getByRole('button', { name: label('configuration.draft.discard') }).click();
+  await question.getByRole('button', { name: label('confirm.configurationDiscard.action') }).click();
+  await expect(page.getByText(label('configuration.draft.noChanges'))).toBeVisible();
+  expect(await storedList(list!.id)).toMatchObject({ version: list!.version, labels: list!.labels });
   await page.context().close();
 });
