@@ -1,11 +1,15 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type AssessmentInstrument, assessmentInputSchema, type FieldError, localised } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { validate } from '../../lib/validation';
 import { todayIso } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -17,15 +21,24 @@ interface AssessmentFormProps {
   onDone: () => void;
 }
 
+interface AssessmentValues {
+  instrumentId: string;
+  assessedOn: string;
+  assessorName: string;
+  scores: Record<string, number>;
+  notes: Record<string, string>;
+}
+
 function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const narrow = useMediaQuery('(max-width: 36em)');
-  const [instrumentId, setInstrumentId] = useState(instruments[0]?.id ?? '');
-  const [assessedOn, setAssessedOn] = useState(todayIso());
-  const [assessorName, setAssessorName] = useState('');
-  const [scores, setScores] = useState<Record<string, number>>({});
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const { values, setField, setValues, draft } = useDraftForm<AssessmentValues>(
+    { instrumentId: instruments[0]?.id ?? '', assessedOn: todayIso(), assessorName: '', scores: {}, notes: {} },
+    { form: 'assessment', record: caseId },
+  );
+  const { instrumentId, assessedOn, assessorName, scores, notes } = values;
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordAssessment(caseId);
   const errors = useRecordFieldErrors(clientErrors, record.error);
@@ -45,18 +58,19 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
     const checked = validate(assessmentInputSchema, { instrumentId, assessedOn, assessorName, scores, domainNotes });
     const all = [...missing, ...(checked.ok ? [] : checked.errors)];
     setClientErrors(all);
-    if (checked.ok && !missing.length) record.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok && !missing.length) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         {instruments.length > 1 && (
           <Select
             label={t('assessments.form.instrument')}
             data={instruments.map((item) => ({ value: item.id, label: localised(item.name, locale) }))}
             value={instrumentId}
-            onChange={(value) => setInstrumentId(value ?? '')}
+            onChange={(value) => setField('instrumentId', value ?? '')}
             allowDeselect={false}
           />
         )}
@@ -64,14 +78,14 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
           <DateInput
             label={t('assessments.form.assessedOn')}
             value={assessedOn}
-            onChange={setAssessedOn}
+            onChange={(value) => setField('assessedOn', value)}
             error={errors.assessedOn}
             required
           />
           <TextInput
             label={t('assessments.form.assessor')}
             value={assessorName}
-            onChange={(event) => setAssessorName(event.currentTarget.value)}
+            onChange={(event) => setField('assessorName', event.currentTarget.value)}
             error={errors.assessorName}
             required
           />
@@ -92,7 +106,7 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
                   fullWidth
                   size="xs"
                   value={scores[item.key] === undefined ? '' : String(scores[item.key])}
-                  onChange={(value) => setScores((current) => ({ ...current, [item.key]: Number(value) }))}
+                  onChange={(value) => setValues((current) => ({ ...current, scores: { ...current.scores, [item.key]: Number(value) } }))}
                   data={points.map((point) => ({
                     value: String(point),
                     label: `${point} · ${localised(instrument.scaleLabels[String(point)], locale)}`,
@@ -110,7 +124,7 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
               value={notes[domain.key] ?? ''}
               onChange={(event) => {
                 const value = event.currentTarget.value;
-                setNotes((current) => ({ ...current, [domain.key]: value }));
+                setValues((current) => ({ ...current, notes: { ...current.notes, [domain.key]: value } }));
               }}
               error={errors[`domainNotes.${domain.key}`]}
               autosize
@@ -120,7 +134,7 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
         ))}
         <ProblemAlert error={record.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={record.isPending}>
@@ -135,8 +149,8 @@ function AssessmentForm({ caseId, instruments, onDone }: AssessmentFormProps) {
 export function AssessmentFormModal({ opened, ...props }: AssessmentFormProps & { opened: boolean }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={props.onDone} title={t('assessments.form.title')} size="lg">
+    <GuardedModal opened={opened} onClose={props.onDone} title={t('assessments.form.title')} size="lg">
       {opened && <AssessmentForm {...props} />}
-    </Modal>
+    </GuardedModal>
   );
 }

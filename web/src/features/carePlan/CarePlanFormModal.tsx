@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import {
   CARE_ACTION_STATUSES,
   CARE_GOAL_STATUSES,
@@ -14,7 +14,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
@@ -192,27 +195,33 @@ function GoalFields({
 
 function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<PlanDraft>(() => draftFromVersion(current, record));
+  // Keyed by the version revised: a draft typed over an older plan is not laid over a newer one.
+  const {
+    values: plan,
+    setValues: setPlan,
+    draft,
+  } = useDraftForm<PlanDraft>(() => draftFromVersion(current, record), { form: 'care-plan', record: `${caseId}:${current?.version ?? 0}` });
   const areas = useMemo(() => recordableAreas(record), [record]);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const revise = useReviseCarePlan(caseId);
   const errors = useRecordFieldErrors(clientErrors, revise.error);
-  const set = (changes: Partial<PlanDraft>) => setDraft((value) => ({ ...value, ...changes }));
+  const set = (changes: Partial<PlanDraft>) => setPlan((value) => ({ ...value, ...changes }));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(carePlanInputSchema, bodyFromDraft(draft, current?.version ?? 0));
+    const checked = validate(carePlanInputSchema, bodyFromDraft(plan, current?.version ?? 0));
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) revise.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) revise.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Textarea
           label={t('carePlan.victimGoals')}
           description={t('carePlan.victimGoalsHelp')}
-          value={draft.victimGoals}
+          value={plan.victimGoals}
           onChange={(event) => set({ victimGoals: event.currentTarget.value })}
           error={errors.victimGoals}
           autosize
@@ -225,14 +234,14 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
         <Group grow wrap="wrap">
           <DateInput
             label={t('carePlan.agreement.agreedOn')}
-            value={draft.agreedOn}
+            value={plan.agreedOn}
             onChange={(value) => set({ agreedOn: value })}
             error={errors.agreedOn}
           />
           <Select
             label={t('carePlan.agreement.method')}
             data={CARE_PLAN_AGREEMENT_METHODS.map((method) => ({ value: method, label: t(`carePlan.agreementMethod.${method}`) }))}
-            value={draft.agreementMethod}
+            value={plan.agreementMethod}
             onChange={(value) => set({ agreementMethod: oneOf(value, CARE_PLAN_AGREEMENT_METHODS) ?? null })}
             error={errors.agreementMethod}
             clearable
@@ -241,12 +250,12 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
         <Group grow wrap="wrap">
           <TextInput
             label={t('carePlan.agreement.witnessedBy')}
-            value={draft.witnessedBy}
+            value={plan.witnessedBy}
             onChange={(event) => set({ witnessedBy: event.currentTarget.value })}
           />
           <DateInput
             label={t('carePlan.reviewOn')}
-            value={draft.reviewOn}
+            value={plan.reviewOn}
             onChange={(value) => set({ reviewOn: value })}
             error={errors.reviewOn}
           />
@@ -254,12 +263,12 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
         <Title order={3} size="h5">
           {t('carePlan.goals')}
         </Title>
-        {draft.goals.length === 0 && (
+        {plan.goals.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('carePlan.noGoals')}
           </Text>
         )}
-        {draft.goals.map((goal, index) => (
+        {plan.goals.map((goal, index) => (
           <GoalFields
             // biome-ignore lint/suspicious/noArrayIndexKey: drafts have no id until saved
             key={index}
@@ -267,11 +276,11 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
             areas={areas}
             path={`goals.${index}`}
             errors={errors}
-            onChange={(next) => set({ goals: draft.goals.map((item, i) => (i === index ? next : item)) })}
-            onRemove={() => set({ goals: draft.goals.filter((_, i) => i !== index) })}
+            onChange={(next) => set({ goals: plan.goals.map((item, i) => (i === index ? next : item)) })}
+            onRemove={() => set({ goals: plan.goals.filter((_, i) => i !== index) })}
           />
         ))}
-        <Button variant="light" onClick={() => set({ goals: [...draft.goals, emptyGoal()] })} style={{ alignSelf: 'flex-start' }}>
+        <Button variant="light" onClick={() => set({ goals: [...plan.goals, emptyGoal()] })} style={{ alignSelf: 'flex-start' }}>
           {t('carePlan.form.addGoal')}
         </Button>
         <ProblemAlert error={revise.error} />
@@ -285,13 +294,13 @@ function PlanForm({ caseId, current, record, onDone }: PlanFormProps) {
 export function CarePlanFormModal({ opened, ...props }: PlanFormProps & { opened: boolean }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={opened}
       onClose={props.onDone}
       title={props.current ? t('carePlan.form.reviseTitle') : t('carePlan.form.newTitle')}
       size="xl"
     >
       {opened && <PlanForm {...props} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Group, Modal, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import {
   type CareAction,
   type CarePlan,
@@ -13,8 +13,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
@@ -31,19 +34,40 @@ interface ServiceFormProps {
   onDone: () => void;
 }
 
+interface ServiceValues {
+  deliveredOn: string;
+  providerKind: 'agency' | 'name';
+  providerAgencyId: string | null;
+  providerName: string;
+  serviceArea: ServiceArea | null;
+  description: string;
+  costAmount: number | null;
+  costCurrency: string;
+  actionKey: string | null;
+  outcome: string | null;
+  incomeBand: string | null;
+}
+
 function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFormProps) {
   const { t } = useTranslation();
-  const [deliveredOn, setDeliveredOn] = useState(todayIso());
-  const [providerKind, setProviderKind] = useState<'agency' | 'name'>('agency');
-  const [providerAgencyId, setProviderAgencyId] = useState<string | null>(null);
-  const [providerName, setProviderName] = useState('');
-  const [serviceArea, setServiceArea] = useState<ServiceArea | null>(null);
-  const [description, setDescription] = useState('');
-  const [costAmount, setCostAmount] = useState<number | null>(null);
-  const [costCurrency, setCostCurrency] = useState('THB');
-  const [actionKey, setActionKey] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<string | null>(null);
-  const [incomeBand, setIncomeBand] = useState<string | null>(null);
+  const { values, setField, draft } = useDraftForm<ServiceValues>(
+    {
+      deliveredOn: todayIso(),
+      providerKind: 'agency',
+      providerAgencyId: null,
+      providerName: '',
+      serviceArea: null,
+      description: '',
+      costAmount: null,
+      costCurrency: 'THB',
+      actionKey: null,
+      outcome: null,
+      incomeBand: null,
+    },
+    { form: 'care-service', record: caseId },
+  );
+  const { deliveredOn, providerKind, providerAgencyId, providerName, serviceArea, description, costAmount, costCurrency, actionKey } =
+    values;
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordCareService(caseId);
   const errors = useRecordFieldErrors(clientErrors, record.error);
@@ -62,21 +86,22 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
       costAmount,
       costCurrency: costAmount === null ? null : costCurrency.trim().toUpperCase() || null,
       actionKey,
-      outcome: livelihood ? outcome : null,
-      incomeBand: livelihood ? incomeBand : null,
+      outcome: livelihood ? values.outcome : null,
+      incomeBand: livelihood ? values.incomeBand : null,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) record.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Group grow wrap="wrap">
           <DateInput
             label={t('carePlan.service.deliveredOn')}
             value={deliveredOn}
-            onChange={setDeliveredOn}
+            onChange={(value) => setField('deliveredOn', value)}
             error={errors.deliveredOn}
             required
           />
@@ -84,7 +109,7 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
             label={t('carePlan.goal.serviceArea')}
             data={areas.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
             value={serviceArea}
-            onChange={(value) => setServiceArea(oneOf(value, SERVICE_AREAS) ?? null)}
+            onChange={(value) => setField('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}
             required
           />
@@ -92,7 +117,7 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
         <SegmentedControl
           size="xs"
           value={providerKind}
-          onChange={(value) => setProviderKind(value === 'name' ? 'name' : 'agency')}
+          onChange={(value) => setField('providerKind', value === 'name' ? 'name' : 'agency')}
           data={[
             { value: 'agency', label: t('carePlan.action.byAgency') },
             { value: 'name', label: t('carePlan.action.byOrganisation') },
@@ -102,21 +127,21 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
           <AgencySelect
             label={t('carePlan.service.provider')}
             value={providerAgencyId}
-            onChange={setProviderAgencyId}
+            onChange={(value) => setField('providerAgencyId', value)}
             error={errors.providerAgencyId ?? errors.providerName}
           />
         ) : (
           <TextInput
             label={t('carePlan.service.provider')}
             value={providerName}
-            onChange={(event) => setProviderName(event.currentTarget.value)}
+            onChange={(event) => setField('providerName', event.currentTarget.value)}
             error={errors.providerName}
           />
         )}
         <Textarea
           label={t('carePlan.service.description')}
           value={description}
-          onChange={(event) => setDescription(event.currentTarget.value)}
+          onChange={(event) => setField('description', event.currentTarget.value)}
           error={errors.description}
           autosize
           minRows={2}
@@ -126,7 +151,7 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
           <NumberInput
             label={t('carePlan.service.cost')}
             value={costAmount ?? ''}
-            onChange={(value) => setCostAmount(typeof value === 'number' ? value : null)}
+            onChange={(value) => setField('costAmount', typeof value === 'number' ? value : null)}
             min={0}
             decimalScale={2}
             thousandSeparator
@@ -135,7 +160,7 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
           <TextInput
             label={t('carePlan.service.currency')}
             value={costCurrency}
-            onChange={(event) => setCostCurrency(event.currentTarget.value)}
+            onChange={(event) => setField('costCurrency', event.currentTarget.value)}
             maxLength={3}
             error={errors.costCurrency}
           />
@@ -145,7 +170,7 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
             label={t('carePlan.service.action')}
             data={actions.map((action) => ({ value: action.actionKey, label: action.what }))}
             value={actionKey}
-            onChange={setActionKey}
+            onChange={(value) => setField('actionKey', value)}
             error={errors.actionKey}
             clearable
           />
@@ -155,15 +180,15 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
             <Select
               label={t('carePlan.service.outcome')}
               data={LIVELIHOOD_OUTCOMES.map((value) => ({ value, label: t(`carePlan.outcome.${value}`) }))}
-              value={outcome}
-              onChange={setOutcome}
+              value={values.outcome}
+              onChange={(value) => setField('outcome', value)}
               clearable
             />
             <Select
               label={t('carePlan.service.incomeBand')}
               data={bands}
-              value={incomeBand}
-              onChange={setIncomeBand}
+              value={values.incomeBand}
+              onChange={(value) => setField('incomeBand', value)}
               error={errors.incomeBand}
               clearable
             />
@@ -179,8 +204,8 @@ function ServiceForm({ caseId, areas, incomeBands, actions, onDone }: ServiceFor
 export function ServiceFormModal({ opened, ...props }: ServiceFormProps & { opened: boolean }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={props.onDone} title={t('carePlan.service.title')} size="lg">
+    <GuardedModal opened={opened} onClose={props.onDone} title={t('carePlan.service.title')} size="lg">
       {opened && <ServiceForm {...props} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import {
   type CaseSummary,
   type FieldError,
@@ -18,10 +18,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateInput } from '../../components/DateInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { validate } from '../../lib/validation';
@@ -342,54 +346,69 @@ function AddItemForm({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function FollowUpModal({ meeting, opened, onClose }: { meeting: MeetingDetail; opened: boolean; onClose: () => void }) {
+function FollowUpForm({ meeting, onDone }: { meeting: MeetingDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState(meeting.time);
+  const { values, setField, draft } = useDraftForm({ date: '', time: meeting.time }, { form: 'meeting-follow-up', record: meeting.id });
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const hold = useMeetingChange((body: { date: string; time: string }) => meetingApi.followUp(meeting.id, body));
   const errors = useFieldErrors(clientErrors, hold.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(meetingFollowUpSchema, { date, time });
+    const checked = validate(meetingFollowUpSchema, values);
     setClientErrors(checked.ok ? [] : checked.errors);
     if (checked.ok)
       hold.mutate(checked.data, {
         onSuccess: (next) => {
-          onClose();
+          draft.clear();
+          onDone();
           void navigate({ to: '/meetings/$meetingId', params: { meetingId: next.id } });
         },
       });
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('caseMeetings.followUp.title')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{t('caseMeetings.followUp.description')}</Text>
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <DateInput label={t('caseMeetings.fields.date')} value={date} onChange={setDate} error={errors.date} required />
-            <TextInput
-              type="time"
-              label={t('caseMeetings.fields.time')}
-              value={time}
-              onChange={(e) => setTime(e.currentTarget.value)}
-              error={errors.time}
-              required
-            />
-          </SimpleGrid>
-          {hold.error && !Object.keys(errors).length ? <ProblemAlert error={hold.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('caseMeetings.cancel')}
-            </Button>
-            <Button type="submit" loading={hold.isPending}>
-              {t('caseMeetings.followUp.button')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <DraftNotice draft={draft} />
+        <Text size="sm">{t('caseMeetings.followUp.description')}</Text>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
+          <DateInput
+            label={t('caseMeetings.fields.date')}
+            value={values.date}
+            onChange={(date) => setField('date', date)}
+            error={errors.date}
+            required
+          />
+          <TextInput
+            type="time"
+            label={t('caseMeetings.fields.time')}
+            value={values.time}
+            onChange={(e) => setField('time', e.currentTarget.value)}
+            error={errors.time}
+            required
+          />
+        </SimpleGrid>
+        {hold.error && !Object.keys(errors).length ? <ProblemAlert error={hold.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('caseMeetings.cancel')}
+          </Button>
+          <Button type="submit" loading={hold.isPending}>
+            {t('caseMeetings.followUp.button')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function FollowUpModal({ meeting, opened, onClose }: { meeting: MeetingDetail; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <GuardedModal opened={opened} onClose={onClose} title={t('caseMeetings.followUp.title')}>
+      {opened && <FollowUpForm meeting={meeting} onDone={onClose} />}
+    </GuardedModal>
   );
 }
 

@@ -1,62 +1,67 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { BREAK_GLASS_MINUTES, breakGlassInputSchema, type CaseDetail, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { validate } from '../../lib/validation';
 import { useRecordFieldErrors } from './common/useRecordFieldErrors';
 import { useBreakGlass } from './queries';
 
-/** Asks why, warns that it is audited and time-limited, then opens every section of the case. */
-function BreakGlassDialog({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
+function BreakGlassForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm({ reason: '' }, { form: 'break-glass', record: caseId });
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const breakGlass = useBreakGlass(caseId);
   const errors = useRecordFieldErrors(clientErrors, breakGlass.error);
-
-  const close = () => {
-    setReason('');
-    setClientErrors([]);
-    breakGlass.reset();
-    onClose();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(breakGlassInputSchema, { reason });
+    const checked = validate(breakGlassInputSchema, values);
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) breakGlass.mutate(checked.data, { onSuccess: close });
+    if (checked.ok) breakGlass.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
-
   return (
-    <Modal opened={opened} onClose={close} title={t('caseRecord.breakGlass.title')} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Alert color="red" variant="light" title={t('caseRecord.breakGlass.warningTitle')}>
-            {t('caseRecord.breakGlass.warning', { hours: BREAK_GLASS_MINUTES / 60 })}
-          </Alert>
-          <Textarea
-            label={t('caseRecord.breakGlass.reason')}
-            description={t('caseRecord.breakGlass.reasonHint')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-            minRows={3}
-            autosize
-            required
-          />
-          <ProblemAlert error={breakGlass.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={breakGlass.isPending}>
-              {t('caseRecord.breakGlass.confirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <DraftNotice draft={draft} />
+        <Alert color="red" variant="light" title={t('caseRecord.breakGlass.warningTitle')}>
+          {t('caseRecord.breakGlass.warning', { hours: BREAK_GLASS_MINUTES / 60 })}
+        </Alert>
+        <Textarea
+          label={t('caseRecord.breakGlass.reason')}
+          description={t('caseRecord.breakGlass.reasonHint')}
+          value={values.reason}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
+          error={errors.reason}
+          minRows={3}
+          autosize
+          required
+        />
+        <ProblemAlert error={breakGlass.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red" loading={breakGlass.isPending}>
+            {t('caseRecord.breakGlass.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Asks why, warns that it is audited and time-limited, then opens every section of the case. */
+function BreakGlassDialog({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <GuardedModal opened={opened} onClose={onClose} title={t('caseRecord.breakGlass.title')} size="lg">
+      {opened && <BreakGlassForm caseId={caseId} onDone={onClose} />}
+    </GuardedModal>
   );
 }
 

@@ -4,7 +4,6 @@ import {
   Button,
   Drawer,
   Group,
-  Modal,
   MultiSelect,
   Popover,
   SegmentedControl,
@@ -34,6 +33,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormattedDate } from '../../components/FormattedDate';
+import { GuardedModal } from '../../components/GuardedModal';
 import { PagedTable } from '../../components/PagedTable';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -41,6 +41,9 @@ import { QueryState } from '../../components/QueryState';
 import { RouterButton } from '../../components/RouterLinks';
 import { SearchField } from '../../components/SearchField';
 import { CardListSkeleton, TableSkeleton } from '../../components/Skeletons';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { usePhoneLayout } from '../../lib/usePhoneLayout';
@@ -229,50 +232,53 @@ function FilterDrawer({ search, onChange, onClear, onApplySaved }: FilterDrawerP
 const sameQuery = (a: Record<string, unknown>, b: Record<string, string>) =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([key, value]) => a[key] === value);
 
-function SaveFilterModal({ opened, query, onClose }: { opened: boolean; query: Record<string, string>; onClose: () => void }) {
+function SaveFilterForm({ query, onDone }: { query: Record<string, string>; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveFilter();
-  const [name, setName] = useState('');
+  const { values, setField, draft } = useDraftForm({ name: '' }, { form: 'saved-case-filter', record: 'new' });
+  const cancel = useGuardedCancel(onDone);
   const [missingName, setMissingName] = useState(false);
   const errors = useFieldErrors(missingName ? [{ path: 'name', code: 'too_small', message: '' }] : [], save.error);
-  const close = () => {
-    save.reset();
-    setName('');
-    setMissingName(false);
-    onClose();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const trimmed = name.trim();
+    const trimmed = values.name.trim();
     setMissingName(trimmed === '');
-    if (trimmed) save.mutate({ name: trimmed, query }, { onSuccess: close });
+    if (trimmed) save.mutate({ name: trimmed, query }, { onSuccess: draft.clearing(onDone) });
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('caseload.savedFilters.saveTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label={t('caseload.savedFilters.name')}
-            description={t('caseload.savedFilters.nameDescription')}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={errors.name}
-            maxLength={100}
-            required
-            data-autofocus
-          />
-          <ProblemAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('caseload.savedFilters.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <DraftNotice draft={draft} />
+        <TextInput
+          label={t('caseload.savedFilters.name')}
+          description={t('caseload.savedFilters.nameDescription')}
+          value={values.name}
+          onChange={(event) => setField('name', event.currentTarget.value)}
+          error={errors.name}
+          maxLength={100}
+          required
+          data-autofocus
+        />
+        <ProblemAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('caseload.savedFilters.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SaveFilterModal({ opened, query, onClose }: { opened: boolean; query: Record<string, string>; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <GuardedModal opened={opened} onClose={onClose} title={t('caseload.savedFilters.saveTitle')}>
+      {opened && <SaveFilterForm query={query} onDone={onClose} />}
+    </GuardedModal>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
 
 interface DraftActionsProps {
   dirty: boolean;
@@ -25,9 +26,16 @@ export function DraftActions({ dirty, saving, savedVersion, onDiscard, onSave, s
               : t('configuration.draft.noChanges')}
         </Text>
         <Group gap="sm">
-          <Button variant="default" onClick={onDiscard} disabled={!dirty || saving}>
+          <ConfirmButton
+            variant="default"
+            disabled={!dirty || saving}
+            confirmTitle={t('confirm.configurationDiscard.title')}
+            confirmMessage={t('confirm.configurationDiscard.text')}
+            confirmLabel={t('confirm.configurationDiscard.action')}
+            onConfirm={onDiscard}
+          >
             {t('configuration.draft.discard')}
-          </Button>
+          </ConfirmButton>
           <Button onClick={onSave} disabled={!dirty} loading={saving}>
             {saveLabel}
           </Button>

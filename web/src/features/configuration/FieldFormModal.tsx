@@ -1,4 +1,4 @@
-import { Button, Group, Input, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Input, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import {
   type FieldError,
   FORM_FIELD_TYPES,
@@ -10,10 +10,13 @@ import {
 } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { useLocale } from '../../i18n/useLocale';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { choiceOptions, localised } from '../forms/configuredForm';
 import { allFields, type FieldDraft, fieldDraftOf, fieldFromDraft, isChoiceType, newFieldDraft, REQUIRED_MODES } from './formDraft';
@@ -94,12 +97,18 @@ interface FieldFormProps {
   field: FormField | null;
   onApply: (field: FormField) => void;
   onCancel: () => void;
+  /** The form and the field (or the group a new one joins): one field's draft is never laid over another's. */
+  draftRecord: string;
 }
 
-function FieldForm({ definition, lists, field, onApply, onCancel }: FieldFormProps) {
+function FieldForm({ definition, lists, field, onApply, onCancel, draftRecord }: FieldFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { values, setField } = useFormValues<FieldDraft>(() => (field ? fieldDraftOf(field) : newFieldDraft()));
+  const { values, setField, draft } = useDraftForm<FieldDraft>(() => (field ? fieldDraftOf(field) : newFieldDraft()), {
+    form: 'form-field',
+    record: draftRecord,
+  });
+  const cancel = useGuardedCancel(onCancel);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const generic = useFieldErrors(errors, null);
   const messages: Record<string, string> = { ...generic };
@@ -123,7 +132,10 @@ function FieldForm({ definition, lists, field, onApply, onCancel }: FieldFormPro
       found.push({ path: 'required.when.equals', code: 'too_small', message: '' });
     }
     setErrors(found);
-    if (checked.ok && found.length === 0) onApply(checked.data);
+    if (checked.ok && found.length === 0) {
+      draft.clear();
+      onApply(checked.data);
+    }
   };
 
   const numberInput = (name: 'min' | 'max' | 'maxLength', label: string) => (
@@ -140,6 +152,7 @@ function FieldForm({ definition, lists, field, onApply, onCancel }: FieldFormPro
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('configuration.fieldForm.key')}
@@ -241,7 +254,7 @@ function FieldForm({ definition, lists, field, onApply, onCancel }: FieldFormPro
           <SimpleGrid cols={{ base: 1, sm: 2 }}>{numberInput('maxLength', t('configuration.fieldForm.maxLength'))}</SimpleGrid>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit">{t('configuration.draft.apply')}</Button>
@@ -269,11 +282,13 @@ export function FieldFormModal({ target, definition, lists, onApply, onClose }: 
   const title = target?.field
     ? t('configuration.fieldForm.editTitle', { label: localised(target.field.labels, locale) })
     : t('configuration.fieldForm.addTitle', { group: target?.groupLabel ?? '' });
+  const record = `${definition.form}:${target?.field?.key ?? `new:${target?.groupKey ?? ''}`}`;
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title} size="xl">
+    <GuardedModal opened={target !== null} onClose={onClose} title={title} size="xl">
       {target && (
         <FieldForm
-          key={target.field?.key ?? `new:${target.groupKey}`}
+          key={record}
+          draftRecord={record}
           definition={definition}
           lists={lists}
           field={target.field}
@@ -284,6 +299,6 @@ export function FieldFormModal({ target, definition, lists, onApply, onClose }: 
           onCancel={onClose}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }

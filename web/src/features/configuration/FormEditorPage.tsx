@@ -395,6 +395,7 @@ function FormEditor({ configuration, lists, reload }: FormEditorProps) {
         labels={renamedGroup ? renamedGroup.labels : null}
         title={t('configuration.formEditor.renameGroupOf', { group: renamedGroup ? localised(renamedGroup.labels, locale) : '' })}
         legend={t('configuration.formEditor.groupName')}
+        draftRecord={`${draft.form}:group:${renamedGroup?.key ?? ''}`}
         onApply={(labels) => renamedGroup && change(renameGroup(draft, renamedGroup.key, labels))}
         onClose={() => setGroupTarget(null)}
       />

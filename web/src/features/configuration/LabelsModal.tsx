@@ -1,7 +1,11 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { type FieldError, type LocalisedLabels, localisedLabelsSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { validate } from '../../lib/validation';
 import { LabelsInputs } from './LabelsInputs';
 
@@ -10,11 +14,14 @@ interface LabelsFormProps {
   initial: LocalisedLabels;
   onApply: (labels: LocalisedLabels) => void;
   onCancel: () => void;
+  /** Which text: the draft of one text is never laid over another. */
+  draftRecord: string;
 }
 
-function LabelsForm({ legend, initial, onApply, onCancel }: LabelsFormProps) {
+function LabelsForm({ legend, initial, onApply, onCancel, draftRecord }: LabelsFormProps) {
   const { t } = useTranslation();
-  const [labels, setLabels] = useState(initial);
+  const { values: labels, setValues: setLabels, draft } = useDraftForm(initial, { form: 'labels', record: draftRecord });
+  const cancel = useGuardedCancel(onCancel);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -23,14 +30,16 @@ function LabelsForm({ legend, initial, onApply, onCancel }: LabelsFormProps) {
       setErrors(checked.errors.map((error) => ({ ...error, path: `labels.${error.path}` })));
       return;
     }
+    draft.clear();
     onApply(checked.data);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <LabelsInputs legend={legend} value={labels} onChange={setLabels} errors={errors} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit">{t('configuration.draft.apply')}</Button>
@@ -47,16 +56,20 @@ interface LabelsModalProps {
   legend: string;
   onApply: (labels: LocalisedLabels) => void;
   onClose: () => void;
+  /** Which text this is, e.g. "picklist:<id>:name": its draft is kept under it. */
+  draftRecord: string;
 }
 
 /** Edits one text in all eight languages; the change joins the editor's draft, saved with the rest. */
-export function LabelsModal({ labels, title, legend, onApply, onClose }: LabelsModalProps) {
+export function LabelsModal({ labels, title, legend, onApply, onClose, draftRecord }: LabelsModalProps) {
   return (
-    <Modal opened={labels !== null} onClose={onClose} title={title} size="lg">
+    <GuardedModal opened={labels !== null} onClose={onClose} title={title} size="lg">
       {labels && (
         <LabelsForm
+          key={draftRecord}
           legend={legend}
           initial={labels}
+          draftRecord={draftRecord}
           onApply={(next) => {
             onApply(next);
             onClose();
@@ -64,6 +77,6 @@ export function LabelsModal({ labels, title, legend, onApply, onClose }: LabelsM
           onCancel={onClose}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -318,6 +318,7 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
         labels={editing?.kind === 'name' ? draft.labels : null}
         title={t('configuration.picklist.editName')}
         legend={t('configuration.picklist.listName')}
+        draftRecord={`${list.id}:name`}
         onApply={(labels) => change({ ...draft, labels })}
         onClose={() => setEditing(null)}
       />
@@ -325,6 +326,7 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
         labels={editedValue ? editedValue.labels : null}
         title={t('configuration.picklist.labelsOf', { code: editedValue?.value ?? '' })}
         legend={t('configuration.picklist.valueLabels')}
+        draftRecord={`${list.id}:value:${editedValue?.value ?? ''}`}
         onApply={(labels) => editedValue && change({ ...draft, values: setValueLabels(draft.values, editedValue.value, labels) })}
         onClose={() => setEditing(null)}
       />

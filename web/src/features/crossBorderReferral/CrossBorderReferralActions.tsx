@@ -1,7 +1,8 @@
-import { Button, Group, Modal } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import type { CrossBorderReferral, CrossBorderReferralAction } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { offeredSteps } from './crossBorderReferralView';
 import { AnswerForm, OutcomeForm, WithdrawForm } from './StepForms';
 
@@ -30,9 +31,14 @@ export function CrossBorderReferralActions({ referral }: { referral: CrossBorder
           )}
         </Group>
       )}
-      <Modal opened={action !== null} onClose={close} size="lg" title={action ? t(`crossBorderReferral.action.${action}.title`) : ''}>
+      <GuardedModal
+        opened={action !== null}
+        onClose={close}
+        size="lg"
+        title={action ? t(`crossBorderReferral.action.${action}.title`) : ''}
+      >
         {Form && <Form key={action} referral={referral} onDone={close} onCancel={close} />}
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

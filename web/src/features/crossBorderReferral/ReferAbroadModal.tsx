@@ -1,4 +1,4 @@
-import { Alert, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Group, Select, Stack, Textarea } from '@mantine/core';
 import {
   type CaseSection,
   type CrossBorderReferral,
@@ -13,9 +13,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { blankToNull } from '../caseRecord/common/options';
@@ -54,51 +57,54 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
   const partners = usePartnerChoices();
   const consents = useConsents(caseId);
   const refer = useReferAcrossBorder(caseId);
-  const [draft, setDraft] = useState<Draft>({
-    partnerId: null,
-    consentId: null,
-    serviceArea: null,
-    sections: [],
-    urgency: 'routine',
-    reason: '',
-    details: '',
-  });
+  const { values, setValues, draft } = useDraftForm<Draft>(
+    {
+      partnerId: null,
+      consentId: null,
+      serviceArea: null,
+      sections: [],
+      urgency: 'routine',
+      reason: '',
+      details: '',
+    },
+    { form: 'cross-border-referral', record: caseId },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const errors = useCrossBorderReferralFieldErrors(clientErrors, refer.error);
   const refused = consentRefusalOf(refer.error) !== null;
   const onFields = refer.error instanceof ApiProblem && refer.error.errors.length > 0;
   const set = <Key extends keyof Draft>(key: Key, value: Draft[Key]) => {
     refer.reset();
-    setDraft((current) => ({ ...current, [key]: value }));
+    setValues((current) => ({ ...current, [key]: value }));
   };
 
   const onFile = consents.data?.items ?? [];
   const usable = referralConsents(onFile);
-  const consent = usable.find((item) => item.id === draft.consentId) ?? null;
-  const partner = partners.data?.items.find((item) => item.id === draft.partnerId) ?? null;
-  const gap = consent && partner ? requestConsentGap(consent, { country: partner.country, sections: draft.sections }) : null;
+  const consent = usable.find((item) => item.id === values.consentId) ?? null;
+  const partner = partners.data?.items.find((item) => item.id === values.partnerId) ?? null;
+  const gap = consent && partner ? requestConsentGap(consent, { country: partner.country, sections: values.sections }) : null;
 
   const chooseConsent = (consentId: string | null) => {
     refer.reset();
     const chosen = usable.find((item) => item.id === consentId);
     // What she agreed to send and the worker may read is the starting point; send less when the service needs less.
     const sections = chosen?.sections.filter((section) => readableSections.includes(section));
-    setDraft((current) => ({ ...current, consentId, sections: sections ?? current.sections }));
+    setValues((current) => ({ ...current, consentId, sections: sections ?? current.sections }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(crossBorderReferralInputSchema, {
-      partnerId: draft.partnerId ?? undefined,
-      consentId: draft.consentId ?? undefined,
-      serviceArea: draft.serviceArea ?? undefined,
-      sections: draft.sections,
-      urgency: draft.urgency,
-      reason: draft.reason.trim(),
-      details: blankToNull(draft.details),
+      partnerId: values.partnerId ?? undefined,
+      consentId: values.consentId ?? undefined,
+      serviceArea: values.serviceArea ?? undefined,
+      sections: values.sections,
+      urgency: values.urgency,
+      reason: values.reason.trim(),
+      details: blankToNull(values.details),
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) refer.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) refer.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   if (partners.isSuccess && partners.data.items.length === 0) {
@@ -112,10 +118,11 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('crossBorderReferral.refer.partner')}
           data={(partners.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name} · ${countryName(item.country)}` }))}
-          value={draft.partnerId}
+          value={values.partnerId}
           onChange={(value) => set('partnerId', value)}
           error={errors.partnerId}
           allowDeselect={false}
@@ -133,7 +140,7 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
                 item.sections.map((section) => t(`caseRecord.section.${section}`)).join(', ') || t('crossBorderReferral.refer.noSections'),
             }),
           }))}
-          value={draft.consentId}
+          value={values.consentId}
           onChange={chooseConsent}
           error={errors.consentId}
           disabled={consents.isSuccess && usable.length === 0}
@@ -150,7 +157,7 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
           <Select
             label={t('crossBorderReferral.refer.serviceArea')}
             data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
-            value={draft.serviceArea}
+            value={values.serviceArea}
             onChange={(value) => set('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}
             allowDeselect={false}
@@ -160,7 +167,7 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
           <Select
             label={t('crossBorderReferral.refer.urgency')}
             data={REFERRAL_URGENCIES.map((urgency) => ({ value: urgency, label: t(`referrals.urgency.${urgency}`) }))}
-            value={draft.urgency}
+            value={values.urgency}
             onChange={(value) => set('urgency', oneOf(value, REFERRAL_URGENCIES) ?? 'routine')}
             error={errors.urgency}
             allowDeselect={false}
@@ -170,13 +177,13 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
         <SectionCheckboxes
           label={t('crossBorderReferral.refer.sections')}
           description={t('crossBorderReferral.refer.sectionsHint')}
-          value={draft.sections}
+          value={values.sections}
           onChange={(sections) => set('sections', sections)}
           error={errors.sections}
         />
         <Textarea
           label={t('crossBorderReferral.refer.reason')}
-          value={draft.reason}
+          value={values.reason}
           onChange={(event) => set('reason', event.currentTarget.value)}
           error={errors.reason}
           autosize
@@ -187,7 +194,7 @@ function ReferForm({ caseId, readableSections, onDone, onCancel }: ReferFormProp
         <Textarea
           label={t('crossBorderReferral.refer.details')}
           description={t('crossBorderReferral.refer.detailsHint')}
-          value={draft.details}
+          value={values.details}
           onChange={(event) => set('details', event.currentTarget.value)}
           error={errors.details}
           autosize
@@ -228,8 +235,8 @@ export function ReferAbroadModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t('crossBorderReferral.refer.title')}>
+    <GuardedModal opened={opened} onClose={onClose} size="lg" title={t('crossBorderReferral.refer.title')}>
       {opened && <ReferForm {...form} onDone={onReferred} onCancel={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

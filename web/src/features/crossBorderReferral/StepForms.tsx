@@ -6,6 +6,8 @@ import { ApiProblem } from '../../api/problem';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { todayIso } from '../caseRecord/common/options';
 import { consentRefusalOf, isConflict } from '../caseRecord/problems';
 import { type AnswerDecision, checkAnswer, checkOutcome, checkWithdrawal } from './crossBorderReferralView';
@@ -48,21 +50,25 @@ function useStepForm(referralId: string) {
 export function AnswerForm({ referral, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(referral.id);
-  const [decision, setDecision] = useState<AnswerDecision | null>(null);
-  const [note, setNote] = useState('');
+  const { values, setField, draft } = useDraftForm<{ decision: AnswerDecision | null; note: string }>(
+    { decision: null, note: '' },
+    { form: 'cross-border-answer', record: referral.id },
+  );
+  const { decision, note } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkAnswer(decision, note);
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'answer', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'answer', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Radio.Group
           label={t('crossBorderReferral.answer.decision')}
           value={decision}
-          onChange={(value) => setDecision(value === 'accept' || value === 'decline' ? value : null)}
+          onChange={(value) => setField('decision', value === 'accept' || value === 'decline' ? value : null)}
           error={errors.decision}
           required
         >
@@ -75,7 +81,7 @@ export function AnswerForm({ referral, onDone, onCancel }: StepFormProps) {
           label={t('crossBorderReferral.answer.note')}
           description={t('crossBorderReferral.answer.noteHint')}
           value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
+          onChange={(event) => setField('note', event.currentTarget.value)}
           error={errors.note}
           autosize
           minRows={2}
@@ -93,21 +99,25 @@ export function AnswerForm({ referral, onDone, onCancel }: StepFormProps) {
 export function OutcomeForm({ referral, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(referral.id);
-  const [completedOn, setCompletedOn] = useState(todayIso());
-  const [outcome, setOutcome] = useState('');
+  const { values, setField, draft } = useDraftForm<{ completedOn: string; outcome: string }>(
+    { completedOn: todayIso(), outcome: '' },
+    { form: 'cross-border-outcome', record: referral.id },
+  );
+  const { completedOn, outcome } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkOutcome(completedOn, outcome);
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'report_outcome', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'report_outcome', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <DateInput
           label={t('crossBorderReferral.outcome.completedOn')}
           value={completedOn}
-          onChange={setCompletedOn}
+          onChange={(value) => setField('completedOn', value)}
           error={errors.completedOn}
           required
         />
@@ -115,7 +125,7 @@ export function OutcomeForm({ referral, onDone, onCancel }: StepFormProps) {
           label={t('crossBorderReferral.outcome.outcome')}
           description={t('crossBorderReferral.outcome.outcomeHint')}
           value={outcome}
-          onChange={(event) => setOutcome(event.currentTarget.value)}
+          onChange={(event) => setField('outcome', event.currentTarget.value)}
           error={errors.outcome}
           autosize
           minRows={4}
@@ -133,21 +143,26 @@ export function OutcomeForm({ referral, onDone, onCancel }: StepFormProps) {
 export function WithdrawForm({ referral, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(referral.id);
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{ reason: string }>(
+    { reason: '' },
+    { form: 'cross-border-withdraw', record: referral.id },
+  );
+  const { reason } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkWithdrawal(reason);
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'withdraw', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'withdraw', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('crossBorderReferral.action.withdraw.body', { partner: referral.partner.name })}</Text>
         <Textarea
           label={t('crossBorderReferral.action.withdraw.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           autosize
           minRows={2}

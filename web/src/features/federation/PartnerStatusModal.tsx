@@ -1,9 +1,12 @@
-import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Stack, Text, Textarea } from '@mantine/core';
 import { type FieldError, type Partner, partnerStatusChangeSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { validate } from '../../lib/validation';
 import { ACTION_STATUS, type PartnerStatusAction } from './federationView';
@@ -13,7 +16,11 @@ const SUBMIT_COLORS: Record<PartnerStatusAction, string | undefined> = { suspend
 
 function StatusForm({ partner, action, onDone }: { partner: Partner; action: PartnerStatusAction; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{ reason: string }>(
+    { reason: '' },
+    { form: 'partner-status', record: `${partner.id}:${action}` },
+  );
+  const { reason } = values;
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const change = useChangePartnerStatus();
   const errors = useFieldErrors(clientErrors, change.error);
@@ -21,17 +28,18 @@ function StatusForm({ partner, action, onDone }: { partner: Partner; action: Par
     event.preventDefault();
     const checked = validate(partnerStatusChangeSchema, { status: ACTION_STATUS[action], reason });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) change.mutate({ partnerId: partner.id, body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) change.mutate({ partnerId: partner.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t(`federation.statusChange.${action}.body`)}</Text>
         <Textarea
           label={t('federation.statusChange.reason')}
           description={t('federation.statusChange.reasonHint')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           required
           autosize
@@ -60,12 +68,12 @@ export function PartnerStatusModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       title={target ? t(`federation.statusChange.${target.action}.title`, { name: target.partner.name }) : ''}
     >
       {target && <StatusForm key={`${target.partner.id}-${target.action}`} {...target} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,9 +1,12 @@
-import { Alert, Button, FileButton, Group, Modal, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, FileButton, Group, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FieldError, type Partner, partnerRegistrationSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
 import { groupError, useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -24,6 +27,9 @@ interface Draft {
   receivingAgencyId: string | null;
 }
 
+/** The fingerprint is checked by ear against the partner's, each time: a typed one is never kept to be sent later. */
+const UNKEPT_FIELDS = ['confirmedFingerprint'] as const;
+
 function RegisterForm({
   instanceCountry,
   onRegistered,
@@ -34,13 +40,16 @@ function RegisterForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>({
-    source: 'url',
-    documentUrl: '',
-    documentText: '',
-    confirmedFingerprint: '',
-    receivingAgencyId: null,
-  });
+  const { values, setValues, draft } = useDraftForm<Draft>(
+    {
+      source: 'url',
+      documentUrl: '',
+      documentText: '',
+      confirmedFingerprint: '',
+      receivingAgencyId: null,
+    },
+    { form: 'partner-registration', record: 'new', secret: UNKEPT_FIELDS },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const [unreadable, setUnreadable] = useState(false);
   const register = useRegisterPartner();
@@ -53,7 +62,7 @@ function RegisterForm({
   });
   const set = <Key extends keyof Draft>(key: Key, value: Draft[Key]) => {
     register.reset();
-    setDraft((current) => ({ ...current, [key]: value }));
+    setValues((current) => ({ ...current, [key]: value }));
   };
   // What this partner sends is received by an agency of this country (its national focal point).
   const agencies = (directory.data?.items ?? []).filter((agency) => agency.countryCode === instanceCountry);
@@ -71,18 +80,18 @@ function RegisterForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = draft.source === 'document' ? parseIdentityDocument(draft.documentText) : null;
+    const parsed = values.source === 'document' ? parseIdentityDocument(values.documentText) : null;
     if (parsed && !parsed.ok) {
       setClientErrors([{ path: 'document', code: 'invalid_json', message: t('federation.register.invalidJson') }]);
       return;
     }
     const checked = validate(partnerRegistrationSchema, {
-      ...(parsed ? { document: parsed.document } : { documentUrl: draft.documentUrl.trim() }),
-      confirmedFingerprint: draft.confirmedFingerprint,
-      receivingAgencyId: draft.receivingAgencyId ?? undefined,
+      ...(parsed ? { document: parsed.document } : { documentUrl: values.documentUrl.trim() }),
+      confirmedFingerprint: values.confirmedFingerprint,
+      receivingAgencyId: values.receivingAgencyId ?? undefined,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) register.mutate(checked.data, { onSuccess: onRegistered });
+    if (checked.ok) register.mutate(checked.data, { onSuccess: draft.clearing(onRegistered) });
   };
   // A document that is JSON but not an identity document fails on one of its fields: one sentence says so.
   const documentError = errors.document ?? (groupError(errors, 'document') ? t('federation.register.invalidDocument') : undefined);
@@ -90,13 +99,14 @@ function RegisterForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('federation.register.intro')}</Text>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
             {t('federation.register.source')}
           </Text>
           <SegmentedControl
-            value={draft.source}
+            value={values.source}
             onChange={(value) => set('source', value === 'document' ? 'document' : 'url')}
             data={[
               { value: 'url', label: t('federation.register.fromUrl') },
@@ -104,12 +114,12 @@ function RegisterForm({
             ]}
           />
         </Stack>
-        {draft.source === 'url' ? (
+        {values.source === 'url' ? (
           <TextInput
             type="url"
             label={t('federation.register.documentUrl')}
             description={t('federation.register.documentUrlHint')}
-            value={draft.documentUrl}
+            value={values.documentUrl}
             onChange={(event) => set('documentUrl', event.currentTarget.value)}
             error={errors.documentUrl}
             maxLength={500}
@@ -120,7 +130,7 @@ function RegisterForm({
             <Textarea
               label={t('federation.register.document')}
               description={t('federation.register.documentHint')}
-              value={draft.documentText}
+              value={values.documentText}
               onChange={(event) => set('documentText', event.currentTarget.value)}
               error={documentError}
               styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
@@ -148,7 +158,7 @@ function RegisterForm({
         <TextInput
           label={t('federation.register.fingerprint')}
           description={t('federation.register.fingerprintHint')}
-          value={draft.confirmedFingerprint}
+          value={values.confirmedFingerprint}
           onChange={(event) => set('confirmedFingerprint', event.currentTarget.value)}
           error={errors.confirmedFingerprint}
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
@@ -161,7 +171,7 @@ function RegisterForm({
           label={t('federation.register.receivingAgency')}
           description={t('federation.register.receivingAgencyHint')}
           agencies={agencies}
-          value={draft.receivingAgencyId}
+          value={values.receivingAgencyId}
           onChange={(value) => set('receivingAgencyId', value)}
           error={errors.receivingAgencyId}
           required
@@ -216,13 +226,13 @@ export function RegisterPartnerModal({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} size="lg" title={t('federation.register.title')}>
+    <GuardedModal opened={opened} onClose={close} size="lg" title={t('federation.register.title')}>
       {opened &&
         (registered ? (
           <Registered partner={registered} onDone={close} />
         ) : (
           <RegisterForm instanceCountry={instanceCountry} onRegistered={setRegistered} onCancel={close} />
         ))}
-    </Modal>
+    </GuardedModal>
   );
 }

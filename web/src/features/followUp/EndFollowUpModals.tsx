@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   type CaseDetail,
   FOLLOW_UP_CLOSURE_REASONS,
@@ -10,7 +10,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { todayIso } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -19,9 +23,10 @@ import { StartFields } from './StartFollowUpModal';
 
 function Actions({ onCancel, submitLabel, pending }: { onCancel: () => void; submitLabel: string; pending: boolean }) {
   const { t } = useTranslation();
+  const cancel = useGuardedCancel(onCancel);
   return (
     <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
+      <Button variant="default" onClick={cancel}>
         {t('common.cancel')}
       </Button>
       <Button type="submit" loading={pending}>
@@ -33,31 +38,35 @@ function Actions({ onCancel, submitLabel, pending }: { onCancel: () => void; sub
 
 function RescheduleForm({ caseId, visit, onDone }: { caseId: string; visit: FollowUpVisit; onDone: () => void }) {
   const { t } = useTranslation();
-  const [scheduledOn, setScheduledOn] = useState(visit.scheduledOn ?? todayIso());
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{ scheduledOn: string; reason: string }>(
+    { scheduledOn: visit.scheduledOn ?? todayIso(), reason: '' },
+    { form: 'follow-up-reschedule', record: `${caseId}:${visit.id}` },
+  );
+  const { scheduledOn, reason } = values;
   const reschedule = useRescheduleVisit(caseId);
   const errors = useRecordFieldErrors([], reschedule.error, { scheduledOn: t('followUp.error.scheduledOn') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reschedule.mutate({ visitId: visit.id, body: { scheduledOn, reason, version: visit.version } }, { onSuccess: onDone });
+    reschedule.mutate({ visitId: visit.id, body: { scheduledOn, reason, version: visit.version } }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">
           {t('followUp.visit.planned')}: <FormattedDate value={visit.scheduledOn} />
         </Text>
         <DateInput
           label={t('followUp.reschedule.scheduledOn')}
           value={scheduledOn}
-          onChange={setScheduledOn}
+          onChange={(value) => setField('scheduledOn', value)}
           error={errors.scheduledOn}
           required
         />
         <TextInput
           label={t('followUp.reschedule.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           required
         />
@@ -71,33 +80,36 @@ function RescheduleForm({ caseId, visit, onDone }: { caseId: string; visit: Foll
 export function RescheduleModal(props: { caseId: string; visit: FollowUpVisit | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={!!props.visit} onClose={props.onClose} title={t('followUp.reschedule.title')}>
+    <GuardedModal opened={!!props.visit} onClose={props.onClose} title={t('followUp.reschedule.title')}>
       {props.visit && <RescheduleForm caseId={props.caseId} visit={props.visit} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
 function CloseForm({ detail, mayCloseCase, onDone }: { detail: CaseDetail; mayCloseCase: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState<FollowUpClosureReason | null>(null);
-  const [note, setNote] = useState('');
-  const [closeCase, setCloseCase] = useState(false);
+  const { values, setField, draft } = useDraftForm<{ reason: FollowUpClosureReason | null; note: string; closeCase: boolean }>(
+    { reason: null, note: '', closeCase: false },
+    { form: 'follow-up-close', record: detail.id },
+  );
+  const { reason, note, closeCase } = values;
   const close = useCloseFollowUp(detail.id);
   const errors = useRecordFieldErrors([], close.error, { note: t('followUp.error.note') });
   const [reasonMissing, setReasonMissing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setReasonMissing(!reason);
-    if (reason) close.mutate({ reason, note, closeCase }, { onSuccess: onDone });
+    if (reason) close.mutate({ reason, note, closeCase }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('followUp.close.reason')}
           data={FOLLOW_UP_CLOSURE_REASONS.map((value) => ({ value, label: t(`followUp.closureReason.${value}`) }))}
           value={reason}
-          onChange={(value) => setReason(oneOf(value, FOLLOW_UP_CLOSURE_REASONS) ?? null)}
+          onChange={(value) => setField('reason', oneOf(value, FOLLOW_UP_CLOSURE_REASONS) ?? null)}
           error={reasonMissing ? t('followUp.error.reason') : errors.reason}
           required
         />
@@ -105,7 +117,7 @@ function CloseForm({ detail, mayCloseCase, onDone }: { detail: CaseDetail; mayCl
           label={t('followUp.close.note')}
           description={t('followUp.close.noteHint')}
           value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
+          onChange={(event) => setField('note', event.currentTarget.value)}
           error={errors.note}
           required={reason === 'other'}
           autosize
@@ -116,7 +128,7 @@ function CloseForm({ detail, mayCloseCase, onDone }: { detail: CaseDetail; mayCl
             label={t('followUp.close.closeCase')}
             description={t('followUp.close.closeCaseHint')}
             checked={closeCase}
-            onChange={(event) => setCloseCase(event.currentTarget.checked)}
+            onChange={(event) => setField('closeCase', event.currentTarget.checked)}
           />
         )}
         <Text size="sm" c="dimmed">
@@ -132,45 +144,54 @@ function CloseForm({ detail, mayCloseCase, onDone }: { detail: CaseDetail; mayCl
 export function CloseFollowUpModal(props: { detail: CaseDetail; mayCloseCase: boolean; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('followUp.close.title')}>
+    <GuardedModal opened={props.opened} onClose={props.onClose} title={t('followUp.close.title')}>
       {props.opened && <CloseForm detail={props.detail} mayCloseCase={props.mayCloseCase} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }
 
 function ReopenForm({ detail, policies, onDone }: { detail: CaseDetail; policies: FollowUpPolicy[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [restart, setRestart] = useState(true);
-  const [startOn, setStartOn] = useState(todayIso());
-  const [policyId, setPolicyId] = useState<string | null>(null);
+  const { values, setField, draft } = useDraftForm<{ reason: string; restart: boolean; startOn: string; policyId: string | null }>(
+    { reason: '', restart: true, startOn: todayIso(), policyId: null },
+    { form: 'follow-up-reopen', record: detail.id },
+  );
+  const { reason, restart, startOn, policyId } = values;
   const reopen = useReopenFollowUp(detail.id);
   const errors = useRecordFieldErrors([], reopen.error, { 'restart.policyId': t('followUp.error.policy') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    reopen.mutate({ reason, ...(restart ? { restart: { startOn, ...(policyId ? { policyId } : {}) } } : {}) }, { onSuccess: onDone });
+    reopen.mutate(
+      { reason, ...(restart ? { restart: { startOn, ...(policyId ? { policyId } : {}) } } : {}) },
+      { onSuccess: draft.clearing(onDone) },
+    );
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Textarea
           label={t('followUp.reopen.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           required
           autosize
           minRows={2}
         />
-        <Checkbox label={t('followUp.reopen.restart')} checked={restart} onChange={(event) => setRestart(event.currentTarget.checked)} />
+        <Checkbox
+          label={t('followUp.reopen.restart')}
+          checked={restart}
+          onChange={(event) => setField('restart', event.currentTarget.checked)}
+        />
         {restart && (
           <StartFields
             caseId={detail.id}
             policies={policies}
             startOn={startOn}
             policyId={policyId}
-            onStartOn={setStartOn}
-            onPolicy={setPolicyId}
+            onStartOn={(value) => setField('startOn', value)}
+            onPolicy={(value) => setField('policyId', value)}
             errors={{ startOn: errors['restart.startOn'] ?? '', policyId: errors['restart.policyId'] ?? '' }}
           />
         )}
@@ -184,8 +205,8 @@ function ReopenForm({ detail, policies, onDone }: { detail: CaseDetail; policies
 export function ReopenFollowUpModal(props: { detail: CaseDetail; policies: FollowUpPolicy[]; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('followUp.reopen.title')} size="lg">
+    <GuardedModal opened={props.opened} onClose={props.onClose} title={t('followUp.reopen.title')} size="lg">
       {props.opened && <ReopenForm detail={props.detail} policies={props.policies} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,10 +1,14 @@
-import { Alert, Button, Group, List, Loader, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Loader, Select, Stack, Text } from '@mantine/core';
 import type { CaseDetail, FollowUpPolicy } from '@seamless/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormattedDate } from '../../components/FormattedDate';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { todayIso } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
 import { useFollowUpPreview, useStartFollowUp } from './queries';
@@ -73,30 +77,35 @@ export function StartFields({
 
 function StartForm({ detail, policies, onDone }: { detail: CaseDetail; policies: FollowUpPolicy[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const [startOn, setStartOn] = useState(todayIso());
-  const [policyId, setPolicyId] = useState<string | null>(null);
+  const { values, setField, draft } = useDraftForm<{ startOn: string; policyId: string | null }>(
+    { startOn: todayIso(), policyId: null },
+    { form: 'follow-up-start', record: detail.id },
+  );
+  const { startOn, policyId } = values;
+  const cancel = useGuardedCancel(onDone);
   const start = useStartFollowUp(detail.id);
   const errors = useRecordFieldErrors([], start.error, { policyId: t('followUp.error.policy') });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    start.mutate({ startOn, ...(policyId ? { policyId } : {}) }, { onSuccess: onDone });
+    start.mutate({ startOn, ...(policyId ? { policyId } : {}) }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('followUp.start.intro')}</Text>
         <StartFields
           caseId={detail.id}
           policies={policies}
           startOn={startOn}
           policyId={policyId}
-          onStartOn={setStartOn}
-          onPolicy={setPolicyId}
+          onStartOn={(value) => setField('startOn', value)}
+          onPolicy={(value) => setField('policyId', value)}
           errors={errors}
         />
         <ProblemAlert error={start.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={start.isPending}>
@@ -111,8 +120,8 @@ function StartForm({ detail, policies, onDone }: { detail: CaseDetail; policies:
 export function StartFollowUpModal(props: { detail: CaseDetail; policies: FollowUpPolicy[]; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={t('followUp.start.title')} size="lg">
+    <GuardedModal opened={props.opened} onClose={props.onClose} title={t('followUp.start.title')} size="lg">
       {props.opened && <StartForm detail={props.detail} policies={props.policies} onDone={props.onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { PersonMergeRequest } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -46,12 +47,28 @@ function MergeRequestCard({ request }: { request: PersonMergeRequest }) {
         </Stack>
         {request.status === 'pending' && request.mayDecide && (
           <Group gap="xs">
-            <Button size="xs" color="orange" loading={decide.isPending && asked === 'merge'} onClick={() => send('merge')}>
+            <ConfirmButton
+              size="xs"
+              color="orange"
+              loading={decide.isPending && asked === 'merge'}
+              confirmTitle={t('confirm.mergeRecords.title', { merged: request.merged.pseudonym, survivor: request.survivor.pseudonym })}
+              confirmMessage={t('confirm.mergeRecords.text')}
+              confirmLabel={t('confirm.mergeRecords.action')}
+              onConfirm={() => send('merge')}
+            >
               {t('mergeRequests.merge')}
-            </Button>
-            <Button size="xs" variant="default" loading={decide.isPending && asked === 'decline'} onClick={() => send('decline')}>
+            </ConfirmButton>
+            <ConfirmButton
+              size="xs"
+              variant="default"
+              loading={decide.isPending && asked === 'decline'}
+              confirmTitle={t('confirm.mergeDecline.title')}
+              confirmMessage={t('confirm.mergeDecline.text')}
+              confirmLabel={t('confirm.mergeDecline.action')}
+              onConfirm={() => send('decline')}
+            >
               {t('mergeRequests.decline')}
-            </Button>
+            </ConfirmButton>
           </Group>
         )}
       </Group>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import {
   externalReferralInputSchema,
   type FieldError,
@@ -10,7 +10,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -38,39 +41,40 @@ const EMPTY: Draft = {
 
 function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const { values, setField, draft } = useDraftForm<Draft>(EMPTY, { form: 'external-referral', record: caseId });
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const record = useRecordExternalReferral(caseId);
   const errors = useRecordFieldErrors(clientErrors, record.error);
   const set = <Key extends keyof Draft>(key: Key, value: Draft[Key]) => {
     record.reset();
-    setDraft((current) => ({ ...current, [key]: value }));
+    setField(key, value);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(externalReferralInputSchema, {
-      direction: draft.direction,
-      organisation: draft.organisation,
-      caseWorker: draft.caseWorker.trim() || null,
-      serviceArea: draft.serviceArea,
-      referredOn: draft.referredOn,
-      reason: draft.reason,
-      details: draft.details.trim() || null,
+      direction: values.direction,
+      organisation: values.organisation,
+      caseWorker: values.caseWorker.trim() || null,
+      serviceArea: values.serviceArea,
+      referredOn: values.referredOn,
+      reason: values.reason,
+      details: values.details.trim() || null,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) record.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) record.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SegmentedControl
-          value={draft.direction}
+          value={values.direction}
           onChange={(value) => set('direction', oneOf(value, REFERRAL_DIRECTIONS) ?? 'incoming')}
           data={REFERRAL_DIRECTIONS.map((value) => ({ value, label: t(`referrals.external.${value}`) }))}
         />
         <TextInput
           label={t('referrals.external.organisation')}
-          value={draft.organisation}
+          value={values.organisation}
           onChange={(event) => set('organisation', event.currentTarget.value)}
           error={errors.organisation}
           maxLength={200}
@@ -78,7 +82,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
         />
         <TextInput
           label={t('referrals.external.caseWorker')}
-          value={draft.caseWorker}
+          value={values.caseWorker}
           onChange={(event) => set('caseWorker', event.currentTarget.value)}
           error={errors.caseWorker}
           maxLength={200}
@@ -87,7 +91,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
           <Select
             label={t('referrals.dialog.serviceArea')}
             data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
-            value={draft.serviceArea}
+            value={values.serviceArea}
             onChange={(value) => set('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}
             clearable
@@ -95,7 +99,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
           />
           <DateInput
             label={t('referrals.external.referredOn')}
-            value={draft.referredOn}
+            value={values.referredOn}
             onChange={(value) => set('referredOn', value)}
             error={errors.referredOn}
             required
@@ -104,7 +108,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
         </Group>
         <TextInput
           label={t('referrals.dialog.reason')}
-          value={draft.reason}
+          value={values.reason}
           onChange={(event) => set('reason', event.currentTarget.value)}
           error={errors.reason}
           maxLength={500}
@@ -112,7 +116,7 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
         />
         <Textarea
           label={t('referrals.dialog.details')}
-          value={draft.details}
+          value={values.details}
           onChange={(event) => set('details', event.currentTarget.value)}
           error={errors.details}
           autosize
@@ -134,8 +138,8 @@ function ExternalReferralForm({ caseId, onDone }: { caseId: string; onDone: () =
 export function ExternalReferralDialog({ caseId, opened, onClose }: { caseId: string; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t('referrals.external.title')}>
+    <GuardedModal opened={opened} onClose={onClose} size="lg" title={t('referrals.external.title')}>
       {opened && <ExternalReferralForm caseId={caseId} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

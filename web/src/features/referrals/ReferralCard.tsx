@@ -1,12 +1,15 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { Referral, ReferralAction } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormattedDate } from '../../components/FormattedDate';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { RouterAnchor } from '../../components/RouterLinks';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useMe } from '../auth/MeContext';
 import { consentRefusalOf } from '../caseRecord/problems';
 import { useReferralStep } from './queries';
@@ -14,22 +17,17 @@ import { consentEndOf, counterpart, opensCase, STATUS_COLORS, URGENCY_COLORS } f
 
 type Asking = 'accept' | 'decline' | 'complete' | 'close' | null;
 
-/** Accept (confirmed), decline and close (with the reason or outcome the other side reads), withdraw, delivered. */
-function StepModal({ referral, asking, onClose }: { referral: Referral; asking: Asking; onClose: () => void }) {
+function StepForm({ referral, asking, onDone }: { referral: Referral; asking: Exclude<Asking, null>; onDone: () => void }) {
   const { t } = useTranslation();
   const step = useReferralStep();
-  const [text, setText] = useState('');
+  const { values, setField, draft } = useDraftForm({ text: '' }, { form: `referral-${asking}`, record: referral.id });
+  const { text } = values;
   const ended = consentEndOf(step.error);
   const refusal = consentRefusalOf(step.error);
-  const close = () => {
-    step.reset();
-    setText('');
-    onClose();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const referralId = referral.id;
-    const done = { onSuccess: close };
+    const done = { onSuccess: draft.clearing(onDone) };
     if (asking === 'accept') step.mutate({ action: 'accept', referralId }, done);
     if (asking === 'decline') step.mutate({ action: 'decline', referralId, reason: text }, done);
     if (asking === 'complete') step.mutate({ action: 'complete', referralId, outcome: text.trim() || null }, done);
@@ -37,51 +35,55 @@ function StepModal({ referral, asking, onClose }: { referral: Referral; asking: 
   };
   const needsText = asking === 'decline' || asking === 'close';
   return (
-    <Modal opened={asking !== null} onClose={close} title={asking ? t(`referrals.step.${asking}.title`) : ''}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {asking === 'accept' && (
-            <Text size="sm">{t(referral.kind === 'transfer' ? 'referrals.step.accept.transferBody' : 'referrals.step.accept.body')}</Text>
-          )}
-          {asking && asking !== 'accept' && (
-            <Textarea
-              label={t(`referrals.step.${asking}.label`)}
-              description={t(`referrals.step.${asking}.hint`)}
-              value={text}
-              onChange={(event) => setText(event.currentTarget.value)}
-              required={needsText}
-              autosize
-              minRows={2}
-              maxLength={asking === 'decline' ? 500 : 1000}
-            />
-          )}
-          {ended ? (
-            <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
-              {t(`referrals.consentEnded.${ended}`)}
-            </Alert>
-          ) : refusal ? (
-            <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
-              {t(`caseRecord.share.refusal.${refusal}`)}
-            </Alert>
-          ) : (
-            <ProblemAlert error={step.error} />
-          )}
-          <FormFooter
-            onCancel={close}
-            submitting={step.isPending}
-            submitLabel={asking ? t(`referrals.step.${asking}.submit`) : ''}
-            disabled={needsText && !text.trim()}
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <DraftNotice draft={draft} />
+        {asking === 'accept' ? (
+          <Text size="sm">{t(referral.kind === 'transfer' ? 'referrals.step.accept.transferBody' : 'referrals.step.accept.body')}</Text>
+        ) : (
+          <Textarea
+            label={t(`referrals.step.${asking}.label`)}
+            description={t(`referrals.step.${asking}.hint`)}
+            value={text}
+            onChange={(event) => setField('text', event.currentTarget.value)}
+            required={needsText}
+            autosize
+            minRows={2}
+            maxLength={asking === 'decline' ? 500 : 1000}
           />
-        </Stack>
-      </form>
-    </Modal>
+        )}
+        {ended ? (
+          <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
+            {t(`referrals.consentEnded.${ended}`)}
+          </Alert>
+        ) : refusal ? (
+          <Alert color="red" variant="light" role="alert" title={t('referrals.dialog.refusedTitle')}>
+            {t(`caseRecord.share.refusal.${refusal}`)}
+          </Alert>
+        ) : (
+          <ProblemAlert error={step.error} />
+        )}
+        <FormFooter
+          onCancel={onDone}
+          submitting={step.isPending}
+          submitLabel={t(`referrals.step.${asking}.submit`)}
+          disabled={needsText && !text.trim()}
+        />
+      </Stack>
+    </form>
   );
 }
 
-/**
- * One referral as either side sees it. Before the receiver accepts, it has the case reference,
- * the pseudonym, the service, the urgency, the due date and the reason — never the person's name.
- */
+/** Accept (confirmed), decline and close (with the reason or outcome the other side reads), withdraw, delivered. */
+function StepModal({ referral, asking, onClose }: { referral: Referral; asking: Asking; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <GuardedModal opened={asking !== null} onClose={onClose} title={asking ? t(`referrals.step.${asking}.title`) : ''}>
+      {asking && <StepForm key={asking} referral={referral} asking={asking} onDone={onClose} />}
+    </GuardedModal>
+  );
+}
+
 export function ReferralCard({ referral, showCase }: { referral: Referral; showCase: boolean }) {
   const { t } = useTranslation();
   const me = useMe();

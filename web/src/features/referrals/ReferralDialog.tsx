@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import {
   type CaseSection,
   type FieldError,
@@ -13,9 +13,12 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { AgencySelect } from '../caseRecord/common/AgencySelect';
@@ -66,67 +69,71 @@ function ReferralForm({
   const consents = useConsents(caseId);
   const directory = useAgencyDirectory();
   // Nothing is pre-ticked: what to share is a decision, not a default.
-  const [draft, setDraft] = useState<Draft>({
-    toAgencyId: agencyId ?? null,
-    serviceArea: serviceArea ?? null,
-    directoryServiceId: null,
-    consentId: null,
-    sections: [],
-    reason: '',
-    details: '',
-    urgency: 'routine',
-    dueOn: '',
-  });
+  const { values, setField, draft } = useDraftForm<Draft>(
+    {
+      toAgencyId: agencyId ?? null,
+      serviceArea: serviceArea ?? null,
+      directoryServiceId: null,
+      consentId: null,
+      sections: [],
+      reason: '',
+      details: '',
+      urgency: 'routine',
+      dueOn: '',
+    },
+    // A referral opened for a goal's need or an agency starts from those: its draft is its own.
+    { form: transfer ? 'case-transfer' : 'referral', record: [caseId, serviceArea, agencyId].filter(Boolean).join(':') },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const send = useSendReferral(caseId);
   const offer = useOfferTransfer(caseId);
   const mutation = transfer ? offer : send;
   const errors = useRecordFieldErrors(clientErrors, mutation.error);
   const refusal = consentRefusalOf(mutation.error);
-  const services = useDirectoryServices(transfer ? null : draft.serviceArea);
+  const services = useDirectoryServices(transfer ? null : values.serviceArea);
   const set = <Key extends keyof Draft>(key: Key, value: Draft[Key]) => {
     mutation.reset();
-    setDraft((current) => ({ ...current, [key]: value }));
+    setField(key, value);
   };
 
   const ownerAgencyId = detail.data?.ownerAgencyId;
   const agencies = (directory.data?.items ?? []).filter((agency) => agency.id !== ownerAgencyId);
-  const agency = agencies.find((item) => item.id === draft.toAgencyId) ?? null;
+  const agency = agencies.find((item) => item.id === values.toAgencyId) ?? null;
   const usable = referralConsents(consents.data?.items ?? []);
-  const consent = usable.find((item) => item.id === draft.consentId) ?? null;
-  const covered = transfer ? (consent?.sections ?? []) : draft.sections;
+  const consent = usable.find((item) => item.id === values.consentId) ?? null;
+  const covered = transfer ? (consent?.sections ?? []) : values.sections;
   const gap =
     agency && consent && detail.data
-      ? consentGap(consent, { agency, caseCountry: detail.data.countryCode, sections: transfer ? [...consent.sections] : draft.sections })
+      ? consentGap(consent, { agency, caseCountry: detail.data.countryCode, sections: transfer ? [...consent.sections] : values.sections })
       : null;
   const listed = (services.data?.items ?? [])
-    .filter((organisation) => organisation.agencyId === draft.toAgencyId)
-    .flatMap((organisation) => organisation.services.filter((service) => service.serviceArea === draft.serviceArea));
+    .filter((organisation) => organisation.agencyId === values.toAgencyId)
+    .flatMap((organisation) => organisation.services.filter((service) => service.serviceArea === values.serviceArea));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const common = {
-      toAgencyId: draft.toAgencyId ?? undefined,
-      consentId: draft.consentId ?? undefined,
-      sections: draft.sections,
-      reason: draft.reason,
-      details: draft.details.trim() || null,
-      dueOn: draft.dueOn || null,
+      toAgencyId: values.toAgencyId ?? undefined,
+      consentId: values.consentId ?? undefined,
+      sections: values.sections,
+      reason: values.reason,
+      details: values.details.trim() || null,
+      dueOn: values.dueOn || null,
     };
     if (transfer) {
       const checked = validate(transferInputSchema, common);
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) offer.mutate(checked.data, { onSuccess: onDone });
+      if (checked.ok) offer.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
       return;
     }
     const checked = validate(referralInputSchema, {
       ...common,
-      serviceArea: draft.serviceArea ?? undefined,
-      directoryServiceId: draft.directoryServiceId,
-      urgency: draft.urgency,
+      serviceArea: values.serviceArea ?? undefined,
+      directoryServiceId: values.directoryServiceId,
+      urgency: values.urgency,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) send.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok) send.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   if (consents.isSuccess && usable.length === 0) {
@@ -140,11 +147,12 @@ function ReferralForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         {transfer && <Text size="sm">{t('referrals.transfer.hint')}</Text>}
         <AgencySelect
           label={t('referrals.dialog.agency')}
           agencies={agencies}
-          value={draft.toAgencyId}
+          value={values.toAgencyId}
           onChange={(value) => set('toAgencyId', value)}
           error={errors.toAgencyId}
           required
@@ -153,18 +161,18 @@ function ReferralForm({
           <Select
             label={t('referrals.dialog.serviceArea')}
             data={SERVICE_AREAS.map((area) => ({ value: area, label: t(`serviceDirectory.areas.${area}`) }))}
-            value={draft.serviceArea}
+            value={values.serviceArea}
             onChange={(value) => set('serviceArea', oneOf(value, SERVICE_AREAS) ?? null)}
             error={errors.serviceArea}
             required
           />
         )}
-        {!transfer && draft.serviceArea && draft.toAgencyId && listed.length > 0 && (
+        {!transfer && values.serviceArea && values.toAgencyId && listed.length > 0 && (
           <Select
             label={t('referrals.dialog.directoryService')}
             description={t('referrals.dialog.directoryServiceHint')}
             data={listed.map((service) => ({ value: service.id, label: service.description }))}
-            value={draft.directoryServiceId}
+            value={values.directoryServiceId}
             onChange={(value) => set('directoryServiceId', value)}
             error={errors.directoryServiceId}
             clearable
@@ -183,7 +191,7 @@ function ReferralForm({
                 : t('referrals.dialog.noSections'),
             }),
           }))}
-          value={draft.consentId}
+          value={values.consentId}
           onChange={(value) => set('consentId', value)}
           error={refusal ? true : errors.consentId}
           required
@@ -191,13 +199,13 @@ function ReferralForm({
         <SectionCheckboxes
           label={t(transfer ? 'referrals.transfer.keep' : 'referrals.dialog.sections')}
           description={t(transfer ? 'referrals.transfer.keepHint' : 'referrals.dialog.sectionsHint')}
-          value={draft.sections}
+          value={values.sections}
           onChange={(sections) => set('sections', sections)}
           error={errors.sections}
         />
         <TextInput
           label={t('referrals.dialog.reason')}
-          value={draft.reason}
+          value={values.reason}
           onChange={(event) => set('reason', event.currentTarget.value)}
           error={errors.reason}
           maxLength={500}
@@ -206,7 +214,7 @@ function ReferralForm({
         <Textarea
           label={t('referrals.dialog.details')}
           description={t('referrals.dialog.detailsHint')}
-          value={draft.details}
+          value={values.details}
           onChange={(event) => set('details', event.currentTarget.value)}
           error={errors.details}
           autosize
@@ -218,7 +226,7 @@ function ReferralForm({
             <Select
               label={t('referrals.dialog.urgency')}
               data={REFERRAL_URGENCIES.map((urgency) => ({ value: urgency, label: t(`referrals.urgency.${urgency}`) }))}
-              value={draft.urgency}
+              value={values.urgency}
               onChange={(value) => set('urgency', oneOf(value, REFERRAL_URGENCIES) ?? 'routine')}
               allowDeselect={false}
               miw={140}
@@ -226,7 +234,7 @@ function ReferralForm({
           )}
           <DateInput
             label={t('referrals.dialog.dueOn')}
-            value={draft.dueOn}
+            value={values.dueOn}
             onChange={(value) => set('dueOn', value)}
             error={errors.dueOn}
             miw={140}
@@ -268,7 +276,12 @@ function ReferralForm({
 export function ReferralDialog({ opened, onClose, onReferred, ...props }: ReferralDialogProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t(props.transfer ? 'referrals.transfer.title' : 'referrals.dialog.title')}>
+    <GuardedModal
+      opened={opened}
+      onClose={onClose}
+      size="lg"
+      title={t(props.transfer ? 'referrals.transfer.title' : 'referrals.dialog.title')}
+    >
       {opened && (
         <ReferralForm
           {...props}
@@ -278,6 +291,6 @@ export function ReferralDialog({ opened, onClose, onReferred, ...props }: Referr
           }}
         />
       )}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -6,13 +6,15 @@ import {
   REINTEGRATION_OUTLOOKS,
   type ReintegrationOutlook,
 } from '@seamless/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { RouterButton } from '../../components/RouterLinks';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { blankToNull, todayIso } from '../caseRecord/common/options';
@@ -26,12 +28,25 @@ import { type StepFormProps, useStepForm } from './StepForms';
 export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [officerName, setOfficerName] = useState('');
-  const [officerTitle, setOfficerTitle] = useState('');
-  const [signedAt, setSignedAt] = useState(localDateTimeValue());
-  const [place, setPlace] = useState(repatriation.plan?.handoverPoint ?? '');
-  const [belongings, setBelongings] = useState('');
-  const [documents, setDocuments] = useState('');
+  const { values, setField, draft } = useDraftForm<{
+    officerName: string;
+    officerTitle: string;
+    signedAt: string;
+    place: string;
+    belongings: string;
+    documents: string;
+  }>(
+    {
+      officerName: '',
+      officerTitle: '',
+      signedAt: localDateTimeValue(),
+      place: repatriation.plan?.handoverPoint ?? '',
+      belongings: '',
+      documents: '',
+    },
+    { form: 'repatriation-handover', record: repatriation.id },
+  );
+  const { officerName, officerTitle, signedAt, place, belongings, documents } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(handoverSignatureInputSchema, {
@@ -43,17 +58,18 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
       documents,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'sign_handover', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'sign_handover', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.action.sign_handover.hint')}</Text>
         <Group grow wrap="wrap" align="flex-start">
           <TextInput
             label={t('repatriation.signature.officerName')}
             value={officerName}
-            onChange={(event) => setOfficerName(event.currentTarget.value)}
+            onChange={(event) => setField('officerName', event.currentTarget.value)}
             error={errors.officerName}
             maxLength={200}
             required
@@ -62,7 +78,7 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
           <TextInput
             label={t('repatriation.signature.officerTitle')}
             value={officerTitle}
-            onChange={(event) => setOfficerTitle(event.currentTarget.value)}
+            onChange={(event) => setField('officerTitle', event.currentTarget.value)}
             error={errors.officerTitle}
             maxLength={200}
             miw={200}
@@ -73,7 +89,7 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
             type="datetime-local"
             label={t('repatriation.signature.signedAt')}
             value={signedAt}
-            onChange={(event) => setSignedAt(event.currentTarget.value)}
+            onChange={(event) => setField('signedAt', event.currentTarget.value)}
             error={errors.signedAt}
             required
             miw={200}
@@ -81,7 +97,7 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
           <TextInput
             label={t('repatriation.signature.place')}
             value={place}
-            onChange={(event) => setPlace(event.currentTarget.value)}
+            onChange={(event) => setField('place', event.currentTarget.value)}
             error={errors.place}
             maxLength={300}
             required
@@ -92,7 +108,7 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
           label={t('repatriation.signature.belongings')}
           description={t('repatriation.signature.listHint')}
           value={belongings}
-          onChange={(event) => setBelongings(event.currentTarget.value)}
+          onChange={(event) => setField('belongings', event.currentTarget.value)}
           error={errors.belongings}
           autosize
           minRows={2}
@@ -102,7 +118,7 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
           label={t('repatriation.signature.documents')}
           description={t('repatriation.signature.listHint')}
           value={documents}
-          onChange={(event) => setDocuments(event.currentTarget.value)}
+          onChange={(event) => setField('documents', event.currentTarget.value)}
           error={errors.documents}
           autosize
           minRows={2}
@@ -123,14 +139,17 @@ export function SignHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
 export function OpenCaseForm({ repatriation, onCancel }: Omit<StepFormProps, 'onDone'>) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [reverified, setReverified] = useState(false);
-  const [note, setNote] = useState('');
+  const { values, setField, draft } = useDraftForm<{ reverified: boolean; note: string }>(
+    { reverified: false, note: '' },
+    { form: 'repatriation-open-case', record: repatriation.id },
+  );
+  const { reverified, note } = values;
   const openedCaseId = step.data?.caseId ?? null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(openRepatriatedCaseInputSchema, { reverified, reverificationNote: reverified ? blankToNull(note) : null });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'open_case', body: checked.data });
+    if (checked.ok) step.mutate({ action: 'open_case', body: checked.data }, { onSuccess: () => draft.clear() });
   };
   if (openedCaseId) {
     return (
@@ -150,18 +169,19 @@ export function OpenCaseForm({ repatriation, onCancel }: Omit<StepFormProps, 'on
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.action.open_case.hint')}</Text>
         <Checkbox
           label={t('repatriation.action.open_case.reverified')}
           description={t('repatriation.action.open_case.reverifiedHint')}
           checked={reverified}
-          onChange={(event) => setReverified(event.currentTarget.checked)}
+          onChange={(event) => setField('reverified', event.currentTarget.checked)}
         />
         {reverified && (
           <Textarea
             label={t('repatriation.action.open_case.note')}
             value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
+            onChange={(event) => setField('note', event.currentTarget.value)}
             error={errors.reverificationNote}
             autosize
             minRows={2}
@@ -185,10 +205,16 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
   const countryName = useCountryName();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
   const consents = useConsents(caseId);
-  const [consentId, setConsentId] = useState<string | null>(null);
-  const [visitedOn, setVisitedOn] = useState(todayIso());
-  const [outlook, setOutlook] = useState<ReintegrationOutlook | null>(null);
-  const [summary, setSummary] = useState('');
+  const { values, setField, draft } = useDraftForm<{
+    consentId: string | null;
+    visitedOn: string;
+    outlook: ReintegrationOutlook | null;
+    summary: string;
+  }>(
+    { consentId: null, visitedOn: todayIso(), outlook: null, summary: '' },
+    { form: 'repatriation-follow-up-report', record: repatriation.id },
+  );
+  const { consentId, visitedOn, outlook, summary } = values;
   const onFile = consents.data?.items ?? [];
   const usable = onFile.filter((consent) => consentUnusable(consent, 'follow_up') === null);
   const consent = usable.find((item) => item.id === consentId) ?? null;
@@ -202,11 +228,12 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
       summary,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'report_follow_up', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'report_follow_up', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('repatriation.action.report_follow_up.consent')}
           description={t('repatriation.action.report_follow_up.consentHint', { country: countryName(repatriation.partner.country) })}
@@ -222,7 +249,7 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
           value={consentId}
           onChange={(value) => {
             step.reset();
-            setConsentId(value);
+            setField('consentId', value);
           }}
           error={errors.consentId}
           disabled={consents.isSuccess && usable.length === 0}
@@ -244,7 +271,7 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
           <DateInput
             label={t('repatriation.followUp.visitedOn')}
             value={visitedOn}
-            onChange={setVisitedOn}
+            onChange={(value) => setField('visitedOn', value)}
             error={errors.visitedOn}
             required
             miw={160}
@@ -253,7 +280,7 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
             label={t('repatriation.followUp.outlook')}
             data={REINTEGRATION_OUTLOOKS.map((value) => ({ value, label: t(`repatriation.followUp.outlooks.${value}`) }))}
             value={outlook}
-            onChange={(value) => setOutlook(oneOf(value, REINTEGRATION_OUTLOOKS) ?? null)}
+            onChange={(value) => setField('outlook', oneOf(value, REINTEGRATION_OUTLOOKS) ?? null)}
             error={errors.outlook}
             allowDeselect={false}
             required
@@ -264,7 +291,7 @@ export function FollowUpReportForm({ repatriation, caseId, onDone, onCancel }: S
           label={t('repatriation.followUp.summary')}
           description={t('repatriation.followUp.summaryHint')}
           value={summary}
-          onChange={(event) => setSummary(event.currentTarget.value)}
+          onChange={(event) => setField('summary', event.currentTarget.value)}
           error={errors.summary}
           autosize
           minRows={4}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import {
   BILATERAL_MEETING_MODES,
   bilateralMeetingInputSchema,
@@ -11,7 +11,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../components/FormattedDate';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { validate } from '../../lib/validation';
@@ -26,10 +29,11 @@ type MeetingMode = (typeof BILATERAL_MEETING_MODES)[number];
 export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [scheduledFor, setScheduledFor] = useState(localDateTimeValue());
-  const [mode, setMode] = useState<MeetingMode | null>('video');
-  const [where, setWhere] = useState('');
-  const [agenda, setAgenda] = useState('');
+  const { values, setField, draft } = useDraftForm<{ scheduledFor: string; mode: MeetingMode | null; where: string; agenda: string }>(
+    { scheduledFor: localDateTimeValue(), mode: 'video', where: '', agenda: '' },
+    { form: 'repatriation-meeting', record: repatriation.id },
+  );
+  const { scheduledFor, mode, where, agenda } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(bilateralMeetingInputSchema, {
@@ -39,18 +43,19 @@ export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepForm
       agenda,
     });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'schedule_meeting', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'schedule_meeting', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.meetings.hint')}</Text>
         <Group grow wrap="wrap" align="flex-start">
           <TextInput
             type="datetime-local"
             label={t('repatriation.meetings.scheduledFor')}
             value={scheduledFor}
-            onChange={(event) => setScheduledFor(event.currentTarget.value)}
+            onChange={(event) => setField('scheduledFor', event.currentTarget.value)}
             error={errors.scheduledFor}
             required
             miw={200}
@@ -59,7 +64,7 @@ export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepForm
             label={t('repatriation.meetings.mode')}
             data={BILATERAL_MEETING_MODES.map((value) => ({ value, label: t(`repatriation.meetings.modes.${value}`) }))}
             value={mode}
-            onChange={(value) => setMode(oneOf(value, BILATERAL_MEETING_MODES) ?? null)}
+            onChange={(value) => setField('mode', oneOf(value, BILATERAL_MEETING_MODES) ?? null)}
             error={errors.mode}
             allowDeselect={false}
             required
@@ -70,7 +75,7 @@ export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepForm
           label={t('repatriation.meetings.where')}
           description={t('repatriation.meetings.whereHint')}
           value={where}
-          onChange={(event) => setWhere(event.currentTarget.value)}
+          onChange={(event) => setField('where', event.currentTarget.value)}
           error={errors.where}
           maxLength={500}
           required
@@ -78,7 +83,7 @@ export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepForm
         <Textarea
           label={t('repatriation.meetings.agenda')}
           value={agenda}
-          onChange={(event) => setAgenda(event.currentTarget.value)}
+          onChange={(event) => setField('agenda', event.currentTarget.value)}
           error={errors.agenda}
           autosize
           minRows={3}
@@ -96,21 +101,27 @@ export function ScheduleMeetingForm({ repatriation, onDone, onCancel }: StepForm
 function MinutesForm({ repatriation, meeting, onDone }: { repatriation: Repatriation; meeting: Meeting; onDone: () => void }) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [agreed, setAgreed] = useState('');
+  const { values, setField, draft } = useDraftForm<{ agreed: string }>(
+    { agreed: '' },
+    { form: 'repatriation-minutes', record: `${repatriation.id}:${meeting.id}` },
+  );
+  const { agreed } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(meetingMinutesInputSchema, { agreed });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'record_meeting', meetingId: meeting.id, body: checked.data }, { onSuccess: onDone });
+    if (checked.ok)
+      step.mutate({ action: 'record_meeting', meetingId: meeting.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.action.record_meeting.hint')}</Text>
         <Textarea
           label={t('repatriation.meetings.agreed')}
           value={agreed}
-          onChange={(event) => setAgreed(event.currentTarget.value)}
+          onChange={(event) => setField('agreed', event.currentTarget.value)}
           error={errors.agreed}
           autosize
           minRows={4}
@@ -128,23 +139,28 @@ function MinutesForm({ repatriation, meeting, onDone }: { repatriation: Repatria
 function NotesForm({ repatriation, meeting, onDone }: { repatriation: Repatriation; meeting: Meeting; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSaveMeetingNotes(repatriation.id);
-  const [notes, setNotes] = useState(meeting.ownNotes ?? '');
+  const { values, setField, draft } = useDraftForm<{ notes: string }>(
+    { notes: meeting.ownNotes ?? '' },
+    { form: 'repatriation-meeting-notes', record: `${repatriation.id}:${meeting.id}` },
+  );
+  const { notes } = values;
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const errors = useFieldErrors(clientErrors, save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(meetingNotesInputSchema, { notes });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) save.mutate({ meetingId: meeting.id, body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) save.mutate({ meetingId: meeting.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.meetings.notesHint')}</Text>
         <Textarea
           label={t('repatriation.meetings.ownNotes')}
           value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
+          onChange={(event) => setField('notes', event.currentTarget.value)}
           error={errors.notes}
           autosize
           minRows={4}
@@ -233,7 +249,7 @@ export function MeetingsCard({ repatriation }: { repatriation: Repatriation }) {
           ))}
         </Stack>
       )}
-      <Modal
+      <GuardedModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         size="lg"
@@ -243,7 +259,7 @@ export function MeetingsCard({ repatriation }: { repatriation: Repatriation }) {
           <MinutesForm repatriation={repatriation} meeting={editing.meeting} onDone={() => setEditing(null)} />
         )}
         {editing?.part === 'notes' && <NotesForm repatriation={repatriation} meeting={editing.meeting} onDone={() => setEditing(null)} />}
-      </Modal>
+      </GuardedModal>
     </Card>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Modal } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import type { Repatriation, RepatriationAction } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { FollowUpReportForm, OpenCaseForm, SignHandoverForm } from './HandoverForms';
 import { ScheduleMeetingForm } from './Meetings';
 import { AssessFamilyForm, DecideForm, PlanHandoverForm, VerifyForm, WithdrawForm } from './StepForms';
@@ -59,14 +60,14 @@ export function RepatriationActions({ repatriation }: { repatriation: Repatriati
           )}
         </Group>
       )}
-      <Modal
+      <GuardedModal
         opened={action !== null}
         onClose={() => setAction(null)}
         size="lg"
         title={action ? t(`repatriation.action.${action}.title`) : ''}
       >
         {action && <ActionForm key={action} repatriation={repatriation} action={action} onClose={() => setAction(null)} />}
-      </Modal>
+      </GuardedModal>
     </>
   );
 }

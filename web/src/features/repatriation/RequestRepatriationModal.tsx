@@ -1,13 +1,16 @@
-import { Alert, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Group, Select, Stack, Textarea } from '@mantine/core';
 import { type CaseSection, type FieldError, type Repatriation, repatriationRequestInputSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDate } from '../../lib/dates';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { validate } from '../../lib/validation';
 import { SectionCheckboxes } from '../caseRecord/consent/SectionCheckboxes';
 import { consentRefusalOf, isConflict } from '../caseRecord/problems';
@@ -36,14 +39,17 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
   const consents = useConsents(caseId);
   const attachments = useAttachments(caseId);
   const request = useRequestRepatriation(caseId);
-  const [draft, setDraft] = useState<Draft>({
-    partnerId: null,
-    consentId: null,
-    sections: [],
-    reason: '',
-    proposedDate: '',
-    attachmentIds: [],
-  });
+  const { values, setValues, draft } = useDraftForm<Draft>(
+    {
+      partnerId: null,
+      consentId: null,
+      sections: [],
+      reason: '',
+      proposedDate: '',
+      attachmentIds: [],
+    },
+    { form: 'repatriation-request', record: caseId },
+  );
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const errors = useRepatriationFieldErrors(clientErrors, request.error);
   const refused = consentRefusalOf(request.error) !== null;
@@ -51,41 +57,41 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
   const notIdentified = request.error instanceof ApiProblem && request.error.errors.some((error) => error.path === 'traffickingStatus');
   const set = <Key extends keyof Draft>(key: Key, value: Draft[Key]) => {
     request.reset();
-    setDraft((current) => ({ ...current, [key]: value }));
+    setValues((current) => ({ ...current, [key]: value }));
   };
 
   const onFile = consents.data?.items ?? [];
   const usable = onFile.filter((consent) => consentUnusable(consent, 'repatriation') === null);
-  const consent = usable.find((item) => item.id === draft.consentId) ?? null;
-  const partner = partners.data?.items.find((item) => item.id === draft.partnerId) ?? null;
-  const files = sendableFiles(attachments.data?.items ?? [], draft.sections);
+  const consent = usable.find((item) => item.id === values.consentId) ?? null;
+  const partner = partners.data?.items.find((item) => item.id === values.partnerId) ?? null;
+  const files = sendableFiles(attachments.data?.items ?? [], values.sections);
   // A file stays chosen only while its section is sent.
-  const attachmentIds = draft.attachmentIds.filter((id) => files.some((file) => file.id === id));
-  const gap = consent && partner ? requestConsentGap(consent, { country: partner.country, sections: draft.sections }) : null;
+  const attachmentIds = values.attachmentIds.filter((id) => files.some((file) => file.id === id));
+  const gap = consent && partner ? requestConsentGap(consent, { country: partner.country, sections: values.sections }) : null;
 
   const chooseConsent = (consentId: string | null) => {
     request.reset();
     const chosen = usable.find((item) => item.id === consentId);
     // What the person agreed to send is the starting point; the worker may send less.
-    setDraft((current) => ({ ...current, consentId, sections: chosen ? [...chosen.sections] : current.sections }));
+    setValues((current) => ({ ...current, consentId, sections: chosen ? [...chosen.sections] : current.sections }));
   };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(repatriationRequestInputSchema, {
-      partnerId: draft.partnerId ?? undefined,
-      consentId: draft.consentId ?? undefined,
-      sections: draft.sections,
-      reason: draft.reason,
-      proposedDate: draft.proposedDate || null,
+      partnerId: values.partnerId ?? undefined,
+      consentId: values.consentId ?? undefined,
+      sections: values.sections,
+      reason: values.reason,
+      proposedDate: values.proposedDate || null,
       attachmentIds,
     });
     // She is sent to be received: the request always says who she is (the server holds to this too).
-    const identityMissing: FieldError[] = draft.sections.includes('identity')
+    const identityMissing: FieldError[] = values.sections.includes('identity')
       ? []
       : [{ path: 'sections', code: 'identity_required', message: t('repatriation.request.identityRequired') }];
     setClientErrors([...(checked.ok ? [] : checked.errors), ...identityMissing]);
-    if (checked.ok && identityMissing.length === 0) request.mutate(checked.data, { onSuccess: onDone });
+    if (checked.ok && identityMissing.length === 0) request.mutate(checked.data, { onSuccess: draft.clearing(onDone) });
   };
 
   if (partners.isSuccess && partners.data.items.length === 0) {
@@ -99,10 +105,11 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('repatriation.request.partner')}
           data={(partners.data?.items ?? []).map((item) => ({ value: item.id, label: `${item.name} · ${countryName(item.country)}` }))}
-          value={draft.partnerId}
+          value={values.partnerId}
           onChange={(value) => set('partnerId', value)}
           error={errors.partnerId}
           allowDeselect={false}
@@ -120,7 +127,7 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
                 item.sections.map((section) => t(`caseRecord.section.${section}`)).join(', ') || t('repatriation.consent.noSections'),
             }),
           }))}
-          value={draft.consentId}
+          value={values.consentId}
           onChange={chooseConsent}
           error={errors.consentId}
           disabled={consents.isSuccess && usable.length === 0}
@@ -136,14 +143,14 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
         <SectionCheckboxes
           label={t('repatriation.request.sections')}
           description={t('repatriation.request.sectionsHint')}
-          value={draft.sections}
+          value={values.sections}
           onChange={(sections) => set('sections', sections)}
           error={errors.sections}
         />
         <FilesToSend files={files} value={attachmentIds} onChange={(ids) => set('attachmentIds', ids)} error={errors.attachmentIds} />
         <Textarea
           label={t('repatriation.request.reason')}
-          value={draft.reason}
+          value={values.reason}
           onChange={(event) => set('reason', event.currentTarget.value)}
           error={errors.reason}
           autosize
@@ -154,7 +161,7 @@ function RequestForm({ caseId, onDone, onCancel }: { caseId: string; onDone: (re
         <Group grow wrap="wrap" align="flex-start">
           <DateInput
             label={t('repatriation.request.proposedDate')}
-            value={draft.proposedDate}
+            value={values.proposedDate}
             onChange={(value) => set('proposedDate', value)}
             error={errors.proposedDate}
             miw={160}
@@ -192,8 +199,8 @@ export function RequestRepatriationModal({
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} size="lg" title={t('repatriation.request.title')}>
+    <GuardedModal opened={opened} onClose={onClose} size="lg" title={t('repatriation.request.title')}>
       {opened && <RequestForm caseId={caseId} onDone={onRequested} onCancel={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -18,6 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { validate } from '../../lib/validation';
 import { blankToNull, todayIso } from '../caseRecord/common/options';
@@ -54,23 +56,27 @@ export function useStepForm(repatriationId: string) {
 export function VerifyForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [outcome, setOutcome] = useState<(typeof VERIFICATION_OUTCOMES)[number] | null>(null);
-  const [method, setMethod] = useState('');
-  const [verifiedOn, setVerifiedOn] = useState(todayIso());
-  const [notes, setNotes] = useState('');
+  const { values, setField, draft } = useDraftForm<{
+    outcome: (typeof VERIFICATION_OUTCOMES)[number] | null;
+    method: string;
+    verifiedOn: string;
+    notes: string;
+  }>({ outcome: null, method: '', verifiedOn: todayIso(), notes: '' }, { form: 'repatriation-verify', record: repatriation.id });
+  const { outcome, method, verifiedOn, notes } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(verificationInputSchema, { outcome: outcome ?? undefined, method, verifiedOn, notes: blankToNull(notes) });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'verify', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'verify', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Radio.Group
           label={t('repatriation.verification.outcome')}
           value={outcome}
-          onChange={(value) => setOutcome(oneOf(value, VERIFICATION_OUTCOMES) ?? null)}
+          onChange={(value) => setField('outcome', oneOf(value, VERIFICATION_OUTCOMES) ?? null)}
           error={errors.outcome}
           required
         >
@@ -84,7 +90,7 @@ export function VerifyForm({ repatriation, onDone, onCancel }: StepFormProps) {
           label={t('repatriation.verification.method')}
           description={t('repatriation.verification.methodHint')}
           value={method}
-          onChange={(event) => setMethod(event.currentTarget.value)}
+          onChange={(event) => setField('method', event.currentTarget.value)}
           error={errors.method}
           autosize
           minRows={2}
@@ -94,14 +100,14 @@ export function VerifyForm({ repatriation, onDone, onCancel }: StepFormProps) {
         <DateInput
           label={t('repatriation.verification.verifiedOn')}
           value={verifiedOn}
-          onChange={setVerifiedOn}
+          onChange={(value) => setField('verifiedOn', value)}
           error={errors.verifiedOn}
           required
         />
         <Textarea
           label={t('repatriation.verification.notes')}
           value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
+          onChange={(event) => setField('notes', event.currentTarget.value)}
           error={errors.notes}
           autosize
           minRows={2}
@@ -117,29 +123,33 @@ export function VerifyForm({ repatriation, onDone, onCancel }: StepFormProps) {
 export function AssessFamilyForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [outcome, setOutcome] = useState<FamilyAssessmentOutcome | null>(null);
-  const [familyTraced, setFamilyTraced] = useState(false);
-  const [assessedOn, setAssessedOn] = useState(todayIso());
-  const [summary, setSummary] = useState('');
+  const { values, setField, draft } = useDraftForm<{
+    outcome: FamilyAssessmentOutcome | null;
+    familyTraced: boolean;
+    assessedOn: string;
+    summary: string;
+  }>({ outcome: null, familyTraced: false, assessedOn: todayIso(), summary: '' }, { form: 'repatriation-family', record: repatriation.id });
+  const { outcome, familyTraced, assessedOn, summary } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(familyAssessmentInputSchema, { outcome: outcome ?? undefined, familyTraced, assessedOn, summary });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'assess_family', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'assess_family', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Checkbox
           label={t('repatriation.family.familyTraced')}
           checked={familyTraced}
-          onChange={(event) => setFamilyTraced(event.currentTarget.checked)}
+          onChange={(event) => setField('familyTraced', event.currentTarget.checked)}
         />
         <Select
           label={t('repatriation.family.outcome')}
           data={FAMILY_ASSESSMENT_OUTCOMES.map((value) => ({ value, label: t(`repatriation.family.outcomes.${value}`) }))}
           value={outcome}
-          onChange={(value) => setOutcome(oneOf(value, FAMILY_ASSESSMENT_OUTCOMES) ?? null)}
+          onChange={(value) => setField('outcome', oneOf(value, FAMILY_ASSESSMENT_OUTCOMES) ?? null)}
           error={errors.outcome}
           allowDeselect={false}
           required
@@ -147,7 +157,7 @@ export function AssessFamilyForm({ repatriation, onDone, onCancel }: StepFormPro
         <DateInput
           label={t('repatriation.family.assessedOn')}
           value={assessedOn}
-          onChange={setAssessedOn}
+          onChange={(value) => setField('assessedOn', value)}
           error={errors.assessedOn}
           required
         />
@@ -155,7 +165,7 @@ export function AssessFamilyForm({ repatriation, onDone, onCancel }: StepFormPro
           label={t('repatriation.family.summary')}
           description={t('repatriation.family.summaryHint')}
           value={summary}
-          onChange={(event) => setSummary(event.currentTarget.value)}
+          onChange={(event) => setField('summary', event.currentTarget.value)}
           error={errors.summary}
           autosize
           minRows={4}
@@ -172,22 +182,26 @@ export function AssessFamilyForm({ repatriation, onDone, onCancel }: StepFormPro
 export function DecideForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [decision, setDecision] = useState<'accept' | 'decline' | null>(null);
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{ decision: 'accept' | 'decline' | null; reason: string }>(
+    { decision: null, reason: '' },
+    { form: 'repatriation-decision', record: repatriation.id },
+  );
+  const { decision, reason } = values;
   const notSafe = repatriation.familyAssessment?.outcome === 'not_safe';
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(repatriationDecisionInputSchema, { decision: decision ?? undefined, reason });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'decide', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'decide', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Radio.Group
           label={t('repatriation.decision.decision')}
           value={decision}
-          onChange={(value) => setDecision(value === 'accept' || value === 'decline' ? value : null)}
+          onChange={(value) => setField('decision', value === 'accept' || value === 'decline' ? value : null)}
           error={errors.decision}
           required
         >
@@ -204,7 +218,7 @@ export function DecideForm({ repatriation, onDone, onCancel }: StepFormProps) {
         <Textarea
           label={t('repatriation.decision.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           autosize
           minRows={2}
@@ -228,25 +242,43 @@ export function PlanHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
   // A plan not yet signed may be proposed again: the form starts from the one on record.
   const { plan } = repatriation;
-  const [date, setDate] = useState(plan?.date ?? repatriation.proposedDate ?? '');
-  const [channel, setChannel] = useState<RepatriationChannel | null>(plan?.channel ?? null);
-  const [handoverPoint, setHandoverPoint] = useState(plan?.handoverPoint ?? '');
-  const [notes, setNotes] = useState(plan?.notes ?? '');
+  const { values, setField, draft } = useDraftForm<{
+    date: string;
+    channel: RepatriationChannel | null;
+    handoverPoint: string;
+    notes: string;
+  }>(
+    {
+      date: plan?.date ?? repatriation.proposedDate ?? '',
+      channel: plan?.channel ?? null,
+      handoverPoint: plan?.handoverPoint ?? '',
+      notes: plan?.notes ?? '',
+    },
+    { form: 'repatriation-plan', record: repatriation.id },
+  );
+  const { date, channel, handoverPoint, notes } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(handoverPlanInputSchema, { date, channel: channel ?? undefined, handoverPoint, notes: blankToNull(notes) });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'plan_handover', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'plan_handover', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <DateInput label={t('repatriation.plan.date')} value={date} onChange={setDate} error={errors.date} required />
+        <DraftNotice draft={draft} />
+        <DateInput
+          label={t('repatriation.plan.date')}
+          value={date}
+          onChange={(value) => setField('date', value)}
+          error={errors.date}
+          required
+        />
         <Select
           label={t('repatriation.plan.channel')}
           data={REPATRIATION_CHANNELS.map((value) => ({ value, label: t(`repatriation.plan.channels.${value}`) }))}
           value={channel}
-          onChange={(value) => setChannel(oneOf(value, REPATRIATION_CHANNELS) ?? null)}
+          onChange={(value) => setField('channel', oneOf(value, REPATRIATION_CHANNELS) ?? null)}
           error={errors.channel}
           allowDeselect={false}
           required
@@ -255,7 +287,7 @@ export function PlanHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
           label={t('repatriation.plan.handoverPoint')}
           description={t('repatriation.plan.handoverPointHint')}
           value={handoverPoint}
-          onChange={(event) => setHandoverPoint(event.currentTarget.value)}
+          onChange={(event) => setField('handoverPoint', event.currentTarget.value)}
           error={errors.handoverPoint}
           maxLength={300}
           required
@@ -263,7 +295,7 @@ export function PlanHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
         <Textarea
           label={t('repatriation.plan.notes')}
           value={notes}
-          onChange={(event) => setNotes(event.currentTarget.value)}
+          onChange={(event) => setField('notes', event.currentTarget.value)}
           error={errors.notes}
           autosize
           minRows={2}
@@ -279,21 +311,26 @@ export function PlanHandoverForm({ repatriation, onDone, onCancel }: StepFormPro
 export function WithdrawForm({ repatriation, onDone, onCancel }: StepFormProps) {
   const { t } = useTranslation();
   const { step, errors, setClientErrors, problem } = useStepForm(repatriation.id);
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{ reason: string }>(
+    { reason: '' },
+    { form: 'repatriation-withdraw', record: repatriation.id },
+  );
+  const { reason } = values;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = validate(repatriationWithdrawInputSchema, { reason });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) step.mutate({ action: 'withdraw', body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) step.mutate({ action: 'withdraw', body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('repatriation.action.withdraw.body', { partner: repatriation.partner.name })}</Text>
         <Textarea
           label={t('repatriation.action.withdraw.reason')}
           value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
           error={errors.reason}
           autosize
           minRows={2}

@@ -1,10 +1,13 @@
-import { Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Select, Stack, Textarea } from '@mantine/core';
 import { DISCHARGE_DESTINATIONS, type DischargeDestination, type Placement } from '@seamless/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { oneOf } from '../../lib/oneOf';
 import { blankToNull } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
@@ -20,22 +23,28 @@ interface DischargeFormProps {
 function DischargeForm({ caseId, current, today, onDone }: DischargeFormProps) {
   const { t } = useTranslation();
   const discharge = useDischarge(caseId);
-  const [dischargedOn, setDischargedOn] = useState(today);
-  const [destination, setDestination] = useState<DischargeDestination | null>(null);
-  const [note, setNote] = useState('');
+  const { values, setField, draft } = useDraftForm<{ dischargedOn: string; destination: DischargeDestination | null; note: string }>(
+    { dischargedOn: today, destination: null, note: '' },
+    { form: 'shelter-discharge', record: `${caseId}:${current.id}` },
+  );
+  const { dischargedOn, destination, note } = values;
   const errors = useRecordFieldErrors([], discharge.error, {});
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!destination) return;
-    discharge.mutate({ dischargedOn, destination, note: blankToNull(note), version: current.version }, { onSuccess: onDone });
+    discharge.mutate(
+      { dischargedOn, destination, note: blankToNull(note), version: current.version },
+      { onSuccess: draft.clearing(onDone) },
+    );
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <DateInput
           label={t('shelters.form.dischargedOn')}
           value={dischargedOn}
-          onChange={setDischargedOn}
+          onChange={(value) => setField('dischargedOn', value)}
           error={errors.dischargedOn}
           required
         />
@@ -43,14 +52,14 @@ function DischargeForm({ caseId, current, today, onDone }: DischargeFormProps) {
           label={t('shelters.form.destination')}
           data={DISCHARGE_DESTINATIONS.map((value) => ({ value, label: t(`shelters.destination.${value}`) }))}
           value={destination}
-          onChange={(value) => setDestination(oneOf(value, DISCHARGE_DESTINATIONS) ?? null)}
+          onChange={(value) => setField('destination', oneOf(value, DISCHARGE_DESTINATIONS) ?? null)}
           error={errors.destination}
           required
         />
         <Textarea
           label={t('shelters.form.note')}
           value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
+          onChange={(event) => setField('note', event.currentTarget.value)}
           error={errors.note}
           minRows={2}
         />
@@ -71,8 +80,8 @@ export function DischargeModal(props: DischargeFormProps & { opened: boolean }) 
   const { t } = useTranslation();
   const { opened, ...form } = props;
   return (
-    <Modal opened={opened} onClose={form.onDone} title={t('shelters.tab.discharge')}>
+    <GuardedModal opened={opened} onClose={form.onDone} title={t('shelters.tab.discharge')}>
       {opened && <DischargeForm {...form} />}
-    </Modal>
+    </GuardedModal>
   );
 }

@@ -1,11 +1,14 @@
-import { Alert, Checkbox, List, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, List, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import type { Placement, ShelterFacility } from '@seamless/contracts';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
 import { DateInput } from '../../components/DateInput';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { blankToNull } from '../caseRecord/common/options';
 import { useRecordFieldErrors } from '../caseRecord/common/useRecordFieldErrors';
 import { useAdmit, useShelters, useTransfer } from './queries';
@@ -26,14 +29,29 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
   const admit = useAdmit(caseId);
   const transfer = useTransfer(caseId);
   const mutation = current ? transfer : admit;
-  const [facilityId, setFacilityId] = useState<string | null>(null);
-  const [unitId, setUnitId] = useState<string | null>(null);
-  const [bed, setBed] = useState('');
-  const [onDay, setOnDay] = useState(today);
-  const [expectedLeaveOn, setExpectedLeaveOn] = useState('');
-  const [specialNeeds, setSpecialNeeds] = useState(current?.specialNeeds ?? false);
-  const [withParentCaseId, setWithParentCaseId] = useState('');
-  const [overrideReason, setOverrideReason] = useState('');
+  const { values, setField, draft } = useDraftForm<{
+    facilityId: string | null;
+    unitId: string | null;
+    bed: string;
+    onDay: string;
+    expectedLeaveOn: string;
+    specialNeeds: boolean;
+    withParentCaseId: string;
+    overrideReason: string;
+  }>(
+    {
+      facilityId: null,
+      unitId: null,
+      bed: '',
+      onDay: today,
+      expectedLeaveOn: '',
+      specialNeeds: current?.specialNeeds ?? false,
+      withParentCaseId: '',
+      overrideReason: '',
+    },
+    { form: 'shelter-placement', record: `${caseId}:${current?.id ?? 'admit'}` },
+  );
+  const { facilityId, unitId, bed, onDay, expectedLeaveOn, specialNeeds, withParentCaseId, overrideReason } = values;
   // Only shelters whose beds the reader counts can take a placement from her: the others show no units.
   const facilities = (shelters.data?.items ?? []).filter(
     (facility): facility is ShelterFacility & { free: number } => facility.active && facility.free !== null,
@@ -62,20 +80,22 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
       withParentCaseId: unit?.ageGroup === 'family' ? blankToNull(withParentCaseId) : null,
       override: overridable && overrideReason.trim() ? { reason: overrideReason.trim() } : null,
     };
-    if (current) transfer.mutate({ ...target, transferredOn: onDay, version: current.version }, { onSuccess: onDone });
-    else admit.mutate({ ...target, admittedOn: onDay, expectedLeaveOn: blankToNull(expectedLeaveOn) }, { onSuccess: onDone });
+    if (current) transfer.mutate({ ...target, transferredOn: onDay, version: current.version }, { onSuccess: draft.clearing(onDone) });
+    else
+      admit.mutate({ ...target, admittedOn: onDay, expectedLeaveOn: blankToNull(expectedLeaveOn) }, { onSuccess: draft.clearing(onDone) });
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Select
           label={t('shelters.form.facility')}
           data={facilities.map((candidate) => ({ value: candidate.id, label: `${candidate.name} (${candidate.free})` }))}
           value={facilityId}
           onChange={(value) => {
-            setFacilityId(value);
-            setUnitId(null);
+            setField('facilityId', value);
+            setField('unitId', null);
           }}
           error={errors.facilityId}
           searchable
@@ -92,16 +112,21 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
             }),
           }))}
           value={unitId}
-          onChange={setUnitId}
+          onChange={(value) => setField('unitId', value)}
           disabled={!facility}
           error={errors.unitId}
           required
         />
-        <TextInput label={t('shelters.form.bed')} value={bed} onChange={(event) => setBed(event.currentTarget.value)} error={errors.bed} />
+        <TextInput
+          label={t('shelters.form.bed')}
+          value={bed}
+          onChange={(event) => setField('bed', event.currentTarget.value)}
+          error={errors.bed}
+        />
         <DateInput
           label={current ? t('shelters.form.transferredOn') : t('shelters.form.admittedOn')}
           value={onDay}
-          onChange={setOnDay}
+          onChange={(value) => setField('onDay', value)}
           error={errors.admittedOn ?? errors.transferredOn}
           required
         />
@@ -109,20 +134,20 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
           <DateInput
             label={t('shelters.form.expectedLeaveOn')}
             value={expectedLeaveOn}
-            onChange={setExpectedLeaveOn}
+            onChange={(value) => setField('expectedLeaveOn', value)}
             error={errors.expectedLeaveOn}
           />
         )}
         <Checkbox
           label={t('shelters.form.specialNeeds')}
           checked={specialNeeds}
-          onChange={(event) => setSpecialNeeds(event.currentTarget.checked)}
+          onChange={(event) => setField('specialNeeds', event.currentTarget.checked)}
         />
         {unit?.ageGroup === 'family' && (
           <TextInput
             label={t('shelters.form.withParentCaseId')}
             value={withParentCaseId}
-            onChange={(event) => setWithParentCaseId(event.currentTarget.value)}
+            onChange={(event) => setField('withParentCaseId', event.currentTarget.value)}
             error={errors.withParentCaseId}
           />
         )}
@@ -142,7 +167,7 @@ function PlacementForm({ caseId, current, today, mayOverride, onDone }: Placemen
             label={t('shelters.form.overrideReason')}
             description={t('shelters.form.overrideHint')}
             value={overrideReason}
-            onChange={(event) => setOverrideReason(event.currentTarget.value)}
+            onChange={(event) => setField('overrideReason', event.currentTarget.value)}
             minRows={2}
             error={errors['override.reason']}
           />
@@ -162,8 +187,8 @@ export function PlacementModal(props: PlacementFormProps & { opened: boolean }) 
   const { t } = useTranslation();
   const { opened, ...form } = props;
   return (
-    <Modal opened={opened} onClose={form.onDone} title={form.current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}>
+    <GuardedModal opened={opened} onClose={form.onDone} title={form.current ? t('shelters.tab.transfer') : t('shelters.tab.admit')}>
       {opened && <PlacementForm {...form} />}
-    </Modal>
+    </GuardedModal>
   );
 }

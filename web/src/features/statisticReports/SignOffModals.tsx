@@ -1,9 +1,12 @@
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Stack, Text, TextInput } from '@mantine/core';
 import { type FieldError, reportApprovalSchema, type StatisticReport } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter';
+import { GuardedModal } from '../../components/GuardedModal';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
 import { validate } from '../../lib/validation';
 import { useMe } from '../auth/MeContext';
@@ -17,8 +20,11 @@ interface SignOffProps {
 function ApproveForm({ report, onDone }: SignOffProps) {
   const { t } = useTranslation();
   const me = useMe();
-  const [signatoryName, setSignatoryName] = useState(me.displayName);
-  const [signatoryPosition, setSignatoryPosition] = useState('');
+  const { values, setField, draft } = useDraftForm<{ signatoryName: string; signatoryPosition: string }>(
+    { signatoryName: me.displayName, signatoryPosition: '' },
+    { form: 'report-approval', record: report.id },
+  );
+  const { signatoryName, signatoryPosition } = values;
   // The version the approver opened: figures changed meanwhile make this a conflict, not a signature on other numbers.
   const [version] = useState(report.version);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
@@ -28,16 +34,17 @@ function ApproveForm({ report, onDone }: SignOffProps) {
     event.preventDefault();
     const checked = validate(reportApprovalSchema, { signatoryName, signatoryPosition, version });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) approve.mutate({ id: report.id, body: checked.data }, { onSuccess: onDone });
+    if (checked.ok) approve.mutate({ id: report.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <Text size="sm">{t('statisticReports.approve.body')}</Text>
         <TextInput
           label={t('statisticReports.approve.signatoryName')}
           value={signatoryName}
-          onChange={(event) => setSignatoryName(event.currentTarget.value)}
+          onChange={(event) => setField('signatoryName', event.currentTarget.value)}
           error={errors.signatoryName}
           required
           maxLength={200}
@@ -47,7 +54,7 @@ function ApproveForm({ report, onDone }: SignOffProps) {
           label={t('statisticReports.approve.signatoryPosition')}
           description={t('statisticReports.approve.signatoryPositionHint')}
           value={signatoryPosition}
-          onChange={(event) => setSignatoryPosition(event.currentTarget.value)}
+          onChange={(event) => setField('signatoryPosition', event.currentTarget.value)}
           error={errors.signatoryPosition}
           required
           maxLength={200}
@@ -84,9 +91,9 @@ export type SignOffStep = 'approve' | 'release';
 export function SignOffModal({ report, step, onClose }: { report: StatisticReport; step: SignOffStep | null; onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={step !== null} onClose={onClose} title={step ? t(`statisticReports.${step}.title`) : ''}>
+    <GuardedModal opened={step !== null} onClose={onClose} title={step ? t(`statisticReports.${step}.title`) : ''}>
       {step === 'approve' && <ApproveForm report={report} onDone={onClose} />}
       {step === 'release' && <ReleaseForm report={report} onDone={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

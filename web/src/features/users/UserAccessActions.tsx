@@ -2,6 +2,7 @@ import { Alert, Button, Fieldset, Group, PasswordInput, Stack, Text } from '@man
 import { type FieldError, type User, userUpdateSchema } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLocale } from '../../i18n/useLocale';
 import { formatDateTime } from '../../lib/dates';
@@ -65,14 +66,17 @@ export function UserAccessActions({ user, onChanged }: UserAccessActionsProps) {
         {user.secondFactorEnabled && (
           <Group justify="space-between">
             <Text size="sm">{t('users.access.resetSecondFactorDescription')}</Text>
-            <Button
+            <ConfirmButton
               variant="light"
               color="orange"
-              onClick={() => act({ resetSecondFactor: true }, 'secondFactorReset')}
+              confirmTitle={t('confirm.secondFactorReset.title', { name: user.displayName })}
+              confirmMessage={t('confirm.secondFactorReset.text')}
+              confirmLabel={t('confirm.secondFactorReset.action')}
+              onConfirm={() => act({ resetSecondFactor: true }, 'secondFactorReset')}
               loading={running === 'secondFactorReset'}
             >
               {t('users.access.resetSecondFactor')}
-            </Button>
+            </ConfirmButton>
           </Group>
         )}
         <form onSubmit={setNewPassword} noValidate>

@@ -11,8 +11,10 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { DraftNotice } from '../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../lib/drafts/formGuard';
+import { useDraftForm } from '../../lib/drafts/useDraftForm';
 import { useFieldErrors } from '../../lib/useFieldErrors';
-import { useFormValues } from '../../lib/useFormValues';
 import { validate } from '../../lib/validation';
 import { useAgencyOptions } from '../agencies/queries';
 import { useMe } from '../auth/MeContext';
@@ -32,6 +34,9 @@ interface UserFormValues {
   password: string;
   active: boolean;
 }
+
+/** A new account's first password is never kept in a draft on the device. */
+const SECRET_FIELDS = ['password'] as const;
 
 function initialValues(user: User | null, defaultAgencyId: string): UserFormValues {
   return {
@@ -60,7 +65,12 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
   const acrossAgencies = hasPermission(me, 'admin:users:all_agencies');
   const agencyOptions = useAgencyOptions();
   const roleOptions = useRoleOptions(user?.roleKeys);
-  const { values, setField, setValues } = useFormValues(() => initialValues(user, me.agency.id));
+  const { values, setField, setValues, draft } = useDraftForm(() => initialValues(user, me.agency.id), {
+    form: 'user',
+    record: user?.id ?? 'new',
+    secret: SECRET_FIELDS,
+  });
+  const cancel = useGuardedCancel(onCancel);
   const groupOptions = useGroupOptions(values.agencyId);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const create = useCreateUser();
@@ -83,7 +93,7 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
         version: user.version,
       });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) update.mutate({ id: user.id, body: checked.data }, { onSuccess: onSaved });
+      if (checked.ok) update.mutate({ id: user.id, body: checked.data }, { onSuccess: draft.clearing(onSaved) });
     } else {
       const checked = validate(userCreateSchema, {
         username: values.username,
@@ -96,13 +106,14 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
         password: values.password,
       });
       setClientErrors(checked.ok ? [] : checked.errors);
-      if (checked.ok) create.mutate(checked.data, { onSuccess: onSaved });
+      if (checked.ok) create.mutate(checked.data, { onSuccess: draft.clearing(onSaved) });
     }
   };
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
+        <DraftNotice draft={draft} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('users.fields.username')}
@@ -192,7 +203,7 @@ export function UserDetailsForm({ user, onSaved, onCancel }: UserDetailsFormProp
         )}
         <ProblemAlert error={mutation.error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          <Button variant="default" onClick={cancel}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={mutation.isPending}>

@@ -1,7 +1,8 @@
-import { Modal, Stack } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import type { User } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { GuardedModal } from '../../components/GuardedModal';
 import { UserAccessActions } from './UserAccessActions';
 import { UserDetailsForm } from './UserDetailsForm';
 
@@ -27,7 +28,7 @@ interface UserFormModalProps {
 export function UserFormModal({ target, onClose }: UserFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal
+    <GuardedModal
       opened={target !== null}
       onClose={onClose}
       title={target?.user ? t('users.editTitle', { name: target.user.displayName }) : t('users.createTitle')}
@@ -35,6 +36,6 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
     >
       {target?.user && <EditUser key={target.user.id} initial={target.user} onClose={onClose} />}
       {target && !target.user && <UserDetailsForm user={null} onSaved={onClose} onCancel={onClose} />}
-    </Modal>
+    </GuardedModal>
   );
 }

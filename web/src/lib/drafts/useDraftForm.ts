@@ -6,9 +6,11 @@ import type { DraftPlace } from './draftStore';
 import { useFormGuardHost } from './formGuard';
 import { sameValues } from './sameValues';
 import { useDraftStore } from './useDraftStore';
+import { withoutSecrets } from './withoutSecrets';
 
 /** Long enough not to encrypt on every key stroke, short enough that a reload right after typing loses nothing. */
 const SAVE_DELAY_MS = 400;
+const NO_SECRETS: readonly never[] = [];
 
 export interface DraftOptions {
   /** Which form, e.g. "intake" or "interview". */
@@ -17,13 +19,24 @@ export interface DraftOptions {
   record: string;
 }
 
+export interface DraftFormOptions<Values> extends DraftOptions {
+  /**
+   * Fields never written to the device (passwords, keys, codes): a restored draft leaves them as
+   * the form opened. A constant list, declared outside the component.
+   */
+  secret?: readonly (keyof Values)[];
+}
+
 /**
  * Form values (as useFormValues) that are never lost: kept encrypted on this device as they are
  * typed, restored after a reload or an accidental close, guarded against leaving the page or
  * closing the dialog around them, and cleared once saved (`draft.clear()` on success).
  * Render `<DraftNotice draft={draft} />` in the form.
  */
-export function useDraftForm<Values extends object>(initial: Values | (() => Values), { form, record }: DraftOptions) {
+export function useDraftForm<Values extends object>(
+  initial: Values | (() => Values),
+  { form, record, secret = NO_SECRETS }: DraftFormOptions<Values>,
+) {
   const userId = use(MeContext)?.id ?? null;
   const store = useDraftStore(userId ?? '');
   const [baseline, setBaseline] = useState(initial);
@@ -46,7 +59,7 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
     void store.load<Values>(place).then((draft) => {
       if (!live) return;
       if (draft && sameValues(valuesRef.current, baseline)) {
-        setValues({ ...baseline, ...draft.value });
+        setValues({ ...baseline, ...withoutSecrets(draft.value, secret) });
         setRestoredAt(draft.savedAt);
       }
       setLoaded(true);
@@ -54,16 +67,17 @@ export function useDraftForm<Values extends object>(initial: Values | (() => Val
     return () => {
       live = false;
     };
-  }, [store, place, baseline, setValues]);
+  }, [store, place, baseline, setValues, secret]);
 
   useEffect(() => {
     if (!store || !place || !loaded) return;
     timer.current = setTimeout(() => {
-      if (sameValues(values, baseline)) store.remove(place);
-      else void store.save(place, values);
+      const kept = withoutSecrets(values, secret);
+      if (sameValues(kept, withoutSecrets(baseline, secret))) store.remove(place);
+      else void store.save(place, kept);
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer.current);
-  }, [store, place, loaded, values, baseline]);
+  }, [store, place, loaded, values, baseline, secret]);
 
   const forget = useCallback(() => {
     clearTimeout(timer.current);

@@ -1,9 +1,13 @@
-import { Badge, Button, Card, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { type CaseDetail, type Consent, consentWithdrawSchema, type FieldError } from '@seamless/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormattedDate } from '../../../components/FormattedDate';
+import { GuardedModal } from '../../../components/GuardedModal';
 import { ProblemAlert } from '../../../components/ProblemAlert';
+import { DraftNotice } from '../../../lib/drafts/DraftNotice';
+import { useGuardedCancel } from '../../../lib/drafts/formGuard';
+import { useDraftForm } from '../../../lib/drafts/useDraftForm';
 import { validate } from '../../../lib/validation';
 import { useCountryName } from '../../countries/useCountries';
 import { useRecordFieldErrors } from '../common/useRecordFieldErrors';
@@ -13,53 +17,53 @@ import { consentState } from './consentCheck';
 
 const STATE_COLOR = { active: 'teal', withdrawn: 'red', expired: 'gray' } as const;
 
-function WithdrawModal({ caseId, consent, onClose }: { caseId: string; consent: Consent | null; onClose: () => void }) {
+function WithdrawForm({ caseId, consent, onDone }: { caseId: string; consent: Consent; onDone: () => void }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
+  const { values, setField, draft } = useDraftForm({ reason: '' }, { form: 'consent-withdrawal', record: `${caseId}:${consent.id}` });
+  const cancel = useGuardedCancel(onDone);
   const [clientErrors, setClientErrors] = useState<FieldError[]>([]);
   const withdraw = useWithdrawConsent(caseId);
   const errors = useRecordFieldErrors(clientErrors, withdraw.error);
-
-  const close = () => {
-    setReason('');
-    setClientErrors([]);
-    withdraw.reset();
-    onClose();
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!consent) return;
-    const checked = validate(consentWithdrawSchema, { reason });
+    const checked = validate(consentWithdrawSchema, { reason: values.reason });
     setClientErrors(checked.ok ? [] : checked.errors);
-    if (checked.ok) withdraw.mutate({ consentId: consent.id, body: checked.data }, { onSuccess: close });
+    if (checked.ok) withdraw.mutate({ consentId: consent.id, body: checked.data }, { onSuccess: draft.clearing(onDone) });
   };
-
   return (
-    <Modal opened={consent !== null} onClose={close} title={t('caseRecord.consent.withdrawTitle')}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{t('caseRecord.consent.withdrawWarning')}</Text>
-          <Textarea
-            label={t('caseRecord.consent.withdrawReason')}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
-            error={errors.reason}
-            autosize
-            minRows={2}
-            required
-          />
-          <ProblemAlert error={withdraw.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={withdraw.isPending}>
-              {t('caseRecord.consent.withdrawConfirm')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <DraftNotice draft={draft} />
+        <Text size="sm">{t('caseRecord.consent.withdrawWarning')}</Text>
+        <Textarea
+          label={t('caseRecord.consent.withdrawReason')}
+          value={values.reason}
+          onChange={(event) => setField('reason', event.currentTarget.value)}
+          error={errors.reason}
+          autosize
+          minRows={2}
+          required
+        />
+        <ProblemAlert error={withdraw.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={cancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color="red" loading={withdraw.isPending}>
+            {t('caseRecord.consent.withdrawConfirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function WithdrawModal({ caseId, consent, onClose }: { caseId: string; consent: Consent | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <GuardedModal opened={consent !== null} onClose={onClose} title={t('caseRecord.consent.withdrawTitle')}>
+      {consent && <WithdrawForm key={consent.id} caseId={caseId} consent={consent} onDone={onClose} />}
+    </GuardedModal>
   );
 }
 
