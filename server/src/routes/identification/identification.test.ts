@@ -235,7 +235,9 @@ describe('identification: the journey from pre-screening to the certificate', ()
     const pdf = await worker.download(`/api/cases/${kase.id}/certificate?locale=en`);
     expect(pdf.status, pdf.bytes.toString('utf8').slice(0, 300)).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="certificate-${kase.reference}.pdf"`);
+    expect(pdf.headers.get('content-disposition')).toBe(
+      `attachment; filename="certificate-${kase.reference}-en.pdf"; filename*=UTF-8''certificate-${kase.reference}-en.pdf`,
+    );
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain(`${kase.reference}/C1`);
