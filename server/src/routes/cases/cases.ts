@@ -14,7 +14,7 @@ import type { Tx } from '../../db/client.js';
 import { identificationProgressOf } from '../../db/identificationProgress.js';
 import { agencyWritesIdentity } from '../../db/identityAccess.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
-import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
+import { cases, persons, users, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
 import { localToday } from '../../followUp/schedule.js';
@@ -23,7 +23,8 @@ import { storedFormAnswers } from '../../forms/storedFormAnswers.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf, orderFrom } from '../../http/listing.js';
-import { conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
+import { AppError, conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
+import { birthDateErrors } from '../../identification/recordDates.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { canCase, canReadSection, readableSections } from '../../policies/case.js';
 import { loadIdentitySection, presentCaseDetail, presentCaseSummary, presentVictimContext } from '../../presenters/case.js';
@@ -193,7 +194,8 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       const { version, ...person } = request.body as PersonUpdate;
       const now = new Date();
       assertBirthDate(person.birthDate, 'birthDate', localToday(view.kase.countryCode, now));
-      await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
+      const birthErrors = await birthDateErrors(tx, view.person.id, person.birthDate);
+      if (birthErrors.length) throw new AppError(422, 'validation_failed', birthErrors[0]!.message, birthErrors);
       const current = await lockVersion(tx, persons, view.person.id, version);
       const columns = personColumns(keyRing, current.id, person, now);
       const saved = await saveVersion(tx, persons, current, columns);
@@ -248,18 +250,4 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       return presentVictimContext(saved!)!;
     }),
   );
-}
-
-/** A person cannot be born after something that happened to her. */
-async function assertBirthBeforeEvents(tx: Tx, caseId: string, birthDate: string | null | undefined) {
-  if (!birthDate) return;
-  const [earliest] = await tx
-    .select({ startedOn: traffickingEvents.startedOn })
-    .from(traffickingEvents)
-    .where(eq(traffickingEvents.caseId, caseId))
-    .orderBy(asc(traffickingEvents.startedOn))
-    .limit(1);
-  if (earliest?.startedOn && earliest.startedOn < birthDate) {
-    throw fieldError(422, 'validation_failed', 'birthDate', 'The birth date is after a recorded trafficking event.');
-  }
 }

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { addDays, isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
@@ -27,6 +28,7 @@ async function presumedCase(givenName: string) {
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const { id, version, reference } = created.body as { id: string; version: number; reference: string };
+  await openedDaysAgo(t, id, 30);
   const interview = await worker.post(`/api/cases/${id}/interviews`, {
     conductedOn: daysAgo(3),
     place: 'Mae Sai',
