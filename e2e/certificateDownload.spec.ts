@@ -41,7 +41,8 @@ async function presumedCase(page: Page): Promise<{ id: string; certificateNumber
   });
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   await post(`/api/cases/${kase.id}/interviews`, {
-    conductedOn: day(3),
+    // Interview and decision on the day the case is opened: nothing is recorded before its intake.
+    conductedOn: day(0),
     place: 'Mae Sai',
     language: 'my',
     participantAgencyIds: [police],
@@ -52,7 +53,7 @@ async function presumedCase(page: Page): Promise<{ id: string; certificateNumber
   await post(`/api/cases/${kase.id}/trafficking-status`, {
     toStatus: 'Presumed',
     decidingAgencyId: chiangrai,
-    decidedOn: day(1),
+    decidedOn: day(0),
     decidedByName: 'ทีมสหวิชาชีพจังหวัดเชียงราย',
     reasons: 'ถูกหลอกว่าจะได้ทำงานในโรงงาน และถูกยึดหนังสือเดินทางที่ชายแดน',
     caseVersion: kase.version,

@@ -6,7 +6,7 @@ import { buildApp } from '../src/app.js';
 import { totpCodeAt } from '../src/auth/totp.js';
 import type { InstanceIdentity } from '../src/federation/instanceIdentity.js';
 import { sealPacket } from '../src/federation/packets.js';
-import { addCalendarDays, localToday } from '../src/followUp/schedule.js';
+import { localToday } from '../src/followUp/schedule.js';
 import { type ApiClient, DEMO_PASSWORD, startTestApp, type TestApp } from './harness.js';
 
 /** One country's instance in a pair: its app, its federation admin, and the other side as it registered it. */
@@ -199,7 +199,8 @@ export async function identifiedCambodianCase(
   );
   const interview = expectStatus(
     await worker.post(`/api/cases/${kase.id}/interviews`, {
-      conductedOn: addCalendarDays(today, -3),
+      // The day the case is opened: the interview follows the intake (identification checks it).
+      conductedOn: today,
       place: 'Mae Sai',
       language: 'km',
       participantAgencyIds: [agencies.police],
@@ -215,7 +216,7 @@ export async function identifiedCambodianCase(
     worker.post(`/api/cases/${kase.id}/trafficking-status`, {
       toStatus,
       decidingAgencyId,
-      decidedOn: addCalendarDays(today, -1),
+      decidedOn: today,
       decidedByName,
       reasons: 'Recruitment by deception for forced labour.',
       interviewId: interview.id,

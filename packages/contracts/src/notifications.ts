@@ -27,6 +27,7 @@ export const NOTIFICATION_KINDS = [
   'cross_border_referral_received',
   'cross_border_referral_updated',
   'password_reset_requested',
+  'case_assigned',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -68,7 +68,7 @@ export type IssueVictimCertificateProps = {
 /**
  * Prints the certificate of a Presumed or Identified decision that is still in force — a
  * decision later overturned (not a victim, reopened) certifies nothing any more. The caller has
- * checked that the reader holds the identity section: the certificate names the person.
+ * checked the document policy (policies/caseDocument.ts): the certificate names the person.
  */
 export async function issueVictimCertificate({ context, keyRing, decisionId, locale, now = new Date() }: IssueVictimCertificateProps) {
   const { tx, actor, view, audit } = context;
@@ -143,5 +143,6 @@ export async function issueVictimCertificate({ context, keyRing, decisionId, loc
     resourceId: view.kase.id,
     details: { decisionId: decision.id, certificateNumber, status, locale: language, localeChosen: locale !== undefined },
   });
-  return { pdf, fileName: `certificate-${view.kase.reference}.pdf` };
+  // The language is in the name: one certificate may be downloaded in several languages.
+  return { pdf, fileName: `certificate-${view.kase.reference}-${language}.pdf` };
 }

@@ -22,6 +22,7 @@ import { lockVersion, saveVersion } from '../db/versioned.js';
 import type { CaseView } from '../db/visibleCases.js';
 import type { CaseContext } from '../http/caseContext.js';
 import { AppError, conflict, fieldError, forbidden, notFound } from '../http/problem.js';
+import { interviewDateErrors } from '../identification/recordDates.js';
 import { canReadSection } from '../policies/case.js';
 import { isoDay } from './openCase.js';
 import { recordCaseEvent } from './recordCaseEvent.js';
@@ -84,8 +85,11 @@ const unique = <T>(values: readonly T[]) => [...new Set(values)];
 
 type InterviewFields = Omit<InterviewInput, 'procedure'> & { procedure: string };
 
-/** Checks an interview as it will be stored and returns what the server derives from it. */
-async function checkInterview(tx: Tx, keyRing: KeyRing, view: CaseView, fields: InterviewFields, now: Date) {
+/**
+ * Checks an interview as it will be stored and returns what the server derives from it;
+ * `dateSet` when this write gives the interview its date (recording it, or changing the date).
+ */
+async function checkInterview(tx: Tx, keyRing: KeyRing, view: CaseView, fields: InterviewFields, dateSet: boolean, now: Date) {
   if (!(PROCEDURE_KEYS as readonly string[]).includes(fields.procedure)) {
     throw refuse(422, [{ path: 'procedure', code: 'unknown_procedure', message: 'Not a known identification procedure.' }]);
   }
@@ -111,9 +115,9 @@ async function checkInterview(tx: Tx, keyRing: KeyRing, view: CaseView, fields: 
   const future = checkPastDay(fields.conductedOn, 'conductedOn', now);
   if (future) errors.push(future);
   const birthDate = personIdentityValue(keyRing, view.person, 'birthDateEnc');
-  if (birthDate && fields.conductedOn < birthDate) {
-    errors.push({ path: 'conductedOn', code: 'before_birth', message: 'The interview cannot be before the person was born.' });
-  }
+  // The case's opening is judged only when the date is set: an interview recorded before the rule
+  // keeps its date through edits of its other fields.
+  errors.push(...interviewDateErrors(fields.conductedOn, birthDate, dateSet ? view.kase.openedAt : null));
   if (errors.length) throw refuse(422, errors);
 
   const participantIds = unique(fields.participantAgencyIds);
@@ -164,7 +168,7 @@ export async function recordInterview({ context, keyRing, input, now = new Date(
   assertCaseOpen(view);
   assertMayWriteAccount(context, input.account);
   const fields = { ...input, procedure: input.procedure ?? procedureForCountry(view.kase.countryCode).key };
-  const derived = await checkInterview(tx, keyRing, view, fields, now);
+  const derived = await checkInterview(tx, keyRing, view, fields, true, now);
   const interviewId = randomUUID();
   const [row] = await tx
     .insert(identificationInterviews)
@@ -264,7 +268,8 @@ export async function updateInterview({ context, keyRing, interviewId, input, no
     indicators: body.indicators ?? current.indicators,
     status: body.status ?? current.status,
   };
-  const derived = await checkInterview(tx, keyRing, view, fields, now);
+  const dateSet = body.conductedOn !== undefined && body.conductedOn !== current.conductedOn;
+  const derived = await checkInterview(tx, keyRing, view, fields, dateSet, now);
   const changes: Partial<typeof identificationInterviews.$inferInsert> = {
     procedure: fields.procedure,
     conductedOn: fields.conductedOn,

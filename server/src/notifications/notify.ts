@@ -41,6 +41,7 @@ export const ACTING_PERMISSION: Record<NotificationKind, Permission> = {
   cross_border_referral_received: 'repatriation:manage',
   cross_border_referral_updated: 'repatriation:manage',
   password_reset_requested: 'admin:users',
+  case_assigned: 'case:update',
 };
 
 /**

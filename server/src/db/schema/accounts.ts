@@ -1,5 +1,5 @@
 import type { Locale, Permission, SessionStage } from '@seamless/contracts';
-import { bigint, bigserial, boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agencies } from './agencies.js';
 import { timestamps, version } from './common.js';
 
@@ -42,6 +42,8 @@ export const users = pgTable(
     passwordResetRequestedAt: timestamp('password_reset_requested_at', { withTimezone: true }),
     /** When she finished or dismissed the first-run tour, so it is shown once, whatever the device. */
     tourSeenAt: timestamp('tour_seen_at', { withTimezone: true }),
+    /** Part of her draft key: raised when a device she used must no longer open her drafts (auth/draftKey.ts). */
+    draftKeyGeneration: integer('draft_key_generation').notNull().default(0),
     ...version,
     ...timestamps,
   },

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
+import { nextDraftKeyGeneration } from '../../auth/draftKey.js';
 import { accountKey, accountWaits, forgetFailures } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword } from '../../auth/passwords.js';
 import { assignUserAccess } from '../../commands/assignUserAccess.js';
@@ -178,6 +179,7 @@ export function userRoutes(app: FastifyInstance, { database }: AppDeps) {
         ...(newPassword
           ? { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date(), passwordResetRequestedAt: null }
           : {}),
+        ...(newPassword || (current.active && fields.active === false) ? nextDraftKeyGeneration() : {}),
       };
       const [updated] = await tx
         .update(users)

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { nextDraftKeyGeneration } from '../../auth/draftKey.js';
 import { KNOWN_DEVICE_COOKIE, KNOWN_DEVICE_DAYS } from '../../auth/knownDevices.js';
 import { assertNotThrottled, recordLoginFailure, secondFactorKeys } from '../../auth/loginThrottle.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from '../../auth/passwords.js';
@@ -146,7 +147,7 @@ export function authRoutes(app: FastifyInstance, { database, config, keyRing }: 
       // She remembered it after all: a request she made for a new one is answered.
       await tx
         .update(users)
-        .set({ passwordHash, passwordChangedAt: now, passwordResetRequestedAt: null, updatedAt: now })
+        .set({ passwordHash, passwordChangedAt: now, passwordResetRequestedAt: null, ...nextDraftKeyGeneration(), updatedAt: now })
         .where(eq(users.id, actor.userId));
       // Whoever else holds a session — perhaps the one who learnt the old password — is out now.
       const ended = await revokeOtherSessions(tx, actor.userId, actor.sessionId, now);

@@ -276,6 +276,11 @@ describe('attachments', () => {
     expect(listed.body.items.map((item: { id: string }) => item.id)).not.toContain(shelterFile.body.id);
     expect(listed.body.items.every((item: { section: string }) => item.section === 'general')).toBe(true);
     expect((await psychologist.download(`/api/cases/${sharedCase}/attachments/${shelterFile.body.id}`)).status).toBe(404);
+    // The attempt is on record, refused, with ids and codes only.
+    const attempts = (await auditEventsOf(t, 'case.attachment_read', sharedCase)).filter((event) => event.username === 'th.psychologist');
+    expect(attempts.map((event) => event.details)).toEqual([
+      { read: 'attachment', caseId: sharedCase, attachmentId: shelterFile.body.id, reason: 'section_not_held' },
+    ]);
     const psychTimeline = await psychologist.get(`/api/cases/${sharedCase}/timeline?pageSize=200`);
     expect(psychTimeline.body.items.some((entry: { section: string | null }) => entry.section === 'shelter')).toBe(false);
 

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import { agencies, attachments } from '../../db/schema/index.js';
@@ -193,8 +194,18 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
           .select()
           .from(attachments)
           .where(and(eq(attachments.id, request.params.attachmentId), eq(attachments.caseId, view.kase.id), isNull(attachments.deletedAt)));
-        // A file in a section the caller may not read is answered like one that does not exist.
-        if (!row || !mayReadRecordSection(actor, row.section, view.involvement)) throw notFound();
+        if (!row) return null;
+        // A file in a section the caller may not read is answered like one that does not exist,
+        // and the attempt is kept: this transaction commits, the 404 follows it.
+        if (!mayReadRecordSection(actor, row.section, view.involvement)) {
+          await recordRefusedRead(tx, audit, {
+            read: 'attachment',
+            caseId: view.kase.id,
+            attachmentId: row.id,
+            reason: 'section_not_held',
+          });
+          return null;
+        }
         const bytes = await store.get(row.sha256);
         await recordAudit(tx, audit, {
           action: 'case.attachment_read',
@@ -204,6 +215,7 @@ export function attachmentRoutes(app: FastifyInstance, { database, keyRing, conf
         });
         return { bytes, mediaType: row.mediaType, fileName: keyRing.decrypt(row.fileNameEnc, placeOf(attachments.fileNameEnc, row.id)) };
       });
+      if (!file) throw notFound();
       return sendStoredFile(reply, file);
     });
   });

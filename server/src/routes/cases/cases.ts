@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { changedFields, recordAudit } from '../../audit/record.js';
+import { assertAssignable, notifyCaseAssigned } from '../../commands/assignCase.js';
 import { statusChanges } from '../../commands/changeCaseStatus.js';
 import { assertBirthDate, openCase, personColumns } from '../../commands/openCase.js';
 import { recordCaseEvent } from '../../commands/recordCaseEvent.js';
@@ -14,7 +15,7 @@ import type { Tx } from '../../db/client.js';
 import { identificationProgressOf } from '../../db/identificationProgress.js';
 import { agencyWritesIdentity } from '../../db/identityAccess.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
-import { cases, persons, traffickingEvents, users, victimContexts } from '../../db/schema/index.js';
+import { cases, persons, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
 import { type CaseView, caseListFilter, countCases, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
 import { localToday } from '../../followUp/schedule.js';
@@ -23,7 +24,8 @@ import { storedFormAnswers } from '../../forms/storedFormAnswers.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf, orderFrom } from '../../http/listing.js';
-import { conflict, fieldError, forbidden, notFound } from '../../http/problem.js';
+import { AppError, conflict, forbidden, notFound } from '../../http/problem.js';
+import { birthDateErrors } from '../../identification/recordDates.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { canCase, canReadSection, readableSections } from '../../policies/case.js';
 import { loadIdentitySection, presentCaseDetail, presentCaseSummary, presentVictimContext } from '../../presenters/case.js';
@@ -153,13 +155,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
         );
       }
       if (body.ownerUserId !== undefined) {
-        if (body.ownerUserId) {
-          const [owner] = await tx
-            .select({ id: users.id })
-            .from(users)
-            .where(and(eq(users.id, body.ownerUserId), eq(users.agencyId, current.ownerAgencyId), eq(users.active, true)));
-          if (!owner) throw fieldError(422, 'invalid_reference', 'ownerUserId', 'Choose an active user of the agency that owns the case.');
-        }
+        if (body.ownerUserId) await assertAssignable(tx, current, body.ownerUserId);
         changes.ownerUserId = body.ownerUserId;
       }
       await saveVersion(tx, cases, current, changes);
@@ -172,6 +168,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
         });
       if (changes.ownerUserId !== undefined && changes.ownerUserId !== current.ownerUserId) {
         await recordCaseEvent(tx, actor, current.id, 'case.owner_changed', { ownerUserId: changes.ownerUserId });
+        await notifyCaseAssigned(tx, actor, current, changes.ownerUserId);
       }
       const other = Object.keys(fields).filter(
         (field) => !['status', 'closureReason', 'closedAt', 'ownerUserId', 'formIdentityEnc'].includes(field),
@@ -193,7 +190,8 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       const { version, ...person } = request.body as PersonUpdate;
       const now = new Date();
       assertBirthDate(person.birthDate, 'birthDate', localToday(view.kase.countryCode, now));
-      await assertBirthBeforeEvents(tx, view.kase.id, person.birthDate);
+      const birthErrors = await birthDateErrors(tx, view.person.id, person.birthDate);
+      if (birthErrors.length) throw new AppError(422, 'validation_failed', birthErrors[0]!.message, birthErrors);
       const current = await lockVersion(tx, persons, view.person.id, version);
       const columns = personColumns(keyRing, current.id, person, now);
       const saved = await saveVersion(tx, persons, current, columns);
@@ -248,18 +246,4 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
       return presentVictimContext(saved!)!;
     }),
   );
-}
-
-/** A person cannot be born after something that happened to her. */
-async function assertBirthBeforeEvents(tx: Tx, caseId: string, birthDate: string | null | undefined) {
-  if (!birthDate) return;
-  const [earliest] = await tx
-    .select({ startedOn: traffickingEvents.startedOn })
-    .from(traffickingEvents)
-    .where(eq(traffickingEvents.caseId, caseId))
-    .orderBy(asc(traffickingEvents.startedOn))
-    .limit(1);
-  if (earliest?.startedOn && earliest.startedOn < birthDate) {
-    throw fieldError(422, 'validation_failed', 'birthDate', 'The birth date is after a recorded trafficking event.');
-  }
 }

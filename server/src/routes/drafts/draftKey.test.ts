@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+import { type ApiClient, DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
 
@@ -51,5 +51,59 @@ describe('GET /api/auth/draft-key', () => {
     } finally {
       await other.close();
     }
+  });
+
+  describe('rotation: drafts left on a device in other hands stop opening', () => {
+    const keyOf = async (client: ApiClient) => {
+      const answer = await client.get('/api/auth/draft-key');
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      return answer.body.key as string;
+    };
+    const accountOf = async (admin: ApiClient, username: string) =>
+      (await admin.get(`/api/admin/users?q=${username}`)).body.items.find((user: { username: string }) => user.username === username);
+
+    it('changes when an administrator resets the password, and stays the same in every session after it', async () => {
+      const admin = await t.login('admin');
+      const before = await keyOf(await t.login('th.police'));
+      const bystander = await keyOf(await t.login('th.hotline'));
+      const account = await accountOf(admin, 'th.police');
+      const reset = await admin.patch(`/api/admin/users/${account.id}`, { version: account.version, newPassword: 'Lantern-river-2027x' });
+      expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+
+      const after = await keyOf(await t.login('th.police', 'Lantern-river-2027x'));
+      expect(after).not.toBe(before);
+      expect(await keyOf(await t.login('th.police', 'Lantern-river-2027x'))).toBe(after);
+      // Nobody else's key moved, and nobody else is handed hers.
+      expect(await keyOf(await t.login('th.hotline'))).toBe(bystander);
+      expect(bystander).not.toBe(after);
+      const issued = await admin.get(`/api/admin/audit?action=auth.draft_key_issued&resourceId=${account.id}`);
+      expect(issued.body.items.length).toBeGreaterThanOrEqual(3);
+      expect(JSON.stringify(issued.body.items)).not.toContain(after);
+    });
+
+    it('changes when she changes her own password', async () => {
+      const client = await t.login('th.director');
+      const before = await keyOf(client);
+      const changed = await client.post('/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Harbour-light-2027q' });
+      expect(changed.status, JSON.stringify(changed.body)).toBe(204);
+      expect(await keyOf(client)).not.toBe(before);
+    });
+
+    it('changes when the account is disabled, not when other details are edited', async () => {
+      const admin = await t.login('admin');
+      const before = await keyOf(await t.login('th.officehead'));
+      let account = await accountOf(admin, 'th.officehead');
+      const renamed = await admin.patch(`/api/admin/users/${account.id}`, { version: account.version, displayName: 'Somchai K.' });
+      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+      expect(await keyOf(await t.login('th.officehead'))).toBe(before);
+
+      account = await accountOf(admin, 'th.officehead');
+      const disabled = await admin.patch(`/api/admin/users/${account.id}`, { version: account.version, active: false });
+      expect(disabled.status, JSON.stringify(disabled.body)).toBe(200);
+      const enabled = await admin.patch(`/api/admin/users/${account.id}`, { version: disabled.body.version, active: true });
+      expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
+      expect(await keyOf(await t.login('th.officehead'))).not.toBe(before);
+    });
   });
 });

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { addDays } from '../../commands/openCase.js';
 import { asActor } from '../../db/actorContext.js';
 import { cases, persons } from '../../db/schema/index.js';
@@ -55,7 +56,11 @@ export function exportRoutes(app: FastifyInstance, { database, keyRing }: AppDep
     const actor = actorOf(request);
     const query = request.query;
     const identities = query.identities === 'true';
-    if (!canExportHtcds(actor) || (identities && !canExportIdentities(actor))) throw forbidden();
+    if (!canExportHtcds(actor) || (identities && !canExportIdentities(actor))) {
+      const reason = canExportHtcds(actor) ? 'identities_not_allowed' : 'export_not_allowed';
+      await asActor(db, dbActorOf(actor), (tx) => recordRefusedRead(tx, auditContextOf(request), { read: 'htcds_export', reason }));
+      throw forbidden();
+    }
     const exportedAt = new Date();
     const filter = {
       status: query.status,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { asActor } from '../../db/actorContext.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { traceOf } from '../../http/errorTrace.js';
@@ -33,7 +34,12 @@ export function globalCollectionRoutes(app: FastifyInstance, { database, federat
 
   api.get('/api/statistics/global-collection', { schema: globalCollectionExportSchema }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!canExportForGlobalCollections(actor)) throw forbidden();
+    if (!canExportForGlobalCollections(actor)) {
+      await asActor(db, dbActorOf(actor), (tx) =>
+        recordRefusedRead(tx, auditContextOf(request), { read: 'global_collection_export', reason: 'export_not_allowed' }),
+      );
+      throw forbidden();
+    }
     const { year, format } = request.query;
     const anonymisation = await asActor(db, dbActorOf(actor), async (tx) => {
       const anonymised = anonymise(await countCombinations(tx, year, actor.countryCode));

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { totpCodeAt } from '../../auth/totp.js';
+import { RESET_REQUESTS_PER_ADDRESS } from './resetRequestLimits.js';
 
 const HELP_CONTACT = 'Seamless help desk: 1300, help@seamless.example';
 const NGO_ADMIN_PASSWORD = 'Ngo-Admin-Pass-2026!';
@@ -141,7 +142,37 @@ describe('forgot password', () => {
     expect(long.errors?.map((error: { path: string }) => error.path)).toContain('username');
   });
 
-  it('is rate limited per address', async () => {
+  it('is rate limited per address and name: one colleague using up her requests leaves the next one hers', async () => {
+    const office = '203.0.113.9';
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await askForNewPassword('th.police', office)).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+    const waiting = expectProblem(await askForNewPassword('th.police', office), 429, 'too_many_requests');
+    expect(waiting.detail).toMatch(/Retry-After/);
+    // Same office router, another person's name: her budget is untouched.
+    expect((await askForNewPassword('th.director', office)).status).toBe(202);
+    // A name that exists and one that does not are limited alike.
+    const unknown: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt += 1) unknown.push((await askForNewPassword('nobody.in.office', office)).status);
+    expect(unknown).toEqual(statuses);
+  });
+
+  it('keeps a ceiling per address, whatever the names tried', async () => {
+    const prober = '203.0.113.10';
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < RESET_REQUESTS_PER_ADDRESS + 1; attempt += 1) {
+      statuses.push((await askForNewPassword(`guess.${attempt}`, prober)).status);
+    }
+    expect(statuses.filter((status) => status === 202)).toHaveLength(RESET_REQUESTS_PER_ADDRESS);
+    expect(statuses.at(-1)).toBe(429);
+    const refused = await askForNewPassword('th.ngo', prober);
+    expectProblem(refused, 429, 'too_many_requests');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
+    // Another address is not affected.
+    expect((await askForNewPassword('th.ngo', '203.0.113.11')).status).toBe(202);
+  });
+
+  it('refuses the sixth request for one name from one address, and only from that address', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) statuses.push((await askForNewPassword('th.hotline', '203.0.113.5')).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);

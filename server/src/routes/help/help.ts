@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import type { Permission } from '@seamless/contracts';
+import type { PasswordResetRequest, Permission } from '@seamless/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,15 +9,11 @@ import { requestPasswordReset } from '../../commands/requestPasswordReset.js';
 import { asActor, asSystem } from '../../db/actorContext.js';
 import { roles, userRoles, users } from '../../db/schema/index.js';
 import { auditContextOf } from '../../http/context.js';
+import { AppError } from '../../http/problem.js';
 import { dbActorOf } from '../../policies/actor.js';
+import { addressAndNameKey, addressKey, RESET_REQUESTS_PER_ADDRESS, RESET_REQUESTS_PER_NAME, RESET_WINDOW } from './resetRequestLimits.js';
 import { helpContactRouteSchema, passwordResetRequestRouteSchema } from './schema.js';
 
-/**
- * A few requests per address and quarter hour: enough for a typo or two, too few to page an
- * agency's administrators all day or to use the endpoint for guessing.
- */
-const RESET_REQUESTS_PER_WINDOW = 5;
-const RESET_WINDOW = '15 minutes';
 /**
  * Every answer takes at least this long: finding an account and telling its administrators takes
  * longer than finding none, and the time must not say which it was.
@@ -28,9 +24,15 @@ const RESET_ANSWER_MS = 400;
 const AGENCY_ACCOUNT_ADMIN: Permission = 'admin:users';
 
 /** Help for people who are stuck: whom to ask, and asking an administrator for a new password. */
-export function helpRoutes(app: FastifyInstance, { database, config }: AppDeps) {
+export function helpRoutes(app: FastifyInstance, { database, config, keyRing }: AppDeps) {
   const { db } = database;
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Counted in the handler, once the body is read: the name asked about is part of the key.
+  const perName = app.createRateLimit({
+    max: RESET_REQUESTS_PER_NAME,
+    timeWindow: RESET_WINDOW,
+    keyGenerator: (request) => addressAndNameKey(keyRing, request, (request.body as PasswordResetRequest).username),
+  });
 
   // Public, for the sign-in page; once signed in, also the administrators of her own agency.
   api.get('/api/help/contact', { schema: helpContactRouteSchema, config: { stages: 'public' } }, async (request) => {
@@ -57,11 +59,23 @@ export function helpRoutes(app: FastifyInstance, { database, config }: AppDeps) 
       schema: passwordResetRequestRouteSchema,
       config: {
         stages: 'public',
-        // Per address even for a signed-in caller: each new session would otherwise buy more guesses.
-        rateLimit: { max: RESET_REQUESTS_PER_WINDOW, timeWindow: RESET_WINDOW, keyGenerator: (request) => `address:${request.ip}` },
+        rateLimit: { max: RESET_REQUESTS_PER_ADDRESS, timeWindow: RESET_WINDOW, keyGenerator: addressKey },
       },
     },
     async (request, reply) => {
+      // Refused before any account is looked up: the same refusal for a name that exists or not.
+      const limit = await perName(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        throw new AppError(
+          429,
+          'too_many_requests',
+          'Too many requests; try again after the time the Retry-After header gives.',
+          undefined,
+          {
+            'retry-after': String(limit.ttlInSeconds),
+          },
+        );
+      }
       const answerAt = Date.now() + RESET_ANSWER_MS;
       await asSystem(db, async (tx) => {
         const asked = await requestPasswordReset(tx, request.body.username, new Date());

@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { readPdf } from '../../../test/pdf.js';
 import { addDays, isoDay } from '../../commands/openCase.js';
@@ -27,6 +28,7 @@ async function presumedCase(person: { languages?: string[]; citizenship?: string
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const { id, version } = created.body as { id: string; version: number };
+  await openedDaysAgo(t, id, 30);
   const interview = await worker.post(`/api/cases/${id}/interviews`, {
     conductedOn: daysAgo(3),
     place: 'Mae Sai',

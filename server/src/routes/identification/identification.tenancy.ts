@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../test/harness.js';
 import { CHIANGRAI_ONLY, expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } from '../../../test/tenancy.js';
+import { isoDay } from '../../commands/openCase.js';
 
 const ACCOUNT = 'Tenancy probe: the account the person gave at the MDT interview.';
 
@@ -12,7 +13,8 @@ export function identificationMatrix(c: TenancyContext): RouteMatrix {
   const chiangraiOnly = () => CHIANGRAI_ONLY.map((i) => c.caseOf[i]!);
   const record = (client: ApiClient, caseId: string) => ok(client.get(`/api/cases/${caseId}/identification`));
   const interviewBody = () => ({
-    conductedOn: '2025-01-15',
+    // Today: after the demo case's opening, whenever the demo was seeded.
+    conductedOn: isoDay(new Date()),
     participantAgencyIds: [],
     stepsCompleted: ['pre_screening'],
     indicators: { act: ['recruitment'], means: ['deception'], purpose: ['forced_labour'] },

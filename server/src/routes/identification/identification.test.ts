@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { readPdf } from '../../../test/pdf.js';
 import { addDays, isoDay } from '../../commands/openCase.js';
@@ -46,6 +47,8 @@ async function newCase(birthDate: string | null, victimContext?: Record<string, 
     locale: 'en',
   });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
+  // Opened a month ago: the interviews and decisions the tests record fall after the intake.
+  await openedDaysAgo(t, response.body.id, 30);
   return { ...(response.body as { id: string; reference: string; version: number }), name: `${givenName} ${familyName}` };
 }
 
@@ -235,7 +238,9 @@ describe('identification: the journey from pre-screening to the certificate', ()
     const pdf = await worker.download(`/api/cases/${kase.id}/certificate?locale=en`);
     expect(pdf.status, pdf.bytes.toString('utf8').slice(0, 300)).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(pdf.headers.get('content-disposition')).toBe(`attachment; filename="certificate-${kase.reference}.pdf"`);
+    expect(pdf.headers.get('content-disposition')).toBe(
+      `attachment; filename="certificate-${kase.reference}-en.pdf"; filename*=UTF-8''certificate-${kase.reference}-en.pdf`,
+    );
     expect(pdf.bytes.subarray(0, 4).toString('latin1')).toBe('%PDF');
     const { text } = await readPdf(pdf.bytes);
     expect(text).toContain(`${kase.reference}/C1`);
@@ -411,7 +416,10 @@ describe('interviews', () => {
       422,
       'validation_failed',
     );
-    expect(beforeBirth.errors).toEqual([{ path: 'conductedOn', code: 'before_birth', message: expect.any(String) }]);
+    expect(beforeBirth.errors).toEqual([
+      { path: 'conductedOn', code: 'before_birth', message: expect.any(String) },
+      { path: 'conductedOn', code: 'before_case_opened', message: expect.any(String) },
+    ]);
     const notADay = expectProblem(
       await worker.post(`/api/cases/${kase.id}/interviews`, interviewBody({ conductedOn: '2025-02-30' })),
       400,

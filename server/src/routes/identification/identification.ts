@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { issueVictimCertificate } from '../../commands/issueVictimCertificate.js';
 import { recordInterview, requestInterpreter, updateInterpreterRequest, updateInterview } from '../../commands/recordInterview.js';
 import { recordPrescreening } from '../../commands/recordPrescreening.js';
@@ -10,6 +11,7 @@ import type { KeyRing } from '../../crypto/keyRing.js';
 import { type CaseContext, withCase } from '../../http/caseContext.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { canReadSection } from '../../policies/case.js';
+import { CASE_DOCUMENT_REFUSALS, caseDocumentRefusal } from '../../policies/caseDocument.js';
 import {
   type IdentificationReader,
   loadIdentificationRecord,
@@ -18,6 +20,7 @@ import {
   presentPrescreening,
   presentStatusDecision,
 } from '../../presenters/identification.js';
+import { contentDisposition } from '../caseRecord/attachments.js';
 import {
   certificateRouteSchema,
   identificationGetSchema,
@@ -113,16 +116,16 @@ export function identificationRoutes(app: FastifyInstance, { database, keyRing }
   });
 
   api.get('/api/cases/:id/certificate', { schema: certificateRouteSchema }, async (request, reply) => {
-    const certificate = await withCase(db, request, request.params.id, 'read', async (context) => {
-      // The certificate carries the person's name.
-      if (!canReadSection(context.actor, 'identity', context.view.involvement)) {
-        throw forbidden('The certificate names the person: it needs the identity section of the case.');
+    const issued = await withCase(db, request, request.params.id, 'read', async (context) => {
+      const refusal = caseDocumentRefusal(context.actor, context.view.involvement);
+      if (!refusal) {
+        return issueVictimCertificate({ context, keyRing, decisionId: request.query.decisionId, locale: request.query.locale });
       }
-      return issueVictimCertificate({ context, keyRing, decisionId: request.query.decisionId, locale: request.query.locale });
+      // Recorded in the case's transaction, which commits: the refusal is answered after it.
+      await recordRefusedRead(context.tx, context.audit, { read: 'victim_certificate', caseId: context.view.kase.id, reason: refusal });
+      return refusal;
     });
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="${certificate.fileName}"`)
-      .send(certificate.pdf);
+    if (typeof issued === 'string') throw forbidden(CASE_DOCUMENT_REFUSALS[issued]);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition(issued.fileName)).send(issued.pdf);
   });
 }

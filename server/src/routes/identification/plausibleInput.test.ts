@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { addDays, isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
@@ -94,6 +95,7 @@ describe('date pairs', () => {
 describe('an interview and its interpreter', () => {
   it('is not completed while the interpreter is still requested; confirmed or cancelled, it is', async () => {
     const kase = await openTestCase(worker);
+    await openedDaysAgo(t, kase.id, 30);
     const recorded = await worker.post(`/api/cases/${kase.id}/interviews`, {
       conductedOn: addDays(isoDay(new Date()), -1),
       place: 'Mae Sai',

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../../app.js';
 import { recordAudit } from '../../audit/record.js';
+import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { decideMergeRequest, mergePersons, unmergePersons } from '../../commands/mergePersons.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
@@ -140,7 +141,12 @@ export function personRoutes(app: FastifyInstance, { database, keyRing }: AppDep
     const actor = actorOf(request);
     // Hotline operators ask at intake, before there is a case to read. Names, documents and phones
     // are searched only by roles that may read identity, over the cases where they hold it.
-    if ((!canCase(actor, 'list') && !canCase(actor, 'create')) || !has(actor, 'section:identity')) throw forbidden();
+    if ((!canCase(actor, 'list') && !canCase(actor, 'create')) || !has(actor, 'section:identity')) {
+      await asActor(db, dbActorOf(actor), (tx) =>
+        recordRefusedRead(tx, auditContextOf(request), { read: 'identity_search', reason: 'identity_section_missing' }),
+      );
+      throw forbidden();
+    }
     return asActor(db, dbActorOf(actor), async (tx) => {
       const found = await findPersonMatches(tx, keyRing, request.body);
       const named = await personsWithIdentityOpen(

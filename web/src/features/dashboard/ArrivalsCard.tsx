@@ -9,8 +9,9 @@ import { arrivalsByKind, useArrivals } from './arrivals';
 const SHOWN = 4;
 
 /**
- * What arrived since the reader last looked: the notices she has not read yet (new referrals,
- * transfers offered, repatriations, meeting actions), counted by kind with the cases they concern.
+ * What arrived since the reader last looked: the notices she has not read yet (cases assigned to
+ * her, new referrals, transfers offered, repatriations, meeting actions), counted by kind with the
+ * cases they concern.
  */
 export function ArrivalsCard() {
   const { t } = useTranslation();

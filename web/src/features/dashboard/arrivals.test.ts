@@ -32,4 +32,20 @@ describe('what arrived since the last visit', () => {
       { kind: 'directory_contact_unverified', count: 1, cases: [] },
     ]);
   });
+
+  it('counts the cases assigned to her, with their references to open', () => {
+    const arrivals = arrivalsByKind([
+      notice('5', 'case_assigned', 'TH-2026-CCC'),
+      notice('6', 'task_due', 'TH-2026-CCC'),
+      notice('7', 'case_assigned', 'TH-2026-DDD'),
+    ]);
+    expect(arrivals[0]).toEqual({
+      kind: 'case_assigned',
+      count: 2,
+      cases: [
+        { id: '5', caseId: 'case-5', caseReference: 'TH-2026-CCC' },
+        { id: '7', caseId: 'case-7', caseReference: 'TH-2026-DDD' },
+      ],
+    });
+  });
 });
