@@ -9,6 +9,7 @@ import { isValidationCode } from '../../../lib/validationCodes';
 export const RECORD_FIELD_CODES = [
   'date_in_future',
   'before_birth',
+  'before_case_opened',
   'before_interview',
   'interview_not_completed',
   'interview_completed',
