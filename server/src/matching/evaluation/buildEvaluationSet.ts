@@ -32,6 +32,8 @@ export type EvaluationRecord = {
   gender: EvaluationGender;
   script: EvaluationScript;
   name: string;
+  /** What the name says, whatever the script: its Burmese syllables, or its words in Latin letters. */
+  parts: string[];
 };
 
 export type EvaluationPair = {
@@ -44,6 +46,8 @@ export type EvaluationPair = {
   /** "thai→burmese": the query's script, then the target's. */
   scriptPair: string;
   forms: QueryForm[];
+  /** The parts of the name the query keeps (a shortened query keeps fewer). */
+  parts: string[];
 };
 
 export type EvaluationSet = { seed: number; records: EvaluationRecord[]; pairs: EvaluationPair[] };
@@ -97,6 +101,7 @@ type Person = {
   honorifics: string;
   native: EvaluationScript;
   spelling: Spelling;
+  parts: string[];
 };
 
 const NATIVE: Record<string, EvaluationScript> = { km: 'khmer', lo: 'lao', th: 'thai' };
@@ -127,7 +132,7 @@ function burmesePeople(): Person[] {
     const gender: EvaluationGender = row.gender === 'F' ? 'Feminine' : 'Masculine';
     const honorifics = `${row.people} ${row.gender}`;
     const keys = targets[index]!;
-    people.push({ id: `my-${index + 1}`, role: 'target', gender, honorifics, native: 'burmese', spelling: spell(keys) });
+    people.push({ id: `my-${index + 1}`, role: 'target', gender, honorifics, native: 'burmese', spelling: spell(keys), parts: keys });
     // Near misses: one syllable replaced by one of another sound (Khin → Khaing, Phyu → Phyo).
     let made = 0;
     for (const choice of [0, 1]) {
@@ -145,6 +150,7 @@ function burmesePeople(): Person[] {
           honorifics,
           native: 'burmese',
           spelling: spell(other),
+          parts: other,
         });
       });
     }
@@ -170,6 +176,7 @@ function otherPeople(): Person[] {
       honorifics: `${row.language} ${row.gender}`,
       native,
       spelling: { words, familyFirst: row.language === 'km', syllabic: false },
+      parts: latin[0]!.map((word) => word.toLowerCase()),
     };
   });
 }
@@ -184,8 +191,14 @@ function usual(spelling: Spelling, script: EvaluationScript): string {
  * A query as someone else wrote the name: another spelling where there is one, and maybe an
  * honorific, the words in the other order, or a part left out.
  */
-function writtenAgain(person: Person, script: EvaluationScript, target: string, random: Random): { query: string; forms: QueryForm[] } {
+function writtenAgain(
+  person: Person,
+  script: EvaluationScript,
+  target: string,
+  random: Random,
+): { query: string; forms: QueryForm[]; parts: string[] } {
   const forms: QueryForm[] = [];
+  let parts = [...person.parts];
   const options = person.spelling.words[script]!;
   // Another spelling of at least one word when the script has one (Latin and Thai by ear vary; a
   // name in its own script is written one way).
@@ -194,10 +207,13 @@ function writtenAgain(person: Person, script: EvaluationScript, target: string, 
   if (varied !== -1 && words.join(' ') === options.map((spellings) => spellings[0]).join(' ')) words[varied] = options[varied]!.at(-1)!;
   const roll = random();
   if (person.spelling.syllabic && words.length >= 3 && roll < 0.2) {
-    words.splice(Math.floor(random() * words.length), 1);
+    const left = Math.floor(random() * words.length);
+    words.splice(left, 1);
+    parts.splice(left, 1);
     forms.push('shortened');
   } else if (!person.spelling.syllabic && words.length >= 2 && roll < 0.15) {
     words = person.spelling.familyFirst ? words.slice(1) : words.slice(0, 1);
+    parts = person.spelling.familyFirst ? parts.slice(1) : parts.slice(0, 1);
     forms.push('one_part');
   } else if (!person.spelling.syllabic && words.length >= 2 && roll < 0.35) {
     words.reverse();
@@ -210,11 +226,11 @@ function writtenAgain(person: Person, script: EvaluationScript, target: string, 
   if (honorifics && random() < 0.35) {
     const honorific = pick(random, honorifics);
     // Thai and Burmese titles are as often written joined to the name as apart.
-    query = `${honorific}${script !== 'latin' && random() < 0.5 ? '' : ' '}${query}`;
+    query = `${honorific}${(script === 'thai' || script === 'burmese') && random() < 0.5 ? '' : ' '}${query}`;
     forms.push('honorific');
   }
   if (query === target && script === 'latin') query = query.toUpperCase();
-  return { query, forms };
+  return { query, forms, parts };
 }
 
 export function buildEvaluationSet(seed = EVALUATION_SEED): EvaluationSet {
@@ -237,6 +253,7 @@ export function buildEvaluationSet(seed = EVALUATION_SEED): EvaluationSet {
         gender: person.gender,
         script,
         name,
+        parts: person.parts,
       };
       stored.set(script, record);
       records.push(record);
@@ -246,7 +263,7 @@ export function buildEvaluationSet(seed = EVALUATION_SEED): EvaluationSet {
       for (const queryScript of scripts) {
         // A name in its own script is compared with itself only when it is Latin (spelling variants).
         if (queryScript === target.script && queryScript !== 'latin') continue;
-        const { query, forms } = writtenAgain(person, queryScript, target.name, random);
+        const { query, forms, parts } = writtenAgain(person, queryScript, target.name, random);
         pairs.push({
           query,
           queryScript,
@@ -255,6 +272,7 @@ export function buildEvaluationSet(seed = EVALUATION_SEED): EvaluationSet {
           person: person.id,
           scriptPair: `${queryScript}→${target.script}`,
           forms,
+          parts,
         });
       }
     }
