@@ -310,7 +310,7 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
 }
 
 /** The most words whose orders are tried; longer names keep the order given. */
-const MAX_WORDS_PERMUTED = 4;
+const MAX_WORDS_PERMUTED = 3;
 
 function orders(count: number): number[][] {
   const identity = Array.from({ length: count }, (_, k) => k);
