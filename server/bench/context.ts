@@ -36,12 +36,12 @@ export function entry(name: string, metric: string, value: number, baseline: num
  * baseline is the budget, so a ratio of 1 or more passes. A miss fails the run (exit code 1)
  * once every result is written, rather than stopping the benchmarks after it.
  */
-export function budgetEntry(name: string, value: number, budget: number, unit: string, n: number): BenchEntry {
+export function budgetEntry(name: string, value: number, budget: number, unit: string, n: number, metric = ''): BenchEntry {
   if (value < budget) {
-    console.error(`${name}: ${value.toFixed(1)} ${unit} is under its budget of ${budget} ${unit}`);
+    console.error(`${name} ${metric}: ${value.toFixed(3)} ${unit} is under its budget of ${budget} ${unit}`);
     process.exitCode = 1;
   }
-  return entry(name, `budget: at least ${budget} ${unit}`, value, budget, unit, n);
+  return entry(name, `${metric ? `${metric}, ` : ''}budget: at least ${budget} ${unit}`, value, budget, unit, n);
 }
 
 export function percentile(samples: readonly number[], p: number): number {

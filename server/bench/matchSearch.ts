@@ -5,6 +5,7 @@ import { nameKeysOf } from '../src/matching/nameKeys.js';
 import { evaluateMatching, evaluationQueries, type QueryOutcome } from '../src/matching/synthetic/evaluate.js';
 import { queryOf } from '../src/matching/synthetic/generate.js';
 import { type Bench, entry, latencyEntries } from './context.js';
+import { crossScriptEntries } from './matchSearchScripts.js';
 
 /** The quality the product promises (dedupQuality.test.ts asserts the same). */
 const REQUIRED_RECALL = 0.95;
@@ -19,7 +20,8 @@ const REQUIRED_PRECISION = 0.9;
  */
 export const matchSearch: Bench = {
   name: 'match-search',
-  async run({ app, set, personIds, actor }) {
+  async run(context) {
+    const { app, set, personIds, actor } = context;
     const { db } = app.database;
     const indexOf = new Map(personIds.map((id, index) => [id, index]));
     const queries = evaluationQueries(set, set.duplicates.length / 2);
@@ -67,6 +69,7 @@ export const matchSearch: Bench = {
         'ratio',
         quality.truePositives + quality.falsePositives,
       ),
+      ...(await crossScriptEntries(context)),
     ];
   },
 };

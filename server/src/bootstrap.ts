@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { BUILT_IN_ROLES } from '@seamless/contracts';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from './auth/passwords.js';
-import { reindexMissingPersonNames } from './commands/reindexPersonNames.js';
+import { reindexMissingPersonNames, rekeyStalePersonNames } from './commands/reindexPersonNames.js';
 import { rotateIdentityKey } from './commands/rotateIdentityKey.js';
 import { separateRecordsWithoutBasis } from './commands/separateAgencyRecord.js';
 import type { KeyRing } from './crypto/keyRing.js';
@@ -49,6 +49,8 @@ export async function bootstrapDatabase(
       // Care needs an instrument before anyone can assess a survivor (DESIGN.md §2 step 7).
       await seedReintegrationInstrument(tx);
       await reindexMissingPersonNames(tx, keyRing);
+      // Keys made by an older version of the matching code are made again (NAME_KEYS_VERSION).
+      await rekeyStalePersonNames(tx, keyRing);
       // Records joined under a sharing that has since ended, before separating them existed.
       await separateRecordsWithoutBasis(tx, keyRing);
     }

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
-import { personIdentityValue } from '../db/cipherPlace.js';
+import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
-import { persons } from '../db/schema/index.js';
+import { personNames, persons } from '../db/schema/index.js';
 import { indexPersonNames } from '../matching/indexPersonNames.js';
+import { NAME_KEYS_VERSION, nameKeysOf } from '../matching/nameKeys.js';
 import { namesOf } from './writePersonIdentity.js';
 
 /**
@@ -28,4 +29,35 @@ export async function reindexMissingPersonNames(tx: Tx, keyRing: KeyRing): Promi
     );
   }
   return missing.length;
+}
+
+const REKEY_BATCH = 1000;
+
+/**
+ * Names whose keys an older version of nameKeys.ts made (keys_version below NAME_KEYS_VERSION)
+ * get them computed again from the decrypted name, in batches, so that a release that changes
+ * romanisation or the phonetic keys finds every stored name the new way. Cheap when there is
+ * nothing to do. Returns the number of names re-keyed.
+ */
+export async function rekeyStalePersonNames(tx: Tx, keyRing: KeyRing): Promise<number> {
+  let done = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await tx
+      .select({ id: personNames.id, nameEnc: personNames.nameEnc })
+      .from(personNames)
+      .where(and(lt(personNames.keysVersion, NAME_KEYS_VERSION), gt(personNames.id, after)))
+      .orderBy(asc(personNames.id))
+      .limit(REKEY_BATCH);
+    for (const row of rows) {
+      const name = keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) ?? '';
+      await tx
+        .update(personNames)
+        .set({ ...nameKeysOf(name), keysVersion: NAME_KEYS_VERSION })
+        .where(eq(personNames.id, row.id));
+    }
+    done += rows.length;
+    if (rows.length < REKEY_BATCH) return done;
+    after = rows.at(-1)!.id;
+  }
 }

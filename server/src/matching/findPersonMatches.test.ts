@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { rekeyStalePersonNames } from '../commands/reindexPersonNames.js';
 import { asActor, asSystem, type DbActor } from '../db/actorContext.js';
 import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons, users } from '../db/schema/index.js';
 import { findPersonMatches, type MatchEvidence, weighEvidence } from './findPersonMatches.js';
 import { indexPersonNames, normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
+import { NAME_KEYS_VERSION, nameKeysOf } from './nameKeys.js';
 
 let t: TestApp;
 let worker: DbActor;
@@ -259,5 +261,33 @@ describe('identifier normalisation', () => {
     expect(normaliseDocumentNumber('ma 448812')).toBe('MA448812');
     expect(normaliseDocumentNumber('N០១២៣៤៥៦')).toBe('N0123456');
     expect(normaliseDocumentNumber('—')).toBe('—');
+  });
+});
+
+describe('names however they were written (issue 16)', () => {
+  it('finds a Burmese name written in Thai by ear, and the reverse, with or without an honorific', async () => {
+    const phyu = await record({ names: [{ kind: 'written', name: 'ဖြူဖြူသိန်း' }], gender: 'Feminine' });
+    const hlaing = await record({ names: [{ kind: 'written', name: 'ဆုဆုလှိုင်' }], gender: 'Feminine' });
+    // A near miss: another syllable (Phyo, not Phyu) is another woman.
+    const phyo = await record({ names: [{ kind: 'written', name: 'ဖြိုးဖြူသိန်း' }], gender: 'Feminine' });
+    const ids = async (name: string) => (await match(worker, { name, gender: 'Feminine' })).map((candidate) => candidate.personId);
+    expect(await ids('พยู พยู เต็ง')).toContain(phyu);
+    expect(await ids('Ma Pyu Pyu Thain')).toContain(phyu);
+    expect(await ids('Daw Su Su Hline')).toContain(hlaing);
+    expect(await ids('မဆုဆုလှိုင်')).toContain(hlaing);
+    expect(await ids('Phyu Phyu Thein')).not.toContain(phyo);
+  });
+
+  it('makes the keys of names stored by an older version of the matching code again', async () => {
+    const id = await record({ names: [{ kind: 'primary', name: 'Ma Thidar Aung' }] });
+    await asSystem(t.database.db, (tx) =>
+      tx.update(personNames).set({ searchKey: 'stale', phoneticKey: 'stale', keysVersion: 0 }).where(eq(personNames.personId, id)),
+    );
+    const rekeyed = await asSystem(t.database.db, (tx) => rekeyStalePersonNames(tx, t.keyRing));
+    expect(rekeyed).toBeGreaterThanOrEqual(1);
+    const [row] = await asSystem(t.database.db, (tx) => tx.select().from(personNames).where(eq(personNames.personId, id)));
+    expect(row).toMatchObject({ ...nameKeysOf('Ma Thidar Aung'), keysVersion: NAME_KEYS_VERSION });
+    expect(row!.searchKey).toBe('aung thidar');
+    expect(await asSystem(t.database.db, (tx) => rekeyStalePersonNames(tx, t.keyRing))).toBe(0);
   });
 });

@@ -25,11 +25,24 @@ import { romanise } from './romanise.js';
  */
 export type NameKeys = { searchKey: string; phoneticKey: string };
 
+/**
+ * The version of the keys this module makes, stored with each name (person_names.keys_version):
+ * raise it — and the column's default, in a migration — whenever a change to romanisation or to
+ * these keys changes the keys of names already stored, so that they are made again at start
+ * (rekeyStalePersonNames). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
+ * a final ng as n in the phonetic key.
+ */
+export const NAME_KEYS_VERSION = 1;
+
 export function nameKeysOf(name: string): NameKeys {
   const tokens = nameTokensOf(name);
   return {
     searchKey: [...tokens].sort().join(' '),
-    phoneticKey: tokens.map(phoneticOf).sort().join(''),
+    // A final ng is heard as n by ear across the region (Thein = เต็ง, Sein = เส่ง).
+    phoneticKey: tokens
+      .map((token) => phoneticOf(token).replace(/q$/u, 'n'))
+      .sort()
+      .join(''),
   };
 }
 
@@ -49,6 +62,9 @@ const SCRIPT_TITLES: { pattern: RegExp }[] = [
   // Burmese: U and Daw are only ever titles at the start of a name. Ko, Ma and Maung are also
   // name syllables (ကိုကို, မမ, မောင်မောင်), so they stay and count little (WEAK_TOKENS).
   { pattern: /^\s*(?:ဦး|ဒေါ်)\s*(?=[\u1000-\u1021])/u },
+  // Burmese, Karen and Shan honorifics as a Thai officer writes them by ear, apart from the name:
+  // Daw, Ma, Maung, U, Ko, Naw, Saw, Nang (นาง is already a Thai title above).
+  { pattern: /^\s*(?:ดอ|ด่อ|มะ|หม่า|หม่อง|อู|โก|หน่อ|นอ|ซอ|ส่อ)\s+(?=[\u0E01-\u0E2E\u0E40-\u0E44])/u },
   // Chinese: Mr, Ms, Miss after the name.
   { pattern: /(?:先生|女士|小姐|太太)\s*$/u },
   // Vietnamese: Ông, Bà before a full name.
@@ -92,6 +108,15 @@ const TITLE_WORDS = new Set([
 const TITLE_PAIRS = new Set(['dek chai', 'dek ying', 'lok srei', 'lok srey', 'nang sao', 'nang saw']);
 
 /**
+ * Burmese, Karen, Shan and Mon honorifics that are also name syllables: Ma (Miss), Ko (brother),
+ * Maung (young man), Naw and Saw (Karen woman and man), Mi and Nai (Mon), Sai (Shan man).
+ * Leading a name they are the honorific (Ma Thidar, Ko Zaw Win) and set aside, as people write
+ * them or leave them out at will; repeated they are the name itself (Ma Ma Aye, Ko Ko, Maung
+ * Maung Lat). The name as entered, honorific and all, is what is shown.
+ */
+const HONORIFIC_SYLLABLES = new Set(['ma', 'ko', 'maung', 'naw', 'saw', 'mi', 'nai', 'sai']);
+
+/**
  * Words that are part of a name but say little about who it is: Vietnamese middle names that mark
  * gender (Thị, Văn) — kept, because a record may have them or not, but weighted low when names
  * are compared — and Burmese/Karen honorifics that double as name syllables.
@@ -109,6 +134,7 @@ export function nameTokensOf(name: string): string[] {
   while (tokens.length > 1) {
     if (tokens.length > 2 && TITLE_PAIRS.has(`${tokens[0]} ${tokens[1]}`)) tokens.splice(0, 2);
     else if (TITLE_WORDS.has(tokens[0]!)) tokens.shift();
+    else if (HONORIFIC_SYLLABLES.has(tokens[0]!) && tokens[1] !== tokens[0] && !/\p{Script=Han}/u.test(text)) tokens.shift();
     else break;
   }
   return tokens;

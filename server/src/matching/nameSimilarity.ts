@@ -1,4 +1,5 @@
 import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
+import { syllableSimilarityOf } from './syllableSounds.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -106,6 +107,8 @@ export function wordSimilarity(
   return Math.max(1 - editDistance(a, b) / longest, sound);
 }
 
+const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;
+
 const weightOf = (token: string) => (WEAK_TOKENS.has(token) ? 0.35 : 1);
 
 export function compareNames(leftName: readonly string[] | PreparedName, rightName: readonly string[] | PreparedName): NameComparison {
@@ -156,7 +159,12 @@ export function compareNames(leftName: readonly string[] | PreparedName, rightNa
   const rightCoverage = coverage(right, rightScore);
   // The fuller coverage counts most: a name with a part missing ("Somchai" for "Somchai Jaidee")
   // is still a strong match for what it does say, but not as strong as the whole name.
-  const similarity = 0.85 * Math.max(leftCoverage, rightCoverage) + 0.15 * Math.min(leftCoverage, rightCoverage);
+  const bySpelling = 0.85 * Math.max(leftCoverage, rightCoverage) + 0.15 * Math.min(leftCoverage, rightCoverage);
+  // A name written by ear in another script shares its sounds, not its words. In names of one
+  // syllable a word (Burmese, Vietnamese) a letter more or less is as often another name (Htun /
+  // Htoo, Kyaw / Kyi) as a typing error, so spelling alone counts a little less there.
+  const bySound = syllableSimilarityOf(left, right);
+  const similarity = Math.max(bySound.similarity, bySound.monosyllabic ? bySpelling - MONOSYLLABLE_SPELLING_DISCOUNT : bySpelling);
   matches.sort((x, y) => x[0] - y[0]);
   let orderDiffers = false;
   for (let k = 1; k < matches.length; k++) if (matches[k]![1] < matches[k - 1]![1]) orderDiffers = true;

@@ -544,6 +544,10 @@ function romaniseTaiUnits(units: TaiUnit[], tai: TaiScript): string {
     if (unit.vowel) {
       const [text, takesFinal] = renderTaiVowel(unit.vowel, tai);
       if (roHanPending) out += 'n';
+      // A syllable opening on the vowel carrier starts a word of its own: Burmese names written
+      // by ear run their syllables together (ธิดาอ่อง = Thidar Aung), and "thidaong" would read as
+      // one vowel.
+      if (started && unit.consonant === tai.carrier) out += ' ';
       out += unit.initial + text;
       open = takesFinal;
       roHanPending = unit.vowel === 'รร';

@@ -54,6 +54,8 @@ export const personNames = pgTable(
     nameEnc: text('name_enc').notNull(),
     searchKey: text('search_key').notNull(),
     phoneticKey: text('phonetic_key').notNull(),
+    /** The version of nameKeys.ts that made the keys (NAME_KEYS_VERSION); older rows are re-keyed at start. */
+    keysVersion: smallint('keys_version').notNull().default(1),
     /** The agency that recorded this row: others' rows are never wiped, and an intake agency keeps reading its own. */
     recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     createdAt: timestamps.createdAt,

@@ -1,0 +1,327 @@
+/**
+ * Names compared by syllable as they are heard, not as they are spelt: the way a name written by
+ * ear in one script meets the same name in another. A Thai officer writes a Burmese name as one
+ * run of Thai syllables (หนิ่นหนิ่นเว for Hnin Hnin Wai, เต็ง for Thein, หล่าย for Hlaing), a
+ * Lao name with the Thai cognate's silent letters (ศรีสุข for Sisouk, พรหมวงศ์ for Phommavong),
+ * a Khmer name with Thai vowels (เจีย for Chea); romanisations split and join syllables at will
+ * (Thi Da / Thidar, Srey Neang / Sreyneang). Word by word these share little; syllable by
+ * syllable they are the same sounds.
+ *
+ * Each syllable is reduced to what survives hearing it in another language (MLCTS, the Burmese
+ * passport spellings, RTGS, the Lao and Khmer French-influenced spellings agree on these): the
+ * initial's place of articulation (aspiration, voicing and Burmese medials are lost: Phyu = Pyu
+ * = พยู, Kyaw = จ่อ), the vowel's quality in a few classes, and whether the syllable ends in a
+ * nasal, a stop or nothing — Burmese finals are weak (a nasalised vowel, a glottal stop) and are
+ * often not written at all by ear (Khaing = ข่าย), so a lost final counts as a small difference.
+ */
+
+type Syllable = { initial: string; vowel: string; final: '' | 'N' | 'T'; merged?: false };
+
+/** Consonant clusters that open a syllable, longest first; the value is the initial's class. */
+const ONSETS: [string, string][] = [
+  ['chh', 'C'],
+  ['phy', 'P'],
+  ['hny', 'N'],
+  ['hm', 'M'],
+  ['hn', 'N'],
+  ['hl', 'L'],
+  ['ht', 'T'],
+  ['hs', 'S'],
+  ['hw', 'W'],
+  ['ky', 'C'],
+  ['gy', 'C'],
+  ['ch', 'C'],
+  ['kh', 'K'],
+  ['gh', 'K'],
+  ['ph', 'P'],
+  ['bh', 'P'],
+  ['th', 'T'],
+  ['dh', 'T'],
+  ['sh', 'S'],
+  ['ny', 'N'],
+  ['nh', 'N'],
+  ['gn', 'N'],
+  ['ng', 'Q'],
+  ['zh', 'C'],
+  ['ts', 'S'],
+];
+const SINGLE_INITIALS: Record<string, string> = {
+  k: 'K',
+  g: 'K',
+  c: 'C',
+  j: 'C',
+  q: 'C',
+  s: 'S',
+  x: 'S',
+  z: 'S',
+  t: 'T',
+  d: 'T',
+  p: 'P',
+  b: 'P',
+  f: 'P',
+  m: 'M',
+  n: 'N',
+  y: 'Y',
+  l: 'L',
+  r: 'L',
+  w: 'W',
+  v: 'W',
+  h: 'H',
+};
+/** A second consonant that only colours the initial (Thai and Khmer clusters, Burmese medials). */
+const MEDIALS = 'rlyw';
+const NASAL_FINALS = 'mn';
+
+/** Vowel spellings by class; what is not listed is read by its first letter. */
+const VOWELS: Record<string, string> = {
+  a: 'A',
+  aa: 'A',
+  e: 'E',
+  ae: 'E',
+  ay: 'E',
+  ey: 'E',
+  ei: 'E',
+  eh: 'E',
+  i: 'I',
+  ee: 'I',
+  ii: 'I',
+  y: 'I',
+  iy: 'I',
+  o: 'O',
+  oe: 'O',
+  oh: 'O',
+  aw: 'O',
+  or: 'O',
+  oa: 'O',
+  u: 'U',
+  uu: 'U',
+  oo: 'U',
+  ou: 'U',
+  ue: 'U',
+  eu: 'U',
+  ai: 'AI',
+  aii: 'AI',
+  ao: 'AO',
+  au: 'AO',
+  ow: 'AO',
+  ov: 'AO',
+  av: 'AO',
+  aeo: 'EW',
+  aew: 'EW',
+  eo: 'EW',
+  ew: 'EW',
+  aev: 'EW',
+  ia: 'IA',
+  ea: 'IA',
+  ie: 'IA',
+  iea: 'IA',
+  ua: 'UA',
+  uo: 'UA',
+  oua: 'UA',
+  uea: 'UA',
+  oi: 'OI',
+  oy: 'OI',
+  ui: 'UI',
+  uy: 'UI',
+};
+/** Vowel classes that one script's spelling makes of the other's (Thain = Thein, Sophea = โสภา). */
+const NEAR_VOWELS = new Set(['E AI', 'A IA', 'AO O', 'IA E', 'UA U', 'UA O', 'EW E']);
+
+const isVowel = (ch: string | undefined) => ch !== undefined && 'aeiou'.includes(ch);
+
+/**
+ * The syllables of one romanised word. Latin spellings borrowed from English are read as heard
+ * first: a silent final e (Hline = Hlaing, Mone = Mon, Somphone = Somphon), a final "aye" (Aye, E).
+ */
+export function syllablesOf(word: string): Syllable[] {
+  const cached = syllableCache.get(word);
+  if (cached) return cached;
+  const syllables = readSyllables(word);
+  // Words of names are identity data: the cache lives in memory only and is bounded.
+  if (syllableCache.size >= SYLLABLE_CACHE_SIZE) syllableCache.clear();
+  syllableCache.set(word, syllables);
+  return syllables;
+}
+
+const syllableCache = new Map<string, Syllable[]>();
+const SYLLABLE_CACHE_SIZE = 50_000;
+
+function readSyllables(word: string): Syllable[] {
+  const text = word
+    .replace(/aye$/u, 'e')
+    .replace(/ine$/u, 'ain')
+    .replace(/([ao])ne$/u, '$1n')
+    .replace(/([^aeiou])h$/u, '$1');
+  const syllables: Syllable[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let initial = '';
+    const onset = ONSETS.find(
+      ([spelling]) =>
+        text.startsWith(spelling, i) && (isVowel(text[i + spelling.length]) || MEDIALS.includes(text[i + spelling.length] ?? '.')),
+    );
+    if (onset) {
+      initial = onset[1];
+      i += onset[0].length;
+    } else if (!isVowel(text[i]) && SINGLE_INITIALS[text[i]!]) {
+      initial = SINGLE_INITIALS[text[i]!]!;
+      i++;
+    }
+    // A medial after the initial (Phyu, Kray, Srey, Lwin) only colours it: heard in Thai as พยู, ไกร, ศรี, ลวิน.
+    if (
+      initial &&
+      initial !== 'Y' &&
+      MEDIALS.includes(text[i] ?? '.') &&
+      isVowel(text[i + 1]) &&
+      !(text[i] === 'w' && text[i + 1] === 'e' && i + 2 === text.length && initial === 'T')
+    )
+      i++;
+    let nucleus = '';
+    while (
+      i < text.length &&
+      (isVowel(text[i]) ||
+        ((text[i] === 'y' || text[i] === 'w' || text[i] === 'v') && !isVowel(text[i + 1]) && (nucleus || text[i] === 'y')))
+    )
+      nucleus += text[i++];
+    if (!nucleus && !initial) {
+      i++;
+      continue;
+    }
+    // Consonants before the next vowel: the last one (or an onset cluster) opens the next syllable.
+    let run = '';
+    while (
+      i + run.length < text.length &&
+      !isVowel(text[i + run.length]) &&
+      !(text[i + run.length] === 'y' && !isVowel(text[i + run.length + 1]) && run)
+    )
+      run += text[i + run.length];
+    let coda = run;
+    if (i + run.length < text.length) {
+      const opening = ONSETS.find(([spelling]) => run.endsWith(spelling));
+      coda = opening ? run.slice(0, run.length - opening[0].length) : run.slice(0, -1);
+    }
+    i += coda.length;
+    const vowel = nucleus ? (VOWELS[nucleus] ?? VOWELS[nucleus.slice(0, 2)] ?? VOWELS[nucleus[0]!]!) : 'A';
+    const final = !coda || coda === 'r' || coda === 'h' ? '' : NASAL_FINALS.includes(coda[0]!) ? 'N' : 'T';
+    const previous = syllables.at(-1);
+    if (
+      previous &&
+      initial === 'Y' &&
+      previous.vowel === 'A' &&
+      !previous.final &&
+      previous.initial &&
+      'PMK'.includes(previous.initial) &&
+      previous.merged !== false
+    ) {
+      // Thai spells the Burmese medial y with an unwritten a: พยู (phayu) is Phyu, มยิ้น (mayin) Myint.
+      previous.vowel = vowel;
+      previous.final = final;
+      previous.merged = false;
+      continue;
+    }
+    syllables.push({ initial, vowel, final });
+  }
+  return syllables;
+}
+
+function syllableSimilarity(a: Syllable, b: Syllable): number {
+  const initials = `${a.initial}${b.initial}`;
+  // Thai ญ is heard y, Burmese ny and Khmer nh are written n by ear (เหนียน, เญ่ง for Nyein);
+  // only in a closed syllable, where the rest of it says which name it is (Nu and Yu differ).
+  const nasalPair = (initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final;
+  const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
+  if (initial === 0) return 0;
+  const vowel = a.vowel === b.vowel ? 1 : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) ? 0.8 : 0;
+  if (vowel === 0) return 0;
+  // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
+  // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
+  const final = a.final === b.final ? 1 : a.vowel === 'AI' && b.vowel === 'AI' && a.final !== 'T' && b.final !== 'T' ? 0.6 : 0;
+  if (final === 0) return 0;
+  return 0.4 * initial + 0.4 * vowel + 0.2 * final;
+}
+
+/** A syllable pair below this is not the same syllable heard twice. */
+const MIN_SYLLABLE_SIMILARITY = 0.85;
+
+/**
+ * How much of two names sounds the same, syllable by syllable and in any order (words are
+ * reordered and split at will): 1 when every syllable of both has an identical counterpart. The
+ * fuller side counts most, as in compareNames, so a name with a syllable left out still matches.
+ */
+export function syllableSimilarityOf(left: readonly string[], right: readonly string[]): { similarity: number; monosyllabic: boolean } {
+  const leftWords = left.map(syllablesOf);
+  const rightWords = right.map(syllablesOf);
+  const monosyllabic = [...leftWords, ...rightWords].every((syllables) => syllables.length === 1);
+  const a = leftWords.flatMap((syllables, word) => syllables.map((syllable) => ({ syllable, word })));
+  const total = rightWords.flat().length;
+  if (!a.length || !total) return { similarity: 0, monosyllabic };
+  // Syllables keep their order inside a word, words come in any order (stored keys are sorted).
+  let best = 0;
+  for (const order of orders(rightWords.length)) {
+    const b = order.flatMap((word) => rightWords[word]!.map((syllable) => ({ syllable, word })));
+    const { covered, partial } = aligned(a, b);
+    const coverageA = covered / a.length;
+    const coverageB = covered / b.length;
+    // A word matched in part (San for Sanda) is not a word left out: both sides count alike.
+    const fuller = partial ? 0.6 : 0.85;
+    best = Math.max(best, fuller * Math.max(coverageA, coverageB) + (1 - fuller) * Math.min(coverageA, coverageB));
+  }
+  return { similarity: best, monosyllabic };
+}
+
+type Placed = { syllable: Syllable; word: number };
+
+/**
+ * The best in-order pairing of two syllable sequences: the summed similarity of the pairs, and
+ * whether some word has syllables both paired and left over.
+ */
+function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number; partial: boolean } {
+  const score = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const similarity = syllableSimilarity(a[i - 1]!.syllable, b[j - 1]!.syllable);
+      score[i]![j] = Math.max(
+        score[i - 1]![j]!,
+        score[i]![j - 1]!,
+        similarity >= MIN_SYLLABLE_SIMILARITY ? score[i - 1]![j - 1]! + similarity : 0,
+      );
+    }
+  }
+  const pairedA = new Set<number>();
+  const pairedB = new Set<number>();
+  for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
+    if (score[i]![j] === score[i - 1]![j]) i--;
+    else if (score[i]![j] === score[i]![j - 1]) j--;
+    else {
+      pairedA.add(i - 1);
+      pairedB.add(j - 1);
+      i--;
+      j--;
+    }
+  }
+  const partialIn = (placed: readonly Placed[], paired: Set<number>) => {
+    const words = new Map<number, Set<boolean>>();
+    placed.forEach(({ word }, k) => {
+      words.set(word, (words.get(word) ?? new Set()).add(paired.has(k)));
+    });
+    return [...words.values()].some((states) => states.size === 2);
+  };
+  return { covered: score[a.length]![b.length]!, partial: partialIn(a, pairedA) || partialIn(b, pairedB) };
+}
+
+/** The most words whose orders are tried; longer names keep the order given. */
+const MAX_WORDS_PERMUTED = 3;
+
+function orders(count: number): number[][] {
+  const identity = Array.from({ length: count }, (_, k) => k);
+  if (count > MAX_WORDS_PERMUTED) return [identity];
+  const result: number[][] = [];
+  const permute = (prefix: number[], rest: number[]) => {
+    if (!rest.length) result.push(prefix);
+    rest.forEach((k, at) => {
+      permute([...prefix, k], [...rest.slice(0, at), ...rest.slice(at + 1)]);
+    });
+  };
+  permute([], identity);
+  return result;
+}
