@@ -3,6 +3,7 @@ import { FORM_KINDS } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
@@ -59,9 +60,8 @@ function FormsTable({ items }: { items: FormConfiguration[] }) {
                     variant="subtle"
                     to="/admin/forms/$formId"
                     params={{ formId: item.id }}
-                    aria-label={t('configuration.overview.openForm', { form: name })}
                   >
-                    {t('configuration.overview.open')}
+                    <ActionLabel label={t('configuration.overview.open')} subject={name} />
                   </RouterButton>
                 </Table.Td>
               </Table.Tr>
@@ -147,9 +147,8 @@ function PicklistsTable({ items, forms }: { items: StoredLookupList[]; forms: Fo
                     variant="subtle"
                     to="/admin/picklists/$listId"
                     params={{ listId: list.id }}
-                    aria-label={t('configuration.overview.editPicklist', { name })}
                   >
-                    {t('common.edit')}
+                    <ActionLabel label={t('common.edit')} subject={name} />
                   </RouterButton>
                 </Table.Td>
               </Table.Tr>
