@@ -453,17 +453,21 @@ const JOURNEYS: Journey[] = [
     title:
       "a system administrator's configuration: roles, forms, picklists, follow-up policies, instruments, federation partners, user form",
     username: 'admin',
-    states: async () => [
-      visit('roles', '/admin/roles'),
-      pageDialog('role editor', '/admin/roles', (strings) => strings.roles.create),
-      visit('forms and picklists', '/admin/forms'),
-      firstLinked('form editor', '/admin/forms', '/admin/forms/'),
-      firstLinked('picklist', '/admin/forms?tab=picklists', '/admin/picklists/'),
-      visit('follow-up policies', '/admin/follow-up-policies'),
-      visit('assessment instruments', '/admin/assessment-instruments'),
-      visit('federation partners', '/admin/federation'),
-      pageDialog('dialog: user form', '/admin/users', (strings) => strings.users.create),
-    ],
+    // The partners page lists Cambodia's instance whichever journey runs first.
+    states: async (page) => {
+      await trustPartner(new URL(page.url()).origin);
+      return [
+        visit('roles', '/admin/roles'),
+        pageDialog('role editor', '/admin/roles', (strings) => strings.roles.create),
+        visit('forms and picklists', '/admin/forms'),
+        firstLinked('form editor', '/admin/forms', '/admin/forms/'),
+        firstLinked('picklist', '/admin/forms?tab=picklists', '/admin/picklists/'),
+        visit('follow-up policies', '/admin/follow-up-policies'),
+        visit('assessment instruments', '/admin/assessment-instruments'),
+        visit('federation partners', '/admin/federation'),
+        pageDialog('dialog: user form', '/admin/users', (strings) => strings.users.create),
+      ];
+    },
   },
 ];
 

@@ -149,11 +149,7 @@ function GroupTable({ definition, groupIndex, lists, unsavedKeys, onEdit, onMove
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => onEdit(field)}
-                    >
+                    <Button size="compact-sm" variant="subtle" onClick={() => onEdit(field)}>
                       <ActionLabel label={t('common.edit')} subject={label} />
                     </Button>
                     {unsavedKeys.has(field.key) && (
@@ -328,11 +324,7 @@ function FormEditor({ configuration, lists, reload }: FormEditorProps) {
                       </Text>
                     </div>
                     <Group gap="xs">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setGroupTarget({ groupKey: group.key })}
-                      >
+                      <Button size="compact-sm" variant="default" onClick={() => setGroupTarget({ groupKey: group.key })}>
                         <ActionLabel label={t('configuration.formEditor.renameGroup')} subject={groupLabel} />
                       </Button>
                       <Button

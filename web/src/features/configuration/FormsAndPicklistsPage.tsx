@@ -55,12 +55,7 @@ function FormsTable({ items }: { items: FormConfiguration[] }) {
                   <FormattedDate value={item.updatedAt} withTime />
                 </Table.Td>
                 <Table.Td>
-                  <RouterButton
-                    size="compact-sm"
-                    variant="subtle"
-                    to="/admin/forms/$formId"
-                    params={{ formId: item.id }}
-                  >
+                  <RouterButton size="compact-sm" variant="subtle" to="/admin/forms/$formId" params={{ formId: item.id }}>
                     <ActionLabel label={t('configuration.overview.open')} subject={name} />
                   </RouterButton>
                 </Table.Td>
@@ -142,12 +137,7 @@ function PicklistsTable({ items, forms }: { items: StoredLookupList[]; forms: Fo
                   <FormattedDate value={list.updatedAt} withTime />
                 </Table.Td>
                 <Table.Td>
-                  <RouterButton
-                    size="compact-sm"
-                    variant="subtle"
-                    to="/admin/picklists/$listId"
-                    params={{ listId: list.id }}
-                  >
+                  <RouterButton size="compact-sm" variant="subtle" to="/admin/picklists/$listId" params={{ listId: list.id }}>
                     <ActionLabel label={t('common.edit')} subject={name} />
                   </RouterButton>
                 </Table.Td>

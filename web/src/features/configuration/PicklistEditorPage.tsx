@@ -266,11 +266,7 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing({ kind: 'value', code: value.value })}
-                        >
+                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ kind: 'value', code: value.value })}>
                           <ActionLabel label={t('configuration.picklist.editLabels')} subject={label} />
                         </Button>
                         <Button
