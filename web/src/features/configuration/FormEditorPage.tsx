@@ -11,6 +11,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { LeaveDialog } from '../../components/LeaveDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -148,13 +149,8 @@ function GroupTable({ definition, groupIndex, lists, unsavedKeys, onEdit, onMove
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      onClick={() => onEdit(field)}
-                      aria-label={t('configuration.formEditor.editField', { label })}
-                    >
-                      {t('common.edit')}
+                    <Button size="compact-sm" variant="subtle" onClick={() => onEdit(field)}>
+                      <ActionLabel label={t('common.edit')} subject={label} />
                     </Button>
                     {unsavedKeys.has(field.key) && (
                       <Button
@@ -163,9 +159,8 @@ function GroupTable({ definition, groupIndex, lists, unsavedKeys, onEdit, onMove
                         color="red"
                         onClick={() => onRemove(field)}
                         disabled={dependentsOf(definition, field.key).length > 0 || group.fields.length === 1}
-                        aria-label={t('configuration.formEditor.removeField', { label })}
                       >
-                        {t('configuration.formEditor.remove')}
+                        <ActionLabel label={t('configuration.formEditor.remove')} subject={label} />
                       </Button>
                     )}
                   </Group>
@@ -329,21 +324,15 @@ function FormEditor({ configuration, lists, reload }: FormEditorProps) {
                       </Text>
                     </div>
                     <Group gap="xs">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setGroupTarget({ groupKey: group.key })}
-                        aria-label={t('configuration.formEditor.renameGroupOf', { group: groupLabel })}
-                      >
-                        {t('configuration.formEditor.renameGroup')}
+                      <Button size="compact-sm" variant="default" onClick={() => setGroupTarget({ groupKey: group.key })}>
+                        <ActionLabel label={t('configuration.formEditor.renameGroup')} subject={groupLabel} />
                       </Button>
                       <Button
                         size="compact-sm"
                         variant="light"
                         onClick={() => setFieldTarget({ groupKey: group.key, groupLabel, field: null })}
-                        aria-label={t('configuration.formEditor.addFieldTo', { group: groupLabel })}
                       >
-                        {t('configuration.formEditor.addField')}
+                        <ActionLabel label={t('configuration.formEditor.addField')} subject={groupLabel} />
                       </Button>
                     </Group>
                   </Group>

@@ -3,6 +3,7 @@ import { FORM_KINDS } from '@seamless/contracts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { FormattedNumber } from '../../components/FormattedNumber';
 import { PageHeader } from '../../components/PageHeader';
@@ -61,14 +62,8 @@ function FormsTable({ items }: { items: FormConfiguration[] }) {
                   <FormattedDate value={item.updatedAt} withTime />
                 </Table.Td>
                 <Table.Td>
-                  <RouterButton
-                    size="compact-sm"
-                    variant="subtle"
-                    to="/admin/forms/$formId"
-                    params={{ formId: item.id }}
-                    aria-label={t('configuration.overview.openForm', { form: name })}
-                  >
-                    {t('configuration.overview.open')}
+                  <RouterButton size="compact-sm" variant="subtle" to="/admin/forms/$formId" params={{ formId: item.id }}>
+                    <ActionLabel label={t('configuration.overview.open')} subject={name} />
                   </RouterButton>
                 </Table.Td>
               </Table.Tr>
@@ -151,14 +146,8 @@ function PicklistsTable({ items, forms }: { items: StoredLookupList[]; forms: Fo
                   <FormattedDate value={list.updatedAt} withTime />
                 </Table.Td>
                 <Table.Td>
-                  <RouterButton
-                    size="compact-sm"
-                    variant="subtle"
-                    to="/admin/picklists/$listId"
-                    params={{ listId: list.id }}
-                    aria-label={t('configuration.overview.editPicklist', { name })}
-                  >
-                    {t('common.edit')}
+                  <RouterButton size="compact-sm" variant="subtle" to="/admin/picklists/$listId" params={{ listId: list.id }}>
+                    <ActionLabel label={t('common.edit')} subject={name} />
                   </RouterButton>
                 </Table.Td>
               </Table.Tr>

@@ -4,6 +4,7 @@ import { useParams } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../api/problem';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { LeaveDialog } from '../../components/LeaveDialog';
 import { PageHeader } from '../../components/PageHeader';
@@ -265,27 +266,19 @@ function PicklistEditor({ list, reload }: PicklistEditorProps) {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing({ kind: 'value', code: value.value })}
-                          aria-label={t('configuration.picklist.editLabelsOf', { label })}
-                        >
-                          {t('configuration.picklist.editLabels')}
+                        <Button size="compact-sm" variant="subtle" onClick={() => setEditing({ kind: 'value', code: value.value })}>
+                          <ActionLabel label={t('configuration.picklist.editLabels')} subject={label} />
                         </Button>
                         <Button
                           size="compact-sm"
                           variant="subtle"
                           color={value.active ? 'orange' : 'teal'}
                           onClick={() => change({ ...draft, values: setValueActive(draft.values, value.value, !value.active) })}
-                          aria-label={t(
-                            value.active ? 'configuration.picklist.deactivateLabel' : 'configuration.picklist.reactivateLabel',
-                            {
-                              label,
-                            },
-                          )}
                         >
-                          {value.active ? t('configuration.picklist.deactivate') : t('configuration.picklist.reactivate')}
+                          <ActionLabel
+                            label={value.active ? t('configuration.picklist.deactivate') : t('configuration.picklist.reactivate')}
+                            subject={label}
+                          />
                         </Button>
                       </Group>
                     </Table.Td>

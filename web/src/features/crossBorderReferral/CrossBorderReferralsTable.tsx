@@ -1,6 +1,7 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { CrossBorderReferralSummary } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { RouterButton } from '../../components/RouterLinks';
 import { useCountryName } from '../countries/useCountries';
@@ -58,17 +59,14 @@ export function CrossBorderReferralsTable({ items, showSide }: { items: CrossBor
                 <FormattedDate value={item.updatedAt} withTime />
               </Table.Td>
               <Table.Td>
-                <RouterButton
-                  size="compact-sm"
-                  variant="subtle"
-                  to="/cross-border-referrals/$referralId"
-                  params={{ referralId: item.id }}
-                  aria-label={t('crossBorderReferral.list.openNamed', {
-                    reference: item.sendingCaseReference,
-                    service: t(`serviceDirectory.areas.${item.serviceArea}`),
-                  })}
-                >
-                  {t('crossBorderReferral.list.open')}
+                <RouterButton size="compact-sm" variant="subtle" to="/cross-border-referrals/$referralId" params={{ referralId: item.id }}>
+                  <ActionLabel
+                    label={t('crossBorderReferral.list.open')}
+                    subject={t('crossBorderReferral.list.subject', {
+                      reference: item.sendingCaseReference,
+                      service: t(`serviceDirectory.areas.${item.serviceArea}`),
+                    })}
+                  />
                 </RouterButton>
               </Table.Td>
             </Table.Tr>

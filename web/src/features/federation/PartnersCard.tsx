@@ -2,6 +2,7 @@ import { Badge, Button, Card, Group, Stack, Table, Text, Title, VisuallyHidden }
 import type { Partner } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { useCountryName } from '../countries/useCountries';
 import { PARTNER_STATUS_COLORS, type PartnerStatusAction, partnerActions } from './federationView';
@@ -66,9 +67,8 @@ function PartnerRow({ partner, onAction }: { partner: Partner; onAction: (action
               variant="subtle"
               color={action === 'revoke' ? 'red' : action === 'suspend' ? 'orange' : undefined}
               onClick={() => onAction(action)}
-              aria-label={t(`federation.statusChange.${action}.title`, { name: partner.name })}
             >
-              {t(`federation.statusChange.${action}.button`)}
+              <ActionLabel label={t(`federation.statusChange.${action}.button`)} subject={partner.name} />
             </Button>
           ))}
         </Group>

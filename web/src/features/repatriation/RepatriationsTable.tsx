@@ -1,6 +1,7 @@
 import { Table, Text, VisuallyHidden } from '@mantine/core';
 import type { RepatriationSummary } from '@seamless/contracts';
 import { useTranslation } from 'react-i18next';
+import { ActionLabel } from '../../components/ActionLabel';
 import { FormattedDate } from '../../components/FormattedDate';
 import { RouterButton } from '../../components/RouterLinks';
 import { useCountryName } from '../countries/useCountries';
@@ -51,14 +52,11 @@ export function RepatriationsTable({ items, showSide }: { items: RepatriationSum
                 <FormattedDate value={item.updatedAt} withTime />
               </Table.Td>
               <Table.Td>
-                <RouterButton
-                  size="compact-sm"
-                  variant="subtle"
-                  to="/repatriations/$repatriationId"
-                  params={{ repatriationId: item.id }}
-                  aria-label={t('repatriation.list.openNamed', { reference: item.sendingCaseReference })}
-                >
-                  {t('repatriation.list.open')}
+                <RouterButton size="compact-sm" variant="subtle" to="/repatriations/$repatriationId" params={{ repatriationId: item.id }}>
+                  <ActionLabel
+                    label={t('repatriation.list.open')}
+                    subject={t('repatriation.list.subject', { reference: item.sendingCaseReference })}
+                  />
                 </RouterButton>
               </Table.Td>
             </Table.Tr>
