@@ -4,9 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
-import { addDays, isoDay } from '../../commands/openCase.js';
+import { presumedCase as presumedCaseOf } from '../../../test/presumedCase.js';
+import { isoDay } from '../../commands/openCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
 
@@ -17,40 +17,20 @@ let psychologist: ApiClient; // at the shelter: no identity section in her role
 let chiangrai: string;
 let atpd: string;
 let shelter: string;
-const daysAgo = (days: number) => addDays(isoDay(new Date()), -days);
-
 /** A Presumed case, so a certificate can be issued; Burmese by default (her language). */
-async function presumedCase(givenName: string) {
-  const created = await worker.post('/api/cases', {
-    person: { givenName, familyName: 'Htet', gender: 'Feminine', birthDate: '2000-02-03', languages: ['my'], citizenship: ['MM'] },
-    intake: { channel: 'border_screening', urgency: 'routine' },
-    locale: 'en',
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const { id, version, reference } = created.body as { id: string; version: number; reference: string };
-  await openedDaysAgo(t, id, 30);
-  const interview = await worker.post(`/api/cases/${id}/interviews`, {
-    conductedOn: daysAgo(3),
-    place: 'Mae Sai',
-    language: 'my',
-    participantAgencyIds: [atpd],
-    stepsCompleted: ['pre_screening'],
-    indicators: { act: ['recruitment'], means: ['deception'], purpose: ['forced_labour'] },
-    account: 'Promised factory work, held at the border.',
-    status: 'completed',
-  });
-  expect(interview.status, JSON.stringify(interview.body)).toBe(201);
-  const decided = await worker.post(`/api/cases/${id}/trafficking-status`, {
-    toStatus: 'Presumed',
-    decidingAgencyId: chiangrai,
-    decidedOn: daysAgo(1),
-    decidedByName: 'Provincial MDT, Chiang Rai',
-    reasons: 'Recruitment by deception for forced labour.',
-    caseVersion: version,
-  });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(201);
-  return { id, reference };
-}
+const presumedCase = (givenName: string) =>
+  presumedCaseOf(
+    t,
+    worker,
+    { chiangrai, atpd },
+    {
+      givenName,
+      familyName: 'Htet',
+      birthDate: '2000-02-03',
+      languages: ['my'],
+      citizenship: ['MM'],
+    },
+  );
 
 type AuditRow = { action: string; outcome: string; actor_username: string; details: Record<string, unknown> };
 const certificateEvents = async (caseId: string) =>

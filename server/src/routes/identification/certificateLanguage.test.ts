@@ -4,10 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openedDaysAgo } from '../../../test/caseOpening.js';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
 import { readPdf } from '../../../test/pdf.js';
-import { addDays, isoDay } from '../../commands/openCase.js';
+import { presumedCase as presumedCaseOf } from '../../../test/presumedCase.js';
 import { asSystem } from '../../db/actorContext.js';
 import { rowsOf } from '../../db/client.js';
 import { CERTIFICATE_MESSAGES } from '../../documents/victimCertificate.js';
@@ -17,40 +16,9 @@ let worker: ApiClient; // case manager, Chiang Rai provincial office: owns the c
 let police: ApiClient; // screener at the police: no access to Chiang Rai's cases
 let chiangrai: string;
 let atpd: string;
-const daysAgo = (days: number) => addDays(isoDay(new Date()), -days);
-
 /** A Presumed case of a person with these languages and citizenship. */
-async function presumedCase(person: { languages?: string[]; citizenship?: string[] }) {
-  const created = await worker.post('/api/cases', {
-    person: { givenName: 'Khin', familyName: 'Aye', gender: 'Feminine', birthDate: '2001-04-02', ...person },
-    intake: { channel: 'border_screening', urgency: 'routine' },
-    locale: 'en',
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const { id, version } = created.body as { id: string; version: number };
-  await openedDaysAgo(t, id, 30);
-  const interview = await worker.post(`/api/cases/${id}/interviews`, {
-    conductedOn: daysAgo(3),
-    place: 'Mae Sai',
-    language: 'my',
-    participantAgencyIds: [atpd],
-    stepsCompleted: ['pre_screening'],
-    indicators: { act: ['recruitment'], means: ['deception'], purpose: ['forced_labour'] },
-    account: 'Promised factory work, held at the border.',
-    status: 'completed',
-  });
-  expect(interview.status, JSON.stringify(interview.body)).toBe(201);
-  const decided = await worker.post(`/api/cases/${id}/trafficking-status`, {
-    toStatus: 'Presumed',
-    decidingAgencyId: chiangrai,
-    decidedOn: daysAgo(1),
-    decidedByName: 'Provincial MDT, Chiang Rai',
-    reasons: 'Recruitment by deception for forced labour.',
-    caseVersion: version,
-  });
-  expect(decided.status, JSON.stringify(decided.body)).toBe(201);
-  return id;
-}
+const presumedCase = async (person: { languages?: string[]; citizenship?: string[] }) =>
+  (await presumedCaseOf(t, worker, { chiangrai, atpd }, { givenName: 'Khin', familyName: 'Aye', birthDate: '2001-04-02', ...person })).id;
 
 async function certificateLanguage(caseId: string, query = '') {
   const pdf = await worker.download(`/api/cases/${caseId}/certificate${query}`);
