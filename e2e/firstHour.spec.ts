@@ -3,7 +3,7 @@ import { catalogue } from './catalogue';
 import { fillDate } from './dateInput';
 import { type Locale, PHONE, signInWith } from './onboardingSession';
 import { expectNoSidewaysScroll, textPattern } from './pageChecks';
-import { escapeRegExp } from './thaiSession';
+import { escapeRegExp, giveAccountThaiBack } from './thaiSession';
 
 /**
  * Issue 14's acceptance: the first hour of a hotline operator, a social worker and a data officer,
@@ -35,14 +35,6 @@ async function draftWritten(page: Page) {
     .poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('seamless.draft.')).length))
     .toBeGreaterThan(0);
   await page.waitForTimeout(600);
-}
-
-/** The demo accounts work in Thai; the journeys of other specs expect to find them so. */
-async function giveAccountThaiBack(page: Page) {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'csrf_token')?.value ?? '';
-  const saved = await page.request.patch('/api/auth/preferences', { data: { locale: 'th' }, headers: { 'x-csrf-token': csrf } });
-  expect(saved.status()).toBe(200);
-  await page.context().close();
 }
 
 for (const locale of ['th', 'my'] as Locale[]) {

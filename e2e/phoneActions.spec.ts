@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { catalogue } from './catalogue';
 import { type Locale, PHONE, postAs, signInWith } from './onboardingSession';
+import { giveAccountThaiBack } from './thaiSession';
 
 /**
  * Issue 14 on a 360 px phone in Thai and Burmese: the case's main actions stay on screen in a bar at the bottom
@@ -21,14 +22,6 @@ async function scrollTo(page: Page, where: 'top' | 'middle' | 'bottom') {
     window.scrollTo(0, to === 'top' ? 0 : to === 'middle' ? end / 2 : end);
   }, where);
   await page.waitForTimeout(100);
-}
-
-/** The demo accounts work in Thai; the journeys of other specs expect to find them so. */
-async function giveAccountThaiBack(page: Page) {
-  const csrf = (await page.context().cookies()).find((cookie) => cookie.name === 'csrf_token')?.value ?? '';
-  const saved = await page.request.patch('/api/auth/preferences', { data: { locale: 'th' }, headers: { 'x-csrf-token': csrf } });
-  expect(saved.status()).toBe(200);
-  await page.context().close();
 }
 
 for (const locale of ['th', 'my'] as Locale[]) {
