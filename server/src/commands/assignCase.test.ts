@@ -85,4 +85,20 @@ describe('assigning a case to a worker', () => {
     expect(refused.errors?.[0]?.path).toBe('ownerUserId');
     expect(await noticesOfCase(kase.id)).toEqual([]);
   });
+
+  it('refuses a colleague whose roles cannot open the case (probe: the agency administrator), and leaves the case as it was', async () => {
+    const kase = await newCase();
+    const refused = expectProblem(
+      await socialworker.patch(`/api/cases/${kase.id}`, { version: kase.version, ownerUserId: userId['th.agencyadmin'] }),
+      422,
+      'invalid_reference',
+    );
+    expect(refused.errors?.[0]?.path).toBe('ownerUserId');
+    expect(await noticesOfCase(kase.id)).toEqual([]);
+    const after = (await socialworker.get(`/api/cases/${kase.id}`)).body;
+    expect({ version: after.version, ownerUserId: after.ownerUserId }).toEqual({
+      version: kase.version,
+      ownerUserId: userId['th.socialworker'],
+    });
+  });
 });
