@@ -88,6 +88,8 @@ for (const locale of ['th', 'my'] as Locale[]) {
       const matches = page.getByRole('region', { name: t.matching.title });
       const save = page.getByRole('button', { name: t.caseload.intake.submit });
       await expect(matches.getByText(t.matchingScope.note)).toBeVisible();
+      // Save stays in the phone's action bar at the foot of the screen; the matches show above it.
+      await matches.scrollIntoViewIfNeeded();
       expect((await matches.boundingBox())!.y).toBeLessThan((await save.boundingBox())!.y);
       await expectNoSidewaysScroll(page);
 
