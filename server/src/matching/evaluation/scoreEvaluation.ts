@@ -1,3 +1,4 @@
+import { containsParts } from '../synthetic/evaluate.js';
 import type { EvaluationSet } from './buildEvaluationSet.js';
 
 /** The persons a search proposed for one pair's query, best first, as evaluation record ids (null: a person outside the set). */
@@ -16,16 +17,6 @@ export type ScriptPairQuality = {
   indistinguishable: number;
   precision: number;
 };
-
-/** Whether every part of `inner` is among the parts of `outer` (as multisets). */
-function containsParts(outer: readonly string[], inner: readonly string[]): boolean {
-  const available = [...outer];
-  return inner.every((part) => {
-    const at = available.indexOf(part);
-    if (at !== -1) available.splice(at, 1);
-    return at !== -1;
-  });
-}
 
 /**
  * Recall@5 and precision per script pair. Recall: the pair's target record is among the first

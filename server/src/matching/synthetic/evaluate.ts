@@ -22,7 +22,7 @@ export type MatchingQuality = {
 };
 
 /** Whether every part of `inner` is among the parts of `outer` (as multisets). */
-function containsParts(outer: readonly string[], inner: readonly string[]): boolean {
+export function containsParts(outer: readonly string[], inner: readonly string[]): boolean {
   const available = [...outer];
   return inner.every((part) => {
     const at = available.indexOf(part);
