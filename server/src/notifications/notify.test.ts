@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { asActor, asSystem } from '../db/actorContext.js';
-import { notifications, users } from '../db/schema/index.js';
+import { cases, notifications, users } from '../db/schema/index.js';
 import { notify } from './notify.js';
 
 let t: TestApp;
@@ -54,6 +54,22 @@ describe('notify', () => {
       notify(tx, { kind: 'meeting_invited', agencyId: who['th.ngo']!.agencyId, userId: who['th.ngo']!.id }),
     );
     expect(right).toBe(1);
+  });
+
+  it('writes to a named user only when her roles hold the acting permission, so no notice names a case she cannot open', async () => {
+    const [kase] = await asSystem(t.database.db, (tx) =>
+      tx.select({ id: cases.id }).from(cases).where(eq(cases.ownerAgencyId, who['th.socialworker']!.agencyId)).limit(1),
+    );
+    const caseId = kase!.id;
+    const toAdmin = await asActor(t.database.db, as('th.socialworker'), (tx) =>
+      notify(tx, { kind: 'case_assigned', agencyId: who['th.agencyadmin']!.agencyId, userId: who['th.agencyadmin']!.id, caseId }),
+    );
+    expect(toAdmin).toBe(0);
+    expect((await noticesOf('th.agencyadmin')).some((n) => n.caseId === caseId)).toBe(false);
+    const toCaseworker = await asActor(t.database.db, as('th.agencyadmin'), (tx) =>
+      notify(tx, { kind: 'case_assigned', agencyId: who['th.socialworker']!.agencyId, userId: who['th.socialworker']!.id, caseId }),
+    );
+    expect(toCaseworker).toBe(1);
   });
 
   it('rolls back with the change it tells about and writes a once-key only once', async () => {
