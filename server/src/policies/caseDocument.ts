@@ -16,9 +16,17 @@ export const CASE_DOCUMENT_REFUSALS: Record<CaseDocumentRefusal, string> = {
  * referral granting it. Emergency access is for reading, never for issuing copies, so the
  * section a running break-the-glass grant opens does not count.
  */
+/**
+ * The involvement a document issued from the system may draw on: a running emergency grant is
+ * for reading on screen, so it opens nothing in a file that leaves the system.
+ */
+export function documentInvolvement(involvement: CaseInvolvement): CaseInvolvement {
+  if (!involvement || involvement.kind === 'break_glass') return null;
+  return { ...involvement, breakGlassUntil: null };
+}
+
 export function caseDocumentRefusal(actor: Actor, involvement: CaseInvolvement): CaseDocumentRefusal | null {
   if (!involvement || !canReadSection(actor, 'identity', involvement)) return 'identity_section_missing';
-  const withoutEmergency = { ...involvement, breakGlassUntil: null };
-  if (involvement.kind === 'break_glass' || !canReadSection(actor, 'identity', withoutEmergency)) return 'emergency_access_only';
+  if (!canReadSection(actor, 'identity', documentInvolvement(involvement))) return 'emergency_access_only';
   return null;
 }

@@ -879,4 +879,32 @@ describe('people of a meeting', () => {
     expect(withAction.status, JSON.stringify(withAction.body)).toBe(201);
     expect(withAction.body.agenda[0].actions[0]).toMatchObject({ ownerUserId: person.id, ownerUserName: person.displayName });
   });
+
+  it('emergency access shows an item on screen but never puts it in the minutes: a file that leaves the system', async () => {
+    const created = await socialworker.post('/api/cases', {
+      person: { givenName: 'Nang', familyName: 'Hseng', gender: 'Feminine', estimatedAge: 19 },
+      intake: { channel: 'walk_in' },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const reference = created.body.reference;
+    const meeting = await convene();
+    const purpose = 'Safe house move before the hearing';
+    expect((await socialworker.post(`/api/meetings/${meeting.id}/items`, { caseId: created.body.id, purpose })).status).toBe(201);
+    const grant = await ngo.post(`/api/cases/${created.body.id}/break-glass`, { reason: 'She called the outreach line tonight.' });
+    expect(grant.status, JSON.stringify(grant.body)).toBe(201);
+
+    const onScreen = (await ngo.get(`/api/meetings/${meeting.id}`)).body.agenda[0];
+    expect(onScreen).toMatchObject({ access: 'case', caseReference: reference, purpose });
+
+    const minutes = await download(ngo, `/api/meetings/${meeting.id}/minutes.pdf?locale=en`);
+    expect(minutes.status).toBe(200);
+    const text = (await readPdf(minutes.bytes)).text;
+    expect(text).not.toContain(purpose);
+    expect(text).not.toContain(reference);
+    expect(text).not.toContain('Hseng');
+    // The convener's own minutes still carry the item.
+    expect((await readPdf((await download(socialworker, `/api/meetings/${meeting.id}/minutes.pdf?locale=en`)).bytes)).text).toContain(
+      purpose,
+    );
+  });
 });

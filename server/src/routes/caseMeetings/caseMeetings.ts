@@ -261,7 +261,7 @@ export function caseMeetingRoutes(app: FastifyInstance, { database, keyRing }: A
   api.get('/api/meetings/:id/minutes.pdf', { schema: minutesRouteSchema }, async (request, reply) =>
     withMeeting(db, request, request.params.id, 'downloadMinutes', async ({ tx, actor, audit, meeting }) => {
       const locale = request.query.locale ?? actor.locale;
-      const { detail, casesRead } = await loadMeeting(tx, actor, keyRing, meeting.row.id);
+      const { detail, casesRead } = await loadMeeting(tx, actor, keyRing, meeting.row.id, 'minutes');
       return sendMinutes(reply, { tx, audit, detail, casesRead, locale, readerName: actor.displayName, readerAgency: actor.agencyName });
     }),
   );

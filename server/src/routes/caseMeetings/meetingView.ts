@@ -24,6 +24,7 @@ import { type CaseView, loadCaseView } from '../../db/visibleCases.js';
 import { notFound } from '../../http/problem.js';
 import type { Actor } from '../../policies/actor.js';
 import { canCase } from '../../policies/case.js';
+import { documentInvolvement } from '../../policies/caseDocument.js';
 import { canMeeting, type MeetingStanding, readsItemText } from '../../policies/caseMeeting.js';
 import { presentCaseSummary } from '../../presenters/case.js';
 
@@ -68,9 +69,13 @@ export async function loadMeetingRow(tx: Tx, meetingId: string): Promise<{ row: 
   return { row, standing: { conveningAgencyId: row.conveningAgencyId, member: true } };
 }
 
+/** Minutes are a file that leaves the system, so they draw on no emergency access (policies/caseDocument.ts). */
+export type MeetingReadingPurpose = 'screen' | 'minutes';
+
 /** An agenda case as this reader may see it: null when her agency has no way into the case. */
-async function readableCase(tx: Tx, actor: Actor, caseId: string): Promise<CaseView | null> {
-  const view = await loadCaseView(tx, actor, caseId);
+async function readableCase(tx: Tx, actor: Actor, caseId: string, purpose: MeetingReadingPurpose): Promise<CaseView | null> {
+  const loaded = await loadCaseView(tx, actor, caseId);
+  const view = loaded && purpose === 'minutes' ? { ...loaded, involvement: documentInvolvement(loaded.involvement) } : loaded;
   return view && canCase(actor, 'read', view.involvement) ? view : null;
 }
 
@@ -85,7 +90,13 @@ export type MeetingReading = {
  * its reference, owner agency, person, status and what was said about the case only where the
  * reader's agency reaches the case (row-level security hides notes, decisions and actions again).
  */
-export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetingId: string): Promise<MeetingReading> {
+export async function loadMeeting(
+  tx: Tx,
+  actor: Actor,
+  keyRing: KeyRing,
+  meetingId: string,
+  purpose: MeetingReadingPurpose = 'screen',
+): Promise<MeetingReading> {
   const { row, standing } = await loadMeetingRow(tx, meetingId);
   const caseAgencies = alias(agencies, 'case_agencies');
   const ownerAgencies = alias(agencies, 'owner_agencies');
@@ -145,7 +156,7 @@ export async function loadMeeting(tx: Tx, actor: Actor, keyRing: KeyRing, meetin
   const casesRead: string[] = [];
   const agenda: AgendaItem[] = [];
   for (const { item, agencyName } of items) {
-    const view = await readableCase(tx, actor, item.caseId);
+    const view = await readableCase(tx, actor, item.caseId, purpose);
     if (view) casesRead.push(item.caseId);
     const note = notes.find((candidate) => candidate.itemId === item.id);
     // Within a case it reaches, the reader sees an item's text only if it holds the item's section.
