@@ -12,7 +12,7 @@ import type {
 } from '@seamless/contracts';
 import { chance, pick, prng, type Random, weighted } from '../../matching/synthetic/generate.js';
 import type { Nationality } from '../../matching/synthetic/names.js';
-import { type PopulationCase, syntheticPopulation } from './population.js';
+import { END, type PopulationCase, syntheticPopulation } from './population.js';
 
 /**
  * What happened in one synthetic case, without identifiers or ciphertext: the values a load
@@ -47,7 +47,9 @@ export type CaseFacts = {
 
 const day = 86_400_000;
 const isoDay = (at: Date | number) => new Date(at).toISOString().slice(0, 10);
-const later = (at: Date, random: Random, maxDays: number) => new Date(at.getTime() + (1 + Math.floor(random() * maxDays)) * day);
+/** Up to `maxDays` after `at`, never after the caseload's last day: nothing is recorded as having happened in its future. */
+const later = (at: Date, random: Random, maxDays: number) =>
+  new Date(Math.min(END, at.getTime() + (1 + Math.floor(random() * maxDays)) * day));
 
 /**
  * Forms of exploitation by nationality, as the region's reports describe them: fishing and
@@ -207,7 +209,7 @@ const TRAFFICKING: readonly (readonly [TraffickingStatus, number])[] = [
 
 export function caseFactsOf(random: Random, kase: PopulationCase, receivers: number): CaseFacts {
   const opened = kase.openedAt;
-  const ageDays = (Date.UTC(2026, 10, 30) - opened.getTime()) / day;
+  const ageDays = (END - opened.getTime()) / day;
   const status: CaseStatus = weighted(
     random,
     ageDays > 730
@@ -226,7 +228,7 @@ export function caseFactsOf(random: Random, kase: PopulationCase, receivers: num
   );
   const traffickingStatus = weighted(random, TRAFFICKING);
   const closed = status === 'Closed' || status === 'ClosedReferred';
-  const closedAt = closed ? later(opened, random, Math.max(30, Math.min(900, ageDays - 1))) : null;
+  const closedAt = closed ? later(opened, random, Math.max(1, Math.min(900, ageDays - 1))) : null;
   const type = exploitationOf(random, kase);
   const nationality = kase.person.nationality;
   const country = EXPLOITATION_COUNTRY[type] ? weighted(random, EXPLOITATION_COUNTRY[type]!) : 'TH';
@@ -281,8 +283,8 @@ export function caseFactsOf(random: Random, kase: PopulationCase, receivers: num
           const visits = Array.from({ length: 1 + Math.floor(random() * 4) }, (_, k) => ({
             on: isoDay(start.getTime() + (k + 1) * 30 * day),
             situation: chance(random, 0.85) ? ('safe' as const) : ('at_risk' as const),
-          }));
-          return { startOn: isoDay(start), visits };
+          })).filter((visit) => Date.parse(visit.on) <= END);
+          return visits.length ? { startOn: isoDay(start), visits } : null;
         })()
       : null;
   const stage: CaseStage = closed

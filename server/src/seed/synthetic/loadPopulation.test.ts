@@ -54,7 +54,11 @@ describe('synthetic caseload', () => {
   });
 
   it('has the configured shares of sexes, nationalities, years and forms of exploitation', async () => {
-    const [shares] = await query<Record<string, number>>(sql`select
+    type Shares = Record<
+      'feminine' | 'thai' | 'myanmar' | 'first_year' | 'last_year' | 'recent' | 'early' | 'married_men' | 'fishing_women' | 'mean_age',
+      number
+    >;
+    const [shares] = await query<Shares>(sql`select
       avg((p.gender = 'Feminine')::int)::float as feminine,
       avg((p.citizenship[1] = 'TH')::int)::float as thai,
       avg((p.citizenship[1] = 'MM')::int)::float as myanmar,
@@ -76,6 +80,12 @@ describe('synthetic caseload', () => {
     // Intakes grow year on year: 2024–2026 hold far more cases than 2015–2017.
     expect(shares!.recent).toBeGreaterThan(shares!.early * 1.5);
     expect(shares!.married_men).toBe(0);
+    // Nothing happened after the caseload's last day.
+    const [future] = await query<{ n: number }>(sql`select
+      (select count(*)::int from cases c where ${synthetic} and (c.opened_at > '2026-11-30' or c.closed_at > '2026-11-30'))
+      + (select count(*)::int from follow_up_visits v join cases c on c.id = v.case_id where ${synthetic} and v.actual_on > '2026-11-30')
+      + (select count(*)::int from care_services s join cases c on c.id = s.case_id where ${synthetic} and s.delivered_on > '2026-11-30') as n`);
+    expect(future!.n).toBe(0);
     expect(shares!.fishing_women).toBe(0);
     expect(shares!.mean_age).toBeGreaterThan(18);
     expect(shares!.mean_age).toBeLessThan(35);

@@ -9,7 +9,7 @@ import { generateSyntheticSet, prng, type SyntheticPerson } from '../../matching
 export const FIRST_YEAR = 2015;
 export const LAST_YEAR = 2026;
 /** The last day a case is opened on: a fixed date, so a population does not depend on the day it is made. */
-const END = Date.UTC(LAST_YEAR, 10, 30);
+export const END = Date.UTC(LAST_YEAR, 10, 30);
 const START = Date.UTC(FIRST_YEAR, 0, 1);
 const DAY = 86_400_000;
 
