@@ -30,7 +30,7 @@ await bootstrapDatabase(database, keyRing, { ...config, seedDemo: true });
 
 const format = (n: number) => Math.round(n).toLocaleString('en');
 let lastReport = 0;
-const result = await loadSyntheticPopulation(database, keyRing, {
+const loading = loadSyntheticPopulation(database, keyRing, {
   cases,
   seed,
   onProgress: (progress) => {
@@ -38,6 +38,11 @@ const result = await loadSyntheticPopulation(database, keyRing, {
     lastReport = progress.seconds;
     console.log(`${format(progress.cases)} / ${format(cases)} cases, ${format(progress.rows)} rows, ${progress.seconds.toFixed(0)} s`);
   },
+});
+const result = await loading.catch(async (error: Error) => {
+  console.error(`The synthetic load stopped (batches committed before stay): ${error.message}`);
+  await database.close();
+  process.exit(1);
 });
 const [size] = rowsOf<{ bytes: string }>(await database.db.execute(sql`select pg_database_size(current_database())::text as bytes`));
 await database.close();

@@ -58,6 +58,8 @@ export async function openCopySession(database: DatabaseHandle): Promise<CopySes
   const client = (database.db as unknown as { $client: pg.Pool | PGlite }).$client;
   if (database.kind === 'postgres') {
     const connection = await (client as pg.Pool).connect();
+    // A crash loses at most the last batches of a load that can be run again; no wait for each commit's flush.
+    await connection.query('SET synchronous_commit = off');
     return {
       exec: async (sql) => void (await connection.query(sql)),
       copy: async (buffer) => {
