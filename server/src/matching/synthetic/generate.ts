@@ -76,12 +76,12 @@ export function prng(seed: number): () => number {
   };
 }
 
-type Random = ReturnType<typeof prng>;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const chance = (random: Random, p: number) => random() < p;
+export type Random = ReturnType<typeof prng>;
+export const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+export const chance = (random: Random, p: number) => random() < p;
 const digits = (random: Random, n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
 
-function weighted<T>(random: Random, entries: readonly (readonly [T, number])[]): T {
+export function weighted<T>(random: Random, entries: readonly (readonly [T, number])[]): T {
   const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
   let r = random() * total;
   for (const [value, weight] of entries) {
