@@ -137,8 +137,9 @@ describe('findPersonMatches', () => {
       cases: [],
     });
     expect(best!.score).toBeGreaterThan(0.9);
+    expect(best!.reasons).toContainEqual({ code: 'name_sounds_same', queryScript: 'thai', candidateScript: 'latin' });
     expect(best!.reasons.map((reason) => reason.code)).toEqual([
-      'name_similar_after_romanisation',
+      'name_sounds_same',
       'birth_year_same',
       'birth_date_same',
       'citizenship_same',

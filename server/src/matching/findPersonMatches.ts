@@ -6,8 +6,8 @@ import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
 import { nameKeysOf, nameTokensOf } from './nameKeys.js';
+import { nameReasonsOf } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
-import { dominantScript } from './romanise.js';
 
 /**
  * Candidates scoring at least this are "possible matches": the evidence says the two records are
@@ -390,7 +390,6 @@ export async function findPersonMatches(
     .select({ id: cases.id, reference: cases.reference, status: cases.status, personId: cases.personId })
     .from(cases)
     .where(inArray(cases.personId, shownIds));
-  const queryScript = dominantScript(query.name);
   const kindOrder = { primary: 0, written: 1, alias: 2 } as const;
   return shown.map(({ person, score, nameSimilarity, bestNameId, reasons }) => {
     const names = allNames
@@ -398,20 +397,7 @@ export async function findPersonMatches(
       .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
       .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) }));
     const best = names.find((row) => row.id === bestNameId);
-    const nameReasons: MatchReason[] = [];
-    if (best && nameSimilarity >= 0.5) {
-      const similarity = Math.round(nameSimilarity * 100) / 100;
-      nameReasons.push(
-        dominantScript(best.name) === queryScript
-          ? { code: 'name_same_script', similarity }
-          : { code: 'name_similar_after_romanisation', similarity },
-      );
-      // Word order and missing parts are judged on the names as written, not on the sorted keys.
-      const asWritten = compareNames(queryName, nameTokensOf(best.name));
-      if (asWritten.orderDiffers) nameReasons.push({ code: 'name_order_differs' });
-      if (asWritten.missingWords > 0) nameReasons.push({ code: 'name_part_missing', count: asWritten.missingWords });
-      if (best.kind === 'alias') nameReasons.push({ code: 'alias_matches' });
-    }
+    const nameReasons = best && nameSimilarity >= 0.5 ? nameReasonsOf(query.name, best.name, best.kind) : [];
     const identifiers = reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
     const others = reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
     return {
