@@ -6,7 +6,7 @@ import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
 import { nameKeysOf, nameTokensOf } from './nameKeys.js';
-import { nameReasonsOf } from './nameReasons.js';
+import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
 
 /**
@@ -396,8 +396,7 @@ export async function findPersonMatches(
       .filter((row) => row.personId === person.id)
       .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
       .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) }));
-    const best = names.find((row) => row.id === bestNameId);
-    const nameReasons = best && nameSimilarity >= 0.5 ? nameReasonsOf(query.name, best.name, best.kind) : [];
+    const nameReasons = bestNameId && nameSimilarity >= 0.5 ? reasonsOfBestName(query.name, names) : [];
     const identifiers = reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
     const others = reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
     return {

@@ -78,3 +78,27 @@ export function nameReasonsOf(query: string, candidate: string, candidateKind: '
   if (candidateKind === 'alias') reasons.push({ code: 'alias_matches' });
   return reasons;
 }
+
+/**
+ * The reasons a person's names give for meeting the query: those of the name that meets it best,
+ * and of equally good names the one written in the query's own script (Wilawan Thongchai, not
+ * วิลาวัลย์ ทองชัย, explains a search in Latin letters), a name of hers before an alias.
+ */
+export function reasonsOfBestName(query: string, names: readonly { name: string; kind: 'primary' | 'written' | 'alias' }[]): MatchReason[] {
+  const queryTokens = nameTokensOf(query);
+  const queryScript = scriptOfName(query);
+  const ranked = names
+    .map((name) => ({
+      ...name,
+      similarity: compareNames(queryTokens, nameTokensOf(name.name)).similarity,
+      sameScript: scriptOfName(name.name) === queryScript,
+    }))
+    .sort(
+      (a, b) =>
+        b.similarity - a.similarity ||
+        Number(b.sameScript) - Number(a.sameScript) ||
+        Number(a.kind === 'alias') - Number(b.kind === 'alias'),
+    );
+  const best = ranked[0];
+  return best ? nameReasonsOf(query, best.name, best.kind) : [];
+}
