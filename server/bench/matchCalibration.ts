@@ -62,7 +62,12 @@ async function crossScriptPairs({ app }: BenchContext): Promise<ScoredPair[]> {
   const pairs: ScoredPair[] = [];
   for (const pair of set.pairs) {
     const candidates = await asActor(db, actor, (tx) =>
-      findPersonMatches(tx, app.keyRing, { name: pair.query, gender: pair.gender }, { threshold: SCORE_FLOOR, limit: CANDIDATES_PER_QUERY }),
+      findPersonMatches(
+        tx,
+        app.keyRing,
+        { name: pair.query, gender: pair.gender },
+        { threshold: SCORE_FLOOR, limit: CANDIDATES_PER_QUERY },
+      ),
     );
     for (const candidate of candidates) pairs.push({ score: candidate.score, same: personOf.get(candidate.personId) === pair.person });
   }

@@ -9,7 +9,6 @@ import { nameKeysOf, nameTokensOf } from './nameKeys.js';
 import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
 
-
 export type FindPersonMatchesOptions = {
   /** Most candidates returned (default 10). */
   limit?: number;

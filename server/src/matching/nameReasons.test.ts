@@ -23,7 +23,10 @@ describe('nameReasonsOf', () => {
   });
 
   it('counts the parts of a shortened name, a Burmese name run together in Thai script included', () => {
-    expect(nameReasonsOf('Hnin Wai', 'Hnin Hnin Wai', 'primary')).toEqual([{ code: 'name_same' }, { code: 'name_shortened', parts: 2, of: 3 }]);
+    expect(nameReasonsOf('Hnin Wai', 'Hnin Hnin Wai', 'primary')).toEqual([
+      { code: 'name_same' },
+      { code: 'name_shortened', parts: 2, of: 3 },
+    ]);
     expect(nameReasonsOf('หนิ่นเว', 'Hnin Hnin Wai', 'primary')).toContainEqual({ code: 'name_shortened', parts: 2, of: 3 });
     // Run together, all three syllables are there: not a one-part name.
     expect(nameReasonsOf('หนิ่นหนิ่นเว', 'Hnin Hnin Wai', 'primary').map((reason) => reason.code)).toEqual(['name_sounds_same']);
