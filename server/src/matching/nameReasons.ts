@@ -17,7 +17,7 @@ function holdsEveryWord(outer: readonly string[], inner: readonly string[]): boo
   });
 }
 
-export function scriptOfName(name: string): NameScript {
+function scriptOfName(name: string): NameScript {
   const script = dominantScript(name);
   if (script !== 'other') return script;
   return /\p{Script=Latin}/u.test(name) ? 'latin' : 'other';
