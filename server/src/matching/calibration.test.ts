@@ -30,4 +30,11 @@ describe('calibration', () => {
     expect(calibration.bins.at(-1)!.observed).toBeLessThan(calibration.bins.at(-1)!.meanScore);
     expect(plattFit(pairs).slope).toBeCloseTo(0.5, 1);
   });
+
+  it('stays finite when the scores separate the outcomes completely', () => {
+    const pairs = [...pairsFollowing((score) => (score > 0.5 ? 1 : 0))];
+    const { slope, intercept } = plattFit(pairs);
+    expect(Number.isFinite(slope) && Math.abs(slope) < 100).toBe(true);
+    expect(Number.isFinite(intercept)).toBe(true);
+  });
 });

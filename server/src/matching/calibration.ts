@@ -46,6 +46,9 @@ export function calibrationOf(pairs: readonly ScoredPair[], binCount = 10): Cali
   return { ece, worstGap, bins, pairs: pairs.length };
 }
 
+/** The strength of that pull, in pairs' worth of evidence: negligible beside a few hundred pairs. */
+const PLATT_PULL = 1;
+
 const clampedLogit = (p: number) => {
   const q = Math.min(Math.max(p, 1e-4), 1 - 1e-4);
   return Math.log(q / (1 - q));
@@ -77,6 +80,11 @@ export function plattFit(pairs: readonly ScoredPair[]): { slope: number; interce
       hSI += w * x;
       hII += w;
     });
+    // A weak pull towards (1, 0) keeps the fit finite when the scores separate the outcomes completely.
+    gradientSlope += PLATT_PULL * (slope - 1);
+    gradientIntercept += PLATT_PULL * intercept;
+    hSS += PLATT_PULL;
+    hII += PLATT_PULL;
     const determinant = hSS * hII - hSI * hSI;
     if (Math.abs(determinant) < 1e-12) break;
     const stepSlope = (hII * gradientSlope - hSI * gradientIntercept) / determinant;
