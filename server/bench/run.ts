@@ -12,6 +12,7 @@ import { federationDelivery } from './federationDelivery.js';
 import { htcdsExport } from './htcdsExport.js';
 import { htcdsImport } from './htcdsImport.js';
 import { httpCaseRead } from './httpCaseRead.js';
+import { matchCalibration } from './matchCalibration.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
 import { statisticsFigure } from './statisticsFigure.js';
@@ -25,6 +26,7 @@ import { statisticsFigure } from './statisticsFigure.js';
  */
 const BENCHES: Bench[] = [
   matchSearch,
+  matchCalibration,
   caseList,
   caseDetail,
   httpCaseRead,

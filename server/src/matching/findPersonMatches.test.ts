@@ -7,7 +7,14 @@ import { asActor, asSystem, type DbActor } from '../db/actorContext.js';
 import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons, users } from '../db/schema/index.js';
-import { findPersonMatches, type MatchEvidence, weighEvidence } from './findPersonMatches.js';
+import {
+  DEFAULT_MATCH_THRESHOLD,
+  findPersonMatches,
+  likelihoodOfEvidence,
+  type MatchEvidence,
+  NAME_ONLY_THRESHOLD,
+  weighEvidence,
+} from './findPersonMatches.js';
 import { indexPersonNames, normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
 import { NAME_KEYS_VERSION, nameKeysOf } from './nameKeys.js';
 
@@ -137,8 +144,9 @@ describe('findPersonMatches', () => {
       cases: [],
     });
     expect(best!.score).toBeGreaterThan(0.9);
+    expect(best!.reasons).toContainEqual({ code: 'name_sounds_same', queryScript: 'thai', candidateScript: 'latin' });
     expect(best!.reasons.map((reason) => reason.code)).toEqual([
-      'name_similar_after_romanisation',
+      'name_sounds_same',
       'birth_year_same',
       'birth_date_same',
       'citizenship_same',
@@ -211,6 +219,7 @@ describe('scoring', () => {
     birthDateSame: true,
     citizenship: 'same',
     genderDiffers: false,
+    nameOnly: false,
   };
 
   it('proposes the same name with the same birth date, and not with a birth year far apart', () => {
@@ -228,6 +237,15 @@ describe('scoring', () => {
     };
     expect(weighEvidence(shifted).score).toBeGreaterThan(0.7);
     expect(weighEvidence(shifted).reasons).toContainEqual({ code: 'birth_year_close', difference: 1 });
+  });
+
+  it('calibrates a name given alone apart, and shows from the likelihood the uncalibrated score put at even', () => {
+    const nameAlone: MatchEvidence = { ...evidence, birthYears: null, birthDateSame: null, citizenship: null, nameOnly: true };
+    // The same name alone: namesakes are common, so more likely someone else, and still shown.
+    expect(weighEvidence(nameAlone).score).toBeLessThan(0.5);
+    expect(weighEvidence(nameAlone).score).toBeGreaterThan(NAME_ONLY_THRESHOLD);
+    expect(likelihoodOfEvidence(0, 'corroborated')).toBe(DEFAULT_MATCH_THRESHOLD);
+    expect(DEFAULT_MATCH_THRESHOLD).toBeLessThan(0.5);
   });
 
   it('lets a shared document decide even when names differ', () => {

@@ -6,15 +6,8 @@ import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
 import { nameKeysOf, nameTokensOf } from './nameKeys.js';
+import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
-import { dominantScript } from './romanise.js';
-
-/**
- * Candidates scoring at least this are "possible matches": the evidence says the two records are
- * at least as likely the same person as not. Checked on the labelled synthetic set
- * (dedupQuality.test.ts): recall of planted duplicates ≥ 0.95 with precision ≥ 0.90.
- */
-export const DEFAULT_MATCH_THRESHOLD = 0.5;
 
 export type FindPersonMatchesOptions = {
   /** Most candidates returned (default 10). */
@@ -52,10 +45,10 @@ const MATCHES_NOTHING = '0000';
 
 /**
  * Evidence weights, in (roughly) natural-log likelihood ratios of "same person" versus "two
- * people" — the Fellegi–Sunter model of record linkage. They add up; the score is the logistic
- * of the sum minus PRIOR, so 0.5 means "as likely the same person as not". The name curve, the
- * estimated-year weights and PRIOR were tuned on the labelled synthetic set (seed 20260315) and
- * checked on one generated with another seed (777): recall 0.96, precision 0.94 at 0.5 on both.
+ * people" — the Fellegi–Sunter model of record linkage. They add up; the sum minus PRIOR is
+ * turned into a likelihood by CALIBRATION. The name curve, the estimated-year weights and PRIOR
+ * were tuned for ranking on the labelled synthetic set (seed 20260315) and checked on one generated
+ * with another seed (777): recall 0.96, precision 0.94 at a sum of PRIOR on both.
  */
 const WEIGHTS = {
   /** Name similarity → weight, interpolated between these points. */
@@ -83,6 +76,39 @@ const WEIGHTS = {
   samePhone: 6,
 };
 const PRIOR = 7.5;
+
+/**
+ * Platt scaling: the likelihood shown is the logistic of slope × (sum − PRIOR) + intercept, fitted
+ * by maximum likelihood (calibration.ts, the match-calibration bench) on every candidate scored for
+ * the synthetic set's evaluation queries (10,000 persons, seed 20260315), labelled by the planted
+ * pairs. The sum ranks candidates well, but its weights were tuned for recall and precision, which
+ * set aside namesakes no one could tell apart; counted as the different people they are, the plain
+ * logistic was too sure (0.87 where 61 % were the same person). A query giving nothing but a name
+ * (and gender) is fitted apart: nothing confirms or contradicts the name, so the same sum means
+ * something else. Expected calibration error before → after: 0.174 → 0.022 with other fields,
+ * 0.116 → 0.016 name only (checked on the cross-script set by the bench).
+ */
+const CALIBRATION = {
+  corroborated: { slope: 1.617, intercept: -2.489 },
+  nameOnly: { slope: 1.49, intercept: -0.48 },
+} as const;
+/** Whether the query gave only a name (and gender), or also a birth date or year, citizenship, document or phone. */
+export type QueryShape = keyof typeof CALIBRATION;
+
+/** The calibrated likelihood of an evidence sum `margin` above PRIOR. */
+export function likelihoodOfEvidence(margin: number, shape: QueryShape): number {
+  const { slope, intercept } = CALIBRATION[shape];
+  return 1 / (1 + Math.exp(-(slope * margin + intercept)));
+}
+
+/**
+ * Candidates at least this likely are "possible matches" for a worker to judge: the likelihood of
+ * an evidence sum at PRIOR, where the uncalibrated score read 0.5 — so the same candidates are
+ * shown as before calibration, each now with the likelihood it really has (about 8 %: a namesake
+ * born the same year is as close as a duplicate recorded with a typo). Checked on the labelled
+ * synthetic set (dedupQuality.test.ts): recall of planted duplicates ≥ 0.95 with precision ≥ 0.90.
+ */
+export const DEFAULT_MATCH_THRESHOLD = likelihoodOfEvidence(0, 'corroborated');
 /** The most that birth date, year and citizenship can add: names weaker than this allows are not scored. */
 const MOST_OTHER_EVIDENCE = WEIGHTS.birthYearExact[0]! + WEIGHTS.birthDateSame + WEIGHTS.citizenshipSame;
 
@@ -98,6 +124,8 @@ export type MatchEvidence = {
   birthDateSame: boolean | null;
   citizenship: 'same' | 'differs' | null;
   genderDiffers: boolean;
+  /** The query gave nothing but a name (and gender): its likelihood is calibrated apart. */
+  nameOnly: boolean;
 };
 
 export const nameWeight = (similarity: number) => interpolate(WEIGHTS.name, similarity);
@@ -143,7 +171,7 @@ export function weighEvidence(evidence: MatchEvidence): { score: number; reasons
     total += WEIGHTS.genderDiffers;
     reasons.push({ code: 'gender_differs' });
   }
-  return { score: 1 / (1 + Math.exp(-(total - PRIOR))), reasons };
+  return { score: likelihoodOfEvidence(total - PRIOR, evidence.nameOnly ? 'nameOnly' : 'corroborated'), reasons };
 }
 
 /**
@@ -159,6 +187,7 @@ export const NAME_ONLY_THRESHOLD = weighEvidence({
   birthDateSame: null,
   citizenship: null,
   genderDiffers: false,
+  nameOnly: true,
 }).score;
 
 type NameRow = { id: string; personId: string; kind: 'primary' | 'written' | 'alias'; searchKey: string };
@@ -270,7 +299,8 @@ export async function findPersonMatches(
   options: FindPersonMatchesOptions = {},
 ): Promise<PersonMatchCandidate[]> {
   const { limit = 10, defaultCountry = 'TH', candidatePool = 200 } = options;
-  const threshold = options.threshold ?? (isNameOnly(query) ? NAME_ONLY_THRESHOLD : DEFAULT_MATCH_THRESHOLD);
+  const nameOnly = isNameOnly(query);
+  const threshold = options.threshold ?? (nameOnly ? NAME_ONLY_THRESHOLD : DEFAULT_MATCH_THRESHOLD);
   const queryTokens = nameTokensOf(query.name);
   const queryName = prepareName(queryTokens);
   const keys = nameKeysOf(query.name);
@@ -323,7 +353,8 @@ export async function findPersonMatches(
   // reach the threshold whatever birth date and citizenship add, unless a document or phone is shared.
   const nameMatches = new Map<string, NameMatch>();
   for (const [personId, names] of namesByPerson) nameMatches.set(personId, bestName(queryName, names));
-  const needed = PRIOR + logit(Math.min(Math.max(threshold, 1e-6), 1 - 1e-6));
+  const { slope, intercept } = CALIBRATION[nameOnly ? 'nameOnly' : 'corroborated'];
+  const needed = PRIOR + (logit(Math.min(Math.max(threshold, 1e-6), 1 - 1e-6)) - intercept) / slope;
   const worthReading = [...nameMatches]
     .filter(
       ([personId, match]) =>
@@ -370,6 +401,7 @@ export async function findPersonMatches(
       citizenship:
         query.citizenship && person.citizenship.length > 0 ? (person.citizenship.includes(query.citizenship) ? 'same' : 'differs') : null,
       genderDiffers: !!queryGender && !!genderGroup(person.gender) && queryGender !== genderGroup(person.gender),
+      nameOnly,
     });
     return { person, score, nameSimilarity, bestNameId: name?.id ?? null, reasons };
   });
@@ -390,28 +422,13 @@ export async function findPersonMatches(
     .select({ id: cases.id, reference: cases.reference, status: cases.status, personId: cases.personId })
     .from(cases)
     .where(inArray(cases.personId, shownIds));
-  const queryScript = dominantScript(query.name);
   const kindOrder = { primary: 0, written: 1, alias: 2 } as const;
   return shown.map(({ person, score, nameSimilarity, bestNameId, reasons }) => {
     const names = allNames
       .filter((row) => row.personId === person.id)
       .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
       .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) }));
-    const best = names.find((row) => row.id === bestNameId);
-    const nameReasons: MatchReason[] = [];
-    if (best && nameSimilarity >= 0.5) {
-      const similarity = Math.round(nameSimilarity * 100) / 100;
-      nameReasons.push(
-        dominantScript(best.name) === queryScript
-          ? { code: 'name_same_script', similarity }
-          : { code: 'name_similar_after_romanisation', similarity },
-      );
-      // Word order and missing parts are judged on the names as written, not on the sorted keys.
-      const asWritten = compareNames(queryName, nameTokensOf(best.name));
-      if (asWritten.orderDiffers) nameReasons.push({ code: 'name_order_differs' });
-      if (asWritten.missingWords > 0) nameReasons.push({ code: 'name_part_missing', count: asWritten.missingWords });
-      if (best.kind === 'alias') nameReasons.push({ code: 'alias_matches' });
-    }
+    const nameReasons = bestNameId && nameSimilarity >= 0.5 ? reasonsOfBestName(query.name, names) : [];
     const identifiers = reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
     const others = reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
     return {

@@ -9,6 +9,9 @@ import {
   CASE_STATUSES,
   CASE_TASK_KINDS,
   GENDERS,
+  MATCH_LIKELIHOOD_BANDS,
+  MATCH_REASON_CODES,
+  NAME_SCRIPTS,
   ORGANISATION_TYPES,
   PERMISSIONS,
   PROBLEM_CODES,
@@ -124,6 +127,9 @@ describe('the English catalogue covers the shared vocabularies', () => {
     'caseload.tasks.kind': CASE_TASK_KINDS,
     'caseload.intake.errors': INTAKE_ERROR_CODES,
     language: SUPPORTED_LOCALES,
+    'matching.reason': MATCH_REASON_CODES,
+    'matching.script': NAME_SCRIPTS,
+    'matching.likelihood': MATCH_LIKELIHOOD_BANDS.map(([band]) => band),
   };
 
   it.each(Object.entries(required))('%s.<value> for every value', (prefix, values) => {

@@ -3,17 +3,18 @@ import { primaryNameOf } from '../../commands/writePersonIdentity.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { personContacts, personDocuments, personNames, persons } from '../../db/schema/index.js';
-import { findPersonMatches } from '../../matching/findPersonMatches.js';
+import { findPersonMatches, likelihoodOfEvidence } from '../../matching/findPersonMatches.js';
 import { normaliseDocumentNumber, normalisePhone } from '../../matching/indexPersonNames.js';
 import { nameKeysOf } from '../../matching/nameKeys.js';
 import { genderOf, type ImportedCase } from '../importedCase.js';
 
 /**
- * An import links a row to a known person without anyone confirming it, so it takes only what
- * the matcher scores as near-certain (the same name with the same birth date, or a shared
- * document); the intake screen's possible matches (0.5) are for people to judge.
+ * An import links a row to a known person without anyone confirming it, so it takes only evidence
+ * nine to one for her (the same exact name with the same birth date, or a shared document) — about
+ * 0.74 as a calibrated likelihood, where namesakes born the same year count against it; the intake
+ * screen's possible matches (DEFAULT_MATCH_THRESHOLD) are for people to judge.
  */
-export const IMPORT_LINK_THRESHOLD = 0.9;
+export const IMPORT_LINK_THRESHOLD = likelihoodOfEvidence(Math.log(9), 'corroborated');
 
 type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
 

@@ -63,6 +63,7 @@ export function personsMatrix(c: TenancyContext): RouteMatrix {
           const found = await ok(c.ngo.post('/api/persons/matches', query));
           expect(found.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(hidden);
           expect(JSON.stringify(found)).not.toContain(DEMO_PEOPLE[index]!.familyName);
+          expect(found.searchedOnlyVisible).toBe(true);
           const own = await ok(c.socialworker.post('/api/persons/matches', query));
           expect(own.candidates[0].personId).toBe(hidden);
         }

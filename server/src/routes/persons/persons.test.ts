@@ -87,8 +87,15 @@ describe('POST /api/persons/matches', () => {
     const { candidates } = response.body;
     expect(candidates[0].personId).toBe(wilawan.personId);
     expect(candidates[0].names).toEqual(expect.arrayContaining(['Wilawan Thongchai', 'วิลาวัลย์ ทองชัย']));
-    const codes = candidates[0].reasons.map((reason: { code: string }) => reason.code);
-    expect(codes).toEqual(expect.arrayContaining(['name_order_differs', 'birth_date_same', 'citizenship_same']));
+    expect(candidates[0].reasons).toEqual([
+      { code: 'name_same' },
+      { code: 'name_order_differs' },
+      { code: 'birth_year_same' },
+      { code: 'birth_date_same' },
+      { code: 'citizenship_same' },
+    ]);
+    // Other agencies hold persons this caseworker may not read: the answer says the search was limited.
+    expect(response.body.searchedOnlyVisible).toBe(true);
     expect(candidates[0].cases).toEqual([{ id: wilawan.caseId, reference: expect.any(String), status: 'Active' }]);
     const scores = candidates.map((candidate: { score: number }) => candidate.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -105,6 +112,28 @@ describe('POST /api/persons/matches', () => {
     const byDocument = await match(socialworker, { name: 'W. Thongchai', documentNumber: '3509900123451' });
     expect(byDocument.body.candidates[0].personId).toBe(wilawan.personId);
     expect(byDocument.body.candidates[0].reasons[0]).toEqual({ code: 'same_document' });
+  });
+
+  it('says how a name heard in Thai script meets the same name recorded in Burmese script, with one likelihood', async () => {
+    const recorded = await openCase(socialworker, {
+      givenName: 'Hnin Hnin Wai',
+      nameAsWritten: 'နှင်းနှင်းဝေ',
+      birthDate: '1996-09-12',
+      citizenship: ['MM'],
+    });
+    const response = await match(socialworker, { name: 'หนิ่นหนิ่นเว', birthdate: '1996-09-12', citizenship: 'MM', gender: 'Feminine' });
+    expect(response.status).toBe(200);
+    const [found] = response.body.candidates;
+    expect(found.personId).toBe(recorded.personId);
+    expect(found.score).toBeGreaterThanOrEqual(0.9);
+    expect(found.reasons[0]).toMatchObject({ code: 'name_sounds_same', queryScript: 'thai' });
+    expect(['burmese', 'latin']).toContain(found.reasons[0].candidateScript);
+    expect(found.reasons.map((reason: { code: string }) => reason.code)).toEqual(
+      expect.arrayContaining(['birth_date_same', 'citizenship_same']),
+    );
+    // One number only: no reason carries a similarity of its own.
+    expect(JSON.stringify(found.reasons)).not.toMatch(/similarity|\d\.\d/u);
+    expect(Object.keys(response.body).sort()).toEqual(['candidates', 'searchedOnlyVisible']);
   });
 
   it('shows each agency only its own side: the NGO finds its record and not Chiang Rai’s', async () => {
@@ -126,6 +155,8 @@ describe('POST /api/persons/matches', () => {
     expect(byShelter.status).toBe(200);
     expect(byShelter.body.candidates.map((candidate: { personId: string }) => candidate.personId)).not.toContain(personId);
     expect(JSON.stringify(byShelter.body)).not.toContain('birth_date_same');
+    expect(JSON.stringify(byShelter.body)).not.toContain('name_same');
+    expect(byShelter.body.searchedOnlyVisible).toBe(true);
     // The psychologist's role reads no identity: no name search at all.
     expectProblem(await match(psychologist, query), 403, 'forbidden');
 

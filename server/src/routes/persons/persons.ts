@@ -8,7 +8,7 @@ import { recordAudit } from '../../audit/record.js';
 import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { decideMergeRequest, mergePersons, unmergePersons } from '../../commands/mergePersons.js';
 import { asActor } from '../../db/actorContext.js';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { agencies, cases, personMergeRequests, personMerges, persons } from '../../db/schema/index.js';
 import { loadCaseViews } from '../../db/visibleCases.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
@@ -167,7 +167,8 @@ export function personRoutes(app: FastifyInstance, { database, keyRing }: AppDep
           namesShown: candidates.filter((candidate) => named.has(candidate.personId)).map((candidate) => candidate.personId),
         },
       });
-      return { candidates };
+      const [scope] = rowsOf<{ limited: boolean }>(await tx.execute(sql`select app_identity_search_limited() as limited`));
+      return { candidates, searchedOnlyVisible: scope?.limited ?? true };
     });
   });
 

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { Gender, MatchReason, PersonMatchCandidate } from '@seamless/contracts';
+import { type Gender, type MatchReason, matchLikelihoodOf, type PersonMatchCandidate } from '@seamless/contracts';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -54,10 +54,17 @@ function matchQuery(props: PossibleMatchesPanelProps): PersonMatchQuery | null {
   };
 }
 
+/** Bar colour by likelihood band: the same scale as the words beside it. */
+const BAND_COLOURS = { very_likely: 'red', likely: 'orange', possible: 'yellow', unlikely: 'gray' } as const;
+
 function ReasonText({ reason }: { reason: MatchReason }) {
   const { t } = useTranslation();
-  // The reason's own parameters (similarity, count, difference) fill the catalogue's message.
-  return <>{t(`matching.reason.${reason.code}`, { ...reason })}</>;
+  // The reason's own parameters (difference, parts) fill the catalogue's message; scripts are named in the reader's language.
+  const scripts =
+    'queryScript' in reason
+      ? { queryScript: t(`matching.script.${reason.queryScript}`), candidateScript: t(`matching.script.${reason.candidateScript}`) }
+      : {};
+  return <>{t(`matching.reason.${reason.code}`, { ...reason, ...scripts })}</>;
 }
 
 interface CandidateCardProps {
@@ -73,6 +80,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
   const countryName = useCountryName();
   const [primaryName, ...otherNames] = candidate.names;
   const percent = Math.round(candidate.score * 100);
+  const likelihood = matchLikelihoodOf(candidate.score);
   const returning = candidate.cases.some((kase) => CLOSED_STATUSES.has(kase.status));
   const forReasons = candidate.reasons.filter((reason) => !AGAINST.has(reason.code));
   const againstReasons = candidate.reasons.filter((reason) => AGAINST.has(reason.code));
@@ -101,8 +109,10 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
           </div>
           {picked && <Badge color="blue">{t('caseload.matches.picked')}</Badge>}
         </Group>
-        <Progress value={percent} size="sm" color={percent >= 80 ? 'red' : percent >= 50 ? 'orange' : 'gray'} aria-hidden="true" />
-        <Text size="xs">{t('matching.score', { score: candidate.score })}</Text>
+        <Progress value={percent} size="sm" color={BAND_COLOURS[likelihood]} aria-hidden="true" />
+        <Text size="xs" fw={600}>
+          {t(`matching.likelihood.${likelihood}`, { score: candidate.score })}
+        </Text>
         {returning && (
           <Alert color="grape" variant="light" p="xs" title={t('caseload.matches.returningTitle')}>
             <Text size="xs">{t('caseload.matches.returningText')}</Text>
@@ -194,9 +204,11 @@ export function PossibleMatchesPanel(props: PossibleMatchesPanelProps) {
       <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
         {status}
       </Text>
-      <Text size="xs" c="dimmed" mb="sm">
-        {t('matchingScope.note')}
-      </Text>
+      {settled && matches.data?.searchedOnlyVisible && (
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('matchingScope.note')}
+        </Text>
+      )}
       {settled && matches.isError && <ProblemAlert error={matches.error} />}
       <Stack gap="sm">
         {candidates.map((candidate) => (
