@@ -55,7 +55,10 @@ const envSchema = z.object({
   /** Server processes sharing the port (node:cluster); more than one needs DATABASE_URL. */
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** When the daily scans run (a cron expression on SCHEDULE_TIME_ZONE's clock); the digest follows at 06:30. */
-  DAILY_SCANS_CRON: z.string().regex(/^\S+( \S+){4}$/, 'a five-field cron expression such as "0 6 * * *"').default('0 6 * * *'),
+  DAILY_SCANS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a five-field cron expression such as "0 6 * * *"')
+    .default('0 6 * * *'),
   /** Shown on the sign-in page and in the user menu: who to call or write to for help (a phone, an address). */
   HELP_CONTACT: z.string().trim().min(1).max(300).optional(),
 });

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { INSTANCE_DOCUMENT_FORMAT, type InstanceDocument } from '@seamless/contracts';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
-import type { PublicJwk } from '../db/schema/federation.js';
 import { writeKeyFileOnce } from '../crypto/keyFileOnce.js';
+import type { PublicJwk } from '../db/schema/federation.js';
 
 const privateOkp = (curve: 'Ed25519' | 'X25519') =>
   z.object({ kty: z.literal('OKP'), crv: z.literal(curve), x: z.string().min(43), d: z.string().min(43) }).strict();

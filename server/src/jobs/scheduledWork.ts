@@ -13,7 +13,12 @@ import type { JobQueue } from './queue.js';
 
 const AFTER_SCANS = '30 6 * * *';
 
-export type ScheduledWorkDeps = { db: Db; keyRing: KeyRing; mailer: Mailer | null; log: FastifyBaseLogger; timeZone: string;
+export type ScheduledWorkDeps = {
+  db: Db;
+  keyRing: KeyRing;
+  mailer: Mailer | null;
+  log: FastifyBaseLogger;
+  timeZone: string;
   /** Before the first home visit of the day, on the deployment's own clock, unless the deployment chose otherwise. */
   dailyScansCron: string;
 };
