@@ -25,6 +25,7 @@ import { AppError, problemBody } from './http/problem.js';
 import { isRateLimitExempt, rateLimitKey } from './http/rateLimit.js';
 import { registerResponseHeaders } from './http/responseHeaders.js';
 import { isApiPath, registerSecurity } from './http/security.js';
+import { sharedRateLimitStore } from './http/sharedRateLimitStore.js';
 import { rejectImplausibleText } from './http/textGuard.js';
 import { webCacheControl } from './http/webAssets.js';
 import { openJobQueue } from './jobs/jobQueue.js';
@@ -108,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeWindow: '1 minute',
     keyGenerator: rateLimitKey,
     allowList: isRateLimitExempt,
+    // Several processes share one PostgreSQL, so they share its count; PGlite runs in one process only.
+    ...(database.kind === 'postgres' ? { store: sharedRateLimitStore(database.db) } : {}),
   });
   await app.register(fastifySwagger, {
     openapi: {
@@ -149,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     mailer: createMailer(database.db, mailSettingsFrom(process.env, config.seedDemo)),
     log: app.log,
     timeZone: config.scheduleTimeZone,
+    dailyScansCron: config.dailyScansCron,
   });
   // Refused case reads gathered for the audit trail are written before the database closes.
   app.addHook('onClose', () => flushDeniedReads(database.db));

@@ -19,6 +19,8 @@ export type BootstrapResult =
   | { kind: 'demo'; agencies: number; users: number; cases: number }
   | { kind: 'empty'; adminPassword: string };
 
+type BootstrapOptions = { seedDemo: boolean; demoPassword: string; instanceCountry: string };
+
 /**
  * Brings a database to a usable state: migrations, baseline lookups, and on an empty database
  * either the demo dataset or a single administrator to start from.
@@ -29,12 +31,15 @@ export type BootstrapResult =
  * schema, whose journal (drizzle's migrations table) is their record; a restart of the same release
  * skips them, unless the baseline is found incomplete (a boot that stopped between migrating and
  * seeding, or a new instance country).
+ *
+ * Processes started together against one PostgreSQL take turns: the first migrates and seeds, the
+ * others find it done.
  */
-export async function bootstrapDatabase(
-  database: DatabaseHandle,
-  keyRing: KeyRing,
-  options: { seedDemo: boolean; demoPassword: string; instanceCountry: string },
-): Promise<BootstrapResult> {
+export function bootstrapDatabase(database: DatabaseHandle, keyRing: KeyRing, options: BootstrapOptions): Promise<BootstrapResult> {
+  return database.exclusively('seamless:bootstrap', () => migrateAndSeed(database, keyRing, options));
+}
+
+async function migrateAndSeed(database: DatabaseHandle, keyRing: KeyRing, options: BootstrapOptions): Promise<BootstrapResult> {
   const migrationsBefore = await appliedMigrations(database.db);
   await database.migrate();
   const migrated = (await appliedMigrations(database.db)) > migrationsBefore;

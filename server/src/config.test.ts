@@ -18,6 +18,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ SEED_DEMO: 'sometimes' })).toThrow(/SEED_DEMO/);
   });
 
+  it('refuses several worker processes on the embedded database, which one process opens', () => {
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS: 2 processes need a PostgreSQL server \(DATABASE_URL\)/);
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://db.example/seamless' }).workers).toBe(2);
+    expect(loadConfig({}).workers).toBe(1);
+  });
+
   it('runs daily work on the Bangkok clock unless another IANA zone is named', () => {
     expect(loadConfig({}).scheduleTimeZone).toBe('Asia/Bangkok');
     expect(loadConfig({ SCHEDULE_TIME_ZONE: 'Asia/Yangon' }).scheduleTimeZone).toBe('Asia/Yangon');

@@ -52,6 +52,13 @@ const envSchema = z.object({
   FEDERATION_RETRY_SECONDS: z.coerce.number().min(0.05).max(3600).default(15),
   /** How long a sealed packet stays valid (a file carried across the border may take days). */
   FEDERATION_PACKET_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Server processes sharing the port (node:cluster); more than one needs DATABASE_URL. */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  /** When the daily scans run (a cron expression on SCHEDULE_TIME_ZONE's clock); the digest follows at 06:30. */
+  DAILY_SCANS_CRON: z
+    .string()
+    .regex(/^\S+( \S+){4}$/, 'a five-field cron expression such as "0 6 * * *"')
+    .default('0 6 * * *'),
   /** Shown on the sign-in page and in the user menu: who to call or write to for help (a phone, an address). */
   HELP_CONTACT: z.string().trim().min(1).max(300).optional(),
 });
@@ -90,6 +97,9 @@ export type Config = {
   federationRetrySeconds: number;
   federationPacketDays: number;
   helpContact: string | null;
+  /** How many server processes share the port; one on the embedded database, which only one process may open. */
+  workers: number;
+  dailyScansCron: string;
 };
 
 const PROXY_ADDRESS = /^[0-9a-fA-F:.]+(\/\d{1,3})?$/;
@@ -113,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (typeof trustProxy === 'string') throw new Error(`Invalid configuration: ${trustProxy}`);
+  if (e.WORKERS > 1 && !e.DATABASE_URL) {
+    throw new Error(
+      `Invalid configuration: WORKERS: ${e.WORKERS} processes need a PostgreSQL server (DATABASE_URL); the embedded database serves one process only`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -141,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     federationRetrySeconds: e.FEDERATION_RETRY_SECONDS,
     federationPacketDays: e.FEDERATION_PACKET_DAYS,
     helpContact: e.HELP_CONTACT ?? null,
+    workers: e.WORKERS,
+    dailyScansCron: e.DAILY_SCANS_CRON,
     webDist: path.resolve(e.WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url))),
   };
 }

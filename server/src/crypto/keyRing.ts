@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeKeyFileOnce } from './keyFileOnce.js';
 
 const key32 = z.string().refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
 
@@ -197,8 +198,8 @@ export type KeyRingSource = { keyRing: KeyRing; generatedAt?: string };
 export function loadKeyRing(options: { json?: string; dataDir: string }): KeyRingSource {
   if (options.json) return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(options.json))) };
   const file = demoKeyFilePath(options.dataDir);
-  if (fs.existsSync(file)) return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))) };
   fs.mkdirSync(options.dataDir, { recursive: true });
-  fs.writeFileSync(file, JSON.stringify(generateKeyRingFile(), null, 2), { mode: 0o600 });
-  return { keyRing: new KeyRing(keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))), generatedAt: file };
+  const created = writeKeyFileOnce(file, () => JSON.stringify(generateKeyRingFile(), null, 2));
+  const keyRing = new KeyRing(keyRingFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  return created ? { keyRing, generatedAt: file } : { keyRing };
 }

@@ -22,6 +22,12 @@ export type DatabaseHandle = {
   db: Db;
   kind: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process holding this database runs work of the same name: on
+   * PostgreSQL under a session advisory lock (processes started together migrate one at a time);
+   * PGlite is opened by one process only.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -45,6 +51,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder }),
+      async exclusively(name, work) {
+        const holder = await pool.connect();
+        try {
+          await holder.query('select pg_advisory_lock(hashtext($1))', [name]);
+          return await work();
+        } finally {
+          await holder.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+          holder.release();
+        }
+      },
       close: () => pool.end(),
     };
   }
@@ -55,6 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db: pgliteDb as unknown as Db,
     kind: 'pglite',
     migrate: () => migratePglite(pgliteDb, { migrationsFolder }),
+    exclusively: (_name, work) => work(),
     close: () => client.close(),
   };
 }

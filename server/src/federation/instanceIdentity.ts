@@ -4,6 +4,7 @@ import path from 'node:path';
 import { INSTANCE_DOCUMENT_FORMAT, type InstanceDocument } from '@seamless/contracts';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { z } from 'zod';
+import { writeKeyFileOnce } from '../crypto/keyFileOnce.js';
 import type { PublicJwk } from '../db/schema/federation.js';
 
 const privateOkp = (curve: 'Ed25519' | 'X25519') =>
@@ -186,7 +187,8 @@ export async function loadInstanceIdentity(options: {
   const file = instanceKeyFilePath(options.dataDir);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(await generateInstanceKeys(), null, 2), { mode: 0o600, flag: 'wx' });
+    const keys = JSON.stringify(await generateInstanceKeys(), null, 2);
+    writeKeyFileOnce(file, () => keys);
   }
   return InstanceIdentity.fromKeys(instanceKeysFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))), {
     ...describe,

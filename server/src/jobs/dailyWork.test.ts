@@ -178,7 +178,14 @@ describe('scheduled work', () => {
     const queue = new EmbeddedJobQueue({ db: t.database.db, now: () => clock, autoStart: false });
     const kept: string[] = [];
     const mailer = { kind: 'demo' as const, send: async (message: { to: string }) => void kept.push(message.to) };
-    await registerScheduledWork(queue, { db: t.database.db, keyRing: t.keyRing, mailer, log: t.app.log, timeZone: 'Asia/Bangkok' });
+    await registerScheduledWork(queue, {
+      db: t.database.db,
+      keyRing: t.keyRing,
+      mailer,
+      log: t.app.log,
+      timeZone: 'Asia/Bangkok',
+      dailyScansCron: '0 6 * * *',
+    });
     expect(await queue.runDue()).toBe(0);
     // The scan job judges visits by the real clock, as the handler does in production.
     const alerts = await asSystem(t.database.db, (tx) => dueAndMissedVisits(tx, new Date()));

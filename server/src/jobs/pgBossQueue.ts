@@ -13,6 +13,7 @@ export class PgBossJobQueue implements JobQueue {
   private constructor(
     private readonly boss: PgBoss,
     private readonly connection: { closed: boolean },
+    private readonly pool: pg.Pool,
   ) {}
 
   static async start(pool: pg.Pool, log?: FastifyBaseLogger): Promise<PgBossJobQueue> {
@@ -24,12 +25,28 @@ export class PgBossJobQueue implements JobQueue {
     const boss = new PgBoss({ db: { executeSql }, schema: 'pgboss' } as PgBoss.ConstructorOptions);
     boss.on('error', (error) => log?.error({ error: error.name }, 'job queue error'));
     await boss.start();
-    return new PgBossJobQueue(boss, connection);
+    return new PgBossJobQueue(boss, connection, pool);
   }
 
   private ensure(name: string) {
-    if (!this.queues.has(name)) this.queues.set(name, this.boss.createQueue(name, { name, policy: 'short' }));
+    if (!this.queues.has(name)) this.queues.set(name, this.createQueueOnce(name));
     return this.queues.get(name)!;
+  }
+
+  /**
+   * pg-boss creates a queue's partition table; processes starting together deadlock doing that
+   * for one name, so they take turns under an advisory lock and the later ones find it made.
+   */
+  private async createQueueOnce(name: string) {
+    if (await this.boss.getQueue(name)) return;
+    const holder = await this.pool.connect();
+    try {
+      await holder.query('select pg_advisory_lock(hashtext($1))', [`seamless:job-queue:${name}`]);
+      if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, policy: 'short' });
+    } finally {
+      await holder.query('select pg_advisory_unlock(hashtext($1))', [`seamless:job-queue:${name}`]).catch(() => undefined);
+      holder.release();
+    }
   }
 
   async send<T extends object>(name: string, data: T, options: JobOptions = {}): Promise<string | null> {

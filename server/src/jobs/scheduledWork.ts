@@ -11,11 +11,17 @@ import { scanDueTasks, scanUnverifiedContacts } from './dailyScans.js';
 import { endExpiredSharing } from './expiredSharing.js';
 import type { JobQueue } from './queue.js';
 
-/** Before the first home visit of the day, on the deployment's own clock. */
-const EARLY_MORNING = '0 6 * * *';
 const AFTER_SCANS = '30 6 * * *';
 
-export type ScheduledWorkDeps = { db: Db; keyRing: KeyRing; mailer: Mailer | null; log: FastifyBaseLogger; timeZone: string };
+export type ScheduledWorkDeps = {
+  db: Db;
+  keyRing: KeyRing;
+  mailer: Mailer | null;
+  log: FastifyBaseLogger;
+  timeZone: string;
+  /** Before the first home visit of the day, on the deployment's own clock, unless the deployment chose otherwise. */
+  dailyScansCron: string;
+};
 
 /**
  * The daily work of issue 11, on the queue: scans first, the digest after them. Referral answers,
@@ -33,7 +39,7 @@ export async function registerScheduledWork(queue: JobQueue, deps: ScheduledWork
     const stays = await asSystem(deps.db, (tx) => scanAdmissionsEnding(tx, now));
     deps.log.info({ sharingEnded, separated, tasks, visits, contacts, stays }, 'daily scans ended expired sharing and wrote notices');
   });
-  await queue.schedule('daily-scans', EARLY_MORNING, {}, { tz: deps.timeZone });
+  await queue.schedule('daily-scans', deps.dailyScansCron, {}, { tz: deps.timeZone });
   const { mailer } = deps;
   if (!mailer) return;
   await queue.work('daily-digest', async () => {

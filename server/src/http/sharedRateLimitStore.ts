@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../db/client.js';
+
+/** Windows that ended longer ago than this are deleted, by whichever process notices first. */
+const PRUNE_EVERY_MS = 60_000;
+
+type Counted = { current: number; ttl: number };
+type Limits = { routeInfo?: { method?: string | string[]; url?: string }; max?: unknown; timeWindow?: unknown };
+
+/**
+ * A route's own limit counts apart from the global one (as the in-memory store's children do);
+ * the namespace is what every process derives alike from the route, never a registration order.
+ */
+function namespaceOf(limits: Limits): string {
+  const method = [limits.routeInfo?.method ?? ''].flat().join(',');
+  return `${method} ${limits.routeInfo?.url ?? ''}|${String(limits.max)}|${String(limits.timeWindow)}`;
+}
+
+/**
+ * @fastify/rate-limit's store on PostgreSQL, so the budget of a key holds across every server
+ * process: fixed windows, one row per hashed key and window, counted by one upsert.
+ */
+export function sharedRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
+  let lastPrunedAt = 0;
+
+  async function count(namespace: string, key: string, timeWindow: number): Promise<Counted> {
+    const keyHash = createHash('sha256').update(`${namespace}\u0000${key}`).digest('base64url');
+    const now = Date.now();
+    const windowStart = now - (now % timeWindow);
+    const result = await db.execute(sql`
+      insert into rate_limit_hits (key_hash, window_start, window_end, hits)
+      values (${keyHash}, to_timestamp(${windowStart / 1000}), to_timestamp(${(windowStart + timeWindow) / 1000}), 1)
+      on conflict (key_hash, window_start) do update set hits = rate_limit_hits.hits + 1
+      returning hits`);
+    if (now - lastPrunedAt > PRUNE_EVERY_MS) {
+      lastPrunedAt = now;
+      await db.execute(sql`delete from rate_limit_hits where window_end < now()`);
+    }
+    return { current: Number(rowsOf<{ hits: number }>(result)[0]?.hits), ttl: windowStart + timeWindow - now };
+  }
+
+  class SharedRateLimitStore implements FastifyRateLimitStore {
+    private readonly namespace: string;
+
+    constructor(limits: object) {
+      this.namespace = namespaceOf(limits as Limits);
+    }
+
+    incr(key: string, callback: (error: Error | null, result?: Counted) => void, timeWindow: number) {
+      count(this.namespace, key, timeWindow).then(
+        (counted) => callback(null, counted),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(routeOptions: object): FastifyRateLimitStore {
+      return new SharedRateLimitStore(routeOptions);
+    }
+  }
+  return SharedRateLimitStore;
+}
