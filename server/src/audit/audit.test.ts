@@ -64,18 +64,18 @@ describe('audit trail', () => {
     const fresh = await startTestApp();
     try {
       // Events link within their chain: the deleted one's successor is the next event of its chain.
-      const [{ seq, next } = { seq: 0, next: 0 }] = rowsOf<{ seq: number; next: number }>(
+      const [link] = rowsOf<{ seq: number; next: number }>(
         await fresh.database.db.execute(sql`select seq::int as seq, next::int as next from (
           select seq, lead(seq) over (partition by chain order by seq) as next from audit_events) linked
           where next is not null order by seq limit 1`),
       );
       await fresh.database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table audit_events disable trigger audit_events_no_change`);
-        await tx.execute(sql`delete from audit_events where seq = ${seq}`);
+        await tx.execute(sql`delete from audit_events where seq = ${link!.seq}`);
         await tx.execute(sql`alter table audit_events enable trigger audit_events_no_change`);
       });
       const verified = await (await fresh.login('admin')).get('/api/admin/audit/verify');
-      expect(verified.body).toMatchObject({ ok: false, firstBrokenSeq: next });
+      expect(verified.body).toMatchObject({ ok: false, firstBrokenSeq: link!.next });
     } finally {
       await fresh.close();
     }
