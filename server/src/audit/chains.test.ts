@@ -133,7 +133,7 @@ describe('audit chains', () => {
 
 describe.skipIf(!process.env.DATABASE_URL)('audit chains under concurrent writers (PostgreSQL)', () => {
   const WRITERS = 16;
-  const HOLD_SECONDS = 0.5;
+  const HOLD_SECONDS = 1;
 
   /** One writer's transaction: several events, then the transaction stays open as a slow command's would, holding its chain. */
   async function write(db: Db, requestId: string) {
@@ -157,8 +157,9 @@ describe.skipIf(!process.env.DATABASE_URL)('audit chains under concurrent writer
       await Promise.all(requestIds.map((requestId) => write(pool.db, requestId)));
       const together = performance.now() - started;
 
-      // One after another they would take WRITERS × HOLD_SECONDS; at once, about one.
-      expect(together).toBeLessThan(alone * 2);
+      // One after another they would take WRITERS times as long as one alone; at once, about one
+      // (three allows for two cores running sixteen transactions and the rest of the machine).
+      expect(together).toBeLessThan(alone * 3);
       const chainsOf = await Promise.all(
         requestIds.map(async (requestId) => (await rowsOfRequest(pool.db, requestId)).map((row) => row.chain)),
       );
