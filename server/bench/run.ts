@@ -4,6 +4,7 @@ import { cases, users } from '../src/db/schema/index.js';
 import { generateSyntheticSet, prng } from '../src/matching/synthetic/generate.js';
 import { loadSyntheticSet } from '../src/matching/synthetic/load.js';
 import { startTestApp } from '../test/harness.js';
+import { auditedWrites } from './auditedWrites.js';
 import { caseDetail } from './caseDetail.js';
 import { caseList } from './caseList.js';
 import { caseloadTasks } from './caseloadTasks.js';
@@ -36,6 +37,7 @@ const BENCHES: Bench[] = [
   caseloadTasks,
   federationDelivery,
   statisticsFigure,
+  auditedWrites,
 ];
 
 const args = process.argv.slice(2);

@@ -17,7 +17,7 @@ export const DEMO_PASSWORD = 'Seamless-demo-2026';
  * A fresh database for one test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by DATABASE_URL (how CI runs the same suite against a real server).
  */
-async function freshDatabase(): Promise<{ database: DatabaseHandle; drop: () => Promise<void> }> {
+async function freshDatabase(): Promise<{ database: DatabaseHandle; url?: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
@@ -33,6 +33,7 @@ async function freshDatabase(): Promise<{ database: DatabaseHandle; drop: () => 
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
@@ -50,13 +51,18 @@ export type TestApp = {
   /** The key ring's secrets, for tests that rotate keys. */
   keyRingFile: KeyRingFile;
   config: Config;
+  /**
+   * Another pool of `size` connections to the same database, for more transactions at once than
+   * the app's pool of 4 allows; on PGlite, its one connection (closing it leaves it open).
+   */
+  connections(size: number): Promise<DatabaseHandle>;
   client(): ApiClient;
   login(username: string, password?: string): Promise<ApiClient>;
   close(): Promise<void>;
 };
 
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const { database, drop } = await freshDatabase();
+  const { database, url, drop } = await freshDatabase();
   const keyRingFile = generateKeyRingFile('test1');
   const keyRing = new KeyRing(keyRingFile);
   // Each test app gets its own data directory (attachments), removed again by close().
@@ -82,6 +88,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     keyRingFile,
     config,
     client,
+    connections: async (size) => (url ? openDatabase({ databaseUrl: url, poolSize: size }) : { ...database, close: async () => undefined }),
     async login(username, password = DEMO_PASSWORD) {
       const c = client();
       const response = await c.post('/api/auth/login', { username, password });

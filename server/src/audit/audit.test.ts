@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../test/harness.js';
 import { asActor } from '../db/actorContext.js';
+import { rowsOf } from '../db/client.js';
 
 let t: TestApp;
 let admin: ApiClient;
@@ -62,13 +63,19 @@ describe('audit trail', () => {
   it('detects a deleted event by the broken link of the next one', async () => {
     const fresh = await startTestApp();
     try {
+      // Events link within their chain: the deleted one's successor is the next event of its chain.
+      const [link] = rowsOf<{ seq: number; next: number }>(
+        await fresh.database.db.execute(sql`select seq::int as seq, next::int as next from (
+          select seq, lead(seq) over (partition by chain order by seq) as next from audit_events) linked
+          where next is not null order by seq limit 1`),
+      );
       await fresh.database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table audit_events disable trigger audit_events_no_change`);
-        await tx.execute(sql`delete from audit_events where seq = 3`);
+        await tx.execute(sql`delete from audit_events where seq = ${link!.seq}`);
         await tx.execute(sql`alter table audit_events enable trigger audit_events_no_change`);
       });
       const verified = await (await fresh.login('admin')).get('/api/admin/audit/verify');
-      expect(verified.body).toMatchObject({ ok: false, firstBrokenSeq: 4 });
+      expect(verified.body).toMatchObject({ ok: false, firstBrokenSeq: link!.next });
     } finally {
       await fresh.close();
     }

@@ -45,7 +45,7 @@ function withoutValues(value: unknown, keepChanges: boolean): unknown {
 
 /**
  * Appends one event in the caller's transaction, so the trail and the change commit or roll
- * back together. The database links it into the hash chain (audit_append).
+ * back together. The database links it into the hash chain its transaction holds (audit_append).
  */
 export async function recordAudit(db: Queryable, context: AuditContext, event: AuditEventInput): Promise<void> {
   const actor = context.actor;
