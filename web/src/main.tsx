@@ -35,8 +35,9 @@ setUnauthenticatedHandler(() => {
 });
 
 async function start(): Promise<void> {
-  // The first paint waits for the reader's catalogue so no page ever flashes in the wrong language.
-  await initI18n();
+  // The first paint waits for the reader's catalogue so no page ever flashes in the wrong language;
+  // meanwhile the router asks who is signed in and fetches the first page's code.
+  await Promise.all([initI18n(), router.load()]);
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks the #root element');
   createRoot(container).render(

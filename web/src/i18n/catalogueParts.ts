@@ -1,10 +1,11 @@
 /**
  * Each language's catalogue comes in two parts. The first screens — signing in, the shell around
- * every page and the case list — read only the files named here: they make the `translation`
- * namespace, fetched before the first paint. The other files make the `pages` namespace, fetched
- * with the code of the first other page (routes/pageRoute.ts), so a cold sign-in on a slow phone
- * downloads about a third of the catalogue. A key missing from `translation` is looked up in
- * `pages` (i18n.ts sets it as the fallback namespace), so a component never names its part.
+ * every page, the dashboard and the case list — read only the files named here: they make the
+ * `translation` namespace, fetched before the first paint. The other files make the `pages`
+ * namespace, fetched with the code of the first other page (routes/pageComponent.ts), so a cold
+ * sign-in on a slow phone downloads about a third of the catalogue. A key missing from
+ * `translation` is looked up in `pages` (i18n.ts sets it as the fallback namespace), so a
+ * component never names its part.
  */
 export const FIRST_SCREEN_FILES: ReadonlySet<string> = new Set([
   'accessibility',
@@ -19,6 +20,7 @@ export const FIRST_SCREEN_FILES: ReadonlySet<string> = new Set([
   'layout',
   'notifications',
   'onboarding',
+  'statistics',
   'translation',
   'vocabulary',
 ]);

@@ -44,9 +44,11 @@ function reflectLanguageInDocument(language: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
-export async function initI18n(): Promise<void> {
+let initialised: Promise<unknown> | undefined;
+
+export function initI18n(): Promise<unknown> {
   i18next.on('languageChanged', reflectLanguageInDocument);
-  await i18next
+  initialised = i18next
     .use(lazyCatalogues)
     .use(initReactI18next)
     .use(numberFormatter)
@@ -61,14 +63,17 @@ export async function initI18n(): Promise<void> {
       interpolation: { escapeValue: false, alwaysFormat: true },
       react: { useSuspense: false },
     });
+  return initialised;
 }
 
 /**
  * The catalogue of every page but the first screens, in the current language; once loaded, a change
  * of language fetches it in the new language too before the language changes.
  */
-export function loadPageCatalogue(): Promise<void> {
-  return i18next.loadNamespaces('pages');
+export async function loadPageCatalogue(): Promise<void> {
+  // The router may fetch a page while the first part is still on its way (main.tsx starts both at once).
+  await initialised;
+  await i18next.loadNamespaces('pages');
 }
 
 /** Switches the interface language on this device; saving it to the account is the caller's concern. */

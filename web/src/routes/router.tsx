@@ -26,8 +26,8 @@ export interface RouterContext {
 /*
  * Page components are split into their own chunks and fetched on first visit (or on hover of a
  * link to them); only the shell, the router and the guards are in the entry bundle. The sign-in
- * page and the case list read only the first screens' catalogue; every other page waits for the
- * rest of it too (pageComponent).
+ * page, the dashboard and the case list read only the first screens' catalogue; every other page
+ * waits for the rest of it too (pageComponent).
  */
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -58,7 +58,7 @@ const signedInRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: '/',
-  component: pageComponent(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
+  component: lazyRouteComponent(() => import('../features/dashboard/DashboardPage'), 'DashboardPage'),
 });
 
 const accountRoute = createRoute({
