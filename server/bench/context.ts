@@ -44,6 +44,18 @@ export function budgetEntry(name: string, value: number, budget: number, unit: s
   return entry(name, `${metric ? `${metric}, ` : ''}budget: at least ${budget} ${unit}`, value, budget, unit, n);
 }
 
+/**
+ * A size or a time held against the most it may reach (issue 15's web budgets): the baseline is the
+ * budget, so a ratio of 1 or less passes. A miss fails the run as `budgetEntry` does.
+ */
+export function ceilingEntry(name: string, value: number, ceiling: number, unit: string, n: number, metric = ''): BenchEntry {
+  if (value > ceiling) {
+    console.error(`${name} ${metric}: ${value.toFixed(3)} ${unit} is over its budget of ${ceiling} ${unit}`);
+    process.exitCode = 1;
+  }
+  return entry(name, `${metric ? `${metric}, ` : ''}budget: at most ${ceiling} ${unit}`, value, ceiling, unit, n);
+}
+
 export function percentile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;

@@ -15,6 +15,7 @@ import { httpCaseRead } from './httpCaseRead.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
 import { statisticsFigure } from './statisticsFigure.js';
+import { webPageLoad } from './webPageLoad.js';
 
 /**
  * `npm run bench` (from the repository root or server/): starts the app over a fresh database —
@@ -34,6 +35,7 @@ const BENCHES: Bench[] = [
   caseloadTasks,
   federationDelivery,
   statisticsFigure,
+  webPageLoad,
 ];
 
 const args = process.argv.slice(2);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_SECTIONS } from './permissions.js';
 import { countryCode } from './person.js';
 import { plainText } from './plausibility.js';
-import { DELIVERY_STATUSES, INCOMING_STATUSES } from './vocabulary.js';
+import { DELIVERY_STATUSES } from './vocabulary.js';
 
 /**
  * DESIGN.md §5: country instances that trust each other exchange signed, encrypted packets. An
