@@ -29,8 +29,11 @@ async function throttle(page: Page): Promise<CDPSession> {
   return cdp;
 }
 
-/** The main thread has painted and run its queued work: a click now gets its answer. */
-const settled = (page: Page) => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+/**
+ * The main thread has painted and run its queued work: a click now gets its answer. Passed as text:
+ * it runs in the page, and the server's compiler knows no DOM.
+ */
+const settled = (page: Page) => page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))');
 
 /**
  * One cold visit in a fresh browser context: the case list asked for, the sign-in page shown
