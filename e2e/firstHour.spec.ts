@@ -173,7 +173,7 @@ for (const locale of ['th', 'my'] as Locale[]) {
     test('the data officer reads the national figures and finds the HTCDS import', async ({ browser }) => {
       test.setTimeout(120_000);
       const page = await signInWith(browser, 'th.data', locale, PHONE);
-      await openFromNavigation(page, t, t.statistics.nav);
+      await openFromNavigation(page, t, t.nav.statistics);
       await expect(page).toHaveURL(/\/statistics$/);
       const figures = page.getByRole('main').getByRole('table').first();
       await expect(figures).toBeVisible();
@@ -183,7 +183,7 @@ for (const locale of ['th', 'my'] as Locale[]) {
       await expectNoSidewaysScroll(page);
       await page.screenshot({ path: test.info().outputPath(`data-officer-${locale}-360.png`) });
 
-      await openFromNavigation(page, t, t.htcdsExchange.nav.import);
+      await openFromNavigation(page, t, t.nav.htcdsImport);
       await expect(page).toHaveURL(/\/data\/import/);
       await expect(page.locator('input[type=file]')).toBeAttached();
       await expectNoSidewaysScroll(page);

@@ -45,7 +45,7 @@ async function toolkitWorkbook(): Promise<Buffer> {
 test('th.data imports a toolkit workbook in Thai, checks it, imports it and finds the people in Latin letters', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await signIn(browser, 'th.data');
-  await page.getByRole('link', { name: label('htcdsExchange.nav.import') }).click();
+  await page.getByRole('link', { name: label('nav.htcdsImport') }).click();
   await expect(page.getByRole('heading', { name: label('htcdsExchange.import.title') })).toBeVisible();
 
   await page.getByLabel(label('htcdsExchange.import.file')).setInputFiles({

@@ -18,7 +18,7 @@ const sexLabel = (sex: (typeof SEXES)[number]) => (sex === 'unknown' ? label('co
 test('th.data enters an annual report’s figures by sex and reads them beside the computed ones', async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await signIn(browser, 'th.data');
-  await page.getByRole('link', { name: label('reconciliation.nav'), exact: true }).click();
+  await page.getByRole('link', { name: label('nav.reconciliation'), exact: true }).click();
   await expect(page.getByRole('heading', { name: label('reconciliation.title'), level: 1 })).toBeVisible();
 
   await pickOption(page, label('reconciliation.choice.agency'), MINISTRY);

@@ -35,7 +35,7 @@ test('th.officehead opens the cases behind a figure and the records behind a rep
   await listed.first().click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
 
-  await page.getByRole('link', { name: label('reconciliation.nav'), exact: true }).click();
+  await page.getByRole('link', { name: label('nav.reconciliation'), exact: true }).click();
   await pickOption(page, label('reconciliation.choice.agency'), CHIANG_RAI);
   await pickOption(page, label('statistics.figure'), label('statistics.key.cases_opened.name'));
   await pickOption(page, label('statistics.period.year'), THIS_YEAR);

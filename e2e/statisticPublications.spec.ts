@@ -14,7 +14,7 @@ const LAST_YEAR_BE = String(LAST_YEAR + 543);
 test('th.data downloads the global collection file of last year and opens the regional figures', async ({ browser }) => {
   test.setTimeout(90_000);
   const page = await signIn(browser, 'th.data');
-  await page.getByRole('link', { name: label('globalCollection.nav'), exact: true }).click();
+  await page.getByRole('link', { name: label('nav.globalCollection'), exact: true }).click();
   await expect(page.getByRole('heading', { name: label('globalCollection.title'), level: 1 })).toBeVisible();
   await pickOption(page, label('globalCollection.year'), LAST_YEAR_BE);
   const download = page.waitForEvent('download');
@@ -28,7 +28,7 @@ test('th.data downloads the global collection file of last year and opens the re
   expect(text).not.toMatch(/Persons identified/);
   expect(text).not.toMatch(/TH-[0-9A-Z]{6}/);
 
-  await page.getByRole('link', { name: label('regionalStatistics.nav'), exact: true }).click();
+  await page.getByRole('link', { name: label('nav.regionalStatistics'), exact: true }).click();
   await expect(page.getByRole('heading', { name: label('regionalStatistics.title'), level: 1 })).toBeVisible();
   await pickOption(page, label('statisticReports.generate.template'), label('statisticReports.template.asean_actip_annual'));
   await pickOption(page, label('statisticReports.generate.year'), LAST_YEAR_BE);

@@ -15,7 +15,7 @@ test('th.data filters the statistics to children in 2025 and downloads the annua
   test.setTimeout(120_000);
   const page = await signIn(browser, 'th.data');
   await page
-    .getByRole('link', { name: label('statistics.nav') })
+    .getByRole('link', { name: label('nav.statistics') })
     .first()
     .click();
   await expect(page.getByRole('heading', { name: label('statistics.title'), level: 1 })).toBeVisible();

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { cataloguePartOf } from './src/i18n/catalogueParts';
 
 /** The API server started by `npm run dev` at the repository root. */
 const apiTarget = 'http://localhost:8080';
@@ -48,31 +49,35 @@ export default defineConfig({
         manualPureFunctions: ['z'],
       },
       output: {
+        /*
+         * Only what a group names is gathered across the app; everything else is split where it is
+         * imported, so the entry carries only the Mantine components, router parts and contracts the
+         * first screens use, and each lazy page brings the rest it needs.
+         */
         codeSplitting: {
           groups: [
-            // Fetched after first paint (styles/fonts.ts); must not join the entry's vendor styles.
+            // One chunk per language and catalogue part (src/i18n/catalogueParts.ts) rather than one per file.
+            {
+              name: (id) => {
+                const file = cataloguePartOf(id);
+                return file && `catalogue-${file.language}-${file.part}`;
+              },
+              test: /[\\/]src[\\/]locales[\\/]/,
+              priority: 7,
+            },
             // Sets zod's jitless flag: as its own chunk it is evaluated before a zod chunk the entry imports.
             { name: 'csp', test: /src[\\/]csp[\\/]zodJitless/, priority: 6 },
+            // Fetched after first paint (styles/fonts.ts); must not join the entry's styles.
             { name: 'fonts-cjk', test: /@fontsource[\\/]noto-sans-(sc|jp)[\\/]/, priority: 5 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 4 },
-            { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-textarea-autosize)/, priority: 3 },
-            { name: 'tanstack', test: /node_modules[\\/]@tanstack[\\/]/, priority: 2 },
-            // Only forms validate, and forms live in lazy pages: keep zod out of the entry's vendor chunk.
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 2 },
             // Charts are drawn on lazy pages only (statistics, assessment trends): keep them out of the entry.
             // The province map's own parts stay with the map's lazy module, not in every bar chart's download.
             {
               name: 'echarts',
-              test: /node_modules[\\/](zrender|tslib|echarts(?![\\/]lib[\\/](chart[\\/]map|component[\\/]geo|coord[\\/]geo)))[\\/]/,
+              test: /node_modules[\\/](zrender|echarts(?![\\/]lib[\\/](chart[\\/]map|component[\\/]geo|coord[\\/]geo)))[\\/]/,
               priority: 2,
             },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 2 },
-            // CLDR data (lib/localeData.ts) is loaded only when the browser lacks the locale: it keeps chunks of its own.
-            {
-              name: 'vendor',
-              test: /node_modules[\\/](?!cldr-|echarts[\\/]lib[\\/](chart[\\/]map|component[\\/]geo|coord[\\/]geo))/,
-              priority: 1,
-            },
           ],
         },
       },

@@ -17,6 +17,7 @@ import { matchCalibration } from './matchCalibration.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
 import { statisticsFigure } from './statisticsFigure.js';
+import { webPageLoad } from './webPageLoad.js';
 
 /**
  * `npm run bench` (from the repository root or server/): starts the app over a fresh database —
@@ -38,6 +39,7 @@ const BENCHES: Bench[] = [
   federationDelivery,
   statisticsFigure,
   auditedWrites,
+  webPageLoad,
 ];
 
 const args = process.argv.slice(2);

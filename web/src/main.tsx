@@ -4,6 +4,7 @@ import './styles/global.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
+import i18next from 'i18next';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthenticatedHandler } from './api/client';
@@ -12,7 +13,7 @@ import { ConnectionBanner } from './components/ConnectionBanner';
 import { meQueryKey } from './features/auth/meQuery';
 import { initI18n } from './i18n/i18n';
 import { createAppRouter } from './routes/router';
-import { loadCjkFonts } from './styles/fonts';
+import { loadCjkFontsFor } from './styles/fonts';
 import { cssVariablesResolver, theme } from './styles/theme';
 
 /**
@@ -34,8 +35,9 @@ setUnauthenticatedHandler(() => {
 });
 
 async function start(): Promise<void> {
-  // The first paint waits for the reader's catalogue so no page ever flashes in the wrong language.
-  await initI18n();
+  // The first paint waits for the reader's catalogue so no page ever flashes in the wrong language;
+  // meanwhile the router asks who is signed in and fetches the first page's code.
+  await Promise.all([initI18n(), router.load()]);
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html lacks the #root element');
   createRoot(container).render(
@@ -53,7 +55,8 @@ async function start(): Promise<void> {
       </MantineProvider>
     </StrictMode>,
   );
-  void loadCjkFonts();
+  void loadCjkFontsFor(i18next.language);
+  i18next.on('languageChanged', (language) => void loadCjkFontsFor(language));
 }
 
 void start();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARE_PART_SECTIONS } from './careSections.js';
 import { isoDate } from './person.js';
-import { SERVICE_AREAS } from './serviceDirectory.js';
+import { SERVICE_AREAS } from './vocabulary.js';
 
 /** How the person agreed to her plan; a guardian agrees for a child. */
 export const CARE_PLAN_AGREEMENT_METHODS = ['signed', 'verbal', 'guardian'] as const;

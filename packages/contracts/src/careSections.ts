@@ -1,4 +1,4 @@
-import type { ServiceArea } from './serviceDirectory.js';
+import type { ServiceArea } from './vocabulary.js';
 
 /**
  * The parts of a case's care work by need-to-know section (DESIGN.md §4): what belongs to a

@@ -4,7 +4,7 @@ import { isoDate } from './person.js';
 import { plainText } from './plausibility.js';
 import { REFERRAL_URGENCIES } from './referrals.js';
 import { REPATRIATION_SIDES } from './repatriation.js';
-import { SERVICE_AREAS } from './serviceDirectory.js';
+import { SERVICE_AREAS } from './vocabulary.js';
 
 /**
  * A referral across a border (the region's Transnational Referral Mechanism): the agency that owns

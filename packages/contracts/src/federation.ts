@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_SECTIONS } from './permissions.js';
 import { countryCode } from './person.js';
 import { plainText } from './plausibility.js';
+import { DELIVERY_STATUSES } from './vocabulary.js';
 
 /**
  * DESIGN.md §5: country instances that trust each other exchange signed, encrypted packets. An
@@ -121,10 +122,6 @@ export const PACKET_VERSION = 1;
 export const RECEIPT_OUTCOMES = ['applied', 'held', 'duplicate', 'refused'] as const;
 export type ReceiptOutcome = (typeof RECEIPT_OUTCOMES)[number];
 
-/** `cancelled`: never sent, because the consent it relied on was withdrawn first; its content is dropped. */
-export const DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
-
 /** Why a packet was turned away before anything of it was applied (logged and alerted). */
 export const PACKET_REJECTIONS = [
   'malformed',
@@ -142,10 +139,6 @@ export type PacketRejection = (typeof PACKET_REJECTIONS)[number];
 /** Content that arrived intact and signed, but that the receiver will not apply. */
 export const PACKET_REFUSALS = ['consent_not_covering', 'consent_withdrawn', 'unknown_thread', 'out_of_step', 'invalid_content'] as const;
 export type PacketRefusal = (typeof PACKET_REFUSALS)[number];
-
-/** Where a received packet stands: applied, refused by its content, or held for an earlier packet of its thread. */
-export const INCOMING_STATUSES = ['waiting', 'applied', 'refused'] as const;
-export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
 
 /** Every status a packet can have in the delivery monitor, sent or received. */
 export const PACKET_STATUSES = [...DELIVERY_STATUSES, 'waiting', 'applied'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CASE_SECTIONS } from './permissions.js';
 import { isoDate } from './person.js';
 import { plainText } from './plausibility.js';
-import { SERVICE_AREAS } from './serviceDirectory.js';
+import { SERVICE_AREAS } from './vocabulary.js';
 
 export const REFERRAL_KINDS = ['referral', 'transfer'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];

@@ -5,10 +5,10 @@
  * table per figure, a column per country.
  */
 import { z } from 'zod';
-import { DELIVERY_STATUSES } from './federation.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { REPORT_TEMPLATE_KEYS, type ReportTemplate, reportRequestSchema } from './statisticReports.js';
 import { STATISTIC_BREAKDOWNS, STATISTIC_KEYS, STATISTIC_UNITS } from './statisticVocabulary.js';
+import { DELIVERY_STATUSES } from './vocabulary.js';
 
 const template = z.enum(REPORT_TEMPLATE_KEYS as [ReportTemplate, ...ReportTemplate[]]);
 

@@ -2,30 +2,11 @@ import { z } from 'zod';
 import { ORGANISATION_TYPES } from './htcds.js';
 import { pageOf } from './pagination.js';
 import { countryCode, plainText } from './plausibility.js';
-import { SPOKEN_LANGUAGES } from './vocabulary.js';
-
-/** The ten service areas of the directory (DESIGN.md §2 step 7), also what a referral asks for. */
-export const SERVICE_AREAS = [
-  'safe_housing',
-  'medical',
-  'psychosocial',
-  'education_life_skills',
-  'economic_empowerment',
-  'administrative',
-  'legal',
-  'safety_security',
-  'family_tracing_mediation',
-  'case_management',
-] as const;
-export type ServiceArea = (typeof SERVICE_AREAS)[number];
+import { DIRECTORY_TARGET_SEXES, SERVICE_AREAS, SPOKEN_LANGUAGES } from './vocabulary.js';
 
 /** HTCDS organisation types plus the international organisations that run much of the region's support. */
 export const DIRECTORY_ORGANISATION_TYPES = [...ORGANISATION_TYPES, 'InternationalOrganisation'] as const;
 export type DirectoryOrganisationType = (typeof DIRECTORY_ORGANISATION_TYPES)[number];
-
-/** Whom a service takes; none listed means everyone. */
-export const DIRECTORY_TARGET_SEXES = ['female', 'male'] as const;
-export type DirectoryTargetSex = (typeof DIRECTORY_TARGET_SEXES)[number];
 
 /** A contact unverified for this many days is flagged for checking (about six months). */
 export const CONTACT_VERIFICATION_DAYS = 183;

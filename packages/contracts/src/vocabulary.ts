@@ -556,3 +556,30 @@ export const HTCDS_PICKLIST_VALUES = {
   cas_ReasonForOutgoingReferral: REFERRAL_REASONS,
   spl_Type: SUPPORT_PLAN_TYPES,
 } as const satisfies Partial<Record<HtcdsFieldName, readonly string[]>>;
+
+/** The ten service areas of the directory (DESIGN.md §2 step 7), also what a referral asks for. */
+export const SERVICE_AREAS = [
+  'safe_housing',
+  'medical',
+  'psychosocial',
+  'education_life_skills',
+  'economic_empowerment',
+  'administrative',
+  'legal',
+  'safety_security',
+  'family_tracing_mediation',
+  'case_management',
+] as const;
+export type ServiceArea = (typeof SERVICE_AREAS)[number];
+
+/** Whom a service takes; none listed means everyone. */
+export const DIRECTORY_TARGET_SEXES = ['female', 'male'] as const;
+export type DirectoryTargetSex = (typeof DIRECTORY_TARGET_SEXES)[number];
+
+/** `cancelled`: never sent, because the consent it relied on was withdrawn first; its content is dropped. */
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'refused', 'rejected', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Where a received packet stands: applied, refused by its content, or held for an earlier packet of its thread. */
+export const INCOMING_STATUSES = ['waiting', 'applied', 'refused'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];

@@ -39,15 +39,20 @@ describe('the web bundle', () => {
     expect(brotli.headers.get('content-encoding')).toBe('br');
     expect(brotli.headers.get('content-type')).toMatch(/javascript/);
     expect(brotli.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // A shared cache must not hand the Brotli bytes to a client that asked for gzip or nothing.
+    expect(brotli.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(Number(brotli.headers.get('content-length'))).toBe(fs.statSync(path.join(webDist, 'assets', 'index-Ab12Cd34.js.br')).size);
     expect(await brotli.text()).toBe(SCRIPT);
 
     const gzip = await get('/assets/index-Ab12Cd34.js', { 'accept-encoding': 'gzip' });
     expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    expect(gzip.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(Number(gzip.headers.get('content-length'))).toBe(fs.statSync(path.join(webDist, 'assets', 'index-Ab12Cd34.js.gz')).size);
     expect(await gzip.text()).toBe(SCRIPT);
 
     const plain = await get('/assets/index-Ab12Cd34.js', { 'accept-encoding': 'identity' });
     expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(plain.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await plain.text()).toBe(SCRIPT);
   });

@@ -17,6 +17,7 @@ import { validateStatisticsSearch } from '../features/statistics/statisticsSearc
 import { validateUserListSearch } from '../features/users/userListSearch';
 import { redirectParam } from '../lib/searchParams';
 import { requireAnyPermission, requireSignedIn } from './guards';
+import { pageComponent } from './pageComponent';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -24,7 +25,9 @@ export interface RouterContext {
 
 /*
  * Page components are split into their own chunks and fetched on first visit (or on hover of a
- * link to them); only the shell, the router and the guards are in the entry bundle.
+ * link to them); only the shell, the router and the guards are in the entry bundle. The sign-in
+ * page, the dashboard and the case list read only the first screens' catalogue; every other page
+ * waits for the rest of it too (pageComponent).
  */
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -61,19 +64,19 @@ const dashboardRoute = createRoute({
 const accountRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'account',
-  component: lazyRouteComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
+  component: pageComponent(() => import('../features/account/AccountPage'), 'AccountPage'),
 });
 
 const guideRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'guide',
-  component: lazyRouteComponent(() => import('../features/onboarding/GuidePage'), 'GuideIndexPage'),
+  component: pageComponent(() => import('../features/onboarding/GuidePage'), 'GuideIndexPage'),
 });
 
 const roleGuideRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'guide/$role',
-  component: lazyRouteComponent(() => import('../features/onboarding/GuidePage'), 'RoleGuidePage'),
+  component: pageComponent(() => import('../features/onboarding/GuidePage'), 'RoleGuidePage'),
 });
 
 const casesRoute = createRoute({
@@ -88,21 +91,21 @@ const intakeRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases/new',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:create']),
-  component: lazyRouteComponent(() => import('../features/intake/IntakePage'), 'IntakePage'),
+  component: pageComponent(() => import('../features/intake/IntakePage'), 'IntakePage'),
 });
 
 const caseRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cases/$caseId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
-  component: lazyRouteComponent(() => import('../features/cases/CasePage'), 'CasePage'),
+  component: pageComponent(() => import('../features/cases/CasePage'), 'CasePage'),
 });
 
 const agenciesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/agencies',
   validateSearch: validateAgencyListSearch,
-  component: lazyRouteComponent(() => import('../features/agencies/AgenciesPage'), 'AgenciesPage'),
+  component: pageComponent(() => import('../features/agencies/AgenciesPage'), 'AgenciesPage'),
 });
 
 const usersRoute = createRoute({
@@ -110,14 +113,14 @@ const usersRoute = createRoute({
   path: 'admin/users',
   validateSearch: validateUserListSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:users', 'admin:users:all_agencies']),
-  component: lazyRouteComponent(() => import('../features/users/UsersPage'), 'UsersPage'),
+  component: pageComponent(() => import('../features/users/UsersPage'), 'UsersPage'),
 });
 
 const rolesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/roles',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:roles']),
-  component: lazyRouteComponent(() => import('../features/roles/RolesPage'), 'RolesPage'),
+  component: pageComponent(() => import('../features/roles/RolesPage'), 'RolesPage'),
 });
 
 const auditRoute = createRoute({
@@ -125,7 +128,7 @@ const auditRoute = createRoute({
   path: 'admin/audit',
   validateSearch: validateAuditSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:audit']),
-  component: lazyRouteComponent(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'),
+  component: pageComponent(() => import('../features/audit/AuditLogPage'), 'AuditLogPage'),
 });
 
 const formsRoute = createRoute({
@@ -133,21 +136,21 @@ const formsRoute = createRoute({
   path: 'admin/forms',
   validateSearch: validateConfigurationSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
-  component: lazyRouteComponent(() => import('../features/configuration/FormsAndPicklistsPage'), 'FormsAndPicklistsPage'),
+  component: pageComponent(() => import('../features/configuration/FormsAndPicklistsPage'), 'FormsAndPicklistsPage'),
 });
 
 const formEditorRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/forms/$formId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
-  component: lazyRouteComponent(() => import('../features/configuration/FormEditorPage'), 'FormEditorPage'),
+  component: pageComponent(() => import('../features/configuration/FormEditorPage'), 'FormEditorPage'),
 });
 
 const picklistEditorRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/picklists/$listId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
-  component: lazyRouteComponent(() => import('../features/configuration/PicklistEditorPage'), 'PicklistEditorPage'),
+  component: pageComponent(() => import('../features/configuration/PicklistEditorPage'), 'PicklistEditorPage'),
 });
 
 const breakGlassRoute = createRoute({
@@ -155,21 +158,21 @@ const breakGlassRoute = createRoute({
   path: 'admin/break-glass',
   validateSearch: validateBreakGlassSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:audit']),
-  component: lazyRouteComponent(() => import('../features/breakGlass/BreakGlassPage'), 'BreakGlassPage'),
+  component: pageComponent(() => import('../features/breakGlass/BreakGlassPage'), 'BreakGlassPage'),
 });
 
 const followUpPoliciesRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/follow-up-policies',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
-  component: lazyRouteComponent(() => import('../features/followUp/FollowUpPoliciesPage'), 'FollowUpPoliciesPage'),
+  component: pageComponent(() => import('../features/followUp/FollowUpPoliciesPage'), 'FollowUpPoliciesPage'),
 });
 
 const assessmentInstrumentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/assessment-instruments',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:forms']),
-  component: lazyRouteComponent(() => import('../features/assessments/InstrumentsPage'), 'InstrumentsPage'),
+  component: pageComponent(() => import('../features/assessments/InstrumentsPage'), 'InstrumentsPage'),
 });
 
 const personMergesRoute = createRoute({
@@ -177,7 +180,7 @@ const personMergesRoute = createRoute({
   path: 'admin/person-merges',
   validateSearch: validatePersonMergeSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:persons']),
-  component: lazyRouteComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
+  component: pageComponent(() => import('../features/personMerges/PersonMergesPage'), 'PersonMergesPage'),
 });
 
 const federationRoute = createRoute({
@@ -185,84 +188,84 @@ const federationRoute = createRoute({
   path: 'admin/federation',
   validateSearch: validateFederationSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:federation']),
-  component: lazyRouteComponent(() => import('../features/federation/FederationPage'), 'FederationPage'),
+  component: pageComponent(() => import('../features/federation/FederationPage'), 'FederationPage'),
 });
 
 const demoMailRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'admin/mail',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['admin:users:all_agencies']),
-  component: lazyRouteComponent(() => import('../features/notifications/DemoMailPage'), 'DemoMailPage'),
+  component: pageComponent(() => import('../features/notifications/DemoMailPage'), 'DemoMailPage'),
 });
 
 const mergeRequestsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'merge-requests',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:update', 'admin:persons']),
-  component: lazyRouteComponent(() => import('../features/mergeRequests/MergeRequestsPage'), 'MergeRequestsPage'),
+  component: pageComponent(() => import('../features/mergeRequests/MergeRequestsPage'), 'MergeRequestsPage'),
 });
 
 const referralsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'referrals',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:update']),
-  component: lazyRouteComponent(() => import('../features/referrals/ReferralsInboxPage'), 'ReferralsInboxPage'),
+  component: pageComponent(() => import('../features/referrals/ReferralsInboxPage'), 'ReferralsInboxPage'),
 });
 
 const meetingsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'meetings',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
-  component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingsPage'), 'MeetingsPage'),
+  component: pageComponent(() => import('../features/caseMeetings/MeetingsPage'), 'MeetingsPage'),
 });
 
 const meetingRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'meetings/$meetingId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read']),
-  component: lazyRouteComponent(() => import('../features/caseMeetings/MeetingPage'), 'MeetingPage'),
+  component: pageComponent(() => import('../features/caseMeetings/MeetingPage'), 'MeetingPage'),
 });
 
 const repatriationsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'repatriations',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
-  component: lazyRouteComponent(() => import('../features/repatriation/RepatriationsPage'), 'RepatriationsPage'),
+  component: pageComponent(() => import('../features/repatriation/RepatriationsPage'), 'RepatriationsPage'),
 });
 
 const repatriationRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'repatriations/$repatriationId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
-  component: lazyRouteComponent(() => import('../features/repatriation/RepatriationPage'), 'RepatriationPage'),
+  component: pageComponent(() => import('../features/repatriation/RepatriationPage'), 'RepatriationPage'),
 });
 
 const crossBorderReferralsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cross-border-referrals',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
-  component: lazyRouteComponent(() => import('../features/crossBorderReferral/CrossBorderReferralsPage'), 'CrossBorderReferralsPage'),
+  component: pageComponent(() => import('../features/crossBorderReferral/CrossBorderReferralsPage'), 'CrossBorderReferralsPage'),
 });
 
 const crossBorderReferralRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'cross-border-referrals/$referralId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['repatriation:manage']),
-  component: lazyRouteComponent(() => import('../features/crossBorderReferral/CrossBorderReferralPage'), 'CrossBorderReferralPage'),
+  component: pageComponent(() => import('../features/crossBorderReferral/CrossBorderReferralPage'), 'CrossBorderReferralPage'),
 });
 
 const sheltersRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'shelters',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read', 'shelter:manage']),
-  component: lazyRouteComponent(() => import('../features/shelters/SheltersPage'), 'SheltersPage'),
+  component: pageComponent(() => import('../features/shelters/SheltersPage'), 'SheltersPage'),
 });
 
 const shelterRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'shelters/$shelterId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['case:read', 'shelter:manage']),
-  component: lazyRouteComponent(() => import('../features/shelters/ShelterPage'), 'ShelterPage'),
+  component: pageComponent(() => import('../features/shelters/ShelterPage'), 'ShelterPage'),
 });
 
 // The service directory holds no victim data: every signed-in user finds help in it.
@@ -270,13 +273,13 @@ const directoryRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'directory',
   validateSearch: validateDirectorySearch,
-  component: lazyRouteComponent(() => import('../features/serviceDirectory/DirectoryPage'), 'DirectoryPage'),
+  component: pageComponent(() => import('../features/serviceDirectory/DirectoryPage'), 'DirectoryPage'),
 });
 
 const directoryOrganisationRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'directory/$organisationId',
-  component: lazyRouteComponent(() => import('../features/serviceDirectory/OrganisationPage'), 'OrganisationPage'),
+  component: pageComponent(() => import('../features/serviceDirectory/OrganisationPage'), 'OrganisationPage'),
 });
 
 const statisticsRoute = createRoute({
@@ -284,35 +287,35 @@ const statisticsRoute = createRoute({
   path: 'statistics',
   validateSearch: validateStatisticsSearch,
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage'),
+  component: pageComponent(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage'),
 });
 
 const statisticReportsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'statistics/reports',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/statisticReports/StatisticReportsPage'), 'StatisticReportsPage'),
+  component: pageComponent(() => import('../features/statisticReports/StatisticReportsPage'), 'StatisticReportsPage'),
 });
 
 const statisticReportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'statistics/reports/$reportId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/statisticReports/StatisticReportPage'), 'StatisticReportPage'),
+  component: pageComponent(() => import('../features/statisticReports/StatisticReportPage'), 'StatisticReportPage'),
 });
 
 const reconciliationRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'statistics/reconciliation',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/reconciliation/ReconciliationPage'), 'ReconciliationPage'),
+  component: pageComponent(() => import('../features/reconciliation/ReconciliationPage'), 'ReconciliationPage'),
 });
 
 const submissionRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'statistics/reconciliation/$submissionId',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/reconciliation/SubmissionPage'), 'SubmissionPage'),
+  component: pageComponent(() => import('../features/reconciliation/SubmissionPage'), 'SubmissionPage'),
 });
 
 const globalCollectionRoute = createRoute({
@@ -323,28 +326,28 @@ const globalCollectionRoute = createRoute({
     requireAnyPermission(context.me, ['stats:read']);
     requireAnyPermission(context.me, ['export:htcds']);
   },
-  component: lazyRouteComponent(() => import('../features/globalCollection/GlobalCollectionPage'), 'GlobalCollectionPage'),
+  component: pageComponent(() => import('../features/globalCollection/GlobalCollectionPage'), 'GlobalCollectionPage'),
 });
 
 const regionalStatisticsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'statistics/regional',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['stats:read']),
-  component: lazyRouteComponent(() => import('../features/regionalStatistics/RegionalStatisticsPage'), 'RegionalStatisticsPage'),
+  component: pageComponent(() => import('../features/regionalStatistics/RegionalStatisticsPage'), 'RegionalStatisticsPage'),
 });
 
 const htcdsImportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/import',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['import:htcds']),
-  component: lazyRouteComponent(() => import('../features/htcdsExchange/ImportPage'), 'ImportPage'),
+  component: pageComponent(() => import('../features/htcdsExchange/ImportPage'), 'ImportPage'),
 });
 
 const htcdsExportRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: 'data/export',
   beforeLoad: ({ context }) => requireAnyPermission(context.me, ['export:htcds']),
-  component: lazyRouteComponent(() => import('../features/htcdsExchange/ExportPage'), 'ExportPage'),
+  component: pageComponent(() => import('../features/htcdsExchange/ExportPage'), 'ExportPage'),
 });
 
 const routeTree = rootRoute.addChildren([

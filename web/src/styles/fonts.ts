@@ -17,16 +17,23 @@ import '@fontsource/noto-sans-myanmar/700.css';
 
 /**
  * The Chinese and Japanese stylesheets hold some 400 KB of @font-face rules (one per glyph
- * subset). Fetched after the first paint, they do not hold up the page; CJK text shows in a
- * system font for a moment and then swaps, as `font-display: swap` already allows.
+ * subset), more than the rest of the first screens together. They are fetched only for an interface
+ * in Chinese or Japanese, after the first paint, and at once when someone switches to one; in the
+ * other languages a Chinese name shows in the system's CJK font, which every supported system has
+ * (unlike Khmer, Lao, Myanmar and Thai, whose fonts above are always bundled).
  */
-export function loadCjkFonts(): Promise<unknown> {
-  return Promise.all([
+const CJK_LANGUAGES: ReadonlySet<string> = new Set(['zh', 'ja']);
+let cjkFonts: Promise<unknown> | undefined;
+
+export function loadCjkFontsFor(language: string): Promise<unknown> | undefined {
+  if (!CJK_LANGUAGES.has(language)) return undefined;
+  cjkFonts ??= Promise.all([
     import('@fontsource/noto-sans-sc/400.css'),
     import('@fontsource/noto-sans-sc/700.css'),
     import('@fontsource/noto-sans-jp/400.css'),
     import('@fontsource/noto-sans-jp/700.css'),
   ]);
+  return cjkFonts;
 }
 
 export const FONT_STACK = [

@@ -21,24 +21,24 @@ interface NavigationEntry {
 const WORK: readonly NavigationEntry[] = [
   { to: '/', label: 'nav.dashboard', exact: true },
   { to: '/cases', label: 'nav.cases', anyOf: ['case:read'] },
-  { to: '/meetings', label: 'caseMeetings.nav', anyOf: ['case:read'] },
-  { to: '/referrals', label: 'referrals.nav', anyOf: ['case:update'] },
-  { to: '/repatriations', label: 'repatriation.nav', anyOf: ['repatriation:manage'] },
-  { to: '/cross-border-referrals', label: 'crossBorderReferral.nav', anyOf: ['repatriation:manage'] },
-  { to: '/shelters', label: 'shelters.nav', anyOf: ['section:shelter', 'shelter:manage'] },
-  { to: '/directory', label: 'serviceDirectory.nav' },
-  { to: '/statistics', label: 'statistics.nav', anyOf: ['stats:read'] },
-  { to: '/statistics/reconciliation', label: 'reconciliation.nav', anyOf: ['stats:read'] },
-  { to: '/statistics/global-collection', label: 'globalCollection.nav', allOf: ['stats:read', 'export:htcds'] },
-  { to: '/statistics/regional', label: 'regionalStatistics.nav', anyOf: ['stats:read'] },
-  { to: '/merge-requests', label: 'mergeRequests.nav', anyOf: ['case:update', 'admin:persons'] },
+  { to: '/meetings', label: 'nav.meetings', anyOf: ['case:read'] },
+  { to: '/referrals', label: 'nav.referrals', anyOf: ['case:update'] },
+  { to: '/repatriations', label: 'nav.repatriations', anyOf: ['repatriation:manage'] },
+  { to: '/cross-border-referrals', label: 'nav.crossBorderReferrals', anyOf: ['repatriation:manage'] },
+  { to: '/shelters', label: 'nav.shelters', anyOf: ['section:shelter', 'shelter:manage'] },
+  { to: '/directory', label: 'nav.directory' },
+  { to: '/statistics', label: 'nav.statistics', anyOf: ['stats:read'] },
+  { to: '/statistics/reconciliation', label: 'nav.reconciliation', anyOf: ['stats:read'] },
+  { to: '/statistics/global-collection', label: 'nav.globalCollection', allOf: ['stats:read', 'export:htcds'] },
+  { to: '/statistics/regional', label: 'nav.regionalStatistics', anyOf: ['stats:read'] },
+  { to: '/merge-requests', label: 'nav.mergeRequests', anyOf: ['case:update', 'admin:persons'] },
   // Also in the user menu; here too, so that a phone reaches it from the navigation drawer.
   { to: '/guide', label: 'onboarding.menu.guide' },
 ];
 
 const DATA: readonly NavigationEntry[] = [
-  { to: '/data/import', label: 'htcdsExchange.nav.import', anyOf: ['import:htcds'] },
-  { to: '/data/export', label: 'htcdsExchange.nav.export', anyOf: ['export:htcds'] },
+  { to: '/data/import', label: 'nav.htcdsImport', anyOf: ['import:htcds'] },
+  { to: '/data/export', label: 'nav.htcdsExport', anyOf: ['export:htcds'] },
 ];
 
 const ADMINISTRATION: readonly NavigationEntry[] = [
@@ -46,12 +46,12 @@ const ADMINISTRATION: readonly NavigationEntry[] = [
   { to: '/admin/users', label: 'nav.users', anyOf: ['admin:users', 'admin:users:all_agencies'] },
   { to: '/admin/roles', label: 'nav.roles', anyOf: ['admin:roles'] },
   { to: '/admin/audit', label: 'nav.audit', anyOf: ['admin:audit'] },
-  { to: '/admin/forms', label: 'configuration.nav.forms', anyOf: ['admin:forms'] },
-  { to: '/admin/follow-up-policies', label: 'followUp.nav.policies', anyOf: ['admin:forms'] },
-  { to: '/admin/assessment-instruments', label: 'assessments.admin.nav', anyOf: ['admin:forms'] },
-  { to: '/admin/break-glass', label: 'configuration.nav.breakGlass', anyOf: ['admin:audit'] },
-  { to: '/admin/person-merges', label: 'configuration.nav.personMerges', anyOf: ['admin:persons'] },
-  { to: '/admin/federation', label: 'federation.nav', anyOf: ['admin:federation'] },
+  { to: '/admin/forms', label: 'nav.forms', anyOf: ['admin:forms'] },
+  { to: '/admin/follow-up-policies', label: 'nav.followUpPolicies', anyOf: ['admin:forms'] },
+  { to: '/admin/assessment-instruments', label: 'nav.assessmentInstruments', anyOf: ['admin:forms'] },
+  { to: '/admin/break-glass', label: 'nav.breakGlass', anyOf: ['admin:audit'] },
+  { to: '/admin/person-merges', label: 'nav.personMerges', anyOf: ['admin:persons'] },
+  { to: '/admin/federation', label: 'nav.federation', anyOf: ['admin:federation'] },
   { to: '/admin/mail', label: 'notifications.mail.nav', anyOf: ['admin:users:all_agencies'] },
 ];
 
@@ -97,7 +97,7 @@ export function Navigation({ onNavigate }: NavigationProps) {
   return (
     <nav aria-label={t('nav.label')}>
       <Stack gap={2}>{WORK.filter(visibleTo(me)).map(renderEntry)}</Stack>
-      {renderGroup('nav-data', 'htcdsExchange.nav.group', DATA)}
+      {renderGroup('nav-data', 'nav.htcds', DATA)}
       {renderGroup('nav-administration', 'nav.administration', ADMINISTRATION)}
     </nav>
   );
