@@ -72,9 +72,11 @@ export function latencyEntries(name: string, ours: readonly number[], baseline: 
 /** bench/results at the repository root, whichever directory the benchmark runs from. */
 export const RESULTS_DIR = path.resolve(fileURLToPath(new URL('../../bench/results', import.meta.url)));
 
-export function writeResults(name: string, entries: readonly BenchEntry[]): string {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${name}.json`);
+/** PGlite's results at the top of bench/results, a PostgreSQL server's in bench/results/postgresql. */
+export function writeResults(name: string, entries: readonly BenchEntry[], database: 'pglite' | 'postgres'): string {
+  const directory = database === 'postgres' ? path.join(RESULTS_DIR, 'postgresql') : RESULTS_DIR;
+  fs.mkdirSync(directory, { recursive: true });
+  const file = path.join(directory, `${name}.json`);
   fs.writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`);
   return file;
 }
