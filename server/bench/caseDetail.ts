@@ -1,4 +1,4 @@
-import { type Bench, budgetEntry, latencyEntries, percentile, timeEach } from './context.js';
+import { type Bench, budgetEntry, latencyEntries, percentile, timeEachPaired } from './context.js';
 import { RAW_CASE_PATH } from './rawCaseRoutes.js';
 
 /** The target: an audited case read costs at most twice the bare route's (its share at least a half). */
@@ -17,8 +17,7 @@ export const caseDetail: Bench = {
       const response = await client.get(`${path}/${id}`);
       if (response.status !== 200) throw new Error(`GET ${path}/{id} answered ${response.status}`);
     };
-    const ours = await timeEach(ids, read('/api/cases'));
-    const baseline = await timeEach(ids, read(RAW_CASE_PATH));
+    const { ours, baseline } = await timeEachPaired(ids, read('/api/cases'), read(RAW_CASE_PATH));
     return [
       ...latencyEntries('case-detail', ours, baseline),
       budgetEntry(

@@ -1,4 +1,4 @@
-import { type Bench, budgetEntry, latencyEntries, percentile, timeEach } from './context.js';
+import { type Bench, budgetEntry, latencyEntries, percentile, timeEachPaired } from './context.js';
 import { RAW_CASE_PATH } from './rawCaseRoutes.js';
 
 const PAGE_SIZE = 50;
@@ -27,8 +27,7 @@ export const caseList: Bench = {
       const response = await client.get(`${path}${query}`);
       if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`);
     };
-    const ours = await timeEach(requests, list('/api/cases'));
-    const baseline = await timeEach(requests, list(RAW_CASE_PATH));
+    const { ours, baseline } = await timeEachPaired(requests, list('/api/cases'), list(RAW_CASE_PATH));
     return [
       ...latencyEntries('case-list', ours, baseline),
       budgetEntry(

@@ -24,14 +24,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** The statements one request costs, session check, row-level security, reads and audit together. */
+/**
+ * The statements one request costs, session check, row-level security, reads and audit together:
+ * the fewest of three requests, since the job runner's polling can fall inside one of them.
+ */
 async function statementsOf(path: string): Promise<number> {
-  let status = 0;
-  const statements = await countStatements(t.database, async () => {
-    status = (await worker.get(path)).status;
-  });
-  expect(status).toBe(200);
-  return statements;
+  const counts: number[] = [];
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    let status = 0;
+    counts.push(
+      await countStatements(t.database, async () => {
+        status = (await worker.get(path)).status;
+      }),
+    );
+    expect(status).toBe(200);
+  }
+  return Math.min(...counts);
 }
 
 describe('the case read path', () => {
