@@ -73,6 +73,39 @@ export async function timeEach<T>(items: readonly T[], work: (item: T) => Promis
   return samples;
 }
 
+/**
+ * Times two ways of doing the same work on each item, alternately and in alternating order, after
+ * `warmup` untimed runs of both: on a shared machine whose load changes during a run, both see
+ * the same load, so their ratio holds where two timings one after the other would not.
+ */
+export async function timeEachPaired<T>(
+  items: readonly T[],
+  ours: (item: T) => Promise<unknown>,
+  baseline: (item: T) => Promise<unknown>,
+  warmup = 5,
+): Promise<{ ours: number[]; baseline: number[] }> {
+  for (const item of items.slice(0, warmup)) {
+    await ours(item);
+    await baseline(item);
+  }
+  const samples = { ours: [] as number[], baseline: [] as number[] };
+  const timed = async (work: (item: T) => Promise<unknown>, item: T, into: number[]) => {
+    const started = performance.now();
+    await work(item);
+    into.push(performance.now() - started);
+  };
+  for (const [index, item] of items.entries()) {
+    if (index % 2) {
+      await timed(baseline, item, samples.baseline);
+      await timed(ours, item, samples.ours);
+    } else {
+      await timed(ours, item, samples.ours);
+      await timed(baseline, item, samples.baseline);
+    }
+  }
+  return samples;
+}
+
 /** p50 and p95 latency entries of ours against a baseline measured on the same items. */
 export function latencyEntries(name: string, ours: readonly number[], baseline: readonly number[]): BenchEntry[] {
   return [
@@ -84,9 +117,11 @@ export function latencyEntries(name: string, ours: readonly number[], baseline: 
 /** bench/results at the repository root, whichever directory the benchmark runs from. */
 export const RESULTS_DIR = path.resolve(fileURLToPath(new URL('../../bench/results', import.meta.url)));
 
-export function writeResults(name: string, entries: readonly BenchEntry[]): string {
-  fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = path.join(RESULTS_DIR, `${name}.json`);
+/** PGlite's results at the top of bench/results, a PostgreSQL server's in bench/results/postgresql. */
+export function writeResults(name: string, entries: readonly BenchEntry[], database: 'pglite' | 'postgres'): string {
+  const directory = database === 'postgres' ? path.join(RESULTS_DIR, 'postgresql') : RESULTS_DIR;
+  fs.mkdirSync(directory, { recursive: true });
+  const file = path.join(directory, `${name}.json`);
   fs.writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`);
   return file;
 }

@@ -1,4 +1,6 @@
+import { CASE_SECTIONS, sectionPermission } from '@seamless/contracts';
 import { eq, sql } from 'drizzle-orm';
+import { loadPermissions } from '../src/auth/sessionStore.js';
 import { asSystem } from '../src/db/actorContext.js';
 import { cases, users } from '../src/db/schema/index.js';
 import { generateSyntheticSet, prng } from '../src/matching/synthetic/generate.js';
@@ -16,6 +18,7 @@ import { httpCaseRead } from './httpCaseRead.js';
 import { matchCalibration } from './matchCalibration.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
+import { rawCaseRoutes } from './rawCaseRoutes.js';
 import { statisticsFigure } from './statisticsFigure.js';
 import { webPageLoad } from './webPageLoad.js';
 
@@ -53,7 +56,8 @@ if (selected.length === 0) {
 
 const persons = quick ? 2_000 : 10_000;
 const started = performance.now();
-const app = await startTestApp();
+const rawRoutes = rawCaseRoutes();
+const app = await startTestApp({}, (server, database, keyRing) => rawRoutes.register(server, database.db, keyRing));
 try {
   const [worker] = await asSystem(app.database.db, (tx) => tx.select().from(users).where(eq(users.username, 'th.socialworker')));
   if (!worker) throw new Error('The demo caseworker th.socialworker is missing');
@@ -66,6 +70,13 @@ try {
     await asSystem(app.database.db, (tx) => tx.select({ id: cases.id }).from(cases).where(eq(cases.ownerAgencyId, worker.agencyId)))
   ).map((row) => row.id);
   await asSystem(app.database.db, (tx) => tx.execute(sql`analyze`));
+  const { permissions } = await asSystem(app.database.db, (tx) => loadPermissions(tx, worker.id));
+  rawRoutes.readAs({
+    userId: worker.id,
+    username: worker.username,
+    agencyId: worker.agencyId,
+    sections: CASE_SECTIONS.filter((section) => permissions.has(sectionPermission(section))),
+  });
   console.info(
     `bench: ${set.persons.length} persons and ${caseIds.length} cases on ${app.database.kind} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
@@ -82,7 +93,7 @@ try {
   for (const bench of selected) {
     const benchStarted = performance.now();
     const entries: BenchEntry[] = await bench.run(context);
-    const file = writeResults(bench.name, entries);
+    const file = writeResults(bench.name, entries, app.database.kind);
     console.info(`\n${bench.name} (${((performance.now() - benchStarted) / 1000).toFixed(1)} s) → ${file}`);
     console.table(entries.map(({ name, metric, value, baseline, ratio, unit, n }) => ({ name, metric, value, baseline, ratio, unit, n })));
   }

@@ -61,7 +61,10 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+/** Routes a caller adds to the app before it listens (the benchmarks' bare baselines). */
+export type ExtraRoutes = (app: FastifyInstance, database: DatabaseHandle, keyRing: KeyRing) => void;
+
+export async function startTestApp(overrides: Record<string, string> = {}, extraRoutes?: ExtraRoutes): Promise<TestApp> {
   const { database, url, drop } = await freshDatabase();
   const keyRingFile = generateKeyRingFile('test1');
   const keyRing = new KeyRing(keyRingFile);
@@ -77,6 +80,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   });
   await bootstrapDatabase(database, keyRing, { seedDemo: true, demoPassword: DEMO_PASSWORD, instanceCountry: config.instanceCountry });
   const app = await buildApp({ config, database, keyRing });
+  extraRoutes?.(app, database, keyRing);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const client = () => new ApiClient(baseUrl);

@@ -78,18 +78,34 @@ export async function revokeOtherSessions(db: Queryable, userId: string, keepSes
   return ended.length;
 }
 
+type RoleGrant = { key: string; permissions: readonly string[] };
+
+function permissionsOf(rows: readonly RoleGrant[]): { roleKeys: string[]; permissions: Set<Permission> } {
+  const permissions = new Set<Permission>();
+  for (const row of rows) for (const permission of row.permissions) if (isPermission(permission)) permissions.add(permission);
+  return { roleKeys: rows.map((row) => row.key).sort(), permissions };
+}
+
 export async function loadPermissions(db: Queryable, userId: string): Promise<{ roleKeys: string[]; permissions: Set<Permission> }> {
   const rows = await db
     .select({ key: roles.key, permissions: roles.permissions })
     .from(userRoles)
     .innerJoin(roles, eq(roles.id, userRoles.roleId))
     .where(eq(userRoles.userId, userId));
-  const permissions = new Set<Permission>();
-  for (const row of rows) for (const permission of row.permissions) if (isPermission(permission)) permissions.add(permission);
-  return { roleKeys: rows.map((row) => row.key).sort(), permissions };
+  return permissionsOf(rows);
 }
 
-/** Resolves a session cookie to the acting user, sliding the idle expiry at most once a minute. */
+/** The user's roles with their permissions, as a column of the session's own select. */
+const roleGrantsOfUser = sql<
+  RoleGrant[]
+>`(select coalesce(json_agg(json_build_object('key', ${roles.key}, 'permissions', ${roles.permissions})), '[]')
+  from ${userRoles} join ${roles} on ${roles.id} = ${userRoles.roleId} where ${userRoles.userId} = ${users.id})`;
+
+/**
+ * Resolves a session cookie to the acting user, sliding the idle expiry at most once a minute.
+ * Every API request starts here, so the session, the user, the agency and the roles come in one
+ * statement, outside any transaction.
+ */
 export async function authenticateToken(
   db: Queryable,
   token: string,
@@ -98,7 +114,7 @@ export async function authenticateToken(
   now = new Date(),
 ): Promise<AuthState | null> {
   const [row] = await db
-    .select({ session: sessions, user: users, agency: agencies })
+    .select({ session: sessions, user: users, agency: agencies, roleGrants: roleGrantsOfUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
@@ -112,12 +128,12 @@ export async function authenticateToken(
       ),
     );
   if (!row) return null;
-  const { session, user, agency } = row;
+  const { session, user, agency, roleGrants } = row;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     const idleExpiry = new Date(Math.min(now.getTime() + policy.idleMinutes * 60_000, session.absoluteExpiresAt.getTime()));
     await db.update(sessions).set({ lastSeenAt: now, expiresAt: idleExpiry }).where(eq(sessions.id, session.id));
   }
-  const { roleKeys, permissions } = await loadPermissions(db, user.id);
+  const { roleKeys, permissions } = permissionsOf(roleGrants);
   return {
     sessionId: session.id,
     stage: session.stage,

@@ -29,10 +29,10 @@ export type DbActor = { userId: string; agencyId: string; scopes: readonly DbSco
  */
 export function asActor<T>(db: Db, actor: DbActor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    // One statement for the identity and the role: setting `role` is SET LOCAL ROLE.
     await tx.execute(
-      sql`select set_config('app.user_id', ${actor.userId}, true), set_config('app.agency_id', ${actor.agencyId}, true), set_config('app.scopes', ${actor.scopes.join(',')}, true)`,
+      sql`select set_config('app.user_id', ${actor.userId}, true), set_config('app.agency_id', ${actor.agencyId}, true), set_config('app.scopes', ${actor.scopes.join(',')}, true), set_config('role', 'seamless_app', true)`,
     );
-    await tx.execute(sql`set local role seamless_app`);
     return work(tx as Tx);
   });
 }

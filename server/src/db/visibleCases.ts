@@ -121,13 +121,21 @@ export async function loadCaseViews(
   });
 }
 
-export async function countCases(tx: Tx, where: SQL | undefined): Promise<number> {
-  const [row] = await tx
+/** Whether the list filters read the victim context (forms of exploitation, age at the time). */
+export const filtersOnVictimContext = (query: Pick<CaseListQuery, 'exploitation' | 'ageGroup'>) =>
+  Boolean(query.exploitation?.length || query.ageGroup);
+
+/**
+ * How many cases the filter finds. The victim context is joined only when the filter reads it:
+ * its row-level security runs a check per row, which a count of every case need not pay for.
+ */
+export async function countCases(tx: Tx, where: SQL | undefined, { victimContext }: { victimContext: boolean }): Promise<number> {
+  const counted = tx
     .select({ value: sql<number>`count(*)::int` })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
-    .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
-    .where(where);
+    .$dynamic();
+  const [row] = await (victimContext ? counted.leftJoin(victimContexts, eq(victimContexts.caseId, cases.id)) : counted).where(where);
   return row?.value ?? 0;
 }
 

@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateToken, type SessionPolicy } from '../auth/sessionStore.js';
 import { sameSecret } from '../auth/tokens.js';
-import { asSystem } from '../db/actorContext.js';
 import type { Db } from '../db/client.js';
 import { secondFactorRequiredFor } from '../policies/actor.js';
 import { AppError } from './problem.js';
@@ -89,7 +88,7 @@ export function registerSecurity(app: FastifyInstance, db: Db, sessions: Session
     if (!isApiPath(request)) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.auth = await asSystem(db, (tx) => authenticateToken(tx, token, sessions, secondFactorRequiredFor));
+      request.auth = await authenticateToken(db, token, sessions, secondFactorRequiredFor);
     }
   });
   // Before validation: an anonymous or cross-site caller learns nothing about a route's schema.
