@@ -1,5 +1,5 @@
 import type { IntakeUrgency } from '@seamless/contracts';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { AuditContext } from '../src/audit/record.js';
 import { changedFields, recordAudit } from '../src/audit/record.js';
 import { recordCaseEvent } from '../src/commands/recordCaseEvent.js';
@@ -7,8 +7,14 @@ import { asActor, asSystem, type DbActor } from '../src/db/actorContext.js';
 import type { Db } from '../src/db/client.js';
 import { cases, users } from '../src/db/schema/index.js';
 import { lockVersion, saveVersion } from '../src/db/versioned.js';
-import { readCaseRaw } from './caseDetail.js';
 import { type Bench, budgetEntry, entry } from './context.js';
+
+
+/** The case read back with its person and owner agency, as the route answers a change. */
+const readCaseRaw = (caseId: string) => sql`
+  select c.*, p.*, a.name as owner_agency_name
+  from cases c join persons p on p.id = c.person_id join agencies a on a.id = c.owner_agency_id
+  where c.id = ${caseId}`;
 
 /** Writers at once: more than the server's pool of 10, as many as there are audit chains. */
 const WRITERS = 16;
