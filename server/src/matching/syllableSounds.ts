@@ -325,3 +325,60 @@ function orders(count: number): number[][] {
   permute([], identity);
   return result;
 }
+
+/**
+ * The syllable keys of a stored name, for finding it by sound (person_names.syllable_keys, a GIN
+ * index): each pair of neighbouring syllables, in either order, as "initial+vowel" codes — a Thai
+ * officer's one run of syllables and an NGO's separate words share their pairs, where they share
+ * too few letter trigrams. Words come in any order, so the last syllable of each word is paired
+ * with the first of every other word both ways (Somchai Jaidee and สมชายใจดี, Jaidee Somchai all
+ * hold chai·chai and so·di). Pairs, not single syllables: one syllable (Aung, Su, Sok) is in a
+ * large share of names, a pair in few. A name of one syllable (Htwe) is its syllable. The final is
+ * left out (Hlaing = หล่าย, Thein = เต็ง): scoring, not retrieval, weighs it. Keys are identity
+ * data, like the name they come from.
+ */
+export function syllableKeysOf(tokens: readonly string[]): string[] {
+  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => [codeOf(syllable.initial, syllable.vowel)])));
+}
+
+/**
+ * The keys a query looks for: its own syllable pairs with each syllable also as it may be heard
+ * in the other script — a near vowel (NEAR_VOWELS: Thain = Thein, Sophea = โสภา) or a palatal
+ * nasal written y or n (ญ, ny, nh) — so that one lookup meets every spelling syllableSimilarity
+ * accepts as the same sound.
+ */
+export function syllableProbesOf(tokens: readonly string[]): string[] {
+  const heardAs = (syllable: Syllable) => {
+    const initials = syllable.initial === 'Y' || syllable.initial === 'N' ? ['Y', 'N'] : [syllable.initial];
+    const vowels = [syllable.vowel, ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b)];
+    return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
+  };
+  return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
+}
+
+const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
+  const [a, b] = pair.split(' ') as [string, string];
+  return [
+    [a, b],
+    [b, a],
+  ];
+});
+
+const codeOf = (initial: string, vowel: string) => `${initial || '_'}${vowel}`;
+
+/**
+ * The sorted unordered pairs of neighbouring syllables — inside each word, and from each word's
+ * last syllable to every other word's first — each syllable given as its possible codes; a name
+ * of one syllable is its codes.
+ */
+function pairsOf(words: readonly (readonly string[][])[]): string[] {
+  const spoken = words.filter((syllables) => syllables.length > 0);
+  if (spoken.length === 1 && spoken[0]!.length === 1) return [...new Set(spoken[0]![0])].sort();
+  const keys = new Set<string>();
+  const pair = (lefts: readonly string[], rights: readonly string[]) => {
+    for (const left of lefts) for (const right of rights) keys.add(left < right ? `${left}.${right}` : `${right}.${left}`);
+  };
+  for (const syllables of spoken) for (let k = 1; k < syllables.length; k++) pair(syllables[k - 1]!, syllables[k]!);
+  for (const left of spoken) for (const right of spoken) if (left !== right) pair(left.at(-1)!, right[0]!);
+  return [...keys].sort();
+}
