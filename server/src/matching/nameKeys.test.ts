@@ -216,6 +216,12 @@ describe('syllable keys', () => {
     expect(meets('Htun Tun Nai', 'ทุนทุนหน่าย')).toBe(true);
     expect(meets('เต็งเส่ง', 'Thein Sein')).toBe(true);
     expect(meets('ยุ่น', 'U Nyunt')).toBe(true);
+    // A syllable on the vowel carrier after an open one (โม|อ่อง), the medial y as Thai writes it (พยู, เมียว).
+    expect(meets('โซโมอ่อง', 'Soe Moe Aung')).toBe(true);
+    expect(meets('มิ่นเท็ตอ่อง', 'Min Htet Aung')).toBe(true);
+    expect(meets('พยูพยูเต็ง', 'ဖြူဖြူသိန်း')).toBe(true);
+    expect(meets('เมียวมินตั่น', 'Myo Min Thant')).toBe(true);
+    expect(meets('ญีญีทุน', 'Nyi Nyi Htun')).toBe(true);
   });
 
   it('do not let names of other sounds meet', () => {

@@ -21,7 +21,7 @@ type Syllable = { initial: string; vowel: string; final: '' | 'N' | 'T'; merged?
 const ONSETS: [string, string][] = [
   ['chh', 'C'],
   ['phy', 'P'],
-  ['hny', 'N'],
+  ['hny', 'J'],
   ['hm', 'M'],
   ['hn', 'N'],
   ['hl', 'L'],
@@ -30,6 +30,10 @@ const ONSETS: [string, string][] = [
   ['hw', 'W'],
   ['ky', 'C'],
   ['gy', 'C'],
+  // Burmese medial y after a labial, as Thai writes it when a syllable comes before (พยูพยู = phayupyu).
+  ['py', 'P'],
+  ['by', 'P'],
+  ['my', 'M'],
   ['ch', 'C'],
   ['kh', 'K'],
   ['gh', 'K'],
@@ -38,9 +42,10 @@ const ONSETS: [string, string][] = [
   ['th', 'T'],
   ['dh', 'T'],
   ['sh', 'S'],
-  ['ny', 'N'],
-  ['nh', 'N'],
-  ['gn', 'N'],
+  // The palatal nasal (Burmese ည, Khmer ញ, Lao ຍ) is heard as y or n and written either way by ear.
+  ['ny', 'J'],
+  ['nh', 'J'],
+  ['gn', 'J'],
   ['ng', 'Q'],
   ['zh', 'C'],
   ['ts', 'S'],
@@ -101,6 +106,8 @@ const VOWELS: Record<string, string> = {
   eu: 'U',
   ai: 'AI',
   aii: 'AI',
+  // Thai writes the Burmese medial y with o (Myo, Phyo) as เ–ียว: เมียว, เพียว.
+  iao: 'O',
   ao: 'AO',
   au: 'AO',
   ow: 'AO',
@@ -226,9 +233,11 @@ function readSyllables(word: string): Syllable[] {
 
 function syllableSimilarity(a: Syllable, b: Syllable): number {
   const initials = `${a.initial}${b.initial}`;
-  // Thai ญ is heard y, Burmese ny and Khmer nh are written n by ear (เหนียน, เญ่ง for Nyein);
-  // only in a closed syllable, where the rest of it says which name it is (Nu and Yu differ).
-  const nasalPair = (initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final;
+  // The palatal nasal (J: Burmese ny, Khmer nh) is written ญ (y) or น by ear (เญ่ง, เหนียน for
+  // Nyein); y and n themselves only in a closed syllable, where the rest of it says which name it
+  // is (Nu and Yu differ).
+  const nasalPair =
+    ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
   const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
   if (initial === 0) return 0;
   const vowel = a.vowel === b.vowel ? 1 : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) ? 0.8 : 0;
@@ -349,12 +358,15 @@ export function syllableKeysOf(tokens: readonly string[]): string[] {
  */
 export function syllableProbesOf(tokens: readonly string[]): string[] {
   const heardAs = (syllable: Syllable) => {
-    const initials = syllable.initial === 'Y' || syllable.initial === 'N' ? ['Y', 'N'] : [syllable.initial];
+    const initials = PALATAL_HEARD_AS[syllable.initial] ?? [syllable.initial];
     const vowels = [syllable.vowel, ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b)];
     return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
   };
   return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
 }
+
+/** The palatal nasal and the two letters it is written with by ear (syllableSimilarity's nasal pair). */
+const PALATAL_HEARD_AS: Record<string, string[]> = { J: ['J', 'Y', 'N'], Y: ['Y', 'J', 'N'], N: ['N', 'J', 'Y'] };
 
 const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
   const [a, b] = pair.split(' ') as [string, string];
