@@ -222,6 +222,9 @@ describe('syllable keys', () => {
     expect(meets('พยูพยูเต็ง', 'ဖြူဖြူသိန်း')).toBe(true);
     expect(meets('เมียวมินตั่น', 'Myo Min Thant')).toBe(true);
     expect(meets('ญีญีทุน', 'Nyi Nyi Htun')).toBe(true);
+    // Khmer o before a final is Thai u (សុខ = สุข); śrī is Srey, Srei, ศรี, ສີ.
+    expect(meets('Sokh Sophea', 'สุข โสภา')).toBe(true);
+    expect(meets('Sreyneang Nuon', 'ศรีเนียง นวล')).toBe(true);
   });
 
   it('do not let names of other sounds meet', () => {

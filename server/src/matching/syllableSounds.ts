@@ -155,6 +155,9 @@ const SYLLABLE_CACHE_SIZE = 50_000;
 
 function readSyllables(word: string): Syllable[] {
   const text = word
+    // Sanskrit śrī, the first syllable of many Khmer, Lao and Thai names: Khmer ស្រី (Srey, Srei,
+    // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
+    .replace(/^sr(?:ey|ei|ay|i)/u, 'si')
     .replace(/aye$/u, 'e')
     .replace(/ine$/u, 'ain')
     .replace(/([ao])ne$/u, '$1n')
@@ -240,7 +243,12 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
     ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
   const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
   if (initial === 0) return 0;
-  const vowel = a.vowel === b.vowel ? 1 : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) ? 0.8 : 0;
+  const vowel =
+    a.vowel === b.vowel
+      ? 1
+      : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) || closedOU(a, b)
+        ? 0.8
+        : 0;
   if (vowel === 0) return 0;
   // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
   // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
@@ -248,6 +256,12 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   if (final === 0) return 0;
   return 0.4 * initial + 0.4 * vowel + 0.2 * final;
 }
+
+/**
+ * Before a final, o and u are spelt for one another across the scripts: Khmer សុខ Sok is สุข in
+ * Thai, មុំ Mom is mum by the letter, Burmese မွန် is Mon or Mun. Open, they are other names (Soe, Su).
+ */
+const closedOU = (a: Syllable, b: Syllable) => a.final !== '' && a.final === b.final && /^(?:OU|UO)$/u.test(`${a.vowel}${b.vowel}`);
 
 /** A syllable pair below this is not the same syllable heard twice. */
 const MIN_SYLLABLE_SIMILARITY = 0.85;
@@ -352,14 +366,18 @@ export function syllableKeysOf(tokens: readonly string[]): string[] {
 
 /**
  * The keys a query looks for: its own syllable pairs with each syllable also as it may be heard
- * in the other script — a near vowel (NEAR_VOWELS: Thain = Thein, Sophea = โสภา) or a palatal
+ * in the other script — a near vowel (NEAR_VOWELS: Thain = Thein, Sophea = โสภา; o and u before a final) or a palatal
  * nasal written y or n (ญ, ny, nh) — so that one lookup meets every spelling syllableSimilarity
  * accepts as the same sound.
  */
 export function syllableProbesOf(tokens: readonly string[]): string[] {
   const heardAs = (syllable: Syllable) => {
     const initials = PALATAL_HEARD_AS[syllable.initial] ?? [syllable.initial];
-    const vowels = [syllable.vowel, ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b)];
+    const vowels = [
+      syllable.vowel,
+      ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b),
+      ...(syllable.final && syllable.vowel === 'O' ? ['U'] : syllable.final && syllable.vowel === 'U' ? ['O'] : []),
+    ];
     return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
   };
   return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
