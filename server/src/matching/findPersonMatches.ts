@@ -227,7 +227,7 @@ function bestName(query: PreparedName, names: readonly NameRow[]): NameMatch {
 
 /**
  * Persons who may be the one described by `query`, best first. Runs inside the caller's
- * `asActor` transaction: the candidate search (`match_person_names`) applies the same visibility
+ * `asActor` transaction: the candidate search (`match_person_name_keys`) applies the same visibility
  * rule as row-level security and everything else is read under it, so only persons the actor may
  * see are considered. Merged-away records and `excludePersonId` are left out.
  *
