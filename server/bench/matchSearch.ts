@@ -13,7 +13,7 @@ const REQUIRED_PRECISION = 0.9;
 
 /**
  * Possible matches: findPersonMatches as the route runs it (inside asActor, under row-level
- * security, both trigram searches, blind-index lookups, scoring, decryption of the names shown)
+ * security, the name search by trigram and syllable keys, blind-index lookups, scoring, decryption of the names shown)
  * against the raw trigram query it builds on — one indexed `%` search of person_names as the
  * schema owner, best ten by similarity. The same queries feed the quality entries: recall and
  * precision on the labelled synthetic set, against the required values.

@@ -5,9 +5,11 @@ import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../db/schema/index.js';
 import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
-import { nameKeysOf, nameTokensOf } from './nameKeys.js';
+import { type NameKeys, nameKeysOf, nameTokensOf } from './nameKeys.js';
 import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
+import { dominantScript } from './romanise.js';
+import { syllableProbesOf } from './syllableSounds.js';
 
 export type FindPersonMatchesOptions = {
   /** Most candidates returned (default 10). */
@@ -16,7 +18,7 @@ export type FindPersonMatchesOptions = {
   threshold?: number;
   /** Country whose numbering plan applies to phone numbers without a country code (default TH). */
   defaultCountry?: string;
-  /** Name rows fetched per trigram search before scoring (default 200). */
+  /** Name rows fetched per way in (search key, phonetic key, syllable keys) before scoring (default 200). */
   candidatePool?: number;
   /**
    * Candidates by name are the persons holding one of these exact search keys, not those with
@@ -36,12 +38,6 @@ export type FindPersonMatchesOptions = {
  */
 const SEARCH_KEY_THRESHOLD = 0.3;
 const PHONETIC_KEY_THRESHOLD = 0.5;
-/**
- * `match_person_names` applies one threshold (pg_trgm.similarity_threshold) to both keys, so each
- * key is searched on its own, with a key for the other column that cannot match: keys are made
- * of letters, so "0000" shares no trigram with any of them and its GIN scan finds nothing.
- */
-const MATCHES_NOTHING = '0000';
 
 /**
  * Evidence weights, in (roughly) natural-log likelihood ratios of "same person" versus "two
@@ -222,41 +218,19 @@ function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
 }
 
 /**
- * Names close to the query's keys, through `match_person_names` (which applies the actor's
- * visibility and leaves merged persons out). Two planner settings are changed for these calls and
- * then put back, since they would otherwise last until the end of the caller's transaction:
- * - pg_trgm.similarity_threshold, per key (see SEARCH_KEY_THRESHOLD);
- * - enable_seqscan: the planner costs similarity() like any cheap operator, so for a table of a
- *   few ten thousand names it prefers reading every row and computing similarity() for each —
- *   about 40 ms on PGlite — over the GIN index, which answers in about 1 ms.
+ * Names close to the query's keys, through `match_person_name_keys` (which applies the actor's
+ * visibility and leaves merged persons out): by trigrams of the search and phonetic keys, each at
+ * its threshold, and by shared syllable pairs heard alike (syllableProbesOf) — the way in for a
+ * name written by ear in another script. One call, the best `pool` names of each way.
  */
-async function trigramMatches(tx: Tx, searchKey: string, phoneticKey: string, pool: number): Promise<NameRow[]> {
-  const [previous] = rowsOf<{ threshold: string; seqscan: string }>(
+async function keyMatches(tx: Tx, keys: NameKeys, syllableProbes: readonly string[], pool: number): Promise<NameRow[]> {
+  const hits = rowsOf<{ person_id: string; name_id: string; kind: NameRow['kind']; search_key: string }>(
     await tx.execute(
-      // A backend that has not used pg_trgm yet does not know its setting (missing_ok), whose default is 0.3.
-      sql`select coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3') as threshold, current_setting('enable_seqscan') as seqscan`,
+      sql`select person_id, name_id, kind, search_key from match_person_name_keys(${keys.searchKey}, ${SEARCH_KEY_THRESHOLD}, ${keys.phoneticKey}, ${PHONETIC_KEY_THRESHOLD}, ${`{${syllableProbes.join(',')}}`}::text[], ${pool})`,
     ),
   );
   const rows = new Map<string, NameRow>();
-  try {
-    for (const [threshold, search, phonetic] of [
-      [SEARCH_KEY_THRESHOLD, searchKey, MATCHES_NOTHING],
-      [PHONETIC_KEY_THRESHOLD, MATCHES_NOTHING, phoneticKey],
-    ] as const) {
-      await tx.execute(
-        sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true), set_config('enable_seqscan', 'off', true)`,
-      );
-      const hits = rowsOf<{ person_id: string; name_id: string; kind: NameRow['kind']; search_key: string }>(
-        await tx.execute(sql`select person_id, name_id, kind, search_key from match_person_names(${search}, ${phonetic}, ${pool})`),
-      );
-      for (const hit of hits)
-        rows.set(hit.name_id, { id: hit.name_id, personId: hit.person_id, kind: hit.kind, searchKey: hit.search_key });
-    }
-  } finally {
-    await tx.execute(
-      sql`select set_config('pg_trgm.similarity_threshold', ${previous!.threshold}, true), set_config('enable_seqscan', ${previous!.seqscan}, true)`,
-    );
-  }
+  for (const hit of hits) rows.set(hit.name_id, { id: hit.name_id, personId: hit.person_id, kind: hit.kind, searchKey: hit.search_key });
   return [...rows.values()];
 }
 
@@ -283,11 +257,11 @@ function bestName(query: PreparedName, names: readonly NameRow[]): NameMatch {
 
 /**
  * Persons who may be the one described by `query`, best first. Runs inside the caller's
- * `asActor` transaction: the candidate search (`match_person_names`) applies the same visibility
+ * `asActor` transaction: the candidate search (`match_person_name_keys`) applies the same visibility
  * rule as row-level security and everything else is read under it, so only persons the actor may
  * see are considered. Merged-away records and `excludePersonId` are left out.
  *
- * Candidates come from the trigram indexes on both name keys and from exact blind-index hits on
+ * Candidates come from the trigram indexes on both name keys, the syllable-key index, and from exact blind-index hits on
  * the document number and phone. Each is scored on its names (word by word, so a missing or
  * reordered part still counts), birth year and date, citizenship, gender, document and phone.
  * Names, keys and numbers are never logged.
@@ -307,12 +281,12 @@ export async function findPersonMatches(
   const queryYear = query.birthdate ? Number(query.birthdate.slice(0, 4)) : (query.birthYear ?? null);
 
   // 1. Candidates by name, document and phone. A person is scored on the names the name search
-  // (trigram, or exact keys) returned; a name of hers it did not return is further from the query.
+  // (by keys, or exact keys) returned; a name of hers it did not return is further from the query.
   const namesByPerson = new Map<string, NameRow[]>();
   const nameRows = options.exactNameKeys
     ? await exactNameMatches(tx, options.exactNameKeys)
     : keys.searchKey
-      ? await trigramMatches(tx, keys.searchKey, keys.phoneticKey, candidatePool)
+      ? await keyMatches(tx, keys, syllableProbesOf(queryTokens), candidatePool)
       : [];
   for (const row of nameRows) namesByPerson.set(row.personId, [...(namesByPerson.get(row.personId) ?? []), row]);
   const sameDocument = new Set<string>();

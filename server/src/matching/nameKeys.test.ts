@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameKeysOf, nameTokensOf, phoneticOf } from './nameKeys.js';
 import { compareNames, editDistance, wordSimilarity } from './nameSimilarity.js';
 import { dominantScript, romanise } from './romanise.js';
+import { syllableProbesOf } from './syllableSounds.js';
 
 const keys = (name: string) => nameKeysOf(name);
 const similarity = (a: string, b: string) => compareNames(nameTokensOf(a), nameTokensOf(b)).similarity;
@@ -163,7 +164,7 @@ describe('name keys', () => {
   });
 
   it('are empty for a name with no letters', () => {
-    expect(keys('— 123 —')).toEqual({ searchKey: '', phoneticKey: '' });
+    expect(keys('— 123 —')).toEqual({ searchKey: '', phoneticKey: '', syllableKeys: [] });
   });
 });
 
@@ -199,5 +200,35 @@ describe('name similarity', () => {
   it('counts transpositions as one edit', () => {
     expect(editDistance('somchai', 'somcahi')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('syllable keys', () => {
+  const syllableKeys = (name: string) => new Set(nameKeysOf(name).syllableKeys);
+  const meets = (query: string, stored: string) => syllableProbesOf(nameTokensOf(query)).some((probe) => syllableKeys(stored).has(probe));
+
+  it('are the same whatever the order of the words', () => {
+    expect(nameKeysOf('Somchai Jaidee').syllableKeys).toEqual(nameKeysOf('Jaidee Somchai').syllableKeys);
+  });
+
+  it('let a name heard in Thai script meet the name written in Burmese script or Latin letters', () => {
+    expect(meets('จ่อซอวิน', 'ကျော်ဇော်ဝင်း')).toBe(true);
+    expect(meets('Htun Tun Nai', 'ทุนทุนหน่าย')).toBe(true);
+    expect(meets('เต็งเส่ง', 'Thein Sein')).toBe(true);
+    expect(meets('ยุ่น', 'U Nyunt')).toBe(true);
+    // A syllable on the vowel carrier after an open one (โม|อ่อง), the medial y as Thai writes it (พยู, เมียว).
+    expect(meets('โซโมอ่อง', 'Soe Moe Aung')).toBe(true);
+    expect(meets('มิ่นเท็ตอ่อง', 'Min Htet Aung')).toBe(true);
+    expect(meets('พยูพยูเต็ง', 'ဖြူဖြူသိန်း')).toBe(true);
+    expect(meets('เมียวมินตั่น', 'Myo Min Thant')).toBe(true);
+    expect(meets('ญีญีทุน', 'Nyi Nyi Htun')).toBe(true);
+    // Khmer o before a final is Thai u (សុខ = สุข); śrī is Srey, Srei, ศรี, ສີ.
+    expect(meets('Sokh Sophea', 'สุข โสภา')).toBe(true);
+    expect(meets('Sreyneang Nuon', 'ศรีเนียง นวล')).toBe(true);
+  });
+
+  it('do not let names of other sounds meet', () => {
+    expect(meets('Kyaw Zaw Win', 'Hla Hla Mon')).toBe(false);
+    expect(meets('Somchai', 'Sokha')).toBe(false);
   });
 });

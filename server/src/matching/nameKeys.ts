@@ -1,4 +1,5 @@
 import { romanise } from './romanise.js';
+import { syllableKeysOf } from './syllableSounds.js';
 
 /**
  * The normalised-name index of DESIGN.md §4. A person's names are stored encrypted
@@ -19,20 +20,23 @@ import { romanise } from './romanise.js';
  *   over spaced skeletons reads most of the index; as one word the trigrams stay specific
  *   (measured on PGlite with 17,000 names: 45 ms per search spaced, 0.4 ms joined). Word
  *   boundaries are not lost: scoring works on the search key's words.
+ * - `syllableKeys`: the name's neighbouring syllables as sound codes (syllableSounds.ts), the way
+ *   in for a name heard in one script and written in another, which shares its sounds but not
+ *   its letters (พยูพยูเต็ง, Phyu Phyu Thein).
  *
  * The keys are derived from identity data and so are identity data themselves: they are only
  * readable through row-level security, never logged, and never sent to a browser.
  */
-export type NameKeys = { searchKey: string; phoneticKey: string };
+export type NameKeys = { searchKey: string; phoneticKey: string; syllableKeys: string[] };
 
 /**
  * The version of the keys this module makes, stored with each name (person_names.keys_version):
  * raise it — and the column's default, in a migration — whenever a change to romanisation or to
  * these keys changes the keys of names already stored, so that they are made again at start
  * (rekeyStalePersonNames). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
- * a final ng as n in the phonetic key.
+ * a final ng as n in the phonetic key. 2: syllable keys.
  */
-export const NAME_KEYS_VERSION = 1;
+export const NAME_KEYS_VERSION = 2;
 
 export function nameKeysOf(name: string): NameKeys {
   const tokens = nameTokensOf(name);
@@ -43,6 +47,7 @@ export function nameKeysOf(name: string): NameKeys {
       .map((token) => phoneticOf(token).replace(/q$/u, 'n'))
       .sort()
       .join(''),
+    syllableKeys: syllableKeysOf(tokens),
   };
 }
 

@@ -481,6 +481,8 @@ function parseTaiUnits(word: string, tai: TaiScript): TaiUnit[] {
     if (
       chars[next] === tai.carrier &&
       !isSign(after) &&
+      // ออ is a syllable on the carrier (อ่อง): the อ before it does not read as a vowel of this one (เท็ตอ่อง, โมอ่อง).
+      after !== tai.carrier &&
       ((!pre && !signs) || (pre && (signs === '' || signs === 'ื' || signs === 'ີ' || signs === 'ື')))
     ) {
       signs += chars[next++];

@@ -21,7 +21,7 @@ type Syllable = { initial: string; vowel: string; final: '' | 'N' | 'T'; merged?
 const ONSETS: [string, string][] = [
   ['chh', 'C'],
   ['phy', 'P'],
-  ['hny', 'N'],
+  ['hny', 'J'],
   ['hm', 'M'],
   ['hn', 'N'],
   ['hl', 'L'],
@@ -30,6 +30,10 @@ const ONSETS: [string, string][] = [
   ['hw', 'W'],
   ['ky', 'C'],
   ['gy', 'C'],
+  // Burmese medial y after a labial, as Thai writes it when a syllable comes before (พยูพยู = phayupyu).
+  ['py', 'P'],
+  ['by', 'P'],
+  ['my', 'M'],
   ['ch', 'C'],
   ['kh', 'K'],
   ['gh', 'K'],
@@ -38,9 +42,10 @@ const ONSETS: [string, string][] = [
   ['th', 'T'],
   ['dh', 'T'],
   ['sh', 'S'],
-  ['ny', 'N'],
-  ['nh', 'N'],
-  ['gn', 'N'],
+  // The palatal nasal (Burmese ည, Khmer ញ, Lao ຍ) is heard as y or n and written either way by ear.
+  ['ny', 'J'],
+  ['nh', 'J'],
+  ['gn', 'J'],
   ['ng', 'Q'],
   ['zh', 'C'],
   ['ts', 'S'],
@@ -101,6 +106,8 @@ const VOWELS: Record<string, string> = {
   eu: 'U',
   ai: 'AI',
   aii: 'AI',
+  // Thai writes the Burmese medial y with o (Myo, Phyo) as เ–ียว: เมียว, เพียว.
+  iao: 'O',
   ao: 'AO',
   au: 'AO',
   ow: 'AO',
@@ -148,6 +155,9 @@ const SYLLABLE_CACHE_SIZE = 50_000;
 
 function readSyllables(word: string): Syllable[] {
   const text = word
+    // Sanskrit śrī, the first syllable of many Khmer, Lao and Thai names: Khmer ស្រី (Srey, Srei,
+    // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
+    .replace(/^sr(?:ey|ei|ay|i)/u, 'si')
     .replace(/aye$/u, 'e')
     .replace(/ine$/u, 'ain')
     .replace(/([ao])ne$/u, '$1n')
@@ -226,12 +236,19 @@ function readSyllables(word: string): Syllable[] {
 
 function syllableSimilarity(a: Syllable, b: Syllable): number {
   const initials = `${a.initial}${b.initial}`;
-  // Thai ญ is heard y, Burmese ny and Khmer nh are written n by ear (เหนียน, เญ่ง for Nyein);
-  // only in a closed syllable, where the rest of it says which name it is (Nu and Yu differ).
-  const nasalPair = (initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final;
+  // The palatal nasal (J: Burmese ny, Khmer nh) is written ญ (y) or น by ear (เญ่ง, เหนียน for
+  // Nyein); y and n themselves only in a closed syllable, where the rest of it says which name it
+  // is (Nu and Yu differ).
+  const nasalPair =
+    ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
   const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
   if (initial === 0) return 0;
-  const vowel = a.vowel === b.vowel ? 1 : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) ? 0.8 : 0;
+  const vowel =
+    a.vowel === b.vowel
+      ? 1
+      : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) || closedOU(a, b)
+        ? 0.8
+        : 0;
   if (vowel === 0) return 0;
   // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
   // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
@@ -239,6 +256,12 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   if (final === 0) return 0;
   return 0.4 * initial + 0.4 * vowel + 0.2 * final;
 }
+
+/**
+ * Before a final, o and u are spelt for one another across the scripts: Khmer សុខ Sok is สุข in
+ * Thai, មុំ Mom is mum by the letter, Burmese မွန် is Mon or Mun. Open, they are other names (Soe, Su).
+ */
+const closedOU = (a: Syllable, b: Syllable) => a.final !== '' && a.final === b.final && /^(?:OU|UO)$/u.test(`${a.vowel}${b.vowel}`);
 
 /** A syllable pair below this is not the same syllable heard twice. */
 const MIN_SYLLABLE_SIMILARITY = 0.85;
@@ -324,4 +347,68 @@ function orders(count: number): number[][] {
   };
   permute([], identity);
   return result;
+}
+
+/**
+ * The syllable keys of a stored name, for finding it by sound (person_names.syllable_keys, a GIN
+ * index): each pair of neighbouring syllables, in either order, as "initial+vowel" codes — a Thai
+ * officer's one run of syllables and an NGO's separate words share their pairs, where they share
+ * too few letter trigrams. Words come in any order, so the last syllable of each word is paired
+ * with the first of every other word both ways (Somchai Jaidee and สมชายใจดี, Jaidee Somchai all
+ * hold chai·chai and so·di). Pairs, not single syllables: one syllable (Aung, Su, Sok) is in a
+ * large share of names, a pair in few. A name of one syllable (Htwe) is its syllable. The final is
+ * left out (Hlaing = หล่าย, Thein = เต็ง): scoring, not retrieval, weighs it. Keys are identity
+ * data, like the name they come from.
+ */
+export function syllableKeysOf(tokens: readonly string[]): string[] {
+  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => [codeOf(syllable.initial, syllable.vowel)])));
+}
+
+/**
+ * The keys a query looks for: its own syllable pairs with each syllable also as it may be heard
+ * in the other script — a near vowel (NEAR_VOWELS: Thain = Thein, Sophea = โสภา; o and u before a final) or a palatal
+ * nasal written y or n (ญ, ny, nh) — so that one lookup meets every spelling syllableSimilarity
+ * accepts as the same sound.
+ */
+export function syllableProbesOf(tokens: readonly string[]): string[] {
+  const heardAs = (syllable: Syllable) => {
+    const initials = PALATAL_HEARD_AS[syllable.initial] ?? [syllable.initial];
+    const vowels = [
+      syllable.vowel,
+      ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b),
+      ...(syllable.final && syllable.vowel === 'O' ? ['U'] : syllable.final && syllable.vowel === 'U' ? ['O'] : []),
+    ];
+    return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
+  };
+  return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
+}
+
+/** The palatal nasal and the two letters it is written with by ear (syllableSimilarity's nasal pair). */
+const PALATAL_HEARD_AS: Record<string, string[]> = { J: ['J', 'Y', 'N'], Y: ['Y', 'J', 'N'], N: ['N', 'J', 'Y'] };
+
+const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
+  const [a, b] = pair.split(' ') as [string, string];
+  return [
+    [a, b],
+    [b, a],
+  ];
+});
+
+const codeOf = (initial: string, vowel: string) => `${initial || '_'}${vowel}`;
+
+/**
+ * The sorted unordered pairs of neighbouring syllables — inside each word, and from each word's
+ * last syllable to every other word's first — each syllable given as its possible codes; a name
+ * of one syllable is its codes.
+ */
+function pairsOf(words: readonly (readonly string[][])[]): string[] {
+  const spoken = words.filter((syllables) => syllables.length > 0);
+  if (spoken.length === 1 && spoken[0]!.length === 1) return [...new Set(spoken[0]![0])].sort();
+  const keys = new Set<string>();
+  const pair = (lefts: readonly string[], rights: readonly string[]) => {
+    for (const left of lefts) for (const right of rights) keys.add(left < right ? `${left}.${right}` : `${right}.${left}`);
+  };
+  for (const syllables of spoken) for (let k = 1; k < syllables.length; k++) pair(syllables[k - 1]!, syllables[k]!);
+  for (const left of spoken) for (const right of spoken) if (left !== right) pair(left.at(-1)!, right[0]!);
+  return [...keys].sort();
 }
