@@ -8,7 +8,6 @@ import { normaliseDocumentNumber, normalisePhone } from './indexPersonNames.js';
 import { type NameKeys, nameKeysOf, nameTokensOf } from './nameKeys.js';
 import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
-import { dominantScript } from './romanise.js';
 import { syllableProbesOf } from './syllableSounds.js';
 
 export type FindPersonMatchesOptions = {
