@@ -9,7 +9,6 @@ import { cases, users } from '../src/db/schema/index.js';
 import { lockVersion, saveVersion } from '../src/db/versioned.js';
 import { type Bench, budgetEntry, entry } from './context.js';
 
-
 /** The case read back with its person and owner agency, as the route answers a change. */
 const readCaseRaw = (caseId: string) => sql`
   select c.*, p.*, a.name as owner_agency_name
