@@ -239,12 +239,13 @@ describe('scoring', () => {
     expect(weighEvidence(shifted).reasons).toContainEqual({ code: 'birth_year_close', difference: 1 });
   });
 
-  it('calibrates a name given alone apart, and shows from the likelihood the uncalibrated score put at even', () => {
+  it('calibrates a name given alone apart, and shows from a little above the likelihood the uncalibrated score put at even', () => {
     const nameAlone: MatchEvidence = { ...evidence, birthYears: null, birthDateSame: null, citizenship: null, nameOnly: true };
     // The same name alone: namesakes are common, so more likely someone else, and still shown.
     expect(weighEvidence(nameAlone).score).toBeLessThan(0.5);
     expect(weighEvidence(nameAlone).score).toBeGreaterThan(NAME_ONLY_THRESHOLD);
-    expect(likelihoodOfEvidence(0, 'corroborated')).toBe(DEFAULT_MATCH_THRESHOLD);
+    expect(DEFAULT_MATCH_THRESHOLD).toBeGreaterThan(likelihoodOfEvidence(0, 'corroborated'));
+    expect(DEFAULT_MATCH_THRESHOLD).toBeLessThan(likelihoodOfEvidence(0.5, 'corroborated'));
     expect(DEFAULT_MATCH_THRESHOLD).toBeLessThan(0.5);
   });
 
