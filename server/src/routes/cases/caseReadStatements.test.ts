@@ -24,6 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** On PostgreSQL the rate limit is shared by every server process, so each request counts itself there (1). */
+const rateLimitCount = () => (t.database.kind === 'postgres' ? 1 : 0);
+
 /**
  * The statements one request costs, session check, row-level security, reads and audit together:
  * the fewest of three requests, since the job runner's polling can fall inside one of them.
@@ -47,13 +50,13 @@ describe('the case read path', () => {
     const statements = await statementsOf(`/api/cases/${caseId}`);
     // The session (1); begin, the actor's identity and role (2); the case (1), its identity
     // section (1) and identification progress (1); the audit event (1); commit (1).
-    expect(statements).toBe(8);
+    expect(statements).toBe(8 + rateLimitCount());
   });
 
   it('lists a filtered caseload page with its total, audited, in few statements', async () => {
     const statements = await statementsOf('/api/cases?page=1&pageSize=50&status=Active&sort=-updatedAt');
     // The session (1); begin, the actor's identity and role (2); the page (1), its total (1);
     // the audit event (1); commit (1).
-    expect(statements).toBe(7);
+    expect(statements).toBe(7 + rateLimitCount());
   });
 });
