@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { catalogue } from './catalogue';
 import { LAPTOP, type Locale, PHONE, signInWith } from './onboardingSession';
 import { expectNoSidewaysScroll } from './pageChecks';
-import { escapeRegExp } from './thaiSession';
+import { escapeRegExp, giveAccountThaiBack } from './thaiSession';
 
 /**
  * Issue 16, one score: the possible matches beside an intake show one likelihood, in words and as
@@ -38,6 +38,7 @@ for (const { locale, viewport, label } of SCREENS) {
     await expect(matches.getByText(t.matchingScope.note)).toBeVisible();
     await card.scrollIntoViewIfNeeded();
     await expectNoSidewaysScroll(page);
-    await page.context().close();
+    // The language chosen is saved on the account; later journeys expect the social worker in Thai.
+    await giveAccountThaiBack(page);
   });
 }
