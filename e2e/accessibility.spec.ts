@@ -40,7 +40,7 @@ interface PageState {
 /** The page has drawn its data: no request in flight and no loader left in the content. */
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('main .mantine-Loader-root, [role=status] .mantine-Loader-root')).toHaveCount(0);
+  await expect(page.locator('main .mantine-Loader-root, [role=status] .mantine-Loader-root')).toHaveCount(0, { timeout: 15_000 });
   await transitionsEnded(page);
 }
 
