@@ -96,6 +96,13 @@ export function likelihoodOfEvidence(margin: number, shape: QueryShape): number 
   return 1 / (1 + Math.exp(-(slope * margin + intercept)));
 }
 
+/** The evidence margin above PRIOR whose likelihood is `likelihood`: likelihoodOfEvidence turned round. */
+function marginOfLikelihood(likelihood: number, shape: QueryShape): number {
+  const { slope, intercept } = CALIBRATION[shape];
+  const p = Math.min(Math.max(likelihood, 1e-6), 1 - 1e-6);
+  return (Math.log(p / (1 - p)) - intercept) / slope;
+}
+
 /**
  * Candidates at least this likely are "possible matches" for a worker to judge: the likelihood of
  * an evidence sum a quarter above PRIOR (where the uncalibrated score read 0.5), each candidate
@@ -208,8 +215,6 @@ function interpolate(points: [number, number][], x: number): number {
   }
   return points.at(-1)![1];
 }
-
-const logit = (p: number) => Math.log(p / (1 - p));
 
 /** Feminine/Masculine, counting transgender identities with the gender lived; unknown otherwise. */
 function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
@@ -328,8 +333,7 @@ export async function findPersonMatches(
   // reach the threshold whatever birth date and citizenship add, unless a document or phone is shared.
   const nameMatches = new Map<string, NameMatch>();
   for (const [personId, names] of namesByPerson) nameMatches.set(personId, bestName(queryName, names));
-  const { slope, intercept } = CALIBRATION[nameOnly ? 'nameOnly' : 'corroborated'];
-  const needed = PRIOR + (logit(Math.min(Math.max(threshold, 1e-6), 1 - 1e-6)) - intercept) / slope;
+  const needed = PRIOR + marginOfLikelihood(threshold, nameOnly ? 'nameOnly' : 'corroborated');
   const worthReading = [...nameMatches]
     .filter(
       ([personId, match]) =>
