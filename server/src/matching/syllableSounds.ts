@@ -138,7 +138,8 @@ const isVowel = (ch: string | undefined) => ch !== undefined && 'aeiou'.includes
 
 /**
  * The syllables of one romanised word. Latin spellings borrowed from English are read as heard
- * first: a silent final e (Hline = Hlaing, Mone = Mon, Somphone = Somphon), a final "aye" (Aye, E).
+ * first: a silent final e (Hline = Hlaing, Mone = Mon, Somphone = Somphon), a final "aye" (Aye, E),
+ * a final "awe" (Kyawe = Kyaw, Zawe = Zaw; not after h, where it is Thai: ทเว is tha-we).
  */
 export function syllablesOf(word: string): Syllable[] {
   const cached = syllableCache.get(word);
@@ -159,6 +160,7 @@ function readSyllables(word: string): Syllable[] {
     // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
     .replace(/^sr(?:ey|ei|ay|i)/u, 'si')
     .replace(/aye$/u, 'e')
+    .replace(/(?<!h)awe$/u, 'aw')
     .replace(/ine$/u, 'ain')
     .replace(/([ao])ne$/u, '$1n')
     .replace(/([^aeiou])h$/u, '$1');
