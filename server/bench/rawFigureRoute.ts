@@ -17,7 +17,7 @@ export type RawFigureRow = { year: string | null; sex: string | null; count: num
  */
 export async function countCasesOpenedRaw(tx: Tx): Promise<RawFigureRow[]> {
   return rowsOf<{ year: string | null; sex: string | null; count: string | number }>(
-      await tx.execute(sql`
+    await tx.execute(sql`
         select to_char((c.opened_at at time zone 'Asia/Bangkok')::date, 'YYYY') as year,
           case p.gender when 'Feminine' then 'female' when 'TransgenderFeminine' then 'female'
             when 'Masculine' then 'male' when 'TransgenderMasculine' then 'male'

@@ -84,7 +84,9 @@ beforeAll(async () => {
   t = await startTestApp();
   worker = await t.login('th.socialworker');
   await asSystem(t.database.db, async (tx) => {
-    const [officer] = rowsOf<{ id: string; agency_id: string }>(await tx.execute(sql`select id, agency_id from users where username = 'th.data'`));
+    const [officer] = rowsOf<{ id: string; agency_id: string }>(
+      await tx.execute(sql`select id, agency_id from users where username = 'th.data'`),
+    );
     dataActor = { userId: officer!.id, agencyId: officer!.agency_id, scopes: ['stats'] };
   });
 }, 120_000);
@@ -140,7 +142,11 @@ describe('cases opened, counted from the rows kept beside each case', () => {
     await expectKeptEqualsLive();
 
     // Status: closed with a reason, then the case handed to no one else — its opening still counts.
-    const closed = await worker.patch(`/api/cases/${third.id}`, { version: third.version, status: 'Closed', closureReason: 'lost_contact' });
+    const closed = await worker.patch(`/api/cases/${third.id}`, {
+      version: third.version,
+      status: 'Closed',
+      closureReason: 'lost_contact',
+    });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(await total()).toBe(before + 3);
     await expectKeptEqualsLive();
@@ -164,7 +170,8 @@ async function deleteCase(tx: Tx, caseId: string) {
       join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
       where c.contype = 'f' and c.confrelid = 'cases'::regclass and c.confdeltype <> 'c'`),
   );
-  for (const reference of references) await tx.execute(sql`delete from ${sql.identifier(reference.name)} where ${sql.identifier(reference.column)} = ${caseId}`);
+  for (const reference of references)
+    await tx.execute(sql`delete from ${sql.identifier(reference.name)} where ${sql.identifier(reference.column)} = ${caseId}`);
   await tx.execute(sql`delete from cases where id = ${caseId}`);
 }
 
@@ -208,7 +215,9 @@ describe('who reads the kept rows', () => {
     const cambodian: DbActor = { userId: dataActor.userId, agencyId: foreign, scopes: ['stats'] };
     const seen = await asActor(t.database.db, cambodian, async (tx) =>
       rowsOf<{ count: number; thai: number }>(
-        await tx.execute(sql`select count(*)::int as count, count(*) filter (where country_code = 'TH')::int as thai from case_opening_facts`),
+        await tx.execute(
+          sql`select count(*)::int as count, count(*) filter (where country_code = 'TH')::int as thai from case_opening_facts`,
+        ),
       ),
     );
     expect(seen[0]).toEqual({ count: 0, thai: 0 });
