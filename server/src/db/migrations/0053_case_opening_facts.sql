@@ -141,6 +141,7 @@ DECLARE
   v_band record;
   v_age_band text := $a$CASE WHEN f.age IS NULL THEN 'unknown'$a$;
   v_exploitation text := '';
+  v_province text := 'NULL::text';
   v_count text := 'count(*)';
   v_key_sum text := 'sum(f.unit_key)';
   v_sets text;
@@ -170,13 +171,18 @@ BEGIN
       WHEN 'exploitationType' THEN 'x.exploitation_type'
       WHEN 'domesticAbroad' THEN 'f.domestic_abroad'
       WHEN 'ethnicMinority' THEN 'f.ethnic_minority'
-      WHEN 'province' THEN $f$CASE WHEN f.place IS NULL THEN 'unknown'
-        WHEN f.place IN (SELECT pv.value ->> 'value' FROM lookup_lists pl CROSS JOIN jsonb_array_elements(pl.values) AS pv(value)
-          WHERE pl.country_code = $1 AND pl.list_key = 'provinces') THEN f.place ELSE 'other' END$f$
+      WHEN 'province' THEN 'f.province'
       WHEN 'agency' THEN 'f.agency_id::text'
     END;
     IF v_fragment IS NULL THEN
       RAISE EXCEPTION 'unknown breakdown' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    -- Worked out in f, not in the grouping: a subquery in a grouping-set key is computed again for
+    -- the sets that sum over it (PostgreSQL 15 then shows a value where the key is summed over).
+    IF v_breakdown = 'province' THEN
+      v_province := $f$CASE WHEN o.place IS NULL THEN 'unknown'
+        WHEN o.place IN (SELECT pv.value ->> 'value' FROM lookup_lists pl CROSS JOIN jsonb_array_elements(pl.values) AS pv(value)
+          WHERE pl.country_code = $1 AND pl.list_key = 'provinces') THEN o.place ELSE 'other' END$f$;
     END IF;
     IF v_breakdown = 'exploitationType' THEN
       -- A case of two forms is a row in each: the sets without this breakdown count it once.
@@ -193,7 +199,7 @@ BEGIN
   END;
   RETURN QUERY EXECUTE format($q$
     WITH f AS (
-      SELECT o.case_id, o.agency_id, o.sex, o.nationality, o.ethnic_minority, o.domestic_abroad, o.place, o.exploitation_types, o.unit_key,
+      SELECT o.case_id, o.agency_id, o.sex, o.nationality, o.ethnic_minority, o.domestic_abroad, %6$s AS province, o.exploitation_types, o.unit_key,
         (o.opened_at AT TIME ZONE $4)::date AS dated_on,
         coalesce(o.age_when_trafficked, extract(year FROM o.opened_at AT TIME ZONE $4)::int - o.birth_year, o.age_at_intake) AS age
       FROM case_opening_facts o
@@ -202,7 +208,7 @@ BEGIN
     SELECT ARRAY[%1$s]::text[], %2$s, (coalesce(%3$s, 0) %% 4294967296)::bigint
     FROM f %4$s
     GROUP BY GROUPING SETS (%5$s)
-  $q$, array_to_string(v_keys, ', '), v_count, v_key_sum, v_exploitation, v_sets)
+  $q$, array_to_string(v_keys, ', '), v_count, v_key_sum, v_exploitation, v_sets, v_province)
   USING v_country, p_from, p_to, p_time_zone;
 END $$;
 --> statement-breakpoint
