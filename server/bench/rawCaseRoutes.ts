@@ -5,6 +5,7 @@ import { asSystem } from '../src/db/actorContext.js';
 import { placeOf } from '../src/db/cipherPlace.js';
 import { type Db, rowsOf } from '../src/db/client.js';
 import { cases, personContacts, personDocuments, personNames, persons } from '../src/db/schema/index.js';
+import { registerRawFigureRoute } from './rawFigureRoute.js';
 
 /** Who the bare routes audit as: the bench's caseworker, fixed once the population is loaded. */
 export type RawReader = { userId: string; username: string; agencyId: string; sections: readonly string[] };
@@ -118,7 +119,8 @@ const listOf = (value: unknown) => (typeof value === 'string' ? value.split(',')
 /**
  * The bare routes the HTTP benchmarks compare the product with, registered on the same server
  * outside /api/ (so no session, CSRF or rate limit applies): the same reads, audit and
- * decryption as GET /api/cases/{id} and GET /api/cases, written by hand.
+ * decryption as GET /api/cases/{id} and GET /api/cases, and the count and audit of a figure
+ * (rawFigureRoute.ts), written by hand.
  */
 export function rawCaseRoutes() {
   let reader: RawReader | null = null;
@@ -149,6 +151,7 @@ export function rawCaseRoutes() {
           request.id,
         ),
       );
+      registerRawFigureRoute(app, db, readerOf);
     },
   };
 }
