@@ -16,6 +16,8 @@ import { genderOf, type ImportedCase } from '../importedCase.js';
  */
 export const IMPORT_LINK_THRESHOLD = likelihoodOfEvidence(Math.log(9), 'corroborated');
 
+export type KnownPerson = { personId: string; pseudonym: string };
+
 type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
 
 /**
@@ -54,8 +56,13 @@ export class KnownPersonFinder {
     for (const key of this.flatKeysOf(importedCase)) this.held.add(key);
   }
 
-  async find(tx: Tx, importedCase: ImportedCase): Promise<{ personId: string; pseudonym: string } | null> {
-    if (!this.flatKeysOf(importedCase).some((key) => this.held.has(key))) return null;
+  /** Whether anyone already held, or any earlier row, shares an exact key with the row: only then may `find` meet her. */
+  mayKnow(importedCase: ImportedCase): boolean {
+    return this.flatKeysOf(importedCase).some((key) => this.held.has(key));
+  }
+
+  async find(tx: Tx, importedCase: ImportedCase): Promise<KnownPerson | null> {
+    if (!this.mayKnow(importedCase)) return null;
     const { person } = importedCase;
     const phones = person.contacts.filter((contact) => contact.kind === 'phone');
     const [best] = await findPersonMatches(
