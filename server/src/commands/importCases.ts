@@ -59,7 +59,11 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
     actor.agencyId,
     rows.map((row) => row.importedCase.kase.ownerUsername),
   );
-  const planned: { values: Omit<typeof cases.$inferInsert, 'reference'> & { id: string; countryCode: string }; generatedReference: () => string; reference: string }[] = [];
+  const planned: {
+    values: Omit<typeof cases.$inferInsert, 'reference'> & { id: string; countryCode: string };
+    generatedReference: () => string;
+    reference: string;
+  }[] = [];
   for (const [index, { importedCase }] of rows.entries()) {
     const { person, kase } = importedCase;
     const caseCountry = kase.countryCode ?? countryCode;

@@ -106,7 +106,10 @@ export async function recordIdentityVersion(tx: Tx, person: PersonRow, recorder:
 
 /** The row `recordIdentityVersion` writes, for a caller that versions many persons in one statement. */
 export function identityVersionRow(
-  person: Pick<PersonRow, 'id' | 'version' | 'givenNameEnc' | 'familyNameEnc' | 'nameAsWrittenEnc' | 'birthDateEnc' | 'addressEnc' | 'ethnicity'>,
+  person: Pick<
+    PersonRow,
+    'id' | 'version' | 'givenNameEnc' | 'familyNameEnc' | 'nameAsWrittenEnc' | 'birthDateEnc' | 'addressEnc' | 'ethnicity'
+  >,
   recorder: IdentityRecorder,
 ) {
   return {

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { placeOf } from '../../db/cipherPlace.js';
 import type { Tx } from '../../db/client.js';
-import { caseEvents, caseHtcdsValues, consents, persons, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
+import { type caseEvents, caseHtcdsValues, consents, persons, referrals, traffickingStatusDecisions } from '../../db/schema/index.js';
 import type { ImportedCase } from '../importedCase.js';
 import { directoryOrganisationNamed } from './directoryOrganisation.js';
 

@@ -34,13 +34,15 @@ export type RunImportContext = {
   username: string;
   /** DEFAULT_SHEET_LIMITS when absent. */
   limits?: SheetLimits;
+  /** Rows written per transaction; WRITE_BATCH when absent. */
+  writeBatch?: number;
   /** Called between batches: extends the job's lease, and answers false when the worker is stopping. */
   keepGoing(): Promise<boolean>;
   now?: () => Date;
 };
 
 /** Rows written per transaction: each batch commits whole or not at all, with the job's progress. */
-export const WRITE_BATCH = 100;
+export const WRITE_BATCH = 500;
 /** Rows checked against the database per transaction in a dry run. */
 const CHECK_BATCH = 200;
 /** How often the validation pass saves its progress. */
@@ -174,14 +176,7 @@ async function validate(
  * Checks against the database: the country's form answers (an error), and — in a dry run — which
  * rows were imported before and which name a person already known (what the import would do).
  */
-async function checkRows(
-  context: RunImportContext,
-  actor: DbActor,
-  job: ImportJob,
-  rows: CheckedRow[],
-  pass: Pass,
-  formCountry: string,
-) {
+async function checkRows(context: RunImportContext, actor: DbActor, job: ImportJob, rows: CheckedRow[], pass: Pass, formCountry: string) {
   const withAnswers = rows.filter((row) => Object.keys(row.importedCase.kase.formAnswers).length);
   if (!rows.length || (!job.dryRun && !withAnswers.length)) return;
   await asActor(context.db, actor, async (tx) => {
@@ -281,6 +276,7 @@ async function write(
         if (!pending.length) return;
         const decided = pending;
         pending = [];
+        knownPersons.written();
         const written = await importCases({
           tx,
           keyRing: context.keyRing,
@@ -292,7 +288,14 @@ async function write(
         });
         for (const [index, { row, importedCase, key, person }] of decided.entries()) {
           const { caseId, referenceTaken } = written[index]!;
-          writtenRows.push({ agencyId: actor.agencyId, contentKey: key, importId: job.id, caseId, matchedExistingPerson: !!person, rowNumber: row });
+          writtenRows.push({
+            agencyId: actor.agencyId,
+            contentKey: key,
+            importId: job.id,
+            caseId,
+            matchedExistingPerson: !!person,
+            rowNumber: row,
+          });
           caseIds.push(caseId);
           pass.imported++;
           if (person) {
@@ -321,8 +324,8 @@ async function write(
           pass.warnings.add({ row, column: null, code: 'already_imported', params: {} });
           continue;
         }
-        // The matcher must see every earlier row of the file written, as a row by row import would.
-        if (knownPersons.mayKnow(importedCase)) await writePending();
+        // A row that may be an earlier row's person is matched once that row is written, as a row by row import would.
+        if (knownPersons.needsUnwritten(importedCase)) await writePending();
         const person = await knownPersons.find(tx, importedCase);
         pending.push({ ...checked, person });
         knownPersons.remember(importedCase);
@@ -362,7 +365,7 @@ async function write(
     }
     seen.add(row.key);
     batch.push(row);
-    if (batch.length >= WRITE_BATCH && !(await flush())) return 'stopped';
+    if (batch.length >= (context.writeBatch ?? WRITE_BATCH) && !(await flush())) return 'stopped';
   }
   if (!(await flush())) return 'stopped';
   return pass;
