@@ -3,29 +3,56 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { PGlite } from '@electric-sql/pglite';
 import { HTCDS_COLUMNS, HTCDS_COLUMNS_BY_NAME } from '@seamless/contracts';
-import { count, eq, sql } from 'drizzle-orm';
+import { count, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { recordAudit } from '../src/audit/record.js';
+import { personColumns, randomCode } from '../src/commands/openCase.js';
+import { contactRows, documentRows, identityVersionRow, namesOf } from '../src/commands/writePersonIdentity.js';
 import { asActor, asSystem, type DbActor } from '../src/db/actorContext.js';
 import { placeOf } from '../src/db/cipherPlace.js';
+import type { Tx } from '../src/db/client.js';
 import { rowsOf } from '../src/db/client.js';
-import { cases, htcdsImports, users } from '../src/db/schema/index.js';
+import {
+  agencies,
+  caseEvents,
+  cases,
+  htcdsImports,
+  personContacts,
+  personDocuments,
+  personIdentityVersions,
+  personNames,
+  persons,
+  traffickingEvents,
+  users,
+  victimContexts,
+} from '../src/db/schema/index.js';
 import { sha256Of } from '../src/files/attachmentStore.js';
+import { localToday } from '../src/followUp/schedule.js';
+import { readFileRows } from '../src/htcds/import/fileRows.js';
 import { ImportFiles } from '../src/htcds/import/importFiles.js';
-import { type ImportJob, runImport } from '../src/htcds/import/runImport.js';
+import { type ImportJob, runImport, WRITE_BATCH } from '../src/htcds/import/runImport.js';
+import { genderOf, type ImportedCase } from '../src/htcds/importedCase.js';
 import type { CellValue } from '../src/htcds/sheet/cells.js';
 import { writeSheet } from '../src/htcds/sheet/writeSheet.js';
+import { createValueResolver } from '../src/htcds/values/index.js';
+import { personNameRows } from '../src/matching/indexPersonNames.js';
 import { generateSyntheticSet, prng, type SyntheticPerson } from '../src/matching/synthetic/generate.js';
 import type { Nationality } from '../src/matching/synthetic/names.js';
+import { ageOn } from '../src/shelters/placementRules.js';
 import type { TestApp } from '../test/harness.js';
-import { type Bench, budgetEntry, entry, percentile } from './context.js';
+import { type Bench, budgetEntry, ceilingEntry, entry, percentile } from './context.js';
 
 const ROWS = { quick: 2_000, full: 4_000 };
 /**
- * Rows per second the import must keep up on the machine the budgets were set on (README). The
- * rate falls a little as the database grows (more rows meet a known name and are scored), so each
- * population has its own.
+ * Rows per second the import must keep up (README, Budgets): issue 15's 1,000 on a PostgreSQL
+ * server; on PGlite, whose single WebAssembly connection runs every statement in the server's own
+ * process, what it reaches there. The rate falls a little as the database grows (more rows meet a
+ * known name and are scored), so each population has its own.
  */
-const BUDGET_ROWS_PER_SECOND = { quick: 60, full: 50 };
+const BUDGET_ROWS_PER_SECOND = { postgres: { quick: 1_000, full: 1_000 }, pglite: { quick: 60, full: 50 } };
+/** Issue 15: the import may take at most five times the raw multi-row inserts of the same rows. */
+const MAX_TIMES_RAW = 5;
+const RAW_RUNS = 3;
 /** The demo data officer: the import permission is hers, and her agency owns none of the bench's cases. */
 const IMPORTER = 'th.data';
 const SCRATCH_TABLE = 'bench_htcds_rows';
@@ -124,6 +151,15 @@ async function importerOf(app: TestApp): Promise<Importer> {
   return { actor: { userId: user.id, agencyId: user.agencyId, scopes: [] }, username: user.username };
 }
 
+/** An agency neither the importer's nor the bench population's: the raw import writes there. */
+async function rawAgencyOf(app: TestApp, taken: string[]): Promise<string> {
+  const [agency] = await asSystem(app.database.db, (tx) =>
+    tx.select({ id: agencies.id }).from(agencies).where(notInArray(agencies.id, taken)).orderBy(agencies.name).limit(1),
+  );
+  if (!agency) throw new Error('The demo data has no third agency for the raw import');
+  return agency.id;
+}
+
 async function agencyCases(app: TestApp, agencyId: string): Promise<number> {
   const [row] = await asSystem(app.database.db, (tx) => tx.select({ n: count() }).from(cases).where(eq(cases.ownerAgencyId, agencyId)));
   return row?.n ?? 0;
@@ -176,12 +212,174 @@ async function importFile(app: TestApp, { actor, username }: Importer, bytes: Bu
   return done!;
 }
 
+/** The rows of the file as the import reads them — parsed, validated, typed: where the raw baseline starts. */
+async function typedRows(bytes: Buffer, country: string): Promise<ImportedCase[]> {
+  const typed: ImportedCase[] = [];
+  const rows = readFileRows(bytes, {
+    resolver: createValueResolver(),
+    today: localToday(country, new Date()),
+    onPlan: () => {},
+    onWarning: () => {},
+    onProgress: () => {},
+  });
+  for await (const row of rows) {
+    if ('issues' in row) throw new Error(`Row ${row.row} of the bench file does not read`);
+    typed.push(row.importedCase);
+  }
+  return typed;
+}
+
 /**
- * The rawest load of the same rows: every column as text into a scratch table. PGlite takes the
- * file itself through `COPY … FROM '/dev/blob'`; node-postgres has no COPY FROM STDIN without
- * pg-copy-streams, so on a server the rows go in as `jsonb_to_recordset` inserts of 1,000. A load
- * takes milliseconds, so it is timed BASELINE_LOADS times into an emptied table and the median
- * kept. Returns the method's name and its rows per second.
+ * One multi-row INSERT of `rows` (keyed by the table's property names) as the records of one JSON
+ * parameter, typed by the table's own row type: the hand-written bulk insert, one round trip.
+ */
+async function insertRecordset(tx: Tx, table: PgTable, rows: Record<string, unknown>[]) {
+  if (!rows.length) return;
+  const columns = getTableColumns(table);
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '));
+  const records = rows.map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, row[key] ?? null])));
+  await tx.execute(
+    sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
+  );
+}
+
+/**
+ * The careful engineer's import of the same typed rows, as the schema owner without row-level
+ * security, matching, validation or job bookkeeping: per batch of WRITE_BATCH rows one
+ * transaction with one multi-row insert per table — persons with the same encrypted identity
+ * columns, their names with the same keys (syllable keys too), documents and contacts with their
+ * blind indexes, identity versions, cases, victim contexts, trafficking events, the timeline's
+ * `case.imported` — and the same one audit_append per batch naming its cases. It writes for
+ * another agency than the importer's, whose persons her matching cannot see, so it may run before
+ * and after ours; the file's references are ours, so each gets a suffix. Returns seconds.
+ */
+async function rawImport(app: TestApp, { actor, username }: Importer, agencyId: string, typed: readonly ImportedCase[]): Promise<number> {
+  const { db } = app.database;
+  const { keyRing } = app;
+  const recorder = { agencyId, userId: actor.userId };
+  const country = app.config.instanceCountry;
+  const started = performance.now();
+  for (let start = 0; start < typed.length; start += WRITE_BATCH) {
+    const batch = typed.slice(start, start + WRITE_BATCH);
+    const now = new Date();
+    const planned = batch.map((importedCase) => {
+      const { person, kase } = importedCase;
+      const input = {
+        ...person,
+        gender: genderOf(importedCase),
+        estimatedAge: person.birthYear !== null ? Math.max(0, now.getUTCFullYear() - person.birthYear) : null,
+      };
+      const personId = randomUUID();
+      const columns = personColumns(keyRing, personId, input, now);
+      const row = {
+        id: personId,
+        ...columns,
+        birthYear: person.birthYear ?? columns.birthYear,
+        pseudonym: `P-${randomCode(6)}`,
+        createdByAgencyId: agencyId,
+        version: 1,
+      };
+      const caseId = randomUUID();
+      const caseCountry = kase.countryCode ?? country;
+      const openedAt = kase.openedOn ? new Date(`${kase.openedOn}T00:00:00Z`) : now;
+      const status = kase.status ?? 'Active';
+      const closed = status === 'Closed' || status === 'ClosedReferred';
+      return {
+        input,
+        person: row,
+        importedCase,
+        kase: {
+          id: caseId,
+          reference: `${kase.reference ?? `${caseCountry}-${openedAt.getUTCFullYear()}-${randomCode(6)}`}-R${randomCode(4)}`,
+          countryCode: caseCountry,
+          personId,
+          ownerAgencyId: agencyId,
+          ownerUserId: null,
+          intakeByAgencyId: agencyId,
+          status,
+          stage: kase.stage ?? 'intake',
+          traffickingStatus: kase.traffickingStatus ?? 'Potential',
+          closureReason: kase.closureReason,
+          intakeChannel: kase.intakeChannel,
+          urgency: kase.urgency ?? 'routine',
+          intakeLocation: kase.intakeLocation,
+          intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative, placeOf(cases.intakeNarrativeEnc, caseId)),
+          locale: kase.locale ?? 'en',
+          ageAtIntake: person.birthDate ? ageOn(person.birthDate, localToday(caseCountry, openedAt)) : null,
+          formAnswers: {},
+          openedAt,
+          closedAt: closed ? (kase.closedOn ? new Date(`${kase.closedOn}T00:00:00Z`) : now) : null,
+        },
+      };
+    });
+    await asSystem(db, async (tx) => {
+      await insertRecordset(
+        tx,
+        persons,
+        planned.map(({ person }) => person),
+      );
+      await insertRecordset(
+        tx,
+        personNames,
+        planned.flatMap(({ input, person }) => personNameRows(keyRing, person.id, namesOf(input), agencyId)),
+      );
+      await insertRecordset(
+        tx,
+        personDocuments,
+        planned.flatMap(({ input, person }) => documentRows(keyRing, person.id, input.documents, recorder)),
+      );
+      await insertRecordset(
+        tx,
+        personContacts,
+        planned.flatMap(({ input, person }) => contactRows(keyRing, person.id, input.contacts, recorder)),
+      );
+      await insertRecordset(
+        tx,
+        personIdentityVersions,
+        planned.map(({ person }) => identityVersionRow(person, recorder)),
+      );
+      await insertRecordset(
+        tx,
+        cases,
+        planned.map(({ kase }) => kase),
+      );
+      await insertRecordset(
+        tx,
+        victimContexts,
+        planned.map(({ importedCase, kase }) => ({ caseId: kase.id, ...importedCase.victimContext })),
+      );
+      await insertRecordset(
+        tx,
+        traffickingEvents,
+        planned.flatMap(({ importedCase, kase }) =>
+          importedCase.events.map((event) => ({ caseId: kase.id, ...event, createdBy: actor.userId })),
+        ),
+      );
+      await insertRecordset(
+        tx,
+        caseEvents,
+        planned.map(({ kase }) => ({
+          caseId: kase.id,
+          kind: 'case.imported',
+          details: { existingPerson: false },
+          actorUserId: actor.userId,
+          actorAgencyId: agencyId,
+        })),
+      );
+      await tx.execute(sql`select audit_append('case.import', ${actor.userId}::uuid, ${username}, ${agencyId}::uuid,
+        'htcds_import', ${randomUUID()}, 'success', null, ${JSON.stringify({ caseIds: planned.map(({ kase }) => kase.id) })}::jsonb)`);
+    });
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * The rawest load of the same CSV bytes, for information: every column as text into a scratch
+ * table. PGlite takes the file itself through `COPY … FROM '/dev/blob'`; node-postgres has no
+ * COPY FROM STDIN without pg-copy-streams, so on a server the rows go in as `jsonb_to_recordset`
+ * inserts of 1,000. A load takes milliseconds, so it is timed BASELINE_LOADS times into an emptied
+ * table and the median kept. Returns the method's name and its rows per second.
  */
 async function bulkLoad(app: TestApp, bytes: Buffer, rows: CellValue[][]): Promise<{ method: string; rowsPerSecond: number }> {
   const { db, kind } = app.database;
@@ -233,22 +431,28 @@ async function bulkLoad(app: TestApp, bytes: Buffer, rows: CellValue[][]): Promi
 
 /**
  * HTCDS import, end to end: a plain-layout CSV of synthetic cases, every row validated (values,
- * picklists in any language, dates, duplicates, form answers), then written — person, identity
- * keys, known-person lookup, case, victim context, event, content key, progress and audit — timed
- * per row against the rawest bulk load of the same rows into a scratch table of text columns (the
- * ratio says how many times slower); the budget is in rows per second. The import must create
- * exactly one case per row and report no error.
+ * picklists in any language, dates, duplicates, form answers), then written — persons, identity
+ * keys, known-person lookup and matching, cases, victim contexts, events, content keys, progress
+ * and audit — timed per row against the careful engineer's multi-row inserts of the same typed
+ * rows (rawImport; median of RAW_RUNS) and, for information, the rawest bulk load of the file's
+ * text. The import must create exactly one case per row and report no error. Budgets: rows per
+ * second, and ours over the raw import.
  */
 export const htcdsImport: Bench = {
   name: 'htcds-import',
-  async run({ app, quick }) {
+  async run({ app, quick, actor }) {
     const [header, ...rows] = importRows(quick ? ROWS.quick : ROWS.full);
     const bytes = await csvOf([header!, ...rows]);
     const importer = await importerOf(app);
+    const typed = await typedRows(bytes, app.config.instanceCountry);
+    const rawAgency = await rawAgencyOf(app, [importer.actor.agencyId, actor.agencyId]);
+    // On a shared machine the load changes: the raw import runs before ours and after it.
+    const rawSeconds = [await rawImport(app, importer, rawAgency, typed)];
     const before = await agencyCases(app, importer.actor.agencyId);
     const started = performance.now();
     const job = await importFile(app, importer, bytes);
     const ours = rows.length / ((performance.now() - started) / 1000);
+    for (let run = 1; run < RAW_RUNS; run++) rawSeconds.push(await rawImport(app, importer, rawAgency, typed));
     const created = (await agencyCases(app, importer.actor.agencyId)) - before;
     if (job.state !== 'done' || job.errorCount !== 0 || job.imported !== rows.length || created !== rows.length) {
       const firstError = job.errors[0] ? `, first ${job.errors[0].code} in ${job.errors[0].column} row ${job.errors[0].row}` : '';
@@ -256,17 +460,35 @@ export const htcdsImport: Bench = {
         `The import of ${rows.length} rows ended ${job.state} with ${job.errorCount} errors${firstError}, ${job.imported} imported, ${created} cases created`,
       );
     }
-    const baseline = await bulkLoad(app, bytes, rows);
+    const raw = rows.length / percentile(rawSeconds, 50);
+    const bulk = await bulkLoad(app, bytes, rows);
+    const budget = BUDGET_ROWS_PER_SECOND[app.database.kind][quick ? 'quick' : 'full'];
     return [
       entry(
         'htcds-import',
-        `µs per row, validate and write (baseline: ${baseline.method})`,
+        'µs per row, validate, match and write (baseline: multi-row inserts of the typed rows)',
         1_000_000 / ours,
-        1_000_000 / baseline.rowsPerSecond,
+        1_000_000 / raw,
         'µs/row',
         rows.length,
       ),
-      budgetEntry('htcds-import-budget', ours, quick ? BUDGET_ROWS_PER_SECOND.quick : BUDGET_ROWS_PER_SECOND.full, 'rows/s', rows.length),
+      entry(
+        'htcds-import-bulk',
+        `µs per row, validate, match and write (baseline: ${bulk.method})`,
+        1_000_000 / ours,
+        1_000_000 / bulk.rowsPerSecond,
+        'µs/row',
+        rows.length,
+      ),
+      budgetEntry('htcds-import-budget', ours, budget, 'rows/s', rows.length),
+      ceilingEntry(
+        'htcds-import-raw-budget',
+        raw / ours,
+        MAX_TIMES_RAW,
+        '× raw',
+        rows.length,
+        'ours ÷ multi-row inserts of the typed rows',
+      ),
     ];
   },
 };

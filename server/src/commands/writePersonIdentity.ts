@@ -101,7 +101,18 @@ export async function addToPersonIdentity(
  * ciphertexts are the person's own, bound to her record: a version is read as hers.
  */
 export async function recordIdentityVersion(tx: Tx, person: PersonRow, recorder: IdentityRecorder) {
-  await tx.insert(personIdentityVersions).values({
+  await tx.insert(personIdentityVersions).values(identityVersionRow(person, recorder));
+}
+
+/** The row `recordIdentityVersion` writes, for a caller that versions many persons in one statement. */
+export function identityVersionRow(
+  person: Pick<
+    PersonRow,
+    'id' | 'version' | 'givenNameEnc' | 'familyNameEnc' | 'nameAsWrittenEnc' | 'birthDateEnc' | 'addressEnc' | 'ethnicity'
+  >,
+  recorder: IdentityRecorder,
+) {
+  return {
     personId: person.id,
     version: person.version,
     givenNameEnc: person.givenNameEnc,
@@ -112,7 +123,7 @@ export async function recordIdentityVersion(tx: Tx, person: PersonRow, recorder:
     ethnicity: person.ethnicity,
     recordedByAgencyId: recorder.agencyId,
     recordedByUserId: recorder.userId,
-  });
+  };
 }
 
 async function writeDocumentsAndContacts(
@@ -122,36 +133,38 @@ async function writeDocumentsAndContacts(
   input: Pick<PersonInput, 'documents' | 'contacts'>,
   recorder: IdentityRecorder,
 ) {
-  if (input.documents.length) {
-    await tx.insert(personDocuments).values(
-      input.documents.map((document) => {
-        const id = randomUUID();
-        return {
-          id,
-          personId,
-          documentType: document.documentType,
-          numberEnc: keyRing.encrypt(document.number, placeOf(personDocuments.numberEnc, id)),
-          numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
-          issuingCountry: document.issuingCountry ?? null,
-          expiresOn: document.expiresOn ?? null,
-          recordedByAgencyId: recorder.agencyId,
-        };
-      }),
-    );
-  }
-  if (input.contacts.length) {
-    await tx.insert(personContacts).values(
-      input.contacts.map((contact) => {
-        const id = randomUUID();
-        return {
-          id,
-          personId,
-          kind: contact.kind,
-          valueEnc: keyRing.encrypt(contact.value, placeOf(personContacts.valueEnc, id)),
-          valueBidx: contact.kind === 'phone' ? keyRing.blindIndex('phone', normalisePhone(contact.value)) : null,
-          recordedByAgencyId: recorder.agencyId,
-        };
-      }),
-    );
-  }
+  if (input.documents.length) await tx.insert(personDocuments).values(documentRows(keyRing, personId, input.documents, recorder));
+  if (input.contacts.length) await tx.insert(personContacts).values(contactRows(keyRing, personId, input.contacts, recorder));
+}
+
+/** A person's documents as rows: the number encrypted and blind-indexed. */
+export function documentRows(keyRing: KeyRing, personId: string, documents: PersonInput['documents'], recorder: IdentityRecorder) {
+  return documents.map((document) => {
+    const id = randomUUID();
+    return {
+      id,
+      personId,
+      documentType: document.documentType,
+      numberEnc: keyRing.encrypt(document.number, placeOf(personDocuments.numberEnc, id)),
+      numberBidx: keyRing.blindIndex('document', normaliseDocumentNumber(document.number))!,
+      issuingCountry: document.issuingCountry ?? null,
+      expiresOn: document.expiresOn ?? null,
+      recordedByAgencyId: recorder.agencyId,
+    };
+  });
+}
+
+/** A person's contacts as rows: the value encrypted, a phone blind-indexed. */
+export function contactRows(keyRing: KeyRing, personId: string, contacts: PersonInput['contacts'], recorder: IdentityRecorder) {
+  return contacts.map((contact) => {
+    const id = randomUUID();
+    return {
+      id,
+      personId,
+      kind: contact.kind,
+      valueEnc: keyRing.encrypt(contact.value, placeOf(personContacts.valueEnc, id)),
+      valueBidx: contact.kind === 'phone' ? keyRing.blindIndex('phone', normalisePhone(contact.value)) : null,
+      recordedByAgencyId: recorder.agencyId,
+    };
+  });
 }

@@ -109,7 +109,15 @@ describe('an import that outlives its server', () => {
     );
     // That server writes its first batch and dies: it never answers to keep going.
     await runImport(
-      { db: t.database.db, keyRing: t.keyRing, files, instanceCountry: 'TH', username: 'th.data', keepGoing: async () => false },
+      {
+        db: t.database.db,
+        keyRing: t.keyRing,
+        files,
+        instanceCountry: 'TH',
+        username: 'th.data',
+        writeBatch: 100,
+        keepGoing: async () => false,
+      },
       job!,
     );
     const half = await asSystem(t.database.db, (tx) => tx.select().from(htcdsImports).where(eq(htcdsImports.id, id)));

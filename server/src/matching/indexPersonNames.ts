@@ -24,6 +24,19 @@ export async function indexPersonNames(
   names: readonly { kind: PersonNameKind; name: string }[],
   recordedByAgencyId?: string,
 ): Promise<string[]> {
+  const rows = personNameRows(keyRing, personId, names, recordedByAgencyId);
+  if (rows.length === 0) return [];
+  const inserted = await tx.insert(personNames).values(rows).returning({ id: personNames.id });
+  return inserted.map((row) => row.id);
+}
+
+/** The rows `indexPersonNames` writes, for a caller that writes the names of many persons in one statement. */
+export function personNameRows(
+  keyRing: KeyRing,
+  personId: string,
+  names: readonly { kind: PersonNameKind; name: string }[],
+  recordedByAgencyId?: string,
+) {
   const seen = new Set<string>();
   const rows = [];
   for (const { kind, name } of names) {
@@ -40,9 +53,7 @@ export async function indexPersonNames(
       ...(recordedByAgencyId ? { recordedByAgencyId } : {}),
     });
   }
-  if (rows.length === 0) return [];
-  const inserted = await tx.insert(personNames).values(rows).returning({ id: personNames.id });
-  return inserted.map((row) => row.id);
+  return rows;
 }
 
 /** Decimal digits of the region's scripts, so a number typed in Thai or Khmer digits matches. */

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { primaryNameOf } from '../../commands/writePersonIdentity.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { personContacts, personDocuments, personNames, persons } from '../../db/schema/index.js';
+import { persons } from '../../db/schema/index.js';
 import { findPersonMatches, likelihoodOfEvidence } from '../../matching/findPersonMatches.js';
 import { normaliseDocumentNumber, normalisePhone } from '../../matching/indexPersonNames.js';
 import { nameKeysOf } from '../../matching/nameKeys.js';
@@ -16,6 +16,8 @@ import { genderOf, type ImportedCase } from '../importedCase.js';
  */
 export const IMPORT_LINK_THRESHOLD = likelihoodOfEvidence(Math.log(9), 'corroborated');
 
+export type KnownPerson = { personId: string; pseudonym: string };
+
 type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
 
 /**
@@ -26,6 +28,8 @@ type ExactKeys = { search: string[]; documents: string[]; phones: string[] };
  */
 export class KnownPersonFinder {
   private held = new Set<string>();
+  /** Keys of rows remembered whose persons are not in the database yet. */
+  private unwritten = new Set<string>();
   /** Romanising names is the costly part of a key: each row's are made once, in `prepare`. */
   private keys = new WeakMap<ImportedCase, ExactKeys>();
 
@@ -34,28 +38,47 @@ export class KnownPersonFinder {
     private readonly defaultCountry: string,
   ) {}
 
-  /** Looks up the exact keys of the coming rows in one query. */
+  /** Looks up the exact keys of the coming rows in one statement (held_identity_keys, under row-level security). */
   async prepare(tx: Tx, importedCases: readonly ImportedCase[]): Promise<void> {
     const keys = importedCases.map((each) => this.keysOf(each));
     const search = [...new Set(keys.flatMap((each) => each.search))];
     const documents = [...new Set(keys.flatMap((each) => each.documents))];
     const phones = [...new Set(keys.flatMap((each) => each.phones))];
-    const lookups = [
-      ...(search.length ? [sql`select 'n:' || search_key as key from ${personNames} where search_key in ${search}`] : []),
-      ...(documents.length ? [sql`select 'd:' || number_bidx from ${personDocuments} where number_bidx in ${documents}`] : []),
-      ...(phones.length ? [sql`select 'p:' || value_bidx from ${personContacts} where kind = 'phone' and value_bidx in ${phones}`] : []),
-    ];
-    if (!lookups.length) return;
-    for (const { key } of rowsOf<{ key: string }>(await tx.execute(sql.join(lookups, sql` union `)))) this.held.add(key);
+    if (!search.length && !documents.length && !phones.length) return;
+    const held = await tx.execute(
+      sql`select held_identity_keys(${sql.param(search)}::text[], ${sql.param(documents)}::text[], ${sql.param(phones)}::text[]) as key`,
+    );
+    for (const { key } of rowsOf<{ key: string }>(held)) this.held.add(key);
   }
 
-  /** A row just written: later rows of the same batch may be the same person. */
+  /** A row about to be written: later rows of the same batch may be the same person. */
   remember(importedCase: ImportedCase): void {
-    for (const key of this.flatKeysOf(importedCase)) this.held.add(key);
+    for (const key of this.flatKeysOf(importedCase)) {
+      this.held.add(key);
+      this.unwritten.add(key);
+    }
   }
 
-  async find(tx: Tx, importedCase: ImportedCase): Promise<{ personId: string; pseudonym: string } | null> {
-    if (!this.flatKeysOf(importedCase).some((key) => this.held.has(key))) return null;
+  /** The rows remembered are written: `find` sees them in the database now. */
+  written(): void {
+    this.unwritten.clear();
+  }
+
+  /**
+   * Whether the row shares an exact key with a row remembered but not yet written: only such a
+   * row can be her, so only then must those rows be written before `find` looks for her.
+   */
+  needsUnwritten(importedCase: ImportedCase): boolean {
+    return this.flatKeysOf(importedCase).some((key) => this.unwritten.has(key));
+  }
+
+  /** Whether anyone already held, or any earlier row, shares an exact key with the row: only then may `find` meet her. */
+  private mayKnow(importedCase: ImportedCase): boolean {
+    return this.flatKeysOf(importedCase).some((key) => this.held.has(key));
+  }
+
+  async find(tx: Tx, importedCase: ImportedCase): Promise<KnownPerson | null> {
+    if (!this.mayKnow(importedCase)) return null;
     const { person } = importedCase;
     const phones = person.contacts.filter((contact) => contact.kind === 'phone');
     const [best] = await findPersonMatches(

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CASE_SECTIONS } from '@seamless/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record.js';
-import { importCase } from '../../commands/importCase.js';
+import { importCases } from '../../commands/importCases.js';
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor, type DbActor } from '../../db/actorContext.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -17,9 +17,12 @@ import type { ColumnPlan } from './columnMapping.js';
 import { FileProblem, readFileRows } from './fileRows.js';
 import type { ImportFiles } from './importFiles.js';
 import { type FileIssue, IssueLog, issueWithMessage as withMessage } from './importIssues.js';
-import { KnownPersonFinder } from './knownPerson.js';
+import { type KnownPerson, KnownPersonFinder } from './knownPerson.js';
 
 export type ImportJob = typeof htcdsImports.$inferSelect;
+
+/** A row of the file that passed every check: its number, the case it describes and its content key. */
+type CheckedRow = { row: number; importedCase: ImportedCase; key: string };
 
 export type RunImportContext = {
   db: Db;
@@ -31,13 +34,15 @@ export type RunImportContext = {
   username: string;
   /** DEFAULT_SHEET_LIMITS when absent. */
   limits?: SheetLimits;
+  /** Rows written per transaction; WRITE_BATCH when absent. */
+  writeBatch?: number;
   /** Called between batches: extends the job's lease, and answers false when the worker is stopping. */
   keepGoing(): Promise<boolean>;
   now?: () => Date;
 };
 
 /** Rows written per transaction: each batch commits whole or not at all, with the job's progress. */
-const WRITE_BATCH = 100;
+export const WRITE_BATCH = 500;
 /** Rows checked against the database per transaction in a dry run. */
 const CHECK_BATCH = 200;
 /** How often the validation pass saves its progress. */
@@ -113,7 +118,7 @@ async function validate(
 ): Promise<Pass | 'stopped'> {
   const pass = emptyPass();
   const firstRowOf = new Map<string, number>();
-  const unchecked: { row: number; importedCase: ImportedCase; key: string }[] = [];
+  const unchecked: CheckedRow[] = [];
   const formCountry = context.instanceCountry;
   const noticed = new Set<string>();
   const rows = readFileRows(bytes, {
@@ -171,14 +176,7 @@ async function validate(
  * Checks against the database: the country's form answers (an error), and — in a dry run — which
  * rows were imported before and which name a person already known (what the import would do).
  */
-async function checkRows(
-  context: RunImportContext,
-  actor: DbActor,
-  job: ImportJob,
-  rows: { row: number; importedCase: ImportedCase; key: string }[],
-  pass: Pass,
-  formCountry: string,
-) {
+async function checkRows(context: RunImportContext, actor: DbActor, job: ImportJob, rows: CheckedRow[], pass: Pass, formCountry: string) {
   const withAnswers = rows.filter((row) => Object.keys(row.importedCase.kase.formAnswers).length);
   if (!rows.length || (!job.dryRun && !withAnswers.length)) return;
   await asActor(context.db, actor, async (tx) => {
@@ -254,7 +252,7 @@ async function write(
     bytesRead: bytes.length,
   };
   const seen = new Set<string>();
-  let batch: { row: number; importedCase: ImportedCase; key: string }[] = [];
+  let batch: CheckedRow[] = [];
   let processed = 0;
   const flush = async () => {
     if (!batch.length) return true;
@@ -273,7 +271,48 @@ async function write(
         tx,
         rows.map((row) => row.importedCase),
       );
-      for (const { row, importedCase, key } of rows) {
+      let pending: (CheckedRow & { person: KnownPerson | null })[] = [];
+      const writePending = async () => {
+        if (!pending.length) return;
+        const decided = pending;
+        pending = [];
+        knownPersons.written();
+        const written = await importCases({
+          tx,
+          keyRing: context.keyRing,
+          actor,
+          countryCode: context.instanceCountry,
+          rows: decided.map(({ importedCase, person }) => ({ importedCase, existingPersonId: person?.personId ?? null })),
+          importId: job.id,
+          now: now(),
+        });
+        for (const [index, { row, importedCase, key, person }] of decided.entries()) {
+          const { caseId, referenceTaken } = written[index]!;
+          writtenRows.push({
+            agencyId: actor.agencyId,
+            contentKey: key,
+            importId: job.id,
+            caseId,
+            matchedExistingPerson: !!person,
+            rowNumber: row,
+          });
+          caseIds.push(caseId);
+          pass.imported++;
+          if (person) {
+            pass.matchedExisting++;
+            pass.warnings.add({ row, column: null, code: 'matched_existing_person', params: { pseudonym: person.pseudonym } });
+          }
+          if (referenceTaken)
+            pass.warnings.add({
+              row,
+              column: 'sls_CaseReference',
+              code: 'reference_taken',
+              params: { reference: importedCase.kase.reference ?? '' },
+            });
+        }
+      };
+      for (const checked of rows) {
+        const { row, importedCase, key } = checked;
         const before = known.get(key);
         if (before?.importId === job.id) {
           pass.imported++;
@@ -285,40 +324,13 @@ async function write(
           pass.warnings.add({ row, column: null, code: 'already_imported', params: {} });
           continue;
         }
+        // A row that may be an earlier row's person is matched once that row is written, as a row by row import would.
+        if (knownPersons.needsUnwritten(importedCase)) await writePending();
         const person = await knownPersons.find(tx, importedCase);
-        const written = await importCase({
-          tx,
-          keyRing: context.keyRing,
-          actor,
-          countryCode: context.instanceCountry,
-          importedCase,
-          existingPersonId: person?.personId ?? null,
-          importId: job.id,
-          now: now(),
-        });
+        pending.push({ ...checked, person });
         knownPersons.remember(importedCase);
-        writtenRows.push({
-          agencyId: actor.agencyId,
-          contentKey: key,
-          importId: job.id,
-          caseId: written.caseId,
-          matchedExistingPerson: !!person,
-          rowNumber: row,
-        });
-        caseIds.push(written.caseId);
-        pass.imported++;
-        if (person) {
-          pass.matchedExisting++;
-          pass.warnings.add({ row, column: null, code: 'matched_existing_person', params: { pseudonym: person.pseudonym } });
-        }
-        if (written.referenceTaken)
-          pass.warnings.add({
-            row,
-            column: 'sls_CaseReference',
-            code: 'reference_taken',
-            params: { reference: importedCase.kase.reference ?? '' },
-          });
       }
+      await writePending();
       if (writtenRows.length) await tx.insert(htcdsImportRows).values(writtenRows);
       processed += rows.length;
       await tx
@@ -353,7 +365,7 @@ async function write(
     }
     seen.add(row.key);
     batch.push(row);
-    if (batch.length >= WRITE_BATCH && !(await flush())) return 'stopped';
+    if (batch.length >= (context.writeBatch ?? WRITE_BATCH) && !(await flush())) return 'stopped';
   }
   if (!(await flush())) return 'stopped';
   return pass;
