@@ -5,9 +5,9 @@ import { asActor, asSystem } from './actorContext.js';
 import { rowsOf } from './client.js';
 
 /**
- * The read policies of cases, persons and victim contexts (migration 0054) are written as EXISTS
- * over the sharing tables instead of per-row functions. Each agency that must not see a case's
- * rows is asked for them directly under row-level security, and over HTTP.
+ * The read policies of cases, persons and victim contexts, which every case read and caseload
+ * page runs: each agency that must not see a case's rows is asked for them directly under
+ * row-level security, and over HTTP, so a faster rewrite of a policy cannot open them.
  */
 let t: TestApp;
 let owner: ApiClient;
@@ -74,7 +74,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-describe('the set-based read policies of a case, its person and its victim context', () => {
+describe('the read policies of a case, its person and its victim context', () => {
   it('let the owner agency read all three', async () => {
     expect(await rowsSeenBy('th.socialworker')).toEqual(EVERYTHING);
   });
