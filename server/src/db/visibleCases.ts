@@ -1,8 +1,9 @@
 import type { CaseListQuery, CaseSection } from '@seamless/contracts';
 import { and, arrayOverlaps, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Actor } from '../policies/actor.js';
+import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
+import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
 import type { Tx } from './client.js';
 import {
   agencies,
@@ -35,6 +36,8 @@ export type CaseView = {
   involvement: CaseInvolvement;
   /** For an agency that only took the intake: the romanised name as it last recorded it itself. */
   intakeRecordedName: { givenNameEnc: string | null; familyNameEnc: string | null } | null;
+  /** The case page's parts, when the case was loaded for its page (`loadCaseView`'s `detail`). */
+  detail: CaseDetailParts | null;
 };
 
 const overdueSql = sql<boolean>`exists (select 1 from ${caseTasks} t where t.case_id = ${cases.id} and t.done_at is null and t.due_on < current_date)`;
@@ -74,6 +77,7 @@ export async function loadCaseViews(
   order: SQL[],
   limit: number,
   offset: number,
+  detail: SQL<CaseDetailParts> | null = null,
 ): Promise<CaseView[]> {
   // One round trip: the actor's grant and emergency access come with each case.
   const rows = await tx
@@ -95,6 +99,7 @@ export async function loadCaseViews(
         end`,
       breakGlassUntil: sql<Date | null>`(select max(g.expires_at) from ${breakGlassGrants} g
         where g.case_id = ${cases.id} and g.user_id = ${actor.userId} and g.expires_at > now())`.mapWith(breakGlassGrants.expiresAt),
+      detail: detail ?? sql<CaseDetailParts | null>`null`,
     })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
@@ -139,8 +144,12 @@ export async function countCases(tx: Tx, where: SQL | undefined, { victimContext
   return row?.value ?? 0;
 }
 
-/** One case as the actor may see it, or null when it does not exist for them. */
-export async function loadCaseView(tx: Tx, actor: Actor, caseId: string): Promise<CaseView | null> {
-  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0);
+/**
+ * One case as the actor may see it, or null when it does not exist for them. With `detail`, the
+ * parts its page shows come in the same statement.
+ */
+export async function loadCaseView(tx: Tx, actor: Actor, caseId: string, { detail = false } = {}): Promise<CaseView | null> {
+  const parts = detail ? caseDetailPartsSql(has(actor, 'section:identity')) : null;
+  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts);
   return view?.involvement ? view : null;
 }

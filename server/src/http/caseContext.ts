@@ -15,6 +15,7 @@ export type CaseContext = { tx: Tx; actor: Actor; view: CaseView; audit: AuditCo
  * The one way a route works on a case: as the actor under row-level security, with the case
  * loaded as the actor may see it. A case the actor cannot see is 404 (its existence is not
  * revealed); a case they see but may not act on this way is 403. Both refusals are audited.
+ * With `detail`, the case comes with the parts its page shows (see `loadCaseView`).
  */
 export async function withCase<T>(
   db: Db,
@@ -22,6 +23,7 @@ export async function withCase<T>(
   caseId: string,
   action: CaseAction,
   work: (context: CaseContext) => Promise<T>,
+  { detail = false } = {},
 ): Promise<T> {
   const actor = actorOf(request);
   const audit = auditContextOf(request);
@@ -31,7 +33,7 @@ export async function withCase<T>(
   };
   if (!canCase(actor, 'list')) throw refused(403);
   return asActor(db, dbActorOf(actor), async (tx) => {
-    const view = await loadCaseView(tx, actor, caseId);
+    const view = await loadCaseView(tx, actor, caseId, { detail });
     if (!view || !canCase(actor, 'read', view.involvement)) throw refused(404);
     if (!canCase(actor, action, view.involvement)) throw refused(403);
     return work({ tx, actor, view, audit });

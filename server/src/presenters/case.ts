@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseSummary, IdentificationProgress, IdentitySection, VictimContext } from '@seamless/contracts';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
+import { type IdentityParts, identityPartsSql } from '../db/caseDetailParts.js';
 import { placeOf } from '../db/cipherPlace.js';
 import { rowsOf, type Tx } from '../db/client.js';
 import { cases, personContacts, personDocuments, personIdentityVersions, personNames, persons } from '../db/schema/index.js';
@@ -101,35 +102,17 @@ const EMPTY_IDENTITY: IdentityColumns = {
   ethnicity: null,
 };
 
-type IdentityParts = {
-  names: { id: string; kind: string; nameEnc: string }[];
-  documents: { id: string; documentType: string; numberEnc: string; issuingCountry: string | null; expiresOn: string | null }[];
-  contacts: { id: string; kind: string; valueEnc: string }[];
-};
-
-/**
- * A person's names, documents and contacts in one statement (row-level security decides which
- * rows of each the actor reads), oldest first.
- */
+/** A person's names, documents and contacts in one statement, when they were not read with the case. */
 async function identityPartsOf(tx: Tx, personId: string): Promise<IdentityParts> {
-  const [parts] = rowsOf<IdentityParts>(
-    await tx.execute(sql`select
-      (select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'nameEnc', n.name_enc) order by n.created_at), '[]')
-        from ${personNames} n where n.person_id = ${personId}) as names,
-      (select coalesce(json_agg(json_build_object('id', d.id, 'documentType', d.document_type, 'numberEnc', d.number_enc,
-          'issuingCountry', d.issuing_country, 'expiresOn', d.expires_on) order by d.created_at), '[]')
-        from ${personDocuments} d where d.person_id = ${personId}) as documents,
-      (select coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'valueEnc', k.value_enc) order by k.created_at), '[]')
-        from ${personContacts} k where k.person_id = ${personId}) as contacts`),
-  );
-  return parts!;
+  const [row] = rowsOf<{ parts: IdentityParts }>(await tx.execute(sql`select ${identityPartsSql(personId)} as parts`));
+  return row!.parts;
 }
 
 /** The identity section, decrypted: only called once `canReadSection(identity)` has said yes. */
 export async function loadIdentitySection(tx: Tx, keyRing: KeyRing, view: CaseView): Promise<IdentitySection> {
   const person = await identityColumnsFor(tx, view);
   const personId = view.person.id;
-  const { names, documents, contacts } = await identityPartsOf(tx, personId);
+  const { names, documents, contacts } = view.detail?.identity ?? (await identityPartsOf(tx, personId));
   return {
     givenName: keyRing.decrypt(person.givenNameEnc, placeOf(persons.givenNameEnc, personId)),
     familyName: keyRing.decrypt(person.familyNameEnc, placeOf(persons.familyNameEnc, personId)),

@@ -48,9 +48,9 @@ async function statementsOf(path: string): Promise<number> {
 describe('the case read path', () => {
   it('reads a case with its identity, audited, in few statements', async () => {
     const statements = await statementsOf(`/api/cases/${caseId}`);
-    // The session (1); begin, the actor's identity and role (2); the case (1), its identity
-    // section (1) and identification progress (1); the audit event (1); commit (1).
-    expect(statements).toBe(8 + rateLimitCount());
+    // The session (1); begin, the actor's identity and role (2); the case with its identity
+    // section and identification progress (1); the audit event (1); commit (1).
+    expect(statements).toBe(6 + rateLimitCount());
   });
 
   it('lists a filtered caseload page with its total, audited, in few statements', async () => {

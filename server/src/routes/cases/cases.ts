@@ -12,7 +12,6 @@ import { recordIdentityVersion, replaceOwnPersonIdentity } from '../../commands/
 import type { KeyRing } from '../../crypto/keyRing.js';
 import { asActor } from '../../db/actorContext.js';
 import type { Tx } from '../../db/client.js';
-import { identificationProgressOf } from '../../db/identificationProgress.js';
 import { agencyWritesIdentity } from '../../db/identityAccess.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
 import { cases, persons, victimContexts } from '../../db/schema/index.js';
@@ -50,8 +49,15 @@ const formScopeOf = (view: CaseView) => ({ countryCode: view.kase.countryCode, a
 async function detailOf(tx: Tx, actor: Actor, keyRing: KeyRing, view: CaseView) {
   const identity = canReadSection(actor, 'identity', view.involvement) ? await loadIdentitySection(tx, keyRing, view) : null;
   const formAnswers = await visibleFormAnswers(tx, keyRing, formScopeOf(view), view.kase, readableSections(actor, view.involvement));
-  const progress = await identificationProgressOf(tx, view.kase.id);
-  return presentCaseDetail({ ...view, kase: { ...view.kase, formAnswers } }, actor, keyRing, identity, view.intakeAgencyName, progress);
+  if (!view.detail) throw new Error('A case page is presented from a case loaded with its detail');
+  return presentCaseDetail(
+    { ...view, kase: { ...view.kase, formAnswers } },
+    actor,
+    keyRing,
+    identity,
+    view.intakeAgencyName,
+    view.detail.identificationProgress,
+  );
 }
 
 /** The sections a role opens on a case its agency owns (what a new intake's creator may fill in). */
@@ -59,7 +65,7 @@ const roleSections = (actor: Actor) => CASE_SECTIONS.filter((section) => has(act
 
 /** Re-reads a case after a change, so the answer shows what the database now holds. */
 async function reloaded(context: CaseContext, keyRing: KeyRing) {
-  const view = await loadCaseView(context.tx, context.actor, context.view.kase.id);
+  const view = await loadCaseView(context.tx, context.actor, context.view.kase.id, { detail: true });
   if (!view) throw notFound();
   return detailOf(context.tx, context.actor, keyRing, view);
 }
@@ -93,19 +99,26 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
   });
 
   api.get('/api/cases/:id', { schema: caseGetSchema }, async (request) =>
-    withCase(db, request, request.params.id, 'read', async ({ tx, actor, view, audit }) => {
-      const detail = await detailOf(tx, actor, keyRing, view);
-      await recordAudit(tx, audit, {
-        action: 'case.read',
-        resourceType: 'case',
-        resourceId: view.kase.id,
-        details: {
-          sections: detail.abilities.sections.filter((section) => section !== 'identity' || detail.sections.identity),
-          involvement: view.involvement?.kind,
-        },
-      });
-      return detail;
-    }),
+    withCase(
+      db,
+      request,
+      request.params.id,
+      'read',
+      async ({ tx, actor, view, audit }) => {
+        const detail = await detailOf(tx, actor, keyRing, view);
+        await recordAudit(tx, audit, {
+          action: 'case.read',
+          resourceType: 'case',
+          resourceId: view.kase.id,
+          details: {
+            sections: detail.abilities.sections.filter((section) => section !== 'identity' || detail.sections.identity),
+            involvement: view.involvement?.kind,
+          },
+        });
+        return detail;
+      },
+      { detail: true },
+    ),
   );
 
   api.post('/api/cases', { schema: caseCreateRouteSchema }, async (request, reply) => {
@@ -130,7 +143,7 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
         input: request.body,
         mayLinkIdentity: has(actor, 'section:identity'),
       });
-      const view = await loadCaseView(tx, actor, kase.id);
+      const view = await loadCaseView(tx, actor, kase.id, { detail: true });
       if (!view) throw notFound();
       return detailOf(tx, actor, keyRing, view);
     });
