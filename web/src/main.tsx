@@ -1,5 +1,8 @@
 import './csp/zodJitless';
-import '@mantine/core/styles.css';
+// Mantine's global rules; each component's own stylesheet comes with it (vite.config.ts).
+import '@mantine/core/styles/baseline.layer.css';
+import '@mantine/core/styles/default-css-variables.layer.css';
+import '@mantine/core/styles/global.layer.css';
 import './styles/global.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';

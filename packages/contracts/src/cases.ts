@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGE_GROUPS, CASE_SCOPES, CASE_SORTS } from './caseListVocabulary.js';
 import { CASE_STATUSES, GENDERS, TRAFFICKING_STATUSES } from './htcds.js';
 import { SUPPORTED_LOCALES } from './locales.js';
 import { CASE_SECTIONS } from './permissions.js';
@@ -21,9 +22,6 @@ import {
 /** How the caller's agency reaches a case: it owns it, took the intake and handed it on, was referred or shared, or emergency access. */
 export const CASE_INVOLVEMENTS = ['owner', 'intake', 'referral', 'shared', 'break_glass'] as const;
 export type CaseInvolvementKind = (typeof CASE_INVOLVEMENTS)[number];
-
-export const AGE_GROUPS = ['child', 'adult', 'unknown'] as const;
-export type AgeGroup = (typeof AGE_GROUPS)[number];
 
 /** What any user with access to a case sees in lists: no identity data. */
 export const caseSummarySchema = z.object({
@@ -168,19 +166,6 @@ export const caseDetailSchema = caseSummarySchema.extend({
   abilities: caseAbilitiesSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
-
-export const CASE_SORTS = [
-  'openedAt',
-  '-openedAt',
-  'updatedAt',
-  '-updatedAt',
-  'reference',
-  '-reference',
-  'identificationDueOn',
-  '-identificationDueOn',
-] as const;
-
-export const CASE_SCOPES = ['all', 'mine', 'team'] as const;
 
 const listOf = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item).max(20));

@@ -3,6 +3,7 @@ export * from './assessments.js';
 export * from './auth.js';
 export * from './carePlans.js';
 export * from './careSections.js';
+export * from './caseListVocabulary.js';
 export * from './caseMeetings.js';
 export * from './caseRecord.js';
 export * from './cases.js';

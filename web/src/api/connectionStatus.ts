@@ -48,6 +48,13 @@ export function watchConnection(client: QueryClient, onChange: (trouble: Connect
     if (event.action.type === 'failed') onRetry(event.action.failureCount, event.action.error);
     else settle();
   });
+  // A read may be waiting already when the banner starts watching: the first page's route loader
+  // asks for its data before anything is drawn.
+  const waiting = client
+    .getQueryCache()
+    .getAll()
+    .find((query) => query.state.fetchStatus === 'fetching' && transientFailure(query.state.fetchFailureReason) !== null);
+  if (waiting) onRetry(waiting.state.fetchFailureCount, waiting.state.fetchFailureReason);
   return () => {
     stopQueries();
     stopMutations();

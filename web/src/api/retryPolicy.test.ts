@@ -70,6 +70,21 @@ describe('a read the server throttles', () => {
     expect(troubles[1]).toBeNull();
   });
 
+  it('is reported to a banner that starts watching while the read already waits to be asked again', async () => {
+    const { url, seen } = await serverAnswering([429, 200]);
+    const client = createQueryClient();
+    const reading = client.fetchQuery({ queryKey: ['throttled-early'], queryFn: () => api.get<{ ok: boolean }>(`${url}/api/cases`) });
+    await expect.poll(() => seen.length).toBe(1);
+    await expect.poll(() => client.getQueryState(['throttled-early'])?.fetchFailureCount).toBe(1);
+    const troubles: (ConnectionTrouble | null)[] = [];
+    const stop = watchConnection(client, (trouble) => troubles.push(trouble));
+
+    expect(troubles).toEqual([expect.objectContaining({ reason: 'busy' })]);
+    expect(await reading).toEqual({ ok: true });
+    stop();
+    expect(troubles.at(-1)).toBeNull();
+  });
+
   it('is not asked again when the answer is a 403, which would not change', async () => {
     const { url, seen } = await serverAnswering([403, 200]);
     const client = createQueryClient();

@@ -61,6 +61,7 @@ import {
   filterQueryOf,
   hasFilters,
   joinList,
+  narrowCaseListSearch,
   splitList,
   validateCaseListSearch,
 } from './caseListSearch';
@@ -418,16 +419,6 @@ function CaseRow({ summary }: { summary: CaseSummary }) {
       </Table.Td>
     </Table.Tr>
   );
-}
-
-/** The URL's criteria with sort, scope and age group narrowed to what the API accepts. */
-function narrowCaseListSearch(search: CaseListSearch): CaseListSearch {
-  return {
-    ...search,
-    sort: oneOf(search.sort, CASE_SORTS),
-    scope: oneOf(search.scope, CASE_SCOPES),
-    ageGroup: oneOf(search.ageGroup, AGE_GROUPS),
-  };
 }
 
 export function CasesPage() {

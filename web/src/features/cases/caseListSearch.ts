@@ -1,4 +1,13 @@
-import { CASE_STAGES, CASE_STATUSES, EXPLOITATION_TYPES, TRAFFICKING_STATUSES } from '@seamless/contracts';
+import {
+  AGE_GROUPS,
+  CASE_SCOPES,
+  CASE_SORTS,
+  CASE_STAGES,
+  CASE_STATUSES,
+  EXPLOITATION_TYPES,
+  TRAFFICKING_STATUSES,
+} from '@seamless/contracts';
+import { oneOf } from '../../lib/oneOf';
 import { pageParam, textParam } from '../../lib/searchParams';
 
 /** The filters that take several values, each with the vocabulary it accepts. */
@@ -89,6 +98,16 @@ export function validateCaseListSearch(search: Record<string, unknown>): CaseLis
 }
 
 /** The criteria as the API and a saved filter take them: strings, without the page and the empty ones. */
+/** The URL's criteria with sort, scope and age group narrowed to what the API accepts. */
+export function narrowCaseListSearch(search: CaseListSearch): CaseListSearch {
+  return {
+    ...search,
+    sort: oneOf(search.sort, CASE_SORTS),
+    scope: oneOf(search.scope, CASE_SCOPES),
+    ageGroup: oneOf(search.ageGroup, AGE_GROUPS),
+  };
+}
+
 export function filterQueryOf(search: CaseListSearch): Record<string, string> {
   const { page: _page, ...criteria } = search;
   const query: Record<string, string> = {};

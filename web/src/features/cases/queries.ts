@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseApi, savedFilterApi } from './api';
 import type { CaseListSearch } from './caseListSearch';
 
@@ -11,8 +11,12 @@ export const caseKeys = {
 
 const savedFilterKeys = { all: ['saved-filters'] as const };
 
+/** A page of the case list for criteria already narrowed (narrowCaseListSearch); the route's loader asks for it before the page draws. */
+export const caseListQuery = (search: CaseListSearch) =>
+  queryOptions({ queryKey: caseKeys.list(search), queryFn: () => caseApi.list(search), placeholderData: keepPreviousData });
+
 export function useCases(search: CaseListSearch) {
-  return useQuery({ queryKey: caseKeys.list(search), queryFn: () => caseApi.list(search), placeholderData: keepPreviousData });
+  return useQuery(caseListQuery(search));
 }
 
 export function useSavedFilters() {

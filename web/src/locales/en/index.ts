@@ -1,5 +1,6 @@
 import accessibility from './accessibility.json';
 import accounts from './accounts.json';
+import administration from './administration.json';
 import assessments from './assessments.json';
 import carePlan from './carePlan.json';
 import caseload from './caseload.json';
@@ -45,6 +46,7 @@ import vocabulary from './vocabulary.json';
  */
 export const en = {
   ...translation,
+  ...administration,
   ...connection,
   ...home,
   ...layout,

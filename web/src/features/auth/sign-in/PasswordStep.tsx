@@ -1,13 +1,13 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { type FieldError, type LoginResponse, loginRequestSchema } from '@seamless/contracts';
+import type { FieldError, LoginResponse } from '@seamless/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { useFieldErrors } from '../../../lib/useFieldErrors';
 import { useFormValues } from '../../../lib/useFormValues';
-import { validate } from '../../../lib/validation';
 import { authApi } from '../api';
+import { checkLoginForm } from './loginForm';
 
 interface PasswordStepProps {
   onAnswer: (response: LoginResponse) => void;
@@ -22,7 +22,7 @@ export function PasswordStep({ onAnswer }: PasswordStepProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = validate(loginRequestSchema, values);
+    const checked = checkLoginForm(values);
     setClientErrors(checked.ok ? [] : checked.errors);
     if (checked.ok) login.mutate(checked.data);
   };

@@ -2,18 +2,23 @@ import { Box, Button, Center, Container, Group, Paper, Stack, Text, Title } from
 import type { LoginResponse, Me } from '@seamless/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageLoader } from '../../../components/PageLoader';
 import { LanguageSwitcher } from '../../../components/shell/LanguageSwitcher';
-import { ForgotPassword } from '../../help/ForgotPassword';
 import { HelpContact } from '../../help/HelpContact';
 import { authApi } from '../api';
 import { meQueryOptions } from '../meQuery';
 import { useAdoptSignedInUser } from '../mutations';
-import { RecoveryCodes } from '../second-factor/RecoveryCodes';
-import { SecondFactorSetup } from '../second-factor/SecondFactorSetup';
 import { PasswordStep } from './PasswordStep';
 import { SecondFactorStep } from './SecondFactorStep';
+
+// The steps few sign-ins reach are fetched when reached: they validate with the contracts' zod schemas.
+const ForgotPassword = lazy(() => import('../../help/ForgotPassword').then((module) => ({ default: module.ForgotPassword })));
+const SecondFactorSetup = lazy(() =>
+  import('../second-factor/SecondFactorSetup').then((module) => ({ default: module.SecondFactorSetup })),
+);
+const RecoveryCodes = lazy(() => import('../second-factor/RecoveryCodes').then((module) => ({ default: module.RecoveryCodes })));
 
 /** Where sign-in stands: the server's session stage, plus showing new recovery codes once. */
 type Step =
@@ -94,20 +99,22 @@ export function SignInPage() {
             </Button>
           </Stack>
         )}
-        {step.kind === 'forgot' && <ForgotPassword onBack={() => setStep({ kind: 'password' })} />}
-        {step.kind === 'second_factor' && <SecondFactorStep onAnswer={onAnswer} onStartOver={() => setStep({ kind: 'password' })} />}
-        {step.kind === 'enrolment' && (
-          <Stack>
-            <Text>{t('signIn.enrolment.intro')}</Text>
-            <SecondFactorSetup onConfirmed={(codes) => setStep({ kind: 'recovery_codes', codes })} />
-            <Group>
-              <Button variant="subtle" onClick={abandonEnrolment} loading={abandon.isPending}>
-                {t('signIn.startOver')}
-              </Button>
-            </Group>
-          </Stack>
-        )}
-        {step.kind === 'recovery_codes' && <RecoveryCodes codes={step.codes} onDone={finishEnrolment} />}
+        <Suspense fallback={<PageLoader />}>
+          {step.kind === 'forgot' && <ForgotPassword onBack={() => setStep({ kind: 'password' })} />}
+          {step.kind === 'second_factor' && <SecondFactorStep onAnswer={onAnswer} onStartOver={() => setStep({ kind: 'password' })} />}
+          {step.kind === 'enrolment' && (
+            <Stack>
+              <Text>{t('signIn.enrolment.intro')}</Text>
+              <SecondFactorSetup onConfirmed={(codes) => setStep({ kind: 'recovery_codes', codes })} />
+              <Group>
+                <Button variant="subtle" onClick={abandonEnrolment} loading={abandon.isPending}>
+                  {t('signIn.startOver')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+          {step.kind === 'recovery_codes' && <RecoveryCodes codes={step.codes} onDone={finishEnrolment} />}
+        </Suspense>
       </Paper>
       <Box mt="md">
         <HelpContact signedIn={false} />
