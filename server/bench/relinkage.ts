@@ -34,7 +34,14 @@ export const relinkage: Bench = {
       `relinkage: ${outcome.persons} persons, ${outcome.pairsScored} blocked pairs (raw join ${blocked?.pairs}), ${outcome.pairsQueued} queued in ${outcome.seconds.toFixed(2)} s; raw self-join ${baselineSeconds.toFixed(2)} s`,
     );
     return [
-      entry('relinkage', 'persons re-checked per second (blocking, scoring, queue written)', rate, baselineRate, 'persons/s', outcome.persons),
+      entry(
+        'relinkage',
+        'persons re-checked per second (blocking, scoring, queue written)',
+        rate,
+        baselineRate,
+        'persons/s',
+        outcome.persons,
+      ),
       entry(
         'relinkage-pairs-per-person',
         'blocked pairs scored per person',
@@ -43,9 +50,23 @@ export const relinkage: Bench = {
         'pairs',
         outcome.pairsScored,
       ),
-      entry('relinkage-1m-minutes', 'minutes for 1,000,000 persons at the measured rate', 1e6 / rate / 60, 1e6 / baselineRate / 60, 'min', outcome.persons),
+      entry(
+        'relinkage-1m-minutes',
+        'minutes for 1,000,000 persons at the measured rate',
+        1e6 / rate / 60,
+        1e6 / baselineRate / 60,
+        'min',
+        outcome.persons,
+      ),
       entry('relinkage-recall', 'planted duplicates queued', quality.recall, 0.9, 'ratio', quality.plantedQueried),
-      entry('relinkage-precision', 'queued pairs that are one person', quality.precision, 0.9, 'ratio', quality.truePositives + quality.falsePositives),
+      entry(
+        'relinkage-precision',
+        'queued pairs that are one person',
+        quality.precision,
+        0.9,
+        'ratio',
+        quality.truePositives + quality.falsePositives,
+      ),
     ];
   },
 };

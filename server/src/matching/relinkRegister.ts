@@ -5,7 +5,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import { type Db, rowsOf, type Tx } from '../db/client.js';
 import { personNames, relinkageCandidates, relinkageRuns } from '../db/schema/index.js';
-import { DEFAULT_MATCH_THRESHOLD, weighEvidence } from './findPersonMatches.js';
+import { DEFAULT_MATCH_THRESHOLD, type MatchEvidence, weighEvidence } from './findPersonMatches.js';
 import { NAME_KEYS_VERSION } from './nameKeys.js';
 import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
@@ -24,7 +24,7 @@ type BlockedPair = { low: string; high: string; sameDocument: boolean; samePhone
 /**
  * The candidate pairs of the whole register in one statement, run by the schema owner: every
  * blocking key of every live (unmerged) person, the keys too common to block on set aside, each
- * block joined with itself once. Pairs an owner already decided are left out: a "not the same
+ * block's members paired by their positions in it, without a join. Pairs an owner already decided are left out: a "not the same
  * person" is remembered, whatever the rules say later.
  */
 export function blockedPairsStatement(maxBlock = MAX_BLOCK) {
@@ -32,23 +32,23 @@ export function blockedPairsStatement(maxBlock = MAX_BLOCK) {
     with keyed as (
       select n.person_id, 'p' as rule, n.phonetic_key as k from person_names n
         join persons p on p.id = n.person_id and p.merged_into_id is null where n.phonetic_key <> ''
-      union
+      union all
       select n.person_id, 's', s from person_names n
         join persons p on p.id = n.person_id and p.merged_into_id is null, unnest(n.syllable_keys) s
-      union
+      union all
       select d.person_id, 'd', d.number_bidx from person_documents d
         join persons p on p.id = d.person_id and p.merged_into_id is null
-      union
+      union all
       select c.person_id, 't', c.value_bidx from person_contacts c
         join persons p on p.id = c.person_id and p.merged_into_id is null where c.kind = 'phone' and c.value_bidx is not null
     ), blocks as (
-      select rule, k from keyed group by rule, k having count(*) between 2 and ${maxBlock}
-    ), members as (
-      select keyed.person_id, keyed.rule, keyed.k from keyed join blocks using (rule, k)
+      select rule, array_agg(distinct person_id order by person_id) as members from keyed
+      group by rule, k having count(distinct person_id) between 2 and ${maxBlock}
     ), pairs as (
-      select a.person_id as low, b.person_id as high, bool_or(a.rule = 'd') as same_document, bool_or(a.rule = 't') as same_phone
-      from members a join members b on a.rule = b.rule and a.k = b.k and a.person_id < b.person_id
-      group by a.person_id, b.person_id
+      select members[i] as low, members[j] as high, bool_or(rule = 'd') as same_document, bool_or(rule = 't') as same_phone
+      from blocks, generate_subscripts(members, 1) i, generate_subscripts(members, 1) j
+      where i < j
+      group by members[i], members[j]
     )
     select pairs.low, pairs.high, pairs.same_document, pairs.same_phone from pairs
     where not exists (
@@ -132,20 +132,35 @@ function bestNamesOf(left: RecordFacts, right: RecordFacts) {
 
 export type ScoredPair = BlockedPair & { likelihood: number; reasons: MatchReason[]; leftNameId: string | null };
 
+/** Birth dates decrypted once per person, only for pairs born the same year. */
+type BirthDates = Map<string, string | null>;
+
+function birthDateOf(record: RecordFacts, keyRing: KeyRing, birthDates: BirthDates): string | null {
+  if (!birthDates.has(record.id)) birthDates.set(record.id, personIdentityValue(keyRing, record, 'birthDateEnc'));
+  return birthDates.get(record.id) ?? null;
+}
+
 /**
  * Two records weighed as the possible-matches panel weighs a query and a candidate (weighEvidence,
  * its calibration and threshold): one record plays the query. A record with neither birth year nor
- * citizenship gives only a name, as a name-only query does.
+ * citizenship gives only a name, as a name-only query does. The names are compared last and only
+ * when the other evidence leaves room for the pair to reach the threshold with the best of names
+ * (most blocked pairs are strangers born years apart): null when it cannot.
  */
-export function scorePair(pair: BlockedPair, left: RecordFacts, right: RecordFacts, keyRing: KeyRing): ScoredPair {
-  const { similarity, leftNameId } = bestNamesOf(left, right);
+export function scorePair(
+  pair: BlockedPair,
+  left: RecordFacts,
+  right: RecordFacts,
+  keyRing: KeyRing,
+  birthDates: BirthDates = new Map(),
+): ScoredPair | null {
   const bothYears = left.birthYear !== null && right.birthYear !== null;
   const exactSameYear = bothYears && left.birthYear === right.birthYear && !left.birthYearEstimated && !right.birthYearEstimated;
   const sharedCitizenship = left.citizenship.some((country) => right.citizenship.includes(country));
   const leftGender = genderGroup(left.gender);
   const rightGender = genderGroup(right.gender);
-  const { score, reasons } = weighEvidence({
-    nameSimilarity: similarity,
+  const evidence: MatchEvidence = {
+    nameSimilarity: 1,
     sameDocument: pair.sameDocument,
     samePhone: pair.samePhone,
     birthYears: bothYears
@@ -156,14 +171,15 @@ export function scorePair(pair: BlockedPair, left: RecordFacts, right: RecordFac
           candidateEstimated: right.birthYearEstimated,
         }
       : null,
-    birthDateSame:
-      exactSameYear && left.birthDateEnc && right.birthDateEnc
-        ? personIdentityValue(keyRing, left, 'birthDateEnc') === personIdentityValue(keyRing, right, 'birthDateEnc')
-        : null,
+    birthDateSame: exactSameYear && left.birthDateEnc && right.birthDateEnc ? true : null,
     citizenship: left.citizenship.length && right.citizenship.length ? (sharedCitizenship ? 'same' : 'differs') : null,
     genderDiffers: !!leftGender && !!rightGender && leftGender !== rightGender,
     nameOnly: left.birthYear === null && !left.citizenship.length,
-  });
+  };
+  if (weighEvidence(evidence).score < DEFAULT_MATCH_THRESHOLD) return null;
+  const { similarity, leftNameId } = bestNamesOf(left, right);
+  if (evidence.birthDateSame) evidence.birthDateSame = birthDateOf(left, keyRing, birthDates) === birthDateOf(right, keyRing, birthDates);
+  const { score, reasons } = weighEvidence({ ...evidence, nameSimilarity: similarity });
   return { ...pair, likelihood: score, reasons, leftNameId };
 }
 
@@ -215,12 +231,13 @@ export async function relinkRegister(db: Db, keyRing: KeyRing, options: { reques
     facts: await recordFacts(tx as Tx),
   }));
   const above: ScoredPair[] = [];
+  const birthDates: BirthDates = new Map();
   for (const pair of pairs) {
     const left = facts.get(pair.low);
     const right = facts.get(pair.high);
     if (!left || !right) continue;
-    const scored = scorePair(pair, left, right, keyRing);
-    if (scored.likelihood >= DEFAULT_MATCH_THRESHOLD) above.push(scored);
+    const scored = scorePair(pair, left, right, keyRing, birthDates);
+    if (scored && scored.likelihood >= DEFAULT_MATCH_THRESHOLD) above.push(scored);
   }
   const foundAt = new Date();
   await db.transaction(async (transaction) => {

@@ -22,7 +22,8 @@ export function relinkageMatrix(c: TenancyContext): RouteMatrix {
             for (const record of item.records) if (!record.identityShown) expect(record.names).toEqual([]);
           }
         }
-        for (const client of [c.psychologist, c.data]) expectStatus(await client.get('/api/persons/relinkage-candidates'), 403, 'forbidden');
+        for (const client of [c.psychologist, c.data])
+          expectStatus(await client.get('/api/persons/relinkage-candidates'), 403, 'forbidden');
       },
     },
     'POST /api/persons/relinkage-candidates/:id/decision': {
@@ -31,7 +32,8 @@ export function relinkageMatrix(c: TenancyContext): RouteMatrix {
       probe: async () => {
         const path = `/api/persons/relinkage-candidates/${UNKNOWN_ID}/decision`;
         expectStatus(await c.socialworker.post(path, { decision: 'not_same_person' }), 404, 'not_found');
-        for (const client of [c.psychologist, c.data]) expectStatus(await client.post(path, { decision: 'not_same_person' }), 403, 'forbidden');
+        for (const client of [c.psychologist, c.data])
+          expectStatus(await client.post(path, { decision: 'not_same_person' }), 403, 'forbidden');
       },
     },
     'GET /api/admin/relinkage/runs': {
