@@ -19,8 +19,14 @@ test('a caseworker decides a pair the re-check of the register found, reading th
   const t = catalogue('th');
   const worker = await signInWith(browser, 'th.socialworker', 'th', LAPTOP);
   const person = { gender: 'Feminine', birthDate: '1997-08-21', citizenship: ['MM'] };
-  await postAs(worker, '/api/cases', { person: { ...person, givenName: 'Nandar', familyName: 'Hlaing Oo' }, intake: { channel: 'walk_in' } });
-  await postAs(worker, '/api/cases', { person: { ...person, givenName: 'Nandar', familyName: 'Hline Oo' }, intake: { channel: 'walk_in' } });
+  await postAs(worker, '/api/cases', {
+    person: { ...person, givenName: 'Nandar', familyName: 'Hlaing Oo' },
+    intake: { channel: 'walk_in' },
+  });
+  await postAs(worker, '/api/cases', {
+    person: { ...person, givenName: 'Nandar', familyName: 'Hline Oo' },
+    intake: { channel: 'walk_in' },
+  });
 
   const admin = await signInWith(browser, 'admin', 'en', LAPTOP);
   const before = await finishedRuns(admin);

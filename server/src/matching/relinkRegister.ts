@@ -69,7 +69,8 @@ type RecordFacts = {
   birthYearEstimated: boolean;
   birthDateEnc: string | null;
   citizenship: string[];
-  names: { id: string; kind: 'primary' | 'written' | 'alias'; prepared: PreparedName }[];
+  /** Prepared for comparison on first use: most persons' names are never compared (their pairs fail on other evidence). */
+  names: { id: string; kind: 'primary' | 'written' | 'alias'; searchKey: string; prepared?: PreparedName }[];
 };
 
 /** What scoring needs of every live person, in two statements; names as their keys' words, never decrypted here. */
@@ -102,9 +103,7 @@ async function recordFacts(tx: Tx): Promise<Map<string, RecordFacts>> {
     await tx.execute(sql`select id, person_id, kind, search_key from person_names`),
   );
   for (const name of names) {
-    facts
-      .get(name.person_id)
-      ?.names.push({ id: name.id, kind: name.kind, prepared: prepareName(name.search_key.split(' ').filter(Boolean)) });
+    facts.get(name.person_id)?.names.push({ id: name.id, kind: name.kind, searchKey: name.search_key });
   }
   return facts;
 }
@@ -115,12 +114,17 @@ function genderGroup(gender: Gender): 'f' | 'm' | null {
   return null;
 }
 
+const preparedOf = (name: RecordFacts['names'][number]) => {
+  name.prepared ??= prepareName(name.searchKey.split(' ').filter(Boolean));
+  return name.prepared;
+};
+
 /** The best-matching names of two records; a primary or written name wins a tie with an alias. */
 function bestNamesOf(left: RecordFacts, right: RecordFacts) {
   let best = { similarity: 0, leftNameId: null as string | null, aliasUsed: true };
   for (const a of left.names) {
     for (const b of right.names) {
-      const { similarity } = compareNames(a.prepared, b.prepared);
+      const { similarity } = compareNames(preparedOf(a), preparedOf(b));
       const aliasUsed = a.kind === 'alias' || b.kind === 'alias';
       if (similarity > best.similarity || (similarity === best.similarity && best.aliasUsed && !aliasUsed)) {
         best = { similarity, leftNameId: a.id, aliasUsed };
