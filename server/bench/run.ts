@@ -19,6 +19,7 @@ import { matchCalibration } from './matchCalibration.js';
 import { matchSearch } from './matchSearch.js';
 import { occupancyBoard } from './occupancyBoard.js';
 import { rawCaseRoutes } from './rawCaseRoutes.js';
+import { relinkage } from './relinkage.js';
 import { statisticsFigure } from './statisticsFigure.js';
 import { webPageLoad } from './webPageLoad.js';
 
@@ -32,6 +33,7 @@ import { webPageLoad } from './webPageLoad.js';
 const BENCHES: Bench[] = [
   matchSearch,
   matchCalibration,
+  relinkage,
   caseList,
   caseDetail,
   httpCaseRead,

@@ -30,6 +30,7 @@ import { rejectImplausibleText } from './http/textGuard.js';
 import { webCacheControl } from './http/webAssets.js';
 import { openJobQueue } from './jobs/jobQueue.js';
 import type { JobQueue } from './jobs/queue.js';
+import { registerRelinkage } from './jobs/relinkage.js';
 import { registerScheduledWork } from './jobs/scheduledWork.js';
 import { createMailer, mailSettingsFrom } from './mail/mailer.js';
 import { repatriationApplier } from './repatriation/appliers.js';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeZone: config.scheduleTimeZone,
     dailyScansCron: config.dailyScansCron,
   });
+  await registerRelinkage(jobs, { db: database.db, keyRing: deps.keyRing, log: app.log });
   // Refused case reads gathered for the audit trail are written before the database closes.
   app.addHook('onClose', () => flushDeniedReads(database.db));
 

@@ -31,6 +31,7 @@ export * from './problem.js';
 export * from './provinces.js';
 export * from './referrals.js';
 export * from './regionalStatistics.js';
+export * from './relinkage.js';
 export * from './repatriation.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';

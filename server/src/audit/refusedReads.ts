@@ -10,6 +10,7 @@ export type RefusedRead =
   | { read: 'victim_certificate'; caseId: string; reason: 'identity_section_missing' | 'emergency_access_only' }
   | { read: 'attachment'; caseId: string; attachmentId: string; reason: 'section_not_held' }
   | { read: 'identity_search'; reason: 'identity_section_missing' }
+  | { read: 'relinkage_queue'; reason: 'identity_section_missing' }
   | { read: 'htcds_export'; reason: 'export_not_allowed' | 'identities_not_allowed' }
   | { read: 'global_collection_export'; reason: 'export_not_allowed' };
 
@@ -18,6 +19,7 @@ const ACTION_OF: Record<RefusedRead['read'], AuditAction> = {
   victim_certificate: 'case.certificate_issued',
   attachment: 'case.attachment_read',
   identity_search: 'person.match_search',
+  relinkage_queue: 'relinkage.queue_read',
   htcds_export: 'export.created',
   global_collection_export: 'statistics.global_collection_exported',
 };
@@ -26,6 +28,7 @@ const RESOURCE_OF: Record<RefusedRead['read'], string> = {
   victim_certificate: 'case',
   attachment: 'case',
   identity_search: 'person',
+  relinkage_queue: 'relinkage_candidate',
   htcds_export: 'htcds_export',
   global_collection_export: 'statistic',
 };

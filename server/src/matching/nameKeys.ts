@@ -33,7 +33,8 @@ export type NameKeys = { searchKey: string; phoneticKey: string; syllableKeys: s
  * The version of the keys this module makes, stored with each name (person_names.keys_version):
  * raise it — and the column's default, in a migration — whenever a change to romanisation or to
  * these keys changes the keys of names already stored, so that they are made again at start
- * (rekeyStalePersonNames). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
+ * (rekeyStalePersonNames), and the register is re-checked for duplicates under the new keys
+ * (relinkRegister, queued at start). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
  * a final ng as n in the phonetic key. 2: syllable keys. 3: a Latin "-awe" is one syllable (Kyawe, Zawe).
  */
 export const NAME_KEYS_VERSION = 3;

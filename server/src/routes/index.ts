@@ -32,6 +32,7 @@ import { notificationRoutes } from './notifications/notifications.js';
 import { personRoutes } from './persons/persons.js';
 import { referralRoutes } from './referrals/referrals.js';
 import { regionalStatisticsRoutes } from './regionalStatistics/regionalStatistics.js';
+import { relinkageRoutes } from './relinkage/relinkage.js';
 import { repatriationRoutes } from './repatriations/repatriations.js';
 import { serviceDirectoryRoutes } from './serviceDirectory/serviceDirectory.js';
 import { shelterRoutes } from './shelters/shelters.js';
@@ -59,6 +60,7 @@ const ROUTE_GROUPS: ((app: FastifyInstance, deps: RouteDeps) => void)[] = [
   carePlanRoutes,
   assessmentRoutes,
   personRoutes,
+  relinkageRoutes,
   referralRoutes,
   formRoutes,
   followUpRoutes,

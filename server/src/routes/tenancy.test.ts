@@ -63,6 +63,7 @@ import { notificationsMatrix } from './notifications/notifications.tenancy.js';
 import { personsMatrix } from './persons/persons.tenancy.js';
 import { referralsMatrix } from './referrals/referrals.tenancy.js';
 import { regionalStatisticsMatrix } from './regionalStatistics/regionalStatistics.tenancy.js';
+import { relinkageMatrix } from './relinkage/relinkage.tenancy.js';
 import { repatriationsMatrix } from './repatriations/repatriations.tenancy.js';
 import { serviceDirectoryMatrix } from './serviceDirectory/serviceDirectory.tenancy.js';
 import { sheltersMatrix } from './shelters/shelters.tenancy.js';
@@ -783,6 +784,7 @@ const ROUTE_MATRIX: RouteMatrix = {
   ...carePlansMatrix(context),
   ...assessmentsMatrix(context),
   ...personsMatrix(context),
+  ...relinkageMatrix(context),
   ...formsMatrix(context),
   ...followUpMatrix(context),
   ...identificationMatrix(context),

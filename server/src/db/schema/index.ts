@@ -15,6 +15,7 @@ export * from './notifications.js';
 export * from './partnerStatisticReleases.js';
 export * from './persons.js';
 export * from './referrals.js';
+export * from './relinkage.js';
 export * from './serviceDirectory.js';
 export * from './shelters.js';
 export * from './statisticReports.js';

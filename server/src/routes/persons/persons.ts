@@ -1,5 +1,5 @@
 import type { PersonMatchCandidate, PersonMergeRequest } from '@seamless/contracts';
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,14 +9,14 @@ import { recordRefusedRead } from '../../audit/refusedReads.js';
 import { decideMergeRequest, mergePersons, unmergePersons } from '../../commands/mergePersons.js';
 import { asActor } from '../../db/actorContext.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { agencies, cases, personMergeRequests, personMerges, persons } from '../../db/schema/index.js';
-import { loadCaseViews } from '../../db/visibleCases.js';
+import { agencies, personMergeRequests, personMerges } from '../../db/schema/index.js';
 import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { findPersonMatches } from '../../matching/findPersonMatches.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
-import { canCase, canReadSection } from '../../policies/case.js';
+import { canCase } from '../../policies/case.js';
+import { personsWithIdentityOpen } from '../../policies/personIdentity.js';
 import {
   type PersonMerge,
   personMatchRouteSchema,
@@ -26,25 +26,6 @@ import {
   personMergeRouteSchema,
   personUnmergeRouteSchema,
 } from './schema.js';
-
-/**
- * Candidates whose names the actor may read: her role must open the identity section and, for
- * that person, her agency must have recorded the person itself or reach the identity section
- * of one of her cases. Seeing that a person exists (through a share without identity) is not
- * seeing who she is.
- */
-async function personsWithIdentityOpen(tx: Tx, actor: Actor, personIds: string[]): Promise<Set<string>> {
-  if (!personIds.length || actor.pseudonymMode || !has(actor, 'section:identity')) return new Set();
-  const recorded = await tx
-    .select({ id: persons.id })
-    .from(persons)
-    .where(and(inArray(persons.id, personIds), eq(persons.createdByAgencyId, actor.agencyId)));
-  const views = await loadCaseViews(tx, actor, inArray(cases.personId, personIds), [asc(cases.id)], 1000, 0);
-  return new Set([
-    ...recorded.map((person) => person.id),
-    ...views.filter((view) => canReadSection(actor, 'identity', view.involvement)).map((view) => view.kase.personId),
-  ]);
-}
 
 async function loadMerges(tx: Tx, where: SQL | undefined, limit: number, offset: number): Promise<PersonMerge[]> {
   const rows = await tx

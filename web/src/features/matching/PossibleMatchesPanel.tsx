@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { type Gender, type MatchReason, matchLikelihoodOf, type PersonMatchCandidate } from '@seamless/contracts';
+import { type Gender, matchLikelihoodOf, type PersonMatchCandidate } from '@seamless/contracts';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -10,6 +10,7 @@ import { formatYear } from '../../lib/dates';
 import { CaseStatusBadge } from '../cases/CaseBadges';
 import { useCountryName } from '../countries/useCountries';
 import type { PersonMatchQuery } from './api';
+import { AGAINST_REASONS, MatchReasonText } from './MatchReasonText';
 import { usePersonMatches } from './queries';
 
 export interface PossibleMatchesPanelProps {
@@ -34,9 +35,6 @@ const TYPING_PAUSE_MS = 400;
 
 const CLOSED_STATUSES = new Set(['Closed', 'ClosedReferred']);
 
-/** Reasons that speak against the match, shown apart from those that speak for it. */
-const AGAINST = new Set<MatchReason['code']>(['birth_year_differs', 'citizenship_differs', 'gender_differs']);
-
 const optional = (value: string | null | undefined) => value?.trim() || undefined;
 
 function matchQuery(props: PossibleMatchesPanelProps): PersonMatchQuery | null {
@@ -57,16 +55,6 @@ function matchQuery(props: PossibleMatchesPanelProps): PersonMatchQuery | null {
 /** Bar colour by likelihood band: the same scale as the words beside it. */
 const BAND_COLOURS = { very_likely: 'red', likely: 'orange', possible: 'yellow', unlikely: 'gray' } as const;
 
-function ReasonText({ reason }: { reason: MatchReason }) {
-  const { t } = useTranslation();
-  // The reason's own parameters (difference, parts) fill the catalogue's message; scripts are named in the reader's language.
-  const scripts =
-    'queryScript' in reason
-      ? { queryScript: t(`matching.script.${reason.queryScript}`), candidateScript: t(`matching.script.${reason.candidateScript}`) }
-      : {};
-  return <>{t(`matching.reason.${reason.code}`, { ...reason, ...scripts })}</>;
-}
-
 interface CandidateCardProps {
   candidate: PersonMatchCandidate;
   picked: boolean;
@@ -82,8 +70,8 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
   const percent = Math.round(candidate.score * 100);
   const likelihood = matchLikelihoodOf(candidate.score);
   const returning = candidate.cases.some((kase) => CLOSED_STATUSES.has(kase.status));
-  const forReasons = candidate.reasons.filter((reason) => !AGAINST.has(reason.code));
-  const againstReasons = candidate.reasons.filter((reason) => AGAINST.has(reason.code));
+  const forReasons = candidate.reasons.filter((reason) => !AGAINST_REASONS.has(reason.code));
+  const againstReasons = candidate.reasons.filter((reason) => AGAINST_REASONS.has(reason.code));
   const facts = [
     candidate.pseudonym,
     candidate.birthYear === null ? null : t('caseload.matches.born', { year: formatYear(candidate.birthYear, locale) }),
@@ -122,7 +110,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
           <List size="xs" spacing={2} aria-label={t('matching.reasons')}>
             {forReasons.map((reason) => (
               <List.Item key={reason.code}>
-                <ReasonText reason={reason} />
+                <MatchReasonText reason={reason} />
               </List.Item>
             ))}
           </List>
@@ -135,7 +123,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
             <List size="xs" spacing={2} c="orange.8">
               {againstReasons.map((reason) => (
                 <List.Item key={reason.code}>
-                  <ReasonText reason={reason} />
+                  <MatchReasonText reason={reason} />
                 </List.Item>
               ))}
             </List>

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import type { PersonMergeRequest } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { QueryState } from '../../components/QueryState';
 import { TablePager } from '../../components/TablePager';
+import { useMe } from '../auth/MeContext';
+import { hasPermission } from '../auth/permissions';
+import { RelinkageQueue } from '../relinkage/RelinkageQueue';
 import { MERGE_REQUEST_PAGE_SIZE, type MergeRequestFilter } from './api';
 import { useDecideMergeRequest, useMergeRequests } from './queries';
 
@@ -96,9 +99,16 @@ export function MergeRequestsPage() {
   const [filter, setFilter] = useState<MergeRequestFilter>('pending');
   const [page, setPage] = useState(1);
   const requests = useMergeRequests(filter, page);
+  const me = useMe();
+  // The re-linkage queue names persons: shown to those who decide merges and read identity.
+  const decidesPairs = hasPermission(me, 'case:update') && hasPermission(me, 'section:identity') && !me.pseudonymMode;
   return (
     <Stack>
       <PageHeader title={t('mergeRequests.title')} description={t('mergeRequests.description')} />
+      {decidesPairs && <RelinkageQueue />}
+      <Title order={2} size="h3">
+        {t('mergeRequests.requestsTitle')}
+      </Title>
       <SegmentedControl
         w="fit-content"
         value={filter}

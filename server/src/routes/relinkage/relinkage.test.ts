@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, expectProblem, startTestApp, type TestApp } from '../../../test/harness.js';
+
+/**
+ * The re-linkage review queue over HTTP: the job run by a persons administrator, each pair seen by
+ * the agencies owning one of its records and named only as the possible-matches panel names
+ * persons, decided by them, and closed to everyone else.
+ */
+let t: TestApp;
+let admin: ApiClient;
+let socialworker: ApiClient; // case_manager, Chiang Rai office
+let ngo: ApiClient; // case_manager, NGO
+let hotline: ApiClient; // hotline_operator: no case work to decide
+let psychologist: ApiClient; // specialist_psychosocial: no identity section
+let data: ApiClient; // data_officer: no case work
+
+type Created = { caseId: string; personId: string };
+type Item = {
+  id: string;
+  likelihood: number;
+  reasons: { code: string }[];
+  reasonsWithheld: boolean;
+  records: { personId: string; pseudonym: string; names: string[]; identityShown: boolean }[];
+  status: string;
+  mergeId: string | null;
+  mergeRequestId: string | null;
+};
+
+async function openCase(client: ApiClient, person: Record<string, unknown>): Promise<Created> {
+  const response = await client.post('/api/cases', { person: { gender: 'Feminine', ...person }, intake: { channel: 'walk_in' } });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return { caseId: response.body.id, personId: response.body.personId };
+}
+
+const pairOf = (items: Item[], a: string, b: string) =>
+  items.find((item) => item.records.some((r) => r.personId === a) && item.records.some((r) => r.personId === b));
+
+async function pending(client: ApiClient): Promise<Item[]> {
+  const response = await client.get('/api/persons/relinkage-candidates?pageSize=200');
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.items;
+}
+
+/** Asks for a run and waits for the queue's runner to finish it. */
+async function relink() {
+  const before = (await admin.get('/api/admin/relinkage/runs')).body.items.filter((run: { finishedAt: string | null }) => run.finishedAt);
+  expect((await admin.post('/api/admin/relinkage/runs', {})).status).toBe(202);
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    const runs = (await admin.get('/api/admin/relinkage/runs')).body.items.filter((run: { finishedAt: string | null }) => run.finishedAt);
+    if (runs.length > before.length) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the re-linkage run did not finish');
+}
+
+// Chiang Rai recorded her twice (a romanisation and a typo); the NGO recorded her in Burmese script.
+let own: Created;
+let ownAgain: Created;
+let ngoOwn: Created;
+const NGO_NAME = 'အေးအေးခိုင်';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  [admin, socialworker, ngo, hotline, psychologist, data] = await Promise.all([
+    t.login('admin'),
+    t.login('th.socialworker'),
+    t.login('th.ngo'),
+    t.login('th.hotline'),
+    t.login('th.psychologist'),
+    t.login('th.data'),
+  ]);
+  const document = [{ documentType: 'passport', number: 'MC1234567' }];
+  own = await openCase(socialworker, {
+    givenName: 'Aye Aye',
+    familyName: 'Khine',
+    birthDate: '1999-03-14',
+    citizenship: ['MM'],
+    documents: document,
+  });
+  ownAgain = await openCase(socialworker, { givenName: 'Aye Aye', familyName: 'Khaing', birthDate: '1999-03-14', citizenship: ['MM'] });
+  ngoOwn = await openCase(ngo, { givenName: NGO_NAME, birthDate: '1999-03-14', citizenship: ['MM'], documents: document });
+  await relink();
+}, 120_000);
+afterAll(() => t?.close());
+
+describe('the re-linkage review queue', () => {
+  it('shows an owner both of her own records by name, with the reasons in codes', async () => {
+    const pair = pairOf(await pending(socialworker), own.personId, ownAgain.personId);
+    expect(pair).toBeDefined();
+    expect(pair!.likelihood).toBeGreaterThan(0.5);
+    expect(pair!.reasonsWithheld).toBe(false);
+    expect(pair!.reasons.map((reason) => reason.code)).toEqual(expect.arrayContaining(['birth_date_same', 'citizenship_same']));
+    expect(pair!.records.every((record) => record.identityShown)).toBe(true);
+    expect(pair!.records.flatMap((record) => record.names)).toEqual(expect.arrayContaining(['Aye Aye Khine', 'Aye Aye Khaing']));
+  });
+
+  it("shows another agency's record only by pseudonym, without reasons, to each side", async () => {
+    const mine = pairOf(await pending(socialworker), own.personId, ngoOwn.personId);
+    expect(mine).toBeDefined();
+    const theirs = mine!.records.find((record) => record.personId === ngoOwn.personId)!;
+    expect(theirs).toMatchObject({ names: [], identityShown: false });
+    expect(theirs.pseudonym).toMatch(/^P-/);
+    expect(mine!).toMatchObject({ reasons: [], reasonsWithheld: true });
+    expect(JSON.stringify(await pending(socialworker))).not.toContain(NGO_NAME);
+
+    const ngoView = await pending(ngo);
+    expect(pairOf(ngoView, own.personId, ngoOwn.personId)).toBeDefined();
+    expect(pairOf(ngoView, own.personId, ownAgain.personId)).toBeUndefined();
+    expect(JSON.stringify(ngoView)).not.toMatch(/Khine|Khaing/);
+  });
+
+  it('is closed to agencies owning neither record, roles without case work and users without identity', async () => {
+    const ownPair = pairOf(await pending(socialworker), own.personId, ownAgain.personId)!;
+    expectProblem(
+      await ngo.post(`/api/persons/relinkage-candidates/${ownPair.id}/decision`, { decision: 'not_same_person' }),
+      404,
+      'not_found',
+    );
+    expectProblem(await hotline.get('/api/persons/relinkage-candidates'), 403, 'forbidden');
+    for (const client of [psychologist, data, hotline]) {
+      expectProblem(await client.get('/api/persons/relinkage-candidates'), 403, 'forbidden');
+      expectProblem(
+        await client.post(`/api/persons/relinkage-candidates/${ownPair.id}/decision`, { decision: 'not_same_person' }),
+        403,
+        'forbidden',
+      );
+    }
+    for (const client of [socialworker, ngo, hotline]) {
+      expectProblem(await client.post('/api/admin/relinkage/runs', {}), 403, 'forbidden');
+      expectProblem(await client.get('/api/admin/relinkage/runs'), 403, 'forbidden');
+    }
+    expect(pairOf(await pending(socialworker), own.personId, ownAgain.personId)!.status).toBe('pending');
+  });
+
+  it('refuses a decision it does not know, naming the field', async () => {
+    const ownPair = pairOf(await pending(socialworker), own.personId, ownAgain.personId)!;
+    const bad = await socialworker.post(`/api/persons/relinkage-candidates/${ownPair.id}/decision`, { decision: 'maybe' });
+    expectProblem(bad, 400, 'validation_failed');
+    expect(JSON.stringify(bad.body)).toContain('decision');
+    expectProblem(
+      await socialworker.post('/api/persons/relinkage-candidates/not-an-id/decision', { decision: 'same_person' }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('hands "the same person" across agencies to the other owners as a possible duplicate', async () => {
+    const cross = pairOf(await pending(ngo), ownAgain.personId, ngoOwn.personId)!;
+    const decided = await ngo.post(`/api/persons/relinkage-candidates/${cross.id}/decision`, { decision: 'same_person' });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(decided.body).toMatchObject({ status: 'same_person', mergeId: null });
+    const requests = (await socialworker.get('/api/persons/merge-requests?status=pending&pageSize=200')).body.items;
+    expect(requests.find((request: { id: string }) => request.id === decided.body.mergeRequestId)).toMatchObject({
+      kind: 'possible_duplicate',
+      mayDecide: true,
+    });
+    expectProblem(
+      await ngo.post(`/api/persons/relinkage-candidates/${cross.id}/decision`, { decision: 'not_same_person' }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('remembers "not the same person" across runs and merges "the same person" where the owner holds both', async () => {
+    const cross = pairOf(await pending(socialworker), own.personId, ngoOwn.personId)!;
+    const dismissed = await socialworker.post(`/api/persons/relinkage-candidates/${cross.id}/decision`, { decision: 'not_same_person' });
+    expect(dismissed.status).toBe(200);
+    const ownPair = pairOf(await pending(socialworker), own.personId, ownAgain.personId)!;
+    const merged = await socialworker.post(`/api/persons/relinkage-candidates/${ownPair.id}/decision`, { decision: 'same_person' });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    expect(merged.body.mergeId).toEqual(expect.any(String));
+
+    await relink();
+    const after = await pending(socialworker);
+    expect(pairOf(after, own.personId, ngoOwn.personId)).toBeUndefined();
+    expect(pairOf(after, own.personId, ownAgain.personId)).toBeUndefined();
+    const decided = (await socialworker.get('/api/persons/relinkage-candidates?status=not_same_person')).body.items as Item[];
+    expect(decided.map((item) => item.id)).toContain(cross.id);
+  }, 120_000);
+
+  it('audits every read and decision without a name', async () => {
+    const events = (await admin.get('/api/admin/audit?pageSize=200')).body.items as { action: string; details: unknown }[];
+    const reads = events.filter((event) => event.action === 'relinkage.queue_read');
+    const decisions = events.filter((event) => event.action === 'relinkage.decide');
+    expect(reads.length).toBeGreaterThan(0);
+    expect(decisions.length).toBe(3);
+    expect(JSON.stringify([...reads, ...decisions])).not.toMatch(/Khine|Khaing|အေး/);
+  });
+});
