@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, List, Loader, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Progress, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type Gender, matchLikelihoodOf, type PersonMatchCandidate } from '@seamless/contracts';
 import { useId, useMemo } from 'react';
@@ -10,7 +10,7 @@ import { formatYear } from '../../lib/dates';
 import { CaseStatusBadge } from '../cases/CaseBadges';
 import { useCountryName } from '../countries/useCountries';
 import type { PersonMatchQuery } from './api';
-import { AGAINST_REASONS, MatchReasonText } from './MatchReasonText';
+import { LIKELIHOOD_BAND_COLOURS, MatchReasonLists } from './MatchReasonLists';
 import { usePersonMatches } from './queries';
 
 export interface PossibleMatchesPanelProps {
@@ -53,7 +53,6 @@ function matchQuery(props: PossibleMatchesPanelProps): PersonMatchQuery | null {
 }
 
 /** Bar colour by likelihood band: the same scale as the words beside it. */
-const BAND_COLOURS = { very_likely: 'red', likely: 'orange', possible: 'yellow', unlikely: 'gray' } as const;
 
 interface CandidateCardProps {
   candidate: PersonMatchCandidate;
@@ -70,8 +69,6 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
   const percent = Math.round(candidate.score * 100);
   const likelihood = matchLikelihoodOf(candidate.score);
   const returning = candidate.cases.some((kase) => CLOSED_STATUSES.has(kase.status));
-  const forReasons = candidate.reasons.filter((reason) => !AGAINST_REASONS.has(reason.code));
-  const againstReasons = candidate.reasons.filter((reason) => AGAINST_REASONS.has(reason.code));
   const facts = [
     candidate.pseudonym,
     candidate.birthYear === null ? null : t('caseload.matches.born', { year: formatYear(candidate.birthYear, locale) }),
@@ -97,7 +94,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
           </div>
           {picked && <Badge color="blue">{t('caseload.matches.picked')}</Badge>}
         </Group>
-        <Progress value={percent} size="sm" color={BAND_COLOURS[likelihood]} aria-hidden="true" />
+        <Progress value={percent} size="sm" color={LIKELIHOOD_BAND_COLOURS[likelihood]} aria-hidden="true" />
         <Text size="xs" fw={600}>
           {t(`matching.likelihood.${likelihood}`, { score: candidate.score })}
         </Text>
@@ -106,29 +103,7 @@ function CandidateCard({ candidate, picked, onPick }: CandidateCardProps) {
             <Text size="xs">{t('caseload.matches.returningText')}</Text>
           </Alert>
         )}
-        {forReasons.length > 0 && (
-          <List size="xs" spacing={2} aria-label={t('matching.reasons')}>
-            {forReasons.map((reason) => (
-              <List.Item key={reason.code}>
-                <MatchReasonText reason={reason} />
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {againstReasons.length > 0 && (
-          <>
-            <Text size="xs" fw={700} c="orange.8">
-              {t('caseload.matches.against')}
-            </Text>
-            <List size="xs" spacing={2} c="orange.8">
-              {againstReasons.map((reason) => (
-                <List.Item key={reason.code}>
-                  <MatchReasonText reason={reason} />
-                </List.Item>
-              ))}
-            </List>
-          </>
-        )}
+        <MatchReasonLists reasons={candidate.reasons} />
         <Stack gap={4}>
           <Text size="xs" fw={700}>
             {t('matching.cases')}

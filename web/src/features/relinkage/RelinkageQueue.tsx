@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { matchLikelihoodOf, type RelinkageCandidate, type RelinkageRecord, type RelinkageStatus } from '@seamless/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,11 +8,9 @@ import { QueryState } from '../../components/QueryState';
 import { RouterAnchor } from '../../components/RouterLinks';
 import { TablePager } from '../../components/TablePager';
 import { CaseStatusBadge } from '../cases/CaseBadges';
-import { AGAINST_REASONS, MatchReasonText } from '../matching/MatchReasonText';
+import { LIKELIHOOD_BAND_COLOURS, MatchReasonLists } from '../matching/MatchReasonLists';
 import { RELINKAGE_PAGE_SIZE } from './api';
 import { useDecideRelinkage, useRelinkageCandidates } from './queries';
-
-const BAND_COLOURS = { very_likely: 'red', likely: 'orange', possible: 'yellow', unlikely: 'gray' } as const;
 
 /** One record of the pair: her names where the reader may read them, her pseudonym otherwise, and the cases the reader may open. */
 function RecordSummary({ record }: { record: RelinkageRecord }) {
@@ -47,8 +45,6 @@ function PairCard({ pair }: { pair: RelinkageCandidate }) {
   const { t } = useTranslation();
   const decide = useDecideRelinkage();
   const likelihood = matchLikelihoodOf(pair.likelihood);
-  const forReasons = pair.reasons.filter((reason) => !AGAINST_REASONS.has(reason.code));
-  const againstReasons = pair.reasons.filter((reason) => AGAINST_REASONS.has(reason.code));
   const [left, right] = pair.records;
   const names = { left: left.names[0] ?? left.pseudonym, right: right.names[0] ?? right.pseudonym };
   return (
@@ -58,7 +54,7 @@ function PairCard({ pair }: { pair: RelinkageCandidate }) {
           <RecordSummary record={left} />
           <RecordSummary record={right} />
         </SimpleGrid>
-        <Progress value={Math.round(pair.likelihood * 100)} size="sm" color={BAND_COLOURS[likelihood]} aria-hidden="true" />
+        <Progress value={Math.round(pair.likelihood * 100)} size="sm" color={LIKELIHOOD_BAND_COLOURS[likelihood]} aria-hidden="true" />
         <Text size="xs" fw={600}>
           {t(`matching.likelihood.${likelihood}`, { score: pair.likelihood })}
         </Text>
@@ -67,31 +63,7 @@ function PairCard({ pair }: { pair: RelinkageCandidate }) {
             {t('mergeRequests.relinkage.reasonsWithheld')}
           </Text>
         ) : (
-          <>
-            {forReasons.length > 0 && (
-              <List size="xs" spacing={2} aria-label={t('matching.reasons')}>
-                {forReasons.map((reason) => (
-                  <List.Item key={reason.code}>
-                    <MatchReasonText reason={reason} />
-                  </List.Item>
-                ))}
-              </List>
-            )}
-            {againstReasons.length > 0 && (
-              <>
-                <Text size="xs" fw={700} c="orange.8">
-                  {t('caseload.matches.against')}
-                </Text>
-                <List size="xs" spacing={2} c="orange.8">
-                  {againstReasons.map((reason) => (
-                    <List.Item key={reason.code}>
-                      <MatchReasonText reason={reason} />
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            )}
-          </>
+          <MatchReasonLists reasons={pair.reasons} />
         )}
         {pair.status === 'pending' ? (
           pair.mayDecide && (
