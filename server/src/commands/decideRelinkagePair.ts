@@ -6,6 +6,7 @@ import { agencyHoldsIdentity } from '../db/identityAccess.js';
 import { personMergeRequests, relinkageCandidates } from '../db/schema/index.js';
 import { conflict, notFound } from '../http/problem.js';
 import type { Actor } from '../policies/actor.js';
+import { personsWithIdentityOpen } from '../policies/personIdentity.js';
 import { mergePersons } from './mergePersons.js';
 
 export type DecideRelinkagePairProps = {
@@ -21,12 +22,16 @@ export type DecideRelinkagePairProps = {
  * later run proposes the pair again. "The same person" hands the pair to the merge flow that
  * exists for caseworkers: where her agency holds identity on both records, mergePersons merges
  * them (or asks the other owners when it may not merge alone); where it holds identity on only
- * one, the other owners are asked to decide a possible duplicate, as when a new case could not be
- * linked to a person one cannot see. Row-level security limits both to the pair's owners.
+ * one (the other opened to it by a share), the other owners are asked to decide a possible
+ * duplicate. Only a caller to whom both records are open decides (a pair with a record she may
+ * not identify is not hers to see), and row-level security limits the update to the pair's owners.
  */
 export async function decideRelinkagePair({ tx, actor, audit, candidateId, decision }: DecideRelinkagePairProps) {
   const [candidate] = await tx.select().from(relinkageCandidates).where(eq(relinkageCandidates.id, candidateId));
   if (!candidate) throw notFound();
+  // A pair is decided only by whom it is listed to: both records open to her (the queue's openPairs).
+  const open = await personsWithIdentityOpen(tx, actor, [candidate.personLow, candidate.personHigh]);
+  if (!open.has(candidate.personLow) || !open.has(candidate.personHigh)) throw notFound();
   if (candidate.status !== 'pending') throw conflict('This pair was already decided.', { status: candidate.status });
   let handedOver: { mergeId: string | null; mergeRequestId: string | null } = { mergeId: null, mergeRequestId: null };
   if (decision === 'same_person') handedOver = await handOverToMerge(tx, actor, audit, candidate.personLow, candidate.personHigh);

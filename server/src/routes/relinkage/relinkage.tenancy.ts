@@ -4,22 +4,22 @@ import { expectStatus, ok, type RouteMatrix, type TenancyContext, UNKNOWN_ID } f
 type Listed = { id: string; records: { cases: unknown[]; names: string[]; identityShown: boolean }[] };
 
 /**
- * The re-linkage queue: a pair is listed only to an agency owning a case of one of its records,
- * another agency's record is named only where the possible-matches panel would name her, and only
+ * The re-linkage queue: a pair is listed only to an agency owning a case of one of its records and
+ * only when both records' identities are open to the caller (as the possible-matches panel would name them), and only
  * roles that decide merges and read identity reach it; runs are for person administrators.
  * (relinkage.test.ts plants cross-agency duplicates and checks what each side sees.)
  */
 export function relinkageMatrix(c: TenancyContext): RouteMatrix {
   return {
     'GET /api/persons/relinkage-candidates': {
-      why: 'pairs are listed to the agencies owning either record, the other record by pseudonym unless its identity is open to the caller',
+      why: 'pairs are listed to the agencies owning either record, and only when both records are open to the caller',
       anonymous: { path: '/api/persons/relinkage-candidates' },
       probe: async () => {
         for (const client of [c.socialworker, c.ngo]) {
           const items = (await ok(client.get('/api/persons/relinkage-candidates?pageSize=200'))).items as Listed[];
           for (const item of items) {
             expect(item.records.some((record) => record.cases.length > 0)).toBe(true);
-            for (const record of item.records) if (!record.identityShown) expect(record.names).toEqual([]);
+            for (const record of item.records) expect(record.identityShown).toBe(true);
           }
         }
         for (const client of [c.psychologist, c.data])

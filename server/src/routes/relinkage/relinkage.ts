@@ -1,5 +1,5 @@
 import type { RelinkageCandidate, RelinkageRecord } from '@seamless/contracts';
-import { count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteDeps } from '../../app.js';
@@ -29,9 +29,10 @@ type CandidateRow = typeof relinkageCandidates.$inferSelect;
 /**
  * The pairs as the caller may see them, by the possible-matches panel's rules: a person is named
  * only when her names are readable to the caller (row-level security on person_names, as the
- * panel's search applies it) and personsWithIdentityOpen opens them (as the panel shows them);
- * otherwise by pseudonym. The reasons compare both persons' identities, so they are shown only
- * when both are open: otherwise "same birth date" would say something of the other record.
+ * panel's search applies it) and personsWithIdentityOpen opens them (as the panel shows them).
+ * Only pairs open on both sides are listed (openPairs), so a name hidden here would be a change of
+ * access between the two reads: it is then shown by pseudonym and the reasons, which compare both
+ * identities, are withheld.
  */
 async function presentCandidates(tx: Tx, actor: Actor, keyRing: KeyRing, rows: CandidateRow[]): Promise<RelinkageCandidate[]> {
   const personIds = [...new Set(rows.flatMap((row) => [row.personLow, row.personHigh]))];
@@ -103,14 +104,21 @@ async function requireQueueAccess(db: Db, request: FastifyRequest): Promise<Acto
   return actor;
 }
 
-async function loadCandidates(tx: Tx, where: SQL, limit: number, offset: number) {
-  return tx
+/**
+ * The pairs of one status whose two records both have their identity open to the caller, best
+ * first. Row-level security lists a pair to the owners of either record, but a pair with a record
+ * the caller may not identify would tell her that someone she cannot see matches hers — and a
+ * throwaway record with a passport number would ask the register who holds it. Those pairs wait
+ * for a share of identity with consent, as the possible-matches panel's candidates do.
+ */
+async function openPairs(tx: Tx, actor: Actor, status: CandidateRow['status']): Promise<CandidateRow[]> {
+  const rows = await tx
     .select()
     .from(relinkageCandidates)
-    .where(where)
-    .orderBy(desc(relinkageCandidates.likelihood), relinkageCandidates.id)
-    .limit(limit)
-    .offset(offset);
+    .where(eq(relinkageCandidates.status, status))
+    .orderBy(desc(relinkageCandidates.likelihood), relinkageCandidates.id);
+  const open = await personsWithIdentityOpen(tx, actor, [...new Set(rows.flatMap((row) => [row.personLow, row.personHigh]))]);
+  return rows.filter((row) => open.has(row.personLow) && open.has(row.personHigh));
 }
 
 /** The re-linkage review queue (issue 16): the owners of each pair decide; admins of persons start a run. */
@@ -122,10 +130,9 @@ export function relinkageRoutes(app: FastifyInstance, { database, keyRing, jobs 
     const actor = await requireQueueAccess(db, request);
     const { status, page, pageSize } = request.query;
     return asActor(db, dbActorOf(actor), async (tx) => {
-      const where = eq(relinkageCandidates.status, status);
-      const rows = await loadCandidates(tx, where, pageSize, offsetOf(page, pageSize));
-      const items = await presentCandidates(tx, actor, keyRing, rows);
-      const [total] = await tx.select({ value: count() }).from(relinkageCandidates).where(where);
+      const pairs = await openPairs(tx, actor, status);
+      const offset = offsetOf(page, pageSize);
+      const items = await presentCandidates(tx, actor, keyRing, pairs.slice(offset, offset + pageSize));
       await recordAudit(tx, auditContextOf(request), {
         action: 'relinkage.queue_read',
         resourceType: 'relinkage_candidate',
@@ -137,7 +144,7 @@ export function relinkageRoutes(app: FastifyInstance, { database, keyRing, jobs 
           ],
         },
       });
-      return { items, total: total?.value ?? 0, page, pageSize };
+      return { items, total: pairs.length, page, pageSize };
     });
   });
 
