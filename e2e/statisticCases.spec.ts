@@ -5,6 +5,8 @@ const CHIANG_RAI = /\(PSDHS Chiang Rai\)$/;
 /** The demo's cases were all opened in the last ten months: this year, in the Buddhist era. */
 const THIS_YEAR = String(new Date().getFullYear() + 543);
 
+/** The drawer's page size (CellCasesDrawer). */
+const CASES_PER_PAGE = 20;
 /** The number in a catalogue sentence such as "คดีที่คุณเปิดดูได้: 5". */
 const countIn = (text: string) => Number(text.replace(/\D+/g, ''));
 
@@ -30,7 +32,8 @@ test('th.officehead opens the cases behind a figure and the records behind a rep
   await expect(total).toBeVisible();
   const listed = drawer.getByRole('link', { name: /^TH-/ });
   await expect(listed.first()).toBeVisible();
-  expect(await listed.count()).toBe(countIn(await total.innerText()));
+  // The drawer lists twenty a page; specs before this one may have opened more cases in Chiang Rai.
+  expect(await listed.count()).toBe(Math.min(countIn(await total.innerText()), CASES_PER_PAGE));
   await page.screenshot({ path: 'test-results/e2e-statistic-cases.png', fullPage: true });
   await listed.first().click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/);
