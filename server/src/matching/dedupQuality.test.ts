@@ -67,7 +67,9 @@ describe('duplicate detection on the labelled synthetic set', () => {
     expect(quality.plantedQueried).toBe(set.duplicates.length);
     expect(quality.recall).toBeGreaterThanOrEqual(REQUIRED_RECALL);
     expect(quality.precision).toBeGreaterThanOrEqual(REQUIRED_PRECISION);
-  }, 120_000);
+    // 900 searches: a check of quality, not of time (the match-search bench times them). On
+    // PostgreSQL beside the re-linkage test they took over two minutes.
+  }, 300_000);
 
   it('finds nothing for a caseworker of an agency that cannot see these persons', async () => {
     const [other] = await asSystem(t.database.db, (tx) => tx.select().from(users).where(eq(users.username, 'th.police')));
