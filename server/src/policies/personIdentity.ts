@@ -5,6 +5,8 @@ import { loadCaseViews } from '../db/visibleCases.js';
 import { type Actor, has } from './actor.js';
 import { canReadSection } from './case.js';
 
+const CASES_PER_READ = 1000;
+
 /**
  * Persons whose names the actor may read: her role must open the identity section and, for
  * that person, her agency must have recorded the person itself or reach the identity section
@@ -17,9 +19,11 @@ export async function personsWithIdentityOpen(tx: Tx, actor: Actor, personIds: s
     .select({ id: persons.id })
     .from(persons)
     .where(and(inArray(persons.id, personIds), eq(persons.createdByAgencyId, actor.agencyId)));
-  const views = await loadCaseViews(tx, actor, inArray(cases.personId, personIds), [asc(cases.id)], 1000, 0);
-  return new Set([
-    ...recorded.map((person) => person.id),
-    ...views.filter((view) => canReadSection(actor, 'identity', view.involvement)).map((view) => view.kase.personId),
-  ]);
+  const open = new Set(recorded.map((person) => person.id));
+  // Page through the persons' cases: a re-linkage queue may ask about thousands of persons at once.
+  for (let offset = 0; ; offset += CASES_PER_READ) {
+    const views = await loadCaseViews(tx, actor, inArray(cases.personId, personIds), [asc(cases.id)], CASES_PER_READ, offset);
+    for (const view of views) if (canReadSection(actor, 'identity', view.involvement)) open.add(view.kase.personId);
+    if (views.length < CASES_PER_READ) return open;
+  }
 }
