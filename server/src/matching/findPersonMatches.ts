@@ -103,6 +103,18 @@ function marginOfLikelihood(likelihood: number, shape: QueryShape): number {
   return (Math.log(p / (1 - p)) - intercept) / slope;
 }
 
+const NAME_KIND_ORDER = { primary: 0, written: 1, alias: 2 } as const;
+
+/** A person's names as shown: the primary first, then the names as written in her script, then aliases. */
+export const byNameKind = (a: { kind: NameRow['kind'] }, b: { kind: NameRow['kind'] }) => NAME_KIND_ORDER[a.kind] - NAME_KIND_ORDER[b.kind];
+
+const isIdentifierReason = (reason: MatchReason) => reason.code === 'same_document' || reason.code === 'same_phone';
+
+/** The reasons as the panel lists them: a shared document or phone first, then the name's, then the rest. */
+export function reasonsInPanelOrder(reasons: readonly MatchReason[], nameReasons: readonly MatchReason[]): MatchReason[] {
+  return [...reasons.filter(isIdentifierReason), ...nameReasons, ...reasons.filter((reason) => !isIdentifierReason(reason))];
+}
+
 /**
  * Candidates at least this likely are "possible matches" for a worker to judge: the likelihood of
  * an evidence sum a quarter above PRIOR (where the uncalibrated score read 0.5), each candidate
@@ -217,7 +229,7 @@ function interpolate(points: [number, number][], x: number): number {
 }
 
 /** Feminine/Masculine, counting transgender identities with the gender lived; unknown otherwise. */
-function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
+export function genderGroup(gender: Gender | undefined): 'f' | 'm' | null {
   if (gender === 'Feminine' || gender === 'TransgenderFeminine') return 'f';
   if (gender === 'Masculine' || gender === 'TransgenderMasculine') return 'm';
   return null;
@@ -401,20 +413,17 @@ export async function findPersonMatches(
     .select({ id: cases.id, reference: cases.reference, status: cases.status, personId: cases.personId })
     .from(cases)
     .where(inArray(cases.personId, shownIds));
-  const kindOrder = { primary: 0, written: 1, alias: 2 } as const;
   return shown.map(({ person, score, nameSimilarity, bestNameId, reasons }) => {
     const names = allNames
       .filter((row) => row.personId === person.id)
-      .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+      .sort(byNameKind)
       .map((row) => ({ ...row, name: keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) }));
     const nameReasons = bestNameId && nameSimilarity >= 0.5 ? reasonsOfBestName(query.name, names) : [];
-    const identifiers = reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
-    const others = reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
     return {
       personId: person.id,
       score: Math.round(score * 1000) / 1000,
       names: [...new Set(names.map((row) => row.name))],
-      reasons: [...identifiers, ...nameReasons, ...others],
+      reasons: reasonsInPanelOrder(reasons, nameReasons),
       pseudonym: person.pseudonym,
       birthYear: person.birthYear,
       citizenship: person.citizenship,

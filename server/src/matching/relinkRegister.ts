@@ -5,7 +5,7 @@ import type { KeyRing } from '../crypto/keyRing.js';
 import { personIdentityValue, placeOf } from '../db/cipherPlace.js';
 import { type Db, rowsOf, type Tx } from '../db/client.js';
 import { personNames, relinkageCandidates, relinkageRuns } from '../db/schema/index.js';
-import { DEFAULT_MATCH_THRESHOLD, type MatchEvidence, weighEvidence } from './findPersonMatches.js';
+import { DEFAULT_MATCH_THRESHOLD, genderGroup, type MatchEvidence, reasonsInPanelOrder, weighEvidence } from './findPersonMatches.js';
 import { NAME_KEYS_VERSION } from './nameKeys.js';
 import { reasonsOfBestName } from './nameReasons.js';
 import { compareNames, type PreparedName, prepareName } from './nameSimilarity.js';
@@ -108,12 +108,6 @@ async function recordFacts(tx: Tx): Promise<Map<string, RecordFacts>> {
   return facts;
 }
 
-function genderGroup(gender: Gender): 'f' | 'm' | null {
-  if (gender === 'Feminine' || gender === 'TransgenderFeminine') return 'f';
-  if (gender === 'Masculine' || gender === 'TransgenderMasculine') return 'm';
-  return null;
-}
-
 const preparedOf = (name: RecordFacts['names'][number]) => {
   name.prepared ??= prepareName(name.searchKey.split(' ').filter(Boolean));
   return name.prepared;
@@ -204,9 +198,7 @@ async function withNameReasons(tx: Tx, keyRing: KeyRing, queued: ScoredPair[]): 
   return queued.map((pair) => {
     const query = names.get(pair.low)?.find((name) => name.id === pair.leftNameId)?.name;
     const nameReasons = query ? reasonsOfBestName(query, names.get(pair.high) ?? []) : [];
-    const identifiers = pair.reasons.filter((reason) => reason.code === 'same_document' || reason.code === 'same_phone');
-    const others = pair.reasons.filter((reason) => reason.code !== 'same_document' && reason.code !== 'same_phone');
-    return { ...pair, reasons: [...identifiers, ...nameReasons, ...others] };
+    return { ...pair, reasons: reasonsInPanelOrder(pair.reasons, nameReasons) };
   });
 }
 

@@ -15,6 +15,7 @@ import { actorOf, auditContextOf } from '../../http/context.js';
 import { offsetOf } from '../../http/listing.js';
 import { forbidden, notFound } from '../../http/problem.js';
 import { RELINK_JOB } from '../../jobs/relinkage.js';
+import { byNameKind } from '../../matching/findPersonMatches.js';
 import { type Actor, dbActorOf, has } from '../../policies/actor.js';
 import { personsWithIdentityOpen } from '../../policies/personIdentity.js';
 import {
@@ -45,12 +46,11 @@ async function presentCandidates(tx: Tx, actor: Actor, keyRing: KeyRing, rows: C
         .from(personNames)
         .where(inArray(personNames.personId, openIds))
     : [];
-  const kindOrder = { primary: 0, written: 1, alias: 2 } as const;
   const namesOf = (personId: string) => [
     ...new Set(
       nameRows
         .filter((row) => row.personId === personId)
-        .sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind])
+        .sort(byNameKind)
         .map((row) => keyRing.decrypt(row.nameEnc, placeOf(personNames.nameEnc, row.id)) ?? ''),
     ),
   ];
