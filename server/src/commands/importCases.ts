@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FormField } from '@seamless/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
@@ -18,7 +19,7 @@ import {
   victimContexts,
 } from '../db/schema/index.js';
 import { localToday } from '../followUp/schedule.js';
-import { formAnswerColumns } from '../forms/formConfiguration.js';
+import { caseFormFields, formAnswerColumnsOf } from '../forms/formConfiguration.js';
 import { importHeldRecords } from '../htcds/import/importHeldRecords.js';
 import { genderOf, type ImportedCase } from '../htcds/importedCase.js';
 import { personNameRows } from '../matching/indexPersonNames.js';
@@ -59,6 +60,15 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
     actor.agencyId,
     rows.map((row) => row.importedCase.kase.ownerUsername),
   );
+  // The case form's fields, read once per country the batch's rows name.
+  const formFields = new Map<string, Map<string, FormField>>();
+  const formFieldsOf = async (countryCode: string) => {
+    const known = formFields.get(countryCode);
+    if (known) return known;
+    const fields = await caseFormFields(tx, { countryCode, agencyId: actor.agencyId });
+    formFields.set(countryCode, fields);
+    return fields;
+  };
   const planned: {
     values: Omit<typeof cases.$inferInsert, 'reference'> & { id: string; countryCode: string };
     generatedReference: () => string;
@@ -89,7 +99,7 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
       intakeNarrativeEnc: keyRing.encrypt(kase.intakeNarrative, placeOf(cases.intakeNarrativeEnc, caseId)),
       locale: kase.locale ?? 'en',
       ageAtIntake: person.birthDate ? ageOn(person.birthDate, localToday(caseCountry, openedAt)) : null,
-      ...(await formAnswerColumns(tx, keyRing, caseId, { countryCode: caseCountry, agencyId: actor.agencyId }, kase.formAnswers)),
+      ...formAnswerColumnsOf(await formFieldsOf(caseCountry), keyRing, caseId, kase.formAnswers),
       openedAt,
       closedAt: closed ? (kase.closedOn ? new Date(`${kase.closedOn}T00:00:00Z`) : now) : null,
     };

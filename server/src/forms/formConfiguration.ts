@@ -162,6 +162,17 @@ export async function formAnswerColumns(
   previous?: StoredFormAnswers,
 ): Promise<StoredFormAnswers> {
   const fields = Object.keys(answers).length ? await caseFormFields(tx, scope) : new Map<string, FormField>();
+  return formAnswerColumnsOf(fields, keyRing, caseId, answers, previous);
+}
+
+/** formAnswerColumns with the case form's fields read already: an import reads them once per batch, not per row. */
+export function formAnswerColumnsOf(
+  fields: ReadonlyMap<string, FormField>,
+  keyRing: KeyRing,
+  caseId: string,
+  answers: Record<string, unknown>,
+  previous?: StoredFormAnswers,
+): StoredFormAnswers {
   const isIdentity = ([key]: [string, unknown]) => fields.get(key)?.section === 'identity';
   const entries = Object.entries(answers);
   const formAnswers = Object.fromEntries(entries.filter((entry) => !isIdentity(entry)));
