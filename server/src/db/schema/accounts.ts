@@ -131,14 +131,14 @@ export const knownDevices = pgTable(
   (t) => [index('known_devices_user_idx').on(t.userId)],
 );
 
-/** HTTP requests counted per hashed rate-limit key and fixed window, shared by every server process on PostgreSQL. */
+/** HTTP requests counted per hashed rate-limit key in its current window, shared by every server process on PostgreSQL. */
 export const rateLimitHits = pgTable(
   'rate_limit_hits',
   {
-    keyHash: text('key_hash').notNull(),
+    keyHash: text('key_hash').primaryKey(),
     windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
     windowEnd: timestamp('window_end', { withTimezone: true }).notNull(),
     hits: integer('hits').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.keyHash, t.windowStart] }), index('rate_limit_hits_window_end_idx').on(t.windowEnd)],
+  (t) => [index('rate_limit_hits_window_end_idx').on(t.windowEnd)],
 );
