@@ -3,15 +3,14 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { PGlite } from '@electric-sql/pglite';
 import { HTCDS_COLUMNS, HTCDS_COLUMNS_BY_NAME } from '@seamless/contracts';
-import { count, eq, getTableColumns, notInArray, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { count, eq, notInArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../src/audit/record.js';
 import { personColumns, randomCode } from '../src/commands/openCase.js';
 import { contactRows, documentRows, identityVersionRow, namesOf } from '../src/commands/writePersonIdentity.js';
 import { asActor, asSystem, type DbActor } from '../src/db/actorContext.js';
 import { placeOf } from '../src/db/cipherPlace.js';
-import type { Tx } from '../src/db/client.js';
 import { rowsOf } from '../src/db/client.js';
+import { insertRecordset } from '../src/db/insertRecordset.js';
 import {
   agencies,
   caseEvents,
@@ -227,21 +226,6 @@ async function typedRows(bytes: Buffer, country: string): Promise<ImportedCase[]
     typed.push(row.importedCase);
   }
   return typed;
-}
-
-/**
- * One multi-row INSERT of `rows` (keyed by the table's property names) as the records of one JSON
- * parameter, typed by the table's own row type: the hand-written bulk insert, one round trip.
- */
-async function insertRecordset(tx: Tx, table: PgTable, rows: Record<string, unknown>[]) {
-  if (!rows.length) return;
-  const columns = getTableColumns(table);
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const names = sql.raw(keys.map((key) => `"${columns[key]!.name}"`).join(', '));
-  const records = rows.map((row) => Object.fromEntries(keys.map((key) => [columns[key]!.name, row[key] ?? null])));
-  await tx.execute(
-    sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(records)}::jsonb)`,
-  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { KeyRing } from '../crypto/keyRing.js';
 import { placeOf } from '../db/cipherPlace.js';
 import type { Tx } from '../db/client.js';
+import { insertRecordset } from '../db/insertRecordset.js';
 import {
   caseComments,
   caseEvents,
@@ -109,19 +110,23 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
   // The file's own reference is kept when no case here bears it — including cases of other
   // agencies this actor cannot see, which is why the unique index decides, not a lookup.
   const references = new Map<string, string>();
-  const kept = await tx
-    .insert(cases)
-    .values(planned.map(({ values, reference }) => ({ ...values, reference })))
-    .onConflictDoNothing({ target: cases.reference })
-    .returning({ id: cases.id, reference: cases.reference });
+  const caseKeys = { id: cases.id, reference: cases.reference };
+  const kept = await insertRecordset<{ id: string; reference: string }>(
+    tx,
+    cases,
+    planned.map(({ values, reference }) => ({ ...values, reference })),
+    { skipOnConflict: cases.reference, returning: caseKeys },
+  );
   for (const { id, reference } of kept) references.set(id, reference);
   const keptIds = new Set(references.keys());
   const taken = planned.filter(({ values }) => !references.has(values.id));
   if (taken.length) {
-    const renamed = await tx
-      .insert(cases)
-      .values(taken.map(({ values, generatedReference }) => ({ ...values, reference: generatedReference() })))
-      .returning({ id: cases.id, reference: cases.reference });
+    const renamed = await insertRecordset<{ id: string; reference: string }>(
+      tx,
+      cases,
+      taken.map(({ values, generatedReference }) => ({ ...values, reference: generatedReference() })),
+      { returning: caseKeys },
+    );
     for (const { id, reference } of renamed) references.set(id, reference);
   }
   const caseIds = planned.map(({ values }) => values.id);
@@ -138,7 +143,7 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
       openedOn: importedCase.kase.openedOn ?? localToday(planned[index]!.values.countryCode, now),
     })),
   });
-  await tx.insert(caseEvents).values([
+  await insertRecordset(tx, caseEvents, [
     ...timeline,
     ...rows.map(({ existingPersonId }, index) => ({
       caseId: caseIds[index]!,
@@ -158,6 +163,19 @@ export async function importCases({ tx, keyRing, actor, countryCode, rows, impor
     }),
   );
 }
+
+/** What a first identity version copies from the person written. */
+const identityVersioned = {
+  id: persons.id,
+  version: persons.version,
+  givenNameEnc: persons.givenNameEnc,
+  familyNameEnc: persons.familyNameEnc,
+  nameAsWrittenEnc: persons.nameAsWrittenEnc,
+  birthDateEnc: persons.birthDateEnc,
+  addressEnc: persons.addressEnc,
+  ethnicity: persons.ethnicity,
+};
+type IdentityVersioned = Parameters<typeof identityVersionRow>[0];
 
 /**
  * The person of each row: a known person gains what the row adds to her identity; the others are
@@ -200,17 +218,23 @@ async function writePersons(
     });
   }
   if (!created.length) return personIds;
-  const inserted = await tx
-    .insert(persons)
-    .values(created.map(({ values }) => values))
-    .returning();
+  const inserted = await insertRecordset<IdentityVersioned>(
+    tx,
+    persons,
+    created.map(({ values }) => values),
+    { returning: identityVersioned },
+  );
   const names = created.flatMap(({ input, values }) => personNameRows(keyRing, values.id, namesOf(input), recorder.agencyId));
   const documents = created.flatMap(({ input, values }) => documentRows(keyRing, values.id, input.documents, recorder));
   const contacts = created.flatMap(({ input, values }) => contactRows(keyRing, values.id, input.contacts, recorder));
-  if (names.length) await tx.insert(personNames).values(names);
-  if (documents.length) await tx.insert(personDocuments).values(documents);
-  if (contacts.length) await tx.insert(personContacts).values(contacts);
-  await tx.insert(personIdentityVersions).values(inserted.map((person) => identityVersionRow(person, recorder)));
+  await insertRecordset(tx, personNames, names);
+  await insertRecordset(tx, personDocuments, documents);
+  await insertRecordset(tx, personContacts, contacts);
+  await insertRecordset(
+    tx,
+    personIdentityVersions,
+    inserted.map((person) => identityVersionRow(person, recorder)),
+  );
   return personIds;
 }
 
@@ -225,16 +249,20 @@ async function writeCaseRecords(
 ) {
   const each = <T>(records: (importedCase: ImportedCase, caseId: string) => T[]) =>
     rows.flatMap(({ importedCase }, index) => records(importedCase, caseIds[index]!));
-  await tx.insert(victimContexts).values(each((importedCase, caseId) => [{ caseId, ...importedCase.victimContext }]));
+  await insertRecordset(
+    tx,
+    victimContexts,
+    each((importedCase, caseId) => [{ caseId, ...importedCase.victimContext }]),
+  );
   const events = each((importedCase, caseId) => importedCase.events.map((event) => ({ caseId, ...event, createdBy: actor.userId })));
-  if (events.length) await tx.insert(traffickingEvents).values(events);
+  await insertRecordset(tx, traffickingEvents, events);
   const perpetratorRows = each((importedCase, caseId) =>
     importedCase.perpetrators.map(({ name, ...perpetrator }) => {
       const id = randomUUID();
       return { id, caseId, ...perpetrator, nameEnc: keyRing.encrypt(name, placeOf(perpetrators.nameEnc, id)), createdBy: actor.userId };
     }),
   );
-  if (perpetratorRows.length) await tx.insert(perpetrators).values(perpetratorRows);
+  await insertRecordset(tx, perpetrators, perpetratorRows);
   const comments = each((importedCase, caseId) =>
     importedCase.comments.map((comment) => {
       const id = randomUUID();
@@ -249,7 +277,7 @@ async function writeCaseRecords(
       };
     }),
   );
-  if (comments.length) await tx.insert(caseComments).values(comments);
+  await insertRecordset(tx, caseComments, comments);
 }
 
 /** The importing agency's active users of the usernames the rows name: the file's case owner keeps her cases. */

@@ -16,7 +16,7 @@ afterAll(() => t.close());
 
 const hit = (key: string, timeWindow: number) =>
   new Promise<{ current: number; ttl: number }>((resolve, reject) =>
-    store.incr(key, (error, counted) => (error || !counted ? reject(error) : resolve(counted)), timeWindow),
+    store.incr(key, (error, counted) => (error || !counted ? reject(error) : resolve(counted)), timeWindow, 3),
   );
 
 describe('the shared rate-limit store', () => {
@@ -47,7 +47,7 @@ describe('the shared rate-limit store', () => {
     const Store = sharedRateLimitStore(t.database.db);
     const other = new Store({ routeInfo: { method: 'POST', url: '/api/test/other' }, max: 3, timeWindow: 600 });
     const counted = await new Promise<{ current: number }>((resolve, reject) =>
-      other.incr('address-d', (error, result) => (error || !result ? reject(error) : resolve(result)), 60_000),
+      other.incr('address-d', (error, result) => (error || !result ? reject(error) : resolve(result)), 60_000, 3),
     );
     expect(counted.current).toBe(1);
   });
