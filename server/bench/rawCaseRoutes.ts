@@ -76,31 +76,42 @@ async function readCase(db: Db, keyRing: KeyRing, reader: RawReader, caseId: str
 /**
  * A caseload page by hand: the owner agency's cases through the same filters (not merged,
  * status, nationality), newest first, with the columns the list shows and the romanised name
- * decrypted; the total in a second select; the same audit_append call with the page's case ids.
+ * decrypted. The page's ids are chosen and the filter's total counted in one pass (a window
+ * count), then only the page's rows are joined to their names and flags, in the same select; a
+ * page past the end has no row to carry the total, so only then is it counted in a second
+ * select. The same audit_append call with the page's case ids.
  */
 async function listCases(db: Db, keyRing: KeyRing, reader: RawReader, query: RawListQuery, requestId: string) {
   return asSystem(db, async (tx) => {
     const filter = sql`c.owner_agency_id = ${reader.agencyId} and p.merged_into_id is null
       and c.status = any(${`{${query.status.join(',')}}`}::text[]) and p.citizenship && ${`{${query.nationality.join(',')}}`}::text[]`;
+    const offset = (query.page - 1) * query.pageSize;
     const items = rowsOf<Json>(
       await tx.execute(sql`
+        with page as (
+          select c.id, count(*) over () as total from cases c join persons p on p.id = c.person_id
+          where ${filter} order by c.updated_at desc, c.id limit ${query.pageSize} offset ${offset})
         select c.id, c.reference, c.status, c.stage, c.trafficking_status, c.urgency, c.owner_agency_id, c.owner_user_id,
           c.age_at_intake, c.returning_person, c.identification_due_on, c.opened_at, c.updated_at,
           p.id as person_id, p.pseudonym, p.gender, p.citizenship, p.given_name_enc, p.family_name_enc,
           a.name as owner_agency_name, u.display_name as owner_user_name, v.exploitation_types, v.age_when_trafficked,
-          exists (select 1 from case_tasks t where t.case_id = c.id and t.done_at is null and t.due_on < current_date) as overdue
-        from cases c join persons p on p.id = c.person_id join agencies a on a.id = c.owner_agency_id
+          exists (select 1 from case_tasks t where t.case_id = c.id and t.done_at is null and t.due_on < current_date) as overdue,
+          page.total::int as total
+        from page join cases c on c.id = page.id join persons p on p.id = c.person_id join agencies a on a.id = c.owner_agency_id
           left join users u on u.id = c.owner_user_id left join victim_contexts v on v.case_id = c.id
-        where ${filter}
-        order by c.updated_at desc, c.id limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`),
+        order by c.updated_at desc, c.id`),
     );
-    const [count] = rowsOf<{ total: number }>(
-      await tx.execute(sql`select count(*)::int as total from cases c join persons p on p.id = c.person_id where ${filter}`),
-    );
+    const total = items[0]
+      ? (items[0].total as number)
+      : offset
+        ? (rowsOf<{ total: number }>(
+            await tx.execute(sql`select count(*)::int as total from cases c join persons p on p.id = c.person_id where ${filter}`),
+          )[0]?.total ?? 0)
+        : 0;
     await tx.execute(sql`select audit_append('case.list', ${reader.userId}::uuid, ${reader.username}, ${reader.agencyId}::uuid,
       'case', null, 'success', ${requestId}, ${JSON.stringify({ caseIds: items.map((item) => item.id) })}::jsonb)`);
     return {
-      items: items.map(({ given_name_enc, family_name_enc, ...item }) => ({
+      items: items.map(({ given_name_enc, family_name_enc, total: _total, ...item }) => ({
         ...item,
         displayName: [
           keyRing.decrypt(given_name_enc, placeOf(persons.givenNameEnc, item.person_id)),
@@ -109,7 +120,7 @@ async function listCases(db: Db, keyRing: KeyRing, reader: RawReader, query: Raw
           .filter(Boolean)
           .join(' '),
       })),
-      total: count?.total ?? 0,
+      total,
     };
   });
 }

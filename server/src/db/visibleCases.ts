@@ -1,6 +1,5 @@
 import type { CaseListQuery, CaseSection } from '@seamless/contracts';
 import { and, arrayOverlaps, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
@@ -19,8 +18,6 @@ import {
 /** The agency that took the intake keeps what it recorded itself: who the person is. */
 const INTAKE_SECTIONS: CaseSection[] = ['identity'];
 
-const intakeAgencies = alias(agencies, 'intake_agencies');
-
 export type CaseRow = typeof cases.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
 export type VictimContextRow = typeof victimContexts.$inferSelect;
@@ -29,6 +26,7 @@ export type CaseView = {
   kase: CaseRow;
   person: PersonRow;
   ownerAgencyName: string;
+  /** The agency that took the intake, read only for a case loaded with its detail (its page shows it). */
   intakeAgencyName: string | null;
   ownerUserName: string | null;
   victimContext: VictimContextRow | null;
@@ -69,24 +67,35 @@ export function caseListFilter(
   return and(...conditions);
 }
 
-/** Cases as row-level security lets the actor see them, with how the actor's agency is involved. */
-export async function loadCaseViews(
+type CaseViewQuery = {
+  where?: SQL;
+  order: SQL[];
+  limit: number;
+  offset: number;
+  detail?: SQL<CaseDetailParts> | null;
+  /** The chosen page's case ids with the filter's total (`pageOfCases`), joined instead of filtering again. */
+  page?: ReturnType<typeof pageOfCases>;
+};
+
+/**
+ * Cases as row-level security lets the actor see them, with how the actor's agency is involved,
+ * and the filter's total when they are a chosen page.
+ */
+async function selectCaseViews(
   tx: Tx,
   actor: Actor,
-  where: SQL | undefined,
-  order: SQL[],
-  limit: number,
-  offset: number,
-  detail: SQL<CaseDetailParts> | null = null,
-): Promise<CaseView[]> {
+  { where, order, limit, offset, detail = null, page }: CaseViewQuery,
+): Promise<{ views: CaseView[]; total: number | null }> {
   // One round trip: the actor's grant and emergency access come with each case.
-  const rows = await tx
+  const query = tx
     .select({
       kase: cases,
       person: persons,
       ownerAgencyName: agencies.name,
       ownerUserName: sql<string | null>`app_user_display_name(${cases.ownerUserId})`,
-      intakeAgencyName: intakeAgencies.name,
+      intakeAgencyName: detail
+        ? sql<string | null>`(select ia.name from ${agencies} ia where ia.id = ${cases.intakeByAgencyId})`
+        : sql<string | null>`null`,
       victimContext: victimContexts,
       overdue: overdueSql,
       grantKind: caseAccess.kind,
@@ -100,18 +109,20 @@ export async function loadCaseViews(
       breakGlassUntil: sql<Date | null>`(select max(g.expires_at) from ${breakGlassGrants} g
         where g.case_id = ${cases.id} and g.user_id = ${actor.userId} and g.expires_at > now())`.mapWith(breakGlassGrants.expiresAt),
       detail: detail ?? sql<CaseDetailParts | null>`null`,
+      total: page ? page.total : sql<number | null>`null`,
     })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
     .innerJoin(agencies, eq(agencies.id, cases.ownerAgencyId))
-    .leftJoin(intakeAgencies, eq(intakeAgencies.id, cases.intakeByAgencyId))
     .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
     .leftJoin(caseAccess, and(eq(caseAccess.caseId, cases.id), eq(caseAccess.agencyId, actor.agencyId), isNull(caseAccess.revokedAt)))
+    .$dynamic();
+  const rows = await (page ? query.innerJoin(page, eq(page.id, cases.id)) : query)
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  return rows.map(({ grantKind, grantSections, breakGlassUntil, ...row }) => {
+  const views = rows.map(({ grantKind, grantSections, breakGlassUntil, total: _total, ...row }): CaseView => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
         ? { kind: 'owner', sections: [], breakGlassUntil }
@@ -124,6 +135,65 @@ export async function loadCaseViews(
               : null;
     return { ...row, overdue: Boolean(row.overdue), involvement };
   });
+  return { views, total: rows[0]?.total ?? null };
+}
+
+/** Cases as row-level security lets the actor see them, with how the actor's agency is involved. */
+export async function loadCaseViews(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+  detail: SQL<CaseDetailParts> | null = null,
+): Promise<CaseView[]> {
+  return (await selectCaseViews(tx, actor, { where, order, limit, offset, detail })).views;
+}
+
+/**
+ * The ids of a caseload page over cases ⋈ persons (⟕ victim context when the filter reads it),
+ * each with the filter's total, counted in the same pass.
+ */
+function pageOfCases(
+  tx: Tx,
+  where: SQL | undefined,
+  order: SQL[],
+  { limit, offset, victimContext }: { limit: number; offset: number; victimContext: boolean },
+) {
+  const chosen = tx
+    .select({ id: cases.id, total: sql<number>`(count(*) over ())::int`.as('total') })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .$dynamic();
+  return (victimContext ? chosen.leftJoin(victimContexts, eq(victimContexts.caseId, cases.id)) : chosen)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset)
+    .as('page');
+}
+
+/**
+ * A caseload page and how many cases the filter finds, in one statement: the page's cases are
+ * chosen and counted first, then loaded with their names, grants and flags. What a row costs
+ * beyond the filter — the owner's name, the overdue and emergency-access checks, the wide
+ * columns, the victim context's own policy — is paid for the page's rows only, not for every
+ * row the offset skips or the sort compares; and the filter under row-level security runs once,
+ * not again for the total. A page past the end has no row to carry the total, so only then is it
+ * counted on its own.
+ */
+export async function loadCaseViewPage(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  order: SQL[],
+  options: { limit: number; offset: number; victimContext: boolean },
+): Promise<{ views: CaseView[]; total: number }> {
+  const page = pageOfCases(tx, where, order, options);
+  const { views, total } = await selectCaseViews(tx, actor, { order, limit: options.limit, offset: 0, page });
+  if (total !== null) return { views, total };
+  return { views, total: options.offset ? await countCases(tx, where, options) : 0 };
 }
 
 /** Whether the list filters read the victim context (forms of exploitation, age at the time). */

@@ -16,7 +16,7 @@ import { agencyWritesIdentity } from '../../db/identityAccess.js';
 import { looksLikeCaseReference, matchingPersonIds } from '../../db/nameSearch.js';
 import { cases, persons, victimContexts } from '../../db/schema/index.js';
 import { lockVersion, saveVersion } from '../../db/versioned.js';
-import { type CaseView, caseListFilter, countCases, filtersOnVictimContext, loadCaseView, loadCaseViews } from '../../db/visibleCases.js';
+import { type CaseView, caseListFilter, filtersOnVictimContext, loadCaseView, loadCaseViewPage } from '../../db/visibleCases.js';
 import { localToday } from '../../followUp/schedule.js';
 import { assertCaseFormAnswers, formAnswerColumns, visibleFormAnswers } from '../../forms/formConfiguration.js';
 import { storedFormAnswers } from '../../forms/storedFormAnswers.js';
@@ -87,8 +87,11 @@ export function caseRoutes(app: FastifyInstance, { database, keyRing }: AppDeps)
           : undefined;
       const where = caseListFilter(actor, filters, nameMatches);
       const order = [orderFrom(sort, SORTABLE, '-updatedAt'), asc(cases.id)];
-      const views = await loadCaseViews(tx, actor, where, order, pageSize, offsetOf(page, pageSize));
-      const total = await countCases(tx, where, { victimContext: filtersOnVictimContext(filters) });
+      const { views, total } = await loadCaseViewPage(tx, actor, where, order, {
+        limit: pageSize,
+        offset: offsetOf(page, pageSize),
+        victimContext: filtersOnVictimContext(filters),
+      });
       await recordAudit(tx, auditContextOf(request), {
         action: 'case.list',
         resourceType: 'case',
