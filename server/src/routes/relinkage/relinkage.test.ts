@@ -164,6 +164,14 @@ describe('the re-linkage review queue', () => {
     );
   });
 
+  it('refuses a run request carrying anything, naming the field, and starts no run', async () => {
+    const before = (await admin.get('/api/admin/relinkage/runs')).body.items.length;
+    const bad = await admin.post('/api/admin/relinkage/runs', { keysVersion: 1 });
+    expectProblem(bad, 400, 'validation_failed');
+    expect(JSON.stringify(bad.body)).toContain('keysVersion');
+    expect((await admin.get('/api/admin/relinkage/runs')).body.items.length).toBe(before);
+  });
+
   it('remembers "not the same person" across runs and merges "the same person" where the owner holds both', async () => {
     const dismissedPair = pairOf(await pending(socialworker), own.personId, ownAgain.personId)!;
     const dismissed = await socialworker.post(`/api/persons/relinkage-candidates/${dismissedPair.id}/decision`, {

@@ -22,4 +22,8 @@ export const relinkageDecisionRouteSchema = {
   response: { 200: relinkageCandidateSchema },
 };
 export const relinkageRunListRouteSchema = { tags: ['admin'], response: { 200: z.object({ items: z.array(relinkageRunSchema) }) } };
-export const relinkageRunRequestRouteSchema = { tags: ['admin'], response: { 202: relinkageRunRequestedSchema } };
+export const relinkageRunRequestRouteSchema = {
+  tags: ['admin'],
+  body: z.object({}).strict().optional(),
+  response: { 202: relinkageRunRequestedSchema },
+};
