@@ -104,7 +104,8 @@ const roleGrantsOfUser = sql<
 /**
  * Resolves a session cookie to the acting user, sliding the idle expiry at most once a minute.
  * Every API request starts here, so the session, the user, the agency and the roles come in one
- * statement, outside any transaction.
+ * statement, outside any transaction, with only the columns a request uses (no password hash or
+ * second-factor secret travels with every request).
  */
 export async function authenticateToken(
   db: Queryable,
@@ -114,7 +115,21 @@ export async function authenticateToken(
   now = new Date(),
 ): Promise<AuthState | null> {
   const [row] = await db
-    .select({ session: sessions, user: users, agency: agencies, roleGrants: roleGrantsOfUser })
+    .select({
+      session: { id: sessions.id, stage: sessions.stage, lastSeenAt: sessions.lastSeenAt, absoluteExpiresAt: sessions.absoluteExpiresAt },
+      user: {
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        locale: users.locale,
+        totpEnabled: users.totpEnabled,
+        tourSeenAt: users.tourSeenAt,
+        secondFactorWaived: users.secondFactorWaived,
+        pseudonymMode: users.pseudonymMode,
+      },
+      agency: { id: agencies.id, name: agencies.name, countryCode: agencies.countryCode },
+      roleGrants: roleGrantsOfUser,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
@@ -126,7 +141,10 @@ export async function authenticateToken(
         gt(sessions.absoluteExpiresAt, now),
         eq(users.active, true),
       ),
-    );
+    )
+    // Every API request asks this same statement: PostgreSQL parses and plans it once per connection.
+    .prepare('authenticate_session')
+    .execute();
   if (!row) return null;
   const { session, user, agency, roleGrants } = row;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
