@@ -78,9 +78,10 @@ export async function loadCaseViews(
   limit: number,
   offset: number,
   detail: SQL<CaseDetailParts> | null = null,
+  statementName?: string,
 ): Promise<CaseView[]> {
   // One round trip: the actor's grant and emergency access come with each case.
-  const rows = await tx
+  const query = tx
     .select({
       kase: cases,
       person: persons,
@@ -111,6 +112,7 @@ export async function loadCaseViews(
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
+  const rows = await (statementName ? query.prepare(statementName).execute() : query);
   return rows.map(({ grantKind, grantSections, breakGlassUntil, ...row }) => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
@@ -149,7 +151,11 @@ export async function countCases(tx: Tx, where: SQL | undefined, { victimContext
  * parts its page shows come in the same statement.
  */
 export async function loadCaseView(tx: Tx, actor: Actor, caseId: string, { detail = false } = {}): Promise<CaseView | null> {
-  const parts = detail ? caseDetailPartsSql(has(actor, 'section:identity')) : null;
-  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts);
+  const readsIdentity = has(actor, 'section:identity');
+  const parts = detail ? caseDetailPartsSql(readsIdentity) : null;
+  // Planning this select under every table's row-level security costs more than running it, so
+  // PostgreSQL keeps it prepared per connection: one name for each of its three texts.
+  const statementName = `case_view${detail ? (readsIdentity ? '_identity' : '_detail') : ''}`;
+  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts, statementName);
   return view?.involvement ? view : null;
 }
