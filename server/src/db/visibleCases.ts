@@ -5,6 +5,7 @@ import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
 import type { Tx } from './client.js';
+import { preparedAs } from './preparedStatements.js';
 import {
   agencies,
   breakGlassGrants,
@@ -112,7 +113,7 @@ export async function loadCaseViews(
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const rows = await (statementName ? query.prepare(statementName).execute() : query);
+  const rows = await (statementName ? preparedAs(statementName, query) : query);
   return rows.map(({ grantKind, grantSections, breakGlassUntil, ...row }) => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
@@ -154,7 +155,7 @@ export async function loadCaseView(tx: Tx, actor: Actor, caseId: string, { detai
   const readsIdentity = has(actor, 'section:identity');
   const parts = detail ? caseDetailPartsSql(readsIdentity) : null;
   // Planning this select under every table's row-level security costs more than running it, so
-  // PostgreSQL keeps it prepared per connection: one name for each of its three texts.
+  // the database keeps it prepared per connection: one name for each of its three texts.
   const statementName = `case_view${detail ? (readsIdentity ? '_identity' : '_detail') : ''}`;
   const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts, statementName);
   return view?.involvement ? view : null;
