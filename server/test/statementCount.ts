@@ -1,8 +1,11 @@
 import pg from 'pg';
 import type { DatabaseHandle } from '../src/db/client.js';
 
-/** The first byte of a frontend message that starts a statement: Parse (extended protocol) or Query (simple). */
-const PARSE = 0x50;
+/**
+ * The first byte of a frontend message that runs a statement: Execute (extended protocol; a
+ * named statement is parsed once but executed on every call) or Query (simple).
+ */
+const EXECUTE = 0x45;
 const SIMPLE_QUERY = 0x51;
 
 /** pg-boss polls its queue through the application's pool; those statements are no request's. */
@@ -13,7 +16,7 @@ type ProtocolClient = { execProtocolStream(message: Uint8Array, ...rest: unknown
 
 /**
  * Counts the statements the application sends to its database while `work` runs: on PostgreSQL
- * every query node-postgres issues (BEGIN and COMMIT included) but the job queue's polling, on PGlite every Parse or simple
+ * every query node-postgres issues (BEGIN and COMMIT included) but the job queue's polling, on PGlite every Execute or simple
  * Query message. How many round trips a request costs is what makes it slow or fast, so tests
  * hold the read path to a number.
  */
@@ -35,7 +38,7 @@ export async function countStatements(database: DatabaseHandle, work: () => Prom
   const client = (database.db as unknown as { $client: ProtocolClient }).$client;
   const send = client.execProtocolStream;
   client.execProtocolStream = function (this: ProtocolClient, message: Uint8Array, ...rest: unknown[]) {
-    if (message[0] === PARSE || message[0] === SIMPLE_QUERY) statements += 1;
+    if (message[0] === EXECUTE || message[0] === SIMPLE_QUERY) statements += 1;
     return send.call(this, message, ...rest);
   };
   try {

@@ -1,6 +1,7 @@
 import { isLocale, isPermission, type Permission, type SessionStage } from '@seamless/contracts';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
+import { preparedAs } from '../db/preparedStatements.js';
 import { agencies, roles, sessions, userRoles, users } from '../db/schema/index.js';
 import type { Actor } from '../policies/actor.js';
 import { hashToken, newToken } from './tokens.js';
@@ -104,7 +105,8 @@ const roleGrantsOfUser = sql<
 /**
  * Resolves a session cookie to the acting user, sliding the idle expiry at most once a minute.
  * Every API request starts here, so the session, the user, the agency and the roles come in one
- * statement, outside any transaction.
+ * statement, outside any transaction, with only the columns a request uses (no password hash or
+ * second-factor secret travels with every request).
  */
 export async function authenticateToken(
   db: Queryable,
@@ -113,20 +115,38 @@ export async function authenticateToken(
   requiresSecondFactor: (permissions: Set<Permission>) => boolean,
   now = new Date(),
 ): Promise<AuthState | null> {
-  const [row] = await db
-    .select({ session: sessions, user: users, agency: agencies, roleGrants: roleGrantsOfUser })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(
-      and(
-        eq(sessions.tokenHash, hashToken(token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.absoluteExpiresAt, now),
-        eq(users.active, true),
+  // Every API request asks this same statement: the database parses and plans it once per connection.
+  const [row] = await preparedAs(
+    'authenticate_session',
+    db
+      .select({
+        session: { id: sessions.id, stage: sessions.stage, lastSeenAt: sessions.lastSeenAt, absoluteExpiresAt: sessions.absoluteExpiresAt },
+        user: {
+          id: users.id,
+          username: users.username,
+          displayName: users.displayName,
+          locale: users.locale,
+          totpEnabled: users.totpEnabled,
+          tourSeenAt: users.tourSeenAt,
+          secondFactorWaived: users.secondFactorWaived,
+          pseudonymMode: users.pseudonymMode,
+        },
+        agency: { id: agencies.id, name: agencies.name, countryCode: agencies.countryCode },
+        roleGrants: roleGrantsOfUser,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(token)),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+          gt(sessions.absoluteExpiresAt, now),
+          eq(users.active, true),
+        ),
       ),
-    );
+  );
   if (!row) return null;
   const { session, user, agency, roleGrants } = row;
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {

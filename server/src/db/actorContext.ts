@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from './client.js';
 
 /**
@@ -29,12 +29,27 @@ export type DbActor = { userId: string; agencyId: string; scopes: readonly DbSco
  */
 export function asActor<T>(db: Db, actor: DbActor, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // One statement for the identity and the role: setting `role` is SET LOCAL ROLE.
-    await tx.execute(
-      sql`select set_config('app.user_id', ${actor.userId}, true), set_config('app.agency_id', ${actor.agencyId}, true), set_config('app.scopes', ${actor.scopes.join(',')}, true), set_config('role', 'seamless_app', true)`,
-    );
+    await tx.execute(settingsOf(actor));
     return work(tx as Tx);
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SCOPE = /^[a-z_]+$/;
+
+/**
+ * One statement for the identity and the role (setting `role` is SET LOCAL ROLE). Written out
+ * without parameters when every value has its expected form (ids, scope names), so PostgreSQL's
+ * connection sends it with the transaction's `begin` in one round trip (deferredBegin.ts).
+ */
+function settingsOf(actor: DbActor): SQL {
+  const scopes = actor.scopes.join(',');
+  if (UUID.test(actor.userId) && UUID.test(actor.agencyId) && actor.scopes.every((scope) => SCOPE.test(scope))) {
+    return sql.raw(
+      `select set_config('app.user_id', '${actor.userId}', true), set_config('app.agency_id', '${actor.agencyId}', true), set_config('app.scopes', '${scopes}', true), set_config('role', 'seamless_app', true)`,
+    );
+  }
+  return sql`select set_config('app.user_id', ${actor.userId}, true), set_config('app.agency_id', ${actor.agencyId}, true), set_config('app.scopes', ${scopes}, true), set_config('role', 'seamless_app', true)`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
 import type { Tx } from './client.js';
+import { preparedAs } from './preparedStatements.js';
 import {
   agencies,
   breakGlassGrants,
@@ -75,6 +76,8 @@ type CaseViewQuery = {
   detail?: SQL<CaseDetailParts> | null;
   /** The chosen page's case ids with the filter's total (`pageOfCases`), joined instead of filtering again. */
   page?: ReturnType<typeof pageOfCases>;
+  /** A name under which the database keeps the select prepared (`preparedAs`): only for a text that never varies. */
+  statementName?: string;
 };
 
 /**
@@ -84,7 +87,7 @@ type CaseViewQuery = {
 async function selectCaseViews(
   tx: Tx,
   actor: Actor,
-  { where, order, limit, offset, detail = null, page }: CaseViewQuery,
+  { where, order, limit, offset, detail = null, page, statementName }: CaseViewQuery,
 ): Promise<{ views: CaseView[]; total: number | null }> {
   // One round trip: the actor's grant and emergency access come with each case.
   const query = tx
@@ -117,11 +120,12 @@ async function selectCaseViews(
     .leftJoin(victimContexts, eq(victimContexts.caseId, cases.id))
     .leftJoin(caseAccess, and(eq(caseAccess.caseId, cases.id), eq(caseAccess.agencyId, actor.agencyId), isNull(caseAccess.revokedAt)))
     .$dynamic();
-  const rows = await (page ? query.innerJoin(page, eq(page.id, cases.id)) : query)
+  const chosen = (page ? query.innerJoin(page, eq(page.id, cases.id)) : query)
     .where(where)
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
+  const rows = await (statementName ? preparedAs(statementName, chosen) : chosen);
   const views = rows.map(({ grantKind, grantSections, breakGlassUntil, total: _total, ...row }): CaseView => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
@@ -147,8 +151,9 @@ export async function loadCaseViews(
   limit: number,
   offset: number,
   detail: SQL<CaseDetailParts> | null = null,
+  statementName?: string,
 ): Promise<CaseView[]> {
-  return (await selectCaseViews(tx, actor, { where, order, limit, offset, detail })).views;
+  return (await selectCaseViews(tx, actor, { where, order, limit, offset, detail, statementName })).views;
 }
 
 /**
@@ -219,7 +224,11 @@ export async function countCases(tx: Tx, where: SQL | undefined, { victimContext
  * parts its page shows come in the same statement.
  */
 export async function loadCaseView(tx: Tx, actor: Actor, caseId: string, { detail = false } = {}): Promise<CaseView | null> {
-  const parts = detail ? caseDetailPartsSql(has(actor, 'section:identity')) : null;
-  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts);
+  const readsIdentity = has(actor, 'section:identity');
+  const parts = detail ? caseDetailPartsSql(readsIdentity) : null;
+  // Planning this select under every table's row-level security costs more than running it, so
+  // the database keeps it prepared per connection: one name for each of its three texts.
+  const statementName = `case_view${detail ? (readsIdentity ? '_identity' : '_detail') : ''}`;
+  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts, statementName);
   return view?.involvement ? view : null;
 }
