@@ -312,26 +312,38 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
       );
     }
   }
-  const pairedA = new Set<number>();
-  const pairedB = new Set<number>();
+  /** Each paired syllable's partner on the other side. */
+  const partnerA = new Map<number, number>();
+  const partnerB = new Map<number, number>();
   for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
     if (score[i]![j] === score[i - 1]![j]) i--;
     else if (score[i]![j] === score[i]![j - 1]) j--;
     else {
-      pairedA.add(i - 1);
-      pairedB.add(j - 1);
+      partnerA.set(i - 1, j - 1);
+      partnerB.set(j - 1, i - 1);
       i--;
       j--;
     }
   }
-  const partialIn = (placed: readonly Placed[], paired: Set<number>) => {
-    const words = new Map<number, Set<boolean>>();
+  // A word is matched in part when some of its syllables are left over and the rest met one word
+  // of the other name. When they met several, the word is a run of words written together — as
+  // Thai writes a Burmese name by ear (หนิ่นหนิ่นเว) — and a word left out of it counts as one
+  // left out of separate words (Nhin Wai for Hnin Hnin Wai).
+  const partialIn = (placed: readonly Placed[], partner: Map<number, number>, other: readonly Placed[]) => {
+    const words = new Map<number, { paired: boolean; unpaired: boolean; partners: Set<number> }>();
     placed.forEach(({ word }, k) => {
-      words.set(word, (words.get(word) ?? new Set()).add(paired.has(k)));
+      const state = words.get(word) ?? { paired: false, unpaired: false, partners: new Set<number>() };
+      const match = partner.get(k);
+      if (match === undefined) state.unpaired = true;
+      else {
+        state.paired = true;
+        state.partners.add(other[match]!.word);
+      }
+      words.set(word, state);
     });
-    return [...words.values()].some((states) => states.size === 2);
+    return [...words.values()].some((state) => state.paired && state.unpaired && state.partners.size === 1);
   };
-  return { covered: score[a.length]![b.length]!, partial: partialIn(a, pairedA) || partialIn(b, pairedB) };
+  return { covered: score[a.length]![b.length]!, partial: partialIn(a, partnerA, b) || partialIn(b, partnerB, a) };
 }
 
 /** The most words whose orders are tried; longer names keep the order given. */
