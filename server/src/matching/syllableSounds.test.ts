@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTokensOf } from './nameKeys.js';
+import { nameKeysOf, nameTokensOf } from './nameKeys.js';
 import { syllableSimilarityOf } from './syllableSounds.js';
 
 const bySound = (a: string, b: string) => syllableSimilarityOf(nameTokensOf(a), nameTokensOf(b)).similarity;
@@ -15,5 +15,19 @@ describe('names compared by syllable', () => {
     expect(bySound('San', 'Sanda')).toBeLessThan(0.9);
     expect(bySound('Vilai', 'Vilaivan')).toBeLessThan(0.9);
     expect(bySound('ซันดา', 'San')).toBeLessThan(0.9);
+  });
+});
+
+describe('a final -ane', () => {
+  it('is Burmese "ein" as passports spell it (Thane Sane = Thein Sein = เต็งเส่ง) and Lao "an" (Phommasane = พมมะสาน)', () => {
+    expect(bySound('Maung Thane Sane', 'เต็งเส่ง')).toBeGreaterThanOrEqual(0.9);
+    expect(bySound('Hane Zaw', 'ဟိန်းဇော်')).toBeGreaterThanOrEqual(0.9);
+    expect(bySound('Phommasane', 'พมมะสาน')).toBeGreaterThanOrEqual(0.9);
+    expect(nameKeysOf('Thane').syllableKeys).toEqual(['TA', 'TE']);
+  });
+
+  it('is read so only at the end of a word after a consonant', () => {
+    expect(bySound('Saned', 'Sein')).toBeLessThan(0.9);
+    expect(bySound('Sanda', 'เส่งดา')).toBeLessThan(0.9);
   });
 });

@@ -15,7 +15,14 @@
  * often not written at all by ear (Khaing = ข่าย), so a lost final counts as a small difference.
  */
 
-type Syllable = { initial: string; vowel: string; final: '' | 'N' | 'T'; merged?: false };
+type Syllable = {
+  initial: string;
+  vowel: string;
+  /** Another vowel class the spelling may stand for (the final -ane of Thane and of Phommasane). */
+  otherVowel?: string;
+  final: '' | 'N' | 'T';
+  merged?: false;
+};
 
 /** Consonant clusters that open a syllable, longest first; the value is the initial's class. */
 const ONSETS: [string, string][] = [
@@ -155,6 +162,10 @@ const syllableCache = new Map<string, Syllable[]>();
 const SYLLABLE_CACHE_SIZE = 50_000;
 
 function readSyllables(word: string): Syllable[] {
+  // A final -ane is the English spelling of Burmese "ein" on passports (Thane = Thein သိန်း, Sane =
+  // Sein, Hane = Hein) and the French spelling of Lao "an" (Phommasane ພົມມະສານ, Bounthane): it
+  // is read both ways.
+  const eitherAE = /[^aeiou]ane$/u.test(word);
   const text = word
     // Sanskrit śrī, the first syllable of many Khmer, Lao and Thai names: Khmer ស្រី (Srey, Srei,
     // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
@@ -233,6 +244,8 @@ function readSyllables(word: string): Syllable[] {
     }
     syllables.push({ initial, vowel, final });
   }
+  const last = syllables.at(-1);
+  if (eitherAE && last?.vowel === 'A' && last.final === 'N') last.otherVowel = 'E';
   return syllables;
 }
 
@@ -245,12 +258,17 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
     ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
   const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
   if (initial === 0) return 0;
-  const vowel =
-    a.vowel === b.vowel
-      ? 1
-      : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) || closedOU(a, b)
-        ? 0.8
-        : 0;
+  let vowel = 0;
+  for (const vowelA of vowelsOf(a))
+    for (const vowelB of vowelsOf(b))
+      vowel = Math.max(
+        vowel,
+        vowelA === vowelB
+          ? 1
+          : NEAR_VOWELS.has(`${vowelA} ${vowelB}`) || NEAR_VOWELS.has(`${vowelB} ${vowelA}`) || closedOU(a, b)
+            ? 0.8
+            : 0,
+      );
   if (vowel === 0) return 0;
   // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
   // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
@@ -258,6 +276,8 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   if (final === 0) return 0;
   return 0.4 * initial + 0.4 * vowel + 0.2 * final;
 }
+
+const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
 
 /**
  * Before a final, o and u are spelt for one another across the scripts: Khmer សុខ Sok is สุข in
@@ -375,7 +395,7 @@ function orders(count: number): number[][] {
  * data, like the name they come from.
  */
 export function syllableKeysOf(tokens: readonly string[]): string[] {
-  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => [codeOf(syllable.initial, syllable.vowel)])));
+  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => vowelsOf(syllable).map((vowel) => codeOf(syllable.initial, vowel)))));
 }
 
 /**
@@ -387,11 +407,11 @@ export function syllableKeysOf(tokens: readonly string[]): string[] {
 export function syllableProbesOf(tokens: readonly string[]): string[] {
   const heardAs = (syllable: Syllable) => {
     const initials = PALATAL_HEARD_AS[syllable.initial] ?? [syllable.initial];
-    const vowels = [
-      syllable.vowel,
-      ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b),
-      ...(syllable.final && syllable.vowel === 'O' ? ['U'] : syllable.final && syllable.vowel === 'U' ? ['O'] : []),
-    ];
+    const vowels = vowelsOf(syllable).flatMap((own) => [
+      own,
+      ...NEAR_VOWEL_LIST.filter(([a]) => a === own).map(([, b]) => b),
+      ...(syllable.final && own === 'O' ? ['U'] : syllable.final && own === 'U' ? ['O'] : []),
+    ]);
     return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
   };
   return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
