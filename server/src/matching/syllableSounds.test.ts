@@ -31,3 +31,15 @@ describe('a final -ane', () => {
     expect(bySound('Sanda', 'เส่งดา')).toBeLessThan(0.9);
   });
 });
+
+describe('a word met in part', () => {
+  it('at one end is another name: one element more makes a compound name of its own', () => {
+    expect(bySound('Vilai Phommasane', 'Vilayvanh Phommasane')).toBeLessThan(0.9);
+    expect(bySound('Souda Keophanh', 'ສຸດາວັນ ແກ້ວພັນ')).toBeLessThan(0.9);
+    expect(bySound('Noy Sivong', 'Noy Sivongxay')).toBeLessThan(0.9);
+  });
+
+  it('inside is a linking syllable spelt or not, and the word still counts', () => {
+    expect(bySound('Suriya Phetrat', 'Suriya Phetcharat')).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -332,15 +332,17 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
       );
     }
   }
-  /** Each paired syllable's partner on the other side. */
+  /** Each paired syllable's partner on the other side, and how alike the two are. */
   const partnerA = new Map<number, number>();
   const partnerB = new Map<number, number>();
+  const pairSimilarity = new Map<number, number>();
   for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
     if (score[i]![j] === score[i - 1]![j]) i--;
     else if (score[i]![j] === score[i]![j - 1]) j--;
     else {
       partnerA.set(i - 1, j - 1);
       partnerB.set(j - 1, i - 1);
+      pairSimilarity.set(i - 1, score[i]![j]! - score[i - 1]![j - 1]!);
       i--;
       j--;
     }
@@ -349,21 +351,42 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
   // of the other name. When they met several, the word is a run of words written together — as
   // Thai writes a Burmese name by ear (หนิ่นหนิ่นเว) — and a word left out of it counts as one
   // left out of separate words (Nhin Wai for Hnin Hnin Wai).
-  const partialIn = (placed: readonly Placed[], partner: Map<number, number>, other: readonly Placed[]) => {
-    const words = new Map<number, { paired: boolean; unpaired: boolean; partners: Set<number> }>();
+  //
+  // A word met in part at one end only — its first syllables, or its last — is another name: names
+  // of the region are compounds, and one element more makes another (Vilai / Vilaivan, Souda /
+  // Soudavanh, Sivong / Sivongxay); its syllables count as not met. A syllable missing inside a word
+  // is a linking syllable spelt or not (Phetrat / Phetcharat, เพชรรัตน์) and the word still counts.
+  let covered = score[a.length]![b.length]!;
+  const partialIn = (placed: readonly Placed[], partner: Map<number, number>, other: readonly Placed[], sideA: boolean) => {
+    const words = new Map<number, { syllables: number[]; partners: Set<number> }>();
     placed.forEach(({ word }, k) => {
-      const state = words.get(word) ?? { paired: false, unpaired: false, partners: new Set<number>() };
+      const state = words.get(word) ?? { syllables: [], partners: new Set<number>() };
+      state.syllables.push(k);
       const match = partner.get(k);
-      if (match === undefined) state.unpaired = true;
-      else {
-        state.paired = true;
-        state.partners.add(other[match]!.word);
-      }
+      if (match !== undefined) state.partners.add(other[match]!.word);
       words.set(word, state);
     });
-    return [...words.values()].some((state) => state.paired && state.unpaired && state.partners.size === 1);
+    let partial = false;
+    for (const { syllables, partners } of words.values()) {
+      const met = syllables.map((k) => partner.has(k));
+      if (!met.includes(true) || !met.includes(false) || partners.size !== 1) continue;
+      partial = true;
+      const first = met.indexOf(true);
+      const last = met.lastIndexOf(true);
+      const oneEnd = (first === 0 || last === met.length - 1) && met.slice(first, last + 1).every(Boolean);
+      if (!oneEnd) continue;
+      for (const k of syllables) {
+        const match = partner.get(k);
+        if (match === undefined) continue;
+        covered -= pairSimilarity.get(sideA ? k : match)!;
+        partner.delete(k);
+        (sideA ? partnerB : partnerA).delete(match);
+      }
+    }
+    return partial;
   };
-  return { covered: score[a.length]![b.length]!, partial: partialIn(a, partnerA, b) || partialIn(b, partnerB, a) };
+  const partial = partialIn(a, partnerA, b, true) || partialIn(b, partnerB, a, false);
+  return { covered, partial };
 }
 
 /** The most words whose orders are tried; longer names keep the order given. */
