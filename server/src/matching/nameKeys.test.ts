@@ -90,6 +90,9 @@ describe('name keys', () => {
     expect(keys('ဒေါ်အေးအေးခိုင်')).toEqual(keys('အေးအေးခိုင်'));
     expect(keys('U Myint Thein')).toEqual(keys('Myint Thein'));
     expect(keys('ທ້າວບຸນມີ ສີສຸກ')).toEqual(keys('ບຸນມີ ສີສຸກ'));
+    // The Lao Mr as a Thai officer writes it, joined to the name or apart.
+    expect(keys('ท้าวสีลาวง สมพร')).toEqual(keys('สีลาวง สมพร'));
+    expect(keys('ท้าว บุญทัน')).toEqual(keys('บุญทัน'));
     expect(keys('លោកស្រី សុខ ដារ៉ា')).toEqual(keys('សុខ ដារ៉ា'));
     expect(keys('王伟先生')).toEqual(keys('王伟'));
     // A title alone is kept: it is all there is.
