@@ -195,6 +195,16 @@ describe('name similarity', () => {
     expect(similarity('Aye Aye Khaing', 'Kyaw Zaw Win')).toBeLessThan(0.3);
   });
 
+  it('tells names apart whose last element ends in another open vowel, however alike the rest is spelt', () => {
+    expect(similarity('Bounmy Keomany', 'Bounma Keomany')).toBeLessThan(0.9);
+    expect(similarity('Mom Chantha', 'Mom Chanthy')).toBeLessThan(0.9);
+    expect(similarity('Wanna Misuk', 'Wanni Misuk')).toBeLessThan(0.9);
+    // Vowels one script's spelling makes of the other's are the same vowel: Sophea = โสภา, Pisey = พิไส.
+    expect(similarity('Sok Sophea', 'สุข โสภา')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Pov Pisey', 'เปา พิไส')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Bounmy Keomany', 'บุญมี แก้วมณี')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('notices a different word order', () => {
     expect(compareNames(['somchai', 'jaidee'], ['jaidee', 'somchai']).orderDiffers).toBe(true);
     expect(compareNames(['somchai'], ['somchai', 'jaidee'])).toMatchObject({ orderDiffers: false, missingWords: 1 });

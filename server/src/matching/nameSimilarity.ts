@@ -1,5 +1,5 @@
 import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
-import { syllableSimilarityOf } from './syllableSounds.js';
+import { endInOtherVowels, syllableSimilarityOf } from './syllableSounds.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -102,10 +102,15 @@ export function wordSimilarity(
   ) {
     sound = 0.72;
   }
+  let similarity = sound;
   // The edit distance is at least the difference in length: skip it when it cannot matter.
-  if (1 - Math.abs(a.length - b.length) / longest <= Math.max(sound, MIN_WORD_SIMILARITY - 0.01)) return sound;
-  return Math.max(1 - editDistance(a, b) / longest, sound);
+  if (1 - Math.abs(a.length - b.length) / longest > Math.max(sound, MIN_WORD_SIMILARITY - 0.01))
+    similarity = Math.max(1 - editDistance(a, b) / longest, sound);
+  return similarity > OTHER_LAST_ELEMENT && endInOtherVowels(a, b) ? OTHER_LAST_ELEMENT : similarity;
 }
+
+/** The most two words ending in open syllables of other vowels are alike (endInOtherVowels: Bounmy / Bounma). */
+const OTHER_LAST_ELEMENT = 0.7;
 
 const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;
 

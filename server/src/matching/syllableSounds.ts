@@ -280,6 +280,25 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
 const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
 
 /**
+ * Whether two words of as many syllables, more than one, end in open syllables of other vowels after one initial: the last
+ * element of a compound name, changed (Bounmy / Bounma, Wanna / Wanni, Chantha / Chanthy), makes
+ * another name however alike the rest is spelt. Vowels one script's spelling makes of the other's
+ * (NEAR_VOWELS: Sophea = โสภา, Pisey = พิไส) are the same vowel.
+ */
+export function endInOtherVowels(a: string, b: string): boolean {
+  const lastA = syllablesOf(a);
+  const lastB = syllablesOf(b);
+  if (lastA.length < 2 || lastA.length !== lastB.length) return false;
+  const x = lastA.at(-1)!;
+  const y = lastB.at(-1)!;
+  // Only the vowel changed: a typing error moves letters across syllables (Somcahi for Somchai).
+  if (x.final || y.final || x.initial !== y.initial) return false;
+  return vowelsOf(x).every((vowelX) =>
+    vowelsOf(y).every((vowelY) => vowelX !== vowelY && !NEAR_VOWELS.has(`${vowelX} ${vowelY}`) && !NEAR_VOWELS.has(`${vowelY} ${vowelX}`)),
+  );
+}
+
+/**
  * Before a final, o and u are spelt for one another across the scripts: Khmer សុខ Sok is สุข in
  * Thai, មុំ Mom is mum by the letter, Burmese မွန် is Mon or Mun. Open, they are other names (Soe, Su).
  */
