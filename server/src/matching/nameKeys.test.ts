@@ -28,6 +28,9 @@ describe('romanisation', () => {
     expect(romanise('ขวัญใจ')).toBe('khwanchai');
     expect(romanise('กมล')).toBe('kamon');
     expect(romanise('วงศ์สวัสดิ์')).toBe('wongsawat');
+    // วงศ์ after a consonant is wong too, not the vowel ua of สวน (suan) and ช่วง (chuang).
+    expect(romanise('ไชยวงศ์ อินทวงศ์ สุวรรณวงศ์')).toBe('chaiyawong inthawong suwanwong');
+    expect(romanise('สวน ช่วง')).toBe('suan chuang');
     expect(romanise('เกรียงไกร')).toBe('kriangkrai');
   });
 

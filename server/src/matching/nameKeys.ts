@@ -36,7 +36,9 @@ export type NameKeys = { searchKey: string; phoneticKey: string; syllableKeys: s
  * (rekeyStalePersonNames), and the register is re-checked for duplicates under the new keys
  * (relinkRegister, queued at start). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
  * a final ng as n in the phonetic key. 2: syllable keys. 3: a Latin "-awe" is one syllable (Kyawe, Zawe).
- * 4: a final "-ane" is read as "ein" and as "an" (Thane, Phommasane); the Lao Mr written in Thai (ท้าว) set aside.
+ * 4: a final "-ane" is read as "ein" and as "an" (Thane, Phommasane), a final "-ay" as "e" and "ai";
+ * the Lao Mr written in Thai (ท้าว) set aside; Thai วงศ์ after a consonant is "wong"; Lao x is a
+ * syllable code of its own; inside a word, t before s closes a syllable.
  */
 export const NAME_KEYS_VERSION = 4;
 

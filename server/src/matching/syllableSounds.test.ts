@@ -43,3 +43,18 @@ describe('a word met in part', () => {
     expect(bySound('Suriya Phetrat', 'Suriya Phetcharat')).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('Lao and Thai cognate spellings', () => {
+  it('read t before s inside a word as closing a syllable (Latsavong = ราชวงศ์, lat-sa-wong)', () => {
+    expect(bySound('คำสี ราชวงศ์', 'ຄຳສີ ລາດສະວົງ')).toBeGreaterThanOrEqual(0.9);
+    expect(bySound('Latsavong', 'Lasavong')).toBeLessThan(0.9);
+  });
+
+  it('hear Lao x (ຊ) as the Thai ช of the same word, and as s', () => {
+    expect(bySound('คำแพง ไชยวงศ์', 'ຄຳແພງ ໄຊຍະວົງ')).toBeGreaterThanOrEqual(0.9);
+    expect(bySound('Noy Sivongxay', 'น้อย ศรีวงศ์ไชย')).toBeGreaterThanOrEqual(0.9);
+    expect(bySound('Xay', 'ไซ')).toBeGreaterThanOrEqual(0.9);
+    // s and ch themselves stay apart: Chan and San are other names.
+    expect(bySound('Chan', 'San')).toBeLessThan(0.9);
+  });
+});

@@ -64,7 +64,8 @@ const SINGLE_INITIALS: Record<string, string> = {
   j: 'C',
   q: 'C',
   s: 'S',
-  x: 'S',
+  // Lao ຊ, spelt x (Xay, Sivongxay): an s, and the Lao cognate of Thai ช (ไชย = ໄຊ).
+  x: 'X',
   z: 'S',
   t: 'T',
   d: 'T',
@@ -166,6 +167,9 @@ function readSyllables(word: string): Syllable[] {
   // Sein, Hane = Hein) and the French spelling of Lao "an" (Phommasane ພົມມະສານ, Bounthane): it
   // is read both ways.
   const eitherAE = /[^aeiou]ane$/u.test(word);
+  // Likewise a final -ay: Burmese "e" in English spelling (Htay ဌေး, Lay), Lao and Thai "ai" in
+  // French and everyday spelling (Xay ໄຊ, Vilay ວິໄລ, Somchay).
+  const eitherEAI = /[^aeiou]ay$/u.test(word);
   const text = word
     // Sanskrit śrī, the first syllable of many Khmer, Lao and Thai names: Khmer ស្រី (Srey, Srei,
     // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
@@ -220,7 +224,9 @@ function readSyllables(word: string): Syllable[] {
       run += text[i + run.length];
     let coda = run;
     if (i + run.length < text.length) {
-      const opening = ONSETS.find(([spelling]) => run.endsWith(spelling));
+      // Inside a word, t before s closes a syllable (Latsavong, Butsaba, Phetsamone): ts opens one
+      // only at the start of a word.
+      const opening = ONSETS.find(([spelling]) => run.endsWith(spelling) && spelling !== 'ts');
       coda = opening ? run.slice(0, run.length - opening[0].length) : run.slice(0, -1);
     }
     i += coda.length;
@@ -246,6 +252,7 @@ function readSyllables(word: string): Syllable[] {
   }
   const last = syllables.at(-1);
   if (eitherAE && last?.vowel === 'A' && last.final === 'N') last.otherVowel = 'E';
+  if (eitherEAI && last?.vowel === 'E' && !last.final) last.otherVowel = 'AI';
   return syllables;
 }
 
@@ -256,7 +263,12 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   // is (Nu and Yu differ).
   const nasalPair =
     ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
-  const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
+  const initial =
+    a.initial === b.initial || initials === 'XS' || initials === 'SX'
+      ? 1
+      : initials === 'H' || nasalPair || initials === 'XC' || initials === 'CX'
+        ? 0.8
+        : 0;
   if (initial === 0) return 0;
   let vowel = 0;
   for (const vowelA of vowelsOf(a))
@@ -460,7 +472,15 @@ export function syllableProbesOf(tokens: readonly string[]): string[] {
 }
 
 /** The palatal nasal and the two letters it is written with by ear (syllableSimilarity's nasal pair). */
-const PALATAL_HEARD_AS: Record<string, string[]> = { J: ['J', 'Y', 'N'], Y: ['Y', 'J', 'N'], N: ['N', 'J', 'Y'] };
+const PALATAL_HEARD_AS: Record<string, string[]> = {
+  J: ['J', 'Y', 'N'],
+  Y: ['Y', 'J', 'N'],
+  N: ['N', 'J', 'Y'],
+  // Lao x is s, and what Thai writes ช (syllableSimilarity's laoX).
+  X: ['X', 'S', 'C'],
+  S: ['S', 'X'],
+  C: ['C', 'X'],
+};
 
 const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
   const [a, b] = pair.split(' ') as [string, string];
