@@ -208,6 +208,16 @@ describe('name similarity', () => {
     expect(similarity('Bounmy Keomany', 'บุญมี แก้วมณี')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('tells Burmese names apart by a syllable of one letter more or less that changes its sound', () => {
+    expect(similarity('Min Htet Aung', 'Min Htay Aung')).toBeLessThan(0.9);
+    expect(similarity('Khine Zar Win', 'Khin Zar Win')).toBeLessThan(0.9);
+    expect(similarity('Htun Htun Naing', 'Htun Htun Naung')).toBeLessThan(0.9);
+    // Spellings of one syllable stay alike: Hline = Hlaing, Tun = Htun, Morm = Mom (the r marks a long vowel).
+    expect(similarity('Su Su Hline', 'Su Su Hlaing')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Htun Tun Naing', 'Htun Htun Naing')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Chantha Morm', 'มม จันทา')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('notices a different word order', () => {
     expect(compareNames(['somchai', 'jaidee'], ['jaidee', 'somchai']).orderDiffers).toBe(true);
     expect(compareNames(['somchai'], ['somchai', 'jaidee'])).toMatchObject({ orderDiffers: false, missingWords: 1 });

@@ -1,5 +1,5 @@
 import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
-import { endInOtherVowels, syllableSimilarityOf } from './syllableSounds.js';
+import { endInOtherVowels, otherMonosyllables, syllableSimilarityOf } from './syllableSounds.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -106,10 +106,10 @@ export function wordSimilarity(
   // The edit distance is at least the difference in length: skip it when it cannot matter.
   if (1 - Math.abs(a.length - b.length) / longest > Math.max(sound, MIN_WORD_SIMILARITY - 0.01))
     similarity = Math.max(1 - editDistance(a, b) / longest, sound);
-  return similarity > OTHER_LAST_ELEMENT && endInOtherVowels(a, b) ? OTHER_LAST_ELEMENT : similarity;
+  return similarity > OTHER_LAST_ELEMENT && (endInOtherVowels(a, b) || otherMonosyllables(a, b)) ? OTHER_LAST_ELEMENT : similarity;
 }
 
-/** The most two words ending in open syllables of other vowels are alike (endInOtherVowels: Bounmy / Bounma). */
+/** The most two words are alike that end in open syllables of other vowels (Bounmy / Bounma) or are other syllables (Htet / Htay). */
 const OTHER_LAST_ELEMENT = 0.7;
 
 const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;

@@ -231,7 +231,9 @@ function readSyllables(word: string): Syllable[] {
     }
     i += coda.length;
     const vowel = nucleus ? (VOWELS[nucleus] ?? VOWELS[nucleus.slice(0, 2)] ?? VOWELS[nucleus[0]!]!) : 'A';
-    const final = !coda || coda === 'r' || coda === 'h' ? '' : NASAL_FINALS.includes(coda[0]!) ? 'N' : 'T';
+    // An r after the vowel only marks it long (Khmer Morm = Mom, Sophorn; Thai Porn = Phon).
+    const closing = coda.replace(/^r(?=.)/u, '');
+    const final = !closing || closing === 'r' || closing === 'h' ? '' : NASAL_FINALS.includes(closing[0]!) ? 'N' : 'T';
     const previous = syllables.at(-1);
     if (
       previous &&
@@ -290,6 +292,18 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
 }
 
 const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
+
+/**
+ * Whether two words of one syllable each are other syllables as heard (Htet / Htay, Khin / Khine,
+ * Maung / Naung): in names of one syllable a word, a letter more or less that changes the sound is
+ * another name, not a typing error.
+ */
+export function otherMonosyllables(a: string, b: string): boolean {
+  const [x, ...restA] = syllablesOf(a);
+  const [y, ...restB] = syllablesOf(b);
+  if (!x || !y || restA.length || restB.length) return false;
+  return syllableSimilarity(x, y) < MIN_SYLLABLE_SIMILARITY;
+}
 
 /**
  * Whether two words of as many syllables, more than one, end in open syllables of other vowels after one initial: the last
