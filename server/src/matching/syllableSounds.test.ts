@@ -58,3 +58,11 @@ describe('Lao and Thai cognate spellings', () => {
     expect(bySound('Chan', 'San')).toBeLessThan(0.9);
   });
 });
+
+describe('a final l', () => {
+  it('is heard as n, as Thai reads a final ล (Kamol = กมล = Kamon), and is not a stop (Sophal is not Sophat)', () => {
+    expect(bySound('Kamol', 'กมล')).toBe(1);
+    expect(bySound('Sophal', 'Sophan')).toBe(1);
+    expect(bySound('Mao Sophal', 'Mao Sophat')).toBeLessThan(0.9);
+  });
+});

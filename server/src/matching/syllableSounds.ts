@@ -83,7 +83,8 @@ const SINGLE_INITIALS: Record<string, string> = {
 };
 /** A second consonant that only colours the initial (Thai and Khmer clusters, Burmese medials). */
 const MEDIALS = 'rlyw';
-const NASAL_FINALS = 'mn';
+// A final l is heard as n (Thai final ล: Kamol = กมล = Kamon; Khmer Phal = ผล).
+const NASAL_FINALS = 'mnl';
 
 /** Vowel spellings by class; what is not listed is read by its first letter. */
 const VOWELS: Record<string, string> = {
