@@ -66,3 +66,17 @@ describe('a final l', () => {
     expect(bySound('Mao Sophal', 'Mao Sophat')).toBeLessThan(0.9);
   });
 });
+
+describe('the medial w', () => {
+  it('is heard: Lwin is not Lin, Htwe not Htay', () => {
+    expect(bySound('Khin Mar Lwin', 'ခင်မာလင်း')).toBeLessThan(0.9);
+    expect(bySound('Htway', 'ဌေး')).toBeLessThan(0.9);
+  });
+
+  it('is what Thai writes with an unwritten a at the start of a word (ลวิน, ทเว), but not further in', () => {
+    expect(bySound('Htway', 'ทเว')).toBe(1);
+    expect(bySound('ထွေး', 'ทเว')).toBe(1);
+    expect(bySound('Lwin', 'ลวิน')).toBe(1);
+    expect(bySound('Sandar Win', 'ซันดาวิน')).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -21,6 +21,8 @@ type Syllable = {
   /** Another vowel class the spelling may stand for (the final -ane of Thane and of Phommasane). */
   otherVowel?: string;
   final: '' | 'N' | 'T';
+  /** With the medial w (Burmese Lwin, Htwe; Thai ขวัญ): Lin and Htay are other syllables. */
+  rounded?: true;
   merged?: false;
 };
 
@@ -195,15 +197,13 @@ function readSyllables(word: string): Syllable[] {
       initial = SINGLE_INITIALS[text[i]!]!;
       i++;
     }
-    // A medial after the initial (Phyu, Kray, Srey, Lwin) only colours it: heard in Thai as พยู, ไกร, ศรี, ลวิน.
-    if (
-      initial &&
-      initial !== 'Y' &&
-      MEDIALS.includes(text[i] ?? '.') &&
-      isVowel(text[i + 1]) &&
-      !(text[i] === 'w' && text[i + 1] === 'e' && i + 2 === text.length && initial === 'T')
-    )
+    // A medial after the initial (Phyu, Kray, Srey) only colours it: heard in Thai as พยู, ไกร, ศรี.
+    // The medial w is heard (Lwin is not Lin, Htwe not Htay) and kept.
+    let rounded = false;
+    if (initial && initial !== 'Y' && MEDIALS.includes(text[i] ?? '.') && isVowel(text[i + 1])) {
+      rounded = text[i] === 'w';
       i++;
+    }
     let nucleus = '';
     while (
       i < text.length &&
@@ -251,7 +251,25 @@ function readSyllables(word: string): Syllable[] {
       previous.merged = false;
       continue;
     }
-    syllables.push({ initial, vowel, final });
+    if (
+      previous &&
+      syllables.length === 1 &&
+      initial === 'W' &&
+      !rounded &&
+      previous.vowel === 'A' &&
+      !previous.final &&
+      previous.initial &&
+      !previous.rounded
+    ) {
+      // So does the medial w at the start of a word (ลวิน, tha-we ทเว for Lwin, Htwe) — and a Thai
+      // word opening sa-wa is read alike in every script (สวัสดิ์ Sawat). Further in, a before w is
+      // a syllable of its own: Thai runs Burmese syllables together (ซันดาวิน, Sandar Win).
+      previous.vowel = vowel;
+      previous.final = final;
+      previous.rounded = true;
+      continue;
+    }
+    syllables.push({ initial, vowel, final, ...(rounded ? { rounded: true as const } : {}) });
   }
   const last = syllables.at(-1);
   if (eitherAE && last?.vowel === 'A' && last.final === 'N') last.otherVowel = 'E';
@@ -266,6 +284,7 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   // is (Nu and Yu differ).
   const nasalPair =
     ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
+  if (!a.rounded !== !b.rounded) return 0;
   const initial =
     a.initial === b.initial || initials === 'XS' || initials === 'SX'
       ? 1
