@@ -218,6 +218,11 @@ describe('name similarity', () => {
     expect(similarity('Chantha Morm', 'มม จันทา')).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('counts a weak word (Maung, Ma, Ko) little when left out, fully when it meets another word', () => {
+    expect(compareNames(['tin', 'maung', 'oo'], ['tin', 'naung', 'oo']).similarity).toBeLessThan(0.9);
+    expect(compareNames(['tin', 'maung', 'oo'], ['tin', 'oo']).similarity).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('notices a different word order', () => {
     expect(compareNames(['somchai', 'jaidee'], ['jaidee', 'somchai']).orderDiffers).toBe(true);
     expect(compareNames(['somchai'], ['somchai', 'jaidee'])).toMatchObject({ orderDiffers: false, missingWords: 1 });

@@ -154,7 +154,9 @@ export function compareNames(leftName: readonly string[] | PreparedName, rightNa
     let total = 0;
     let covered = 0;
     tokens.forEach((token, index) => {
-      const weight = weightOf(token);
+      // A weak word counts little when left out (a record has it or not), fully when it met
+      // another word that is not quite it (Maung / Naung).
+      const weight = scores[index]! > 0 && scores[index]! < 1 ? 1 : weightOf(token);
       total += weight;
       covered += weight * scores[index]!;
     });
