@@ -106,8 +106,13 @@ export function wordSimilarity(
   // The edit distance is at least the difference in length: skip it when it cannot matter.
   if (1 - Math.abs(a.length - b.length) / longest > Math.max(sound, MIN_WORD_SIMILARITY - 0.01))
     similarity = Math.max(1 - editDistance(a, b) / longest, sound);
-  return similarity > OTHER_LAST_ELEMENT && (endInOtherVowels(a, b) || otherMonosyllables(a, b)) ? OTHER_LAST_ELEMENT : similarity;
+  return similarity > OTHER_LAST_ELEMENT && !sameLetters(a, b) && (endInOtherVowels(a, b) || otherMonosyllables(a, b))
+    ? OTHER_LAST_ELEMENT
+    : similarity;
 }
+
+/** The same letters in another order: letters swapped in typing (Sotheray for Sotheary), not another name. */
+const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 
 /** The most two words are alike that end in open syllables of other vowels (Bounmy / Bounma) or are other syllables (Htet / Htay). */
 const OTHER_LAST_ELEMENT = 0.7;

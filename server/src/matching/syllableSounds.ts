@@ -313,12 +313,18 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
 
 const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
 
+/** A romanised syllable: consonants, vowels, and nothing or a usual final after them. */
+const WHOLE_SYLLABLE = /^[^aeiouy]*[aeiouyw]+(?:n|ng|nt|m|t|tt|k|p|r|h|l|nn|ne)?$/u;
+
 /**
  * Whether two words of one syllable each are other syllables as heard (Htet / Htay, Khin / Khine,
  * Maung / Naung): in names of one syllable a word, a letter more or less that changes the sound is
  * another name, not a typing error.
  */
 export function otherMonosyllables(a: string, b: string): boolean {
+  // Only spellings that are whole syllables: a word without a vowel or ending in a cluster no
+  // syllable ends in (Thnh, Segn, Huyh) is a typing error.
+  if (!WHOLE_SYLLABLE.test(a) || !WHOLE_SYLLABLE.test(b)) return false;
   const [x, ...restA] = syllablesOf(a);
   const [y, ...restB] = syllablesOf(b);
   if (!x || !y || restA.length || restB.length) return false;
