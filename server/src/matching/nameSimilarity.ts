@@ -106,16 +106,23 @@ export function wordSimilarity(
   // The edit distance is at least the difference in length: skip it when it cannot matter.
   if (1 - Math.abs(a.length - b.length) / longest > Math.max(sound, MIN_WORD_SIMILARITY - 0.01))
     similarity = Math.max(1 - editDistance(a, b) / longest, sound);
-  return similarity > OTHER_LAST_ELEMENT && !sameLetters(a, b) && (endInOtherVowels(a, b) || otherMonosyllables(a, b))
-    ? OTHER_LAST_ELEMENT
-    : similarity;
+  if (sameLetters(a, b)) return similarity;
+  if (similarity > OTHER_LAST_ELEMENT && endInOtherVowels(a, b)) return OTHER_LAST_ELEMENT;
+  if (similarity > OTHER_SYLLABLE && otherMonosyllables(a, b)) return OTHER_SYLLABLE;
+  return similarity;
 }
 
 /** The same letters in another order: letters swapped in typing (Sotheray for Sotheary), not another name. */
 const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
 
-/** The most two words are alike that end in open syllables of other vowels (Bounmy / Bounma) or are other syllables (Htet / Htay). */
+/** The most two words are alike that end in open syllables of other vowels (endInOtherVowels: Bounmy / Bounma). */
 const OTHER_LAST_ELEMENT = 0.7;
+/**
+ * The most two words of one syllable are alike that are other syllables (otherMonosyllables: Htet /
+ * Htay): a little more than OTHER_LAST_ELEMENT, as a typing error in a word of one syllable (Qong
+ * for Qing) looks the same.
+ */
+const OTHER_SYLLABLE = 0.75;
 
 const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;
 

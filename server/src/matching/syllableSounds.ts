@@ -489,7 +489,9 @@ function orders(count: number): number[][] {
  * data, like the name they come from.
  */
 export function syllableKeysOf(tokens: readonly string[]): string[] {
-  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => vowelsOf(syllable).map((vowel) => codeOf(syllable.initial, vowel)))));
+  return pairsOf(
+    tokens.map((token) => syllablesOf(token).map((syllable) => vowelsOf(syllable).map((vowel) => codeOf(syllable.initial, vowel)))),
+  );
 }
 
 /**
