@@ -216,9 +216,10 @@ describe('name similarity', () => {
     expect(similarity('Su Su Hline', 'Su Su Hlaing')).toBeGreaterThanOrEqual(0.9);
     expect(similarity('Htun Tun Naing', 'Htun Htun Naing')).toBeGreaterThanOrEqual(0.9);
     expect(similarity('Chantha Morm', 'มม จันทา')).toBeGreaterThanOrEqual(0.9);
-    // A typing error is not another name: a word that is no syllable (Thnh), letters swapped (Sotheray).
+    // A typing error is not another name: a word that is no syllable (Thnh), letters swapped or doubled.
     expect(similarity('Ho Thnh Ngoc', 'Ho Thanh Ngoc')).toBeGreaterThanOrEqual(0.9);
     expect(similarity('Kong Sotheray', 'Kong Sotheary')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Minn Myat Khaaing', 'Minn Myat Khaing')).toBeGreaterThanOrEqual(0.9);
   });
 
   it('counts a weak word (Maung, Ma, Ko) little when left out, fully when it meets another word', () => {

@@ -112,8 +112,14 @@ export function wordSimilarity(
   return similarity;
 }
 
-/** The same letters in another order: letters swapped in typing (Sotheray for Sotheary), not another name. */
-const sameLetters = (a: string, b: string) => a.length === b.length && [...a].sort().join('') === [...b].sort().join('');
+/**
+ * The same letters in another order or one typed twice: letters swapped or doubled in typing
+ * (Sotheray for Sotheary, Khaaing for Khaing), not another name.
+ */
+const sameLetters = (a: string, b: string) => {
+  const single = (word: string) => word.replace(/(.)\1+/gu, '$1');
+  return single(a) === single(b) || (a.length === b.length && [...a].sort().join('') === [...b].sort().join(''));
+};
 
 /** The most two words are alike that end in open syllables of other vowels (endInOtherVowels: Bounmy / Bounma). */
 const OTHER_LAST_ELEMENT = 0.7;

@@ -23,6 +23,8 @@ type Syllable = {
   final: '' | 'N' | 'T';
   /** With the medial w (Burmese Lwin, Htwe; Thai ขวัญ): Lin and Htay are other syllables. */
   rounded?: true;
+  /** Followed by a syllable opening on s, before which a final t is written or not. */
+  beforeS?: true;
   merged?: false;
 };
 
@@ -271,6 +273,9 @@ function readSyllables(word: string): Syllable[] {
     }
     syllables.push({ initial, vowel, final, ...(rounded ? { rounded: true as const } : {}) });
   }
+  syllables.forEach((syllable, k) => {
+    if (syllables[k + 1]?.initial === 'S' || syllables[k + 1]?.initial === 'X') syllable.beforeS = true;
+  });
   const last = syllables.at(-1);
   if (eitherAE && last?.vowel === 'A' && last.final === 'N') last.otherVowel = 'E';
   if (eitherEAI && last?.vowel === 'E' && !last.final) last.otherVowel = 'AI';
@@ -306,7 +311,11 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   if (vowel === 0) return 0;
   // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
   // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
-  const final = a.final === b.final ? 1 : a.vowel === 'AI' && b.vowel === 'AI' && a.final !== 'T' && b.final !== 'T' ? 0.6 : 0;
+  // A t before a syllable on s is the Thai linking sibilant, which RTGS spells and everyday
+  // spelling drops (ศรีสวัสดิ์ Sitsawat / Sisawat, บุษบา Butsaba / Busaba, Latsavong).
+  const linkingT = a.beforeS && b.beforeS && `${a.final}${b.final}` === 'T';
+  const final =
+    a.final === b.final ? 1 : (a.vowel === 'AI' && b.vowel === 'AI' && a.final !== 'T' && b.final !== 'T') || linkingT ? 0.6 : 0;
   if (final === 0) return 0;
   return 0.4 * initial + 0.4 * vowel + 0.2 * final;
 }
