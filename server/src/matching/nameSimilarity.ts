@@ -1,5 +1,5 @@
 import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
-import { endInOtherVowels, otherMonosyllables, syllableSimilarityOf } from './syllableSounds.js';
+import { endInOtherVowels, syllableSimilarityOf } from './syllableSounds.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -108,7 +108,6 @@ export function wordSimilarity(
     similarity = Math.max(1 - editDistance(a, b) / longest, sound);
   if (sameLetters(a, b)) return similarity;
   if (similarity > OTHER_LAST_ELEMENT && endInOtherVowels(a, b)) return OTHER_LAST_ELEMENT;
-  if (similarity > OTHER_SYLLABLE && otherMonosyllables(a, b)) return OTHER_SYLLABLE;
   return similarity;
 }
 
@@ -123,12 +122,6 @@ const sameLetters = (a: string, b: string) => {
 
 /** The most two words are alike that end in open syllables of other vowels (endInOtherVowels: Bounmy / Bounma). */
 const OTHER_LAST_ELEMENT = 0.7;
-/**
- * The most two words of one syllable are alike that are other syllables (otherMonosyllables: Htet /
- * Htay): a little more than OTHER_LAST_ELEMENT, as a typing error in a word of one syllable (Qong
- * for Qing) looks the same.
- */
-const OTHER_SYLLABLE = 0.75;
 
 const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;
 

@@ -322,24 +322,6 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
 
 const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
 
-/** A romanised syllable: consonants, vowels, and nothing or a usual final after them. */
-const WHOLE_SYLLABLE = /^[^aeiouy]*[aeiouyw]+(?:n|ng|nt|m|t|tt|k|p|r|h|l|nn|ne)?$/u;
-
-/**
- * Whether two words of one syllable each are other syllables as heard (Htet / Htay, Khin / Khine,
- * Maung / Naung): in names of one syllable a word, a letter more or less that changes the sound is
- * another name, not a typing error.
- */
-export function otherMonosyllables(a: string, b: string): boolean {
-  // Only spellings that are whole syllables: a word without a vowel or ending in a cluster no
-  // syllable ends in (Thnh, Segn, Huyh) is a typing error.
-  if (!WHOLE_SYLLABLE.test(a) || !WHOLE_SYLLABLE.test(b)) return false;
-  const [x, ...restA] = syllablesOf(a);
-  const [y, ...restB] = syllablesOf(b);
-  if (!x || !y || restA.length || restB.length) return false;
-  return syllableSimilarity(x, y) < MIN_SYLLABLE_SIMILARITY;
-}
-
 /**
  * Whether two words of as many syllables, more than one, end in open syllables of other vowels after one initial: the last
  * element of a compound name, changed (Bounmy / Bounma, Wanna / Wanni, Chantha / Chanthy), makes
@@ -377,13 +359,13 @@ export function syllableSimilarityOf(left: readonly string[], right: readonly st
   const leftWords = left.map(syllablesOf);
   const rightWords = right.map(syllablesOf);
   const monosyllabic = [...leftWords, ...rightWords].every((syllables) => syllables.length === 1);
-  const a = leftWords.flatMap((syllables, word) => syllables.map((syllable) => ({ syllable, word })));
+  const a = leftWords.flatMap((syllables, word) => syllables.map((syllable) => ({ syllable, word, text: left[word]! })));
   const total = rightWords.flat().length;
   if (!a.length || !total) return { similarity: 0, monosyllabic };
   // Syllables keep their order inside a word, words come in any order (stored keys are sorted).
   let best = 0;
   for (const order of orders(rightWords.length)) {
-    const b = order.flatMap((word) => rightWords[word]!.map((syllable) => ({ syllable, word })));
+    const b = order.flatMap((word) => rightWords[word]!.map((syllable) => ({ syllable, word, text: right[word]! })));
     const { covered, partial } = aligned(a, b);
     const coverageA = covered / a.length;
     const coverageB = covered / b.length;
@@ -394,7 +376,17 @@ export function syllableSimilarityOf(left: readonly string[], right: readonly st
   return { similarity: best, monosyllabic };
 }
 
-type Placed = { syllable: Syllable; word: number };
+type Placed = { syllable: Syllable; word: number; text: string };
+
+/** Whether two spellings are one typed letter apart (Nioa for Nipa): a typing error, not a compound. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string) =>
+    x.slice(i + 1) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i) || x.slice(i) === y.slice(i + 1);
+  return tail(a, b);
+}
 
 /**
  * The best in-order pairing of two syllable sequences: the summed similarity of the pairs, and
@@ -438,23 +430,23 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
   // is a linking syllable spelt or not (Phetrat / Phetcharat, เพชรรัตน์) and the word still counts.
   let covered = score[a.length]![b.length]!;
   const partialIn = (placed: readonly Placed[], partner: Map<number, number>, other: readonly Placed[], sideA: boolean) => {
-    const words = new Map<number, { syllables: number[]; partners: Set<number> }>();
-    placed.forEach(({ word }, k) => {
-      const state = words.get(word) ?? { syllables: [], partners: new Set<number>() };
+    const words = new Map<number, { text: string; syllables: number[]; partners: Map<number, string> }>();
+    placed.forEach(({ word, text }, k) => {
+      const state = words.get(word) ?? { text, syllables: [], partners: new Map<number, string>() };
       state.syllables.push(k);
       const match = partner.get(k);
-      if (match !== undefined) state.partners.add(other[match]!.word);
+      if (match !== undefined) state.partners.set(other[match]!.word, other[match]!.text);
       words.set(word, state);
     });
     let partial = false;
-    for (const { syllables, partners } of words.values()) {
+    for (const { text, syllables, partners } of words.values()) {
       const met = syllables.map((k) => partner.has(k));
       if (!met.includes(true) || !met.includes(false) || partners.size !== 1) continue;
       partial = true;
       const first = met.indexOf(true);
       const last = met.lastIndexOf(true);
       const oneEnd = (first === 0 || last === met.length - 1) && met.slice(first, last + 1).every(Boolean);
-      if (!oneEnd) continue;
+      if (!oneEnd || oneEditApart(text, [...partners.values()][0]!)) continue;
       for (const k of syllables) {
         const match = partner.get(k);
         if (match === undefined) continue;
@@ -499,7 +491,14 @@ function orders(count: number): number[][] {
  */
 export function syllableKeysOf(tokens: readonly string[]): string[] {
   return pairsOf(
-    tokens.map((token) => syllablesOf(token).map((syllable) => vowelsOf(syllable).map((vowel) => codeOf(syllable.initial, vowel)))),
+    tokens.map((token) =>
+      syllablesOf(token).map((syllable) =>
+        // Lao x is kept as the s it is and the Thai ช it stands for, so that either spelling meets it.
+        (syllable.initial === 'X' ? ['S', 'C'] : [syllable.initial]).flatMap((initial) =>
+          vowelsOf(syllable).map((vowel) => codeOf(initial, vowel)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -527,10 +526,8 @@ const PALATAL_HEARD_AS: Record<string, string[]> = {
   J: ['J', 'Y', 'N'],
   Y: ['Y', 'J', 'N'],
   N: ['N', 'J', 'Y'],
-  // Lao x is s, and what Thai writes ช (syllableSimilarity's laoX).
-  X: ['X', 'S', 'C'],
-  S: ['S', 'X'],
-  C: ['C', 'X'],
+  // Lao x is s, and what Thai writes ช (syllableSimilarity): stored as both (syllableKeysOf).
+  X: ['S', 'C'],
 };
 
 const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
