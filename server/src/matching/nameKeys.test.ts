@@ -28,6 +28,9 @@ describe('romanisation', () => {
     expect(romanise('ขวัญใจ')).toBe('khwanchai');
     expect(romanise('กมล')).toBe('kamon');
     expect(romanise('วงศ์สวัสดิ์')).toBe('wongsawat');
+    // วงศ์ after a consonant is wong too, not the vowel ua of สวน (suan) and ช่วง (chuang).
+    expect(romanise('ไชยวงศ์ อินทวงศ์ สุวรรณวงศ์')).toBe('chaiyawong inthawong suwanwong');
+    expect(romanise('สวน ช่วง')).toBe('suan chuang');
     expect(romanise('เกรียงไกร')).toBe('kriangkrai');
   });
 
@@ -90,6 +93,9 @@ describe('name keys', () => {
     expect(keys('ဒေါ်အေးအေးခိုင်')).toEqual(keys('အေးအေးခိုင်'));
     expect(keys('U Myint Thein')).toEqual(keys('Myint Thein'));
     expect(keys('ທ້າວບຸນມີ ສີສຸກ')).toEqual(keys('ບຸນມີ ສີສຸກ'));
+    // The Lao Mr as a Thai officer writes it, joined to the name or apart.
+    expect(keys('ท้าวสีลาวง สมพร')).toEqual(keys('สีลาวง สมพร'));
+    expect(keys('ท้าว บุญทัน')).toEqual(keys('บุญทัน'));
     expect(keys('លោកស្រី សុខ ដារ៉ា')).toEqual(keys('សុខ ដារ៉ា'));
     expect(keys('王伟先生')).toEqual(keys('王伟'));
     // A title alone is kept: it is all there is.
@@ -192,6 +198,36 @@ describe('name similarity', () => {
     expect(similarity('Aye Aye Khaing', 'Kyaw Zaw Win')).toBeLessThan(0.3);
   });
 
+  it('tells names apart whose last element ends in another open vowel, however alike the rest is spelt', () => {
+    expect(similarity('Bounmy Keomany', 'Bounma Keomany')).toBeLessThan(0.9);
+    expect(similarity('Mom Chantha', 'Mom Chanthy')).toBeLessThan(0.9);
+    expect(similarity('Wanna Misuk', 'Wanni Misuk')).toBeLessThan(0.9);
+    // Vowels one script's spelling makes of the other's are the same vowel: Sophea = โสภา, Pisey = พิไส.
+    expect(similarity('Sok Sophea', 'สุข โสภา')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Pov Pisey', 'เปา พิไส')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Bounmy Keomany', 'บุญมี แก้วมณี')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps spellings of one syllable and typing errors alike', () => {
+    // Hline = Hlaing, Tun = Htun, Morm = Mom (the r marks a long vowel).
+    expect(similarity('Su Su Hline', 'Su Su Hlaing')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Htun Tun Naing', 'Htun Htun Naing')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Chantha Morm', 'มม จันทา')).toBeGreaterThanOrEqual(0.9);
+    // A typing error is not another name: a word that is no syllable (Thnh), letters swapped or doubled.
+    expect(similarity('Ho Thnh Ngoc', 'Ho Thanh Ngoc')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Kong Sotheray', 'Kong Sotheary')).toBeGreaterThanOrEqual(0.9);
+    expect(similarity('Minn Myat Khaaing', 'Minn Myat Khaing')).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('counts a weak word (Maung, Ma, Ko) little when left out, fully when it meets another word', () => {
+    // Maung meeting Naung counts as much as any word meeting another: as Paung would.
+    expect(compareNames(['tin', 'maung', 'oo'], ['tin', 'naung', 'oo']).similarity).toBeCloseTo(
+      compareNames(['tin', 'paung', 'oo'], ['tin', 'naung', 'oo']).similarity,
+      3,
+    );
+    expect(compareNames(['tin', 'maung', 'oo'], ['tin', 'oo']).similarity).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('notices a different word order', () => {
     expect(compareNames(['somchai', 'jaidee'], ['jaidee', 'somchai']).orderDiffers).toBe(true);
     expect(compareNames(['somchai'], ['somchai', 'jaidee'])).toMatchObject({ orderDiffers: false, missingWords: 1 });
@@ -225,10 +261,11 @@ describe('syllable keys', () => {
     // Khmer o before a final is Thai u (សុខ = สุข); śrī is Srey, Srei, ศรี, ສີ.
     expect(meets('Sokh Sophea', 'สุข โสภา')).toBe(true);
     expect(meets('Sreyneang Nuon', 'ศรีเนียง นวล')).toBe(true);
-    // An English-style final e: Kyawe and Zawe are ကျော် and ဇော်, one syllable; Thai ทเว stays tha-we.
+    // An English-style final e: Kyawe and Zawe are ကျော် and ဇော်, one syllable; Thai ทเว is Htwe, one
+    // syllable with the medial w.
     expect(meets('Kyawe Zawe Win', 'จ่อซอวิน')).toBe(true);
     expect(nameKeysOf('Mei Thu Zawe').syllableKeys).toEqual(nameKeysOf('Mei Thu Zaw').syllableKeys);
-    expect(nameKeysOf('ทเว').syllableKeys).toEqual(['TA.WE']);
+    expect(nameKeysOf('ทเว').syllableKeys).toEqual(nameKeysOf('ထွေး').syllableKeys);
   });
 
   it('do not let names of other sounds meet', () => {

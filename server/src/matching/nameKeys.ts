@@ -36,8 +36,11 @@ export type NameKeys = { searchKey: string; phoneticKey: string; syllableKeys: s
  * (rekeyStalePersonNames), and the register is re-checked for duplicates under the new keys
  * (relinkRegister, queued at start). 1: honorifics set aside, Thai syllables on the vowel carrier apart,
  * a final ng as n in the phonetic key. 2: syllable keys. 3: a Latin "-awe" is one syllable (Kyawe, Zawe).
+ * 4: a final "-ane" is read as "ein" and as "an" (Thane, Phommasane), a final "-ay" as "e" and "ai";
+ * the Lao Mr written in Thai (ท้าว) set aside; Thai วงศ์ after a consonant is "wong"; Lao x is a
+ * syllable code of its own; inside a word, t before s closes a syllable.
  */
-export const NAME_KEYS_VERSION = 3;
+export const NAME_KEYS_VERSION = 4;
 
 export function nameKeysOf(name: string): NameKeys {
   const tokens = nameTokensOf(name);
@@ -58,8 +61,9 @@ export function nameKeysOf(name: string): NameKeys {
  * (คุณากร, កញ្ញា = Kanha) only when a space follows.
  */
 const SCRIPT_TITLES: { pattern: RegExp }[] = [
-  // Thai: Mr, Mrs, Miss, boy, girl (in full and abbreviated), and the polite Khun.
-  { pattern: /^\s*(?:นางสาว|น\.ส\.|นส\.|นาง|นาย|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.|ดช\.|ดญ\.)\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/u },
+  // Thai: Mr, Mrs, Miss, boy, girl (in full and abbreviated), and the polite Khun; the Lao Mr (ທ້າວ)
+  // as a Thai officer writes it, ท้าว.
+  { pattern: /^\s*(?:นางสาว|น\.ส\.|นส\.|นาง|นาย|ท้าว|เด็กชาย|เด็กหญิง|ด\.ช\.|ด\.ญ\.|ดช\.|ดญ\.)\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/u },
   { pattern: /^\s*คุณ\s+/u },
   // Lao: Mr (ທ້າວ), Mrs/Miss (ນາງ), their abbreviations, boy, girl.
   { pattern: /^\s*(?:ທ້າວ|ທ\.|ນາງສາວ|ນາງ|ນ\.|ເດັກຊາຍ|ເດັກຍິງ)\s*(?=[\u0E81-\u0EAE\u0EC0-\u0EC4\u0EDC\u0EDD])/u },

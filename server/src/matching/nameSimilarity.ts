@@ -1,5 +1,5 @@
 import { phoneticOf, soundShapeOf, WEAK_TOKENS } from './nameKeys.js';
-import { syllableSimilarityOf } from './syllableSounds.js';
+import { endInOtherVowels, syllableSimilarityOf } from './syllableSounds.js';
 
 /**
  * Word-level comparison of two romanised names. Comparing whole strings punishes exactly the
@@ -102,10 +102,26 @@ export function wordSimilarity(
   ) {
     sound = 0.72;
   }
+  let similarity = sound;
   // The edit distance is at least the difference in length: skip it when it cannot matter.
-  if (1 - Math.abs(a.length - b.length) / longest <= Math.max(sound, MIN_WORD_SIMILARITY - 0.01)) return sound;
-  return Math.max(1 - editDistance(a, b) / longest, sound);
+  if (1 - Math.abs(a.length - b.length) / longest > Math.max(sound, MIN_WORD_SIMILARITY - 0.01))
+    similarity = Math.max(1 - editDistance(a, b) / longest, sound);
+  if (sameLetters(a, b)) return similarity;
+  if (similarity > OTHER_LAST_ELEMENT && endInOtherVowels(a, b)) return OTHER_LAST_ELEMENT;
+  return similarity;
 }
+
+/**
+ * The same letters in another order or one typed twice: letters swapped or doubled in typing
+ * (Sotheray for Sotheary, Khaaing for Khaing), not another name.
+ */
+const sameLetters = (a: string, b: string) => {
+  const single = (word: string) => word.replace(/(.)\1+/gu, '$1');
+  return single(a) === single(b) || (a.length === b.length && [...a].sort().join('') === [...b].sort().join(''));
+};
+
+/** The most two words are alike that end in open syllables of other vowels (endInOtherVowels: Bounmy / Bounma). */
+const OTHER_LAST_ELEMENT = 0.7;
 
 const MONOSYLLABLE_SPELLING_DISCOUNT = 0.03;
 
@@ -149,7 +165,9 @@ export function compareNames(leftName: readonly string[] | PreparedName, rightNa
     let total = 0;
     let covered = 0;
     tokens.forEach((token, index) => {
-      const weight = weightOf(token);
+      // A weak word counts little when left out (a record has it or not), fully when it met
+      // another word that is not quite it (Maung / Naung).
+      const weight = scores[index]! > 0 && scores[index]! < 1 ? 1 : weightOf(token);
       total += weight;
       covered += weight * scores[index]!;
     });

@@ -363,8 +363,9 @@ function romaniseTai(text: string, tai: TaiScript): string {
 /**
  * Removes what is written but not pronounced — tone marks, consonants under the killer — and
  * splits the word where a killer was: the killer ends a syllable (วงศ์|สวัสดิ์ = Wong-sawat).
+ * Each part says whether a killer ended it.
  */
-function silenceTai(word: string, tai: TaiScript): string[] {
+function silenceTai(word: string, tai: TaiScript): { text: string; killed: boolean }[] {
   // A tone mark is written on the second consonant of a true cluster (กว่า) and on the first
   // when the two are not a cluster (แก้ว = kaeo): keep that one fact as a marker.
   const marked = word.replace(
@@ -374,6 +375,7 @@ function silenceTai(word: string, tai: TaiScript): string[] {
   const chars = [...marked.replace(tai.silentMarks, '').replace(tai.ignore, '')];
   const isConsonant = (ch: string | undefined) => ch !== undefined && ch in tai.consonants;
   const parts: string[][] = [];
+  const killed = new Set<string[]>();
   let part: string[] = [];
   for (const ch of chars) {
     if (ch !== tai.cancel) {
@@ -390,6 +392,7 @@ function silenceTai(word: string, tai: TaiScript): string[] {
     if ('ทตจษศสดรธ'.includes(part[last] ?? '\uFFFF') && isConsonant(part[last - 1]) && tai.vowelSigns.includes(part[last - 2] ?? '\uFFFF'))
       part.splice(last, 1);
     parts.push(part);
+    killed.add(part);
     part = [];
   }
   parts.push(part);
@@ -404,11 +407,12 @@ function silenceTai(word: string, tai: TaiScript): string[] {
       if (tai.silentFinalRAfter) {
         text = text.replace(new RegExp(`(?<=[${tai.vowelSigns}]|[${tai.preVowels}].)([${tai.silentFinalRAfter}])ร(?=$|[ก-ฮ])`, 'u'), '$1');
       }
-      return text;
+      return { text, killed: killed.has(p) };
     });
 }
 
-function parseTaiUnits(word: string, tai: TaiScript): TaiUnit[] {
+/** `killed`: a killer ended the part (silenceTai), so its last consonant closes a syllable. */
+function parseTaiUnits(word: string, tai: TaiScript, killed = false): TaiUnit[] {
   const chars = [...word];
   const units: TaiUnit[] = [];
   const isConsonant = (ch: string | undefined) => ch !== undefined && ch in tai.consonants;
@@ -496,6 +500,10 @@ function parseTaiUnits(word: string, tai: TaiScript): TaiUnit[] {
       !signs &&
       isConsonant(after) &&
       closesAfter &&
+      // ว and a final before the killer open a syllable of their own, wo + final: the วงศ์ (wong,
+      // lineage) of many family names, after a consonant too (ไชยวงศ์ = Chai-ya-wong, อินทวงศ์ =
+      // In-tha-wong), where the vowel ua (สวน = suan) is never followed by a killer.
+      !(killed && next + 2 === chars.length) &&
       after !== tai.wo &&
       !(after === tai.roHan && chars[next + 2] === tai.roHan)
     ) {
@@ -522,7 +530,7 @@ function renderTaiVowel(vowel: string, tai: TaiScript): readonly [string, boolea
 
 function romaniseTaiWord(word: string, tai: TaiScript): string {
   return silenceTai(word, tai)
-    .map((part) => romaniseTaiUnits(parseTaiUnits(part, tai), tai))
+    .map(({ text, killed }) => romaniseTaiUnits(parseTaiUnits(text, tai, killed), tai))
     .join('');
 }
 

@@ -15,7 +15,18 @@
  * often not written at all by ear (Khaing = ข่าย), so a lost final counts as a small difference.
  */
 
-type Syllable = { initial: string; vowel: string; final: '' | 'N' | 'T'; merged?: false };
+type Syllable = {
+  initial: string;
+  vowel: string;
+  /** Another vowel class the spelling may stand for (the final -ane of Thane and of Phommasane). */
+  otherVowel?: string;
+  final: '' | 'N' | 'T';
+  /** With the medial w (Burmese Lwin, Htwe; Thai ขวัญ): Lin and Htay are other syllables. */
+  rounded?: true;
+  /** Followed by a syllable opening on s, before which a final t is written or not. */
+  beforeS?: true;
+  merged?: false;
+};
 
 /** Consonant clusters that open a syllable, longest first; the value is the initial's class. */
 const ONSETS: [string, string][] = [
@@ -57,7 +68,8 @@ const SINGLE_INITIALS: Record<string, string> = {
   j: 'C',
   q: 'C',
   s: 'S',
-  x: 'S',
+  // Lao ຊ, spelt x (Xay, Sivongxay): an s, and the Lao cognate of Thai ช (ไชย = ໄຊ).
+  x: 'X',
   z: 'S',
   t: 'T',
   d: 'T',
@@ -75,7 +87,8 @@ const SINGLE_INITIALS: Record<string, string> = {
 };
 /** A second consonant that only colours the initial (Thai and Khmer clusters, Burmese medials). */
 const MEDIALS = 'rlyw';
-const NASAL_FINALS = 'mn';
+// A final l is heard as n (Thai final ล: Kamol = กมล = Kamon; Khmer Phal = ผล).
+const NASAL_FINALS = 'mnl';
 
 /** Vowel spellings by class; what is not listed is read by its first letter. */
 const VOWELS: Record<string, string> = {
@@ -155,6 +168,13 @@ const syllableCache = new Map<string, Syllable[]>();
 const SYLLABLE_CACHE_SIZE = 50_000;
 
 function readSyllables(word: string): Syllable[] {
+  // A final -ane is the English spelling of Burmese "ein" on passports (Thane = Thein သိန်း, Sane =
+  // Sein, Hane = Hein) and the French spelling of Lao "an" (Phommasane ພົມມະສານ, Bounthane): it
+  // is read both ways.
+  const eitherAE = /[^aeiou]ane$/u.test(word);
+  // Likewise a final -ay: Burmese "e" in English spelling (Htay ဌေး, Lay), Lao and Thai "ai" in
+  // French and everyday spelling (Xay ໄຊ, Vilay ວິໄລ, Somchay).
+  const eitherEAI = /[^aeiou]ay$/u.test(word);
   const text = word
     // Sanskrit śrī, the first syllable of many Khmer, Lao and Thai names: Khmer ស្រី (Srey, Srei,
     // Sray), Thai ศรี with its silent ร (Si, Sri), Lao ສີ (Si, Sy) are one syllable heard alike.
@@ -179,15 +199,13 @@ function readSyllables(word: string): Syllable[] {
       initial = SINGLE_INITIALS[text[i]!]!;
       i++;
     }
-    // A medial after the initial (Phyu, Kray, Srey, Lwin) only colours it: heard in Thai as พยู, ไกร, ศรี, ลวิน.
-    if (
-      initial &&
-      initial !== 'Y' &&
-      MEDIALS.includes(text[i] ?? '.') &&
-      isVowel(text[i + 1]) &&
-      !(text[i] === 'w' && text[i + 1] === 'e' && i + 2 === text.length && initial === 'T')
-    )
+    // A medial after the initial (Phyu, Kray, Srey) only colours it: heard in Thai as พยู, ไกร, ศรี.
+    // The medial w is heard (Lwin is not Lin, Htwe not Htay) and kept.
+    let rounded = false;
+    if (initial && initial !== 'Y' && MEDIALS.includes(text[i] ?? '.') && isVowel(text[i + 1])) {
+      rounded = text[i] === 'w';
       i++;
+    }
     let nucleus = '';
     while (
       i < text.length &&
@@ -209,12 +227,16 @@ function readSyllables(word: string): Syllable[] {
       run += text[i + run.length];
     let coda = run;
     if (i + run.length < text.length) {
-      const opening = ONSETS.find(([spelling]) => run.endsWith(spelling));
+      // Inside a word, t before s closes a syllable (Latsavong, Butsaba, Phetsamone): ts opens one
+      // only at the start of a word.
+      const opening = ONSETS.find(([spelling]) => run.endsWith(spelling) && spelling !== 'ts');
       coda = opening ? run.slice(0, run.length - opening[0].length) : run.slice(0, -1);
     }
     i += coda.length;
     const vowel = nucleus ? (VOWELS[nucleus] ?? VOWELS[nucleus.slice(0, 2)] ?? VOWELS[nucleus[0]!]!) : 'A';
-    const final = !coda || coda === 'r' || coda === 'h' ? '' : NASAL_FINALS.includes(coda[0]!) ? 'N' : 'T';
+    // An r after the vowel only marks it long (Khmer Morm = Mom, Sophorn; Thai Porn = Phon).
+    const closing = coda.replace(/^r(?=.)/u, '');
+    const final = !closing || closing === 'r' || closing === 'h' ? '' : NASAL_FINALS.includes(closing[0]!) ? 'N' : 'T';
     const previous = syllables.at(-1);
     if (
       previous &&
@@ -231,8 +253,32 @@ function readSyllables(word: string): Syllable[] {
       previous.merged = false;
       continue;
     }
-    syllables.push({ initial, vowel, final });
+    if (
+      previous &&
+      syllables.length === 1 &&
+      initial === 'W' &&
+      !rounded &&
+      previous.vowel === 'A' &&
+      !previous.final &&
+      previous.initial &&
+      !previous.rounded
+    ) {
+      // So does the medial w at the start of a word (ลวิน, tha-we ทเว for Lwin, Htwe) — and a Thai
+      // word opening sa-wa is read alike in every script (สวัสดิ์ Sawat). Further in, a before w is
+      // a syllable of its own: Thai runs Burmese syllables together (ซันดาวิน, Sandar Win).
+      previous.vowel = vowel;
+      previous.final = final;
+      previous.rounded = true;
+      continue;
+    }
+    syllables.push({ initial, vowel, final, ...(rounded ? { rounded: true as const } : {}) });
   }
+  syllables.forEach((syllable, k) => {
+    if (syllables[k + 1]?.initial === 'S' || syllables[k + 1]?.initial === 'X') syllable.beforeS = true;
+  });
+  const last = syllables.at(-1);
+  if (eitherAE && last?.vowel === 'A' && last.final === 'N') last.otherVowel = 'E';
+  if (eitherEAI && last?.vowel === 'E' && !last.final) last.otherVowel = 'AI';
   return syllables;
 }
 
@@ -243,20 +289,56 @@ function syllableSimilarity(a: Syllable, b: Syllable): number {
   // is (Nu and Yu differ).
   const nasalPair =
     ((initials === 'YN' || initials === 'NY') && a.final !== '' && a.final === b.final) || /^J[YN]$|^[YN]J$/u.test(initials);
-  const initial = a.initial === b.initial ? 1 : initials === 'H' || nasalPair ? 0.8 : 0;
-  if (initial === 0) return 0;
-  const vowel =
-    a.vowel === b.vowel
+  if (!a.rounded !== !b.rounded) return 0;
+  const initial =
+    a.initial === b.initial || initials === 'XS' || initials === 'SX'
       ? 1
-      : NEAR_VOWELS.has(`${a.vowel} ${b.vowel}`) || NEAR_VOWELS.has(`${b.vowel} ${a.vowel}`) || closedOU(a, b)
+      : initials === 'H' || nasalPair || initials === 'XC' || initials === 'CX'
         ? 0.8
         : 0;
+  if (initial === 0) return 0;
+  let vowel = 0;
+  for (const vowelA of vowelsOf(a))
+    for (const vowelB of vowelsOf(b))
+      vowel = Math.max(
+        vowel,
+        vowelA === vowelB
+          ? 1
+          : NEAR_VOWELS.has(`${vowelA} ${vowelB}`) || NEAR_VOWELS.has(`${vowelB} ${vowelA}`) || closedOU(a, b)
+            ? 0.8
+            : 0,
+      );
   if (vowel === 0) return 0;
   // A nasal final heard as a nasalised vowel is sometimes not written, a stop always (Htet = เท็ต, Htay = เท).
   // Only the Burmese -aing is heard without it (Hlaing = หล่าย, Khaing = ข่าย); Htun and Htoo differ.
-  const final = a.final === b.final ? 1 : a.vowel === 'AI' && b.vowel === 'AI' && a.final !== 'T' && b.final !== 'T' ? 0.6 : 0;
+  // A t before a syllable on s is the Thai linking sibilant, which RTGS spells and everyday
+  // spelling drops (ศรีสวัสดิ์ Sitsawat / Sisawat, บุษบา Butsaba / Busaba, Latsavong).
+  const linkingT = a.beforeS && b.beforeS && `${a.final}${b.final}` === 'T';
+  const final =
+    a.final === b.final ? 1 : (a.vowel === 'AI' && b.vowel === 'AI' && a.final !== 'T' && b.final !== 'T') || linkingT ? 0.6 : 0;
   if (final === 0) return 0;
   return 0.4 * initial + 0.4 * vowel + 0.2 * final;
+}
+
+const vowelsOf = (syllable: Syllable) => (syllable.otherVowel ? [syllable.vowel, syllable.otherVowel] : [syllable.vowel]);
+
+/**
+ * Whether two words of as many syllables, more than one, end in open syllables of other vowels after one initial: the last
+ * element of a compound name, changed (Bounmy / Bounma, Wanna / Wanni, Chantha / Chanthy), makes
+ * another name however alike the rest is spelt. Vowels one script's spelling makes of the other's
+ * (NEAR_VOWELS: Sophea = โสภา, Pisey = พิไส) are the same vowel.
+ */
+export function endInOtherVowels(a: string, b: string): boolean {
+  const lastA = syllablesOf(a);
+  const lastB = syllablesOf(b);
+  if (lastA.length < 2 || lastA.length !== lastB.length) return false;
+  const x = lastA.at(-1)!;
+  const y = lastB.at(-1)!;
+  // Only the vowel changed: a typing error moves letters across syllables (Somcahi for Somchai).
+  if (x.final || y.final || x.initial !== y.initial) return false;
+  return vowelsOf(x).every((vowelX) =>
+    vowelsOf(y).every((vowelY) => vowelX !== vowelY && !NEAR_VOWELS.has(`${vowelX} ${vowelY}`) && !NEAR_VOWELS.has(`${vowelY} ${vowelX}`)),
+  );
 }
 
 /**
@@ -277,13 +359,13 @@ export function syllableSimilarityOf(left: readonly string[], right: readonly st
   const leftWords = left.map(syllablesOf);
   const rightWords = right.map(syllablesOf);
   const monosyllabic = [...leftWords, ...rightWords].every((syllables) => syllables.length === 1);
-  const a = leftWords.flatMap((syllables, word) => syllables.map((syllable) => ({ syllable, word })));
+  const a = leftWords.flatMap((syllables, word) => syllables.map((syllable) => ({ syllable, word, text: left[word]! })));
   const total = rightWords.flat().length;
   if (!a.length || !total) return { similarity: 0, monosyllabic };
   // Syllables keep their order inside a word, words come in any order (stored keys are sorted).
   let best = 0;
   for (const order of orders(rightWords.length)) {
-    const b = order.flatMap((word) => rightWords[word]!.map((syllable) => ({ syllable, word })));
+    const b = order.flatMap((word) => rightWords[word]!.map((syllable) => ({ syllable, word, text: right[word]! })));
     const { covered, partial } = aligned(a, b);
     const coverageA = covered / a.length;
     const coverageB = covered / b.length;
@@ -294,7 +376,17 @@ export function syllableSimilarityOf(left: readonly string[], right: readonly st
   return { similarity: best, monosyllabic };
 }
 
-type Placed = { syllable: Syllable; word: number };
+type Placed = { syllable: Syllable; word: number; text: string };
+
+/** Whether two spellings are one typed letter apart (Nioa for Nipa): a typing error, not a compound. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string) =>
+    x.slice(i + 1) === y.slice(i + 1) || x.slice(i + 1) === y.slice(i) || x.slice(i) === y.slice(i + 1);
+  return tail(a, b);
+}
 
 /**
  * The best in-order pairing of two syllable sequences: the summed similarity of the pairs, and
@@ -312,26 +404,61 @@ function aligned(a: readonly Placed[], b: readonly Placed[]): { covered: number;
       );
     }
   }
-  const pairedA = new Set<number>();
-  const pairedB = new Set<number>();
+  /** Each paired syllable's partner on the other side, and how alike the two are. */
+  const partnerA = new Map<number, number>();
+  const partnerB = new Map<number, number>();
+  const pairSimilarity = new Map<number, number>();
   for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
     if (score[i]![j] === score[i - 1]![j]) i--;
     else if (score[i]![j] === score[i]![j - 1]) j--;
     else {
-      pairedA.add(i - 1);
-      pairedB.add(j - 1);
+      partnerA.set(i - 1, j - 1);
+      partnerB.set(j - 1, i - 1);
+      pairSimilarity.set(i - 1, score[i]![j]! - score[i - 1]![j - 1]!);
       i--;
       j--;
     }
   }
-  const partialIn = (placed: readonly Placed[], paired: Set<number>) => {
-    const words = new Map<number, Set<boolean>>();
-    placed.forEach(({ word }, k) => {
-      words.set(word, (words.get(word) ?? new Set()).add(paired.has(k)));
+  // A word is matched in part when some of its syllables are left over and the rest met one word
+  // of the other name. When they met several, the word is a run of words written together — as
+  // Thai writes a Burmese name by ear (หนิ่นหนิ่นเว) — and a word left out of it counts as one
+  // left out of separate words (Nhin Wai for Hnin Hnin Wai).
+  //
+  // A word met in part at one end only — its first syllables, or its last — is another name: names
+  // of the region are compounds, and one element more makes another (Vilai / Vilaivan, Souda /
+  // Soudavanh, Sivong / Sivongxay); its syllables count as not met. A syllable missing inside a word
+  // is a linking syllable spelt or not (Phetrat / Phetcharat, เพชรรัตน์) and the word still counts.
+  let covered = score[a.length]![b.length]!;
+  const partialIn = (placed: readonly Placed[], partner: Map<number, number>, other: readonly Placed[], sideA: boolean) => {
+    const words = new Map<number, { text: string; syllables: number[]; partners: Map<number, string> }>();
+    placed.forEach(({ word, text }, k) => {
+      const state = words.get(word) ?? { text, syllables: [], partners: new Map<number, string>() };
+      state.syllables.push(k);
+      const match = partner.get(k);
+      if (match !== undefined) state.partners.set(other[match]!.word, other[match]!.text);
+      words.set(word, state);
     });
-    return [...words.values()].some((states) => states.size === 2);
+    let partial = false;
+    for (const { text, syllables, partners } of words.values()) {
+      const met = syllables.map((k) => partner.has(k));
+      if (!met.includes(true) || !met.includes(false) || partners.size !== 1) continue;
+      partial = true;
+      const first = met.indexOf(true);
+      const last = met.lastIndexOf(true);
+      const oneEnd = (first === 0 || last === met.length - 1) && met.slice(first, last + 1).every(Boolean);
+      if (!oneEnd || oneEditApart(text, [...partners.values()][0]!)) continue;
+      for (const k of syllables) {
+        const match = partner.get(k);
+        if (match === undefined) continue;
+        covered -= pairSimilarity.get(sideA ? k : match)!;
+        partner.delete(k);
+        (sideA ? partnerB : partnerA).delete(match);
+      }
+    }
+    return partial;
   };
-  return { covered: score[a.length]![b.length]!, partial: partialIn(a, pairedA) || partialIn(b, pairedB) };
+  const partial = partialIn(a, partnerA, b, true) || partialIn(b, partnerB, a, false);
+  return { covered, partial };
 }
 
 /** The most words whose orders are tried; longer names keep the order given. */
@@ -363,7 +490,16 @@ function orders(count: number): number[][] {
  * data, like the name they come from.
  */
 export function syllableKeysOf(tokens: readonly string[]): string[] {
-  return pairsOf(tokens.map((token) => syllablesOf(token).map((syllable) => [codeOf(syllable.initial, syllable.vowel)])));
+  return pairsOf(
+    tokens.map((token) =>
+      syllablesOf(token).map((syllable) =>
+        // Lao x is kept as the s it is and the Thai ช it stands for, so that either spelling meets it.
+        (syllable.initial === 'X' ? ['S', 'C'] : [syllable.initial]).flatMap((initial) =>
+          vowelsOf(syllable).map((vowel) => codeOf(initial, vowel)),
+        ),
+      ),
+    ),
+  );
 }
 
 /**
@@ -375,18 +511,24 @@ export function syllableKeysOf(tokens: readonly string[]): string[] {
 export function syllableProbesOf(tokens: readonly string[]): string[] {
   const heardAs = (syllable: Syllable) => {
     const initials = PALATAL_HEARD_AS[syllable.initial] ?? [syllable.initial];
-    const vowels = [
-      syllable.vowel,
-      ...NEAR_VOWEL_LIST.filter(([a]) => a === syllable.vowel).map(([, b]) => b),
-      ...(syllable.final && syllable.vowel === 'O' ? ['U'] : syllable.final && syllable.vowel === 'U' ? ['O'] : []),
-    ];
+    const vowels = vowelsOf(syllable).flatMap((own) => [
+      own,
+      ...NEAR_VOWEL_LIST.filter(([a]) => a === own).map(([, b]) => b),
+      ...(syllable.final && own === 'O' ? ['U'] : syllable.final && own === 'U' ? ['O'] : []),
+    ]);
     return initials.flatMap((initial) => vowels.map((vowel) => codeOf(initial, vowel)));
   };
   return pairsOf(tokens.map((token) => syllablesOf(token).map(heardAs)));
 }
 
 /** The palatal nasal and the two letters it is written with by ear (syllableSimilarity's nasal pair). */
-const PALATAL_HEARD_AS: Record<string, string[]> = { J: ['J', 'Y', 'N'], Y: ['Y', 'J', 'N'], N: ['N', 'J', 'Y'] };
+const PALATAL_HEARD_AS: Record<string, string[]> = {
+  J: ['J', 'Y', 'N'],
+  Y: ['Y', 'J', 'N'],
+  N: ['N', 'J', 'Y'],
+  // Lao x is s, and what Thai writes ช (syllableSimilarity): stored as both (syllableKeysOf).
+  X: ['S', 'C'],
+};
 
 const NEAR_VOWEL_LIST: [string, string][] = [...NEAR_VOWELS].flatMap((pair) => {
   const [a, b] = pair.split(' ') as [string, string];

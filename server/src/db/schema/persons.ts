@@ -57,7 +57,7 @@ export const personNames = pgTable(
     /** Neighbouring syllables as sound codes (syllableKeysOf), for finding a name heard in another script; GIN-indexed. */
     syllableKeys: text('syllable_keys').array().notNull().default([]),
     /** The version of nameKeys.ts that made the keys (NAME_KEYS_VERSION); older rows are re-keyed at start. */
-    keysVersion: smallint('keys_version').notNull().default(3),
+    keysVersion: smallint('keys_version').notNull().default(4),
     /** The agency that recorded this row: others' rows are never wiped, and an intake agency keeps reading its own. */
     recordedByAgencyId: uuid('recorded_by_agency_id').references(() => agencies.id),
     createdAt: timestamps.createdAt,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { editDistance } from '../nameSimilarity.js';
 import { prng } from '../synthetic/generate.js';
 
 /**
@@ -165,7 +166,10 @@ function otherPeople(): Person[] {
     const thai = variants(row.thai!).map((name) => name.split(' '));
     const nativeWords = row.native!.split(' ');
     // Each spelling of the whole name is kept whole: variants of one name are not mixed word by word.
-    const byWord = (names: string[][]) => names[0]!.map((_, w) => names.map((name) => name[w] ?? name.at(-1)!));
+    const byWord = (names: string[][]) => {
+      const grouped = names.map((name) => groupedAs(names[0]!, name));
+      return names[0]!.map((_, w) => grouped.map((name) => name[w]!));
+    };
     const words: Spelling['words'] = { [native]: nativeWords.map((word) => [word]), latin: byWord(latin) };
     if (native === 'thai') words.thai = nativeWords.map((word) => [word]);
     else if (thai.length) words.thai = byWord(thai);
@@ -179,6 +183,31 @@ function otherPeople(): Person[] {
       parts: latin[0]!.map((word) => word.toLowerCase()),
     };
   });
+}
+
+/**
+ * A spelling of a name in more words than its usual spelling (Chan Thy for Chanthy, Srey Neang in
+ * Nuon Sreyneang) with its words grouped as the usual spelling's: the group whose letters are
+ * closest to the usual word stands for it, so "Chan Thy" is one spelling of Chanthy, not "Chan".
+ */
+function groupedAs(usual: readonly string[], name: readonly string[]): string[] {
+  if (name.length < usual.length) throw new Error(`The spelling "${name.join(' ')}" has fewer words than "${usual.join(' ')}"`);
+  if (name.length === usual.length) return [...name];
+  const letters = (words: readonly string[]) => words.join('').toLowerCase();
+  const best = { groups: [] as string[], cost: Number.POSITIVE_INFINITY };
+  const place = (from: number, word: number, groups: string[], cost: number) => {
+    if (word === usual.length) {
+      if (from === name.length && cost < best.cost) Object.assign(best, { groups, cost });
+      return;
+    }
+    const left = usual.length - word - 1;
+    for (let end = from + 1; end <= name.length - left; end++) {
+      const group = name.slice(from, end);
+      place(end, word + 1, [...groups, group.join(' ')], cost + editDistance(letters(group), usual[word]!.toLowerCase()));
+    }
+  };
+  place(0, 0, [], 0);
+  return best.groups;
 }
 
 /** The usual spelling of a name in a script: the first spelling of each word. */
