@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type PGlite, parse, protocol, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 
 /** The texts run as named statements, by text: what PGlite's client, which drizzle gives no name, looks them up by. */
@@ -18,6 +19,30 @@ export function preparedAs<T>(name: string, query: NamedQuery<T>): Promise<T> {
   if (known !== undefined && known !== name) throw new Error(`The statement ${name} has the text of ${known}`);
   statementNames.set(text, name);
   return statement.execute();
+}
+
+/**
+ * Texts a family of statements may keep prepared: each connection holds every one it has run, so
+ * a family whose filters combine in many ways stops naming new texts at this many and runs the
+ * rest as before, parsed and planned each time.
+ */
+const MOST_TEXTS_PER_FAMILY = 64;
+const familySizes = new Map<string, number>();
+
+type TextQuery<T> = NamedQuery<T> & { toSQL(): { sql: string }; execute(): Promise<T> };
+
+/**
+ * `preparedAs` for a query whose text varies with its filters but repeats (a caseload page with
+ * one set of filters): each text its own statement, named by the family and a hash of the text.
+ */
+export function preparedByText<T>(family: string, query: TextQuery<T>): Promise<T> {
+  const text = query.toSQL().sql;
+  const known = statementNames.get(text);
+  if (known !== undefined) return preparedAs(known, query);
+  const size = familySizes.get(family) ?? 0;
+  if (size >= MOST_TEXTS_PER_FAMILY) return query.execute();
+  familySizes.set(family, size + 1);
+  return preparedAs(`${family}_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`, query);
 }
 
 /**

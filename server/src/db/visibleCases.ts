@@ -4,7 +4,7 @@ import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
 import type { Tx } from './client.js';
-import { preparedAs } from './preparedStatements.js';
+import { preparedAs, preparedByText } from './preparedStatements.js';
 import {
   agencies,
   breakGlassGrants,
@@ -78,6 +78,8 @@ type CaseViewQuery = {
   page?: ReturnType<typeof pageOfCases>;
   /** A name under which the database keeps the select prepared (`preparedAs`): only for a text that never varies. */
   statementName?: string;
+  /** Or a family of prepared selects, one per text (`preparedByText`). */
+  statementFamily?: string;
 };
 
 /**
@@ -87,7 +89,7 @@ type CaseViewQuery = {
 async function selectCaseViews(
   tx: Tx,
   actor: Actor,
-  { where, order, limit, offset, detail = null, page, statementName }: CaseViewQuery,
+  { where, order, limit, offset, detail = null, page, statementName, statementFamily }: CaseViewQuery,
 ): Promise<{ views: CaseView[]; total: number | null }> {
   // One round trip: the actor's grant and emergency access come with each case.
   const query = tx
@@ -125,7 +127,11 @@ async function selectCaseViews(
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const rows = await (statementName ? preparedAs(statementName, chosen) : chosen);
+  const rows = await (statementName
+    ? preparedAs(statementName, chosen)
+    : statementFamily
+      ? preparedByText(statementFamily, chosen)
+      : chosen);
   const views = rows.map(({ grantKind, grantSections, breakGlassUntil, total: _total, ...row }): CaseView => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
@@ -196,7 +202,9 @@ export async function loadCaseViewPage(
   options: { limit: number; offset: number; victimContext: boolean },
 ): Promise<{ views: CaseView[]; total: number }> {
   const page = pageOfCases(tx, where, order, options);
-  const { views, total } = await selectCaseViews(tx, actor, { order, limit: options.limit, offset: 0, page });
+  // Planned under every table's row-level security, the page costs more to plan than to run:
+  // each set of filters keeps its select prepared per connection.
+  const { views, total } = await selectCaseViews(tx, actor, { order, limit: options.limit, offset: 0, page, statementFamily: 'case_page' });
   if (total !== null) return { views, total };
   return { views, total: options.offset ? await countCases(tx, where, options) : 0 };
 }
