@@ -15,6 +15,7 @@ import {
   RECEIPT_OUTCOMES,
 } from '@seamless/contracts';
 import { z } from 'zod';
+import { noRequestBody } from '../noRequestBody.js';
 
 const tags = ['federation'];
 const partnerParams = z.object({ id: z.string().uuid() }).strict();
@@ -33,7 +34,7 @@ export const inboxRouteSchema = {
 
 export const overviewRouteSchema = { tags, response: { 200: federationOverviewSchema } };
 /** No body: the new keys are drawn here, never chosen by the caller. */
-export const keyRotationRouteSchema = { tags, body: z.object({}).strict().optional(), response: { 200: keyRotationResultSchema } };
+export const keyRotationRouteSchema = { tags, body: noRequestBody, response: { 200: keyRotationResultSchema } };
 export const partnerRegisterRouteSchema = { tags, body: partnerRegistrationSchema, response: { 201: partnerSchema } };
 export const partnerStatusRouteSchema = { tags, params: partnerParams, body: partnerStatusChangeSchema, response: { 200: partnerSchema } };
 export const partnerChoicesRouteSchema = {

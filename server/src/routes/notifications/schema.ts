@@ -7,6 +7,7 @@ import {
   unreadCountSchema,
 } from '@seamless/contracts';
 import { z } from 'zod';
+import { noRequestBody } from '../noRequestBody.js';
 
 const notificationParams = z.object({ id: z.string().uuid() }).strict();
 
@@ -19,7 +20,7 @@ export const unreadCountRouteSchema = { tags: ['notifications'], response: { 200
 export const markReadRouteSchema = { tags: ['notifications'], params: notificationParams, response: { 200: notificationSchema } };
 export const markAllReadRouteSchema = {
   tags: ['notifications'],
-  body: z.object({}).strict().optional(),
+  body: noRequestBody,
   response: { 200: z.object({ marked: z.number().int() }) },
 };
 export const preferencesReadRouteSchema = { tags: ['notifications'], response: { 200: notificationPreferencesSchema } };

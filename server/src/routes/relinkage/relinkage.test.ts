@@ -172,6 +172,13 @@ describe('the re-linkage review queue', () => {
     expect((await admin.get('/api/admin/relinkage/runs')).body.items.length).toBe(before);
   });
 
+  it('starts a run asked for with no body at all, as a script or curl -X POST sends it, for a persons administrator only', async () => {
+    expectProblem(await socialworker.request('POST', '/api/admin/relinkage/runs'), 403, 'forbidden');
+    const asked = await admin.request('POST', '/api/admin/relinkage/runs');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(202);
+    expect(asked.body.jobId).toEqual(expect.any(String));
+  });
+
   it('remembers "not the same person" across runs and merges "the same person" where the owner holds both', async () => {
     const dismissedPair = pairOf(await pending(socialworker), own.personId, ownAgain.personId)!;
     const dismissed = await socialworker.post(`/api/persons/relinkage-candidates/${dismissedPair.id}/decision`, {

@@ -7,6 +7,7 @@ import {
   relinkageRunSchema,
 } from '@seamless/contracts';
 import { z } from 'zod';
+import { noRequestBody } from '../noRequestBody.js';
 
 const idParams = z.object({ id: z.string().uuid() }).strict();
 
@@ -24,6 +25,6 @@ export const relinkageDecisionRouteSchema = {
 export const relinkageRunListRouteSchema = { tags: ['admin'], response: { 200: z.object({ items: z.array(relinkageRunSchema) }) } };
 export const relinkageRunRequestRouteSchema = {
   tags: ['admin'],
-  body: z.object({}).strict().optional(),
+  body: noRequestBody,
   response: { 202: relinkageRunRequestedSchema },
 };
