@@ -1,10 +1,11 @@
 import type { CaseListQuery, CaseSection } from '@seamless/contracts';
 import { and, arrayOverlaps, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import { type Actor, has } from '../policies/actor.js';
 import type { CaseInvolvement } from '../policies/case.js';
 import { type CaseDetailParts, caseDetailPartsSql } from './caseDetailParts.js';
 import type { Tx } from './client.js';
-import { preparedAs, preparedByText } from './preparedStatements.js';
+import { preparedByText } from './preparedStatements.js';
 import {
   agencies,
   breakGlassGrants,
@@ -76,9 +77,7 @@ type CaseViewQuery = {
   detail?: SQL<CaseDetailParts> | null;
   /** The chosen page's case ids with the filter's total (`pageOfCases`), joined instead of filtering again. */
   page?: ReturnType<typeof pageOfCases>;
-  /** A name under which the database keeps the select prepared (`preparedAs`): only for a text that never varies. */
-  statementName?: string;
-  /** Or a family of prepared selects, one per text (`preparedByText`). */
+  /** The family under which the database keeps the select prepared, one statement per text (`preparedByText`). */
   statementFamily?: string;
 };
 
@@ -89,7 +88,7 @@ type CaseViewQuery = {
 async function selectCaseViews(
   tx: Tx,
   actor: Actor,
-  { where, order, limit, offset, detail = null, page, statementName, statementFamily }: CaseViewQuery,
+  { where, order, limit, offset, detail = null, page, statementFamily }: CaseViewQuery,
 ): Promise<{ views: CaseView[]; total: number | null }> {
   // One round trip: the actor's grant and emergency access come with each case.
   const query = tx
@@ -127,11 +126,7 @@ async function selectCaseViews(
     .orderBy(...order)
     .limit(limit)
     .offset(offset);
-  const rows = await (statementName
-    ? preparedAs(statementName, chosen)
-    : statementFamily
-      ? preparedByText(statementFamily, chosen)
-      : chosen);
+  const rows = await (statementFamily ? preparedByText(statementFamily, chosen) : chosen);
   const views = rows.map(({ grantKind, grantSections, breakGlassUntil, total: _total, ...row }): CaseView => {
     const involvement: CaseInvolvement =
       row.kase.ownerAgencyId === actor.agencyId
@@ -157,9 +152,17 @@ export async function loadCaseViews(
   limit: number,
   offset: number,
   detail: SQL<CaseDetailParts> | null = null,
-  statementName?: string,
 ): Promise<CaseView[]> {
-  return (await selectCaseViews(tx, actor, { where, order, limit, offset, detail, statementName })).views;
+  return (await selectCaseViews(tx, actor, { where, order, limit, offset, detail })).views;
+}
+
+/**
+ * A select from cases joined to the list filter's tables: persons; the victim context is joined only when
+ * the filter reads it: its row-level security runs a check per row, which the rest need not pay for.
+ */
+function filteredCases<Query extends PgSelect>(query: Query, victimContext: boolean) {
+  const joined = query.innerJoin(persons, eq(persons.id, cases.personId));
+  return victimContext ? joined.leftJoin(victimContexts, eq(victimContexts.caseId, cases.id)) : joined;
 }
 
 /**
@@ -172,12 +175,13 @@ function pageOfCases(
   order: SQL[],
   { limit, offset, victimContext }: { limit: number; offset: number; victimContext: boolean },
 ) {
-  const chosen = tx
-    .select({ id: cases.id, total: sql<number>`(count(*) over ())::int`.as('total') })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .$dynamic();
-  return (victimContext ? chosen.leftJoin(victimContexts, eq(victimContexts.caseId, cases.id)) : chosen)
+  return filteredCases(
+    tx
+      .select({ id: cases.id, total: sql<number>`(count(*) over ())::int`.as('total') })
+      .from(cases)
+      .$dynamic(),
+    victimContext,
+  )
     .where(where)
     .orderBy(...order)
     .limit(limit)
@@ -213,17 +217,9 @@ export async function loadCaseViewPage(
 export const filtersOnVictimContext = (query: Pick<CaseListQuery, 'exploitation' | 'ageGroup'>) =>
   Boolean(query.exploitation?.length || query.ageGroup);
 
-/**
- * How many cases the filter finds. The victim context is joined only when the filter reads it:
- * its row-level security runs a check per row, which a count of every case need not pay for.
- */
+/** How many cases the filter finds. */
 export async function countCases(tx: Tx, where: SQL | undefined, { victimContext }: { victimContext: boolean }): Promise<number> {
-  const counted = tx
-    .select({ value: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
-    .$dynamic();
-  const [row] = await (victimContext ? counted.leftJoin(victimContexts, eq(victimContexts.caseId, cases.id)) : counted).where(where);
+  const [row] = await filteredCases(tx.select({ value: sql<number>`count(*)::int` }).from(cases).$dynamic(), victimContext).where(where);
   return row?.value ?? 0;
 }
 
@@ -232,11 +228,17 @@ export async function countCases(tx: Tx, where: SQL | undefined, { victimContext
  * parts its page shows come in the same statement.
  */
 export async function loadCaseView(tx: Tx, actor: Actor, caseId: string, { detail = false } = {}): Promise<CaseView | null> {
-  const readsIdentity = has(actor, 'section:identity');
-  const parts = detail ? caseDetailPartsSql(readsIdentity) : null;
+  const parts = detail ? caseDetailPartsSql(has(actor, 'section:identity')) : null;
   // Planning this select under every table's row-level security costs more than running it, so
-  // the database keeps it prepared per connection: one name for each of its three texts.
-  const statementName = `case_view${detail ? (readsIdentity ? '_identity' : '_detail') : ''}`;
-  const [view] = await loadCaseViews(tx, actor, eq(cases.id, caseId), [sql`1`], 1, 0, parts, statementName);
+  // the database keeps it prepared per connection, one statement for each of its three texts.
+  const { views } = await selectCaseViews(tx, actor, {
+    where: eq(cases.id, caseId),
+    order: [sql`1`],
+    limit: 1,
+    offset: 0,
+    detail: parts,
+    statementFamily: 'case_view',
+  });
+  const [view] = views;
   return view?.involvement ? view : null;
 }
